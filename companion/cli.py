@@ -1,0 +1,68 @@
+"""The ``companion`` command: the app by default, plus sub-commands.
+
+Sub-commands that don't open the app never import Textual, so they start fast; the
+import of the UI happens inside ``run_tui`` only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from companion import __version__
+from companion.config import load_config
+from companion.i18n import Strings, choose_language
+from companion.paths import resolve_paths
+
+
+def _strings_for(data_dir: str | None) -> Strings:
+    """The user's language, known before the parser is built so --help speaks it."""
+    paths = resolve_paths(data_dir)
+    loaded = load_config(paths.config_file)
+    return Strings(choose_language(loaded.settings.language).lang)
+
+
+def build_parser(t: Strings) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="companion", description=t("cli.description"),
+                                     add_help=False)
+    options = parser.add_argument_group(t("cli.options"))
+    options.add_argument("-h", "--help", action="help", help=t("cli.help"))
+    options.add_argument("--version", action="version", version=f"companion {__version__}",
+                         help=t("cli.version"))
+    options.add_argument("--data-dir", metavar="DIR", help=t("cli.data_dir"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                     title=t("cli.commands"))
+    commands.add_parser("doctor", help=t("cli.doctor"), description=t("cli.doctor"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--data-dir")
+    known, _ = early.parse_known_args(argv)
+    args = build_parser(_strings_for(known.data_dir)).parse_args(argv)
+    if args.command == "doctor":
+        return run_doctor_command(args)
+    return run_tui(args)
+
+
+def run_doctor_command(args: argparse.Namespace) -> int:
+    from companion.doctor import run_doctor
+
+    report = run_doctor(resolve_paths(args.data_dir), os.environ)
+    print("\n".join(report.lines))
+    return 1 if report.problems else 0
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    from companion.services import build_services
+    from companion.ui.app import CompanionApp
+
+    app = CompanionApp(build_services(home=args.data_dir))
+    app.run()
+    if app.crash_log is not None:
+        return 1
+    return app.return_code or 0

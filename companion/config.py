@@ -1,0 +1,209 @@
+"""Settings <-> ``config.toml``.
+
+Read with tomllib, written with tomlkit so a user's comments and layout survive. Each
+setting is declared once (``FIELDS``) with its parser. A bad value is reported with
+the file, key and value, and the default is used for that key only. A file that cannot
+be read is never written over: saving refuses and says why.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from companion.core.durations import format_duration, parse_duration
+from companion.paths import ensure_dir
+from companion.store.atomic import write_atomic
+
+THEMES = ("dark", "light")
+
+
+@dataclass(frozen=True)
+class Settings:
+    language: str = "auto"  # "auto" follows COMPANION_LANG / the system locale
+    theme: str = "dark"
+
+
+class BadValue(ValueError):
+    """A value that does not fit; ``code`` names why, ``detail`` fills the message."""
+
+    def __init__(self, code: str, **detail: str) -> None:
+        super().__init__(code)
+        self.code = code
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    key: str  # dotted path in the TOML file
+    attr: str  # attribute of Settings
+    parse: Callable[[Any], Any]
+    dump: Callable[[Any], Any] = lambda v: v
+
+
+def one_of(options: Callable[[], Iterable[str]]) -> Callable[[Any], str]:
+    def parse(value: Any) -> str:
+        allowed = tuple(options())
+        if not isinstance(value, str) or value not in allowed:
+            raise BadValue("not_one_of", allowed=", ".join(allowed))
+        return value
+
+    return parse
+
+
+def duration(value: Any) -> Any:
+    try:
+        return parse_duration(value)
+    except ValueError as error:
+        raise BadValue("bad_duration") from error
+
+
+def duration_field(key: str, attr: str) -> FieldSpec:
+    return FieldSpec(key, attr, duration, format_duration)
+
+
+def boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise BadValue("not_bool")
+    return value
+
+
+def _languages() -> tuple[str, ...]:
+    from companion.content import available_languages
+
+    return ("auto", *available_languages())
+
+
+FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("language", "language", one_of(_languages)),
+    FieldSpec("theme", "theme", one_of(lambda: THEMES)),
+)
+
+
+@dataclass(frozen=True)
+class ConfigProblem:
+    file: Path
+    code: str  # syntax | unreadable | not_one_of | bad_duration | not_bool | unknown_key
+    key: str = ""
+    value: str = ""
+    line: int | None = None
+    detail: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
+    path: Path
+    settings: Settings
+    problems: tuple[ConfigProblem, ...] = ()
+    readable: bool = True  # False: the file exists but could not be read; never write it
+
+
+class ConfigNotWritable(Exception):
+    def __init__(self, problem: ConfigProblem) -> None:
+        super().__init__(problem.code)
+        self.problem = problem
+
+
+def _lookup(data: Mapping[str, Any], dotted: str) -> tuple[bool, Any]:
+    node: Any = data
+    for part in dotted.split("."):
+        if not isinstance(node, Mapping) or part not in node:
+            return False, None
+        node = node[part]
+    return True, node
+
+
+def _leaf_keys(data: Mapping[str, Any], prefix: str = "") -> Iterable[str]:
+    for key, value in data.items():
+        dotted = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            yield from _leaf_keys(value, dotted + ".")
+        else:
+            yield dotted
+
+
+def load_config(path: Path) -> LoadedConfig:
+    """Read settings, collecting every problem instead of stopping at the first."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return LoadedConfig(path, Settings())
+    except OSError as error:
+        problem = ConfigProblem(path, "unreadable", detail={"reason": error.strerror or ""})
+        return LoadedConfig(path, Settings(), (problem,), readable=False)
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        problem = ConfigProblem(path, "syntax", line=_line_of(str(error)),
+                                detail={"reason": str(error)})
+        return LoadedConfig(path, Settings(), (problem,), readable=False)
+    return LoadedConfig(path, *_apply(path, data))
+
+
+def _line_of(message: str) -> int | None:
+    """tomllib says "Invalid value (at line 2, column 9)"."""
+    match = re.search(r"\(at line (\d+), column \d+\)", message)
+    return int(match.group(1)) if match else None
+
+
+def _apply(path: Path, data: Mapping[str, Any]) -> tuple[Settings, tuple[ConfigProblem, ...]]:
+    values: dict[str, Any] = {}
+    problems = []
+    known = {spec.key for spec in FIELDS}
+    for spec in FIELDS:
+        present, raw = _lookup(data, spec.key)
+        if not present:
+            continue
+        try:
+            values[spec.attr] = spec.parse(raw)
+        except BadValue as error:
+            problems.append(ConfigProblem(path, error.code, spec.key, _show(raw),
+                                          detail=error.detail))
+    for key in _leaf_keys(data):
+        if key not in known:
+            problems.append(ConfigProblem(path, "unknown_key", key))
+    return Settings(**values), tuple(problems)
+
+
+def _show(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def save_settings(loaded: LoadedConfig, **changes: Any) -> LoadedConfig:
+    """Write only the changed keys into the user's file, keeping everything else."""
+    import tomlkit
+
+    if not loaded.readable:
+        raise ConfigNotWritable(loaded.problems[0])
+    specs = {spec.attr: spec for spec in FIELDS}
+    path = loaded.path
+    try:
+        doc = tomlkit.parse(path.read_text("utf-8")) if path.exists() else tomlkit.document()
+    except (OSError, UnicodeDecodeError, tomlkit.exceptions.ParseError) as error:
+        # Someone edited it since we loaded it, and it no longer parses: leave it alone.
+        line = getattr(error, "line", None)
+        raise ConfigNotWritable(
+            ConfigProblem(path, "syntax", line=line, detail={"reason": str(error)})
+        ) from error
+    for attr, value in changes.items():
+        spec = specs[attr]
+        spec.parse(spec.dump(value))  # refuse to write what we could not read back
+        *parents, leaf = spec.key.split(".")
+        node = doc
+        for part in parents:
+            if part not in node:
+                node[part] = tomlkit.table()
+            node = node[part]
+        node[leaf] = spec.dump(value)
+    ensure_dir(path.parent)
+    write_atomic(path, tomlkit.dumps(doc).encode("utf-8"))
+    settings = dataclasses.replace(loaded.settings, **changes)
+    fixed = {specs[a].key for a in changes}
+    problems = tuple(p for p in loaded.problems if p.key not in fixed)
+    return LoadedConfig(path, settings, problems, readable=True)

@@ -1,0 +1,82 @@
+"""Content packs: every sentence a user reads, per language, in ``content/<lang>/*.toml``.
+
+The packs live at the repository root and are copied into the wheel as
+``companion/content``; ``content_root`` finds them in either place. Loading validates:
+a broken file is reported with its path and the key at fault.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+DEFAULT_LANGUAGE = "en"
+
+
+class ContentError(Exception):
+    def __init__(self, file: Path, key: str, reason: str) -> None:
+        where = f"{file}: {key}" if key else str(file)
+        super().__init__(f"{where}: {reason}")
+        self.file = file
+        self.key = key
+        self.reason = reason
+
+
+def content_root() -> Path:
+    """The content folder of an installed wheel, or of a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "content", here.parent / "content"):
+        if (candidate / DEFAULT_LANGUAGE / "ui.toml").is_file():
+            return candidate
+    raise ContentError(here / "content", "", "content packs are missing from this install")
+
+
+def available_languages(root: Path | None = None) -> tuple[str, ...]:
+    """Languages with a ui.toml, English first."""
+    root = root or content_root()
+    found = sorted(p.name for p in root.iterdir() if (p / "ui.toml").is_file())
+    return tuple(sorted(found, key=lambda lang: lang != DEFAULT_LANGUAGE))
+
+
+def iter_leaves(node: Any, prefix: str) -> Iterator[tuple[str, Any]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from iter_leaves(value, f"{prefix}.{key}" if prefix else key)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from iter_leaves(value, f"{prefix}[{index}]")
+    else:
+        yield prefix, node
+
+
+@cache
+def load_pack(lang: str, name: str, root: Path | None = None) -> dict[str, Any]:
+    """Parse ``content/<lang>/<name>.toml``; every text in it must be non-empty."""
+    path = (root or content_root()) / lang / f"{name}.toml"
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except FileNotFoundError as error:
+        raise ContentError(path, "", "file not found") from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise ContentError(path, "", f"cannot read: {error}") from error
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(path, "", f"not valid TOML: {error}") from error
+    for key, value in iter_leaves(data, ""):
+        if isinstance(value, str) and not value.strip():
+            raise ContentError(path, key, "empty text")
+    return data
+
+
+@cache
+def load_strings(lang: str, root: Path | None = None) -> dict[str, str]:
+    """``ui.toml`` flattened to dotted keys: {"home.title": "…"}."""
+    path = (root or content_root()) / lang / "ui.toml"
+    flat: dict[str, str] = {}
+    for key, value in iter_leaves(load_pack(lang, "ui", root), ""):
+        if not isinstance(value, str):
+            raise ContentError(path, key, "every entry in ui.toml must be text")
+        flat[key] = value
+    return flat

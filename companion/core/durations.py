@@ -1,0 +1,50 @@
+"""Human durations for config files: "2h", "10m", "1h30m", "20s", "90" (seconds)."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+_UNIT_SECONDS = {"h": 3600, "m": 60, "s": 1}
+_PART = re.compile(r"(\d+(?:\.\d+)?)\s*([hms])")
+
+
+def parse_duration(text: str) -> timedelta:
+    """Parse "1h30m", "10m", "20s", "1.5h" or a bare number of seconds.
+
+    Raises ValueError with a short reason on anything else, including zero or
+    negative durations, which never make sense for a schedule.
+    """
+    if not isinstance(text, str):
+        raise ValueError("a duration is text such as \"10m\"")
+    cleaned = text.strip().lower().replace(" ", "")
+    if not cleaned:
+        raise ValueError("a duration cannot be empty")
+    if re.fullmatch(r"\d+(?:\.\d+)?", cleaned):
+        seconds = float(cleaned)
+    else:
+        pos = 0
+        seconds = 0.0
+        seen: set[str] = set()
+        for match in _PART.finditer(cleaned):
+            if match.start() != pos or match.group(2) in seen:
+                raise ValueError(f"cannot read {text!r} as a duration")
+            seen.add(match.group(2))
+            seconds += float(match.group(1)) * _UNIT_SECONDS[match.group(2)]
+            pos = match.end()
+        if pos != len(cleaned):
+            raise ValueError(f"cannot read {text!r} as a duration")
+    if seconds <= 0:
+        raise ValueError("a duration must be longer than zero")
+    return timedelta(seconds=seconds)
+
+
+def format_duration(value: timedelta) -> str:
+    """The inverse of parse_duration for whole seconds: 5400 s -> "1h30m"."""
+    total = int(round(value.total_seconds()))
+    if total <= 0:
+        raise ValueError("a duration must be longer than zero")
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    parts = [f"{n}{u}" for n, u in ((hours, "h"), (minutes, "m"), (seconds, "s")) if n]
+    return "".join(parts)

@@ -1,0 +1,124 @@
+"""``companion doctor``: a read-only check of everything that can go wrong, in the
+user's language, each problem with a one-line fix. Exit status 1 when something needs
+the user's action. Never imports Textual and never changes a file.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.cells import cell_len
+
+from companion import __version__
+from companion.config import load_config
+from companion.i18n import Strings, choose_language
+from companion.messages import config_problem, store_name
+from companion.notify import detect_channel
+from companion.paths import Paths
+from companion.store.health import StoreHealth, inspect_store
+from companion.store.stores import ACTIVITY_SCHEMA, JOURNAL_SCHEMA
+
+
+@dataclass
+class Report:
+    lines: list[str] = field(default_factory=list)
+    problems: int = 0
+
+
+def human_size(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} B"
+
+
+def _pad(label: str, width: int) -> str:
+    return label + " " * max(0, width - cell_len(label))
+
+
+def _permissions(path: Path, t: Strings) -> tuple[str, bool]:
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return t("doctor.missing"), False
+    if os.name != "posix" or not mode & 0o077:
+        return t("doctor.permissions_ok"), False
+    fix = "700" if path.is_dir() else "600"
+    return t("doctor.permissions_open", mode=oct(mode)[2:], fix=fix, path=str(path)), True
+
+
+def _store_line(name: str, health: StoreHealth, t: Strings) -> str:
+    label = store_name(name, t)
+    if health.state == "missing":
+        return t("doctor.store_missing", store=label)
+    if health.state == "corrupt":
+        return t("doctor.store_corrupt", store=label, reason=health.reason)
+    if health.state == "too_new":
+        return t("doctor.store_too_new", store=label, found=str(health.version))
+    if health.state == "unreadable":
+        return t("doctor.store_unreadable", store=label, reason=health.reason)
+    if not health.backups:
+        return t("doctor.store_ok_no_backup", store=label, version=str(health.version),
+                 size=human_size(health.size))
+    return t("doctor.store_ok", store=label, version=str(health.version),
+             size=human_size(health.size), backups=str(len(health.backups)),
+             newest=health.backups[0].day.isoformat())
+
+
+def run_doctor(paths: Paths, env: Mapping[str, str]) -> Report:
+    loaded = load_config(paths.config_file)
+    choice = choose_language(loaded.settings.language, env)
+    t = Strings(choice.lang)
+    report = Report()
+    add = report.lines.append
+
+    add(f"{t('doctor.title')}  {__version__}")
+    add("")
+    add(t("doctor.paths"))
+    folders = [
+        (t("doctor.config_file"), paths.config_file),
+        (t("doctor.data_dir"), paths.data_dir),
+        (t("doctor.backup_dir"), paths.backup_dir),
+        (t("doctor.log_dir"), paths.log_dir),
+    ]
+    width = max(cell_len(label) for label, _ in folders)
+    for label, path in folders:
+        note, bad = _permissions(path, t)
+        report.problems += bad
+        add(f"{'!' if bad else ' '} {_pad(label, width)}  {path}  {note}")
+    add("")
+    source = (t(f"doctor.source_{choice.source}") if t.has(f"doctor.source_{choice.source}")
+              else choice.source)
+    language = t("doctor.language_source", lang=t("meta.name"), source=source)
+    add(t("doctor.line", label=t("doctor.language"), value=language))
+    add("")
+    if loaded.problems:
+        add(t("doctor.line", label=t("doctor.config"), value=""))
+        for problem in loaded.problems:
+            mark = " " if problem.code == "unknown_key" else "!"
+            add(f"{mark} {config_problem(problem, t)}")
+        report.problems += sum(p.code != "unknown_key" for p in loaded.problems)
+    else:
+        add(t("doctor.line", label=t("doctor.config"), value=t("doctor.config_ok")))
+    add("")
+    add(t("doctor.stores"))
+    for name, path, schema in (("journal", paths.journal_db, JOURNAL_SCHEMA),
+                               ("activity", paths.activity_db, ACTIVITY_SCHEMA)):
+        health = inspect_store(path, paths.backup_dir, schema.version)
+        report.problems += health.needs_action
+        add(f"{'!' if health.needs_action else ' '} {_store_line(name, health, t)}")
+    add("")
+    channel = detect_channel(env)
+    shown = (channel.name if channel.usable
+             else t("doctor.notify_none", reason=t(f"doctor.notify_{channel.reason}")))
+    add(t("doctor.line", label=t("doctor.notify"), value=shown))
+    add("")
+    add(t("doctor.needs_action", count=str(report.problems)) if report.problems
+        else t("doctor.all_good"))
+    return report

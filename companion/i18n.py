@@ -1,0 +1,90 @@
+"""Which language to speak, and looking up its strings.
+
+Order: the config file's ``language`` > ``COMPANION_LANG`` > LC_ALL / LC_MESSAGES /
+LANG (any ``zh*`` means Chinese) > English.
+"""
+
+from __future__ import annotations
+
+import os
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from companion.content import DEFAULT_LANGUAGE, available_languages, load_strings
+
+
+@dataclass(frozen=True)
+class LanguageChoice:
+    lang: str
+    source: str  # config | COMPANION_LANG | LC_ALL | LC_MESSAGES | LANG | default
+
+
+def _from_locale(value: str, available: tuple[str, ...]) -> str | None:
+    code = value.split(".")[0].split("@")[0].replace("-", "_").lower()
+    if not code or code in ("c", "posix"):
+        return None
+    base = code.split("_")[0]
+    return base if base in available else None
+
+
+def choose_language(configured: str | None, env: Mapping[str, str] | None = None,
+                    available: tuple[str, ...] | None = None) -> LanguageChoice:
+    env = os.environ if env is None else env
+    available = available or available_languages()
+    if configured and configured != "auto" and configured in available:
+        return LanguageChoice(configured, "config")
+    forced = env.get("COMPANION_LANG", "").strip()
+    if forced:
+        picked = _from_locale(forced, available)
+        if picked:
+            return LanguageChoice(picked, "COMPANION_LANG")
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "").strip()
+        if value:
+            # The first locale variable that is set decides, as the C library does.
+            picked = _from_locale(value, available)
+            return LanguageChoice(picked or DEFAULT_LANGUAGE, var if picked else "default")
+    return LanguageChoice(DEFAULT_LANGUAGE, "default")
+
+
+class _Keep(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+class Strings:
+    """UI strings of one language, falling back to English for a missing key."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._table = load_strings(lang)
+        self._fallback = load_strings(DEFAULT_LANGUAGE) if lang != DEFAULT_LANGUAGE else {}
+
+    def __call__(self, key: str, /, **values: object) -> str:
+        return self.t(key, **values)
+
+    def t(self, key: str, /, **values: object) -> str:
+        text = self._table.get(key) or self._fallback.get(key)
+        if text is None:
+            return key
+        return text.format_map(_Keep(values)) if values else text
+
+    def has(self, key: str) -> bool:
+        return key in self._table or key in self._fallback
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+
+def format_day(day: date, t: Strings) -> str:
+    """"Monday 23 November" / "11月23日 星期一"."""
+    return t("calendar.date", weekday=t(f"calendar.weekday_{day.weekday()}"),
+             day=str(day.day), month_name=t(f"calendar.month_{day.month}"))
+
+
+def format_time(moment: datetime, t: Strings) -> str:
+    return t("calendar.time", hour=f"{moment.hour:02d}", minute=f"{moment.minute:02d}")

@@ -1,0 +1,54 @@
+"""Problems (config, stores) turned into sentences in the user's language.
+
+Shared by the TUI, the CLI and doctor so the same problem reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+from companion.config import ConfigProblem
+from companion.i18n import Strings
+from companion.store.database import OpenProblem
+from companion.store.errors import StoreBusy, StoreError, StoreWriteError
+
+
+def config_problem(problem: ConfigProblem, t: Strings) -> str:
+    return t(
+        f"config.{problem.code}",
+        file=str(problem.file),
+        key=problem.key,
+        value=problem.value,
+        **problem.detail,
+    )
+
+
+def store_name(store: str, t: Strings) -> str:
+    return t(f"store.{store}")
+
+
+def open_problem(problem: OpenProblem, t: Strings) -> list[str]:
+    """One or two sentences: what happened, and what can be done."""
+    name = store_name(problem.store, t)
+    if problem.kind == "quarantined":
+        lines = [t("store.quarantined", store=name, moved=str(problem.moved_to))]
+        if problem.backup is not None:
+            lines.append(t("store.backup_offer", date=problem.backup.day.isoformat()))
+        else:
+            lines.append(t("store.no_backup", store=name))
+        return lines
+    if problem.kind == "too_new":
+        error = problem.error
+        found = getattr(error, "found", "?")
+        known = getattr(error, "known", "?")
+        return [t("store.too_new", store=name, found=str(found), known=str(known))]
+    reason = problem.error.detail if problem.error else ""
+    return [t("store.unreadable", path=str(problem.path), reason=reason)]
+
+
+def store_error(error: StoreError, t: Strings) -> str:
+    if isinstance(error, StoreWriteError):
+        return t("errors.write_failed", path=str(error.path), reason=error.detail)
+    if isinstance(error, StoreBusy):
+        return t("errors.busy", path=str(error.path))
+    stem = error.path.stem
+    name = store_name(stem, t) if t.has(f"store.{stem}") else str(error.path)
+    return t("errors.unavailable", store=name)

@@ -1,0 +1,47 @@
+"""Everything a running companion needs, built once and handed to the UI or a command."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from companion.clock import Clock, SystemClock
+from companion.config import LoadedConfig, load_config
+from companion.i18n import LanguageChoice, Strings, choose_language
+from companion.paths import Paths, ensure_dirs, resolve_paths
+from companion.store.stores import Stores, open_stores
+
+
+@dataclass
+class Services:
+    paths: Paths
+    clock: Clock
+    config: LoadedConfig
+    stores: Stores
+    env: Mapping[str, str] = field(default_factory=dict)
+    forced_lang: str | None = None
+
+    def language(self) -> LanguageChoice:
+        if self.forced_lang:
+            return LanguageChoice(self.forced_lang, "test")
+        return choose_language(self.config.settings.language, self.env)
+
+    def strings(self) -> Strings:
+        return Strings(self.language().lang)
+
+
+def build_services(home: str | os.PathLike[str] | None = None, clock: Clock | None = None,
+                   env: Mapping[str, str] | None = None, lang: str | None = None) -> Services:
+    env = dict(os.environ if env is None else env)
+    paths = ensure_dirs(resolve_paths(home, env))
+    clock = clock or SystemClock()
+    return Services(
+        paths=paths,
+        clock=clock,
+        config=load_config(paths.config_file),
+        stores=open_stores(paths, clock),
+        env=env,
+        forced_lang=lang,
+    )
+

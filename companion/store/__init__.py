@@ -1,0 +1,1 @@
+"""Persistence: TinyDB files written atomically, locked, backed up. No Textual here."""

@@ -1,0 +1,52 @@
+"""Rotating daily backups of each store: ``<stem>-YYYY-MM-DD<suffix>``, newest 7 kept."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from companion.paths import ensure_dir
+from companion.store.atomic import write_atomic
+
+KEEP = 7
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    day: date
+
+
+def _pattern(store: Path) -> re.Pattern[str]:
+    return re.compile(re.escape(store.stem) + r"-(\d{4}-\d{2}-\d{2})" + re.escape(store.suffix))
+
+
+def list_backups(store: Path, backup_dir: Path) -> list[Backup]:
+    """Backups of ``store``, newest first."""
+    if not backup_dir.is_dir():
+        return []
+    pattern = _pattern(store)
+    found = []
+    for candidate in backup_dir.iterdir():
+        match = pattern.fullmatch(candidate.name)
+        if not match:
+            continue
+        try:
+            found.append(Backup(candidate, date.fromisoformat(match.group(1))))
+        except ValueError:
+            continue
+    return sorted(found, key=lambda b: b.day, reverse=True)
+
+
+def backup_daily(store: Path, backup_dir: Path, today: date, keep: int = KEEP) -> Path | None:
+    """Copy a store that was just read successfully, once a day; prune old copies."""
+    target = backup_dir / f"{store.stem}-{today.isoformat()}{store.suffix}"
+    if target.exists() or not store.exists():
+        return None
+    ensure_dir(backup_dir)
+    write_atomic(target, store.read_bytes())
+    for old in list_backups(store, backup_dir)[keep:]:
+        old.path.unlink(missing_ok=True)
+    return target

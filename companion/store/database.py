@@ -1,0 +1,174 @@
+"""One TinyDB file with a schema version, forward migrations and daily backups.
+
+Opening a database reads it once. A file that cannot be decoded is moved aside as
+``<name>.corrupt-<timestamp>`` (never overwritten) and an empty store takes its place;
+the caller learns what happened and which backup could be restored. A file written by
+a newer companion is refused, not migrated down.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from companion.clock import Clock
+from companion.store.backup import Backup, backup_daily, list_backups
+from companion.store.codec import Codec, Tables
+from companion.store.errors import (
+    StoreCorrupt,
+    StoreError,
+    StoreTooNew,
+    StoreUnavailable,
+    StoreUnreadable,
+)
+from companion.store.storage import SafeStorage
+
+META_TABLE = "_meta"
+META_ID = "schema"
+
+Migration = Callable[[Tables], Tables]
+
+
+@dataclass(frozen=True)
+class Schema:
+    """The current version and the steps that bring an older file up to it."""
+
+    version: int
+    migrations: Mapping[int, Migration] = field(default_factory=dict)  # from N to N+1
+
+
+class StrIdTable(Table):
+    """Documents keyed by their UUID, so lookups by id are a dict access."""
+
+    document_id_class = str
+
+
+class _Db(TinyDB):
+    table_class = StrIdTable
+
+
+@dataclass(frozen=True)
+class OpenProblem:
+    """Something found while opening a store, for the UI or CLI to explain."""
+
+    kind: str  # "quarantined" | "too_new" | "unreadable"
+    store: str  # "journal" | "activity"
+    path: Path
+    moved_to: Path | None = None
+    backup: Backup | None = None
+    error: StoreError | None = None
+
+
+class Database:
+    def __init__(self, name: str, path: Path, backup_dir: Path, clock: Clock, schema: Schema,
+                 codec: Codec | None = None) -> None:
+        self.name = name
+        self.path = path
+        self.backup_dir = backup_dir
+        self.clock = clock
+        self.schema = schema
+        self.storage = SafeStorage(path, codec=codec)
+        self._db = _Db(storage=lambda: self.storage)
+        self.problem: OpenProblem | None = None
+
+    # -- opening -----------------------------------------------------------------
+    def open(self) -> OpenProblem | None:
+        """Read, check, migrate and back up. Returns a problem or None."""
+        try:
+            self.storage.clean_stale_temp_files()
+            with self.storage.transaction():
+                tables = self.storage.read()
+                self._check_and_migrate(tables)
+            self._backup()
+        except StoreCorrupt as error:
+            self.problem = self._quarantine(error)
+        except StoreTooNew as error:
+            self.problem = OpenProblem("too_new", self.name, self.path, error=error)
+        except StoreUnreadable as error:
+            self.problem = OpenProblem("unreadable", self.name, self.path, error=error)
+        return self.problem
+
+    @property
+    def available(self) -> bool:
+        return self.problem is None or self.problem.kind == "quarantined"
+
+    def _check_and_migrate(self, tables: Tables | None) -> None:
+        if not tables:
+            return
+        meta = tables.get(META_TABLE, {}).get(META_ID, {})
+        found = meta.get("schema_version", 1)
+        if not isinstance(found, int) or found < 1:
+            raise StoreCorrupt(self.path, "schema_version is not a positive number")
+        if found > self.schema.version:
+            raise StoreTooNew(self.path, found, self.schema.version)
+        if found == self.schema.version:
+            return
+        backup_daily(self.path, self.backup_dir, self.clock.now().date())
+        for step in range(found, self.schema.version):
+            tables = self.schema.migrations[step](tables)
+        tables.setdefault(META_TABLE, {})[META_ID] = {"schema_version": self.schema.version}
+        self.storage.write(tables)
+
+    def _backup(self) -> None:
+        backup_daily(self.path, self.backup_dir, self.clock.now().date())
+
+    def _quarantine(self, error: StoreCorrupt) -> OpenProblem:
+        stamp = self.clock.now().strftime("%Y%m%dT%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        n = 1
+        while target.exists():
+            n += 1
+            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
+        with self.storage.transaction():
+            self.path.rename(target)
+        backups = self.good_backups()
+        return OpenProblem("quarantined", self.name, self.path, moved_to=target,
+                           backup=backups[0] if backups else None, error=error)
+
+    # -- backups -----------------------------------------------------------------
+    def good_backups(self) -> list[Backup]:
+        """Backups that decode with this store's codec, newest first."""
+        good = []
+        for backup in list_backups(self.path, self.backup_dir):
+            try:
+                self.storage.codec.decode(backup.path.read_bytes())
+            except (ValueError, OSError):
+                continue
+            good.append(backup)
+        return good
+
+    def restore(self, backup: Backup) -> None:
+        """Replace the live file with a backup (atomically), then re-check it."""
+        self.storage.replace_bytes(backup.path.read_bytes())
+        self.problem = None
+        with self.storage.transaction():
+            self._check_and_migrate(self.storage.read())
+
+    # -- use ---------------------------------------------------------------------
+    def table(self, name: str) -> Table:
+        if not self.available:
+            raise StoreUnavailable(self.path, self.problem.kind if self.problem else "")
+        return self._db.table(name, cache_size=0)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.storage.transaction():
+            self._stamp_schema()
+            yield
+
+    def _stamp_schema(self) -> None:
+        meta = self._db.table(META_TABLE, cache_size=0)
+        if meta.get(doc_id=META_ID) is None:
+            meta.insert(Document({"schema_version": self.schema.version}, doc_id=META_ID))
+
+    def schema_version(self) -> int | None:
+        doc = self._db.table(META_TABLE, cache_size=0).get(doc_id=META_ID)
+        return doc.get("schema_version") if doc else None
+
+    def close(self) -> None:
+        self._db.close()

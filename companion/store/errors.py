@@ -1,0 +1,51 @@
+"""What can go wrong with a data file, as data: the UI and CLI turn these into words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """Base for every storage problem; carries the file it concerns."""
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        super().__init__(f"{path}: {detail}" if detail else str(path))
+        self.path = Path(path)
+        self.detail = detail
+
+
+class StoreCorrupt(StoreError):
+    """The file exists but cannot be parsed (or authenticated) as a companion store."""
+
+
+class StoreTooNew(StoreError):
+    """The file was written by a newer companion; we refuse to touch it."""
+
+    def __init__(self, path: Path, found: int, known: int) -> None:
+        super().__init__(path, f"schema {found} is newer than {known}")
+        self.found = found
+        self.known = known
+
+
+class StoreUnreadable(StoreError):
+    """The operating system would not let us read the file (permissions, I/O)."""
+
+
+class StoreWriteError(StoreError):
+    """A write failed (disk full, I/O error). The previous file is intact."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        super().__init__(path, error.strerror or str(error))
+        self.errno = error.errno
+
+
+class StoreBusy(StoreError):
+    """Another process held the lock for too long."""
+
+
+class StoreUnavailable(StoreError):
+    """The store could not be opened this session (see the problem reported at open)."""
+
+
+class ConcurrentWrite(StoreError):
+    """A write outside a transaction would overwrite another process's newer file."""

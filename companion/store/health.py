@@ -1,0 +1,43 @@
+"""A read-only look at a data file, for ``companion doctor``: never moves or writes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from companion.store.backup import Backup, list_backups
+from companion.store.codec import Codec, CodecError, JsonCodec
+from companion.store.database import META_ID, META_TABLE
+
+
+@dataclass(frozen=True)
+class StoreHealth:
+    path: Path
+    state: str  # missing | ok | corrupt | too_new | unreadable
+    size: int = 0
+    version: int | None = None
+    reason: str = ""
+    backups: tuple[Backup, ...] = ()
+
+    @property
+    def needs_action(self) -> bool:
+        return self.state in ("corrupt", "too_new", "unreadable")
+
+
+def inspect_store(path: Path, backup_dir: Path, known_version: int,
+                  codec: Codec | None = None) -> StoreHealth:
+    codec = codec or JsonCodec()
+    backups = tuple(list_backups(path, backup_dir))
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return StoreHealth(path, "missing", backups=backups)
+    except OSError as error:
+        return StoreHealth(path, "unreadable", reason=error.strerror or "", backups=backups)
+    try:
+        tables = codec.decode(raw)
+    except CodecError as error:
+        return StoreHealth(path, "corrupt", len(raw), reason=str(error), backups=backups)
+    version = tables.get(META_TABLE, {}).get(META_ID, {}).get("schema_version", 1)
+    state = "too_new" if isinstance(version, int) and version > known_version else "ok"
+    return StoreHealth(path, state, len(raw), version, backups=backups)

@@ -1,0 +1,114 @@
+"""Typed repositories: one table, one record type, every write in a transaction."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import Any, Generic
+
+from tinydb.table import Document, Table
+
+from companion.clock import Clock
+from companion.store.database import Database
+from companion.store.records import R, from_doc, to_doc
+
+
+class Repo(Generic[R]):
+    def __init__(self, db: Database, table: str, record_type: type[R], clock: Clock) -> None:
+        self.db = db
+        self.table_name = table
+        self.record_type = record_type
+        self.clock = clock
+
+    @property
+    def _table(self) -> Table:
+        return self.db.table(self.table_name)
+
+    def add(self, **fields: Any) -> R:
+        """Create and store a record; returns it once it is durable on disk."""
+        now = self.clock.now()
+        record = self.record_type(id=str(uuid.uuid4()), created_at=fields.pop("created_at", now),
+                                  updated_at=now, **fields)
+        return self.put(record)
+
+    def put(self, record: R) -> R:
+        """Insert or replace a record as it is (import, undo)."""
+        doc = to_doc(record)
+        with self.db.transaction():
+            table = self._table
+            if table.contains(doc_id=record.id):
+                table.update(doc, doc_ids=[record.id])
+            else:
+                table.insert(Document(doc, doc_id=record.id))
+        return record
+
+    def get(self, record_id: str) -> R | None:
+        doc = self._table.get(doc_id=record_id)
+        return from_doc(self.record_type, doc) if doc is not None else None
+
+    def update(self, record_id: str, **changes: Any) -> R:
+        with self.db.transaction():
+            current = self.get(record_id)
+            if current is None:
+                raise KeyError(record_id)
+            updated = dataclasses.replace(current, updated_at=self.clock.now(), **changes)
+            self._table.update(to_doc(updated), doc_ids=[record_id])
+        return updated
+
+    def delete(self, record_id: str) -> R | None:
+        with self.db.transaction():
+            current = self.get(record_id)
+            if current is not None:
+                self._table.remove(doc_ids=[record_id])
+        return current
+
+    def all(self) -> list[R]:
+        """Every record, newest first."""
+        records = [from_doc(self.record_type, doc) for doc in self._table.all()]
+        records.sort(key=lambda r: r.created_at, reverse=True)
+        return records
+
+    def where(self, keep: Callable[[R], bool]) -> list[R]:
+        return [r for r in self.all() if keep(r)]
+
+    def created_between(self, start: datetime, end: datetime) -> list[R]:
+        """Records created in [start, end), newest first."""
+        return self.where(lambda r: start <= r.created_at < end)
+
+    def count(self) -> int:
+        return len(self._table)
+
+    def add_many(self, records: Iterable[R]) -> int:
+        """Store many records in one write (all or nothing)."""
+        docs = [Document(to_doc(r), doc_id=r.id) for r in records]
+        with self.db.transaction():
+            self._table.insert_multiple(docs)
+        return len(docs)
+
+
+class KeyValue:
+    """Small named values (first-run done, last shift start…) in one table."""
+
+    def __init__(self, db: Database, table: str = "state") -> None:
+        self.db = db
+        self.table_name = table
+
+    def get(self, key: str, default: Any = None) -> Any:
+        doc = self.db.table(self.table_name).get(doc_id=key)
+        return doc["value"] if doc is not None else default
+
+    def set(self, key: str, value: Any) -> None:
+        with self.db.transaction():
+            table = self.db.table(self.table_name)
+            if table.contains(doc_id=key):
+                table.update({"value": value}, doc_ids=[key])
+            else:
+                table.insert(Document({"value": value}, doc_id=key))
+
+    def delete(self, key: str) -> None:
+        with self.db.transaction():
+            table = self.db.table(self.table_name)
+            if table.contains(doc_id=key):
+                table.remove(doc_ids=[key])

@@ -1,0 +1,151 @@
+"""A TinyDB Storage that never loses data.
+
+- Writes are atomic and durable (temp file, fsync, rename, fsync folder).
+- The parsed tables are kept in memory and re-read only when the file's identity
+  (inode, size, mtime) changed, i.e. when another process wrote it.
+- ``transaction()`` holds an inter-process lock around a read-modify-write, so the TUI
+  and a CLI command can write at once and neither's records are lost.
+- A file that cannot be decoded raises StoreCorrupt; it is never written over.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from tinydb.storages import Storage
+
+from companion.paths import FILE_MODE, ensure_dir
+from companion.store.atomic import stale_temp_files, write_atomic
+from companion.store.codec import Codec, CodecError, JsonCodec, Tables
+from companion.store.errors import (
+    ConcurrentWrite,
+    StoreBusy,
+    StoreCorrupt,
+    StoreUnreadable,
+    StoreWriteError,
+)
+
+Identity = tuple[int, int, int, int]
+
+
+def file_identity(path: Path) -> Identity | None:
+    """What tells us another process replaced the file.
+
+    Every write is a rename of a new file, so the inode changes on each foreign write:
+    while our file exists its inode cannot be handed to the other writer's temp file.
+    Size and times catch the rest.
+    """
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+class SafeStorage(Storage):
+    def __init__(self, path: str | os.PathLike[str], *, codec: Codec | None = None,
+                 lock_timeout: float = 15.0) -> None:
+        self.path = Path(path)
+        self.codec = codec or JsonCodec()
+        self.lock_timeout = lock_timeout
+        ensure_dir(self.path.parent)
+        self._file_lock = FileLock(
+            str(self.path) + ".lock", mode=FILE_MODE, thread_local=False
+        )
+        self._thread_lock = threading.RLock()
+        self._depth = 0
+        self._cache: Tables | None = None
+        self._identity: Identity | None = None
+
+    # -- locking ---------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Hold the inter-process lock; reads inside see the latest file."""
+        with self._thread_lock:
+            if self._depth == 0:
+                try:
+                    self._file_lock.acquire(timeout=self.lock_timeout)
+                except Timeout as error:
+                    raise StoreBusy(self.path, "another process holds the lock") from error
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+                if self._depth == 0:
+                    self._file_lock.release()
+
+    def clean_stale_temp_files(self) -> list[Path]:
+        """Remove temp files a killed writer left. Safe only under the lock."""
+        removed = []
+        with self.transaction():
+            for leftover in stale_temp_files(self.path):
+                try:
+                    leftover.unlink()
+                    removed.append(leftover)
+                except FileNotFoundError:
+                    pass
+        return removed
+
+    # -- Storage interface -----------------------------------------------------
+    def read(self) -> Tables | None:
+        with self._thread_lock:
+            identity = file_identity(self.path)
+            if identity is None:
+                self._cache, self._identity = None, None
+                return None
+            if self._cache is None or identity != self._identity:
+                self._cache = self._load()
+                self._identity = identity
+            return self._cache
+
+    def write(self, data: Tables) -> None:
+        with self._thread_lock:
+            outer = self._depth == 0
+            with self.transaction():
+                if outer and file_identity(self.path) != self._identity:
+                    self._cache, self._identity = None, None
+                    raise ConcurrentWrite(self.path, "the file changed since it was read")
+                try:
+                    payload = self.codec.encode(data)
+                    write_atomic(self.path, payload)
+                except OSError as error:
+                    # The caller's dict may be half-updated: forget it, reload from disk.
+                    self._cache, self._identity = None, None
+                    raise StoreWriteError(self.path, error) from error
+                self._cache = data
+                self._identity = file_identity(self.path)
+
+    def close(self) -> None:
+        self._cache = None
+
+    # -- helpers ---------------------------------------------------------------
+    def _load(self) -> Tables:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return {}
+        except OSError as error:
+            raise StoreUnreadable(self.path, error.strerror or str(error)) from error
+        try:
+            return self.codec.decode(raw)
+        except CodecError as error:
+            raise StoreCorrupt(self.path, str(error)) from error
+
+    def replace_bytes(self, raw: bytes) -> None:
+        """Install a whole file (a restored backup), after checking it decodes."""
+        try:
+            self.codec.decode(raw)
+        except CodecError as error:
+            raise StoreCorrupt(self.path, str(error)) from error
+        with self.transaction():
+            try:
+                write_atomic(self.path, raw)
+            except OSError as error:
+                raise StoreWriteError(self.path, error) from error
+            self._cache, self._identity = None, None

@@ -1,0 +1,53 @@
+"""The two data files and what each holds.
+
+``journal.db`` is private writing (entries, drafts…) and may be encrypted later;
+``activity.db`` is small, frequent events (breaks, breathing) and app state, readable
+without a passphrase so reminders keep working while the journal is locked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from companion.clock import Clock
+from companion.paths import Paths, ensure_dirs
+from companion.store.database import Database, OpenProblem, Schema
+from companion.store.repos import KeyValue, Repo
+from companion.store.schema import Draft
+
+JOURNAL_SCHEMA = Schema(version=1)
+ACTIVITY_SCHEMA = Schema(version=1)
+
+
+@dataclass
+class Stores:
+    journal: Database
+    activity: Database
+    state: KeyValue
+    drafts: Repo[Draft]
+    problems: list[OpenProblem] = field(default_factory=list)
+
+    def databases(self) -> tuple[Database, Database]:
+        return (self.journal, self.activity)
+
+    def database(self, name: str) -> Database:
+        return {db.name: db for db in self.databases()}[name]
+
+    def close(self) -> None:
+        for db in self.databases():
+            db.close()
+
+
+def open_stores(paths: Paths, clock: Clock) -> Stores:
+    """Open (and if needed create, migrate, back up) both stores."""
+    ensure_dirs(paths)
+    journal = Database("journal", paths.journal_db, paths.backup_dir, clock, JOURNAL_SCHEMA)
+    activity = Database("activity", paths.activity_db, paths.backup_dir, clock, ACTIVITY_SCHEMA)
+    problems = [p for p in (journal.open(), activity.open()) if p is not None]
+    return Stores(
+        journal=journal,
+        activity=activity,
+        state=KeyValue(activity, "state"),
+        drafts=Repo(journal, "drafts", Draft, clock),
+        problems=problems,
+    )

@@ -1,0 +1,1 @@
+"""The Textual front end: screens draw state and forward intents to the app."""

@@ -1,0 +1,245 @@
+"""CompanionApp: the shell. Global keys, the command palette, screens, language and
+theme. Business rules live in companion.core and companion.store; this file wires them
+to screens and owns the state that screens report changes to."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import BindingType
+from textual.command import CommandPalette
+from textual.events import Resize
+from textual.screen import Screen
+
+from companion import __version__
+from companion.config import ConfigNotWritable, save_settings
+from companion.crashlog import write_crash
+from companion.i18n import Strings
+from companion.messages import config_problem, store_error
+from companion.services import Services
+from companion.store.errors import StoreError
+from companion.ui.actions import ACTIONS, app_bindings
+from companion.ui.screens.base import Translated
+from companion.ui.screens.help import HelpScreen
+from companion.ui.screens.home import HomeScreen
+from companion.ui.screens.settings import SettingsScreen
+from companion.ui.screens.store_problem import StoreProblemScreen
+from companion.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from companion.ui.screens.welcome import WelcomeScreen
+from companion.ui.themes import BY_SETTING, DARK, LIGHT
+
+WELCOME_KEY = "welcome_done"
+
+GlanceProvider = Callable[[Services, Strings], Iterable[tuple[str, str]]]
+
+
+class CompanionApp(App[None]):
+    CSS_PATH = "app.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = app_bindings()
+
+    def __init__(self, services: Services, *, quiet_errors: bool = True) -> None:
+        super().__init__()
+        self.services = services
+        self.strings = services.strings()
+        self.quiet_errors = quiet_errors
+        self.crash_log: Path | None = None
+        self.glance_providers: list[GlanceProvider] = []
+        self.register_theme(DARK)
+        self.register_theme(LIGHT)
+        self.theme = BY_SETTING[services.config.settings.theme]
+
+    # -- start -------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.title = self.strings("app.title")
+        self.push_screen(HomeScreen())
+        if self._first_run():
+            self.push_screen(WelcomeScreen(), callback=self._welcome_done)
+        for problem in self.services.stores.problems:
+            self.push_screen(StoreProblemScreen(problem))
+        for problem in self.services.config.problems:
+            self.notify(config_problem(problem, self.strings), severity="warning",
+                        timeout=12, markup=False)
+        self.check_size(self.size.width, self.size.height)
+
+    def _first_run(self) -> bool:
+        try:
+            return not self.services.stores.state.get(WELCOME_KEY, False)
+        except StoreError:
+            return False
+
+    def _welcome_done(self, _result: object = None) -> None:
+        self.guard(lambda: self.services.stores.state.set(WELCOME_KEY, True))
+
+    # -- intents from screens ------------------------------------------------------
+    def guard(self, write: Any) -> bool:
+        """Run a store write; on a storage problem, say so kindly and keep running."""
+        try:
+            write()
+        except StoreError as error:
+            self.notify(store_error(error, self.strings), severity="error", timeout=15,
+                        markup=False)
+            return False
+        return True
+
+    def save_setting(self, **changes: Any) -> bool:
+        try:
+            self.services.config = save_settings(self.services.config, **changes)
+        except ConfigNotWritable as error:
+            reason = config_problem(error.problem, self.strings)
+            self.notify(self.strings("config.not_saved", reason=reason), severity="error",
+                        timeout=15, markup=False)
+            return False
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.notify(self.strings("config.not_saved", reason=reason), severity="error",
+                        timeout=15, markup=False)
+            return False
+        return True
+
+    async def set_language(self, setting: str) -> None:
+        """Switch every screen to the language at once (and remember it)."""
+        self.save_setting(language=setting)
+        # Even if saving failed, switch for this session: the user asked for it.
+        if self.services.config.settings.language != setting:
+            settings = dataclasses.replace(self.services.config.settings, language=setting)
+            self.services.config = dataclasses.replace(self.services.config, settings=settings)
+        self.strings = self.services.strings()
+        self.title = self.strings("app.title")
+        for screen in list(self.screen_stack):
+            if isinstance(screen, Translated):
+                await screen.retranslate()
+        self.refresh_bindings()
+
+    def set_theme_setting(self, setting: str) -> None:
+        self.theme = BY_SETTING[setting]
+        self.save_setting(theme=setting)
+
+    # -- what screens show ----------------------------------------------------------
+    def today_glance(self) -> list[tuple[str, str]]:
+        """Today's real figures as (label, value) rows; features add their providers."""
+        rows: list[tuple[str, str]] = []
+        for provider in self.glance_providers:
+            try:
+                rows.extend(provider(self.services, self.strings))
+            except StoreError:
+                continue
+        return rows
+
+    def key_for(self, binding_id: str) -> str:
+        """The key shown for an app action, after any keymap the user set."""
+        for active in self.active_bindings.values():
+            if active.binding.id == binding_id:
+                return self.get_key_display(active.binding)
+        for binding in app_bindings():
+            if binding.id == binding_id:
+                return self.get_key_display(binding)
+        return ""
+
+    # -- actions -----------------------------------------------------------------
+    def action_open_settings(self) -> None:
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_theme(self) -> None:
+        current = self.services.config.settings.theme
+        self.set_theme_setting("light" if current == "dark" else "dark")
+
+    def action_welcome(self) -> None:
+        if not isinstance(self.screen, WelcomeScreen):
+            self.push_screen(WelcomeScreen(), callback=self._welcome_done)
+
+    def action_go_home(self) -> None:
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+
+    def action_help_quit(self) -> None:
+        """ctrl+c does not quit (it copies in text fields); say which key does."""
+        for active in self.active_bindings.values():
+            if active.binding.action in ("quit", "app.quit"):
+                key = self.get_key_display(active.binding)
+                self.notify(self.strings("keys.quit_hint", key=key), markup=False)
+                return
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=self.strings("commands.search"),
+                                            id="--command-palette"))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        t = self.strings
+        yield SystemCommand(t("commands.home"), t("commands.home_help"), self.action_go_home)
+        for action in ACTIONS:
+            yield SystemCommand(t(f"commands.{action.id}"), t(f"commands.{action.id}_help"),
+                                getattr(self, f"action_{action.action}"))
+
+    # -- size --------------------------------------------------------------------
+    def on_resize(self, event: Resize) -> None:
+        self.check_size(event.size.width, event.size.height)
+
+    def check_size(self, width: int, height: int) -> None:
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if too_small and not isinstance(self.screen, TooSmallScreen):
+            self.push_screen(TooSmallScreen())
+        elif not too_small and isinstance(self.screen, TooSmallScreen):
+            self.pop_screen()
+        elif too_small and isinstance(self.screen, TooSmallScreen):
+            self.screen.show_size(width, height)
+
+    # -- the unexpected --------------------------------------------------------------
+    def keep_unsaved_input(self) -> int:
+        """Store what every open screen has not saved yet, as drafts. Returns how many."""
+        kept = 0
+        for screen in self.screen_stack:
+            if not isinstance(screen, Translated):
+                continue
+            try:
+                fields = screen.unsaved_input()
+                if fields:
+                    self.services.stores.drafts.add(origin=type(screen).__name__, fields=fields)
+                    kept += 1
+            except Exception:  # noqa: BLE001 - already failing; keep what we can
+                continue
+        return kept
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual offers no public hook for errors raised in handlers (see
+        # Textualize/textual#2818), so this one private method is overridden on purpose:
+        # write a private-safe log, keep unsaved input, and close with a short message
+        # instead of a traceback that would print local variables (journal text) to the
+        # terminal. A test pins this behaviour so a Textual upgrade cannot break it quietly.
+        try:
+            self.keep_unsaved_input()
+            self.crash_log = write_crash(self.services.paths.log_file, error,
+                                         self.services.clock.now(), __version__)
+        except Exception:  # noqa: BLE001 - never let reporting hide the first error
+            pass
+        if not self.quiet_errors:
+            super()._handle_exception(error)
+            return
+        from rich.text import Text
+
+        message = self.strings("errors.crashed")
+        if self.crash_log is not None:
+            message += "\n" + self.strings("errors.log_hint", path=str(self.crash_log))
+        self.panic(Text(message))
+
+
+def make_app(home: str | Path | None = None, clock: Any = None, lang: str | None = None,
+             env: dict[str, str] | None = None, quiet_errors: bool = False) -> CompanionApp:
+    """The one factory used by tests, snapshots and (through cli) the real command."""
+    from companion.services import build_services
+
+    services = build_services(home=home, clock=clock, env=env if env is not None else {},
+                              lang=lang)
+    return CompanionApp(services, quiet_errors=quiet_errors)
+
+
+__all__ = ["CompanionApp", "Strings", "make_app"]

@@ -1,0 +1,86 @@
+"""Content packs: found in a checkout, complete in every language, validated on load."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from companion.content import (
+    ContentError,
+    iter_leaves,
+    available_languages,
+    content_root,
+    load_pack,
+    load_strings,
+)
+from companion.i18n import placeholders
+
+
+def pack_names() -> list[str]:
+    return sorted(p.stem for p in (content_root() / "en").glob("*.toml"))
+
+
+def test_both_languages_ship() -> None:
+    assert available_languages() == ("en", "zh")
+    assert "ui" in pack_names()
+
+
+@pytest.mark.parametrize("name", pack_names())
+def test_every_pack_has_the_same_keys_and_placeholders_in_every_language(name: str) -> None:
+    english = dict(iter_leaves(load_pack("en", name), ""))
+    for lang in available_languages():
+        other = dict(iter_leaves(load_pack(lang, name), ""))
+        assert sorted(other) == sorted(english), f"{lang}/{name}.toml keys differ from en"
+        for key, value in english.items():
+            if isinstance(value, str):
+                assert placeholders(other[key]) == placeholders(value), (lang, name, key)
+            else:
+                assert type(other[key]) is type(value), (lang, name, key)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_empty_strings(lang: str) -> None:
+    for name in pack_names():
+        for key, value in iter_leaves(load_pack(lang, name), ""):
+            assert not (isinstance(value, str) and not value.strip()), (lang, name, key)
+
+
+def test_chinese_strings_are_chinese() -> None:
+    """Catch an English sentence pasted into the Chinese pack by mistake."""
+    english = load_strings("en")
+    chinese = load_strings("zh")
+    same = [k for k, v in chinese.items() if v == english[k] and any(c.isalpha() for c in v)
+            and k not in {"app.title", "calendar.time", "doctor.notify_channel"}]
+    assert same == []
+
+
+def broken_root(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "ui.toml").write_text(text, "utf-8")
+    return tmp_path
+
+
+def test_a_broken_file_is_reported_with_its_path(tmp_path: Path) -> None:
+    root = broken_root(tmp_path, "[home\ntitle = 'x'\n")
+    with pytest.raises(ContentError) as caught:
+        load_strings("en", root)
+    assert str(root / "en" / "ui.toml") in str(caught.value)
+
+
+def test_an_empty_string_is_reported_with_its_key(tmp_path: Path) -> None:
+    root = broken_root(tmp_path, "[home]\ntitle = '  '\n")
+    with pytest.raises(ContentError) as caught:
+        load_strings("en", root)
+    assert caught.value.key == "home.title"
+
+
+def test_a_non_text_ui_entry_is_reported(tmp_path: Path) -> None:
+    root = broken_root(tmp_path, "[home]\ntitle = 3\n")
+    with pytest.raises(ContentError) as caught:
+        load_strings("en", root)
+    assert caught.value.key == "home.title"
+
+
+def test_content_root_is_the_checkout_folder_here() -> None:
+    assert content_root() == Path(__file__).resolve().parents[2] / "content"

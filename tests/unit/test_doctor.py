@@ -1,0 +1,67 @@
+"""companion doctor: truthful, read-only, in the user's language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from companion.clock import FakeClock
+from companion.doctor import human_size, run_doctor
+from companion.paths import ensure_dirs, resolve_paths
+from companion.store.stores import open_stores
+
+
+def snapshot_tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_fresh_install_is_all_good(home: Path) -> None:
+    report = run_doctor(resolve_paths(home), {})
+    text = "\n".join(report.lines)
+    assert report.problems == 0
+    assert str(home / "config.toml") in text
+    assert "journal: not created yet" in text
+    assert "Language: English (from the default)" in text
+    assert "Notifications: in-app only" in text  # no D-Bus session in the test env
+    assert text.endswith("All good.")
+    assert not home.exists()  # doctor created nothing
+
+
+def test_healthy_stores_are_described(home: Path, clock: FakeClock) -> None:
+    stores = open_stores(ensure_dirs(resolve_paths(home)), clock)
+    stores.state.set("x", 1)
+    open_stores(resolve_paths(home), clock)  # second open makes the day's backup
+    text = "\n".join(run_doctor(resolve_paths(home), {}).lines)
+    assert "activity log: readable, format 1" in text
+    assert "1 backup(s), newest 2026-11-23" in text
+
+
+def test_problems_are_counted_with_a_fix_and_nothing_is_touched(home: Path,
+                                                                clock: FakeClock) -> None:
+    paths = ensure_dirs(resolve_paths(home))
+    paths.journal_db.write_bytes(b"\x00garbage")
+    paths.config_file.write_text("theme = [\n")
+    paths.config_file.chmod(0o644)
+    (paths.data_dir).chmod(0o755)
+    before = snapshot_tree(home)
+    report = run_doctor(paths, {})
+    text = "\n".join(report.lines)
+    assert report.problems == 4
+    assert "journal: cannot be read" in text and "fix: start companion" in text
+    assert "config.toml could not be read: " in text
+    assert f"fix: chmod 700 {paths.data_dir}" in text
+    assert f"fix: chmod 600 {paths.config_file}" in text
+    assert "4 thing(s) need your attention" in text
+    assert snapshot_tree(home) == before
+
+
+def test_doctor_speaks_chinese(home: Path) -> None:
+    report = run_doctor(resolve_paths(home), {"LANG": "zh_CN.UTF-8"})
+    text = "\n".join(report.lines)
+    assert "语言：中文（来自LANG）" in text
+    assert text.endswith("一切正常。")
+
+
+def test_human_size() -> None:
+    assert human_size(512) == "512 B"
+    assert human_size(2048) == "2.0 KB"
+    assert human_size(5 * 1024 * 1024) == "5.0 MB"

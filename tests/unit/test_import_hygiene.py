@@ -1,0 +1,67 @@
+"""The core and the store never import Textual; commands that don't open the app don't
+either, so they start fast."""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import companion
+
+PACKAGE = Path(companion.__file__).parent
+TEXTUAL_FREE = ("core", "store")
+
+
+def loaded_modules(code: str, env: dict[str, str] | None = None) -> set[str]:
+    probe = code + "\nimport sys\nprint('\\n'.join(sys.modules))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True, env={**os.environ, **(env or {})})
+    return set(result.stdout.split())
+
+
+def test_core_and_store_load_no_textual() -> None:
+    modules = loaded_modules(
+        "import pkgutil, importlib, companion.core, companion.store\n"
+        "for pkg in (companion.core, companion.store):\n"
+        "    for m in pkgutil.iter_modules(pkg.__path__):\n"
+        "        importlib.import_module(f'{pkg.__name__}.{m.name}')"
+    )
+    assert "companion.store.storage" in modules
+    assert not {m for m in modules if m == "textual" or m.startswith(("textual.", "companion.ui"))}
+
+
+def test_sources_of_core_and_store_do_not_import_textual_or_ui() -> None:
+    offenders = []
+    for folder in TEXTUAL_FREE:
+        for source in (PACKAGE / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(source.read_text("utf-8"))):
+                names = []
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module:
+                    names = [node.module]
+                for name in names:
+                    if name.split(".")[0] == "textual" or name.startswith("companion.ui"):
+                        offenders.append(f"{source.name}: {name}")
+    assert offenders == []
+
+
+def test_version_and_doctor_do_not_import_textual(tmp_path: Path) -> None:
+    for argv in (["--version"], ["doctor"], ["--help"]):
+        modules = loaded_modules(
+            "from companion.cli import main\n"
+            f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass",
+            env={"COMPANION_HOME": str(tmp_path / "h")},
+        )
+        assert "companion.cli" in modules
+        assert "textual" not in modules, argv
+
+
+def test_no_import_time_side_effects(tmp_path: Path) -> None:
+    home = tmp_path / "h"
+    loaded_modules("import companion.cli, companion.ui.app, companion.doctor",
+                   env={"COMPANION_HOME": str(home)})
+    assert not home.exists()

@@ -1,0 +1,160 @@
+"""Typed repositories over TinyDB tables."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+import textwrap
+import uuid
+from datetime import datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+
+import pytest
+
+from companion.clock import FakeClock
+from companion.store.database import Database, Schema
+from companion.store.records import Record, from_doc, to_doc
+from companion.store.repos import KeyValue, Repo
+
+
+class Mood(StrEnum):
+    CALM = "calm"
+    TENSE = "tense"
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Note(Record):
+    text: str
+    tags: tuple[str, ...] = ()
+    mood: Mood | None = None
+    starred: bool = False
+
+
+@pytest.fixture
+def db(tmp_path: Path, clock: FakeClock) -> Database:
+    database = Database("journal", tmp_path / "journal.db", tmp_path / "backups", clock,
+                        Schema(version=1))
+    database.open()
+    return database
+
+
+def test_add_get_update_delete(db: Database, clock: FakeClock) -> None:
+    notes = Repo(db, "notes", Note, clock)
+    note = notes.add(text="refund storm", tags=("refund",), mood=Mood.TENSE)
+    uuid.UUID(note.id)  # a real UUID
+    assert note.created_at == clock.now() and note.created_at.utcoffset() is not None
+    assert notes.get(note.id) == note
+    clock.advance(minutes=5)
+    updated = notes.update(note.id, starred=True)
+    assert updated.starred and updated.updated_at == clock.now()
+    assert updated.created_at == note.created_at
+    assert notes.get(note.id) == updated
+    assert notes.delete(note.id) == updated
+    assert notes.get(note.id) is None
+    assert notes.delete(note.id) is None
+
+
+def test_update_of_a_missing_record_raises(db: Database, clock: FakeClock) -> None:
+    with pytest.raises(KeyError):
+        Repo(db, "notes", Note, clock).update("nope", text="x")
+
+
+def test_all_is_newest_first_and_between_is_half_open(db: Database, clock: FakeClock) -> None:
+    notes = Repo(db, "notes", Note, clock)
+    made = []
+    for i in range(3):
+        made.append(notes.add(text=f"n{i}"))
+        clock.advance(hours=1)
+    assert [n.text for n in notes.all()] == ["n2", "n1", "n0"]
+    start = made[0].created_at
+    assert [n.text for n in notes.created_between(start, start + timedelta(hours=1))] == ["n0"]
+    assert notes.count() == 3
+
+
+def test_documents_are_iso_timestamps_with_offset(db: Database, clock: FakeClock) -> None:
+    note = Repo(db, "notes", Note, clock).add(text="x", tags=("a", "b"), mood=Mood.CALM)
+    doc = json.loads(db.path.read_text())["notes"][note.id]
+    assert doc["created_at"] == "2026-11-23T10:30:00.000+08:00"
+    assert doc["tags"] == ["a", "b"] and doc["mood"] == "calm"
+    assert datetime.fromisoformat(doc["updated_at"]) == clock.now()
+
+
+def test_round_trip_ignores_unknown_and_defaults_missing_fields() -> None:
+    now = datetime.fromisoformat("2026-11-23T10:30:00+08:00")
+    note = Note(id="1", created_at=now, updated_at=now, text="hi", tags=("x",))
+    doc = to_doc(note)
+    assert from_doc(Note, doc) == note
+    doc["from_the_future"] = 1
+    del doc["starred"]
+    assert from_doc(Note, doc) == note
+
+
+def test_put_and_add_many_keep_ids(db: Database, clock: FakeClock) -> None:
+    notes = Repo(db, "notes", Note, clock)
+    now = clock.now()
+    batch = [Note(id=str(i), created_at=now, updated_at=now, text=str(i)) for i in range(5)]
+    assert notes.add_many(batch) == 5
+    notes.put(dataclasses.replace(batch[0], text="changed"))
+    assert notes.get("0").text == "changed"
+    assert notes.count() == 5
+
+
+def test_key_value(db: Database) -> None:
+    state = KeyValue(db)
+    assert state.get("missing", "default") == "default"
+    state.set("welcome_done", True)
+    state.set("welcome_done", False)
+    assert state.get("welcome_done") is False
+    state.delete("welcome_done")
+    assert state.get("welcome_done") is None
+
+
+WRITER = textwrap.dedent("""
+    import sys
+    import time
+    from pathlib import Path
+    from companion.clock import SystemClock
+    from companion.store.database import Database, Schema
+    from companion.store.repos import Repo
+    from companion.store.schema import Draft
+    root, who, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+    db = Database("journal", root / "journal.db", root / "backups", SystemClock(), Schema(1))
+    db.open()
+    drafts = Repo(db, "drafts", Draft, SystemClock())
+    (root / f"ready-{who}").touch()
+    while not (root / "go").exists():  # start together with the others
+        time.sleep(0.005)
+    for i in range(count):
+        drafts.add(origin=who, fields={"i": i})
+""")
+
+
+def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path, db: Database,
+                                                    clock: FakeClock) -> None:
+    count = 60
+    procs = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), who, str(count)])
+        for who in ("tui", "cli")
+    ]
+    # This process writes at the same time, through its own open store.
+    from companion.store.schema import Draft
+
+    import time
+
+    deadline = time.monotonic() + 60
+    while not all((tmp_path / f"ready-{who}").exists() for who in ("tui", "cli")):
+        assert time.monotonic() < deadline, "writers did not start"
+        time.sleep(0.01)
+    (tmp_path / "go").touch()  # all three start writing together
+    mine = Repo(db, "drafts", Draft, clock)
+    for i in range(count):
+        mine.add(origin="here", fields={"i": i})
+    assert [p.wait(timeout=60) for p in procs] == [0, 0]
+    records = Repo(db, "drafts", Draft, clock).all()
+    by_origin: dict[str, set[int]] = {}
+    for record in records:
+        by_origin.setdefault(record.origin, set()).add(record.fields["i"])
+    assert by_origin == {who: set(range(count)) for who in ("tui", "cli", "here")}

@@ -25,15 +25,16 @@ def _strings_for(data_dir: str | None) -> Strings:
 
 
 def build_parser(t: Strings) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="companion", description=t("cli.description"),
-                                     add_help=False)
+    parser = argparse.ArgumentParser(
+        prog="companion", description=t("cli.description"), add_help=False
+    )
     options = parser.add_argument_group(t("cli.options"))
     options.add_argument("-h", "--help", action="help", help=t("cli.help"))
-    options.add_argument("--version", action="version", version=f"companion {__version__}",
-                         help=t("cli.version"))
+    options.add_argument(
+        "--version", action="version", version=f"companion {__version__}", help=t("cli.version")
+    )
     options.add_argument("--data-dir", metavar="DIR", help=t("cli.data_dir"))
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND",
-                                     title=t("cli.commands"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title=t("cli.commands"))
     commands.add_parser("doctor", help=t("cli.doctor"), description=t("cli.doctor"))
     return parser
 

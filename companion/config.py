@@ -139,8 +139,9 @@ def load_config(path: Path) -> LoadedConfig:
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        problem = ConfigProblem(path, "syntax", line=_line_of(str(error)),
-                                detail={"reason": str(error)})
+        problem = ConfigProblem(
+            path, "syntax", line=_line_of(str(error)), detail={"reason": str(error)}
+        )
         return LoadedConfig(path, Settings(), (problem,), readable=False)
     return LoadedConfig(path, *_apply(path, data))
 
@@ -162,8 +163,9 @@ def _apply(path: Path, data: Mapping[str, Any]) -> tuple[Settings, tuple[ConfigP
         try:
             values[spec.attr] = spec.parse(raw)
         except BadValue as error:
-            problems.append(ConfigProblem(path, error.code, spec.key, _show(raw),
-                                          detail=error.detail))
+            problems.append(
+                ConfigProblem(path, error.code, spec.key, _show(raw), detail=error.detail)
+            )
     for key in _leaf_keys(data):
         if key not in known:
             problems.append(ConfigProblem(path, "unknown_key", key))

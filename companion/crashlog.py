@@ -37,7 +37,7 @@ def _short(filename: str) -> str:
     parts = Path(filename).parts
     for anchor in ("companion", "textual", "tinydb", "rich"):
         if anchor in parts:
-            return "/".join(parts[len(parts) - parts[::-1].index(anchor) - 1:])
+            return "/".join(parts[len(parts) - parts[::-1].index(anchor) - 1 :])
     return Path(filename).name
 
 
@@ -45,8 +45,12 @@ def write_crash(log_file: Path, error: BaseException, when: datetime, version: s
     ensure_dir(log_file.parent)
     if log_file.exists() and log_file.stat().st_size > MAX_BYTES:
         log_file.replace(log_file.with_suffix(".log.1"))
-    entry = "\n".join([f"--- {when.isoformat(timespec='seconds')} companion {version}",
-                       *describe(error)]) + "\n"
+    entry = (
+        "\n".join(
+            [f"--- {when.isoformat(timespec='seconds')} companion {version}", *describe(error)]
+        )
+        + "\n"
+    )
     fd = os.open(log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
     try:
         os.write(fd, entry.encode("utf-8"))

@@ -64,11 +64,20 @@ def _store_line(name: str, health: StoreHealth, t: Strings) -> str:
     if health.state == "unreadable":
         return t("doctor.store_unreadable", store=label, reason=health.reason)
     if not health.backups:
-        return t("doctor.store_ok_no_backup", store=label, version=str(health.version),
-                 size=human_size(health.size))
-    return t("doctor.store_ok", store=label, version=str(health.version),
-             size=human_size(health.size), backups=str(len(health.backups)),
-             newest=health.backups[0].day.isoformat())
+        return t(
+            "doctor.store_ok_no_backup",
+            store=label,
+            version=str(health.version),
+            size=human_size(health.size),
+        )
+    return t(
+        "doctor.store_ok",
+        store=label,
+        version=str(health.version),
+        size=human_size(health.size),
+        backups=str(len(health.backups)),
+        newest=health.backups[0].day.isoformat(),
+    )
 
 
 def run_doctor(paths: Paths, env: Mapping[str, str]) -> Report:
@@ -93,8 +102,11 @@ def run_doctor(paths: Paths, env: Mapping[str, str]) -> Report:
         report.problems += bad
         add(f"{'!' if bad else ' '} {_pad(label, width)}  {path}  {note}")
     add("")
-    source = (t(f"doctor.source_{choice.source}") if t.has(f"doctor.source_{choice.source}")
-              else choice.source)
+    source = (
+        t(f"doctor.source_{choice.source}")
+        if t.has(f"doctor.source_{choice.source}")
+        else choice.source
+    )
     language = t("doctor.language_source", lang=t("meta.name"), source=source)
     add(t("doctor.line", label=t("doctor.language"), value=language))
     add("")
@@ -108,17 +120,25 @@ def run_doctor(paths: Paths, env: Mapping[str, str]) -> Report:
         add(t("doctor.line", label=t("doctor.config"), value=t("doctor.config_ok")))
     add("")
     add(t("doctor.stores"))
-    for name, path, schema in (("journal", paths.journal_db, JOURNAL_SCHEMA),
-                               ("activity", paths.activity_db, ACTIVITY_SCHEMA)):
+    for name, path, schema in (
+        ("journal", paths.journal_db, JOURNAL_SCHEMA),
+        ("activity", paths.activity_db, ACTIVITY_SCHEMA),
+    ):
         health = inspect_store(path, paths.backup_dir, schema.version)
         report.problems += health.needs_action
         add(f"{'!' if health.needs_action else ' '} {_store_line(name, health, t)}")
     add("")
     channel = detect_channel(env)
-    shown = (channel.name if channel.usable
-             else t("doctor.notify_none", reason=t(f"doctor.notify_{channel.reason}")))
+    shown = (
+        channel.name
+        if channel.usable
+        else t("doctor.notify_none", reason=t(f"doctor.notify_{channel.reason}"))
+    )
     add(t("doctor.line", label=t("doctor.notify"), value=shown))
     add("")
-    add(t("doctor.needs_action", count=str(report.problems)) if report.problems
-        else t("doctor.all_good"))
+    add(
+        t("doctor.needs_action", count=str(report.problems))
+        if report.problems
+        else t("doctor.all_good")
+    )
     return report

@@ -29,8 +29,11 @@ def _from_locale(value: str, available: tuple[str, ...]) -> str | None:
     return base if base in available else None
 
 
-def choose_language(configured: str | None, env: Mapping[str, str] | None = None,
-                    available: tuple[str, ...] | None = None) -> LanguageChoice:
+def choose_language(
+    configured: str | None,
+    env: Mapping[str, str] | None = None,
+    available: tuple[str, ...] | None = None,
+) -> LanguageChoice:
     env = os.environ if env is None else env
     available = available or available_languages()
     if configured and configured != "auto" and configured in available:
@@ -79,11 +82,14 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-
 def format_day(day: date, t: Strings) -> str:
-    """"Monday 23 November" / "11月23日 星期一"."""
-    return t("calendar.date", weekday=t(f"calendar.weekday_{day.weekday()}"),
-             day=str(day.day), month_name=t(f"calendar.month_{day.month}"))
+    """ "Monday 23 November" / "11月23日 星期一"."""
+    return t(
+        "calendar.date",
+        weekday=t(f"calendar.weekday_{day.weekday()}"),
+        day=str(day.day),
+        month_name=t(f"calendar.month_{day.month}"),
+    )
 
 
 def format_time(moment: datetime, t: Strings) -> str:

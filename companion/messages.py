@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from companion.config import ConfigProblem
 from companion.i18n import Strings
+from companion.paths import display_path
 from companion.store.database import OpenProblem
 from companion.store.errors import StoreBusy, StoreError, StoreWriteError
 
@@ -14,7 +15,7 @@ from companion.store.errors import StoreBusy, StoreError, StoreWriteError
 def config_problem(problem: ConfigProblem, t: Strings) -> str:
     return t(
         f"config.{problem.code}",
-        file=str(problem.file),
+        file=display_path(problem.file),
         key=problem.key,
         value=problem.value,
         **problem.detail,
@@ -29,7 +30,8 @@ def open_problem(problem: OpenProblem, t: Strings) -> list[str]:
     """One or two sentences: what happened, and what can be done."""
     name = store_name(problem.store, t)
     if problem.kind == "quarantined":
-        lines = [t("store.quarantined", store=name, moved=str(problem.moved_to))]
+        moved = display_path(problem.moved_to) if problem.moved_to else ""
+        lines = [t("store.quarantined", store=name, moved=moved)]
         if problem.backup is not None:
             lines.append(t("store.backup_offer", date=problem.backup.day.isoformat()))
         else:
@@ -41,14 +43,14 @@ def open_problem(problem: OpenProblem, t: Strings) -> list[str]:
         known = getattr(error, "known", "?")
         return [t("store.too_new", store=name, found=str(found), known=str(known))]
     reason = problem.error.detail if problem.error else ""
-    return [t("store.unreadable", path=str(problem.path), reason=reason)]
+    return [t("store.unreadable", path=display_path(problem.path), reason=reason)]
 
 
 def store_error(error: StoreError, t: Strings) -> str:
     if isinstance(error, StoreWriteError):
-        return t("errors.write_failed", path=str(error.path), reason=error.detail)
+        return t("errors.write_failed", path=display_path(error.path), reason=error.detail)
     if isinstance(error, StoreBusy):
-        return t("errors.busy", path=str(error.path))
+        return t("errors.busy", path=display_path(error.path))
     stem = error.path.stem
     name = store_name(stem, t) if t.has(f"store.{stem}") else str(error.path)
     return t("errors.unavailable", store=name)

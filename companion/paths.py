@@ -45,8 +45,9 @@ class Paths:
         return (self.config_dir, self.data_dir, self.backup_dir, self.log_dir)
 
 
-def resolve_paths(home: str | os.PathLike[str] | None = None,
-                  env: Mapping[str, str] | None = None) -> Paths:
+def resolve_paths(
+    home: str | os.PathLike[str] | None = None, env: Mapping[str, str] | None = None
+) -> Paths:
     """Work out the folders: an explicit home, then COMPANION_HOME, then platformdirs."""
     env = os.environ if env is None else env
     chosen = home if home is not None else env.get("COMPANION_HOME") or None
@@ -81,3 +82,11 @@ def ensure_dirs(paths: Paths) -> Paths:
     for folder in paths.all_dirs():
         ensure_dir(folder)
     return paths
+
+
+def display_path(path: Path) -> str:
+    """A path as a person reads it: the home folder shortened to ``~``."""
+    try:
+        return "~/" + path.relative_to(Path.home()).as_posix()
+    except ValueError:
+        return str(path)

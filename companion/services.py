@@ -31,8 +31,12 @@ class Services:
         return Strings(self.language().lang)
 
 
-def build_services(home: str | os.PathLike[str] | None = None, clock: Clock | None = None,
-                   env: Mapping[str, str] | None = None, lang: str | None = None) -> Services:
+def build_services(
+    home: str | os.PathLike[str] | None = None,
+    clock: Clock | None = None,
+    env: Mapping[str, str] | None = None,
+    lang: str | None = None,
+) -> Services:
     env = dict(os.environ if env is None else env)
     paths = ensure_dirs(resolve_paths(home, env))
     clock = clock or SystemClock()
@@ -44,4 +48,3 @@ def build_services(home: str | os.PathLike[str] | None = None, clock: Clock | No
         env=env,
         forced_lang=lang,
     )
-

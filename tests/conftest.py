@@ -21,18 +21,23 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
     fake_home = tmp_path / "user-home"
     fake_home.mkdir()
     monkeypatch.setenv("HOME", str(fake_home))
-    for var, sub in (("XDG_CONFIG_HOME", ".config"), ("XDG_DATA_HOME", ".local/share"),
-                     ("XDG_STATE_HOME", ".local/state"), ("XDG_CACHE_HOME", ".cache")):
+    for var, sub in (
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_STATE_HOME", ".local/state"),
+        ("XDG_CACHE_HOME", ".cache"),
+    ):
         monkeypatch.setenv(var, str(fake_home / sub))
-    monkeypatch.setenv("COMPANION_HOME", str(tmp_path / "companion-home"))
+    monkeypatch.setenv("COMPANION_HOME", str(fake_home / "companion-home"))
     for var in ("LANG", "LC_ALL", "LC_MESSAGES", "COMPANION_LANG", "LANGUAGE"):
         monkeypatch.delenv(var, raising=False)
     return fake_home
 
 
 @pytest.fixture
-def home(tmp_path: Path) -> Path:
-    return tmp_path / "companion-home"
+def home(isolated_environment: Path) -> Path:
+    """companion's folder, inside the fake home so screens show it as ~/companion-home."""
+    return isolated_environment / "companion-home"
 
 
 @pytest.fixture

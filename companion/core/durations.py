@@ -16,7 +16,7 @@ def parse_duration(text: str) -> timedelta:
     negative durations, which never make sense for a schedule.
     """
     if not isinstance(text, str):
-        raise ValueError("a duration is text such as \"10m\"")
+        raise ValueError('a duration is text such as "10m"')
     cleaned = text.strip().lower().replace(" ", "")
     if not cleaned:
         raise ValueError("a duration cannot be empty")
@@ -41,7 +41,7 @@ def parse_duration(text: str) -> timedelta:
 
 def format_duration(value: timedelta) -> str:
     """The inverse of parse_duration for whole seconds: 5400 s -> "1h30m"."""
-    total = int(round(value.total_seconds()))
+    total = round(value.total_seconds())
     if total <= 0:
         raise ValueError("a duration must be longer than zero")
     hours, rest = divmod(total, 3600)

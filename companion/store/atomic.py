@@ -6,6 +6,7 @@ Writes go through ``os.write`` / ``os.fsync`` so tests can simulate a full disk.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -36,10 +37,8 @@ def write_atomic(target: Path, data: bytes) -> None:
             os.close(fd)
         os.replace(tmp_name, target)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp_name)
-        except OSError:
-            pass
         raise
     fsync_dir(folder)
 

@@ -65,8 +65,15 @@ class OpenProblem:
 
 
 class Database:
-    def __init__(self, name: str, path: Path, backup_dir: Path, clock: Clock, schema: Schema,
-                 codec: Codec | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        path: Path,
+        backup_dir: Path,
+        clock: Clock,
+        schema: Schema,
+        codec: Codec | None = None,
+    ) -> None:
         self.name = name
         self.path = path
         self.backup_dir = backup_dir
@@ -127,8 +134,14 @@ class Database:
         with self.storage.transaction():
             self.path.rename(target)
         backups = self.good_backups()
-        return OpenProblem("quarantined", self.name, self.path, moved_to=target,
-                           backup=backups[0] if backups else None, error=error)
+        return OpenProblem(
+            "quarantined",
+            self.name,
+            self.path,
+            moved_to=target,
+            backup=backups[0] if backups else None,
+            error=error,
+        )
 
     # -- backups -----------------------------------------------------------------
     def good_backups(self) -> list[Backup]:

@@ -24,8 +24,9 @@ class StoreHealth:
         return self.state in ("corrupt", "too_new", "unreadable")
 
 
-def inspect_store(path: Path, backup_dir: Path, known_version: int,
-                  codec: Codec | None = None) -> StoreHealth:
+def inspect_store(
+    path: Path, backup_dir: Path, known_version: int, codec: Codec | None = None
+) -> StoreHealth:
     codec = codec or JsonCodec()
     backups = tuple(list_backups(path, backup_dir))
     try:

@@ -29,8 +29,9 @@ class Repo(Generic[R]):
     def add(self, **fields: Any) -> R:
         """Create and store a record; returns it once it is durable on disk."""
         now = self.clock.now()
-        record = self.record_type(id=str(uuid.uuid4()), created_at=fields.pop("created_at", now),
-                                  updated_at=now, **fields)
+        record = self.record_type(
+            id=str(uuid.uuid4()), created_at=fields.pop("created_at", now), updated_at=now, **fields
+        )
         return self.put(record)
 
     def put(self, record: R) -> R:

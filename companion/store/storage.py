@@ -48,15 +48,18 @@ def file_identity(path: Path) -> Identity | None:
 
 
 class SafeStorage(Storage):
-    def __init__(self, path: str | os.PathLike[str], *, codec: Codec | None = None,
-                 lock_timeout: float = 15.0) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        codec: Codec | None = None,
+        lock_timeout: float = 15.0,
+    ) -> None:
         self.path = Path(path)
         self.codec = codec or JsonCodec()
         self.lock_timeout = lock_timeout
         ensure_dir(self.path.parent)
-        self._file_lock = FileLock(
-            str(self.path) + ".lock", mode=FILE_MODE, thread_local=False
-        )
+        self._file_lock = FileLock(str(self.path) + ".lock", mode=FILE_MODE, thread_local=False)
         self._thread_lock = threading.RLock()
         self._depth = 0
         self._cache: Tables | None = None

@@ -33,8 +33,17 @@ def app_bindings() -> list[Binding]:
         for a in ACTIONS
         if a.keys
     ]
-    bindings.append(Binding("ctrl+q", "quit", "keys.quit", show=False, priority=True,
-                            id="quit_now"))
-    bindings.append(Binding("ctrl+p", "command_palette", "keys.palette", show=False,
-                            priority=True, id="command_palette"))
+    bindings.append(
+        Binding("ctrl+q", "quit", "keys.quit", show=False, priority=True, id="quit_now")
+    )
+    bindings.append(
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "keys.palette",
+            show=False,
+            priority=True,
+            id="command_palette",
+        )
+    )
     return bindings

@@ -20,6 +20,7 @@ from companion.config import ConfigNotWritable, save_settings
 from companion.crashlog import write_crash
 from companion.i18n import Strings
 from companion.messages import config_problem, store_error
+from companion.paths import display_path
 from companion.services import Services
 from companion.store.errors import StoreError
 from companion.ui.actions import ACTIONS, app_bindings
@@ -61,8 +62,9 @@ class CompanionApp(App[None]):
         for problem in self.services.stores.problems:
             self.push_screen(StoreProblemScreen(problem))
         for problem in self.services.config.problems:
-            self.notify(config_problem(problem, self.strings), severity="warning",
-                        timeout=12, markup=False)
+            self.notify(
+                config_problem(problem, self.strings), severity="warning", timeout=12, markup=False
+            )
         self.check_size(self.size.width, self.size.height)
 
     def _first_run(self) -> bool:
@@ -80,8 +82,9 @@ class CompanionApp(App[None]):
         try:
             write()
         except StoreError as error:
-            self.notify(store_error(error, self.strings), severity="error", timeout=15,
-                        markup=False)
+            self.notify(
+                store_error(error, self.strings), severity="error", timeout=15, markup=False
+            )
             return False
         return True
 
@@ -90,13 +93,21 @@ class CompanionApp(App[None]):
             self.services.config = save_settings(self.services.config, **changes)
         except ConfigNotWritable as error:
             reason = config_problem(error.problem, self.strings)
-            self.notify(self.strings("config.not_saved", reason=reason), severity="error",
-                        timeout=15, markup=False)
+            self.notify(
+                self.strings("config.not_saved", reason=reason),
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
             return False
         except OSError as error:
             reason = error.strerror or str(error)
-            self.notify(self.strings("config.not_saved", reason=reason), severity="error",
-                        timeout=15, markup=False)
+            self.notify(
+                self.strings("config.not_saved", reason=reason),
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
             return False
         return True
 
@@ -170,15 +181,19 @@ class CompanionApp(App[None]):
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder=self.strings("commands.search"),
-                                            id="--command-palette"))
+            self.push_screen(
+                CommandPalette(placeholder=self.strings("commands.search"), id="--command-palette")
+            )
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         t = self.strings
         yield SystemCommand(t("commands.home"), t("commands.home_help"), self.action_go_home)
         for action in ACTIONS:
-            yield SystemCommand(t(f"commands.{action.id}"), t(f"commands.{action.id}_help"),
-                                getattr(self, f"action_{action.action}"))
+            yield SystemCommand(
+                t(f"commands.{action.id}"),
+                t(f"commands.{action.id}_help"),
+                getattr(self, f"action_{action.action}"),
+            )
 
     # -- size --------------------------------------------------------------------
     def on_resize(self, event: Resize) -> None:
@@ -205,7 +220,7 @@ class CompanionApp(App[None]):
                 if fields:
                     self.services.stores.drafts.add(origin=type(screen).__name__, fields=fields)
                     kept += 1
-            except Exception:  # noqa: BLE001 - already failing; keep what we can
+            except Exception:
                 continue
         return kept
 
@@ -217,9 +232,10 @@ class CompanionApp(App[None]):
         # terminal. A test pins this behaviour so a Textual upgrade cannot break it quietly.
         try:
             self.keep_unsaved_input()
-            self.crash_log = write_crash(self.services.paths.log_file, error,
-                                         self.services.clock.now(), __version__)
-        except Exception:  # noqa: BLE001 - never let reporting hide the first error
+            self.crash_log = write_crash(
+                self.services.paths.log_file, error, self.services.clock.now(), __version__
+            )
+        except Exception:
             pass
         if not self.quiet_errors:
             super()._handle_exception(error)
@@ -228,17 +244,21 @@ class CompanionApp(App[None]):
 
         message = self.strings("errors.crashed")
         if self.crash_log is not None:
-            message += "\n" + self.strings("errors.log_hint", path=str(self.crash_log))
+            message += "\n" + self.strings("errors.log_hint", path=display_path(self.crash_log))
         self.panic(Text(message))
 
 
-def make_app(home: str | Path | None = None, clock: Any = None, lang: str | None = None,
-             env: dict[str, str] | None = None, quiet_errors: bool = False) -> CompanionApp:
+def make_app(
+    home: str | Path | None = None,
+    clock: Any = None,
+    lang: str | None = None,
+    env: dict[str, str] | None = None,
+    quiet_errors: bool = False,
+) -> CompanionApp:
     """The one factory used by tests, snapshots and (through cli) the real command."""
     from companion.services import build_services
 
-    services = build_services(home=home, clock=clock, env=env if env is not None else {},
-                              lang=lang)
+    services = build_services(home=home, clock=clock, env=env if env is not None else {}, lang=lang)
     return CompanionApp(services, quiet_errors=quiet_errors)
 
 

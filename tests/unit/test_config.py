@@ -41,7 +41,11 @@ def test_a_bad_value_names_file_key_and_value_and_keeps_the_rest(tmp_path: Path)
     assert loaded.settings == Settings(language="auto", theme="light")
     (problem,) = loaded.problems
     assert (problem.file, problem.key, problem.value, problem.code) == (
-        path, "language", '"klingon"', "not_one_of")
+        path,
+        "language",
+        '"klingon"',
+        "not_one_of",
+    )
     assert "zh" in problem.detail["allowed"]
 
 
@@ -54,7 +58,9 @@ def test_wrong_type_is_a_problem_not_a_crash(tmp_path: Path) -> None:
 def test_unknown_keys_are_reported(tmp_path: Path) -> None:
     loaded = load_config(write(tmp_path / "config.toml", 'thme = "light"\n[extra]\nx = 1\n'))
     assert {(p.code, p.key) for p in loaded.problems} == {
-        ("unknown_key", "thme"), ("unknown_key", "extra.x")}
+        ("unknown_key", "thme"),
+        ("unknown_key", "extra.x"),
+    }
 
 
 def test_syntax_error_uses_defaults_and_refuses_to_save(tmp_path: Path) -> None:
@@ -79,13 +85,10 @@ def test_a_file_broken_after_loading_is_not_overwritten(tmp_path: Path) -> None:
 
 
 def test_saving_keeps_comments_and_other_keys(tmp_path: Path) -> None:
-    path = write(tmp_path / "config.toml", (
-        "# my companion settings\n"
-        'language = "zh"  # 中文\n'
-        "\n"
-        "# looks\n"
-        'theme = "dark"\n'
-    ))
+    path = write(
+        tmp_path / "config.toml",
+        ('# my companion settings\nlanguage = "zh"  # 中文\n\n# looks\ntheme = "dark"\n'),
+    )
     saved = save_settings(load_config(path), theme="light")
     text = path.read_text("utf-8")
     assert "# my companion settings" in text and "# 中文" in text and "# looks" in text

@@ -8,9 +8,9 @@ import pytest
 
 from companion.content import (
     ContentError,
-    iter_leaves,
     available_languages,
     content_root,
+    iter_leaves,
     load_pack,
     load_strings,
 )
@@ -50,8 +50,13 @@ def test_chinese_strings_are_chinese() -> None:
     """Catch an English sentence pasted into the Chinese pack by mistake."""
     english = load_strings("en")
     chinese = load_strings("zh")
-    same = [k for k, v in chinese.items() if v == english[k] and any(c.isalpha() for c in v)
-            and k not in {"app.title", "calendar.time", "doctor.notify_channel"}]
+    same = [
+        k
+        for k, v in chinese.items()
+        if v == english[k]
+        and any(c.isalpha() for c in v)
+        and k not in {"app.title", "calendar.time", "doctor.notify_channel"}
+    ]
     assert same == []
 
 

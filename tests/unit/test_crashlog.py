@@ -25,9 +25,12 @@ def test_log_has_type_and_place_but_no_message_or_locals(tmp_path: Path) -> None
         except ValueError as inner:
             raise RuntimeError(SECRET) from inner
     except RuntimeError as error:
-        log = write_crash(tmp_path / "logs" / "companion.log", error,
-                          datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai")),
-                          "0.1.0")
+        log = write_crash(
+            tmp_path / "logs" / "companion.log",
+            error,
+            datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("Asia/Shanghai")),
+            "0.1.0",
+        )
     text = log.read_text("utf-8")
     assert "builtins.RuntimeError" in text and "builtins.ValueError" in text
     assert "in failing" in text and "test_crashlog.py" in text

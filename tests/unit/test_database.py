@@ -31,12 +31,20 @@ def seed(tmp_path: Path, clock: FakeClock, value: str = "kept") -> Path:
 
 @pytest.mark.parametrize(
     "content",
-    [b"{not json", b"", b"\x00\xff\xfe binary", b'["a", "list"]', b'{"t": [1, 2]}',
-     b'{"_meta": {"schema": {"schema_version": "one"}}}', "日记".encode("gbk")],
+    [
+        b"{not json",
+        b"",
+        b"\x00\xff\xfe binary",
+        b'["a", "list"]',
+        b'{"t": [1, 2]}',
+        b'{"_meta": {"schema": {"schema_version": "one"}}}',
+        "日记".encode("gbk"),
+    ],
     ids=["broken", "empty", "binary", "foreign-list", "foreign-table", "bad-version", "gbk"],
 )
-def test_unreadable_file_is_moved_aside_never_overwritten(tmp_path: Path, clock: FakeClock,
-                                                          content: bytes) -> None:
+def test_unreadable_file_is_moved_aside_never_overwritten(
+    tmp_path: Path, clock: FakeClock, content: bytes
+) -> None:
     path = tmp_path / "data" / "journal.db"
     path.parent.mkdir(parents=True)
     path.write_bytes(content)
@@ -95,8 +103,7 @@ def test_newer_schema_is_refused_and_untouched(tmp_path: Path, clock: FakeClock)
     )
 
 
-def test_older_schema_is_migrated_forward_after_a_backup(tmp_path: Path,
-                                                         clock: FakeClock) -> None:
+def test_older_schema_is_migrated_forward_after_a_backup(tmp_path: Path, clock: FakeClock) -> None:
     path = seed(tmp_path, clock, "old shape")
     for old in list_backups(path, tmp_path / "backups"):
         old.path.unlink()

@@ -35,8 +35,9 @@ def test_healthy_stores_are_described(home: Path, clock: FakeClock) -> None:
     assert "1 backup(s), newest 2026-11-23" in text
 
 
-def test_problems_are_counted_with_a_fix_and_nothing_is_touched(home: Path,
-                                                                clock: FakeClock) -> None:
+def test_problems_are_counted_with_a_fix_and_nothing_is_touched(
+    home: Path, clock: FakeClock
+) -> None:
     paths = ensure_dirs(resolve_paths(home))
     paths.journal_db.write_bytes(b"\x00garbage")
     paths.config_file.write_text("theme = [\n")

@@ -22,8 +22,9 @@ def test_parses_human_durations(text: str, seconds: int) -> None:
     assert parse_duration(text) == timedelta(seconds=seconds)
 
 
-@pytest.mark.parametrize("text", ["", "abc", "10x", "m10", "1h1h", "0", "0m", "-5m", "5m-",
-                                  "10 minutes"])
+@pytest.mark.parametrize(
+    "text", ["", "abc", "10x", "m10", "1h1h", "0", "0m", "-5m", "5m-", "10 minutes"]
+)
 def test_rejects_what_is_not_a_duration(text: str) -> None:
     with pytest.raises(ValueError):
         parse_duration(text)

@@ -37,8 +37,10 @@ def test_language_order(configured, env, expected) -> None:
 def test_lookup_formats_and_falls_back() -> None:
     zh = Strings("zh")
     assert zh("keys.help") == "帮助"
-    assert zh("too_small.detail", width="60", height="16", current_width="40",
-              current_height="10") == "companion 至少需要 60 × 16，现在是 40 × 10。"
+    assert (
+        zh("too_small.detail", width="60", height="16", current_width="40", current_height="10")
+        == "companion 至少需要 60 × 16，现在是 40 × 10。"
+    )
     assert zh("no.such.key") == "no.such.key"
     assert Strings("en")("keys.quit_hint", key="q") == "To quit companion, press q."
 

@@ -17,8 +17,13 @@ TEXTUAL_FREE = ("core", "store")
 
 def loaded_modules(code: str, env: dict[str, str] | None = None) -> set[str]:
     probe = code + "\nimport sys\nprint('\\n'.join(sys.modules))"
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            check=True, env={**os.environ, **(env or {})})
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **(env or {})},
+    )
     return set(result.stdout.split())
 
 
@@ -62,6 +67,8 @@ def test_version_and_doctor_do_not_import_textual(tmp_path: Path) -> None:
 
 def test_no_import_time_side_effects(tmp_path: Path) -> None:
     home = tmp_path / "h"
-    loaded_modules("import companion.cli, companion.ui.app, companion.doctor",
-                   env={"COMPANION_HOME": str(home)})
+    loaded_modules(
+        "import companion.cli, companion.ui.app, companion.doctor",
+        env={"COMPANION_HOME": str(home)},
+    )
     assert not home.exists()

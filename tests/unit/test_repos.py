@@ -35,8 +35,9 @@ class Note(Record):
 
 @pytest.fixture
 def db(tmp_path: Path, clock: FakeClock) -> Database:
-    database = Database("journal", tmp_path / "journal.db", tmp_path / "backups", clock,
-                        Schema(version=1))
+    database = Database(
+        "journal", tmp_path / "journal.db", tmp_path / "backups", clock, Schema(version=1)
+    )
     database.open()
     return database
 
@@ -132,17 +133,18 @@ WRITER = textwrap.dedent("""
 """)
 
 
-def test_two_processes_writing_at_once_lose_nothing(tmp_path: Path, db: Database,
-                                                    clock: FakeClock) -> None:
+def test_two_processes_writing_at_once_lose_nothing(
+    tmp_path: Path, db: Database, clock: FakeClock
+) -> None:
     count = 60
     procs = [
         subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), who, str(count)])
         for who in ("tui", "cli")
     ]
     # This process writes at the same time, through its own open store.
-    from companion.store.schema import Draft
-
     import time
+
+    from companion.store.schema import Draft
 
     deadline = time.monotonic() + 60
     while not all((tmp_path / f"ready-{who}").exists() for who in ("tui", "cli")):

@@ -100,8 +100,9 @@ def test_corrupt_file_raises_and_is_left_alone(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("failing", ["write", "fsync"])
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EIO])
-def test_disk_full_keeps_previous_data(tmp_path: Path, monkeypatch, failing: str,
-                                       code: int) -> None:
+def test_disk_full_keeps_previous_data(
+    tmp_path: Path, monkeypatch, failing: str, code: int
+) -> None:
     target = tmp_path / "x.db"
     storage = SafeStorage(target)
     storage.write({"t": {"1": {"v": "old"}}})

@@ -42,9 +42,20 @@ def test_system_clock_is_aware() -> None:
     assert SystemClock().now().tzinfo is not None
 
 
-@pytest.mark.parametrize(("hour", "part"), [(5, "morning"), (11, "morning"), (12, "afternoon"),
-                                            (17, "afternoon"), (18, "evening"), (21, "evening"),
-                                            (22, "night"), (0, "night"), (4, "night")])
+@pytest.mark.parametrize(
+    ("hour", "part"),
+    [
+        (5, "morning"),
+        (11, "morning"),
+        (12, "afternoon"),
+        (17, "afternoon"),
+        (18, "evening"),
+        (21, "evening"),
+        (22, "night"),
+        (0, "night"),
+        (4, "night"),
+    ],
+)
 def test_part_of_day(hour: int, part: str) -> None:
     assert part_of_day(datetime(2026, 11, 23, hour, 0, tzinfo=BERLIN)) == part
 

@@ -43,6 +43,11 @@ class Translated:
     def active_bindings(self) -> dict[str, ActiveBinding]:
         return translate_bindings(super().active_bindings, self.t)  # type: ignore[misc]
 
+    def on_screen_resume(self) -> None:
+        # Whichever screen comes to the front checks the size, so a screen pushed at
+        # start-up (or over a too-small notice) can never hide that notice.
+        self.companion.check_size(self.app.size.width, self.app.size.height)
+
     async def retranslate(self) -> None:
         """The language changed: draw again. Screens holding input override this."""
         await self.recompose()  # type: ignore[attr-defined]

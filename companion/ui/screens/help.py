@@ -30,7 +30,8 @@ class HelpScreen(CompanionModal):
             yield Static(two_columns(app_rows, header=header), id="help-app-keys")
             yield Static(
                 t("help.palette_hint", key=self.companion.key_for("command_palette")),
-                classes="muted", markup=False,
+                classes="muted",
+                markup=False,
             )
 
     def key_rows(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:

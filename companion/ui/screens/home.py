@@ -58,4 +58,3 @@ class HomeScreen(CompanionScreen):
             glance.update(t("home.glance_empty"))
         keys = [(self.companion.key_for(a.id), t(f"keys.{a.id}")) for a in ACTIONS if a.on_home]
         self.query_one("#home-keys", Static).update(two_columns(keys))
-

@@ -11,6 +11,7 @@ from textual.widgets import Footer, Select, Static
 from companion.content import available_languages
 from companion.i18n import Strings
 from companion.messages import config_problem
+from companion.paths import display_path
 from companion.ui.screens.base import CompanionScreen
 
 
@@ -28,17 +29,15 @@ class SettingsScreen(CompanionScreen):
             yield Static(t("settings.title"), classes="page-title", markup=False)
             with Horizontal(classes="setting"):
                 yield Static(t("settings.language"), classes="setting-label", markup=False)
-                yield Select(languages, value=settings.language, allow_blank=False,
-                             id="language")
+                yield Select(languages, value=settings.language, allow_blank=False, id="language")
             with Horizontal(classes="setting"):
                 yield Static(t("settings.theme"), classes="setting-label", markup=False)
                 yield Select(themes, value=settings.theme, allow_blank=False, id="theme")
-            yield Static(t("settings.file", path=str(self.companion.services.paths.config_file)),
-                         classes="muted", markup=False)
+            config_file = display_path(self.companion.services.paths.config_file)
+            yield Static(t("settings.file", path=config_file), classes="muted", markup=False)
             problems = self.companion.services.config.problems
             if problems:
-                yield Static(t("settings.problems_title"), classes="section-title",
-                             markup=False)
+                yield Static(t("settings.problems_title"), classes="section-title", markup=False)
                 for problem in problems:
                     yield Static(config_problem(problem, t), classes="problem", markup=False)
         yield Footer()

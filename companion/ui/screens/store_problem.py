@@ -38,8 +38,14 @@ class StoreProblemScreen(CompanionModal):
         assert backup is not None
         database = self.companion.services.stores.database(self.problem.store)
         if self.companion.guard(lambda: database.restore(backup)):
-            self.notify(self.t("store.restored", store=store_name(self.problem.store, self.t),
-                               date=backup.day.isoformat()), markup=False)
+            self.notify(
+                self.t(
+                    "store.restored",
+                    store=store_name(self.problem.store, self.t),
+                    date=backup.day.isoformat(),
+                ),
+                markup=False,
+            )
         self.dismiss(None)
 
     @on(Button.Pressed, "#fresh")

@@ -23,6 +23,11 @@ class TooSmallScreen(CompanionScreen):
 
     def show_size(self, width: int, height: int) -> None:
         self.query_one("#too-small-detail", Static).update(
-            self.t("too_small.detail", width=str(MIN_WIDTH), height=str(MIN_HEIGHT),
-                   current_width=str(width), current_height=str(height))
+            self.t(
+                "too_small.detail",
+                width=str(MIN_WIDTH),
+                height=str(MIN_HEIGHT),
+                current_width=str(width),
+                current_height=str(height),
+            )
         )

@@ -34,27 +34,33 @@ class WelcomeScreen(CompanionScreen):
         t = self.t
         name = PAGES[self.page]
         with VerticalScroll(id="welcome", classes="page"):
-            yield Static(t("welcome.step", current=str(self.page + 1), total=str(len(PAGES))),
-                         classes="muted", markup=False)
+            yield Static(
+                t("welcome.step", current=str(self.page + 1), total=str(len(PAGES))),
+                classes="muted",
+                markup=False,
+            )
             if name == "language":
                 yield Static(t("welcome.title"), classes="page-title", markup=False)
                 yield Static(t("welcome.language_prompt"), markup=False)
                 with Horizontal(classes="buttons"):
                     for lang in available_languages():
-                        yield Button(Strings(lang)("meta.name"), id=f"lang-{lang}",
-                                     variant="primary" if lang == t.lang else "default")
+                        yield Button(
+                            Strings(lang)("meta.name"),
+                            id=f"lang-{lang}",
+                            variant="primary" if lang == t.lang else "default",
+                        )
             else:
                 yield Static(t(f"welcome.{name}_title"), classes="page-title", markup=False)
                 yield Static(t(f"welcome.{name}_body"), classes="body", markup=False)
                 with Horizontal(classes="buttons"):
                     yield Button(t("keys.previous"), id="previous")
                     last = self.page == len(PAGES) - 1
-                    yield Button(t("welcome.start") if last else t("keys.next"),
-                                 id="next", variant="primary")
+                    yield Button(
+                        t("welcome.start") if last else t("keys.next"), id="next", variant="primary"
+                    )
             with Vertical(classes="hint"):
                 skip_key = self.app.get_key_display(self.BINDINGS[0])  # type: ignore[arg-type]
-                yield Static(t("welcome.skip_hint", key=skip_key), classes="muted",
-                             markup=False)
+                yield Static(t("welcome.skip_hint", key=skip_key), classes="muted", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

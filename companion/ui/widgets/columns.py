@@ -12,8 +12,9 @@ from rich.table import Table
 from rich.text import Text
 
 
-def two_columns(rows: Iterable[tuple[str, str]], left_style: str = "bold",
-                header: tuple[str, str] | None = None) -> Table:
+def two_columns(
+    rows: Iterable[tuple[str, str]], left_style: str = "bold", header: tuple[str, str] | None = None
+) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(no_wrap=True)
     table.add_column()

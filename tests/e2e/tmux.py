@@ -1,0 +1,112 @@
+"""Drive a real terminal: the installed command in a tmux session, read back with
+capture-pane, every wait a poll with a deadline."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+
+
+def installed_companion() -> Path:
+    """The console script pip installed next to the Python running the tests."""
+    script = Path(sys.executable).parent / ("companion.exe" if os.name == "nt" else "companion")
+    if not script.exists():
+        pytest.fail(
+            f"companion is not installed beside {sys.executable}; run the README's "
+            "test command, which installs it"
+        )
+    return script
+
+
+def require_tmux() -> str:
+    tmux = shutil.which("tmux")
+    if tmux is None:
+        if os.environ.get("COMPANION_E2E_REQUIRED"):
+            pytest.fail("tmux is required here (COMPANION_E2E_REQUIRED is set)")
+        pytest.skip("tmux is not installed; .ci/run installs it for CI")
+    return tmux
+
+
+class Tmux:
+    def __init__(self, tmp: Path, width: int = 80, height: int = 24) -> None:
+        self.tmux = require_tmux()
+        self.socket = str(tmp / "tmux.sock")
+        self.session = f"companion-{uuid.uuid4().hex[:8]}"
+        self.width, self.height = width, height
+
+    def _run(self, *args: str, check: bool = True) -> str:
+        result = subprocess.run(
+            [self.tmux, "-S", self.socket, *args], capture_output=True, text=True, check=check
+        )
+        return result.stdout
+
+    def start(self, argv: list[str], env: Mapping[str, str]) -> None:
+        environment = " ".join(f"{k}={_quote(v)}" for k, v in env.items())
+        # A tmux server started without a terminal exports COLUMNS=80 LINES=24 to its
+        # panes, which would override the real pane size for the app; drop them.
+        inner = f"env -u COLUMNS -u LINES {environment} {' '.join(_quote(a) for a in argv)}"
+        # The shell reports the exit status on screen once the app has left, and
+        # stays so the pane (and what the app printed on exit) can still be read.
+        command = f"sh -c {_quote(inner + '; echo __EXIT__=$?; sleep 600')}"
+        self._run(
+            "new-session",
+            "-d",
+            "-s",
+            self.session,
+            "-x",
+            str(self.width),
+            "-y",
+            str(self.height),
+            command,
+        )
+
+    def screen(self) -> str:
+        return self._run("capture-pane", "-p", "-t", self.session, check=False)
+
+    def send(self, *keys: str) -> None:
+        for key in keys:
+            self._run("send-keys", "-t", self.session, key)
+            # Keys a person types arrive apart; a lone Escape needs a longer gap, or the
+            # terminal reads it and the next key as one Alt+key sequence.
+            time.sleep(0.4 if key == "Escape" else 0.05)
+
+    def wait_gone(self, text: str, timeout: float = 15.0) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if text not in screen:
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} is still shown:\n{screen}")
+            time.sleep(0.1)
+
+    def wait_for(self, text: str, timeout: float = 15.0) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} did not appear; the screen shows:\n{screen}")
+            time.sleep(0.1)
+
+    def exit_status(self, timeout: float = 10.0) -> int:
+        screen = self.wait_for("__EXIT__=", timeout)
+        return int(screen.split("__EXIT__=")[1].split()[0])
+
+    def close(self) -> None:
+        self._run("kill-server", check=False)
+
+
+def _quote(value: str) -> str:
+    import shlex
+
+    return shlex.quote(value)

@@ -1,0 +1,55 @@
+"""Reading what screens show, for assertions."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from textual.app import App
+from textual.widgets import Button, Static
+
+
+def text_of(widget: Static) -> str:
+    content = widget.content
+    if isinstance(content, str):
+        return content
+    console = Console(width=200, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console.print(content)
+    return console.export_text()
+
+
+def screen_text(app: App[object]) -> str:
+    """Every Static and Button label on the active screen, in order."""
+    parts = []
+    for widget in app.screen.query("Static, Button"):
+        if isinstance(widget, Button):
+            parts.append(str(widget.label))
+        elif isinstance(widget, Static):
+            parts.append(text_of(widget))
+    return "\n".join(parts)
+
+
+async def wait_for(pilot, predicate, timeout: float = 5.0) -> None:  # type: ignore[no-untyped-def]
+    """Let the app run until ``predicate()`` holds (for async work such as a search)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("the app did not reach the expected state in time")
+        await pilot.pause(0.02)
+
+
+class Notes:
+    """Records what the app tells the user through notify()."""
+
+    def __init__(self, app: App[object]) -> None:
+        self.messages: list[tuple[str, str]] = []
+        original = app.notify
+
+        def notify(message: str, *args: object, **kwargs: object) -> None:
+            self.messages.append((str(message), str(kwargs.get("severity", "information"))))
+            original(message, *args, **kwargs)  # type: ignore[arg-type]
+
+        app.notify = notify  # type: ignore[method-assign]
+
+    def text(self) -> str:
+        return "\n".join(m for m, _ in self.messages)

@@ -1,0 +1,70 @@
+"""? lists every key in the user's language; the palette has every action."""
+
+from __future__ import annotations
+
+from textual.command import CommandList, CommandPalette
+
+from companion.ui.screens.help import HelpScreen
+from companion.ui.screens.settings import SettingsScreen
+from tests.ui.helpers import Notes, screen_text, wait_for
+
+
+def rows(text: str) -> set[tuple[str, ...]]:
+    return {tuple(line.split()) for line in text.splitlines() if line.strip()}
+
+
+async def test_help_lists_every_app_key(app_factory) -> None:
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        found = rows(screen_text(app))
+        for row in [
+            ("^q", "/", "q", "Quit"),
+            ("s", "Settings"),
+            ("?", "/", "f1", "Help"),
+            ("t", "Light/dark"),
+            ("^p", "Commands"),
+        ]:
+            assert row in found, row
+        assert not any("Focus" in " ".join(r) for r in found)  # Textual's own, not ours
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_help_shows_the_keys_of_the_screen_below(app_factory) -> None:
+    app = app_factory("zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "f1")
+        text = screen_text(app)
+        assert "当前页面" in text and ("esc", "返回") in rows(text)
+        assert "任何页面" in text and ("s", "设置") in rows(text)
+
+
+async def test_footer_speaks_the_language(app_factory) -> None:
+    app = app_factory("zh")
+    async with app.run_test(size=(80, 24)):
+        descriptions = {a.binding.description for a in app.screen.active_bindings.values()}
+        assert {"设置", "帮助", "退出"} <= descriptions
+
+
+async def test_palette_lists_translated_commands_and_runs_them(app_factory) -> None:
+    app = app_factory("zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert titles == ["首页", "设置", "按键说明", "切换浅色/深色", "欢迎导览", "退出"]
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"设置")
+        await wait_for(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+
+
+async def test_ctrl_c_explains_how_to_quit(app_factory) -> None:
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        notes = Notes(app)
+        await pilot.press("ctrl+c")
+        assert "To quit companion, press" in notes.text()

@@ -1,0 +1,89 @@
+"""Settings: language and theme change the whole app at once and are saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Select
+
+from companion.config import load_config
+from companion.ui.screens.home import HomeScreen
+from companion.ui.screens.settings import SettingsScreen
+from tests.ui.helpers import Notes, screen_text
+
+ORDER = {"language": ["auto", "en", "zh"], "theme": ["dark", "light"]}
+
+
+async def choose(pilot, select_id: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    """Pick an option with the keyboard, as a user does."""
+    select = pilot.app.screen.query_one(f"#{select_id}", Select)
+    select.focus()
+    await pilot.pause()
+    await pilot.press("enter")
+    options = ORDER[select_id]
+    steps = options.index(value) - options.index(select.value)
+    for _ in range(abs(steps)):
+        await pilot.press("down" if steps > 0 else "up")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_switching_to_chinese_changes_every_screen_and_is_saved(
+    app_factory, home: Path
+) -> None:
+    app = app_factory(lang=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        assert isinstance(app.screen, SettingsScreen)
+        assert "Language" in screen_text(app)
+        await choose(pilot, "language", "zh")
+        assert "语言" in screen_text(app) and "Language" not in screen_text(app)
+        footer = {a.binding.description for a in app.screen.active_bindings.values()}
+        assert "返回" in footer
+        assert app.screen.query_one("#language", Select).has_focus
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+        assert "早上好。" in screen_text(app)  # the screen below changed too
+    assert load_config(home / "config.toml").settings.language == "zh"
+    assert 'language = "zh"' in (home / "config.toml").read_text("utf-8")
+
+
+async def test_theme_switch_applies_and_is_saved(app_factory, home: Path) -> None:
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.theme == "companion-dark"
+        await pilot.press("s")
+        await choose(pilot, "theme", "light")
+        assert app.theme == "companion-light"
+        await pilot.press("escape", "t")  # and the quick key flips it back
+        assert app.theme == "companion-dark"
+    assert load_config(home / "config.toml").settings.theme == "dark"
+
+
+async def test_a_broken_config_is_never_overwritten(app_factory, home: Path) -> None:
+    home.mkdir(parents=True, exist_ok=True)
+    config = home / "config.toml"
+    config.write_text('# mine\ntheme = "light"\nlanguage = \n', "utf-8")
+    before = config.read_bytes()
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        notes = Notes(app)
+        await pilot.press("s")
+        assert "could not be read" in screen_text(app)  # the problem is shown in Settings
+        await choose(pilot, "theme", "light")
+        assert app.theme == "companion-light"  # it still applies for this session
+        assert "The setting was not saved" in notes.text()
+    assert config.read_bytes() == before
+
+
+async def test_bad_values_are_reported_at_start(app_factory, home: Path) -> None:
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text('theme = "purple"\n', "utf-8")
+    app = app_factory("en")
+    notes = Notes(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.theme == "companion-dark"
+        message = 'config.toml: theme = "purple" is not one of dark, light; using the default.'
+        assert message in notes.text()
+        await pilot.press("s")
+        assert message in screen_text(app)

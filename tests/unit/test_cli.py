@@ -1,0 +1,55 @@
+"""The companion command from a shell: version, help in the user's language, doctor."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from companion import __version__
+
+
+def run(
+    *args: str, env: dict[str, str] | None = None, module: bool = False
+) -> subprocess.CompletedProcess[str]:
+    script = Path(sys.executable).parent / "companion"
+    argv = [sys.executable, "-m", "companion", *args] if module else [str(script), *args]
+    return subprocess.run(
+        argv, capture_output=True, text=True, timeout=60, env={**os.environ, **(env or {})}
+    )
+
+
+def test_version_from_the_script_and_the_module() -> None:
+    assert run("--version").stdout.strip() == f"companion {__version__}"
+    assert run("--version", module=True).stdout.strip() == f"companion {__version__}"
+
+
+def test_help_speaks_the_users_language() -> None:
+    english = run("--help")
+    assert english.returncode == 0 and "doctor" in english.stdout
+    assert "An offline wellbeing companion" in english.stdout
+    chinese = run("--help", env={"LANG": "zh_CN.UTF-8"})
+    assert "不带命令运行即可打开应用" in chinese.stdout and "选项" in chinese.stdout
+
+
+def test_doctor_exit_status_tells_whether_action_is_needed(tmp_path: Path) -> None:
+    home = tmp_path / "h"
+    assert run("--data-dir", str(home), "doctor").returncode == 0
+    home.mkdir(mode=0o700)
+    (home / "config.toml").write_text("language = [\n")
+    (home / "config.toml").chmod(0o600)
+    result = run("--data-dir", str(home), "doctor")
+    assert result.returncode == 1
+    assert "config.toml could not be read" in result.stdout
+
+
+def test_data_dir_flag_and_companion_home_agree(tmp_path: Path) -> None:
+    flag = run("--data-dir", str(tmp_path / "a"), "doctor").stdout
+    env = run("doctor", env={"COMPANION_HOME": str(tmp_path / "a")}).stdout
+    assert flag == env and str(tmp_path / "a" / "config.toml") in flag
+
+
+def test_an_unknown_command_is_a_clear_error() -> None:
+    result = run("frobnicate")
+    assert result.returncode == 2 and "invalid choice" in result.stderr

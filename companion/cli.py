@@ -7,11 +7,13 @@ import of the UI happens inside ``run_tui`` only.
 from __future__ import annotations
 
 import argparse
-import os
+import importlib
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from companion import __version__
+from companion.commands import COMMANDS
 from companion.config import load_config
 from companion.i18n import Strings, choose_language
 from companion.paths import resolve_paths
@@ -35,8 +37,13 @@ def build_parser(t: Strings) -> argparse.ArgumentParser:
     )
     options.add_argument("--data-dir", metavar="DIR", help=t("cli.data_dir"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title=t("cli.commands"))
-    commands.add_parser("doctor", help=t("cli.doctor"), description=t("cli.doctor"))
+    for module in COMMANDS.values():
+        _command(module).add_parser(commands, t)
     return parser
+
+
+def _command(module: str) -> ModuleType:
+    return importlib.import_module(f"companion.commands.{module}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -45,17 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     early.add_argument("--data-dir")
     known, _ = early.parse_known_args(argv)
     args = build_parser(_strings_for(known.data_dir)).parse_args(argv)
-    if args.command == "doctor":
-        return run_doctor_command(args)
+    if args.command is not None:
+        return int(_command(COMMANDS[args.command]).run(args))
     return run_tui(args)
-
-
-def run_doctor_command(args: argparse.Namespace) -> int:
-    from companion.doctor import run_doctor
-
-    report = run_doctor(resolve_paths(args.data_dir), os.environ)
-    print("\n".join(report.lines))
-    return 1 if report.problems else 0
 
 
 def run_tui(args: argparse.Namespace) -> int:

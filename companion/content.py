@@ -70,13 +70,30 @@ def load_pack(lang: str, name: str, root: Path | None = None) -> dict[str, Any]:
     return data
 
 
+def pack_names(lang: str = DEFAULT_LANGUAGE, root: Path | None = None) -> list[str]:
+    """Every pack of a language, as names for load_pack: "ui", "ui/breaks", "activities"."""
+    folder = (root or content_root()) / lang
+    return sorted(p.relative_to(folder).with_suffix("").as_posix() for p in folder.rglob("*.toml"))
+
+
 @cache
 def load_strings(lang: str, root: Path | None = None) -> dict[str, str]:
-    """``ui.toml`` flattened to dotted keys: {"home.title": "…"}."""
-    path = (root or content_root()) / lang / "ui.toml"
+    """The UI's sentences flattened to dotted keys.
+
+    ``ui.toml`` holds the shell's strings ({"home.title": "…"}); each feature keeps its
+    own in ``ui/<feature>.toml``, whose keys get the feature's name in front
+    (``ui/breaks.toml`` [screen] title -> "breaks.screen.title").
+    """
+    folder = (root or content_root()) / lang
+    files = [("ui", "")] + [
+        (f"ui/{p.stem}", p.stem) for p in sorted((folder / "ui").glob("*.toml"))
+    ]
     flat: dict[str, str] = {}
-    for key, value in iter_leaves(load_pack(lang, "ui", root), ""):
-        if not isinstance(value, str):
-            raise ContentError(path, key, "every entry in ui.toml must be text")
-        flat[key] = value
+    for name, prefix in files:
+        for key, value in iter_leaves(load_pack(lang, name, root), prefix):
+            if not isinstance(value, str):
+                raise ContentError(folder / f"{name}.toml", key, "every UI entry must be text")
+            if key in flat:
+                raise ContentError(folder / f"{name}.toml", key, "this key is defined twice")
+            flat[key] = value
     return flat

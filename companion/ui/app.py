@@ -49,6 +49,8 @@ class CompanionApp(App[None]):
         self.quiet_errors = quiet_errors
         self.crash_log: Path | None = None
         self.glance_providers: list[GlanceProvider] = []
+        # attr -> callables run after that setting changed (a feature re-reads it).
+        self.setting_hooks: dict[str, list[Callable[[Any], None]]] = {}
         self.register_theme(DARK)
         self.register_theme(LIGHT)
         self.theme = BY_SETTING[services.config.settings.theme]
@@ -128,6 +130,17 @@ class CompanionApp(App[None]):
     def set_theme_setting(self, setting: str) -> None:
         self.theme = BY_SETTING[setting]
         self.save_setting(theme=setting)
+
+    async def apply_setting(self, attr: str, value: Any) -> None:
+        """A setting changed in the UI: save it, then let whoever cares react."""
+        if attr == "language":
+            await self.set_language(value)
+        elif attr == "theme":
+            self.set_theme_setting(value)
+        else:
+            self.save_setting(**{attr: value})
+        for hook in self.setting_hooks.get(attr, ()):
+            hook(value)
 
     # -- what screens show ----------------------------------------------------------
     def today_glance(self) -> list[tuple[str, str]]:

@@ -13,17 +13,19 @@ from companion.content import (
     iter_leaves,
     load_pack,
     load_strings,
+    pack_names,
 )
 from companion.i18n import placeholders
-
-
-def pack_names() -> list[str]:
-    return sorted(p.stem for p in (content_root() / "en").glob("*.toml"))
 
 
 def test_both_languages_ship() -> None:
     assert available_languages() == ("en", "zh")
     assert "ui" in pack_names()
+
+
+def test_every_language_has_the_same_files() -> None:
+    for lang in available_languages():
+        assert pack_names(lang) == pack_names("en"), lang
 
 
 @pytest.mark.parametrize("name", pack_names())
@@ -85,6 +87,22 @@ def test_a_non_text_ui_entry_is_reported(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as caught:
         load_strings("en", root)
     assert caught.value.key == "home.title"
+
+
+def test_feature_files_get_their_name_in_front(tmp_path: Path) -> None:
+    root = broken_root(tmp_path, "[home]\ntitle = 'Home'\n")
+    (root / "en" / "ui").mkdir()
+    (root / "en" / "ui" / "breaks.toml").write_text("[screen]\ntitle = 'Break'\n")
+    assert load_strings("en", root) == {"home.title": "Home", "breaks.screen.title": "Break"}
+
+
+def test_a_key_defined_twice_is_reported(tmp_path: Path) -> None:
+    root = broken_root(tmp_path, "[breaks.screen]\ntitle = 'Home'\n")
+    (root / "en" / "ui").mkdir()
+    (root / "en" / "ui" / "breaks.toml").write_text("[screen]\ntitle = 'Break'\n")
+    with pytest.raises(ContentError) as caught:
+        load_strings("en", root)
+    assert caught.value.key == "breaks.screen.title"
 
 
 def test_content_root_is_the_checkout_folder_here() -> None:

@@ -1,18 +1,21 @@
-"""Settings: choices saved to config.toml the moment they change."""
+"""Settings: every row from setting_rows.ROWS, saved the moment it changes."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Select, Static
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Select, Static, Switch
 
-from companion.content import available_languages
-from companion.i18n import Strings
+from companion.core.durations import format_duration, parse_duration
 from companion.messages import config_problem
 from companion.paths import display_path
 from companion.ui.screens.base import CompanionScreen
+from companion.ui.setting_rows import ROWS, SettingRow
 
 
 class SettingsScreen(CompanionScreen):
@@ -21,18 +24,18 @@ class SettingsScreen(CompanionScreen):
     def compose(self) -> ComposeResult:
         t = self.t
         settings = self.companion.services.config.settings
-        languages = [(t("settings.language_auto"), "auto")] + [
-            (Strings(lang)("meta.name"), lang) for lang in available_languages()
-        ]
-        themes = [(t("settings.theme_dark"), "dark"), (t("settings.theme_light"), "light")]
+        section = ""
         with VerticalScroll(id="settings", classes="page"):
             yield Static(t("settings.title"), classes="page-title", markup=False)
-            with Horizontal(classes="setting"):
-                yield Static(t("settings.language"), classes="setting-label", markup=False)
-                yield Select(languages, value=settings.language, allow_blank=False, id="language")
-            with Horizontal(classes="setting"):
-                yield Static(t("settings.theme"), classes="setting-label", markup=False)
-                yield Select(themes, value=settings.theme, allow_blank=False, id="theme")
+            for row in ROWS:
+                if row.section and row.section != section:
+                    section = row.section
+                    yield Static(t(section), classes="section-title", markup=False)
+                with Horizontal(classes="setting"):
+                    yield Static(t(row.label), classes="setting-label", markup=False)
+                    yield self._control(row, getattr(settings, row.attr))
+                if row.kind == "duration":
+                    yield Static(id=f"{row.attr}-error", classes="problem hidden", markup=False)
             config_file = display_path(self.companion.services.paths.config_file)
             yield Static(t("settings.file", path=config_file), classes="muted", markup=False)
             problems = self.companion.services.config.problems
@@ -42,22 +45,48 @@ class SettingsScreen(CompanionScreen):
                     yield Static(config_problem(problem, t), classes="problem", markup=False)
         yield Footer()
 
+    def _control(self, row: SettingRow, value: Any) -> Widget:
+        if row.kind == "choice":
+            assert row.choices is not None
+            return Select(row.choices(self.t), value=value, allow_blank=False, id=row.attr)
+        if row.kind == "switch":
+            return Switch(value=bool(value), id=row.attr)
+        return Input(value=format_duration(value), id=row.attr, classes="duration")
+
     def on_mount(self) -> None:
-        self.query_one("#language", Select).focus()
+        self.query_one(f"#{ROWS[0].attr}").focus()
 
-    @on(Select.Changed, "#language")
-    async def language_changed(self, event: Select.Changed) -> None:
-        if event.value == self.companion.services.config.settings.language:
-            return
-        await self.companion.set_language(str(event.value))
+    @on(Select.Changed)
+    async def choice_changed(self, event: Select.Changed) -> None:
+        await self._apply(event.select.id, event.value)
 
-    @on(Select.Changed, "#theme")
-    def theme_changed(self, event: Select.Changed) -> None:
-        if event.value == self.companion.services.config.settings.theme:
+    @on(Switch.Changed)
+    async def switch_changed(self, event: Switch.Changed) -> None:
+        await self._apply(event.switch.id, event.value)
+
+    @on(Input.Submitted, ".duration")
+    @on(Input.Blurred, ".duration")
+    async def duration_entered(self, event: Input.Submitted | Input.Blurred) -> None:
+        attr = event.input.id or ""
+        error = self.query_one(f"#{attr}-error", Static)
+        try:
+            value = parse_duration(event.value)
+        except ValueError:
+            error.update(self.t("settings.bad_duration", value=event.value))
+            error.remove_class("hidden")
             return
-        self.companion.set_theme_setting(str(event.value))
-        self.notify(self.t("settings.saved"), timeout=2, markup=False)
+        error.add_class("hidden")
+        await self._apply(attr, value)
+
+    async def _apply(self, attr: str | None, value: Any) -> None:
+        settings = self.companion.services.config.settings
+        if attr is None or value == getattr(settings, attr):
+            return
+        await self.companion.apply_setting(attr, value)
+        if attr != "language":  # a new language redraws the screen, which says enough
+            self.notify(self.t("settings.saved"), timeout=2, markup=False)
 
     async def retranslate(self) -> None:
+        focused = self.focused.id if self.focused else None
         await self.recompose()
-        self.query_one("#language", Select).focus()
+        self.query_one(f"#{focused or ROWS[0].attr}").focus()

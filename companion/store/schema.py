@@ -9,6 +9,22 @@ from companion.store.records import Record
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
+class Entry(Record):
+    """One piece of private writing in journal.db.
+
+    ``kind`` names what it is ("free", "thought", "observation", "reflection", "mood",
+    "vent", …); ``text`` is its main text (what search and exports show first);
+    ``fields`` holds the kind's own answers (prompt id -> text or number).
+    """
+
+    kind: str
+    text: str = ""
+    fields: dict[str, Any] = dataclasses.field(default_factory=dict)
+    tags: tuple[str, ...] = ()
+    starred: bool = False
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class Draft(Record):
     """Unsaved input kept so nothing typed is lost (autosave, or an unexpected error).
 

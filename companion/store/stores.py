@@ -13,7 +13,7 @@ from companion.clock import Clock
 from companion.paths import Paths, ensure_dirs
 from companion.store.database import Database, OpenProblem, Schema
 from companion.store.repos import KeyValue, Repo
-from companion.store.schema import Draft
+from companion.store.schema import Draft, Entry
 
 JOURNAL_SCHEMA = Schema(version=1)
 ACTIVITY_SCHEMA = Schema(version=1)
@@ -24,6 +24,7 @@ class Stores:
     journal: Database
     activity: Database
     state: KeyValue
+    entries: Repo[Entry]
     drafts: Repo[Draft]
     problems: list[OpenProblem] = field(default_factory=list)
 
@@ -48,6 +49,7 @@ def open_stores(paths: Paths, clock: Clock) -> Stores:
         journal=journal,
         activity=activity,
         state=KeyValue(activity, "state"),
+        entries=Repo(journal, "entries", Entry, clock),
         drafts=Repo(journal, "drafts", Draft, clock),
         problems=problems,
     )

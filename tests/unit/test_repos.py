@@ -160,3 +160,15 @@ def test_two_processes_writing_at_once_lose_nothing(
     for record in records:
         by_origin.setdefault(record.origin, set()).add(record.fields["i"])
     assert by_origin == {who: set(range(count)) for who in ("tui", "cli", "here")}
+
+
+def test_journal_entries_round_trip(tmp_path: Path, clock: FakeClock) -> None:
+    from companion.paths import resolve_paths
+    from companion.store.stores import open_stores
+
+    stores = open_stores(resolve_paths(tmp_path / "h"), clock)
+    entry = stores.entries.add(
+        kind="free", text="客户很生气 [bold]", tags=("refund",), fields={"intensity": 70}
+    )
+    again = open_stores(resolve_paths(tmp_path / "h"), clock).entries.get(entry.id)
+    assert again == entry

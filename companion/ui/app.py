@@ -93,17 +93,12 @@ class CompanionApp(App[None]):
     def save_setting(self, **changes: Any) -> bool:
         try:
             self.services.config = save_settings(self.services.config, **changes)
-        except ConfigNotWritable as error:
-            reason = config_problem(error.problem, self.strings)
-            self.notify(
-                self.strings("config.not_saved", reason=reason),
-                severity="error",
-                timeout=15,
-                markup=False,
+        except (ConfigNotWritable, OSError) as error:
+            reason = (
+                config_problem(error.problem, self.strings)
+                if isinstance(error, ConfigNotWritable)
+                else error.strerror or str(error)
             )
-            return False
-        except OSError as error:
-            reason = error.strerror or str(error)
             self.notify(
                 self.strings("config.not_saved", reason=reason),
                 severity="error",

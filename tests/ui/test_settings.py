@@ -87,3 +87,23 @@ async def test_bad_values_are_reported_at_start(app_factory, home: Path) -> None
         assert message in notes.text()
         await pilot.press("s")
         assert message in screen_text(app)
+
+
+async def test_a_full_disk_while_saving_is_said_plainly(
+    app_factory, home: Path, monkeypatch
+) -> None:
+    import errno
+
+    import companion.config
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        notes = Notes(app)
+        monkeypatch.setattr(companion.config, "write_atomic", full)
+        await pilot.press("t")
+        assert app.theme == "companion-light"  # applied for this session
+        assert "The setting was not saved: No space left on device" in notes.text()
+    assert not (home / "config.toml").exists()

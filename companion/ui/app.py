@@ -91,6 +91,8 @@ class CompanionApp(App[None]):
         return True
 
     def save_setting(self, **changes: Any) -> bool:
+        """Save to config.toml. If that fails, say why; the change still holds for this
+        session, because the user asked for it."""
         try:
             self.services.config = save_settings(self.services.config, **changes)
         except (ConfigNotWritable, OSError) as error:
@@ -105,16 +107,15 @@ class CompanionApp(App[None]):
                 timeout=15,
                 markup=False,
             )
+            config = self.services.config
+            settings = dataclasses.replace(config.settings, **changes)
+            self.services.config = dataclasses.replace(config, settings=settings)
             return False
         return True
 
     async def set_language(self, setting: str) -> None:
         """Switch every screen to the language at once (and remember it)."""
         self.save_setting(language=setting)
-        # Even if saving failed, switch for this session: the user asked for it.
-        if self.services.config.settings.language != setting:
-            settings = dataclasses.replace(self.services.config.settings, language=setting)
-            self.services.config = dataclasses.replace(self.services.config, settings=settings)
         self.strings = self.services.strings()
         self.title = self.strings("app.title")
         for screen in list(self.screen_stack):

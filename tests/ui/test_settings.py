@@ -106,4 +106,6 @@ async def test_a_full_disk_while_saving_is_said_plainly(
         await pilot.press("t")
         assert app.theme == "companion-light"  # applied for this session
         assert "The setting was not saved: No space left on device" in notes.text()
+        await pilot.press("t")
+        assert app.theme == "companion-dark"  # and the session remembers what it shows
     assert not (home / "config.toml").exists()

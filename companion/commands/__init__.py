@@ -11,4 +11,6 @@ from __future__ import annotations
 # Sub-command name -> module under companion.commands, in the order --help lists them.
 COMMANDS: dict[str, str] = {
     "doctor": "doctor",
+    "passphrase": "passphrase",
+    "wipe": "wipe",
 }

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.proof.killer import kill_trial  # noqa: E402
+from tests.proof.killer import kill_trial
 
 
 def main() -> None:
@@ -47,8 +47,11 @@ def main() -> None:
             lost += trial.lost
             acknowledged += trial.acknowledged
             if n % 50 == 0:
-                print(f"{n:4} trials: {acknowledged} acknowledged, {lost} lost, "
-                      f"{unreadable} unreadable", flush=True)
+                print(
+                    f"{n:4} trials: {acknowledged} acknowledged, {lost} lost, "
+                    f"{unreadable} unreadable",
+                    flush=True,
+                )
         elapsed = time.perf_counter() - started
     print()
     print(f"trials {args.trials} ({'encrypted' if args.encrypted else 'plain'}) in {elapsed:.0f} s")

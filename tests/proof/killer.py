@@ -40,8 +40,9 @@ class Trial:
 
 
 def kill_trial(home: Path, rng: random.Random, passphrase: str = "") -> Trial:
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(home), passphrase],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(home), passphrase], stdout=subprocess.PIPE, text=True
+    )
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "ready"
     time.sleep(rng.uniform(0.0, 0.15))  # a random moment in the middle of writing

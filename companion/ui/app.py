@@ -24,6 +24,7 @@ from companion.paths import display_path
 from companion.services import Services
 from companion.store.errors import StoreError
 from companion.ui.actions import ACTIONS, app_bindings
+from companion.ui.autostart_setting import install as install_autostart_switch
 from companion.ui.screens.base import Translated
 from companion.ui.screens.help import HelpScreen
 from companion.ui.screens.home import HomeScreen
@@ -68,6 +69,7 @@ class CompanionApp(App[None]):
                 config_problem(problem, self.strings), severity="warning", timeout=12, markup=False
             )
         self.check_size(self.size.width, self.size.height)
+        install_autostart_switch(self)
 
     def _first_run(self) -> bool:
         try:

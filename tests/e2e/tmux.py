@@ -26,13 +26,18 @@ def installed_companion() -> Path:
     return script
 
 
-def require_tmux() -> str:
-    tmux = shutil.which("tmux")
-    if tmux is None:
+def require_tool(name: str) -> str:
+    """A system tool the test drives: missing, it is skipped, or failed in CI."""
+    found = shutil.which(name)
+    if found is None:
         if os.environ.get("COMPANION_E2E_REQUIRED"):
-            pytest.fail("tmux is required here (COMPANION_E2E_REQUIRED is set)")
-        pytest.skip("tmux is not installed; .ci/run installs it for CI")
-    return tmux
+            pytest.fail(f"{name} is required here (COMPANION_E2E_REQUIRED is set)")
+        pytest.skip(f"{name} is not installed; .ci/run installs it for CI")
+    return found
+
+
+def require_tmux() -> str:
+    return require_tool("tmux")
 
 
 class Tmux:

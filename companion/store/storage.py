@@ -127,6 +127,12 @@ class SafeStorage(Storage):
     def close(self) -> None:
         self._cache = None
 
+    @property
+    def identity(self) -> Identity | None:
+        """The identity of the file as last read or written here: a cache built on what
+        ``read()`` returned is still good while this stays the same."""
+        return self._identity
+
     # -- helpers ---------------------------------------------------------------
     def _load(self) -> Tables:
         try:

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
 from typing import Any
 
 from companion.clock import Clock
 from companion.content import load_pack
-from companion.core.daytime import day_window
 from companion.core.journal import EntryError, Kind, build_entry, catalogue_from_pack
-from companion.core.journal_search import Query, SearchIndex
-from companion.i18n import Strings
+from companion.core.journal_search import Query, SearchIndex, hay_of, may_match
+from companion.i18n import Strings, format_time
 from companion.store.records import from_doc
 from companion.store.repos import Repo
 from companion.store.schema import Draft, Entry
@@ -42,15 +43,44 @@ def entry_problem(error: EntryError, t: Strings) -> str:
     return t(f"journal.errors.{error.code}", **error.detail)
 
 
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """What a search needs, read straight from a stored document: an entry is decoded
+    in full only when it is shown, so searching 25,000 entries decodes a handful."""
+
+    id: str
+    kind: str
+    text: str
+    fields: dict[str, Any]
+    tags: tuple[str, ...]
+    starred: bool
+    created_at: datetime
+    updated_at: Any  # the stored stamp; with the id it says whether the entry changed
+    doc: Mapping[str, Any]
+
+    @classmethod
+    def of(cls, doc_id: str, doc: Mapping[str, Any]) -> Stored:
+        return cls(
+            id=doc_id,
+            kind=str(doc.get("kind", "")),
+            text=str(doc.get("text", "")),
+            fields=dict(doc.get("fields") or {}),
+            tags=tuple(doc.get("tags") or ()),
+            starred=bool(doc.get("starred", False)),
+            created_at=datetime.fromisoformat(doc["created_at"]),
+            updated_at=doc.get("updated_at"),
+            doc=doc,
+        )
+
+
 class Journal:
     def __init__(self, stores: Stores, clock: Clock) -> None:
         self.stores = stores
         self.clock = clock
+        self._stored: dict[tuple[str, Any], Stored] = {}
         self._decoded: dict[tuple[str, Any], Entry] = {}
         self._identity: object = None
-        self._entries: list[Entry] = []
-        self._index: SearchIndex | None = None
-        self._index_of: object = None
+        self._index = SearchIndex(self.index_tz())
 
     @property
     def repo(self) -> Repo[Entry]:
@@ -64,45 +94,72 @@ class Journal:
 
         return file_identity(self.stores.journal.path) != self._identity
 
-    def entries(self) -> list[Entry]:
-        """Every entry, newest first."""
+    def index(self) -> SearchIndex:
+        """The search index, brought up to date if the file changed (only new or edited
+        documents are read again)."""
         docs = self.repo.docs()
         identity = self.stores.journal.storage.identity
-        if identity == self._identity and self._identity is not None:
-            return self._entries
-        decoded = {}
+        if identity == self._identity and identity is not None:
+            return self._index
+        stored = {}
         for doc_id, doc in docs.items():
             key = (doc_id, doc.get("updated_at"))
-            entry = self._decoded.get(key)
-            if entry is None:
-                entry = from_doc(Entry, dict(doc))
-            decoded[key] = entry
-        self._decoded = decoded
-        self._entries = sorted(decoded.values(), key=lambda e: e.created_at, reverse=True)
+            stored[key] = self._stored.get(key) or Stored.of(doc_id, doc)
+        self._stored = stored
+        self._decoded = {k: v for k, v in self._decoded.items() if k in stored}
+        self._index.update(stored.values())
         self._identity = identity
-        return self._entries
-
-    def index(self) -> SearchIndex:
-        entries = self.entries()
-        if self._index is None or self._index_of is not entries:
-            if self._index is None:
-                self._index = SearchIndex(self.clock.now().tzinfo)  # type: ignore[arg-type]
-            self._index.update(entries)
-            self._index_of = entries
         return self._index
 
+    def _entry(self, row: Stored) -> Entry:
+        key = (row.id, row.updated_at)
+        entry = self._decoded.get(key)
+        if entry is None:
+            entry = self._decoded[key] = from_doc(Entry, dict(row.doc))
+        return entry
+
     def search(self, query: Query, limit: int | None = None) -> list[Entry]:
-        return self.index().search(query, limit)
+        """Matching entries, newest first."""
+        return [self._entry(row) for row in self.index().search(query, limit)]
+
+    def find(self, query: Query, limit: int | None = None) -> list[Entry]:
+        """A one-off search (the CLI): scans the documents without building the index,
+        reading dates and decoding entries only for those whose words match."""
+        index = SearchIndex(self.index_tz())
+        index.update(
+            Stored.of(doc_id, doc)
+            for doc_id, doc in self.repo.docs().items()
+            if may_match(
+                query,
+                doc.get("kind"),
+                doc.get("starred"),
+                hay_of(doc.get("text", ""), doc.get("fields") or {}, doc.get("tags") or ()),
+            )
+        )
+        return [from_doc(Entry, dict(row.doc)) for row in index.search(query, limit)]
+
+    def index_tz(self) -> tzinfo:
+        return self.clock.now().tzinfo  # type: ignore[return-value]
+
+    def entries(self) -> list[Entry]:
+        """Every entry, newest first."""
+        return self.search(Query())
+
+    def kinds_present(self) -> set[str]:
+        return {row.kind for row in self.index().search(Query())}
 
     def count(self, query: Query) -> int:
         return self.index().count(query)
+
+    def total(self) -> int:
+        return len(self.index())
 
     def get(self, entry_id: str) -> Entry | None:
         return self.repo.get(entry_id)
 
     def today(self) -> list[Entry]:
-        start, end = day_window(self.clock.now())
-        return [e for e in self.entries() if start <= e.created_at < end]
+        day = self.clock.now().date()
+        return self.search(Query(start=day, end=day))
 
     # -- writing -----------------------------------------------------------------------
     def add(
@@ -130,6 +187,10 @@ class Journal:
         kinds: Mapping[str, Kind],
         tags: Iterable[str] = (),
     ) -> Entry:
+        if entry.kind not in kinds:
+            # Another feature's kind: its text and tags are editable, its fields are kept.
+            checked = build_entry("free", answers, kinds, tags)
+            return self.repo.update(entry.id, text=checked.text, tags=checked.tags)
         checked = build_entry(entry.kind, answers, kinds, tags)
         return self.repo.update(
             entry.id, text=checked.text, fields=checked.fields, tags=checked.tags
@@ -162,9 +223,11 @@ class Journal:
             dataclasses.replace(draft, fields=dict(fields), updated_at=self.clock.now())
         )
 
-    def drop_draft(self, draft: Draft | None) -> None:
-        if draft is not None:
-            self.stores.drafts.delete(draft.id)
+    def drop_drafts(self) -> None:
+        """Forget every editor draft (saved, or discarded by the person)."""
+        for draft in self.stores.drafts.all():
+            if draft.origin == EDITOR_ORIGIN:
+                self.stores.drafts.delete(draft.id)
 
 
 def journal_glance(services: Any, t: Strings) -> list[tuple[str, str]]:
@@ -179,11 +242,9 @@ def journal_glance(services: Any, t: Strings) -> list[tuple[str, str]]:
     if written:
         rows.append((t("journal.glance.entries"), str(len(written))))
     if moods:
-        latest = moods[0].fields["score"]
-        rows.append(
-            (
-                t("journal.glance.mood"),
-                t("journal.glance.mood_value", score=str(latest), count=str(len(moods))),
-            )
-        )
+        latest = moods[0]
+        at = format_time(latest.created_at.astimezone(journal.index_tz()), t)
+        score = str(latest.fields["score"])
+        value = t("journal.glance.mood_value", score=score, time=at)
+        rows.append((t("journal.glance.mood"), value))
     return rows

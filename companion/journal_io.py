@@ -36,6 +36,8 @@ def sections(entry: Entry, kinds: Mapping[str, Kind], t: Strings) -> list[tuple[
             value = answers.pop(prompt.id, None)
             if prompt.id == "subject" and value:
                 value = t(f"journal.subjects.{value}")
+            elif prompt.type == "scale" and isinstance(value, int):
+                value = f"{value} · {t(f'journal.mood.scale_{value}')}"
             text = field_text(value)
             if text.strip():
                 out.append((prompt.label, text))

@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
                 t("journal.errors.unknown_kind", kind=query.kind, known=", ".join(kinds)),
                 BAD_INPUT,
             )
-        found = journal.search(query, args.limit)
+        found = journal.find(query, args.limit)
         if args.json:
             say(json.dumps([to_doc(e) for e in found], ensure_ascii=False, indent=2))
             return 0

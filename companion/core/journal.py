@@ -66,6 +66,7 @@ class Kind:
     name: str
     about: str
     prompts: tuple[Prompt, ...]
+    short: str = ""  # for the list's narrow column
 
     def prompt(self, prompt_id: str) -> Prompt | None:
         return next((p for p in self.prompts if p.id == prompt_id), None)
@@ -78,7 +79,9 @@ def catalogue_from_pack(pack: Mapping[str, Any]) -> dict[str, Kind]:
         prompts = tuple(
             Prompt(pid, p["label"], p.get("hint", "")) for pid, p in spec["prompts"].items()
         )
-        kinds[kind_id] = Kind(kind_id, spec["name"], spec.get("about", ""), prompts)
+        kinds[kind_id] = Kind(
+            kind_id, spec["name"], spec.get("about", ""), prompts, spec.get("short", spec["name"])
+        )
     return kinds
 
 
@@ -241,10 +244,24 @@ def field_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+# C0 controls but newline and tab, DEL and C1: an escape sequence in someone's text
+# (pasted from a terminal) must show as a symbol, never reach the terminal and act.
+_CONTROLS = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A)}
+_CONTROLS.update({0x7F: 0x2421, **{c: 0xFFFD for c in range(0x80, 0xA0)}})
+
+
+def shown(text: str) -> str:
+    """User text made safe to put on a terminal: control characters become visible
+    symbols (ESC shows as ␛); everything else, markup-looking text included, stays."""
+    return text.translate(_CONTROLS)
+
+
 def summary(text: str, fields: Mapping[str, Any], width: int = 200) -> str:
     """One line for a list: the main text, or the first answer there is."""
     first = text.strip() or next(
         (field_text(v) for k, v in fields.items() if k != "subject" and field_text(v).strip()), ""
     )
-    line = " ".join(first.split())
+    if isinstance(fields.get("score"), int):
+        first = f"{fields['score']}/{MOOD_SCALE} {first}".strip()
+    line = shown(" ".join(first.split()))
     return line if len(line) <= width else line[: width - 1] + "…"

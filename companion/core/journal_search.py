@@ -10,7 +10,7 @@ are the user's calendar days in their own time zone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any, Protocol
@@ -96,10 +96,23 @@ def parse_query(text: str, today: date, kinds: Iterable[str] = ()) -> Query:
 
 def haystack(entry: Searchable) -> str:
     """Everything in an entry that a search may match, casefolded, in one string."""
-    parts = [entry.text]
-    parts.extend(field_text(v) for v in entry.fields.values())
-    parts.extend(f"#{t}" for t in entry.tags)
+    return hay_of(entry.text, entry.fields, entry.tags)
+
+
+def hay_of(text: str, fields: Mapping[str, Any], tags: Iterable[str]) -> str:
+    parts = [text]
+    parts.extend(field_text(v) for v in fields.values())
+    parts.extend(f"#{t}" for t in tags)
     return "\n".join(parts).casefold()
+
+
+def may_match(query: Query, kind: Any, starred: Any, hay: str) -> bool:
+    """The checks that need no dates: a quick first pass over raw documents."""
+    if query.kind is not None and kind != query.kind:
+        return False
+    if query.starred and not starred:
+        return False
+    return all(word in hay for word in query.words)
 
 
 @dataclass(frozen=True)
@@ -128,7 +141,7 @@ class SearchIndex:
         for entry in entries:
             key = (entry.id, entry.updated_at)
             row = self._by_key.get(key)
-            if row is None or row.entry is not entry:
+            if row is None:
                 row = _Row(
                     entry,
                     haystack(entry),

@@ -24,6 +24,8 @@ ACTIONS: tuple[AppAction, ...] = (
     AppAction("theme", "t", "toggle_theme", on_home=False, show=False),
     AppAction("welcome", "", "welcome", on_home=False, show=False),
     AppAction("quit", "q", "quit"),
+    AppAction("journal", "j", "open_journal"),
+    AppAction("mood", "m", "mood_checkin"),
 )
 
 

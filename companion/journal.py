@@ -162,6 +162,11 @@ class Journal:
         return self.search(Query(start=day, end=day))
 
     # -- writing -----------------------------------------------------------------------
+    def _forget(self, entry_id: str) -> None:
+        self._stored = {k: v for k, v in self._stored.items() if k[0] != entry_id}
+        self._decoded = {k: v for k, v in self._decoded.items() if k[0] != entry_id}
+        self._index.forget(entry_id)
+
     def add(
         self,
         kind: str,
@@ -190,20 +195,24 @@ class Journal:
         if entry.kind not in kinds:
             # Another feature's kind: its text and tags are editable, its fields are kept.
             checked = build_entry("free", answers, kinds, tags)
-            return self.repo.update(entry.id, text=checked.text, tags=checked.tags)
-        checked = build_entry(entry.kind, answers, kinds, tags)
-        return self.repo.update(
-            entry.id, text=checked.text, fields=checked.fields, tags=checked.tags
-        )
+            changes: dict[str, Any] = {"text": checked.text, "tags": checked.tags}
+        else:
+            checked = build_entry(entry.kind, answers, kinds, tags)
+            changes = {"text": checked.text, "fields": checked.fields, "tags": checked.tags}
+        self._forget(entry.id)
+        return self.repo.update(entry.id, **changes)
 
     def set_star(self, entry: Entry, starred: bool) -> Entry:
+        self._forget(entry.id)
         return self.repo.update(entry.id, starred=starred)
 
     def delete(self, entry_id: str) -> Entry | None:
+        self._forget(entry_id)
         return self.repo.delete(entry_id)
 
     def restore(self, entry: Entry) -> Entry:
         """Put a deleted entry back exactly as it was (undo)."""
+        self._forget(entry.id)
         return self.repo.put(entry)
 
     def add_many(self, entries: Sequence[Entry]) -> int:

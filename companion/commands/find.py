@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from companion.commands.journal_common import BAD_INPUT, CommandFailed, run_guarded, say
-from companion.core.journal import EntryError, clean_tag, summary
+from companion.core.journal import EntryError, clean_tag, summary, tags_to_show
 from companion.core.journal_search import Query, parse_day
 from companion.i18n import Strings
 
@@ -73,9 +73,10 @@ def run(args: argparse.Namespace) -> int:
         lines = []
         for entry in found:
             star = "★ " if entry.starred else ""
-            tags = "".join(f" #{tag}" for tag in entry.tags)
+            line = summary(entry.text, entry.fields)
+            tags = "".join(f" #{tag}" for tag in tags_to_show(line, entry.tags))
             head = f"{when(entry, tz, t)}  {kind_name(entry.kind, kinds)}  {star}"
-            lines.append(f"{head}{summary(entry.text, entry.fields)}{tags}")
+            lines.append(f"{head}{line}{tags}")
         lines.append(t("journal.cli.found", count=str(len(found))))
         say("\n".join(lines))
         return 0

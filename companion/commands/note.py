@@ -29,7 +29,7 @@ def read_text(args: argparse.Namespace, t: Strings) -> str:
     if sys.stdin is None or sys.stdin.isatty():
         raise CommandFailed(t("journal.cli.no_text"), BAD_INPUT)
     try:
-        return sys.stdin.read()
+        return sys.stdin.buffer.read().decode("utf-8")
     except UnicodeDecodeError:
         raise CommandFailed(t("journal.cli.stdin_not_text"), BAD_INPUT) from None
 

@@ -197,6 +197,11 @@ def build_entry(
         raw = raw if isinstance(raw, str) else str(raw)
         if len(raw) > MAX_TEXT:
             raise EntryError("too_long", limit=str(MAX_TEXT))
+        if not raw.isascii():
+            try:
+                raw.encode("utf-8")
+            except UnicodeEncodeError:  # lone surrogates: bytes that were never text
+                raise EntryError("not_text") from None
         if prompt.type in ("text", "line"):
             inline.extend(tags_in(raw))
         value = raw.strip() if prompt.type != "text" else raw.rstrip()
@@ -256,10 +261,21 @@ def shown(text: str) -> str:
     return text.translate(_CONTROLS)
 
 
+def tags_to_show(line: str, tags: Iterable[str]) -> list[str]:
+    """Tags not already visible in ``line`` (an inline #tag shows once, not twice)."""
+    folded = line.casefold()
+    return [shown(t) for t in tags if f"#{t}".casefold() not in folded]
+
+
 def summary(text: str, fields: Mapping[str, Any], width: int = 200) -> str:
     """One line for a list: the main text, or the first answer there is."""
     first = text.strip() or next(
-        (field_text(v) for k, v in fields.items() if k != "subject" and field_text(v).strip()), ""
+        (
+            field_text(v)
+            for k, v in fields.items()
+            if k not in ("subject", "score") and field_text(v).strip()
+        ),
+        "",
     )
     if isinstance(fields.get("score"), int):
         first = f"{fields['score']}/{MOOD_SCALE} {first}".strip()

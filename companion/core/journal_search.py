@@ -153,6 +153,11 @@ class SearchIndex:
         rows.sort(key=lambda r: r.entry.created_at, reverse=True)
         self._rows, self._by_key = rows, by_key
 
+    def forget(self, entry_id: str) -> None:
+        """Drop an entry's row so the next update reads it again (it was just changed
+        here, possibly within the same millisecond as its last change)."""
+        self._by_key = {k: v for k, v in self._by_key.items() if k[0] != entry_id}
+
     def __len__(self) -> int:
         return len(self._rows)
 

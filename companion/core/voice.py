@@ -40,6 +40,7 @@ _VERBS = {
     "blame", "doubt", "fear", "miss", "wonder", "guess", "start", "stop", "love", "care",
     "lose", "forget", "remember", "deserve", "do",
 }  # fmt: skip
+_OTHERS = {"you", "he", "she", "we", "they"}
 _ADVERBS = {"really", "just", "always", "never", "still", "also", "only", "even", "actually"}
 _BE = {"am": ("is", "are"), "was": ("was", "were"), "have": ("has", "have"), "do": ("does", "do")}
 _CONTRACTIONS = {
@@ -87,7 +88,11 @@ def _english(text: str, person: Person) -> str:
         if lower == "i":
             replacement = person.subject
             # "Ivan and I think": a shared subject keeps the plural verb.
-            shared = i > 0 and tokens[i - 1].group(0).lower() in ("and", "or")
+            shared = (
+                i > 1
+                and tokens[i - 1].group(0).lower() in ("and", "or")
+                and (tokens[i - 2].group(0)[0].isupper() or tokens[i - 2].group(0) in _OTHERS)
+            )
             skip_next_conjugation = -1 if shared else i + 1
         elif lower.startswith("i'") and lower[2:] in _CONTRACTIONS:
             singular, plural = _CONTRACTIONS[lower[2:]]

@@ -21,7 +21,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from companion.core.journal import EntryError, shown, summary
+from companion.core.journal import EntryError, summary, tags_to_show
 from companion.core.journal_search import Query, parse_query
 from companion.journal import catalogue, entry_problem
 from companion.store.errors import StoreError
@@ -199,10 +199,8 @@ class JournalScreen(CompanionScreen):
         row.append(kind + " " * max(0, width - cell_len(kind)) + "  ", style="bold")
         line = summary(entry.text, entry.fields)
         row.append(line)
-        folded = line.casefold()
-        for tag in entry.tags:
-            if f"#{tag}".casefold() not in folded:
-                row.append(f" #{shown(tag)}", style="dim")
+        for tag in tags_to_show(line, entry.tags):
+            row.append(f" #{tag}", style="dim")
         # One line per entry: cut to the list's width (wide characters counted as two).
         row.truncate(max(10, self._row_width()), overflow="ellipsis")
         return row

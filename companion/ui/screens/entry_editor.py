@@ -104,7 +104,7 @@ class EntryEditorScreen(CompanionScreen):
                 (f"{n} · {self.t(f'journal.mood.scale_{n}')}", str(n))
                 for n in range(1, MOOD_SCALE + 1)
             ]
-            chosen = value if value in {v for _, v in options} else Select.BLANK
+            chosen = value if value in {v for _, v in options} else Select.NULL
             return Select(options, value=chosen, id=widget_id, classes="answer")
         if kind == "subject":
             options = [(self.t(f"journal.subjects.{s}"), s) for s in SUBJECTS]
@@ -144,7 +144,7 @@ class EntryEditorScreen(CompanionScreen):
                 answers[prompt_id] = widget.value
             elif isinstance(widget, Select):
                 value = widget.value
-                answers[prompt_id] = "" if value is Select.BLANK else str(value)
+                answers[prompt_id] = "" if value is Select.NULL else str(value)
         return answers, self.query_one("#answer-tags", Input).value
 
     def draft_fields(self) -> dict[str, Any]:

@@ -177,7 +177,7 @@ async def test_live_search_filters_and_counts(app_factory, clock: FakeClock) -> 
     app.services.journal.set_star(starred, True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_journal(pilot)
-        assert len(rows(app)) == 3 and "3 entries" in screen_text(app)
+        assert len(rows(app)) == 3 and "Entries: 3" in screen_text(app)
         await pilot.press("slash", *"退款")
         await wait_for(pilot, lambda: len(rows(app)) == 1)
         assert "顾客要求退款" in rows(app)[0] and "1 of 3" in screen_text(app)
@@ -364,4 +364,4 @@ async def test_notes_from_another_process_appear_while_the_list_is_shown(
         screen.refresh_if_changed()  # what the slow timer does
         await pilot.pause()
         assert "written in the shell" in rows(app)[0]
-        assert "1 entries" in screen_text(app)
+        assert "Entries: 1" in screen_text(app)

@@ -50,11 +50,11 @@ def test_note_find_and_json(home: Path) -> None:
     found = companion(home, "find", "REFUND")
     assert found.returncode == 0
     assert "Thought" in found.stdout and "Refund storm, I froze #refund #late" in found.stdout
-    assert "1 found." in found.stdout
+    assert "Found: 1." in found.stdout
     as_json = json.loads(companion(home, "find", "投诉", "--json").stdout)
     assert [e["text"] for e in as_json] == ["顾客说要投诉我 😀\n第二行"] and as_json[0]["starred"]
     assert companion(home, "find", "--tag", "LATE", "--kind", "thought").stdout.count("\n") == 2
-    assert "0 found." in companion(home, "find", "--starred", "--kind", "mood").stdout
+    assert "Found: 0." in companion(home, "find", "--starred", "--kind", "mood").stdout
     limited = companion(home, "find", "-n", "1").stdout.splitlines()
     assert len(limited) == 2 and "4/5 steady" in limited[0]  # newest first
 
@@ -93,7 +93,7 @@ def test_export_formats_are_private_and_warn(home: Path, tmp_path: Path) -> None
     companion(home, "note", "Refund storm #refund", "--kind", "thought")
     out = tmp_path / "journal.md"
     result = companion(home, "export", "--format", "md", "--out", str(out))
-    assert result.returncode == 0 and "Exported 1 entries" in result.stdout
+    assert result.returncode == 0 and "Exported entries: 1" in result.stdout
     assert "not protected" in result.stderr
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert "**What happened? Just the facts**\nRefund storm #refund" in out.read_text()
@@ -110,8 +110,10 @@ def test_import_ours_and_jrnls_all_or_nothing_skipping_duplicates(
     exported = tmp_path / "mine.json"
     companion(home, "export", "-f", "json", "-o", str(exported))
     other = tmp_path / "other-home"
-    assert "Imported 1 entries; skipped 0" in companion(other, "import", str(exported)).stdout
-    assert "Imported 0 entries; skipped 1" in companion(other, "import", str(exported)).stdout
+    first = companion(other, "import", str(exported)).stdout
+    assert "Imported: 1. Skipped, already there: 0." in first
+    again = companion(other, "import", str(exported)).stdout
+    assert "Imported: 0. Skipped, already there: 1." in again
     jrnl = tmp_path / "jrnl.json"
     jrnl.write_text(
         json.dumps(
@@ -129,7 +131,7 @@ def test_import_ours_and_jrnls_all_or_nothing_skipping_duplicates(
             }
         )
     )
-    assert "Imported 1 entries" in companion(other, "import", str(jrnl)).stdout
+    assert "Imported: 1." in companion(other, "import", str(jrnl)).stdout
     assert "From jrnl." in companion(other, "find", "jrnl").stdout
     before = journal_bytes(other)
     broken = tmp_path / "broken.json"

@@ -122,6 +122,11 @@ class Journal:
         """Matching entries, newest first."""
         return [self._entry(row) for row in self.index().search(query, limit)]
 
+    def page(self, query: Query, limit: int) -> tuple[list[Entry], int]:
+        """The newest ``limit`` matches, decoded, and how many match in all."""
+        rows = self.index().matching(query)
+        return [self._entry(row) for row in rows[:limit]], len(rows)
+
     def find(self, query: Query, limit: int | None = None) -> list[Entry]:
         """A one-off search (the CLI): scans the documents without building the index,
         reading dates and decoding entries only for those whose words match."""

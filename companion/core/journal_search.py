@@ -10,9 +10,11 @@ are the user's calendar days in their own time zone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
+from itertools import accumulate
 from typing import Any, Protocol
 
 from companion.core.journal import EntryError, clean_tag, field_text
@@ -100,6 +102,8 @@ def haystack(entry: Searchable) -> str:
 
 
 def hay_of(text: str, fields: Mapping[str, Any], tags: Iterable[str]) -> str:
+    if not fields:  # most entries: one join, one casefold
+        return "\n#".join((text, *tags)).casefold()
     parts = [text]
     parts.extend(field_text(v) for v in fields.values())
     parts.extend(f"#{t}" for t in tags)
@@ -134,6 +138,11 @@ class SearchIndex:
         self.tz = tz
         self._rows: list[_Row] = []
         self._by_key: dict[tuple[str, datetime], _Row] = {}
+        # Every row's haystack in one string (in row order) and where each one starts:
+        # a word is found with str.find over all of them, jumping to the next row after
+        # a hit, instead of one Python-level test per row.
+        self._joined = ""
+        self._starts: list[int] = []
 
     def update(self, entries: Iterable[Searchable]) -> None:
         rows = []
@@ -152,6 +161,21 @@ class SearchIndex:
             by_key[key] = row
         rows.sort(key=lambda r: r.entry.created_at, reverse=True)
         self._rows, self._by_key = rows, by_key
+        self._starts = list(accumulate((len(r.hay) + 1 for r in rows), initial=0))[:-1]
+        self._joined = _SEPARATOR.join(r.hay for r in rows)
+
+    def _rows_with(self, word: str) -> set[int]:
+        """Indexes of the rows whose haystack contains ``word``."""
+        joined, starts, found = self._joined, self._starts, set()
+        end = len(starts)
+        position = joined.find(word)
+        while position != -1:
+            row = bisect_right(starts, position) - 1
+            found.add(row)
+            if row + 1 >= end:
+                break
+            position = joined.find(word, starts[row + 1])
+        return found
 
     def forget(self, entry_id: str) -> None:
         """Drop an entry's row so the next update reads it again (it was just changed
@@ -163,16 +187,30 @@ class SearchIndex:
 
     def search(self, query: Query, limit: int | None = None) -> list[Any]:
         """Matching entries, newest first; at most ``limit`` of them."""
-        found = []
-        for row in self._rows:
-            if _matches(row, query):
-                found.append(row.entry)
-                if limit is not None and len(found) >= limit:
-                    break
-        return found
+        found = self.matching(query)
+        return found if limit is None else found[:limit]
 
     def count(self, query: Query) -> int:
-        return sum(1 for row in self._rows if _matches(row, query))
+        return len(self.matching(query))
+
+    def matching(self, query: Query) -> list[Any]:
+        """Every matching entry, newest first (the entries as given to ``update``)."""
+        words = query.words
+        if any(_SEPARATOR in w for w in words):
+            return []
+        if words:
+            sets = sorted((self._rows_with(w) for w in words), key=len)
+            hits = sets[0].intersection(*sets[1:])
+            rows: Iterable[_Row] = [self._rows[i] for i in sorted(hits)]
+        else:
+            rows = self._rows
+        if query.words or query.tags or query.kind or query.starred or query.start or query.end:
+            plain = replace(query, words=())  # the words were matched above
+            return [row.entry for row in rows if _matches(row, plain)]
+        return [row.entry for row in rows]
+
+
+_SEPARATOR = "\x00"  # never typed into a search; keeps one row's end from joining the next
 
 
 def _matches(row: _Row, query: Query) -> bool:

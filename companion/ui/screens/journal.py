@@ -36,7 +36,7 @@ from companion.ui.screens.journal_dialogs import (
 )
 
 REFRESH_SECONDS = 5  # another process's note shows within this; a stat() when idle
-SHOWN = 200  # rows drawn at once; a search narrows it further
+SHOWN = 100  # rows drawn at once; a search narrows it further
 
 
 class JournalScreen(CompanionScreen):
@@ -148,24 +148,24 @@ class JournalScreen(CompanionScreen):
             status.update(entry_problem(error, t))
             return
         try:
-            found = journal.search(query)
+            shown, matches = journal.page(query, SHOWN)
             total = journal.total()
         except StoreError:
             status.update(t("errors.unavailable", store=t("store.journal")))
             return
-        self.shown = found[:SHOWN]
+        self.shown = shown
         self._draw(self.shown)
         count = self.query_one("#journal-count", Static)
         if query.empty:
             count.update(t("journal.screen.count_all", total=str(total)))
         else:
-            count.update(t("journal.screen.count", shown=str(len(found)), total=str(total)))
+            count.update(t("journal.screen.count", shown=str(matches), total=str(total)))
         self._describe_filters()
         if not total:
             status.update(t("journal.screen.empty", key=self._key("journal_new")))
-        elif not found:
+        elif not matches:
             status.update(t("journal.screen.no_match", key=self._key("journal_back")))
-        elif len(found) > SHOWN:
+        elif matches > SHOWN:
             status.update(t("journal.screen.more", shown=str(SHOWN)))
         else:
             status.update("")
@@ -197,7 +197,7 @@ class JournalScreen(CompanionScreen):
         row.append("★ " if entry.starred else "  ", style="bold")
         row.append(f"{stamp:<11}  ", style="dim")
         row.append(kind + " " * max(0, width - cell_len(kind)) + "  ", style="bold")
-        line = summary(entry.text, entry.fields)
+        line = summary(entry.text, entry.fields, width=self._row_width())
         row.append(line)
         for tag in tags_to_show(line, entry.tags):
             row.append(f" #{tag}", style="dim")

@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,13 +16,6 @@ from tests.e2e.test_app_in_tmux import env_for
 from tests.e2e.tmux import Tmux, installed_companion
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def term(tmp_path: Path) -> Iterator[Tmux]:
-    tmux = Tmux(tmp_path)
-    yield tmux
-    tmux.close()
 
 
 def mark_welcome_done(home: Path) -> None:
@@ -43,6 +35,19 @@ def shell_note(home: Path, *args: str) -> None:
         capture_output=True,
         timeout=60,
     )
+
+
+def children_of(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (read from /proc: no procps needed)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
 
 
 def test_a_note_from_the_shell_is_found_in_the_app(term: Tmux, home: Path) -> None:
@@ -80,11 +85,8 @@ def test_a_kill_while_typing_keeps_the_draft(term: Tmux, home: Path) -> None:
     while not journal.exists() or b"before the crash" not in journal.read_bytes():
         assert time.monotonic() < deadline, "no draft was autosaved"
         time.sleep(0.1)
-    pid = term.pane_pid()
-    for child in subprocess.run(
-        ["pgrep", "-P", str(pid)], capture_output=True, text=True
-    ).stdout.split():
-        os.kill(int(child), signal.SIGKILL)  # the app dies without a chance to save
+    for child in children_of(term.pane_pid()):
+        os.kill(child, signal.SIGKILL)  # the app dies without a chance to save
     term.wait_for("__EXIT__=")
     term.close()
     again = Tmux(home.parent)

@@ -109,7 +109,7 @@ class ImportProblem(ValueError):
         self.detail = detail
 
 
-def read_import(raw: bytes, tz: tzinfo, now: datetime) -> list[Entry]:
+def read_import(raw: bytes, tz: tzinfo) -> list[Entry]:
     """Our JSON export or jrnl's (``jrnl --export json``) -> entries, all checked."""
     try:
         data = json.loads(raw.decode("utf-8"))

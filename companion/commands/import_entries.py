@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
             ) from None
         now = services.clock.now()
         try:
-            incoming = read_import(raw, now.tzinfo, now)
+            incoming = read_import(raw, now.tzinfo)
         except ImportProblem as problem:
             message = t(f"journal.import.{problem.code}", **problem.detail)
             raise CommandFailed(t("journal.import.nothing", reason=message), BAD_INPUT) from None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from itertools import accumulate
@@ -226,14 +226,3 @@ def _matches(row: _Row, query: Query) -> bool:
     if query.tags and not all(t in row.tags for t in query.tags):
         return False
     return all(word in row.hay for word in query.words)
-
-
-def search(entries: Sequence[Searchable], query: Query, tz: tzinfo) -> list[Any]:
-    """One-off search (the CLI): build the index and ask it."""
-    index = SearchIndex(tz)
-    index.update(entries)
-    return index.search(query)
-
-
-def with_kind(query: Query, kind: str | None) -> Query:
-    return replace(query, kind=kind)

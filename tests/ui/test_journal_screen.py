@@ -365,3 +365,24 @@ async def test_notes_from_another_process_appear_while_the_list_is_shown(
         await pilot.pause()
         assert "written in the shell" in rows(app)[0]
         assert "Entries: 1" in screen_text(app)
+
+
+async def test_switching_language_keeps_what_was_typed_and_searched(app_factory) -> None:
+    app = app_factory(None)  # the language follows the settings, as for a person
+    seed(app, text="refund storm")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(pilot)
+        await pilot.press("slash", *"storm")
+        await pilot.pause()
+        app.push_screen(EntryEditorScreen("thought"))
+        await pilot.pause()
+        await pilot.press(*"还没写完")
+        await app.set_language("zh")
+        await pilot.pause()
+        editor = app.screen
+        assert "新建 · 思维记录" in screen_text(app)
+        assert editor.query_one("#answer-text", TextArea).text == "还没写完"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#journal-query", Input).value == "storm"
+        assert "1 / 1" in screen_text(app) and len(rows(app)) == 1

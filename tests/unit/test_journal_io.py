@@ -45,7 +45,7 @@ ENTRIES = [
 
 
 def test_json_export_round_trips() -> None:
-    again = read_import(export_json(ENTRIES, NOW).encode(), SHANGHAI, NOW)
+    again = read_import(export_json(ENTRIES, NOW).encode(), SHANGHAI)
     assert again == ENTRIES
 
 
@@ -76,7 +76,7 @@ def test_jrnl_json_export_is_imported_as_free_writing() -> None:
             {"title": "短的一条", "body": "", "date": "2024-03-02", "time": "09:00", "tags": []},
         ],
     }
-    entries = read_import(json.dumps(jrnl).encode(), SHANGHAI, NOW)
+    entries = read_import(json.dumps(jrnl).encode(), SHANGHAI)
     assert [(e.kind, e.text, e.tags, e.starred) for e in entries] == [
         ("free", "Long day.\nRefund queue @work", ("work",), True),
         ("free", "短的一条", (), False),
@@ -100,7 +100,7 @@ def test_jrnl_json_export_is_imported_as_free_writing() -> None:
 )
 def test_bad_files_are_refused_with_a_reason(raw: bytes, code: str) -> None:
     with pytest.raises(ImportProblem) as caught:
-        read_import(raw, SHANGHAI, NOW)
+        read_import(raw, SHANGHAI)
     assert caught.value.code == code
 
 

@@ -93,11 +93,21 @@ class ConfirmDeleteScreen(CompanionModal):
                 markup=False,
             )
             yield Static(
-                t("journal.delete.detail", key="u"), classes="dialog-line muted", markup=False
+                t("journal.delete.detail", key=self._undo_key()),
+                classes="dialog-line muted",
+                markup=False,
             )
             with Horizontal(classes="buttons"):
                 yield Button(t("journal.delete.keep"), id="keep", variant="primary")
                 yield Button(t("journal.delete.confirm"), id="delete", variant="error")
+
+    def _undo_key(self) -> str:
+        from companion.ui.screens.journal import JournalScreen
+
+        for binding in JournalScreen.BINDINGS:
+            if isinstance(binding, Binding) and binding.id == "journal_undo":
+                return self.app.get_key_display(binding)
+        return ""
 
     def on_mount(self) -> None:
         self.query_one("#keep", Button).focus()

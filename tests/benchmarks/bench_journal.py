@@ -163,30 +163,36 @@ def ratio(ours: float, theirs: float | None, target: float) -> str:
     return f"{value:.2f}× ({verdict} the ≤{target}× target)"
 
 
-async def tui_latency(home: Path) -> tuple[list[float], int]:
-    """Keystroke -> list redrawn, for each letter of a search, in the real app."""
+async def tui_latency(home: Path) -> tuple[list[float], list[float], int]:
+    """For each letter of a search typed into the real app: the time the journal screen
+    spends searching and rebuilding its list, and the whole round trip through the test
+    driver (key event, handler, redraw, and the driver's own waiting)."""
     import resource
-
-    from textual.widgets import OptionList
 
     from companion.ui.app import WELCOME_KEY, make_app
 
     app = make_app(home=home, lang="en")
     app.services.stores.state.set(WELCOME_KEY, True)
-    latencies = []
+    handler, round_trip = [], []
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("j")
         await pilot.pause()
-        await pilot.pause()
-        listing = app.screen.query_one("#journal-list", OptionList)
+        screen = app.screen
+        refresh = screen.refresh_list
+
+        def timed_refresh() -> None:
+            started = time.perf_counter()
+            refresh()
+            handler.append(time.perf_counter() - started)
+
+        screen.refresh_list = timed_refresh  # type: ignore[method-assign]
         await pilot.press("slash")
         for char in "refund 退款 late":
             started = time.perf_counter()
             await pilot.press(char)
             await pilot.pause()
-            latencies.append(time.perf_counter() - started)
-        assert listing.option_count >= 0
-    return latencies, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            round_trip.append(time.perf_counter() - started)
+    return handler, round_trip, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def main() -> None:
@@ -245,11 +251,13 @@ def main() -> None:
 
         print(f"\nTUI search at {options.entries:,} entries, keystroke to redrawn list")
         os.environ["COMPANION_HOME"] = str(home)
-        latencies, rss = asyncio.run(tui_latency(home))
-        print(
-            f"  median {statistics.median(latencies) * 1000:.0f} ms, "
-            f"worst {max(latencies) * 1000:.0f} ms (target ≤ 100 ms)"
-        )
+        handler, round_trip, rss = asyncio.run(tui_latency(home))
+        rows = (("search + list rebuilt", handler), ("pilot round trip", round_trip))
+        for label, figures in rows:
+            print(
+                f"  {label + ':':24} median {statistics.median(figures) * 1000:4.0f} ms, "
+                f"worst {max(figures) * 1000:4.0f} ms (target ≤ 100 ms)"
+            )
         print(f"  memory of the app holding them: {rss / 1024:.0f} MiB peak RSS")
 
 

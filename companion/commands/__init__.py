@@ -12,4 +12,8 @@ from __future__ import annotations
 COMMANDS: dict[str, str] = {
     "doctor": "doctor",
     "autostart": "autostart",
+    "note": "note",
+    "find": "find",
+    "export": "export",
+    "import": "import_entries",
 }

@@ -19,6 +19,7 @@ from companion import __version__
 from companion.config import ConfigNotWritable, save_settings
 from companion.crashlog import write_crash
 from companion.i18n import Strings
+from companion.journal import journal_glance
 from companion.messages import config_problem, store_error
 from companion.paths import display_path
 from companion.services import Services
@@ -52,6 +53,7 @@ class CompanionApp(App[None]):
         self.glance_providers: list[GlanceProvider] = []
         # attr -> callables run after that setting changed (a feature re-reads it).
         self.setting_hooks: dict[str, list[Callable[[Any], None]]] = {}
+        self.glance_providers.append(journal_glance)
         self.register_theme(DARK)
         self.register_theme(LIGHT)
         self.theme = BY_SETTING[services.config.settings.theme]
@@ -169,6 +171,18 @@ class CompanionApp(App[None]):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_open_journal(self) -> None:
+        from companion.ui.screens.journal import JournalScreen
+
+        if not isinstance(self.screen, JournalScreen):
+            self.push_screen(JournalScreen())
+
+    def action_mood_checkin(self) -> None:
+        from companion.ui.screens.journal_dialogs import MoodScreen
+
+        if not isinstance(self.screen, MoodScreen):
+            self.push_screen(MoodScreen())
 
     def action_toggle_theme(self) -> None:
         current = self.services.config.settings.theme

@@ -107,6 +107,10 @@ class Tmux:
         screen = self.wait_for("__EXIT__=", timeout)
         return int(screen.split("__EXIT__=")[1].split()[0])
 
+    def pane_pid(self) -> int:
+        """The process the pane runs (the shell that started the command)."""
+        return int(self._run("display-message", "-p", "-t", self.session, "#{pane_pid}"))
+
     def close(self) -> None:
         self._run("kill-server", check=False)
 

@@ -16,7 +16,7 @@ from companion import __version__
 from companion.commands import COMMANDS
 from companion.config import load_config
 from companion.i18n import Strings, choose_language
-from companion.paths import resolve_paths
+from companion.paths import ensure_dir, resolve_paths
 
 
 def strings_for(data_dir: str | None) -> Strings:
@@ -58,6 +58,32 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_tui(args: argparse.Namespace) -> int:
+    from companion.instance import AlreadyRunning, hold
+
+    paths = resolve_paths(args.data_dir)
+    try:
+        ensure_dir(paths.data_dir)
+        lock = hold(paths.instance_lock)
+    except AlreadyRunning as running:
+        # Said before the UI toolkit loads, so it is instant and the other window is safe.
+        t = strings_for(args.data_dir)
+        first = (
+            t("instance.running", pid=str(running.pid))
+            if running.pid
+            else t("instance.running_no_pid")
+        )
+        print(f"{first}\n{t('instance.hint')}", file=sys.stderr)
+        return 1
+    except OSError:
+        lock = None  # a lock we cannot make must never keep the user from their app
+    try:
+        return _run_app(args)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _run_app(args: argparse.Namespace) -> int:
     from companion.services import build_services
     from companion.ui.app import CompanionApp
 

@@ -27,6 +27,8 @@ THEMES = ("dark", "light")
 class Settings:
     language: str = "auto"  # "auto" follows COMPANION_LANG / the system locale
     theme: str = "dark"
+    autostart: bool = False  # open at login (what the user asked for; see autostart/)
+    terminal: str = "auto"  # the terminal that opens companion at login on Linux
 
 
 class BadValue(ValueError):
@@ -73,6 +75,18 @@ def boolean(value: Any) -> bool:
     return value
 
 
+def terminal_command(value: Any) -> str:
+    from companion.autostart.terminals import parse_setting
+
+    if not isinstance(value, str):
+        raise BadValue("bad_terminal")
+    try:
+        parse_setting(value)
+    except ValueError as error:
+        raise BadValue("bad_terminal") from error
+    return value
+
+
 def _languages() -> tuple[str, ...]:
     from companion.content import available_languages
 
@@ -82,6 +96,8 @@ def _languages() -> tuple[str, ...]:
 FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("language", "language", one_of(_languages)),
     FieldSpec("theme", "theme", one_of(lambda: THEMES)),
+    FieldSpec("autostart", "autostart", boolean),
+    FieldSpec("terminal", "terminal", terminal_command),
 )
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 from rich.cells import cell_len
 
 from companion import __version__
-from companion.config import load_config
+from companion.config import Settings, load_config
+from companion.doctor_desktop import desktop_sections, terminal_size
 from companion.i18n import Strings, choose_language
 from companion.messages import config_problem, store_name
 from companion.notify import detect_channel
@@ -87,6 +88,16 @@ def _store_line(name: str, health: StoreHealth, t: Strings) -> str:
     )
 
 
+def add_desktop_checks(
+    report: Report, paths: Paths, settings: Settings, env: Mapping[str, str], t: Strings
+) -> None:
+    """Opening at login and this terminal (see doctor_desktop.py)."""
+    for section in desktop_sections(paths, settings, env, t, terminal_size()):
+        if section.lines:
+            report.lines.extend([*section.lines, ""])
+            report.problems += section.problems
+
+
 def run_doctor(paths: Paths, env: Mapping[str, str]) -> Report:
     loaded = load_config(paths.config_file)
     choice = choose_language(loaded.settings.language, env)
@@ -117,6 +128,7 @@ def run_doctor(paths: Paths, env: Mapping[str, str]) -> Report:
     language = t("doctor.language_source", lang=t("meta.name"), source=source)
     add(t("doctor.line", label=t("doctor.language"), value=language))
     add("")
+    add_desktop_checks(report, paths, loaded.settings, env, t)
     if loaded.problems:
         add(t("doctor.line", label=t("doctor.config"), value=""))
         for problem in loaded.problems:

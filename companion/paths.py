@@ -41,6 +41,11 @@ class Paths:
     def log_file(self) -> Path:
         return self.log_dir / "companion.log"
 
+    @property
+    def instance_lock(self) -> Path:
+        """Held by the running app (one per data folder); it records the app's pid."""
+        return self.data_dir / "instance.lock"
+
     def all_dirs(self) -> tuple[Path, ...]:
         return (self.config_dir, self.data_dir, self.backup_dir, self.log_dir)
 

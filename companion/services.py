@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from companion.clock import Clock, SystemClock
 from companion.config import LoadedConfig, load_config
 from companion.i18n import LanguageChoice, Strings, choose_language
 from companion.paths import Paths, ensure_dirs, resolve_paths
 from companion.store.stores import Stores, open_stores
+
+if TYPE_CHECKING:
+    from companion.journal import Journal
 
 
 @dataclass
@@ -29,6 +34,13 @@ class Services:
 
     def strings(self) -> Strings:
         return Strings(self.language().lang)
+
+    @functools.cached_property
+    def journal(self) -> Journal:
+        """Private writing: checked writes, search, drafts (built on first use)."""
+        from companion.journal import Journal
+
+        return Journal(self.stores, self.clock)
 
 
 def build_services(

@@ -11,6 +11,11 @@ from __future__ import annotations
 # Sub-command name -> module under companion.commands, in the order --help lists them.
 COMMANDS: dict[str, str] = {
     "doctor": "doctor",
+    "autostart": "autostart",
+    "note": "note",
+    "find": "find",
+    "export": "export",
+    "import": "import_entries",
     "passphrase": "passphrase",
     "wipe": "wipe",
 }

@@ -2,6 +2,11 @@
 
 The plain codec is compact UTF-8 JSON (no ASCII escaping, so Chinese stays readable
 and small). An encrypting codec can wrap it later without the storage changing.
+
+Every write replaces the whole file, so the serializer's speed is the cost of every
+note once the journal is large (25,000 entries are about 20 MB). ``default_codec()``
+uses orjson when it is installed (several times faster both ways, same bytes on disk)
+and the standard ``json`` module otherwise.
 """
 
 from __future__ import annotations
@@ -46,6 +51,39 @@ class JsonCodec:
         except json.JSONDecodeError as error:
             raise CodecError(f"not valid JSON (line {error.lineno})") from error
         return check_tables(data)
+
+
+class OrjsonCodec(JsonCodec):
+    """The same compact UTF-8 JSON as JsonCodec, through orjson."""
+
+    def __init__(self) -> None:
+        import orjson
+
+        self._orjson = orjson
+
+    def encode(self, tables: Tables) -> bytes:
+        return self._orjson.dumps(tables)
+
+    def decode(self, raw: bytes) -> Tables:
+        if not raw.strip():
+            raise CodecError("the file is empty")
+        try:
+            data = self._orjson.loads(raw)
+        except self._orjson.JSONDecodeError as error:
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError:
+                raise CodecError("the file is not UTF-8 text") from error
+            raise CodecError(f"not valid JSON (line {error.lineno})") from error
+        return check_tables(data)
+
+
+def default_codec() -> Codec:
+    """orjson when it is installed, else the standard library."""
+    try:
+        return OrjsonCodec()
+    except ImportError:
+        return JsonCodec()
 
 
 def check_tables(data: object) -> Tables:

@@ -14,7 +14,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from companion.store.codec import Codec, JsonCodec, Tables, WrongPassphrase
+from companion.store.codec import Codec, Tables, WrongPassphrase, default_codec
 from companion.store.envelope import NONCE_BYTES, SALT_BYTES, Header, KdfParams, parse_header
 
 
@@ -54,7 +54,7 @@ class EncryptedCodec:
         self.keyring = keyring
         self.params = params or KdfParams()
         self.salt = salt or os.urandom(SALT_BYTES)
-        self.inner = inner or JsonCodec()
+        self.inner = inner or default_codec()
 
     def encode(self, tables: Tables) -> bytes:
         header = Header(self.params, self.salt, os.urandom(NONCE_BYTES)).pack()

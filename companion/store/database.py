@@ -18,7 +18,7 @@ from tinydb.table import Document, Table
 
 from companion.clock import Clock
 from companion.store.backup import Backup, backup_daily, list_backups
-from companion.store.codec import Codec, JsonCodec, Tables
+from companion.store.codec import Codec, Tables, default_codec
 from companion.store.envelope import MAGIC, is_encrypted
 from companion.store.errors import (
     StoreCorrupt,
@@ -142,7 +142,7 @@ class Database:
 
     def lock(self) -> None:
         """Forget the key and everything read with it."""
-        self.storage.set_codec(JsonCodec())
+        self.storage.set_codec(default_codec())
         self.problem = OpenProblem("locked", self.name, self.path)
 
     def _check_and_migrate(self, tables: Tables | None) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from companion.store.atomic import write_atomic
 from companion.store.backup import list_backups
-from companion.store.codec import Codec, CodecError, JsonCodec
+from companion.store.codec import Codec, CodecError, default_codec
 from companion.store.database import Database
 from companion.store.errors import StoreUnavailable, StoreWriteError
 
@@ -61,7 +61,7 @@ def secure_backups(db: Database) -> Recoded:
     """After an unlock: encrypt any plain backup a killed conversion left behind."""
     if not db.storage.codec.encrypted:
         return Recoded(0, 0)
-    return _recode_backups(db, JsonCodec(), db.storage.codec)
+    return _recode_backups(db, default_codec(), db.storage.codec)
 
 
 def _codec_for(db: Database, passphrase: str) -> Codec:
@@ -91,4 +91,4 @@ def encrypt(db: Database, passphrase: str) -> Recoded:
 
 def decrypt(db: Database) -> Recoded:
     """Turn encryption off: the journal becomes plain JSON again."""
-    return recode(db, JsonCodec())
+    return recode(db, default_codec())

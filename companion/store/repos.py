@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any, Generic
 
@@ -70,6 +70,13 @@ class Repo(Generic[R]):
         records = [from_doc(self.record_type, doc) for doc in self._table.all()]
         records.sort(key=lambda r: r.created_at, reverse=True)
         return records
+
+    def docs(self) -> Mapping[str, Mapping[str, Any]]:
+        """The stored documents by id, as they are: a fast read-only view for callers
+        that decode (and cache) records themselves. Never modify what it returns."""
+        _ = self._table  # raises StoreUnavailable like every other read
+        tables = self.db.storage.read() or {}
+        return tables.get(self.table_name, {})
 
     def where(self, keep: Callable[[R], bool]) -> list[R]:
         return [r for r in self.all() if keep(r)]

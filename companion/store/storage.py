@@ -21,7 +21,7 @@ from tinydb.storages import Storage
 
 from companion.paths import FILE_MODE, ensure_dir
 from companion.store.atomic import stale_temp_files, write_atomic
-from companion.store.codec import Codec, CodecError, JsonCodec, Tables, WrongPassphrase
+from companion.store.codec import Codec, CodecError, Tables, WrongPassphrase, default_codec
 from companion.store.errors import (
     ConcurrentWrite,
     StoreBusy,
@@ -57,7 +57,7 @@ class SafeStorage(Storage):
         lock_timeout: float = 15.0,
     ) -> None:
         self.path = Path(path)
-        self.codec = codec or JsonCodec()
+        self.codec = codec or default_codec()
         self.lock_timeout = lock_timeout
         ensure_dir(self.path.parent)
         self._file_lock = FileLock(str(self.path) + ".lock", mode=FILE_MODE, thread_local=False)
@@ -127,6 +127,12 @@ class SafeStorage(Storage):
 
     def close(self) -> None:
         self._cache = None
+
+    @property
+    def identity(self) -> Identity | None:
+        """The identity of the file as last read or written here: a cache built on what
+        ``read()`` returned is still good while this stays the same."""
+        return self._identity
 
     # -- helpers ---------------------------------------------------------------
     def _load(self) -> Tables:

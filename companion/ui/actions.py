@@ -18,7 +18,11 @@ class AppAction:
     priority: bool = False
 
 
+# The order is the order of Home's list, the footer and the palette: the things an
+# agent comes for first, then the shell's own keys, quitting last.
 ACTIONS: tuple[AppAction, ...] = (
+    AppAction("journal", "j", "open_journal"),
+    AppAction("mood", "m", "mood_checkin"),
     AppAction("settings", "s", "open_settings"),
     AppAction("help", "question_mark,f1", "help"),
     AppAction("theme", "t", "toggle_theme", on_home=False, show=False),

@@ -19,11 +19,13 @@ from companion import __version__
 from companion.config import ConfigNotWritable, save_settings
 from companion.crashlog import write_crash
 from companion.i18n import Strings
+from companion.journal import journal_glance
 from companion.messages import config_problem, store_error
 from companion.paths import display_path
 from companion.services import Services
 from companion.store.errors import StoreError
 from companion.ui.actions import ACTIONS, app_bindings
+from companion.ui.autostart_setting import install as install_autostart_switch
 from companion.ui.screens.base import Translated
 from companion.ui.screens.help import HelpScreen
 from companion.ui.screens.home import HomeScreen
@@ -51,6 +53,7 @@ class CompanionApp(App[None]):
         self.glance_providers: list[GlanceProvider] = []
         # attr -> callables run after that setting changed (a feature re-reads it).
         self.setting_hooks: dict[str, list[Callable[[Any], None]]] = {}
+        self.glance_providers.append(journal_glance)
         self.register_theme(DARK)
         self.register_theme(LIGHT)
         self.theme = BY_SETTING[services.config.settings.theme]
@@ -68,6 +71,7 @@ class CompanionApp(App[None]):
                 config_problem(problem, self.strings), severity="warning", timeout=12, markup=False
             )
         self.check_size(self.size.width, self.size.height)
+        install_autostart_switch(self)
 
     def _first_run(self) -> bool:
         try:
@@ -167,6 +171,18 @@ class CompanionApp(App[None]):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_open_journal(self) -> None:
+        from companion.ui.screens.journal import JournalScreen
+
+        if not isinstance(self.screen, JournalScreen):
+            self.push_screen(JournalScreen())
+
+    def action_mood_checkin(self) -> None:
+        from companion.ui.screens.journal_dialogs import MoodScreen
+
+        if not isinstance(self.screen, MoodScreen):
+            self.push_screen(MoodScreen())
 
     def action_toggle_theme(self) -> None:
         current = self.services.config.settings.theme

@@ -23,6 +23,9 @@ class SettingRow:
     kind: str  # "choice" (a Select) | "switch" (on/off) | "duration" (text such as "10m")
     choices: Choices | None = None
     section: str = ""  # content key of a heading shown above the first row of a section
+    # The feature's setting hook says what happened (its own toast) and may refuse the
+    # change: the screen then skips "Saved." and shows the value the setting ended with.
+    self_reporting: bool = False
 
 
 def language_choices(t: Strings) -> list[tuple[str, str]]:
@@ -39,4 +42,5 @@ def theme_choices(t: Strings) -> list[tuple[str, str]]:
 ROWS: tuple[SettingRow, ...] = (
     SettingRow("language", "settings.language", "choice", language_choices),
     SettingRow("theme", "settings.theme", "choice", theme_choices),
+    SettingRow("autostart", "autostart.settings.label", "switch", self_reporting=True),
 )

@@ -4,7 +4,6 @@ language switches, and it quits."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,13 +11,6 @@ import pytest
 from tests.e2e.tmux import Tmux, installed_companion
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def term(tmp_path: Path) -> Iterator[Tmux]:
-    tmux = Tmux(tmp_path)
-    yield tmux
-    tmux.close()
 
 
 def env_for(home: Path, lang: str) -> dict[str, str]:

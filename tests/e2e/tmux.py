@@ -26,13 +26,18 @@ def installed_companion() -> Path:
     return script
 
 
-def require_tmux() -> str:
-    tmux = shutil.which("tmux")
-    if tmux is None:
+def require_tool(name: str) -> str:
+    """A system tool the test drives: missing, it is skipped, or failed in CI."""
+    found = shutil.which(name)
+    if found is None:
         if os.environ.get("COMPANION_E2E_REQUIRED"):
-            pytest.fail("tmux is required here (COMPANION_E2E_REQUIRED is set)")
-        pytest.skip("tmux is not installed; .ci/run installs it for CI")
-    return tmux
+            pytest.fail(f"{name} is required here (COMPANION_E2E_REQUIRED is set)")
+        pytest.skip(f"{name} is not installed; .ci/run installs it for CI")
+    return found
+
+
+def require_tmux() -> str:
+    return require_tool("tmux")
 
 
 class Tmux:
@@ -101,6 +106,10 @@ class Tmux:
     def exit_status(self, timeout: float = 10.0) -> int:
         screen = self.wait_for("__EXIT__=", timeout)
         return int(screen.split("__EXIT__=")[1].split()[0])
+
+    def pane_pid(self) -> int:
+        """The process the pane runs (the shell that started the command)."""
+        return int(self._run("display-message", "-p", "-t", self.session, "#{pane_pid}"))
 
     def close(self) -> None:
         self._run("kill-server", check=False)

@@ -83,8 +83,22 @@ class SettingsScreen(CompanionScreen):
         if attr is None or value == getattr(settings, attr):
             return
         await self.companion.apply_setting(attr, value)
-        if attr != "language":  # a new language redraws the screen, which says enough
+        row = next((r for r in ROWS if r.attr == attr), None)
+        if row is not None and row.self_reporting:
+            self._show_value(row, getattr(self.companion.services.config.settings, attr))
+        elif attr != "language":  # a new language redraws the screen, which says enough
             self.notify(self.t("settings.saved"), timeout=2, markup=False)
+
+    def _show_value(self, row: SettingRow, value: Any) -> None:
+        """Put a control back to the value in effect, without reporting a change."""
+        control = self.query_one(f"#{row.attr}")
+        with self.prevent(Select.Changed, Switch.Changed):
+            if isinstance(control, Switch):
+                control.value = bool(value)
+            elif isinstance(control, Select):
+                control.value = value
+            elif isinstance(control, Input):
+                control.value = format_duration(value)
 
     async def retranslate(self) -> None:
         focused = self.focused.id if self.focused else None

@@ -6,10 +6,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from companion.core.terminal import MIN_HEIGHT, MIN_WIDTH
 from companion.ui.screens.base import CompanionScreen
 
-MIN_WIDTH = 60
-MIN_HEIGHT = 16
+__all__ = ["MIN_HEIGHT", "MIN_WIDTH", "TooSmallScreen"]
 
 
 class TooSmallScreen(CompanionScreen):

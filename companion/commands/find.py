@@ -1,0 +1,84 @@
+"""``companion find WORDS``: search the journal from the shell."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from companion.commands.journal_common import BAD_INPUT, CommandFailed, run_guarded, say
+from companion.core.journal import EntryError, clean_tag, summary, tags_to_show
+from companion.core.journal_search import Query, parse_day
+from companion.i18n import Strings
+
+
+def add_parser(commands: Any, t: Strings) -> None:
+    parser = commands.add_parser(
+        "find", help=t("journal.cli.find"), description=t("journal.cli.find_description")
+    )
+    parser.add_argument("words", nargs="*", metavar="WORDS", help=t("journal.cli.words"))
+    parser.add_argument("--from", dest="start", metavar="DATE", help=t("journal.cli.from"))
+    parser.add_argument("--to", dest="end", metavar="DATE", help=t("journal.cli.to"))
+    parser.add_argument(
+        "--tag", "-t", action="append", default=[], metavar="TAG", help=t("journal.cli.find_tag")
+    )
+    parser.add_argument("--kind", "-k", metavar="KIND", help=t("journal.cli.find_kind"))
+    parser.add_argument("--starred", action="store_true", help=t("journal.cli.starred"))
+    parser.add_argument("-n", type=int, metavar="N", dest="limit", help=t("journal.cli.limit"))
+    parser.add_argument("--json", action="store_true", help=t("journal.cli.json"))
+
+
+def build_query(args: argparse.Namespace, services: Any) -> Query:
+    today = services.clock.now().date()
+    try:
+        return Query(
+            words=tuple(w.casefold() for w in " ".join(args.words).split()),
+            tags=tuple(clean_tag(tag).casefold() for tag in args.tag),
+            kind=args.kind,
+            starred=args.starred,
+            start=parse_day(args.start, today) if args.start else None,
+            end=parse_day(args.end, today) if args.end else None,
+        )
+    except EntryError as error:
+        from companion.journal import entry_problem
+
+        raise CommandFailed(entry_problem(error, services.strings()), BAD_INPUT) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    def body(services, t: Strings) -> int:  # type: ignore[no-untyped-def]
+        from companion.journal import catalogue, kind_name
+        from companion.journal_io import when
+        from companion.store.records import to_doc
+
+        if args.limit is not None and args.limit < 1:
+            raise CommandFailed(t("journal.cli.bad_limit"), BAD_INPUT)
+        query = build_query(args, services)
+        kinds = catalogue(t.lang)
+        journal = services.journal
+        if (
+            query.kind
+            and query.kind not in kinds
+            and not any(e.kind == query.kind for e in journal.entries())
+        ):
+            raise CommandFailed(
+                t("journal.errors.unknown_kind", kind=query.kind, known=", ".join(kinds)),
+                BAD_INPUT,
+            )
+        found = journal.find(query, args.limit)
+        if args.json:
+            say(json.dumps([to_doc(e) for e in found], ensure_ascii=False, indent=2))
+            return 0
+        tz = services.clock.now().tzinfo
+        lines = []
+        for entry in found:
+            star = "★ " if entry.starred else ""
+            line = summary(entry.text, entry.fields)
+            tags = "".join(f" #{tag}" for tag in tags_to_show(line, entry.tags))
+            head = f"{when(entry, tz, t)}  {kind_name(entry.kind, kinds)}  {star}"
+            lines.append(f"{head}{line}{tags}")
+        lines.append(t("journal.cli.found", count=str(len(found))))
+        say("\n".join(lines))
+        return 0
+
+    return run_guarded(args, body)

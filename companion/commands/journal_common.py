@@ -1,0 +1,59 @@
+"""What the journal commands share: opening the journal, and saying what went wrong.
+
+Exit status: 0 done, 1 the data could not be used (a storage problem), 2 the input was
+wrong (unknown kind, bad date, unreadable file). Messages go to stderr in the user's
+language; nothing is written when a command fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from companion.i18n import Strings
+from companion.messages import open_problem, store_error
+from companion.services import Services, build_services
+from companion.store.errors import StoreError
+
+BAD_INPUT = 2
+STORE_PROBLEM = 1
+
+
+class CommandFailed(Exception):
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def open_services(args: argparse.Namespace) -> Services:
+    """Services with a usable journal, or CommandFailed saying why not."""
+    services = build_services(home=args.data_dir)
+    t = services.strings()
+    for problem in services.stores.problems:
+        if problem.store == "journal":
+            raise CommandFailed("\n".join(open_problem(problem, t)), STORE_PROBLEM)
+    return services
+
+
+def say(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def warn(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+def run_guarded(args: argparse.Namespace, body) -> int:  # type: ignore[no-untyped-def]
+    """Run ``body(services, t)``; turn failures into a message and an exit status."""
+    t: Strings | None = None
+    try:
+        services = open_services(args)
+        t = services.strings()
+        return int(body(services, t) or 0)
+    except CommandFailed as failure:
+        warn(failure.message)
+        return failure.status
+    except StoreError as error:
+        warn(store_error(error, t or Strings("en")))
+        return STORE_PROBLEM

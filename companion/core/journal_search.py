@@ -1,0 +1,228 @@
+"""Finding entries: a query (words, tag, kind, star, dates) and an index that answers it
+fast enough to search as you type through years of entries.
+
+Matching is a case-insensitive substring test (``str.casefold``, so "STRASSE" finds
+"Straße"), which works the same for Chinese, where there are no spaces to split words
+on. Every word must occur somewhere in the entry: its text, any answer, or a tag. Dates
+are the user's calendar days in their own time zone.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta, tzinfo
+from itertools import accumulate
+from typing import Any, Protocol
+
+from companion.core.journal import EntryError, clean_tag, field_text
+
+_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+TODAY_WORDS = {"today", "今天"}
+YESTERDAY_WORDS = {"yesterday", "昨天"}
+
+
+class Searchable(Protocol):
+    id: str
+    kind: str
+    text: str
+    fields: dict[str, Any]
+    tags: tuple[str, ...]
+    starred: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class Query:
+    words: tuple[str, ...] = ()  # casefolded
+    tags: tuple[str, ...] = ()  # casefolded, without '#'
+    kind: str | None = None
+    starred: bool = False
+    start: date | None = None  # first day included
+    end: date | None = None  # last day included
+
+    @property
+    def empty(self) -> bool:
+        return self == Query()
+
+
+def parse_day(text: str, today: date) -> date:
+    """ "2026-11-23", "2026/11/23", "today", "yesterday" (also 今天, 昨天)."""
+    cleaned = text.strip().casefold()
+    if cleaned in TODAY_WORDS:
+        return today
+    if cleaned in YESTERDAY_WORDS:
+        return today - timedelta(days=1)
+    match = _DATE.fullmatch(cleaned)
+    if match:
+        try:
+            return date(*(int(g) for g in match.groups()))
+        except ValueError:
+            pass
+    raise EntryError("bad_date", value=text.strip())
+
+
+def parse_query(text: str, today: date, kinds: Iterable[str] = ()) -> Query:
+    """What the search box holds -> a Query.
+
+    ``refund #angry kind:thought from:2026-11-01 to:today is:starred``; a word that looks
+    like a filter but isn't valid raises EntryError so the box can say why.
+    """
+    words: list[str] = []
+    tags: list[str] = []
+    kind = None
+    starred = False
+    start = end = None
+    known = set(kinds)
+    for token in text.split():
+        lowered = token.casefold()
+        if token.startswith("#") and len(token) > 1:
+            tags.append(clean_tag(token).casefold())
+        elif lowered.startswith("kind:") and len(token) > 5:
+            kind = token[5:]
+            if known and kind not in known:
+                raise EntryError("unknown_kind", kind=kind, known=", ".join(sorted(known)))
+        elif lowered.startswith("from:") and len(token) > 5:
+            start = parse_day(token[5:], today)
+        elif lowered.startswith("to:") and len(token) > 3:
+            end = parse_day(token[3:], today)
+        elif lowered in ("is:starred", "is:star", "★", "☆"):
+            starred = True
+        else:
+            words.append(lowered)
+    return Query(tuple(words), tuple(tags), kind, starred, start, end)
+
+
+def haystack(entry: Searchable) -> str:
+    """Everything in an entry that a search may match, casefolded, in one string."""
+    return hay_of(entry.text, entry.fields, entry.tags)
+
+
+def hay_of(text: str, fields: Mapping[str, Any], tags: Iterable[str]) -> str:
+    if not fields:  # most entries: one join, one casefold
+        return "\n#".join((text, *tags)).casefold()
+    parts = [text]
+    parts.extend(field_text(v) for v in fields.values())
+    parts.extend(f"#{t}" for t in tags)
+    return "\n".join(parts).casefold()
+
+
+def may_match(query: Query, kind: Any, starred: Any, hay: str) -> bool:
+    """The checks that need no dates: a quick first pass over raw documents."""
+    if query.kind is not None and kind != query.kind:
+        return False
+    if query.starred and not starred:
+        return False
+    return all(word in hay for word in query.words)
+
+
+@dataclass(frozen=True)
+class _Row:
+    entry: Any
+    hay: str
+    day: date
+    tags: frozenset[str]
+
+
+class SearchIndex:
+    """Entries kept with what a search needs precomputed, newest first.
+
+    ``update`` takes the current entries and reuses rows whose (id, updated_at) did not
+    change, so refreshing after one new note costs one row, not twenty-five thousand.
+    """
+
+    def __init__(self, tz: tzinfo) -> None:
+        self.tz = tz
+        self._rows: list[_Row] = []
+        self._by_key: dict[tuple[str, datetime], _Row] = {}
+        # Every row's haystack in one string (in row order) and where each one starts:
+        # a word is found with str.find over all of them, jumping to the next row after
+        # a hit, instead of one Python-level test per row.
+        self._joined = ""
+        self._starts: list[int] = []
+
+    def update(self, entries: Iterable[Searchable]) -> None:
+        rows = []
+        by_key = {}
+        for entry in entries:
+            key = (entry.id, entry.updated_at)
+            row = self._by_key.get(key)
+            if row is None:
+                row = _Row(
+                    entry,
+                    haystack(entry),
+                    entry.created_at.astimezone(self.tz).date(),
+                    frozenset(t.casefold() for t in entry.tags),
+                )
+            rows.append(row)
+            by_key[key] = row
+        rows.sort(key=lambda r: r.entry.created_at, reverse=True)
+        self._rows, self._by_key = rows, by_key
+        self._starts = list(accumulate((len(r.hay) + 1 for r in rows), initial=0))[:-1]
+        self._joined = _SEPARATOR.join(r.hay for r in rows)
+
+    def _rows_with(self, word: str) -> set[int]:
+        """Indexes of the rows whose haystack contains ``word``."""
+        joined, starts, found = self._joined, self._starts, set()
+        end = len(starts)
+        position = joined.find(word)
+        while position != -1:
+            row = bisect_right(starts, position) - 1
+            found.add(row)
+            if row + 1 >= end:
+                break
+            position = joined.find(word, starts[row + 1])
+        return found
+
+    def forget(self, entry_id: str) -> None:
+        """Drop an entry's row so the next update reads it again (it was just changed
+        here, possibly within the same millisecond as its last change)."""
+        self._by_key = {k: v for k, v in self._by_key.items() if k[0] != entry_id}
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def search(self, query: Query, limit: int | None = None) -> list[Any]:
+        """Matching entries, newest first; at most ``limit`` of them."""
+        found = self.matching(query)
+        return found if limit is None else found[:limit]
+
+    def count(self, query: Query) -> int:
+        return len(self.matching(query))
+
+    def matching(self, query: Query) -> list[Any]:
+        """Every matching entry, newest first (the entries as given to ``update``)."""
+        words = query.words
+        if any(_SEPARATOR in w for w in words):
+            return []
+        if words:
+            sets = sorted((self._rows_with(w) for w in words), key=len)
+            hits = sets[0].intersection(*sets[1:])
+            rows: Iterable[_Row] = [self._rows[i] for i in sorted(hits)]
+        else:
+            rows = self._rows
+        if query.words or query.tags or query.kind or query.starred or query.start or query.end:
+            plain = replace(query, words=())  # the words were matched above
+            return [row.entry for row in rows if _matches(row, plain)]
+        return [row.entry for row in rows]
+
+
+_SEPARATOR = "\x00"  # never typed into a search; keeps one row's end from joining the next
+
+
+def _matches(row: _Row, query: Query) -> bool:
+    entry = row.entry
+    if query.kind is not None and entry.kind != query.kind:
+        return False
+    if query.starred and not entry.starred:
+        return False
+    if query.start is not None and row.day < query.start:
+        return False
+    if query.end is not None and row.day > query.end:
+        return False
+    if query.tags and not all(t in row.tags for t in query.tags):
+        return False
+    return all(word in row.hay for word in query.words)

@@ -1,0 +1,112 @@
+"""One entry, to read: its questions and answers, tags, when it was written. A
+third-person observation is shown back in the voice the writer chose (``v`` shows it
+as written). Long entries scroll. Dismisses with the Entry if it was deleted."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Static
+
+from companion.core.journal import shown
+from companion.core.voice import third_person
+from companion.journal import catalogue, kind_name
+from companion.journal_io import sections
+from companion.store.schema import Entry
+from companion.ui.screens.base import CompanionScreen
+from companion.ui.screens.journal_dialogs import ConfirmDeleteScreen, when_text
+
+_A_MINUTE = timedelta(minutes=1)
+
+
+class EntryViewScreen(CompanionScreen):
+    BINDINGS = [
+        Binding("escape", "back", "keys.back", id="view_back"),
+        Binding("e", "edit", "journal.keys.edit", id="view_edit"),
+        Binding("asterisk,x", "star", "journal.keys.star", id="view_star"),
+        Binding("d,delete", "delete", "journal.keys.delete", id="view_delete"),
+        Binding("v", "voice", "journal.view.as_written", id="view_voice"),
+    ]
+
+    def __init__(self, entry: Entry) -> None:
+        super().__init__()
+        self.entry = entry
+        self.as_written = False
+
+    def compose(self) -> ComposeResult:
+        t = self.t
+        entry = self.entry
+        kinds = catalogue(t.lang)
+        tz = self.companion.services.clock.now().tzinfo
+        title = kind_name(entry.kind, kinds) + (" ★" if entry.starred else "")
+        meta = t("journal.view.written", when=when_text(entry.created_at.astimezone(tz), t))
+        if entry.updated_at - entry.created_at > _A_MINUTE:
+            edited = when_text(entry.updated_at.astimezone(tz), t)
+            meta += " · " + t("journal.view.edited", when=edited)
+        subject = entry.fields.get("subject") if entry.kind == "observation" else None
+        with VerticalScroll(id="entry-view", classes="page"):
+            yield Static(title, classes="page-title", markup=False)
+            yield Static(meta, classes="muted", markup=False)
+            if subject and not self.as_written:
+                voice = t("journal.view.voice", subject=t(f"journal.subjects.{subject}"))
+                yield Static(voice, classes="muted", markup=False)
+            for label, text in sections(entry, kinds, t):
+                if label:
+                    yield Static(label, classes="section-title", markup=False)
+                if subject and not self.as_written and label != _subject_label(kinds):
+                    text = third_person(text, str(subject))
+                yield Static(shown(text), classes="entry-text", markup=False)
+            if entry.tags:
+                tags = " ".join(f"#{tag}" for tag in entry.tags)
+                yield Static(shown(tags), classes="muted entry-tags", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#entry-view", VerticalScroll).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "voice":
+            return self.entry.kind == "observation"
+        return True
+
+    async def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        fresh = self.companion.services.journal.get(self.entry.id)
+        if fresh is not None and fresh != self.entry:
+            self.entry = fresh
+            await self.recompose()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_edit(self) -> None:
+        from companion.ui.screens.entry_editor import EntryEditorScreen
+
+        self.app.push_screen(EntryEditorScreen(self.entry.kind, self.entry))
+
+    async def action_star(self) -> None:
+        journal = self.companion.services.journal
+        entry = self.entry
+        if self.companion.guard(lambda: journal.set_star(entry, not entry.starred)):
+            self.entry = journal.get(entry.id) or entry
+            await self.recompose()
+
+    async def action_voice(self) -> None:
+        self.as_written = not self.as_written
+        await self.recompose()
+
+    def action_delete(self) -> None:
+        self.app.push_screen(ConfirmDeleteScreen(self.entry), callback=self._deleted)
+
+    def _deleted(self, entry: Entry | None) -> None:
+        if entry is not None:
+            self.dismiss(entry)
+
+
+def _subject_label(kinds: dict) -> str:  # type: ignore[type-arg]
+    spec = kinds.get("observation")
+    prompt = spec.prompt("subject") if spec else None
+    return prompt.label if prompt else ""

@@ -1,0 +1,105 @@
+"""The journal through the installed command: a note written from the shell is found in
+the running app, and a kill while typing loses at most the autosave interval."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from companion.ui.screens.entry_editor import AUTOSAVE_SECONDS
+from tests.e2e.test_app_in_tmux import env_for
+from tests.e2e.tmux import Tmux, installed_companion
+
+pytestmark = pytest.mark.e2e
+
+
+def mark_welcome_done(home: Path) -> None:
+    from companion.clock import SystemClock
+    from companion.paths import resolve_paths
+    from companion.store.stores import open_stores
+
+    stores = open_stores(resolve_paths(home), SystemClock())
+    stores.state.set("welcome_done", True)
+    stores.close()
+
+
+def shell_note(home: Path, *args: str) -> None:
+    subprocess.run(
+        [str(installed_companion()), "--data-dir", str(home), "note", *args],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+
+
+def children_of(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (read from /proc: no procps needed)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_a_note_from_the_shell_is_found_in_the_app(term: Tmux, home: Path) -> None:
+    mark_welcome_done(home)
+    shell_note(home, "Refund storm with a rude customer #refund", "--kind", "thought")
+    term.start([str(installed_companion())], env_for(home, "en_US.UTF-8"))
+    term.wait_for("Where to go")
+    term.send("j")
+    term.wait_for("Refund storm with a rude customer")
+    # Written while the app is open: the list picks it up by itself.
+    shell_note(home, "顾客说要给差评 #差评")
+    term.wait_for("顾客说要给差评", timeout=20)
+    term.send("/", *"差评")
+    screen = term.wait_for("1 of 2")
+    assert "Refund storm" not in screen
+    term.send("Enter", "Enter")
+    term.wait_for("Free writing")
+    term.send("C-q")
+    assert term.exit_status() == 0
+
+
+def test_a_kill_while_typing_keeps_the_draft(term: Tmux, home: Path) -> None:
+    mark_welcome_done(home)
+    term.start([str(installed_companion())], env_for(home, "en_US.UTF-8"))
+    term.wait_for("Where to go")
+    term.send("j")
+    term.wait_for("Nothing here yet")
+    term.send("n")
+    term.wait_for("What would you like to write?")
+    term.send("4")
+    term.wait_for("Write whatever you like")
+    term.send(*"words typed before the crash")
+    journal = home / "data" / "journal.db"
+    deadline = time.monotonic() + AUTOSAVE_SECONDS * 4
+    while not journal.exists() or b"before the crash" not in journal.read_bytes():
+        assert time.monotonic() < deadline, "no draft was autosaved"
+        time.sleep(0.1)
+    for child in children_of(term.pane_pid()):
+        os.kill(child, signal.SIGKILL)  # the app dies without a chance to save
+    term.wait_for("__EXIT__=")
+    term.close()
+    again = Tmux(home.parent)
+    try:
+        again.start([str(installed_companion())], env_for(home, "en_US.UTF-8"))
+        again.wait_for("Where to go")
+        again.send("j")
+        again.wait_for("You have an unsaved Free writing")
+        again.send("Enter")
+        again.wait_for("words typed before the crash")
+        again.send("C-s")
+        again.wait_for("Entries: 1")
+        again.send("C-q")
+        assert again.exit_status() == 0
+    finally:
+        again.close()

@@ -1,0 +1,388 @@
+"""The journal in the running app: every kind's flow, search, filters, edit, delete and
+undo, drafts coming back after a crash, user text never read as markup, and notes from
+another process showing up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, OptionList, Select, TextArea
+
+from companion.clock import FakeClock
+from companion.journal import Journal, catalogue
+from companion.paths import resolve_paths
+from companion.store.stores import open_stores
+from companion.ui.screens.entry_editor import EntryEditorScreen
+from companion.ui.screens.entry_view import EntryViewScreen
+from companion.ui.screens.home import HomeScreen
+from companion.ui.screens.journal import REFRESH_SECONDS, JournalScreen
+from companion.ui.screens.journal_dialogs import (
+    ConfirmDeleteScreen,
+    DraftOfferScreen,
+    KindPickerScreen,
+)
+from tests.ui.helpers import Notes, screen_text, wait_for
+
+NASTY = "[bold]x[/bold] [@click=app.quit]q[/] \x1b[31mred 顾客😀"
+
+
+def seed(app, kind: str = "free", tags=(), **answers: str):  # type: ignore[no-untyped-def]
+    journal = app.services.journal
+    return journal.add(kind, answers, catalogue("en"), tags)
+
+
+def rows(app) -> list[str]:  # type: ignore[no-untyped-def]
+    listing = app.screen.query_one("#journal-list", OptionList)
+    return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+
+async def open_journal(pilot) -> JournalScreen:  # type: ignore[no-untyped-def]
+    await pilot.press("j")
+    await pilot.pause()
+    [journal] = [s for s in pilot.app.screen_stack if isinstance(s, JournalScreen)]
+    return journal
+
+
+async def type_into(pilot, selector: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    pilot.app.screen.query_one(selector).focus()
+    await pilot.pause()
+    await pilot.press(*text)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_mood_check_in_is_two_keys_from_home(app_factory, lang: str) -> None:
+    app = app_factory(lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        notes = Notes(app)
+        await pilot.press("m", "3")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        [mood] = app.services.journal.entries()
+        assert (mood.kind, mood.fields) == ("mood", {"score": 3})
+        expected = {
+            "en": ("Noted: 3 of 5", "3 of 5 at 10:30"),
+            "zh": ("记下了：3 分", "10:30 打卡 3 分"),
+        }
+        assert expected[lang][0] in notes.text()
+        assert expected[lang][1] in screen_text(app)
+
+
+async def test_mood_with_words_opens_the_full_check_in(app_factory) -> None:
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m", "w")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryEditorScreen)
+        app.screen.query_one("#answer-score", Select).value = "4"
+        await type_into(pilot, "#answer-words", "steady, proud")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [mood] = app.services.journal.entries()
+        assert mood.fields == {"score": 4, "words": "steady, proud"}
+
+
+async def test_a_thought_log_from_the_journal(app_factory) -> None:
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(pilot)
+        assert "Nothing here yet. Press n" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, KindPickerScreen)
+        await pilot.press("1")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryEditorScreen)
+        assert app.focused is app.screen.query_one("#answer-text", TextArea)
+        await pilot.press(*"Customer shouted #refund")
+        await type_into(pilot, "#answer-emotions", "angry 70, hurt 40")
+        await type_into(pilot, "#answer-thought", "I am bad at this")
+        await type_into(pilot, "#answer-tags", "late")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, JournalScreen)
+        [entry] = app.services.journal.entries()
+        assert entry.kind == "thought" and entry.text == "Customer shouted #refund"
+        assert entry.fields["emotions"] == [
+            {"name": "angry", "intensity": 70},
+            {"name": "hurt", "intensity": 40},
+        ]
+        assert entry.tags == ("refund", "late")
+        assert "Customer shouted #refund #late" in rows(app)[0]
+        assert app.services.journal.draft() is None
+
+
+async def test_a_bad_answer_is_explained_and_nothing_typed_is_lost(app_factory) -> None:
+    app = app_factory("zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(EntryEditorScreen("thought"))
+        await pilot.pause()
+        await pilot.press(*"退款")
+        await type_into(pilot, "#answer-emotions", "生气 170")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryEditorScreen)
+        assert "“生气 170”：强度请写 0 到 100 之间的数。" in screen_text(app)
+        assert app.screen.query_one("#answer-text", TextArea).text == "退款"
+        assert app.services.journal.entries() == []
+
+
+@pytest.mark.parametrize(
+    ("number", "kind", "answers", "expected_fields"),
+    [
+        ("2", "observation", {"text": "She froze."}, {"subject": "she"}),
+        ("3", "reflection", {"text": "One calm reply", "tomorrow": "Drink water"},
+         {"tomorrow": "Drink water"}),
+        ("4", "free", {"text": "Just a line"}, {}),
+    ],
+)  # fmt: skip
+async def test_every_other_kind_has_its_flow(
+    app_factory, number: str, kind: str, answers: dict[str, str], expected_fields: dict
+) -> None:
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(pilot)
+        await pilot.press("n", number)
+        await pilot.pause()
+        for prompt, text in answers.items():
+            await type_into(pilot, f"#answer-{prompt}", text)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [entry] = app.services.journal.entries()
+        assert (entry.kind, entry.text, entry.fields) == (kind, answers["text"], expected_fields)
+
+
+async def test_an_observation_is_shown_back_in_the_chosen_voice(app_factory) -> None:
+    app = app_factory("en")
+    seed(app, "observation", subject="he", text="I froze and my hands shook.")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryViewScreen)
+        text = screen_text(app)
+        assert "He froze and his hands shook." in text and "Shown back as: he" in text
+        await pilot.press("v")
+        await pilot.pause()
+        assert "I froze and my hands shook." in screen_text(app)
+
+
+async def test_live_search_filters_and_counts(app_factory, clock: FakeClock) -> None:
+    app = app_factory("en")
+    seed(app, text="顾客要求退款 #退款")
+    clock.advance(minutes=1)
+    seed(app, "thought", text="The customer said STRASSE")
+    clock.advance(minutes=1)
+    starred = seed(app, text="calm afternoon")
+    app.services.journal.set_star(starred, True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(pilot)
+        assert len(rows(app)) == 3 and "Entries: 3" in screen_text(app)
+        await pilot.press("slash", *"退款")
+        await wait_for(pilot, lambda: len(rows(app)) == 1)
+        assert "顾客要求退款" in rows(app)[0] and "1 of 3" in screen_text(app)
+        search = app.screen.query_one("#journal-query", Input)
+        search.value = "straße"  # casefolded: ß matches SS
+        await wait_for(pilot, lambda: len(rows(app)) == 1 and "STRASSE" in rows(app)[0])
+        search.value = "from:2026-13-01"
+        await pilot.pause()
+        assert "“2026-13-01” is not a date" in screen_text(app)
+        search.value = "nothing like this"
+        await pilot.pause()
+        assert rows(app) == [] and "Nothing matches" in screen_text(app)
+        await pilot.press("escape")  # clears the search first
+        await pilot.pause()
+        assert len(rows(app)) == 3 and isinstance(app.screen, JournalScreen)
+        await pilot.press("k")  # kind filter: thought log
+        await pilot.pause()
+        assert len(rows(app)) == 1 and "Thought log" in screen_text(app)
+        await pilot.press("k", "k", "k", "k", "k")  # around to every kind again
+        await pilot.press("f")
+        await pilot.pause()
+        assert len(rows(app)) == 1 and "calm afternoon" in rows(app)[0]
+        assert "Starred only" in screen_text(app)
+
+
+async def test_edit_from_the_list(app_factory, clock: FakeClock) -> None:
+    app = app_factory("en")
+    entry = seed(app, text="first words", tags=("refund",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EntryEditorScreen)
+        assert editor.query_one("#answer-text", TextArea).text == "first words"
+        assert editor.query_one("#answer-tags", Input).value == "refund"
+        clock.advance(minutes=2)
+        editor.query_one("#answer-text", TextArea).text = "better words"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        again = app.services.journal.get(entry.id)
+        assert again.text == "better words" and again.created_at == entry.created_at
+        assert "better words" in rows(app)[0]
+
+
+async def test_delete_asks_then_undo_brings_it_back(app_factory) -> None:
+    app = app_factory("en")
+    entry = seed(app, text="to be deleted")
+    async with app.run_test(size=(80, 24)) as pilot:
+        notes = Notes(app)
+        await open_journal(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDeleteScreen)
+        await pilot.press("escape")  # keep it
+        await pilot.pause()
+        assert app.services.journal.total() == 1
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.click("#delete")
+        await pilot.pause()
+        assert app.services.journal.total() == 0 and rows(app) == []
+        assert "Deleted. Press u to undo." in notes.text()
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.services.journal.entries() == [entry] and len(rows(app)) == 1
+
+
+async def test_delete_from_the_entry_page_also_offers_undo(app_factory) -> None:
+    app = app_factory("zh")
+    entry = seed(app, text="要删除的")
+    async with app.run_test(size=(80, 24)) as pilot:
+        notes = Notes(app)
+        await open_journal(pilot)
+        await pilot.press("enter", "d")
+        await pilot.pause()
+        await pilot.click("#delete")
+        await pilot.pause()
+        assert isinstance(app.screen, JournalScreen)
+        assert "已删除。按 u 可以撤销。" in notes.text()
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.services.journal.entries() == [entry]
+
+
+async def test_a_draft_survives_a_crash_and_is_offered_back(app_factory, home: Path) -> None:
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(EntryEditorScreen("thought"))
+        await pilot.pause()
+        await pilot.press(*"half a thought 顾客")
+        app.screen.autosave()  # what the 3-second timer does
+    # The process dies here: nothing was saved but the draft.
+    again = app_factory("en")
+    async with again.run_test(size=(80, 24)) as pilot:
+        await open_journal(pilot)
+        assert isinstance(again.screen, DraftOfferScreen)
+        assert "You have an unsaved Thought log from Monday 23 November 10:30." in screen_text(
+            again
+        )
+        await pilot.click("#resume")
+        await pilot.pause()
+        editor = again.screen
+        assert isinstance(editor, EntryEditorScreen)
+        assert editor.query_one("#answer-text", TextArea).text == "half a thought 顾客"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [e.text for e in again.services.journal.entries()] == ["half a thought 顾客"]
+        assert again.services.journal.draft() is None
+
+
+async def test_autosave_writes_only_when_something_changed(app_factory) -> None:
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(EntryEditorScreen("free"))
+        await pilot.pause()
+        editor = app.screen
+        editor.autosave()
+        assert app.services.journal.draft() is None  # nothing typed, nothing kept
+        await pilot.press(*"abc")
+        editor.autosave()
+        first = app.services.journal.draft()
+        editor.autosave()
+        assert app.services.journal.draft() == first  # unchanged: no write
+        await pilot.press("escape")  # leaving keeps it as a draft, and says so
+        await pilot.pause()
+        assert app.services.journal.draft().fields["answers"]["text"] == "abc"
+
+
+async def test_discarding_a_draft_forgets_it(app_factory) -> None:
+    app = app_factory("en")
+    app.services.journal.keep_draft({"kind": "free", "answers": {"text": "old"}}, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(pilot)
+        await pilot.click("#discard")
+        await pilot.pause()
+        assert app.services.journal.draft() is None and isinstance(app.screen, JournalScreen)
+
+
+async def test_user_text_is_never_markup(app_factory) -> None:
+    app = app_factory("en")
+    seed(app, text=NASTY, tags=("标签",))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(pilot)
+        row = rows(app)[0]
+        assert "[bold]x[/bold] [@click=app.quit]q[/] ␛[31mred" in row
+        await pilot.click("#journal-list")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryViewScreen)
+        assert "[@click=app.quit]q[/] ␛[31mred 顾客😀" in screen_text(app)
+        await pilot.click("#entry-view", offset=(3, 4))
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("e")
+        await pilot.pause()
+        area = app.screen.query_one("#answer-text", TextArea)
+        assert area.text.startswith("[bold]x[/bold] [@click=app.quit]")
+
+
+async def test_a_long_entry_scrolls(app_factory) -> None:
+    app = app_factory("en")
+    seed(app, text="\n".join(f"line {n}" for n in range(80)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        page = app.screen.query_one("#entry-view")
+        assert page.max_scroll_y > 40
+        await pilot.press("end")
+        await pilot.pause()
+        assert page.scroll_y == page.max_scroll_y
+
+
+async def test_notes_from_another_process_appear_while_the_list_is_shown(
+    app_factory, home: Path, clock: FakeClock
+) -> None:
+    assert REFRESH_SECONDS <= 10
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_journal(pilot)
+        shell = Journal(open_stores(resolve_paths(home), clock), clock)  # `companion note`
+        shell.add("free", {"text": "written in the shell"}, catalogue("en"))
+        screen.refresh_if_changed()  # what the slow timer does
+        await pilot.pause()
+        assert "written in the shell" in rows(app)[0]
+        assert "Entries: 1" in screen_text(app)
+
+
+async def test_switching_language_keeps_what_was_typed_and_searched(app_factory) -> None:
+    app = app_factory(None)  # the language follows the settings, as for a person
+    seed(app, text="refund storm")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(pilot)
+        await pilot.press("slash", *"storm")
+        await pilot.pause()
+        app.push_screen(EntryEditorScreen("thought"))
+        await pilot.pause()
+        await pilot.press(*"还没写完")
+        await app.set_language("zh")
+        await pilot.pause()
+        editor = app.screen
+        assert "新建 · 思维记录" in screen_text(app)
+        assert editor.query_one("#answer-text", TextArea).text == "还没写完"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#journal-query", Input).value == "storm"
+        assert "1 / 1" in screen_text(app) and len(rows(app)) == 1

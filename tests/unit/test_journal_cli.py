@@ -1,0 +1,164 @@
+"""The journal commands from a shell: note, find, export, import; bad input gets a clear
+message, a non-zero exit, and nothing is written."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.unit.test_import_hygiene import loaded_modules
+
+
+def companion(
+    home: Path, *args: str, stdin: str | bytes | None = None, lang: str = "en_US.UTF-8"
+) -> subprocess.CompletedProcess[str]:
+    script = Path(sys.executable).parent / "companion"
+    data = stdin.encode() if isinstance(stdin, str) else stdin
+    result = subprocess.run(
+        [str(script), "--data-dir", str(home), *args],
+        input=data,
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, "LANG": lang},
+    )
+    return subprocess.CompletedProcess(
+        result.args, result.returncode, result.stdout.decode(), result.stderr.decode()
+    )
+
+
+def journal_bytes(home: Path) -> bytes:
+    path = home / "data" / "journal.db"
+    return path.read_bytes() if path.exists() else b""
+
+
+def test_note_find_and_json(home: Path) -> None:
+    assert (
+        companion(
+            home, "note", "Refund storm, I froze #refund", "--kind", "thought", "-t", "late"
+        ).returncode
+        == 0
+    )
+    piped = companion(home, "note", "--star", stdin="顾客说要投诉我 😀\n第二行")
+    assert piped.returncode == 0 and "Saved (Free writing)" in piped.stdout
+    assert companion(home, "note", "--kind", "mood", "4", "steady").returncode == 0
+    found = companion(home, "find", "REFUND")
+    assert found.returncode == 0
+    assert "Thought" in found.stdout and "Refund storm, I froze #refund #late" in found.stdout
+    assert "Found: 1." in found.stdout
+    as_json = json.loads(companion(home, "find", "投诉", "--json").stdout)
+    assert [e["text"] for e in as_json] == ["顾客说要投诉我 😀\n第二行"] and as_json[0]["starred"]
+    assert companion(home, "find", "--tag", "LATE", "--kind", "thought").stdout.count("\n") == 2
+    assert "Found: 0." in companion(home, "find", "--starred", "--kind", "mood").stdout
+    limited = companion(home, "find", "-n", "1").stdout.splitlines()
+    assert len(limited) == 2 and "4/5 steady" in limited[0]  # newest first
+
+
+def test_find_speaks_chinese_and_shows_control_characters_harmlessly(home: Path) -> None:
+    companion(home, "note", stdin="before \x1b[2J after")
+    found = companion(home, "find", "before", lang="zh_CN.UTF-8")
+    assert "\x1b" not in found.stdout and "␛[2J" in found.stdout and "找到 1 条。" in found.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        (["note", "--kind", "nope", "x"], None, "“nope” is not a kind of entry"),
+        (["note", "--kind", "mood", "9"], None, "is not a mood score"),
+        (["note", "-t", "two words", "x"], None, "can't be a tag"),
+        (["note"], "   \n", "There is nothing to save yet"),
+        (["note"], b"\xff\xfe\x00", "not UTF-8 text"),
+        (["find", "--from", "2026-02-30"], None, "“2026-02-30” is not a date"),
+        (["find", "-n", "0"], None, "-n must be 1 or more"),
+        (["find", "--kind", "nope"], None, "“nope” is not a kind of entry"),
+    ],
+)
+def test_bad_input_is_a_clear_message_and_writes_nothing(
+    home: Path, args: list[str], stdin: str | bytes | None, message: str
+) -> None:
+    companion(home, "note", "first")
+    before = journal_bytes(home)
+    result = companion(home, *args, stdin=stdin)
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert journal_bytes(home) == before
+
+
+def test_export_formats_are_private_and_warn(home: Path, tmp_path: Path) -> None:
+    companion(home, "note", "Refund storm #refund", "--kind", "thought")
+    out = tmp_path / "journal.md"
+    result = companion(home, "export", "--format", "md", "--out", str(out))
+    assert result.returncode == 0 and "Exported entries: 1" in result.stdout
+    assert "not protected" in result.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert "**What happened? Just the facts**\nRefund storm #refund" in out.read_text()
+    text = companion(home, "export", "-f", "txt").stdout
+    assert "Thought log" in text and "Refund storm" in text
+    folder = companion(home, "export", "--out", str(tmp_path))
+    assert folder.returncode == 2 and "is a folder" in folder.stderr
+
+
+def test_import_ours_and_jrnls_all_or_nothing_skipping_duplicates(
+    home: Path, tmp_path: Path
+) -> None:
+    companion(home, "note", "one")
+    exported = tmp_path / "mine.json"
+    companion(home, "export", "-f", "json", "-o", str(exported))
+    other = tmp_path / "other-home"
+    first = companion(other, "import", str(exported)).stdout
+    assert "Imported: 1. Skipped, already there: 0." in first
+    again = companion(other, "import", str(exported)).stdout
+    assert "Imported: 0. Skipped, already there: 1." in again
+    jrnl = tmp_path / "jrnl.json"
+    jrnl.write_text(
+        json.dumps(
+            {
+                "tags": {},
+                "entries": [
+                    {
+                        "title": "From jrnl.",
+                        "body": "",
+                        "date": "2024-01-02",
+                        "time": "08:00",
+                        "tags": [],
+                    },
+                ],
+            }
+        )
+    )
+    assert "Imported: 1." in companion(other, "import", str(jrnl)).stdout
+    assert "From jrnl." in companion(other, "find", "jrnl").stdout
+    before = journal_bytes(other)
+    broken = tmp_path / "broken.json"
+    broken.write_text(
+        json.dumps(
+            {
+                "tags": {},
+                "entries": [
+                    {"title": "fine", "date": "2024-01-03", "time": "08:00"},
+                    {"title": "bad", "date": "someday"},
+                ],
+            }
+        )
+    )
+    result = companion(other, "import", str(broken))
+    assert result.returncode == 2 and "Nothing was imported: entry 2 has a bad" in result.stderr
+    missing = companion(other, "import", str(tmp_path / "nope.json"))
+    assert missing.returncode == 2 and "Could not read" in missing.stderr
+    assert journal_bytes(other) == before
+
+
+def test_journal_commands_do_not_import_textual(tmp_path: Path) -> None:
+    for argv in (["note", "x"], ["find", "x"], ["export", "-f", "json"], ["note", "--help"]):
+        modules = loaded_modules(
+            "from companion.cli import main\n"
+            f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass",
+            env={"COMPANION_HOME": str(tmp_path / "h")},
+        )
+        assert "companion.journal" in modules or argv[-1] == "--help"
+        assert "textual" not in modules, argv

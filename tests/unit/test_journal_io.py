@@ -1,0 +1,112 @@
+"""Exports and imports: our JSON round-trips, jrnl's export comes in, bad files are
+refused whole, duplicates are skipped."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from companion.i18n import Strings
+from companion.journal import catalogue
+from companion.journal_io import (
+    ImportProblem,
+    export_json,
+    export_markdown,
+    export_text,
+    new_entries,
+    read_import,
+)
+from companion.store.schema import Entry
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+NOW = datetime(2026, 11, 23, 10, 30, tzinfo=SHANGHAI)
+
+
+def make(n: int, kind: str = "free", **kw) -> Entry:  # type: ignore[no-untyped-def]
+    return Entry(id=f"id-{n}", created_at=NOW, updated_at=NOW, kind=kind, **kw)
+
+
+ENTRIES = [
+    make(
+        1,
+        "thought",
+        text="Refund storm",
+        fields={"emotions": [{"name": "angry", "intensity": 70}], "thought": "I can't do this"},
+        tags=("refund",),
+        starred=True,
+    ),
+    make(2, "observation", text="I froze", fields={"subject": "she"}),
+    make(3, "vent", text="ugh", fields={"trigger": "abuse"}),
+    make(4, "mood", fields={"score": 2}),
+]
+
+
+def test_json_export_round_trips() -> None:
+    again = read_import(export_json(ENTRIES, NOW).encode(), SHANGHAI)
+    assert again == ENTRIES
+
+
+def test_markdown_and_text_exports_speak_the_language_and_keep_every_kind() -> None:
+    en = export_markdown(ENTRIES, catalogue("en"), Strings("en"), SHANGHAI, NOW)
+    assert en.startswith("# Journal, exported Monday 23 November\n")
+    assert "## 2026-11-23 10:30 · Thought log ★" in en
+    assert "**What did you feel, and how strongly? (0–100)**\nangry 70" in en
+    assert "**Whose story is this?**\nshe" in en and "I froze" in en  # as written
+    assert "## 2026-11-23 10:30 · vent" in en and "**trigger**\nabuse" in en
+    assert "2 · low" in en and "#refund" in en
+    zh = export_text(ENTRIES, catalogue("zh"), Strings("zh"), SHANGHAI)
+    assert "2026-11-23 10:30 · 思维记录 ★" in zh and "发生了什么？只写事实:\nRefund storm" in zh
+
+
+def test_jrnl_json_export_is_imported_as_free_writing() -> None:
+    jrnl = {
+        "tags": {"@work": 1},
+        "entries": [
+            {
+                "title": "Long day.",
+                "body": "Refund queue @work",
+                "date": "2024-03-01",
+                "time": "18:05",
+                "tags": ["@work"],
+                "starred": True,
+            },
+            {"title": "短的一条", "body": "", "date": "2024-03-02", "time": "09:00", "tags": []},
+        ],
+    }
+    entries = read_import(json.dumps(jrnl).encode(), SHANGHAI)
+    assert [(e.kind, e.text, e.tags, e.starred) for e in entries] == [
+        ("free", "Long day.\nRefund queue @work", ("work",), True),
+        ("free", "短的一条", (), False),
+    ]
+    assert entries[0].created_at == datetime(2024, 3, 1, 18, 5, tzinfo=SHANGHAI)
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        (b"\xff\xfe", "not_utf8"),
+        (b"{not json", "not_json"),
+        (b'{"format": "companion-journal", "version": 99, "entries": []}', "too_new"),
+        (b'{"hello": 1}', "unknown_format"),
+        (
+            b'{"format": "companion-journal", "version": 1, "entries": [{"kind": 3}]}',
+            "bad_record",
+        ),
+        (b'{"entries": [{"title": "x", "date": "yesterday"}]}', "bad_record"),
+    ],
+)
+def test_bad_files_are_refused_with_a_reason(raw: bytes, code: str) -> None:
+    with pytest.raises(ImportProblem) as caught:
+        read_import(raw, SHANGHAI)
+    assert caught.value.code == code
+
+
+def test_exact_duplicates_are_skipped_and_taken_ids_renewed() -> None:
+    other = make(1, text="different writing, same id")
+    fresh, duplicates = new_entries([*ENTRIES, other, ENTRIES[0]], ENTRIES[:2])
+    assert duplicates == 3
+    assert [e.text for e in fresh] == ["ugh", "", "different writing, same id"]
+    assert fresh[-1].id != "id-1" and fresh[0].id == "id-3"

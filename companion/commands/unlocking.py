@@ -37,7 +37,7 @@ def unlock_journal(
             raise CannotUnlock(t("lock.cli_env_wrong"))
         return
     if interactive is None:
-        interactive = sys.stdin.isatty()
+        interactive = _can_ask()
     if not interactive:
         raise CannotUnlock(t("lock.cli_no_terminal"))
     for attempt in range(TRIES):
@@ -46,3 +46,14 @@ def unlock_journal(
         if attempt < TRIES - 1:
             print(t("lock.wrong"), file=sys.stderr)
     raise CannotUnlock(t("lock.cli_gave_up"))
+
+
+def _can_ask() -> bool:
+    """getpass asks on the terminal itself, so piped input (a note from stdin) is fine."""
+    if sys.stdin.isatty():
+        return True
+    try:
+        with open("/dev/tty"):
+            return True
+    except OSError:
+        return False

@@ -103,3 +103,19 @@ def test_wipe_in_chinese(home: Path, clock: FakeClock) -> None:
     result = companion(home, "wipe", stdin="删除\n", LANG="zh_CN.UTF-8")
     assert result.returncode == 0 and "已全部删除" in result.stdout
     assert not (home / "data").exists()
+
+
+def test_journal_commands_unlock_with_the_environment(home: Path, clock: FakeClock) -> None:
+    journal_with_entry(home, clock)
+    stores = open_stores(resolve_paths(home), clock)
+    encryption.encrypt(stores.journal, "long enough 123")
+    locked = companion(home, "find", "private")
+    assert locked.returncode == 1 and "COMPANION_PASSPHRASE" in locked.stderr
+    wrong = companion(home, "note", "more words", COMPANION_PASSPHRASE="nope")
+    assert wrong.returncode == 1 and "does not open the journal" in wrong.stderr
+    note = companion(home, "note", "more words", COMPANION_PASSPHRASE="long enough 123")
+    assert note.returncode == 0, note.stderr
+    found = companion(home, "find", "words", COMPANION_PASSPHRASE="long enough 123")
+    assert "private words" in found.stdout and "more words" in found.stdout
+    raw = (home / "data" / "journal.db").read_bytes()
+    assert raw.startswith(MAGIC) and b"more words" not in raw

@@ -26,6 +26,7 @@ def companion(home: Path, *args: str, stdin: str = "", **env: str):
         text=True,
         timeout=60,
         env={**os.environ, **env},
+        start_new_session=True,  # no controlling terminal: nothing may prompt on ours
     )
 
 

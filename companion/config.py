@@ -13,6 +13,7 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ THEMES = ("dark", "light")
 class Settings:
     language: str = "auto"  # "auto" follows COMPANION_LANG / the system locale
     theme: str = "dark"
+    lock_after: timedelta = timedelta(minutes=15)  # idle time before the journal locks
     autostart: bool = False  # open at login (what the user asked for; see autostart/)
     terminal: str = "auto"  # the terminal that opens companion at login on Linux
 
@@ -96,6 +98,7 @@ def _languages() -> tuple[str, ...]:
 FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("language", "language", one_of(_languages)),
     FieldSpec("theme", "theme", one_of(lambda: THEMES)),
+    duration_field("lock_after", "lock_after"),
     FieldSpec("autostart", "autostart", boolean),
     FieldSpec("terminal", "terminal", terminal_command),
 )

@@ -11,8 +11,7 @@ from typing import Any
 
 from companion.commands.unlocking import CannotUnlock, unlock_journal
 from companion.i18n import Strings
-
-MIN_LENGTH = 8
+from companion.store.encryption import MIN_PASSPHRASE as MIN_LENGTH
 
 
 def add_parser(commands: Any, t: Strings) -> None:

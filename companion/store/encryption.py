@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 from companion.store.atomic import write_atomic
 from companion.store.backup import list_backups
-from companion.store.codec import Codec, CodecError, default_codec
+from companion.store.codec import Codec, CodecError, WrongPassphrase, default_codec
 from companion.store.database import Database
 from companion.store.errors import StoreUnavailable, StoreWriteError
+
+MIN_PASSPHRASE = 8  # characters; shorter ones are refused before anything changes
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,11 @@ def _recode_backups(db: Database, old: Codec, new: Codec) -> Recoded:
         except CodecError:
             unreadable += 1
             continue
-        write_atomic(backup.path, new.encode(tables))
+        try:
+            write_atomic(backup.path, new.encode(tables))
+        except OSError:
+            unreadable += 1  # left as it was; secure_backups tries again at the next unlock
+            continue
         converted += 1
     return Recoded(converted, unreadable)
 
@@ -92,3 +98,12 @@ def encrypt(db: Database, passphrase: str) -> Recoded:
 def decrypt(db: Database) -> Recoded:
     """Turn encryption off: the journal becomes plain JSON again."""
     return recode(db, default_codec())
+
+
+def check_passphrase(db: Database, passphrase: str) -> bool:
+    """Does this passphrase open the file? (Before changing or removing it.)"""
+    try:
+        _codec_for(db, passphrase).decode(db.path.read_bytes())
+    except WrongPassphrase:
+        return False
+    return True

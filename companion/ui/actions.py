@@ -23,6 +23,8 @@ class AppAction:
 ACTIONS: tuple[AppAction, ...] = (
     AppAction("journal", "j", "open_journal"),
     AppAction("mood", "m", "mood_checkin"),
+    AppAction("lock", "ctrl+l", "lock_journal", on_home=False, show=False, priority=True),
+    AppAction("blank", "ctrl+b,f12", "privacy_blank", on_home=False, show=False, priority=True),
     AppAction("settings", "s", "open_settings"),
     AppAction("help", "question_mark,f1", "help"),
     AppAction("theme", "t", "toggle_theme", on_home=False, show=False),

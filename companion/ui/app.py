@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.command import CommandPalette
@@ -26,6 +27,8 @@ from companion.services import Services
 from companion.store.errors import StoreError
 from companion.ui.actions import ACTIONS, app_bindings
 from companion.ui.autostart_setting import install as install_autostart_switch
+from companion.ui.privacy import CHECK_SECONDS as IDLE_CHECK_SECONDS
+from companion.ui.privacy import JournalGuard
 from companion.ui.screens.base import Translated
 from companion.ui.screens.help import HelpScreen
 from companion.ui.screens.home import HomeScreen
@@ -54,6 +57,7 @@ class CompanionApp(App[None]):
         # attr -> callables run after that setting changed (a feature re-reads it).
         self.setting_hooks: dict[str, list[Callable[[Any], None]]] = {}
         self.glance_providers.append(journal_glance)
+        self.guard_journal = JournalGuard(self)
         self.register_theme(DARK)
         self.register_theme(LIGHT)
         self.theme = BY_SETTING[services.config.settings.theme]
@@ -65,13 +69,19 @@ class CompanionApp(App[None]):
         if self._first_run():
             self.push_screen(WelcomeScreen(), callback=self._welcome_done)
         for problem in self.services.stores.problems:
-            self.push_screen(StoreProblemScreen(problem))
+            if problem.kind != "locked":  # a locked journal asks for its passphrase when used
+                self.push_screen(StoreProblemScreen(problem))
         for problem in self.services.config.problems:
             self.notify(
                 config_problem(problem, self.strings), severity="warning", timeout=12, markup=False
             )
         self.check_size(self.size.width, self.size.height)
         install_autostart_switch(self)
+        self.set_interval(IDLE_CHECK_SECONDS, self.guard_journal.check_idle)
+
+    async def on_event(self, event: events.Event) -> None:
+        self.guard_journal.seen(event)  # idle time, for the journal's auto-lock
+        await super().on_event(event)
 
     def _first_run(self) -> bool:
         try:
@@ -176,13 +186,29 @@ class CompanionApp(App[None]):
         from companion.ui.screens.journal import JournalScreen
 
         if not isinstance(self.screen, JournalScreen):
-            self.push_screen(JournalScreen())
+            self.guard_journal.when_unlocked(lambda: self.push_screen(JournalScreen()))
 
     def action_mood_checkin(self) -> None:
         from companion.ui.screens.journal_dialogs import MoodScreen
 
         if not isinstance(self.screen, MoodScreen):
-            self.push_screen(MoodScreen())
+            self.guard_journal.when_unlocked(lambda: self.push_screen(MoodScreen()))
+
+    def action_lock_journal(self) -> None:
+        self.guard_journal.lock()
+
+    def action_privacy_blank(self) -> None:
+        from companion.ui.screens.blank import BlankScreen
+
+        if isinstance(self.screen, BlankScreen):
+            self.screen.dismiss(None)
+        else:
+            self.push_screen(BlankScreen())
+
+    def action_journal_passphrase(self) -> None:
+        from companion.ui.screens.passphrase import PassphraseScreen
+
+        self.guard_journal.when_unlocked(lambda: self.push_screen(PassphraseScreen()))
 
     def action_toggle_theme(self) -> None:
         current = self.services.config.settings.theme

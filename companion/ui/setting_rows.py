@@ -20,12 +20,16 @@ Choices = Callable[[Strings], list[tuple[str, str]]]
 class SettingRow:
     attr: str  # the Settings attribute it edits
     label: str  # content key of its label
-    kind: str  # "choice" (a Select) | "switch" (on/off) | "duration" (text such as "10m")
+    # "choice" (a Select) | "switch" (on/off) | "duration" (text such as "10m") |
+    # "action" (a button running the app action named in ``action``; attr is its id)
+    kind: str
     choices: Choices | None = None
     section: str = ""  # content key of a heading shown above the first row of a section
     # The feature's setting hook says what happened (its own toast) and may refuse the
     # change: the screen then skips "Saved." and shows the value the setting ended with.
     self_reporting: bool = False
+    action: str = ""  # for kind "action": the app action the button runs
+    button: str = ""  # for kind "action": content key of the button's label
 
 
 def language_choices(t: Strings) -> list[tuple[str, str]]:
@@ -43,4 +47,13 @@ ROWS: tuple[SettingRow, ...] = (
     SettingRow("language", "settings.language", "choice", language_choices),
     SettingRow("theme", "settings.theme", "choice", theme_choices),
     SettingRow("autostart", "autostart.settings.label", "switch", self_reporting=True),
+    SettingRow(
+        "passphrase",
+        "lock.setting_label",
+        "action",
+        section="lock.section",
+        action="journal_passphrase",
+        button="lock.setting_button",
+    ),
+    SettingRow("lock_after", "lock.lock_after_label", "duration", section="lock.section"),
 )

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Select, Static, Switch
+from textual.widgets import Button, Footer, Input, Select, Static, Switch
 
 from companion.core.durations import format_duration, parse_duration
 from companion.messages import config_problem
@@ -33,7 +33,7 @@ class SettingsScreen(CompanionScreen):
                     yield Static(t(section), classes="section-title", markup=False)
                 with Horizontal(classes="setting"):
                     yield Static(t(row.label), classes="setting-label", markup=False)
-                    yield self._control(row, getattr(settings, row.attr))
+                    yield self._control(row, getattr(settings, row.attr, None))
                 if row.kind == "duration":
                     yield Static(id=f"{row.attr}-error", classes="problem hidden", markup=False)
             config_file = display_path(self.companion.services.paths.config_file)
@@ -51,10 +51,17 @@ class SettingsScreen(CompanionScreen):
             return Select(row.choices(self.t), value=value, allow_blank=False, id=row.attr)
         if row.kind == "switch":
             return Switch(value=bool(value), id=row.attr)
+        if row.kind == "action":
+            return Button(self.t(row.button), id=row.attr, classes="setting-action")
         return Input(value=format_duration(value), id=row.attr, classes="duration")
 
     def on_mount(self) -> None:
         self.query_one(f"#{ROWS[0].attr}").focus()
+
+    @on(Button.Pressed, ".setting-action")
+    async def action_pressed(self, event: Button.Pressed) -> None:
+        row = next(r for r in ROWS if r.attr == event.button.id)
+        await self.app.run_action(row.action)
 
     @on(Select.Changed)
     async def choice_changed(self, event: Select.Changed) -> None:

@@ -9,7 +9,7 @@ import signal
 import subprocess
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
@@ -134,10 +134,8 @@ class Desktop:
                 except subprocess.TimeoutExpired:
                     process.kill()
         if self.bus_pid is not None:
-            try:
+            with suppress(ProcessLookupError):
                 os.kill(self.bus_pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
 
 
 @contextmanager

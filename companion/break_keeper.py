@@ -48,6 +48,7 @@ class BreakView:
     """What screens show, in local time."""
 
     phase: Phase
+    since: datetime  # start of this work period, or of the break
     seconds_left: float | None  # until this phase's deadline (due, reminder, break end)
     deadline: datetime | None
     postpones: int
@@ -129,6 +130,7 @@ class BreakKeeper:
         dnd = self.state.dnd_until if breaks.dnd_active(self.state, moment.utc) else None
         return BreakView(
             phase=self.state.phase,
+            since=self.state.since.astimezone(tz),
             seconds_left=left,
             deadline=deadline.astimezone(tz) if deadline is not None else None,
             postpones=self.state.postpones,

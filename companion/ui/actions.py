@@ -24,6 +24,10 @@ ACTIONS: tuple[AppAction, ...] = (
     AppAction("theme", "t", "toggle_theme", on_home=False, show=False),
     AppAction("welcome", "", "welcome", on_home=False, show=False),
     AppAction("quit", "q", "quit"),
+    AppAction("take_break", "k", "take_break"),
+    AppAction("dnd", "d", "do_not_disturb", show=False),
+    AppAction("energy", "e", "energy_station", on_home=False, show=False),
+    AppAction("release", "w", "release", on_home=False, show=False),
 )
 
 

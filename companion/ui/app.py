@@ -24,6 +24,7 @@ from companion.paths import display_path
 from companion.services import Services
 from companion.store.errors import StoreError
 from companion.ui.actions import ACTIONS, app_bindings
+from companion.ui.break_rhythm import BreakRhythm
 from companion.ui.screens.base import Translated
 from companion.ui.screens.help import HelpScreen
 from companion.ui.screens.home import HomeScreen
@@ -51,6 +52,7 @@ class CompanionApp(App[None]):
         self.glance_providers: list[GlanceProvider] = []
         # attr -> callables run after that setting changed (a feature re-reads it).
         self.setting_hooks: dict[str, list[Callable[[Any], None]]] = {}
+        self.rhythm = BreakRhythm(self)  # breaks: one timer, reminders, the shift routine
         self.register_theme(DARK)
         self.register_theme(LIGHT)
         self.theme = BY_SETTING[services.config.settings.theme]
@@ -68,6 +70,10 @@ class CompanionApp(App[None]):
                 config_problem(problem, self.strings), severity="warning", timeout=12, markup=False
             )
         self.check_size(self.size.width, self.size.height)
+        self.rhythm.start()
+
+    def on_unmount(self) -> None:
+        self.rhythm.stop()
 
     def _first_run(self) -> bool:
         try:
@@ -183,6 +189,22 @@ class CompanionApp(App[None]):
     def action_go_home(self) -> None:
         while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
+
+    def action_take_break(self) -> None:
+        self.rhythm.start_break()
+
+    def action_do_not_disturb(self) -> None:
+        self.rhythm.open_dnd()
+
+    def action_energy_station(self) -> None:
+        from companion.ui.screens.energy import EnergyScreen
+
+        self.rhythm.open(EnergyScreen)
+
+    def action_release(self) -> None:
+        from companion.ui.screens.release import ReleaseScreen
+
+        self.rhythm.open(ReleaseScreen)
 
     def action_help_quit(self) -> None:
         """ctrl+c does not quit (it copies in text fields); say which key does."""

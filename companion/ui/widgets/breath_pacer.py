@@ -29,8 +29,10 @@ class BreathPacer(Static):
             self.update(Text(t("routine.energy.breathe_done"), style="bold"))
             return step
         word = t(f"routine.energy.breathe_{step.phase}")
-        text = Text(f"{word}  {step.seconds_left}", style="bold")
+        text = Text()
+        text.append(f"{word}  {step.seconds_left}", style="bold")
         text.append("\n\n")
-        text.append(t("routine.energy.breath_count", breath=str(step.breath), total=str(ROUNDS)))
+        count = t("routine.energy.breath_count", breath=str(step.breath), total=str(ROUNDS))
+        text.append(count, style="dim")
         self.update(text)
         return step

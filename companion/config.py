@@ -17,6 +17,7 @@ from datetime import time, timedelta
 from pathlib import Path
 from typing import Any
 
+from companion.core.breaks import Rules
 from companion.core.durations import format_duration, parse_duration
 from companion.core.shift import format_clock_time, format_days, parse_clock_time, parse_days
 from companion.paths import ensure_dir
@@ -29,13 +30,13 @@ THEMES = ("dark", "light")
 class Settings:
     language: str = "auto"  # "auto" follows COMPANION_LANG / the system locale
     theme: str = "dark"
-    # The break rhythm (companion.core.breaks) and shift hours (companion.core.shift).
-    break_every: timedelta = timedelta(hours=2)
-    break_length: timedelta = timedelta(minutes=10)
-    break_heads_up: timedelta = timedelta(minutes=2)
-    break_postpone: timedelta = timedelta(minutes=5)
-    break_max_postpones: int = 3
-    break_after_chat: timedelta = timedelta(minutes=15)
+    # The break rhythm (its defaults are the rules' own) and shift hours.
+    break_every: timedelta = Rules.every
+    break_length: timedelta = Rules.length
+    break_heads_up: timedelta = Rules.heads_up
+    break_postpone: timedelta = Rules.postpone
+    break_max_postpones: int = Rules.max_postpones
+    break_after_chat: timedelta = Rules.after_chat
     break_notify: bool = True  # desktop notifications for heads-up and due
     break_bell: bool = False  # the terminal bell when a break is due
     shift_hours: bool = False  # off: reminders at any hour

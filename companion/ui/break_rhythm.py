@@ -45,7 +45,8 @@ BANNER_POLL = 5.0  # while a banner waits for the user to leave a text field
 MIN_DELAY = 0.05
 AFTER = 0.02  # wake just after a boundary, never just before it
 TEXT_FIELDS = (Input, TextArea)
-SETTINGS = (
+WATCHED = (  # settings after which the rhythm looks again at once
+    "language",
     "break_every",
     "break_length",
     "break_heads_up",
@@ -75,7 +76,7 @@ class BreakRhythm:
         self._told_desktop = False
         self._activities: tuple[str, list[Activity]] | None = None
         app.glance_providers.append(self.glance)
-        for attr in SETTINGS:
+        for attr in WATCHED:
             app.setting_hooks.setdefault(attr, []).append(lambda _value: self.tick())
 
     @property
@@ -203,9 +204,14 @@ class BreakRhythm:
             for banner in screen.query(BreakBanner):
                 if not wants_banner or screen is not self.app.screen:
                     banner.remove()
-        if wants_banner and not self.app.screen.query(BreakBanner):
-            self.app.screen.mount(BreakBanner(self.t("breaks.banner.due")))
-        elif due and not wants_banner:
+        if wants_banner:
+            text = self.t("breaks.banner.due")
+            shown = self.app.screen.query(BreakBanner)
+            if shown:
+                shown.first().update(text)  # (the language may have changed meanwhile)
+            else:
+                self.app.screen.mount(BreakBanner(text))
+        elif due:
             self._push_break_screen()
 
     def _push_break_screen(self) -> None:

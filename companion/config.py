@@ -13,11 +13,13 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import time, timedelta
 from pathlib import Path
 from typing import Any
 
+from companion.core.breaks import Rules
 from companion.core.durations import format_duration, parse_duration
+from companion.core.shift import format_clock_time, format_days, parse_clock_time, parse_days
 from companion.paths import ensure_dir
 from companion.store.atomic import write_atomic
 
@@ -31,6 +33,20 @@ class Settings:
     lock_after: timedelta = timedelta(minutes=15)  # idle time before the journal locks
     autostart: bool = False  # open at login (what the user asked for; see autostart/)
     terminal: str = "auto"  # the terminal that opens companion at login on Linux
+    # The break rhythm (its defaults are the rules' own) and shift hours.
+    break_every: timedelta = Rules.every
+    break_length: timedelta = Rules.length
+    break_heads_up: timedelta = Rules.heads_up
+    break_postpone: timedelta = Rules.postpone
+    break_max_postpones: int = Rules.max_postpones
+    break_after_chat: timedelta = Rules.after_chat
+    break_notify: bool = True  # desktop notifications for heads-up and due
+    break_bell: bool = False  # the terminal bell when a break is due
+    shift_hours: bool = False  # off: reminders at any hour
+    shift_start: time = time(9, 0)
+    shift_end: time = time(18, 0)
+    shift_days: tuple[int, ...] = (0, 1, 2, 3, 4)
+    shift_routine: bool = True  # offer the energy station and the release moment
 
 
 class BadValue(ValueError):
@@ -89,6 +105,29 @@ def terminal_command(value: Any) -> str:
     return value
 
 
+def whole_number(low: int, high: int) -> Callable[[Any], int]:
+    def parse(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise BadValue("not_whole_number", low=str(low), high=str(high))
+        return value
+
+    return parse
+
+
+def clock_time(value: Any) -> time:
+    try:
+        return parse_clock_time(value)
+    except ValueError as error:
+        raise BadValue("bad_time") from error
+
+
+def weekdays(value: Any) -> tuple[int, ...]:
+    try:
+        return parse_days(value)
+    except ValueError as error:
+        raise BadValue("bad_days") from error
+
+
 def _languages() -> tuple[str, ...]:
     from companion.content import available_languages
 
@@ -101,6 +140,19 @@ FIELDS: tuple[FieldSpec, ...] = (
     duration_field("lock_after", "lock_after"),
     FieldSpec("autostart", "autostart", boolean),
     FieldSpec("terminal", "terminal", terminal_command),
+    duration_field("breaks.every", "break_every"),
+    duration_field("breaks.length", "break_length"),
+    duration_field("breaks.heads_up", "break_heads_up"),
+    duration_field("breaks.postpone", "break_postpone"),
+    FieldSpec("breaks.max_postpones", "break_max_postpones", whole_number(0, 10)),
+    duration_field("breaks.after_chat", "break_after_chat"),
+    FieldSpec("breaks.desktop_notifications", "break_notify", boolean),
+    FieldSpec("breaks.bell", "break_bell", boolean),
+    FieldSpec("shift.enabled", "shift_hours", boolean),
+    FieldSpec("shift.start", "shift_start", clock_time, format_clock_time),
+    FieldSpec("shift.end", "shift_end", clock_time, format_clock_time),
+    FieldSpec("shift.days", "shift_days", weekdays, format_days),
+    FieldSpec("shift.routine", "shift_routine", boolean),
 )
 
 
@@ -108,6 +160,7 @@ FIELDS: tuple[FieldSpec, ...] = (
 class ConfigProblem:
     file: Path
     code: str  # syntax | unreadable | not_one_of | bad_duration | not_bool | unknown_key
+    # | not_whole_number | bad_time | bad_days
     key: str = ""
     value: str = ""
     line: int | None = None

@@ -18,7 +18,7 @@ from companion.config import Settings, load_config
 from companion.doctor_desktop import desktop_sections, terminal_size
 from companion.i18n import Strings, choose_language
 from companion.messages import config_problem, store_name
-from companion.notify import detect_channel
+from companion.notify import detect_channel, send_desktop
 from companion.paths import Paths
 from companion.store.health import StoreHealth, inspect_store
 from companion.store.stores import ACTIVITY_SCHEMA, JOURNAL_SCHEMA
@@ -98,7 +98,19 @@ def add_desktop_checks(
             report.problems += section.problems
 
 
-def run_doctor(paths: Paths, env: Mapping[str, str]) -> Report:
+def notify_test_line(env: Mapping[str, str], t: Strings) -> tuple[str, bool]:
+    """Send one real notification and say which channel carried it (or why none did)."""
+    delivery = send_desktop(t("doctor.notify_test_title"), t("doctor.notify_test_body"), env=env)
+    if delivery.ok:
+        return t("doctor.notify_test_ok", channel=delivery.channel), True
+    code = f"doctor.notify_{delivery.reason}"
+    reason = t(code) if t.has(code) else delivery.reason
+    if delivery.detail:
+        reason = f"{reason}: {delivery.detail}"
+    return t("doctor.notify_test_failed", channel=delivery.channel, reason=reason), False
+
+
+def run_doctor(paths: Paths, env: Mapping[str, str], notify_test: bool = False) -> Report:
     loaded = load_config(paths.config_file)
     choice = choose_language(loaded.settings.language, env)
     t = Strings(choice.lang)
@@ -154,6 +166,10 @@ def run_doctor(paths: Paths, env: Mapping[str, str]) -> Report:
         else t("doctor.notify_none", reason=t(f"doctor.notify_{channel.reason}"))
     )
     add(t("doctor.line", label=t("doctor.notify"), value=shown))
+    if notify_test:
+        line, worked = notify_test_line(env, t)
+        report.problems += not worked
+        add(f"{' ' if worked else '!'} {line}")
     add("")
     add(
         t("doctor.needs_action", count=str(report.problems))

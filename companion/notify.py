@@ -1,16 +1,24 @@
-"""Desktop notifications: which channel would carry one.
+"""Desktop notifications: which channel would carry one, and sending one.
 
 plyer picks a backend per platform; on Linux it needs D-Bus (the ``dbus`` module or
 ``notify-send``) and a session bus. When none is usable, reminders stay in the app.
+
+``send_desktop`` runs plyer in a child process, called from a worker thread: plyer can
+block on D-Bus, warns on stderr, and its notify-send backend lets the child write to
+the terminal, any of which would freeze or scribble over the TUI. In a child process
+all of its output is captured, a hung call is killed at the timeout, and nothing it
+does can raise into the app.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import shutil
+import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 
@@ -41,3 +49,63 @@ def detect_channel(env: Mapping[str, str] | None = None, platform: str | None = 
     if platform.startswith("win"):
         return Channel("plyer: Windows balloon", True)
     return Channel("in-app", False, "unsupported")
+
+
+@dataclass(frozen=True)
+class Delivery:
+    channel: str  # the channel tried, as detect_channel names it
+    ok: bool
+    reason: str = ""  # a code when not ok: a Channel reason, or timeout | failed
+    detail: str = ""  # the last line the notifier printed on failure (for doctor)
+
+
+# Runs in the child: title, message and app name come on stdin as JSON, never in argv.
+_CHILD = """
+import json, sys, warnings
+warnings.simplefilter("ignore")
+data = json.load(sys.stdin)
+from plyer import notification
+notification.notify(title=data["title"], message=data["message"],
+                    app_name=data["app_name"], timeout=data["seconds"])
+"""
+
+
+def send_desktop(
+    title: str,
+    message: str,
+    *,
+    timeout: float = 10.0,
+    env: Mapping[str, str] | None = None,
+    command: Sequence[str] | None = None,
+) -> Delivery:
+    """Show one desktop notification; blocking for up to ``timeout`` seconds, so call it
+    from a worker thread. Never raises and never writes to the terminal."""
+    env = dict(os.environ if env is None else env)
+    channel = detect_channel(env)
+    if not channel.usable:
+        return Delivery(channel.name, False, channel.reason)
+    payload = json.dumps(
+        {"title": title, "message": message, "app_name": "companion", "seconds": 10}
+    )
+    try:
+        result = subprocess.run(
+            list(command or [sys.executable, "-c", _CHILD]),
+            input=payload,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=env,
+            start_new_session=True,  # no controlling terminal, no ctrl+c from ours
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return Delivery(channel.name, False, "timeout")
+    except (OSError, ValueError) as error:
+        return Delivery(channel.name, False, "failed", str(error))
+    # notify-send reports a missing notification daemon on stderr and plyer ignores its
+    # exit status, so any output at all (warnings are silenced) means it did not work.
+    complaint = (result.stderr or "").strip()
+    if result.returncode != 0 or complaint:
+        last = complaint.splitlines()[-1] if complaint else f"exit status {result.returncode}"
+        return Delivery(channel.name, False, "failed", last[:200])
+    return Delivery(channel.name, True)

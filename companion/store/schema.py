@@ -34,3 +34,17 @@ class Draft(Record):
 
     origin: str
     fields: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class BreakEvent(Record):
+    """One moment of the break rhythm, in activity.db (never private writing).
+
+    ``kind`` is a ``companion.core.breaks.Kind`` value (heads_up, due, postponed,
+    after_chat, started, ended, skipped, natural, dnd_on, dnd_off, shift_start,
+    shift_end); ``created_at`` is when it happened; ``fields`` holds its figures
+    (seconds away, postponement count, whether a break was started early …).
+    """
+
+    kind: str
+    fields: dict[str, Any] = dataclasses.field(default_factory=dict)

@@ -13,7 +13,7 @@ from companion.clock import Clock
 from companion.paths import Paths, ensure_dirs
 from companion.store.database import Database, OpenProblem, Schema
 from companion.store.repos import KeyValue, Repo
-from companion.store.schema import Draft, Entry
+from companion.store.schema import BreakEvent, Draft, Entry
 
 JOURNAL_SCHEMA = Schema(version=1)
 ACTIVITY_SCHEMA = Schema(version=1)
@@ -26,6 +26,7 @@ class Stores:
     state: KeyValue
     entries: Repo[Entry]
     drafts: Repo[Draft]
+    break_events: Repo[BreakEvent]
     problems: list[OpenProblem] = field(default_factory=list)
 
     def databases(self) -> tuple[Database, Database]:
@@ -63,5 +64,6 @@ def open_stores(paths: Paths, clock: Clock, passphrase: str | None = None) -> St
         state=KeyValue(activity, "state"),
         entries=Repo(journal, "entries", Entry, clock),
         drafts=Repo(journal, "drafts", Draft, clock),
+        break_events=Repo(activity, "break_events", BreakEvent, clock),
         problems=problems,
     )

@@ -21,8 +21,12 @@ class AppAction:
 # The order is the order of Home's list, the footer and the palette: the things an
 # agent comes for first, then the shell's own keys, quitting last.
 ACTIONS: tuple[AppAction, ...] = (
+    AppAction("take_break", "k", "take_break"),
     AppAction("journal", "j", "open_journal"),
     AppAction("mood", "m", "mood_checkin"),
+    AppAction("dnd", "d", "do_not_disturb", show=False),
+    AppAction("energy", "e", "energy_station", on_home=False, show=False),
+    AppAction("release", "w", "release", on_home=False, show=False),
     AppAction("lock", "ctrl+l", "lock_journal", on_home=False, show=False, priority=True),
     AppAction("blank", "ctrl+b,f12", "privacy_blank", on_home=False, show=False, priority=True),
     AppAction("settings", "s", "open_settings"),

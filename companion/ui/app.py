@@ -27,6 +27,7 @@ from companion.services import Services
 from companion.store.errors import StoreError
 from companion.ui.actions import ACTIONS, app_bindings
 from companion.ui.autostart_setting import install as install_autostart_switch
+from companion.ui.break_rhythm import BreakRhythm
 from companion.ui.privacy import CHECK_SECONDS as IDLE_CHECK_SECONDS
 from companion.ui.privacy import JournalGuard
 from companion.ui.screens.base import Translated
@@ -58,6 +59,7 @@ class CompanionApp(App[None]):
         self.setting_hooks: dict[str, list[Callable[[Any], None]]] = {}
         self.glance_providers.append(journal_glance)
         self.guard_journal = JournalGuard(self)
+        self.rhythm = BreakRhythm(self)  # breaks: one timer, reminders, the shift routine
         self.register_theme(DARK)
         self.register_theme(LIGHT)
         self.theme = BY_SETTING[services.config.settings.theme]
@@ -77,7 +79,11 @@ class CompanionApp(App[None]):
             )
         self.check_size(self.size.width, self.size.height)
         install_autostart_switch(self)
+        self.rhythm.start()
         self.set_interval(IDLE_CHECK_SECONDS, self.guard_journal.check_idle)
+
+    def on_unmount(self) -> None:
+        self.rhythm.stop()
 
     async def on_event(self, event: events.Event) -> None:
         self.guard_journal.seen(event)  # idle time, for the journal's auto-lock
@@ -221,6 +227,22 @@ class CompanionApp(App[None]):
     def action_go_home(self) -> None:
         while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
+
+    def action_take_break(self) -> None:
+        self.rhythm.start_break()
+
+    def action_do_not_disturb(self) -> None:
+        self.rhythm.open_dnd()
+
+    def action_energy_station(self) -> None:
+        from companion.ui.screens.energy import EnergyScreen
+
+        self.rhythm.open(EnergyScreen)
+
+    def action_release(self) -> None:
+        from companion.ui.screens.release import ReleaseScreen
+
+        self.rhythm.open(ReleaseScreen)
 
     def action_help_quit(self) -> None:
         """ctrl+c does not quit (it copies in text fields); say which key does."""

@@ -55,6 +55,7 @@ async def test_palette_lists_translated_commands_and_runs_them(app_factory) -> N
         # Features append their own commands after the shell's.
         assert titles[0] == "首页" and titles[-1] == "退出"
         assert {"设置", "按键说明", "切换浅色/深色", "欢迎导览"} <= set(titles)
+        assert {"休息一下", "勿扰模式", "能量站", "放下今天"} <= set(titles)
         await pilot.press("ctrl+p")
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"设置")
@@ -70,3 +71,19 @@ async def test_ctrl_c_explains_how_to_quit(app_factory) -> None:
         notes = Notes(app)
         await pilot.press("ctrl+c")
         assert "To quit companion, press" in notes.text()
+
+
+async def test_footers_keep_to_the_screen_at_hand(app_factory) -> None:
+    def shown(app) -> set[str]:  # type: ignore[no-untyped-def]
+        return {
+            a.binding.description for a in app.screen.active_bindings.values() if a.binding.show
+        }
+
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert {"Journal", "Settings", "Help", "Quit"} <= shown(app)  # Home: everything
+        await pilot.press("s")
+        assert "Back" in shown(app) and "Help" in shown(app)
+        assert not {"Journal", "Mood check-in", "Quit"} & shown(app)
+        await pilot.press("j")  # still works from here, just not listed
+        assert type(app.screen).__name__ == "JournalScreen"

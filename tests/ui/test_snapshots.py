@@ -34,3 +34,34 @@ def test_welcome_privacy_page(snap_compare, app_factory, lang: str) -> None:
 
 def test_too_small(snap_compare, app_factory) -> None:
     assert snap_compare(app_factory("en"), terminal_size=(44, 12))
+
+
+def break_due(app, clock, start: bool = False):  # type: ignore[no-untyped-def]
+    """Two hours later the break is due (and, with ``start``, 3 min 20 s under way)."""
+    from companion.notify import Delivery
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        app.rhythm.send = lambda *args, **kwargs: Delivery("test", True)
+        clock.advance(hours=2)
+        app.rhythm.tick()
+        await pilot.pause()
+        if start:
+            await pilot.press("enter")
+            clock.advance(minutes=3, seconds=20)
+            app.rhythm.tick()
+            await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_break_due(snap_compare, app_factory, clock, lang: str) -> None:
+    app = app_factory(lang)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=break_due(app, clock))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_break_under_way(snap_compare, app_factory, clock, lang: str) -> None:
+    app = app_factory(lang)
+    run_before = break_due(app, clock, start=True)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

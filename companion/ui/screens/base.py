@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual.app import App
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 
@@ -16,13 +17,33 @@ if TYPE_CHECKING:
     from companion.ui.app import CompanionApp
 
 
-def translate_bindings(bindings: dict[str, ActiveBinding], t: Strings) -> dict[str, ActiveBinding]:
-    """Binding descriptions are content keys ("keys.help"); show them in the language."""
+# App-wide keys that every screen's footer keeps; the rest show on Home's footer only
+# (they still work everywhere, and help and the palette list them all).
+FOOTER_EVERYWHERE = frozenset({"help"})
+
+
+def translate_bindings(
+    bindings: dict[str, ActiveBinding], t: Strings, all_app_keys: bool = True
+) -> dict[str, ActiveBinding]:
+    """Binding descriptions are content keys ("keys.help"); show them in the language.
+
+    With ``all_app_keys`` off, app-wide keys other than FOOTER_EVERYWHERE leave the
+    footer, so a screen's own keys fit at 80 columns.
+    """
     out = {}
     for key, active in bindings.items():
-        description = active.binding.description
-        if description and t.has(description):
-            binding = dataclasses.replace(active.binding, description=t(description))
+        binding = active.binding
+        if binding.description and t.has(binding.description):
+            binding = dataclasses.replace(binding, description=t(binding.description))
+        hide = (
+            not all_app_keys
+            and binding.show
+            and isinstance(active.node, App)
+            and binding.id not in FOOTER_EVERYWHERE
+        )
+        if hide:
+            binding = dataclasses.replace(binding, show=False)
+        if binding is not active.binding:
             active = active._replace(binding=binding)
         out[key] = active
     return out
@@ -43,9 +64,16 @@ class Translated:
     def t(self) -> Strings:
         return self.companion.strings
 
+    # Home's footer shows every app-wide key; other screens show their own keys first.
+    footer_app_keys: ClassVar[bool] = False
+
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
-        return translate_bindings(super().active_bindings, self.t)  # type: ignore[misc]
+        return translate_bindings(
+            super().active_bindings,  # type: ignore[misc]
+            self.t,
+            self.footer_app_keys,
+        )
 
     def on_screen_resume(self) -> None:
         if self.private and self.companion.services.stores.journal.locked:

@@ -11,12 +11,14 @@ from companion.core.daytime import part_of_day
 from companion.i18n import format_day, format_time
 from companion.ui.actions import ACTIONS
 from companion.ui.screens.base import CompanionScreen
+from companion.ui.ticks import RhythmTick
 from companion.ui.widgets.columns import two_columns
 
 REFRESH_SECONDS = 30  # the clock on Home shows minutes; nothing here needs seconds
 
 
 class HomeScreen(CompanionScreen):
+    footer_app_keys = True
     _timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -24,6 +26,7 @@ class HomeScreen(CompanionScreen):
         with Vertical(id="home", classes="page"):
             yield Static(id="greeting", markup=False)
             yield Static(id="today", classes="muted", markup=False)
+            yield Static(id="break-status", markup=False)
             yield Static(t("home.glance_title"), classes="section-title", markup=False)
             yield Static(id="glance", markup=False)
             yield Static(t("home.keys_title"), classes="section-title", markup=False)
@@ -43,6 +46,13 @@ class HomeScreen(CompanionScreen):
         if self._timer is not None:
             self._timer.resume()
 
+    def on_rhythm_tick(self, _message: RhythmTick) -> None:
+        self.refresh_view()
+
+    def redraw_in(self) -> float | None:
+        """When the next-break line shows another figure (the app's timer asks)."""
+        return self.companion.rhythm.status_redraw_in()
+
     def refresh_view(self) -> None:
         t = self.t
         now = self.companion.services.clock.now()
@@ -50,6 +60,7 @@ class HomeScreen(CompanionScreen):
         self.query_one("#today", Static).update(
             f"{format_day(now.date(), t)} · {format_time(now, t)}"
         )
+        self.query_one("#break-status", Static).update(self.companion.rhythm.status_line())
         figures = self.companion.today_glance()
         glance = self.query_one("#glance", Static)
         if figures:

@@ -11,11 +11,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Select, Static, Switch
 
+from companion.config import FIELDS
 from companion.core.durations import format_duration, parse_duration
 from companion.messages import config_problem
 from companion.paths import display_path
 from companion.ui.screens.base import CompanionScreen
 from companion.ui.setting_rows import ROWS, SettingRow
+
+FIELD_SPECS = {spec.attr: spec for spec in FIELDS}
 
 
 class SettingsScreen(CompanionScreen):
@@ -48,7 +51,13 @@ class SettingsScreen(CompanionScreen):
     def _control(self, row: SettingRow, value: Any) -> Widget:
         if row.kind == "choice":
             assert row.choices is not None
-            return Select(row.choices(self.t), value=value, allow_blank=False, id=row.attr)
+            options = row.choices(self.t)
+            if value not in [option for _, option in options]:
+                # A value written by hand in config.toml (say "09:10") is offered as it is.
+                options.append((FIELD_SPECS[row.attr].dump(value), value))
+            return Select(options, value=value, allow_blank=False, id=row.attr)
+        if row.kind == "action":
+            return Button(self.t(f"{row.label}_button"), id=row.attr, classes="setting-action")
         if row.kind == "switch":
             return Switch(value=bool(value), id=row.attr)
         if row.kind == "action":
@@ -59,7 +68,7 @@ class SettingsScreen(CompanionScreen):
         self.query_one(f"#{ROWS[0].attr}").focus()
 
     @on(Button.Pressed, ".setting-action")
-    async def action_pressed(self, event: Button.Pressed) -> None:
+    async def run_row_action(self, event: Button.Pressed) -> None:
         row = next(r for r in ROWS if r.attr == event.button.id)
         await self.app.run_action(row.action)
 

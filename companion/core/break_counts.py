@@ -1,0 +1,61 @@
+"""Today's breaks in figures: taken, postponed, skipped (and time away that counted).
+
+Works on anything with ``kind``, ``created_at`` and ``fields`` (the stored events), so
+Home and insights count the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from companion.core.breaks import Kind
+
+
+class EventLike(Protocol):
+    kind: str
+    created_at: datetime
+    fields: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class DayCounts:
+    started: int = 0  # breaks the user started (when asked, or early)
+    natural: int = 0  # time away long enough to count, begun that day
+    postponed: int = 0
+    skipped: int = 0
+
+    @property
+    def taken(self) -> int:
+        return self.started + self.natural
+
+    @property
+    def any(self) -> bool:
+        return bool(self.taken or self.postponed or self.skipped)
+
+
+def _away_since(event: EventLike) -> datetime:
+    try:
+        return datetime.fromisoformat(str(event.fields["away_since"]))
+    except (KeyError, ValueError):
+        return event.created_at
+
+
+def count_day(events: Iterable[EventLike], start: datetime, end: datetime) -> DayCounts:
+    """Counts for the day [start, end). A natural break counts on the day it began, so
+    a night with the app closed is not "a break taken" the next morning."""
+    started = natural = postponed = skipped = 0
+    for event in events:
+        if not start <= event.created_at < end:
+            continue
+        if event.kind == Kind.STARTED:
+            started += 1
+        elif event.kind == Kind.POSTPONED:
+            postponed += 1
+        elif event.kind == Kind.SKIPPED:
+            skipped += 1
+        elif event.kind == Kind.NATURAL and _away_since(event) >= start:
+            natural += 1
+    return DayCounts(started, natural, postponed, skipped)

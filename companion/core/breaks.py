@@ -1,0 +1,395 @@
+"""The break rhythm as a pure state machine.
+
+working -> heads-up -> due -> on break -> back to work. From "due" the user may also
+postpone (reminded again after a few minutes, a limited number of times) or say "after
+this chat" (reminded again after at most 15 minutes, unless they start the break
+first), or skip. Outside shift hours the rhythm is off; do-not-disturb holds every
+reminder back until it ends.
+
+Every transition is a function of the rules, the state, the moment (wall and monotonic
+time) and the user's intents. Nothing here reads a clock, a file or a screen.
+
+Time: arithmetic is done in UTC (aware datetimes of one ZoneInfo zone subtract as wall
+time, which is wrong across DST). Deadlines are wall instants, so a timer that fires
+late is caught by comparing with the wall clock. The wall time that passed beyond the
+monotonic time since the last look is time the machine was asleep (or the app closed):
+longer than a break, it *is* a break; shorter, the deadlines move by it, because the
+rhythm counts time spent at work.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from companion.core.shift import Shift
+
+TOLERANCE = 2.0  # seconds of wall/monotonic disagreement ignored (clock slewing)
+
+
+class Phase(enum.StrEnum):
+    OFF = "off"  # outside shift hours: no reminders
+    WORKING = "working"
+    HEADS_UP = "heads_up"
+    DUE = "due"
+    POSTPONED = "postponed"
+    AFTER_CHAT = "after_chat"
+    ON_BREAK = "on_break"
+
+
+# Phases of a work period: time away in them can be a natural break.
+AT_WORK = frozenset({Phase.WORKING, Phase.HEADS_UP, Phase.DUE, Phase.POSTPONED, Phase.AFTER_CHAT})
+# Phases in which a break was asked for: skip and "after this chat" make sense.
+ASKED = frozenset({Phase.HEADS_UP, Phase.DUE, Phase.POSTPONED, Phase.AFTER_CHAT})
+
+
+class Kind(enum.StrEnum):
+    HEADS_UP = "heads_up"
+    DUE = "due"
+    POSTPONED = "postponed"
+    AFTER_CHAT = "after_chat"
+    STARTED = "started"
+    ENDED = "ended"
+    SKIPPED = "skipped"
+    NATURAL = "natural"
+    DND_ON = "dnd_on"
+    DND_OFF = "dnd_off"
+    SHIFT_START = "shift_start"
+    SHIFT_END = "shift_end"
+
+
+@dataclass(frozen=True)
+class Rules:
+    every: timedelta = timedelta(hours=2)
+    length: timedelta = timedelta(minutes=10)
+    heads_up: timedelta = timedelta(minutes=2)
+    postpone: timedelta = timedelta(minutes=5)
+    max_postpones: int = 3
+    after_chat: timedelta = timedelta(minutes=15)
+    shift: Shift | None = None
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One look at the clock: wall time (aware) and monotonic seconds."""
+
+    wall: datetime
+    mono: float
+
+    @classmethod
+    def of(cls, clock: Any) -> Moment:
+        return cls(clock.now(), clock.monotonic())
+
+    @property
+    def utc(self) -> datetime:
+        return self.wall.astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class State:
+    phase: Phase
+    since: datetime  # UTC: start of this work period, or of the break when on break
+    seen: datetime  # UTC wall time of the last look
+    seen_mono: float | None = None  # None after a restart: monotonic time is per boot
+    remind_at: datetime | None = None  # postponed / after this chat: when to ask again
+    postpones: int = 0  # postponements of the break now asked for
+    dnd_until: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: Kind
+    at: datetime  # UTC
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    state: State
+    events: tuple[Event, ...] = ()
+
+
+def in_shift(rules: Rules, moment: Moment) -> bool:
+    return rules.shift is None or rules.shift.contains(moment.wall)
+
+
+def fresh(rules: Rules, moment: Moment) -> State:
+    phase = Phase.WORKING if in_shift(rules, moment) else Phase.OFF
+    now = moment.utc
+    return State(phase, since=now, seen=now, seen_mono=moment.mono)
+
+
+def due_at(state: State, rules: Rules) -> datetime:
+    return state.since + rules.every
+
+
+def heads_up_at(state: State, rules: Rules) -> datetime:
+    if rules.heads_up >= rules.every:
+        return due_at(state, rules)  # no room for a heads-up
+    return due_at(state, rules) - rules.heads_up
+
+
+def break_ends_at(state: State, rules: Rules) -> datetime:
+    return state.since + rules.length
+
+
+def dnd_active(state: State, now: datetime) -> bool:
+    return state.dnd_until is not None and now < state.dnd_until
+
+
+def _working(state: State, now: datetime) -> State:
+    return replace(state, phase=Phase.WORKING, since=now, remind_at=None, postpones=0)
+
+
+# -- the clock moves -------------------------------------------------------------------
+def step(state: State, rules: Rules, moment: Moment) -> Outcome:
+    """Bring the state up to ``moment``: time away, shift edges, deadlines passed."""
+    now = moment.utc
+    events: list[Event] = []
+    gap, cause = _time_away(state, moment)
+    # Shift edges are only news when the app was watching; after a night away they are not.
+    watching = cause == "suspend" and gap < rules.length.total_seconds()
+    state = _account_for_gap(state, rules, moment, gap, cause, events)
+    state = _follow_shift(state, rules, moment, watching, events)
+    if state.dnd_until is not None and now >= state.dnd_until:
+        events.append(Event(Kind.DND_OFF, now, {"ended": "expired"}))
+        state = replace(state, dnd_until=None)
+    state = _follow_deadlines(state, rules, now, in_shift(rules, moment), events)
+    return Outcome(replace(state, seen=now, seen_mono=moment.mono), tuple(events))
+
+
+def _time_away(state: State, moment: Moment) -> tuple[float, str]:
+    """Seconds of wall time not spent awake with the app since the last look, and why."""
+    wall = (moment.utc - state.seen).total_seconds()
+    if state.seen_mono is None:
+        return wall, "closed"  # the app was not running: all of it was away
+    return wall - (moment.mono - state.seen_mono), "suspend"
+
+
+def _account_for_gap(
+    state: State, rules: Rules, moment: Moment, gap: float, cause: str, events: list[Event]
+) -> State:
+    now = moment.utc
+    if state.phase in AT_WORK and gap >= rules.length.total_seconds():
+        away_since = now - timedelta(seconds=gap)
+        fields = {"seconds": round(gap), "cause": cause, "away_since": away_since.isoformat()}
+        events.append(Event(Kind.NATURAL, now, fields))
+        return _working(state, now)
+    if state.seen_mono is not None and abs(gap) > TOLERANCE and state.phase in AT_WORK:
+        # A short sleep or a wall-clock change: count only the time spent at work.
+        shift = timedelta(seconds=gap)
+        remind = state.remind_at + shift if state.remind_at else None
+        return replace(state, since=state.since + shift, remind_at=remind)
+    return state
+
+
+def _follow_shift(
+    state: State, rules: Rules, moment: Moment, watching: bool, events: list[Event]
+) -> State:
+    now = moment.utc
+    inside = in_shift(rules, moment)
+    if rules.shift is not None and watching:
+        was_inside = rules.shift.contains(state.seen.astimezone(moment.wall.tzinfo))
+        if inside and not was_inside:
+            events.append(Event(Kind.SHIFT_START, now))
+        elif was_inside and not inside:
+            events.append(Event(Kind.SHIFT_END, now))
+    if not inside and state.phase in AT_WORK:
+        return replace(state, phase=Phase.OFF, since=now, remind_at=None, postpones=0)
+    if inside and state.phase == Phase.OFF:
+        return _working(state, now)
+    return state  # a break runs its course, even past the end of the shift
+
+
+def _follow_deadlines(
+    state: State, rules: Rules, now: datetime, inside: bool, events: list[Event]
+) -> State:
+    phase = state.phase
+    if phase == Phase.ON_BREAK:
+        if now >= break_ends_at(state, rules):
+            fields = {"completed": True, "seconds": round(rules.length.total_seconds())}
+            events.append(Event(Kind.ENDED, now, fields))
+            state = _working(state, now)
+            if not inside:
+                state = replace(state, phase=Phase.OFF)
+        return state
+    if phase not in AT_WORK:
+        return state
+    if dnd_active(state, now):
+        # Held back: hide a reminder that is showing; it comes when do-not-disturb ends.
+        if phase in (Phase.HEADS_UP, Phase.DUE):
+            return replace(state, phase=Phase.WORKING)
+        return state
+    if phase in (Phase.POSTPONED, Phase.AFTER_CHAT):
+        if state.remind_at is not None and now >= state.remind_at:
+            events.append(Event(Kind.DUE, now, {"again": True, "postpones": state.postpones}))
+            return replace(state, phase=Phase.DUE, remind_at=None)
+        return state
+    if phase != Phase.DUE and now >= due_at(state, rules):
+        events.append(Event(Kind.DUE, now, {"again": state.postpones > 0}))
+        return replace(state, phase=Phase.DUE)
+    if phase == Phase.WORKING and now >= heads_up_at(state, rules):
+        events.append(Event(Kind.HEADS_UP, now))
+        return replace(state, phase=Phase.HEADS_UP)
+    return state
+
+
+# -- the user decides --------------------------------------------------------------------
+def start_break(state: State, rules: Rules, moment: Moment) -> Outcome:
+    """Start a break now: when asked, or early at any time."""
+    current = step(state, rules, moment)
+    state, now = current.state, moment.utc
+    if state.phase == Phase.ON_BREAK:
+        return current
+    early = state.phase in (Phase.WORKING, Phase.HEADS_UP, Phase.OFF)
+    fields = {"early": early, "from": str(state.phase), "postpones": state.postpones}
+    started = Event(Kind.STARTED, now, fields)
+    state = replace(state, phase=Phase.ON_BREAK, since=now, remind_at=None, postpones=0)
+    return Outcome(state, (*current.events, started))
+
+
+def end_break(state: State, rules: Rules, moment: Moment) -> Outcome:
+    """ "I'm back": end the break now, finished or not."""
+    current = step(state, rules, moment)
+    state, now = current.state, moment.utc
+    if state.phase != Phase.ON_BREAK:
+        return current
+    taken = (now - state.since).total_seconds()
+    fields = {"completed": taken >= rules.length.total_seconds(), "seconds": round(taken)}
+    return Outcome(_working(state, now), (*current.events, Event(Kind.ENDED, now, fields)))
+
+
+def postpones_left(state: State, rules: Rules) -> int:
+    return max(0, rules.max_postpones - state.postpones)
+
+
+def can_postpone(state: State, rules: Rules) -> bool:
+    return state.phase == Phase.DUE and postpones_left(state, rules) > 0
+
+
+def postpone(state: State, rules: Rules, moment: Moment) -> Outcome:
+    """Remind again in a few minutes; past the limit, nothing changes (never forced)."""
+    current = step(state, rules, moment)
+    state, now = current.state, moment.utc
+    if not can_postpone(state, rules):
+        return current
+    count = state.postpones + 1
+    state = replace(state, phase=Phase.POSTPONED, remind_at=now + rules.postpone, postpones=count)
+    event = Event(Kind.POSTPONED, now, {"count": count})
+    return Outcome(state, (*current.events, event))
+
+
+def after_chat(state: State, rules: Rules, moment: Moment) -> Outcome:
+    """Finish this chat first: the break waits for a key, and asks again after a while."""
+    current = step(state, rules, moment)
+    state, now = current.state, moment.utc
+    if state.phase not in ASKED:
+        return current
+    state = replace(state, phase=Phase.AFTER_CHAT, remind_at=now + rules.after_chat)
+    return Outcome(state, (*current.events, Event(Kind.AFTER_CHAT, now)))
+
+
+def skip(state: State, rules: Rules, moment: Moment) -> Outcome:
+    """Not this one: recorded, and the next comes a full interval from now."""
+    current = step(state, rules, moment)
+    state, now = current.state, moment.utc
+    if state.phase not in ASKED:
+        return current
+    event = Event(Kind.SKIPPED, now, {"from": str(state.phase), "postpones": state.postpones})
+    return Outcome(_working(state, now), (*current.events, event))
+
+
+def set_dnd(state: State, rules: Rules, moment: Moment, until: datetime) -> Outcome:
+    """Hold every reminder back until ``until``."""
+    current = step(state, rules, moment)
+    now = moment.utc
+    until = until.astimezone(UTC)
+    if until <= now:
+        return clear_dnd(state, rules, moment)
+    event = Event(Kind.DND_ON, now, {"until": until.isoformat()})
+    held = step(replace(current.state, dnd_until=until), rules, moment)
+    return Outcome(held.state, (*current.events, event, *held.events))
+
+
+def clear_dnd(state: State, rules: Rules, moment: Moment) -> Outcome:
+    current = step(state, rules, moment)
+    if current.state.dnd_until is None:
+        return current
+    now = moment.utc
+    event = Event(Kind.DND_OFF, now, {"ended": "by_user"})
+    after = step(replace(current.state, dnd_until=None), rules, moment)
+    return Outcome(after.state, (*current.events, event, *after.events))
+
+
+# -- what to show, and when to look again ----------------------------------------------
+def deadline(state: State, rules: Rules) -> datetime | None:
+    """The instant the current phase counts down to, if any."""
+    if state.phase in (Phase.WORKING, Phase.HEADS_UP):
+        return due_at(state, rules)
+    if state.phase in (Phase.POSTPONED, Phase.AFTER_CHAT):
+        return state.remind_at
+    if state.phase == Phase.ON_BREAK:
+        return break_ends_at(state, rules)
+    return None
+
+
+def next_change(state: State, rules: Rules, moment: Moment) -> datetime | None:
+    """The earliest instant at which ``step`` would change something."""
+    now = moment.utc
+    candidates = [state.dnd_until]
+    if state.phase == Phase.WORKING:
+        candidates += [heads_up_at(state, rules), due_at(state, rules)]
+    else:
+        candidates.append(deadline(state, rules))
+    if rules.shift is not None:
+        candidates.append(rules.shift.next_change(moment.wall))
+    future = [c for c in candidates if c is not None and c > now]
+    return min(future) if future else None
+
+
+# -- kept between runs --------------------------------------------------------------------
+def to_dict(state: State) -> dict[str, Any]:
+    def iso(value: datetime | None) -> str | None:
+        return value.isoformat() if value is not None else None
+
+    return {
+        "phase": str(state.phase),
+        "since": iso(state.since),
+        "seen": iso(state.seen),
+        "remind_at": iso(state.remind_at),
+        "postpones": state.postpones,
+        "dnd_until": iso(state.dnd_until),
+    }
+
+
+def from_dict(data: Any) -> State | None:
+    """A saved state, or None if it cannot be read (the caller starts fresh).
+
+    The monotonic reading is never restored: it means nothing in another run, so the
+    whole time since the last look counts as time away.
+    """
+
+    def when(value: Any) -> datetime | None:
+        if value is None:
+            return None
+        moment = datetime.fromisoformat(value)
+        if moment.tzinfo is None:
+            raise ValueError("naive time")
+        return moment.astimezone(UTC)
+
+    try:
+        since, seen = when(data["since"]), when(data["seen"])
+        if since is None or seen is None:
+            return None
+        return State(
+            phase=Phase(data["phase"]),
+            since=since,
+            seen=seen,
+            remind_at=when(data.get("remind_at")),
+            postpones=int(data.get("postpones", 0)),
+            dnd_until=when(data.get("dnd_until")),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None

@@ -1,0 +1,200 @@
+"""The break screen: a break that is due (with its choices), a break under way (a
+count-down and an idea for it), and the welcome back when it is over.
+
+It draws the rhythm's state and forwards the user's choice to the app's rhythm; the
+rules (how many postponements, when it ends) live in companion.core.breaks.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Digits, Footer, Static
+
+from companion.break_keeper import BreakView
+from companion.core.activities import Activity, suggestion_order
+from companion.core.breaks import Phase
+from companion.ui.break_text import clock_face, length, span
+from companion.ui.screens.base import CompanionScreen
+from companion.ui.ticks import RhythmTick
+
+
+class BreakScreen(CompanionScreen):
+    BINDINGS = [
+        Binding("c", "after_chat", "breaks.keys.after_chat", id="break_after_chat"),
+        Binding("p", "postpone", "breaks.keys.postpone", id="break_postpone"),
+        Binding("x", "skip", "breaks.keys.skip", id="break_skip"),
+        Binding("n", "another", "breaks.keys.another", id="break_another"),
+        Binding("escape", "back", "breaks.keys.back", id="break_back"),
+        Binding("escape", "postpone", "breaks.keys.postpone", show=False, id="break_not_now"),
+    ]
+
+    def __init__(self, seed: int) -> None:
+        super().__init__()
+        self.mode = ""  # "due" | "break" | "over"
+        self.idea = 0
+        self._seed = seed  # the same ideas in the same order for this break, in any language
+
+    # -- state ---------------------------------------------------------------------------
+    def view(self) -> BreakView:
+        return self.companion.rhythm.view()
+
+    def mode_for(self, view: BreakView) -> str | None:
+        if view.phase == Phase.ON_BREAK:
+            return "break"
+        if view.phase == Phase.DUE:
+            return "due"
+        if self.mode in ("break", "over"):
+            return "over"
+        return None  # the reminder was answered elsewhere (or held back): nothing to show
+
+    def ideas(self) -> list[Activity]:
+        return suggestion_order(self.companion.rhythm.activities(), self._seed)
+
+    # -- drawing -------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        t = self.t
+        view = self.view()
+        self.mode = self.mode_for(view) or self.mode or "due"
+        with VerticalScroll(id="break", classes="page"):
+            if self.mode == "due":
+                yield from self._compose_due(view)
+            elif self.mode == "break":
+                yield Static(t("breaks.screen.on_break_title"), classes="page-title", markup=False)
+                yield Digits(clock_face(view.seconds_left or 0), id="countdown")
+                length_text = span(view.break_length, t)
+                yield Static(
+                    t("breaks.screen.left", length=length_text), classes="muted", markup=False
+                )
+            else:
+                every = length(self.companion.rhythm.keeper.rules().every, t)
+                yield Static(t("breaks.screen.over_title"), classes="page-title", markup=False)
+                yield Static(t("breaks.screen.over_body", every=every), markup=False)
+            if self.mode != "over":
+                yield Static(id="idea-title", classes="section-title", markup=False)
+                yield Static(id="idea", markup=False)
+                key = self.app.get_key_display(self.BINDINGS[3])  # type: ignore[arg-type]
+                yield Static(
+                    t("breaks.screen.another_hint", key=key), classes="muted", markup=False
+                )
+            with Horizontal(classes="buttons"):
+                yield from self._buttons(view)
+        yield Footer()
+
+    def _compose_due(self, view: BreakView) -> ComposeResult:
+        t = self.t
+        now = self.companion.services.clock.now()
+        worked = span((now - view.since).total_seconds(), t)
+        yield Static(t("breaks.screen.due_title"), classes="page-title", markup=False)
+        yield Static(t("breaks.screen.due_body", worked=worked), classes="body", markup=False)
+        if not view.can_postpone and view.postpones:
+            message = t("breaks.screen.no_more_postpones", count=str(view.postpones))
+            yield Static(message, classes="muted", markup=False)
+
+    def _buttons(self, view: BreakView) -> ComposeResult:
+        t = self.t
+        if self.mode == "due":
+            yield Button(t("breaks.keys.start"), id="start", variant="primary")
+            yield Button(t("breaks.keys.after_chat"), id="after-chat")
+            if view.can_postpone:
+                rules = self.companion.rhythm.keeper.rules()
+                minutes = str(round(rules.postpone.total_seconds() / 60))
+                yield Button(t("breaks.buttons.postpone", minutes=minutes), id="postpone")
+            yield Button(t("breaks.keys.skip"), id="skip")
+        else:
+            yield Button(t("breaks.keys.back"), id="back", variant="primary")
+
+    def on_mount(self) -> None:
+        self._show_idea()
+        self.query(Button).first().focus()
+
+    def _show_idea(self) -> None:
+        ideas = self.ideas()
+        if not ideas or self.mode == "over":
+            return
+        idea = ideas[self.idea % len(ideas)]
+        group = self.t(f"breaks.groups.{idea.group}")
+        self.query_one("#idea-title", Static).update(self.t("breaks.screen.idea", group=group))
+        self.query_one("#idea", Static).update(idea.text)
+
+    async def sync(self) -> None:
+        """The rhythm moved: redraw, or close when there is nothing left to show."""
+        view = self.view()
+        mode = self.mode_for(view)
+        if mode is None:
+            self._close()
+        elif mode != self.mode:
+            self.mode = mode
+            await self.retranslate()
+        elif mode == "break":
+            self.query_one("#countdown", Digits).update(clock_face(view.seconds_left or 0))
+
+    async def retranslate(self) -> None:
+        await self.recompose()
+        self._show_idea()
+        self.query(Button).first().focus()
+        self.refresh_bindings()
+
+    def _close(self) -> None:
+        if self.is_current:
+            self.dismiss()
+
+    def redraw_in(self) -> float | None:
+        """Seconds until the count-down shows another figure (the app's timer asks)."""
+        view = self.view()  # (not self.mode: it follows a moment later, on the tick message)
+        left = view.seconds_left
+        if view.phase != Phase.ON_BREAK or left is None:
+            return None
+        until = left % 1
+        return until if until > 0 else 1.0
+
+    # -- events --------------------------------------------------------------------------
+    async def on_rhythm_tick(self, _message: RhythmTick) -> None:
+        await self.sync()
+
+    async def on_screen_resume(self) -> None:
+        # (Textual also runs the base class's handler, which checks the window size.)
+        await self.sync()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("after_chat", "skip"):
+            return self.mode == "due"
+        if action == "postpone":
+            return self.mode == "due" and self.view().can_postpone
+        if action == "another":
+            return self.mode in ("due", "break")
+        if action == "back":
+            return self.mode in ("break", "over")
+        return True
+
+    # -- intents -------------------------------------------------------------------------
+    @on(Button.Pressed, "#start")
+    def action_start(self) -> None:
+        self.companion.rhythm.start_break()
+
+    @on(Button.Pressed, "#after-chat")
+    def action_after_chat(self) -> None:
+        self._close()
+        self.companion.rhythm.after_chat()
+
+    @on(Button.Pressed, "#postpone")
+    def action_postpone(self) -> None:
+        self._close()
+        self.companion.rhythm.postpone()
+
+    @on(Button.Pressed, "#skip")
+    def action_skip(self) -> None:
+        self._close()
+        self.companion.rhythm.skip()
+
+    @on(Button.Pressed, "#back")
+    def action_back(self) -> None:
+        self._close()
+        if self.mode == "break":
+            self.companion.rhythm.end_break()
+
+    def action_another(self) -> None:
+        self.idea += 1
+        self._show_idea()

@@ -1,0 +1,64 @@
+"""The break rhythm with the real clock, in a real terminal: with a 20 s interval the
+heads-up and the break screen come on time, and "I'm back" returns to Home."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.test_app_in_tmux import env_for
+from tests.e2e.tmux import Tmux, installed_companion
+
+pytestmark = pytest.mark.e2e
+
+CONFIG = """\
+[breaks]
+every = "20s"
+heads_up = "8s"
+length = "15s"
+"""
+
+
+@pytest.fixture
+def term(tmp_path: Path) -> Iterator[Tmux]:
+    tmux = Tmux(tmp_path)
+    yield tmux
+    tmux.close()
+
+
+def test_heads_up_and_break_on_time_then_back_home(term: Tmux, home: Path) -> None:
+    home.mkdir(parents=True)
+    (home / "config.toml").write_text(CONFIG, "utf-8")
+    term.start([str(installed_companion())], env_for(home, "en_US.UTF-8"))
+    term.wait_for("Which language would you like?")
+    term.send("Escape")
+    screen = term.wait_for("Next break in")
+    # Times are measured from what Home says, so a slow start-up cannot blur them.
+    seen = time.monotonic()
+    first = re.search(r"Next break in (\d+) s", screen)
+    assert first is not None, screen
+    due_in = int(first.group(1))  # rounded up: the break is due in (due_in - 1, due_in] s
+
+    term.wait_for("A short break in", timeout=25)
+    heads_up = time.monotonic() - seen
+    assert due_in - 9 - 0.5 <= heads_up <= due_in - 8 + 2, (due_in, heads_up)
+
+    screen = term.wait_for("Time for a short break", timeout=20)
+    due = time.monotonic() - seen
+    assert due_in - 1 - 0.5 <= due <= due_in + 2, (due_in, due)
+    assert "Postpone 5 min" in screen and "An idea · " in screen
+
+    term.send("Enter")  # Start the break
+    screen = term.wait_for("On a break")
+    assert "left of 15 s" in screen
+    term.send("Escape")  # I'm back
+    screen = term.wait_for("Today at a glance")
+    assert "Breaks today" in screen and "1 taken · 0 postponed · 0 skipped" in screen
+    left = re.search(r"Next break in (\d+) s", screen)
+    assert left is not None and 10 <= int(left.group(1)) <= 20, screen  # counted from "back"
+    term.send("q")
+    assert term.exit_status() == 0

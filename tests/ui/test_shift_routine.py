@@ -1,0 +1,163 @@
+"""The shift routine: the energy station on the day's first launch (or at shift start),
+the release moment at shift end; answers kept in the journal, never the activity log."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from textual.widgets import Input
+
+from companion.clock import FakeClock
+from companion.shift_routine import ENERGY_OFFERED, LAST_LAUNCH
+from companion.ui.screens.energy import EnergyScreen
+from companion.ui.screens.home import HomeScreen
+from companion.ui.screens.release import ReleaseScreen
+from tests.ui.helpers import Notes, screen_text, text_of
+from tests.ui.test_breaks import build, later
+
+TODAY = date(2026, 11, 23)
+
+
+def launched_before(app, day: date) -> None:  # type: ignore[no-untyped-def]
+    app.services.stores.state.set(LAST_LAUNCH, day.isoformat())
+
+
+async def test_the_first_launch_of_the_day_offers_the_energy_station(app_factory, clock) -> None:
+    app = build(app_factory)
+    launched_before(app, TODAY - timedelta(days=1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, EnergyScreen)
+        assert "Five quiet minutes before the chats begin" in screen_text(app)
+        await pilot.press("enter")  # Begin
+        await pilot.pause()
+        pacer = app.screen.query_one("#pacer")
+        assert text_of(pacer).startswith("Breathe in…  4")
+        assert "Breath 1 of 6" in text_of(pacer)
+        assert app.rhythm.delay() <= 1.1  # it shows seconds: a 1 s timer, only now
+        await later(pilot, clock, seconds=5)
+        assert text_of(pacer).startswith("Breathe out…  5")
+        await later(pilot, clock, seconds=60)
+        assert "Well done" in text_of(pacer)
+        await pilot.press("enter")  # Next
+        await pilot.pause()
+        field = app.screen.query_one("#intention", Input)
+        assert field.has_focus
+        await pilot.press(*"Kind words")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "How are you arriving?" in screen_text(app)
+        await pilot.click("#feeling-tired")
+        await pilot.pause()
+        assert "Your intention: Kind words" in screen_text(app)
+        await pilot.press("enter")  # Done
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    entries = app.services.stores.entries.all()
+    assert [(e.kind, e.text, e.fields["feeling"]) for e in entries] == [
+        ("intention", "Kind words", "tired")
+    ]
+    assert entries[0].fields["routine"] == "energy_station"
+    assert app.services.stores.break_events.where(lambda e: "Kind" in str(e.fields)) == []
+
+
+async def test_the_energy_station_is_offered_once_and_can_be_declined(app_factory) -> None:
+    app = build(app_factory)
+    launched_before(app, TODAY - timedelta(days=3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, EnergyScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert app.services.stores.entries.all() == []  # nothing answered, nothing kept
+    assert app.services.stores.state.get(ENERGY_OFFERED) == TODAY.isoformat()
+
+
+async def test_no_energy_station_on_the_very_first_run_or_a_second_launch(app_factory) -> None:
+    first = build(app_factory)
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(first.screen, HomeScreen)
+    launched_before(first, TODAY)
+    second = build(app_factory)
+    async with second.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(second.screen, HomeScreen)
+
+
+async def test_the_shift_start_offers_it_and_the_shift_end_offers_release(
+    app_factory, clock: FakeClock, home: Path
+) -> None:
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text(
+        '[shift]\nenabled = true\nstart = "11:00"\nend = "12:00"\n', "utf-8"
+    )
+    app = build(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "Outside your shift hours. Reminders start again at 11:00." in screen_text(app)
+        await later(pilot, clock, minutes=30)
+        assert isinstance(app.screen, EnergyScreen)
+        await pilot.press("escape")
+        await later(pilot, clock, minutes=59)
+        assert isinstance(app.screen, HomeScreen)
+        await later(pilot, clock, minutes=1)
+        assert isinstance(app.screen, ReleaseScreen)
+        assert "Your shift is over" in screen_text(app)
+        await pilot.press(*"the refund that worked")
+        await pilot.press("enter")
+        await pilot.press(*"the shouting")
+        notes = Notes(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Kept in your journal" in notes.text()
+        assert "Reminders start again on Tuesday at 11:00." in screen_text(app)
+    release = app.services.stores.entries.all()[0]
+    assert release.kind == "release"
+    assert release.fields["went_well"] == "the refund that worked"
+    assert release.fields["let_go"] == "the shouting"
+    assert release.text == "the refund that worked\nthe shouting"
+    activity = (home / "data" / "activity.db").read_text("utf-8")
+    assert "shouting" not in activity and "refund" not in activity
+
+
+async def test_while_typing_the_routine_is_offered_in_a_toast(
+    app_factory, clock: FakeClock, home: Path
+) -> None:
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text(
+        '[shift]\nenabled = true\nstart = "11:00"\nend = "18:00"\n', "utf-8"
+    )
+    app = build(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        notes = Notes(app)
+        await pilot.press("s")
+        app.screen.query_one("#break_every", Input).focus()
+        await pilot.pause()
+        await later(pilot, clock, minutes=30)
+        assert "press e for a five-minute energy station" in notes.text()
+        assert app.screen.query_one("#break_every", Input).has_focus
+
+
+async def test_the_routine_can_be_turned_off(app_factory, clock: FakeClock, home: Path) -> None:
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text("[shift]\nroutine = false\n", "utf-8")
+    app = build(app_factory)
+    launched_before(app, TODAY - timedelta(days=1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("w")  # still there when asked for
+        assert isinstance(app.screen, ReleaseScreen)
+
+
+async def test_the_energy_station_speaks_chinese(app_factory) -> None:
+    app = build(app_factory, "zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        assert "能量站" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert text_of(app.screen.query_one("#pacer")).startswith("吸气……  4")

@@ -13,7 +13,7 @@ from companion.clock import Clock
 from companion.paths import Paths, ensure_dirs
 from companion.store.database import Database, OpenProblem, Schema
 from companion.store.repos import KeyValue, Repo
-from companion.store.schema import Draft, Entry
+from companion.store.schema import BreathingSession, Draft, Entry, SosReset
 
 JOURNAL_SCHEMA = Schema(version=1)
 ACTIVITY_SCHEMA = Schema(version=1)
@@ -26,6 +26,8 @@ class Stores:
     state: KeyValue
     entries: Repo[Entry]
     drafts: Repo[Draft]
+    breathing: Repo[BreathingSession]
+    sos: Repo[SosReset]
     problems: list[OpenProblem] = field(default_factory=list)
 
     def databases(self) -> tuple[Database, Database]:
@@ -51,5 +53,7 @@ def open_stores(paths: Paths, clock: Clock) -> Stores:
         state=KeyValue(activity, "state"),
         entries=Repo(journal, "entries", Entry, clock),
         drafts=Repo(journal, "drafts", Draft, clock),
+        breathing=Repo(activity, "breathing", BreathingSession, clock),
+        sos=Repo(activity, "sos", SosReset, clock),
         problems=problems,
     )

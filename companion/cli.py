@@ -57,11 +57,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_tui(args)
 
 
-def run_tui(args: argparse.Namespace) -> int:
+def run_tui(args: argparse.Namespace, intent: object = None) -> int:
+    """Run the app; ``intent`` (a companion.ui.intent.StartIntent) opens something first."""
     from companion.services import build_services
     from companion.ui.app import CompanionApp
 
-    app = CompanionApp(build_services(home=args.data_dir))
+    app = CompanionApp(build_services(home=args.data_dir), intent=intent)  # type: ignore[arg-type]
     app.run()
     if app.crash_log is not None:
         return 1

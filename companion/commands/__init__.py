@@ -11,4 +11,5 @@ from __future__ import annotations
 # Sub-command name -> module under companion.commands, in the order --help lists them.
 COMMANDS: dict[str, str] = {
     "doctor": "doctor",
+    "breathe": "breathe",
 }

@@ -24,6 +24,12 @@ ACTIONS: tuple[AppAction, ...] = (
     AppAction("theme", "t", "toggle_theme", on_home=False, show=False),
     AppAction("welcome", "", "welcome", on_home=False, show=False),
     AppAction("quit", "q", "quit"),
+    # h: "breathe" and 呼吸 (hūxī); b is left for breaks.
+    AppAction("breathe", "h", "breathe"),
+    # SOS must work while typing in any editor, so no printable key: F2 (beside F1
+    # help, one key on a full keyboard) and ctrl+o (the O of SOS) for laptops whose
+    # F-keys need Fn. Neither is bound by Input/TextArea or taken by common terminals.
+    AppAction("sos", "f2,ctrl+o", "sos", priority=True),
 )
 
 

@@ -39,4 +39,19 @@ def theme_choices(t: Strings) -> list[tuple[str, str]]:
 ROWS: tuple[SettingRow, ...] = (
     SettingRow("language", "settings.language", "choice", language_choices),
     SettingRow("theme", "settings.theme", "choice", theme_choices),
+    SettingRow(
+        "reduce_motion",
+        "breathing.settings.reduce_motion",
+        "switch",
+        section="breathing.settings.section",
+    ),
+    SettingRow(
+        "breathing_bell", "breathing.settings.bell", "switch", section="breathing.settings.section"
+    ),
+    SettingRow(
+        "tension_rating",
+        "breathing.settings.tension_rating",
+        "switch",
+        section="breathing.settings.section",
+    ),
 )

@@ -211,15 +211,13 @@ def test_custom_pattern_problems_read_as_sentences(tmp_path: Path) -> None:
     )
     assert 'breathing.pattern[3].name = "Mine" is already the name of another pattern' in en[1]
     zh = config_problem(loaded.problems[0], Strings("zh"))
-    assert '应是 0.5 到 60 之间的秒数' in zh
+    assert "应是 0.5 到 60 之间的秒数" in zh
 
 
 def test_breathing_pattern_that_is_not_a_list(tmp_path: Path) -> None:
     loaded = load_config(write(tmp_path / "config.toml", '[breathing]\npattern = "box"\n'))
     assert loaded.settings.breathing_patterns == ()
-    assert [(p.code, p.key) for p in loaded.problems] == [
-        ("pattern_not_list", "breathing.pattern")
-    ]
+    assert [(p.code, p.key) for p in loaded.problems] == [("pattern_not_list", "breathing.pattern")]
 
 
 def test_saving_a_setting_keeps_custom_patterns(tmp_path: Path) -> None:

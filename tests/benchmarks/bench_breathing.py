@@ -74,10 +74,7 @@ async def phase_errors(minutes: float, home: Path) -> None:
         f"phase error (drawn − ideal) over {len(late)} changes: "
         f"median {statistics.median(late) * 1000:.1f} ms, max {max(late) * 1000:.1f} ms"
     )
-    print(
-        f"           in the last minute: max {max(last_minute) * 1000:.1f} ms"
-        "   (target ≤ 50 ms)"
-    )
+    print(f"           in the last minute: max {max(last_minute) * 1000:.1f} ms   (target ≤ 50 ms)")
     print(
         f"reference  25 fps ticks added up: {ticks / 25:.1f} s for {elapsed:.1f} s elapsed "
         f"(drift {(elapsed - ticks / 25) * 1000:.0f} ms)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList, Static, Switch
 
 from companion.ui.intent import StartIntent
 from companion.ui.screens.breathe import BreatheScreen
@@ -236,3 +236,15 @@ async def test_leaving_stops_every_timer(app_factory) -> None:
         assert screen.pacer.running
         await pilot.press("escape")
         assert not screen.pacer.running and not screen.is_attached
+
+
+async def test_reduced_motion_switched_on_mid_session_applies_on_return(app_factory) -> None:
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "enter", "s")
+        app.screen.query_one("#reduce_motion", Switch).focus()
+        await pilot.press("enter")
+        await pilot.press("escape")
+        assert isinstance(app.screen, BreatheScreen)
+        assert not app.screen.query_one(BreathOrb).display
+        assert not app.screen.pacer.animate and app.services.config.settings.reduce_motion

@@ -30,12 +30,10 @@ from companion.core.breathing import (
 from companion.i18n import Strings
 from companion.store.schema import BreathingSession
 from companion.ui.pacer import Pacer
-from companion.ui.screens.base import Translated
+from companion.ui.screens.calm_base import DIGITS, CalmScreen
 from companion.ui.widgets.breath_guide import BreathGuide
 from companion.ui.widgets.phase_bar import PhaseBar
 from companion.ui.widgets.tension import TensionScale
-
-DIGITS = [Binding(str(d), f"digit({d})", show=False) for d in range(10)]
 
 
 def duration_text(seconds: float, t: Strings) -> str:
@@ -45,12 +43,7 @@ def duration_text(seconds: float, t: Strings) -> str:
     return t("breathing.minutes_seconds", minutes=str(whole // 60), seconds=str(whole % 60))
 
 
-def wants_stillness(app: object, reduce_motion: bool) -> bool:
-    """Reduced motion: the user's setting, or TEXTUAL_ANIMATIONS=none."""
-    return reduce_motion or getattr(app, "animation_level", "full") == "none"
-
-
-class BreatheScreen(Translated, Screen[BreathingSession | None]):
+class BreatheScreen(CalmScreen, Screen[BreathingSession | None]):
     BINDINGS = [
         Binding("enter", "start", "breathing.keys.start", id="breathe_start"),
         Binding("enter", "finish", "breathing.keys.done", id="breathe_done"),
@@ -111,9 +104,6 @@ class BreatheScreen(Translated, Screen[BreathingSession | None]):
         assert self.pacer is not None
         return breath_at(self.pattern, self.rounds or 1, self.pacer.elapsed())
 
-    def still(self) -> bool:
-        return wants_stillness(self.app, self.companion.services.config.settings.reduce_motion)
-
     # -- drawing -----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         t = self.t
@@ -171,10 +161,6 @@ class BreatheScreen(Translated, Screen[BreathingSession | None]):
         self.show_ready()
         if self.start_now:
             self.action_start()
-
-    @property
-    def rating_on(self) -> bool:
-        return self.companion.services.config.settings.tension_rating
 
     def show_ready(self) -> None:
         t, pattern = self.t, self.pattern
@@ -376,19 +362,10 @@ class BreatheScreen(Translated, Screen[BreathingSession | None]):
     def action_leave(self) -> None:
         self.dismiss(None)
 
-    # -- shown or not --------------------------------------------------------------------
-    def on_screen_suspend(self) -> None:
-        if self.pacer is not None:
-            self.pacer.set_hidden(True)
-
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
-        if self.pacer is None:
-            return
-        still = self.still()  # the setting may have changed while Settings was open
+    def motion_changed(self, still: bool) -> None:
         self.query_one(BreathGuide).set_motion(not still)
+        assert self.pacer is not None
         self.pacer.set_animate(not still)
-        self.pacer.set_hidden(False)
 
     async def retranslate(self) -> None:
         """A new language: the same session goes on, in new words."""

@@ -30,8 +30,7 @@ from companion.core.sos import (
 from companion.store.errors import StoreError
 from companion.store.schema import SosReset
 from companion.ui.pacer import Pacer
-from companion.ui.screens.base import Translated
-from companion.ui.screens.breathe import DIGITS, wants_stillness
+from companion.ui.screens.calm_base import DIGITS, CalmScreen
 from companion.ui.screens.vent import VentScreen
 from companion.ui.widgets.breath_guide import BreathGuide
 from companion.ui.widgets.tension import TensionScale
@@ -40,7 +39,7 @@ LAST_LINE_KEY = "sos.last_line"  # so the same line does not come twice in a row
 RATED_STEPS = {"arrive": "before", "back": "after"}
 
 
-class SosScreen(Translated, Screen[SosReset | None]):
+class SosScreen(CalmScreen, Screen[SosReset | None]):
     BINDINGS = [
         Binding("enter,space", "next", "sos.keys.next", id="sos_next"),
         Binding("enter,space", "back_to_work", "sos.keys.back_to_work", id="sos_back_to_work"),
@@ -69,13 +68,6 @@ class SosScreen(Translated, Screen[SosReset | None]):
     def state(self) -> SosState:
         assert self.pacer is not None
         return sos_at(self.steps, self.pacer.elapsed())
-
-    @property
-    def rating_on(self) -> bool:
-        return self.companion.services.config.settings.tension_rating
-
-    def still(self) -> bool:
-        return wants_stillness(self.app, self.companion.services.config.settings.reduce_motion)
 
     # -- drawing -----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -229,15 +221,10 @@ class SosScreen(Translated, Screen[SosReset | None]):
             self.pacer.stop()
         self.dismiss(self.record)
 
-    # -- shown or not --------------------------------------------------------------------
-    def on_screen_suspend(self) -> None:
+    def motion_changed(self, still: bool) -> None:
+        self.query_one(BreathGuide).set_motion(not still)
         if self.pacer is not None:
-            self.pacer.set_hidden(True)
-
-    def on_screen_resume(self) -> None:
-        super().on_screen_resume()
-        if self.pacer is not None:
-            self.pacer.set_hidden(False)
+            self.pacer.set_animate(self.state().step.name == "sigh" and not still)
 
     async def retranslate(self) -> None:
         self.query_one("#sos-title", Static).update(self.t("sos.title"))

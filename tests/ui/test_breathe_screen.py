@@ -46,7 +46,7 @@ async def test_a_whole_session_with_ratings_is_stored(app_factory, clock) -> Non
         assert "4-7-8 breathing" in pattern_list(app)
         assert "Up to 4 rounds is plenty to begin with" in screen_text(app)
         await pilot.press("minus", "minus", "minus")  # 4 rounds -> 1
-        assert "1 rounds · about 19 s" in screen_text(app)
+        assert "Rounds: 1 · about 19 s" in screen_text(app)
         await pilot.press("1", "0")  # 1 then 0 at once: ten
         assert screen.query_one("#before").value == 10
         await pilot.press("7")
@@ -60,7 +60,7 @@ async def test_a_whole_session_with_ratings_is_stored(app_factory, clock) -> Non
         assert shown(app)[:2] == ("Breathe out", "8 s")
         await advance(pilot, clock, 8)
         assert "Well done." in screen_text(app)
-        assert "1 rounds of 4-7-8 breathing, 19 s." in screen_text(app)
+        assert "19 s of 4-7-8 breathing." in screen_text(app)
         await pilot.press("3")
         assert "Tension 7 → 3" in screen_text(app)
         await pilot.press("enter")
@@ -81,7 +81,7 @@ async def test_choosing_another_pattern_and_stopping_part_way(app_factory, clock
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("h", "down")  # box breathing
         assert app.screen.query_one("#patterns", OptionList).highlighted == 1
-        assert "6 rounds · about 1 min 36 s" in screen_text(app)
+        assert "Rounds: 6 · about 1 min 36 s" in screen_text(app)
         await pilot.press("enter")
         await advance(pilot, clock, 16 + 4 + 4 + 4)  # one round, then into the second
         assert shown(app) == ("Rest", "4 s", "Round 2 of 6")
@@ -203,7 +203,7 @@ async def test_custom_patterns_from_config_are_offered(app_factory, home: Path, 
         await pilot.press("h", "up")  # wraps round to the last pattern
         text = screen_text(app)
         assert "Your own pattern, from config.toml." in text
-        assert "2 rounds · about 20 s" in text
+        assert "Rounds: 2 · about 20 s" in text
         patterns = app.screen.query_one("#patterns", OptionList)
         assert patterns.option_count == 5  # the broken one is skipped
         assert "slow 4-6 (yours)" in str(patterns.get_option_at_index(4).prompt)

@@ -263,7 +263,7 @@ class BreatheScreen(CalmScreen, Screen[BreathingSession | None]):
         if not completed or (self.return_when_done and not self._asks_after()):
             self.dismiss(self.record)
         else:
-            self.show_end(pattern, rounds, elapsed)
+            self.show_end(pattern, elapsed)
 
     def _store(self, pattern: Pattern, rounds: int, elapsed: float, completed: bool) -> None:
         before = self.query_one("#before", TensionScale).value
@@ -285,15 +285,10 @@ class BreatheScreen(CalmScreen, Screen[BreathingSession | None]):
         return self.rating_on and self.query_one("#before", TensionScale).value is not None
 
     # -- the end -----------------------------------------------------------------------
-    def show_end(self, pattern: Pattern, rounds: int, elapsed: float) -> None:
+    def show_end(self, pattern: Pattern, elapsed: float) -> None:
         t = self.t
         self.query_one("#end-summary", Static).update(
-            t(
-                "breathing.end.summary",
-                rounds=str(rounds),
-                name=pattern.name,
-                duration=duration_text(elapsed, t),
-            )
+            t("breathing.end.summary", name=pattern.name, duration=duration_text(elapsed, t))
         )
         self.query_one("#after-rating").display = self._asks_after()
         self.query_one("#after", TensionScale).choose(None)

@@ -20,7 +20,7 @@ class BreathGuide(Vertical):
     DEFAULT_CSS = """
     BreathGuide {
         height: 1fr;
-        align-horizontal: center;
+        align: center middle;
     }
     BreathGuide > #phase-bar {
         margin: 1 0;

@@ -22,7 +22,7 @@ FALLING = frozenset({"exhale"})
 
 # A phase boundary within this much counts as reached (float sums such as 5.5 + 5.5).
 EPSILON = 1e-9
-MAX_ROUNDS = 30  # more in one sitting is a typo, not a plan
+MAX_ROUNDS = 120  # 20 minutes of coherent breathing; more in one sitting is a typo
 
 
 @dataclass(frozen=True)

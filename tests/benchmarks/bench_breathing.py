@@ -68,7 +68,8 @@ async def phase_errors(minutes: float, home: Path) -> None:
             await asyncio.sleep(0.5)
         elapsed = time.monotonic() - began
     late = [e for _, e in errors]
-    last_minute = [e for at, e in errors if at >= rounds * 19 - 60]
+    last_minute = [e for at, e in errors if at >= (screen.rounds or rounds) * 19 - 60]
+    rounds = screen.rounds or rounds
     print(f"session    4-7-8 × {rounds} rounds = {rounds * 19 / 60:.1f} min, real clock")
     print(
         f"phase error (drawn − ideal) over {len(late)} changes: "

@@ -7,6 +7,7 @@ import asyncio
 import itertools
 from pathlib import Path
 
+from textual.command import CommandList
 from textual.widgets import Input, Static, TextArea
 
 from companion.calm import self_talk_lines
@@ -16,7 +17,7 @@ from companion.ui.screens.home import HomeScreen
 from companion.ui.screens.sos import SosScreen
 from companion.ui.screens.vent import VentScreen
 from companion.ui.widgets.breath_guide import BreathGuide
-from tests.ui.helpers import Notes, text_of
+from tests.ui.helpers import Notes, text_of, wait_for
 
 SECRET = "worst customer 你太过分"
 
@@ -113,12 +114,14 @@ async def test_the_sos_key_works_while_typing_and_types_nothing(app_factory) -> 
 
 async def test_the_palette_has_sos_and_breathe(app_factory) -> None:
     app = app_factory("zh")
-    async with app.run_test(size=(80, 24)):
-        commands = {c.title: c.callback for c in app.get_system_commands(app.screen)}
-        assert "SOS：一分钟缓一缓" in commands and "呼吸练习" in commands
-        commands["SOS：一分钟缓一缓"]()
-        await asyncio.sleep(0.05)
-        assert isinstance(app.screen, SosScreen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"SOS：一分钟缓一缓", "呼吸练习"} <= titles
+        await pilot.press("ctrl+p", *"SOS")
+        await wait_for(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, SosScreen))
+        await pilot.pause()
         assert "刚才那位，真不容易。" in step_text(app)
 
 

@@ -16,4 +16,5 @@ COMMANDS: dict[str, str] = {
     "find": "find",
     "export": "export",
     "import": "import_entries",
+    "breathe": "breathe",
 }

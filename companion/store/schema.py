@@ -48,3 +48,35 @@ class BreakEvent(Record):
 
     kind: str
     fields: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class BreathingSession(Record):
+    """One guided breathing session in activity.db (finished, or left part-way).
+
+    ``tension_before``/``tension_after`` are the optional 0-10 ratings ("how tense are
+    you"), so insights can show what a few minutes of breathing did. ``origin`` says
+    what opened it: "breathe" (the screen or the command) or another feature's name.
+    """
+
+    pattern: str  # the pattern's id ("4-7-8", "box" … or a custom pattern's name)
+    rounds: int  # rounds planned
+    rounds_done: int
+    seconds: float  # breathed, pauses not counted
+    completed: bool
+    tension_before: int | None = None
+    tension_after: int | None = None
+    origin: str = "breathe"
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class SosReset(Record):
+    """One SOS minute in activity.db: how far it went and the optional 0-10 ratings.
+
+    Nothing of what the user may have typed in the vent pad is ever kept here.
+    """
+
+    seconds: float
+    completed: bool  # reached "back to work"
+    tension_before: int | None = None
+    tension_after: int | None = None

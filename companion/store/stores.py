@@ -13,7 +13,7 @@ from companion.clock import Clock
 from companion.paths import Paths, ensure_dirs
 from companion.store.database import Database, OpenProblem, Schema
 from companion.store.repos import KeyValue, Repo
-from companion.store.schema import BreakEvent, Draft, Entry
+from companion.store.schema import BreakEvent, BreathingSession, Draft, Entry, SosReset
 
 JOURNAL_SCHEMA = Schema(version=1)
 ACTIVITY_SCHEMA = Schema(version=1)
@@ -27,6 +27,8 @@ class Stores:
     entries: Repo[Entry]
     drafts: Repo[Draft]
     break_events: Repo[BreakEvent]
+    breathing: Repo[BreathingSession]
+    sos: Repo[SosReset]
     problems: list[OpenProblem] = field(default_factory=list)
 
     def databases(self) -> tuple[Database, Database]:
@@ -53,5 +55,7 @@ def open_stores(paths: Paths, clock: Clock) -> Stores:
         entries=Repo(journal, "entries", Entry, clock),
         drafts=Repo(journal, "drafts", Draft, clock),
         break_events=Repo(activity, "break_events", BreakEvent, clock),
+        breathing=Repo(activity, "breathing", BreathingSession, clock),
+        sos=Repo(activity, "sos", SosReset, clock),
         problems=problems,
     )

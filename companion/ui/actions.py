@@ -21,6 +21,12 @@ class AppAction:
 # The order is the order of Home's list, the footer and the palette: the things an
 # agent comes for first, then the shell's own keys, quitting last.
 ACTIONS: tuple[AppAction, ...] = (
+    # SOS must work while typing in any editor, so no printable key: F2 (beside F1
+    # help, one key on a full keyboard) and ctrl+o (the O of SOS) for laptops whose
+    # F-keys need Fn. Neither is bound by Input/TextArea or taken by common terminals.
+    AppAction("sos", "f2,ctrl+o", "sos", priority=True),
+    # h: "breathe" and 呼吸 (hūxī); b is left for breaks.
+    AppAction("breathe", "h", "breathe"),
     AppAction("take_break", "k", "take_break"),
     AppAction("journal", "j", "open_journal"),
     AppAction("mood", "m", "mood_checkin"),

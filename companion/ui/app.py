@@ -27,10 +27,13 @@ from companion.store.errors import StoreError
 from companion.ui.actions import ACTIONS, app_bindings
 from companion.ui.autostart_setting import install as install_autostart_switch
 from companion.ui.break_rhythm import BreakRhythm
+from companion.ui.intent import StartIntent
 from companion.ui.screens.base import Translated
+from companion.ui.screens.breathe import BreatheScreen
 from companion.ui.screens.help import HelpScreen
 from companion.ui.screens.home import HomeScreen
 from companion.ui.screens.settings import SettingsScreen
+from companion.ui.screens.sos import SosScreen
 from companion.ui.screens.store_problem import StoreProblemScreen
 from companion.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from companion.ui.screens.welcome import WelcomeScreen
@@ -45,9 +48,16 @@ class CompanionApp(App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = app_bindings()
 
-    def __init__(self, services: Services, *, quiet_errors: bool = True) -> None:
+    def __init__(
+        self,
+        services: Services,
+        *,
+        quiet_errors: bool = True,
+        intent: StartIntent | None = None,
+    ) -> None:
         super().__init__()
         self.services = services
+        self.intent = intent  # what to open at start instead of only Home
         self.strings = services.strings()
         self.quiet_errors = quiet_errors
         self.crash_log: Path | None = None
@@ -64,7 +74,11 @@ class CompanionApp(App[None]):
     def on_mount(self) -> None:
         self.title = self.strings("app.title")
         self.push_screen(HomeScreen())
-        if self._first_run():
+        if self.intent is not None:
+            # Asked for something specific (e.g. `companion breathe`): do that; the
+            # welcome tour can wait for a plain start.
+            self.run_intent(self.intent)
+        elif self._first_run():
             self.push_screen(WelcomeScreen(), callback=self._welcome_done)
         for problem in self.services.stores.problems:
             self.push_screen(StoreProblemScreen(problem))
@@ -84,6 +98,10 @@ class CompanionApp(App[None]):
             return not self.services.stores.state.get(WELCOME_KEY, False)
         except StoreError:
             return False
+
+    def run_intent(self, intent: StartIntent) -> None:
+        action = getattr(self, f"action_{intent.action}")
+        action(**intent.arguments, exit_when_done=intent.exit_when_done)
 
     def _welcome_done(self, _result: object = None) -> None:
         self.guard(lambda: self.services.stores.state.set(WELCOME_KEY, True))
@@ -198,6 +216,42 @@ class CompanionApp(App[None]):
         if not isinstance(self.screen, WelcomeScreen):
             self.push_screen(WelcomeScreen(), callback=self._welcome_done)
 
+    def action_breathe(
+        self,
+        pattern: str = "",
+        rounds: int = 0,
+        start_now: bool = False,
+        exit_when_done: bool = False,
+    ) -> None:
+        """Open Breathe (a pattern id or name, rounds; 0 / "" for the usual ones)."""
+        if isinstance(self.screen, BreatheScreen):
+            return
+        screen = BreatheScreen(
+            pattern or None,
+            rounds or None,
+            start_now=start_now,
+            return_when_done=exit_when_done,
+        )
+        self.push_screen(screen, callback=self._exit_when_done if exit_when_done else None)
+
+    def _exit_when_done(self, _result: object = None) -> None:
+        self.exit()
+
+    def action_sos(self, exit_when_done: bool = False) -> None:
+        """One minute to reset, from anywhere (its key works even while typing)."""
+        if any(isinstance(screen, SosScreen) for screen in self.screen_stack):
+            return
+        self.push_screen(SosScreen(), callback=self._exit_when_done if exit_when_done else None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Not offered where it is already open (it would only clutter the footer).
+        in_sos = any(isinstance(screen, SosScreen) for screen in self.screen_stack)
+        if action == "breathe":
+            return not (in_sos or isinstance(self.screen, BreatheScreen))
+        if action == "sos":
+            return not in_sos
+        return True
+
     def action_go_home(self) -> None:
         while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
@@ -301,12 +355,13 @@ def make_app(
     lang: str | None = None,
     env: dict[str, str] | None = None,
     quiet_errors: bool = False,
+    intent: StartIntent | None = None,
 ) -> CompanionApp:
     """The one factory used by tests, snapshots and (through cli) the real command."""
     from companion.services import build_services
 
     services = build_services(home=home, clock=clock, env=env if env is not None else {}, lang=lang)
-    return CompanionApp(services, quiet_errors=quiet_errors)
+    return CompanionApp(services, quiet_errors=quiet_errors, intent=intent)
 
 
 __all__ = ["CompanionApp", "Strings", "make_app"]

@@ -13,7 +13,7 @@ from companion.clock import Clock
 from companion.paths import Paths, ensure_dirs
 from companion.store.database import Database, OpenProblem, Schema
 from companion.store.repos import KeyValue, Repo
-from companion.store.schema import Draft, Entry
+from companion.store.schema import Draft, DrillAttempt, Entry, PokerRound, Reframe, RoleplayRun
 
 JOURNAL_SCHEMA = Schema(version=1)
 ACTIVITY_SCHEMA = Schema(version=1)
@@ -26,6 +26,10 @@ class Stores:
     state: KeyValue
     entries: Repo[Entry]
     drafts: Repo[Draft]
+    reframes: Repo[Reframe]
+    drill_attempts: Repo[DrillAttempt]
+    poker_rounds: Repo[PokerRound]
+    roleplay_runs: Repo[RoleplayRun]
     problems: list[OpenProblem] = field(default_factory=list)
 
     def databases(self) -> tuple[Database, Database]:
@@ -51,5 +55,9 @@ def open_stores(paths: Paths, clock: Clock) -> Stores:
         state=KeyValue(activity, "state"),
         entries=Repo(journal, "entries", Entry, clock),
         drafts=Repo(journal, "drafts", Draft, clock),
+        reframes=Repo(journal, "reframes", Reframe, clock),
+        drill_attempts=Repo(journal, "drill_attempts", DrillAttempt, clock),
+        poker_rounds=Repo(journal, "poker_rounds", PokerRound, clock),
+        roleplay_runs=Repo(journal, "roleplay_runs", RoleplayRun, clock),
         problems=problems,
     )

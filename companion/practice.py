@@ -35,6 +35,9 @@ class Practice:
         self.clock = clock
         self.rng = rng or random.Random()
         self._decks: dict[str, Deck] = {}
+        # A growth review being written, kept while the app runs if its screen is left
+        # before saving (the screen goes; the words stay).
+        self.review_draft: dict[str, str] = {}
 
     # -- reframes ------------------------------------------------------------------
     def save_reframe(self, wizard: rules.Reframing) -> Reframe:
@@ -135,6 +138,13 @@ class Practice:
             heat_end=talk.heat,
             ending=talk.step_id,
         )
+
+    def roleplay_counts(self) -> dict[str, int]:
+        """How many times each role play was played to the end."""
+        counts: dict[str, int] = {}
+        for run in self.stores.roleplay_runs.all():
+            counts[run.play_id] = counts.get(run.play_id, 0) + 1
+        return counts
 
     def save_review(self, happened: str, did_well: str, next_time: str) -> Entry:
         fields: dict[str, Any] = {"did_well": did_well.strip(), "next_time": next_time.strip()}

@@ -24,6 +24,15 @@ ACTIONS: tuple[AppAction, ...] = (
     AppAction("theme", "t", "toggle_theme", on_home=False, show=False),
     AppAction("welcome", "", "welcome", on_home=False, show=False),
     AppAction("quit", "q", "quit"),
+    AppAction("reframe", "r", "reframe", show=False),
+    AppAction("practice", "p", "practice", show=False),
+    AppAction("poker", "", "poker", on_home=False, show=False),
+    AppAction("emotion_cards", "", "emotion_cards", on_home=False, show=False),
+    AppAction("drills", "", "drills", on_home=False, show=False),
+    AppAction("thought_pairs", "", "thought_pairs", on_home=False, show=False),
+    AppAction("replies", "", "replies", on_home=False, show=False),
+    AppAction("roleplay", "", "roleplay", on_home=False, show=False),
+    AppAction("review", "", "review", on_home=False, show=False),
 )
 
 

@@ -24,6 +24,7 @@ from companion.paths import display_path
 from companion.services import Services
 from companion.store.errors import StoreError
 from companion.ui.actions import ACTIONS, app_bindings
+from companion.ui.practice_actions import PracticeActions
 from companion.ui.screens.base import Translated
 from companion.ui.screens.help import HelpScreen
 from companion.ui.screens.home import HomeScreen
@@ -38,7 +39,7 @@ WELCOME_KEY = "welcome_done"
 GlanceProvider = Callable[[Services, Strings], Iterable[tuple[str, str]]]
 
 
-class CompanionApp(App[None]):
+class CompanionApp(PracticeActions, App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = app_bindings()
 
@@ -51,6 +52,7 @@ class CompanionApp(App[None]):
         self.glance_providers: list[GlanceProvider] = []
         # attr -> callables run after that setting changed (a feature re-reads it).
         self.setting_hooks: dict[str, list[Callable[[Any], None]]] = {}
+        self.setup_practice()
         self.register_theme(DARK)
         self.register_theme(LIGHT)
         self.theme = BY_SETTING[services.config.settings.theme]
@@ -68,6 +70,8 @@ class CompanionApp(App[None]):
                 config_problem(problem, self.strings), severity="warning", timeout=12, markup=False
             )
         self.check_size(self.size.width, self.size.height)
+        if not self._first_run():
+            self.ask_follow_up()
 
     def _first_run(self) -> bool:
         try:

@@ -52,7 +52,23 @@ async def test_palette_lists_translated_commands_and_runs_them(app_factory) -> N
     app = app_factory("zh")
     async with app.run_test(size=(80, 24)) as pilot:
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert titles == ["首页", "设置", "按键说明", "切换浅色/深色", "欢迎导览", "退出"]
+        assert titles == [
+            "首页",
+            "设置",
+            "按键说明",
+            "切换浅色/深色",
+            "欢迎导览",
+            "退出",
+            "换个角度想",
+            "练习室",
+            "认知扑克",
+            "情绪卡",
+            "情景选择题",
+            "想法转换表",
+            "回复助手",
+            "角色扮演",
+            "成长复盘",
+        ]
         await pilot.press("ctrl+p")
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"设置")

@@ -18,6 +18,7 @@ from companion.core.reframe import OUTCOMES
 from companion.i18n import format_day
 from companion.store.schema import Reframe
 from companion.ui.screens.base import CompanionModal
+from companion.ui.widgets.prose import Paragraph
 
 SKIP = "skip"
 ENDINGS = "。.！!？?"  # a sentence's own full stop would sit oddly inside the quotes
@@ -41,8 +42,8 @@ class FollowUpScreen(CompanionModal):
         with Vertical(id="follow-up", classes="dialog"):
             yield Static(t("reframe.follow_up.title"), classes="dialog-title", markup=False)
             intro = t("reframe.follow_up.intro", day=format_day(day.date(), t))
-            yield Static(intro, markup=False)
-            yield Static(pair, classes="dialog-line quote", markup=False)
+            yield Paragraph(intro)
+            yield Paragraph(pair, classes="dialog-line quote")
             yield Input(placeholder=t("reframe.follow_up.note"), id="note")
             options = [Option(t(f"reframe.follow_up.{o}"), id=o) for o in OUTCOMES]
             yield OptionList(*options, None, Option(t("reframe.follow_up.skip"), id=SKIP))

@@ -23,6 +23,7 @@ from companion.core.reframe import STEPS, Page, Reframing, judgement_words
 from companion.i18n import format_day, format_time
 from companion.store.schema import Reframe
 from companion.ui.screens.base import CompanionScreen
+from companion.ui.widgets.prose import Paragraph, Prose
 from companion.ui.widgets.scale import IntensityScale, meter
 
 TEXT_FIELDS = {"thought", "feeling", "meaning", "action"}
@@ -66,13 +67,13 @@ class ReframeScreen(CompanionScreen):
     def _facts(self) -> ComposeResult:
         t = self.t
         with VerticalScroll(classes="wizard-body"):
-            yield Static(t("reframe.facts.intro"), classes="muted", markup=False)
+            yield Paragraph(t("reframe.facts.intro"), classes="muted")
             if self.wizard.entry_id:
                 yield Static(t("reframe.facts.source"), classes="source", markup=False)
             yield TextArea(
                 self.wizard.facts, id="facts", placeholder=t("reframe.facts.placeholder")
             )
-            yield Static(id="judgement", classes="hint hidden", markup=False)
+            yield Paragraph(id="judgement", classes="hint hidden")
             if self.offer is not None:
                 when = self.offer.updated_at.astimezone(self.companion.services.clock.now().tzinfo)
                 key = self.app.get_key_display(self.BINDINGS[4])  # type: ignore[arg-type]
@@ -81,13 +82,13 @@ class ReframeScreen(CompanionScreen):
                     when=f"{format_day(when.date(), t)} {format_time(when, t)}",
                     key=key,
                 )
-                yield Static(text, id="offer", classes="muted", markup=False)
+                yield Paragraph(text, id="offer", classes="muted")
 
     def _thought(self) -> ComposeResult:
         t = self.t
         w = self.wizard
         with VerticalScroll(classes="wizard-body"):
-            yield Static(t("reframe.thought.intro"), classes="muted", markup=False)
+            yield Paragraph(t("reframe.thought.intro"), classes="muted")
             yield Static(t("reframe.thought.thought"), classes="field-label", markup=False)
             yield Input(w.thought, t("reframe.thought.thought_placeholder"), id="thought")
             yield Static(t("reframe.thought.feeling"), classes="field-label", markup=False)
@@ -100,7 +101,7 @@ class ReframeScreen(CompanionScreen):
     def _traps(self) -> ComposeResult:
         t = self.t
         traps = practice_packs.traps(t.lang)
-        yield Static(t("reframe.traps.intro"), classes="muted", markup=False)
+        yield Paragraph(t("reframe.traps.intro"), classes="muted")
         with Horizontal(id="trap-picker"):
             yield SelectionList[str](
                 *((trap.name, trap.id, trap.id in self.wizard.traps) for trap in traps),
@@ -112,7 +113,7 @@ class ReframeScreen(CompanionScreen):
     def _sides(self) -> ComposeResult:
         t = self.t
         with VerticalScroll(classes="wizard-body"):
-            yield Static(t("reframe.sides.intro"), classes="muted", markup=False)
+            yield Paragraph(t("reframe.sides.intro"), classes="muted")
             for side in practice_packs.perspectives(t.lang):
                 yield Static(self._side_label(side.id), id=f"label-{side.id}", classes="side-label")
                 yield Input(
@@ -127,7 +128,7 @@ class ReframeScreen(CompanionScreen):
         w = self.wizard
         with VerticalScroll(classes="wizard-body"):
             first = t("reframe.meaning.first", thought=w.thought.strip())
-            yield Static(first, classes="muted", markup=False)
+            yield Paragraph(first, classes="muted")
             yield Static(t("reframe.meaning.meaning"), classes="field-label", markup=False)
             yield Input(w.meaning, t("reframe.meaning.meaning_placeholder"), id="meaning")
             yield Static(t("reframe.meaning.action"), classes="field-label", markup=False)
@@ -147,8 +148,8 @@ class ReframeScreen(CompanionScreen):
                 message = t("reframe.summary.grew")
             else:
                 message = t("reframe.summary.same")
-            yield Static(message, id="summary-message", classes="body", markup=False)
-            yield Static(t("reframe.summary.follow_up"), classes="muted", markup=False)
+            yield Paragraph(message, id="summary-message", classes="body")
+            yield Paragraph(t("reframe.summary.follow_up"), classes="muted")
 
     def _summary_table(self) -> Table:
         t = self.t
@@ -178,15 +179,15 @@ class ReframeScreen(CompanionScreen):
         table.add_column(no_wrap=True, style="dim")
         table.add_column(ratio=1, overflow="fold")
         for key, value in rows:
-            table.add_row(Text(t(f"reframe.summary.{key}")), value)
+            table.add_row(Text(t(f"reframe.summary.{key}")), Prose(value))
         return table
 
-    def _side_label(self, side_id: str) -> Text:
+    def _side_label(self, side_id: str) -> Prose:
         side = next(p for p in practice_packs.perspectives(self.t.lang) if p.id == side_id)
         prompt = side.prompts[self.prompt_turn.get(side_id, 0) % len(side.prompts)]
         # The question on its own line: after a name on the same line, a Chinese
         # question (no spaces to break at) would jump to a line of its own anyway.
-        return Text.assemble((side.name, "bold"), "\n", (prompt, "italic"))
+        return Prose(Text.assemble((side.name, "bold"), "\n", (prompt, "italic")))
 
     def _show_trap(self, index: int) -> None:
         traps = practice_packs.traps(self.t.lang)
@@ -198,18 +199,18 @@ class ReframeScreen(CompanionScreen):
         text.append(self.t("reframe.traps.example", example=trap.example), style="italic")
         text.append("\n\n")
         text.append(self.t("reframe.traps.question", question=trap.question))
-        self.query_one("#trap-text", Static).update(text)
+        self.query_one("#trap-text", Static).update(Prose(text))
 
     def _show_judgement(self) -> None:
         hint = self.query("#judgement")
         if not hint:
             return
         words = judgement_words(self.wizard.facts, practice_packs.judgement_words(self.t.lang))
-        widget = hint.first(Static)
+        widget = hint.first(Paragraph)
         if words:
             joiner = "" if self.t.lang == "zh" else ", "
             quoted = joiner.join(f"“{word}”" for word in words[:3])
-            widget.update(self.t("reframe.facts.hint", words=quoted))
+            widget.show(self.t("reframe.facts.hint", words=quoted))
         widget.set_class(not words, "hidden")
 
     # -- life ---------------------------------------------------------------------

@@ -8,12 +8,14 @@ from typing import ClassVar
 
 from rich.console import RenderableType
 from rich.table import Table
+from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from companion.practice import Practice
 from companion.ui.screens.base import CompanionScreen
+from companion.ui.widgets.prose import Prose
 
 BACK = Binding("escape", "app.pop_screen", "keys.back", id="practice_back")
 
@@ -58,5 +60,5 @@ def beside(rows: Iterable[tuple[RenderableType, RenderableType]], gap: int = 2) 
     table.add_column(no_wrap=True)
     table.add_column(ratio=1, overflow="fold")
     for label, body in rows:
-        table.add_row(label, body)
+        table.add_row(label, Prose(body) if isinstance(body, (Text, str)) else body)
     return table

@@ -19,6 +19,7 @@ from companion import practice_packs
 from companion.core.drills import Answer, Drill
 from companion.core.drills import answer as score
 from companion.ui.screens.practice.base import BACK, PracticeTool, beside, spaced
+from companion.ui.widgets.prose import Prose
 
 LETTERS = "abcd"
 
@@ -111,7 +112,7 @@ class DrillsScreen(PracticeTool):
         situation.append(f"\n{drill.situation}", style="bold")
         if self.answer is None:
             situation.append("\n" + t("practice.drills.pick"), style="dim")
-        self.query_one("#drill-situation", Static).update(situation)
+        self.query_one("#drill-situation", Static).update(Prose(situation))
         options = self.query_one("#drill-options", OptionList)
         result = self.query_one("#drill-result", Static)
         options.set_class(self.answer is not None, "hidden")
@@ -152,7 +153,7 @@ class DrillsScreen(PracticeTool):
             rows += [(Text(f"{LETTERS[pos]})"), cell), ("", "")]
         prompt = t("practice.drills.next_prompt", key=self.key("drill_next"))
         table = beside(rows, gap=1)
-        return Group(Text.assemble((verdict, "bold"), "\n"), table, Text(prompt, style="dim"))
+        return Group(Prose(Text.assemble((verdict, "bold"), "\n")), table, Prose(prompt, "dim"))
 
     async def retranslate(self) -> None:
         drill_id = self.drill.id if self.drill else None

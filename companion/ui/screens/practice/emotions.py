@@ -12,6 +12,7 @@ from textual.widgets import Footer, Static
 from companion import practice_packs
 from companion.practice_packs import EmotionCard
 from companion.ui.screens.practice.base import BACK, PracticeTool
+from companion.ui.widgets.prose import Paragraph, Prose
 
 
 class EmotionCardsScreen(PracticeTool):
@@ -31,7 +32,7 @@ class EmotionCardsScreen(PracticeTool):
         with Vertical(id="emotions", classes="page"):
             yield self.title_widget()
             with VerticalScroll(classes="wizard-body"):
-                yield Static(self.t("practice.emotions.intro"), classes="muted body", markup=False)
+                yield Paragraph(self.t("practice.emotions.intro"), classes="muted body")
                 yield Static(id="emotion-card", classes="card")
         yield Footer()
 
@@ -77,7 +78,7 @@ class EmotionCardsScreen(PracticeTool):
             else:
                 flip = t("practice.emotions.think", key=self.key("emotion_flip"))
                 parts.append(Text.assemble("\n", (flip, "dim")))
-            view = Group(*parts)
+            view = Group(*(Prose(part) if isinstance(part, Text) else part for part in parts))
         self.query_one("#emotion-card", Static).update(view)
         self.refresh_bindings()
 

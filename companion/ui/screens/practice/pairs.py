@@ -13,6 +13,7 @@ from textual.widgets import Footer, Static
 from companion import practice_packs
 from companion.core.drills import PairQuestion, ThoughtPair, pair_question
 from companion.ui.screens.practice.base import BACK, PracticeTool, beside
+from companion.ui.widgets.prose import Prose
 
 
 class ThoughtPairsScreen(PracticeTool):
@@ -87,12 +88,9 @@ class ThoughtPairsScreen(PracticeTool):
         view.update(self._quiz() if self.quiz else self._table())
         self.refresh_bindings()
 
-    def _table(self) -> Table:
+    def _table(self) -> Group:
         t = self.t
         table = Table(
-            title=t("practice.pairs.intro", key=self.key("pairs_mode")),
-            title_justify="left",
-            title_style="dim",
             expand=True,
             show_lines=False,
             pad_edge=False,
@@ -101,8 +99,9 @@ class ThoughtPairsScreen(PracticeTool):
         table.add_column("→", width=1)
         table.add_column(t("practice.pairs.helpful"), ratio=1, overflow="fold")
         for pair in self.pairs:
-            table.add_row(Text(pair.negative), "→", Text(pair.helpful))
-        return table
+            table.add_row(Prose(pair.negative), "→", Prose(pair.helpful))
+        intro = Prose(t("practice.pairs.intro", key=self.key("pairs_mode")), "dim")
+        return Group(intro, table)
 
     def _quiz(self) -> Group:
         t = self.t
@@ -117,8 +116,8 @@ class ThoughtPairsScreen(PracticeTool):
                 style = "dim"
             options.append((str(index + 1), Text(option, style=style)))
         parts: list[RenderableType] = [
-            Text(t("practice.pairs.quiz_intro"), style="dim"),
-            Text.assemble("\n", (question.pair.negative, "bold"), "\n"),
+            Prose(t("practice.pairs.quiz_intro"), "dim"),
+            Prose(Text.assemble("\n", (question.pair.negative, "bold"), "\n")),
             beside(options),
         ]
         if self.picked is not None:
@@ -132,7 +131,7 @@ class ThoughtPairsScreen(PracticeTool):
                 asked=str(self.asked),
                 key=self.key("pairs_next"),
             )
-            parts += [Text.assemble("\n", (feedback, "bold")), Text(score, style="dim")]
+            parts += [Prose(Text.assemble("\n", (feedback, "bold"))), Prose(score, "dim")]
         return Group(*parts)
 
     async def retranslate(self) -> None:

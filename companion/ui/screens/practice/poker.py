@@ -20,6 +20,7 @@ from companion import practice_packs
 from companion.core.poker import PokerRound
 from companion.practice_packs import Situation
 from companion.ui.screens.practice.base import BACK, PracticeTool, beside
+from companion.ui.widgets.prose import Paragraph, Prose
 from companion.ui.widgets.scale import meter
 
 TICK_SECONDS = 1.0
@@ -47,13 +48,11 @@ class PokerScreen(PracticeTool):
         with Vertical(id="poker", classes="page"):
             yield self.title_widget()
             with VerticalScroll(classes="wizard-body"):
-                yield Static(
-                    self.t("practice.poker.intro"), id="intro", classes="muted", markup=False
-                )
+                yield Paragraph(self.t("practice.poker.intro"), id="intro", classes="muted")
                 yield Static(id="card", classes="card hidden")
                 yield Input(id="mine", classes="hidden")
                 yield Static(id="clock", markup=False)
-                yield Static(id="prompt", classes="body", markup=False)
+                yield Paragraph(id="prompt", classes="body")
                 yield Static(id="samples", classes="hidden")
         yield Footer()
 
@@ -141,7 +140,7 @@ class PokerScreen(PracticeTool):
         card = self.query_one("#card", Static)
         mine = self.query_one("#mine", Input)
         samples = self.query_one("#samples", Static)
-        prompt = self.query_one("#prompt", Static)
+        prompt = self.query_one("#prompt", Paragraph)
         clock = self.query_one("#clock", Static)
         playing = self.card is not None
         self.query_one("#intro").set_class(playing, "hidden")
@@ -151,8 +150,8 @@ class PokerScreen(PracticeTool):
             table = Table.grid(padding=(0, 2))
             table.add_column(no_wrap=True, style="dim")
             table.add_column(ratio=1, overflow="fold")
-            table.add_row(t("practice.poker.moment"), Text.assemble((self.card.situation, "bold")))
-            table.add_row(t("practice.poker.thought"), Text(self.card.thought))
+            table.add_row(t("practice.poker.moment"), Prose(self.card.situation, style="bold"))
+            table.add_row(t("practice.poker.thought"), Prose(self.card.thought))
             table.add_row(t("practice.poker.yours"), Text(""))
             card.update(table)
             mine.placeholder = t("practice.poker.placeholder")
@@ -171,7 +170,7 @@ class PokerScreen(PracticeTool):
             "done": t("practice.poker.rate"),
             "rated": t("practice.poker.rated", key=draw_key),
         }
-        prompt.update(messages[self.phase])
+        prompt.show(messages[self.phase])
         prompt.set_class(not messages[self.phase], "hidden")
         self.refresh_bindings()
 

@@ -3,7 +3,7 @@ worked examples; phrases to avoid and what to say instead. For reading, between 
 
 from __future__ import annotations
 
-from rich.table import Table
+from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -12,6 +12,7 @@ from textual.widgets import Footer, Static
 from companion import practice_packs
 from companion.practice_packs import ReplyExample
 from companion.ui.screens.practice.base import PracticeTool, beside
+from companion.ui.widgets.prose import Paragraph
 
 
 class RepliesScreen(PracticeTool):
@@ -20,17 +21,16 @@ class RepliesScreen(PracticeTool):
     def compose(self) -> ComposeResult:
         t = self.t
         guide = practice_packs.reply_guide(t.lang)
-        with Vertical(id="replies", classes="page"):
+        with Vertical(id="reply-helper", classes="page"):
             yield self.title_widget()
-            with VerticalScroll(id="replies-body", classes="wizard-body"):
+            with VerticalScroll(id="reply-helper-body", classes="wizard-body"):
                 yield Static(guide.principle_title, classes="section-title", markup=False)
-                yield Static(guide.principle, classes="body", markup=False)
+                yield Paragraph(guide.principle, classes="body")
                 yield Static(guide.shape_title, classes="section-title", markup=False)
-                shape = Table.grid(padding=(0, 2))
-                shape.add_column(no_wrap=True, style="bold")
-                shape.add_column(ratio=1, overflow="fold")
-                for part, what in guide.shape:
-                    shape.add_row(t(f"practice.replies.{part}"), what)
+                shape = beside(
+                    (Text(t(f"practice.replies.{part}"), style="bold"), Text(what))
+                    for part, what in guide.shape
+                )
                 yield Static(shape, classes="body")
                 yield Static(t("practice.replies.examples"), classes="section-title", markup=False)
                 for example in guide.examples:
@@ -44,16 +44,19 @@ class RepliesScreen(PracticeTool):
                     yield Static(beside([("✗", said), ("✓", instead)], gap=1), classes="body")
         yield Footer()
 
-    def _example(self, example: ReplyExample) -> Table:
+    def _example(self, example: ReplyExample) -> Group:
         t = self.t
-        table = Table.grid(padding=(0, 2))
-        table.add_column(no_wrap=True, style="dim")
-        table.add_column(ratio=1, overflow="fold")
-        table.add_row(Text.assemble((example.title, "bold")), "")
-        table.add_row(t("practice.replies.customer"), Text.assemble((example.customer, "italic")))
+        rows = [
+            (
+                Text(t("practice.replies.customer"), style="dim"),
+                Text(example.customer, style="italic"),
+            )
+        ]
         for part in ("buffer", "explain", "solution"):
-            table.add_row(t(f"practice.replies.{part}"), Text(getattr(example, part)))
-        return table
+            rows.append(
+                (Text(t(f"practice.replies.{part}"), style="dim"), Text(getattr(example, part)))
+            )
+        return Group(Text(example.title, style="bold"), beside(rows))
 
     def on_mount(self) -> None:
-        self.query_one("#replies-body").focus()
+        self.query_one("#reply-helper-body").focus()

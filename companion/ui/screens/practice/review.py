@@ -11,6 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Static, TextArea
 
 from companion.ui.screens.practice.base import BACK, PracticeTool
+from companion.ui.widgets.prose import Paragraph
 
 FIELDS = ("happened", "did_well", "next_time")
 
@@ -28,12 +29,12 @@ class ReviewScreen(PracticeTool):
         with Vertical(id="review", classes="page"):
             yield self.title_widget()
             with VerticalScroll(classes="wizard-body"):
-                yield Static(t("practice.review.intro"), classes="muted", markup=False)
+                yield Paragraph(t("practice.review.intro"), classes="muted")
                 for field in FIELDS:
                     yield Static(t(f"practice.review.{field}"), classes="field-label", markup=False)
                     yield TextArea(self.answers[field], id=field, classes="short-text")
                 hint = t("practice.review.save_hint", key=self.key("review_save"))
-                yield Static(hint, classes="muted", markup=False)
+                yield Paragraph(hint, classes="muted")
         yield Footer()
 
     def on_mount(self) -> None:

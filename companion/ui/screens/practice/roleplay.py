@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from companion import practice_packs
 from companion.core.roleplay import Conversation, Roleplay, heat_level
 from companion.ui.screens.practice.base import BACK, PracticeTool, beside, spaced
+from companion.ui.widgets.prose import Paragraph, Prose
 from companion.ui.widgets.scale import meter
 
 
@@ -44,7 +45,7 @@ class RoleplayScreen(PracticeTool):
         with Vertical(id="roleplay", classes="page"):
             if self.talk is None:
                 yield self.title_widget()
-                yield Static(t("practice.roleplay.intro"), classes="muted body", markup=False)
+                yield Paragraph(t("practice.roleplay.intro"), classes="muted body")
                 counts = self.companion.practice_call(self.practice.roleplay_counts) or {}
                 options = []
                 for play in self.plays:
@@ -59,7 +60,7 @@ class RoleplayScreen(PracticeTool):
                 yield Static(self.talk.play.title, classes="page-title", markup=False)
                 yield Static(id="mood")
                 with VerticalScroll(id="talk"):
-                    yield Static(self.talk.play.setting, classes="muted body", markup=False)
+                    yield Paragraph(self.talk.play.setting, classes="muted body")
                     yield from self._lines()
                 yield OptionList(id="replies")
         yield Footer()
@@ -159,13 +160,13 @@ class RoleplayScreen(PracticeTool):
         )
         return Group(
             Text.assemble((t("practice.roleplay.debrief"), "bold reverse")),
-            Text(talk.step.outcome),
-            Text(t("practice.roleplay.moved", start=start, end=end), style="dim"),
+            Prose(talk.step.outcome),
+            Prose(t("practice.roleplay.moved", start=start, end=end), "dim"),
             Text.assemble("\n", (t("practice.roleplay.your_replies"), "bold")),
             replies,
             Text.assemble("\n", (t("practice.roleplay.lesson"), "bold")),
-            Text(talk.play.lesson),
-            Text.assemble("\n", (ended, "dim")),
+            Prose(talk.play.lesson),
+            Prose(Text.assemble("\n", (ended, "dim"))),
         )
 
     def _show_turn(self) -> None:

@@ -7,10 +7,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
 from companion.ui.screens.practice.base import BACK, PracticeTool, beside
+from companion.ui.widgets.prose import Paragraph
 
 TOOLS = ("poker", "emotions", "drills", "pairs", "replies", "roleplay", "review")
 
@@ -29,7 +30,7 @@ class PracticeRoomScreen(PracticeTool):
         t = self.t
         with Vertical(id="practice-room", classes="page"):
             yield self.title_widget()
-            yield Static(t("practice.room.intro"), classes="muted body", markup=False)
+            yield Paragraph(t("practice.room.intro"), classes="muted body")
             options = []
             for number, tool in enumerate(TOOLS, start=1):
                 about = Text.assemble(

@@ -10,6 +10,7 @@ so a broken edit is caught at load, not halfway through a practice.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -128,51 +129,50 @@ class _Reader:
         return tuple(build(k, self.table(v, k)) for k, v in self.table(node, "").items())
 
 
+def _simple(
+    lang: str, name: str, kind: type[T], root: Path | None, section: str = ""
+) -> tuple[T, ...]:
+    """A pack (or one ``section`` of it) of tables whose fields are all text, or lists
+    of text for tuple fields: one table per record, its key the record's id."""
+    r = _Reader(lang, name, root)
+    fields = dataclasses.fields(kind)[1:]  # type: ignore[arg-type]
+
+    def build(key: str, node: Mapping[str, Any]) -> T:
+        where = f"{section}.{key}" if section else key
+        values = [
+            r.texts(node, where, f.name)
+            if str(f.type).startswith("tuple")
+            else r.text(node, where, f.name)
+            for f in fields
+        ]
+        return kind(key, *values)
+
+    return r.entries(build, r.data.get(section, {}) if section else None)
+
+
 @cache
 def traps(lang: str, root: Path | None = None) -> tuple[Trap, ...]:
-    r = _Reader(lang, "traps", root)
-    fields = ("name", "description", "example", "question")
-    return r.entries(lambda k, v: Trap(k, *(r.text(v, k, f) for f in fields)))
+    return _simple(lang, "traps", Trap, root)
 
 
 @cache
 def perspectives(lang: str, root: Path | None = None) -> tuple[Perspective, ...]:
-    r = _Reader(lang, "perspectives", root)
-    return r.entries(
-        lambda k, v: Perspective(
-            k, r.text(v, k, "name"), r.text(v, k, "about"), r.texts(v, k, "prompts")
-        )
-    )
+    return _simple(lang, "perspectives", Perspective, root)
 
 
 @cache
 def situations(lang: str, root: Path | None = None) -> tuple[Situation, ...]:
-    r = _Reader(lang, "situations", root)
-    return r.entries(
-        lambda k, v: Situation(
-            k, r.text(v, k, "situation"), r.text(v, k, "thought"), r.texts(v, k, "samples")
-        )
-    )
+    return _simple(lang, "situations", Situation, root)
 
 
 @cache
 def emotion_cards(lang: str, root: Path | None = None) -> tuple[EmotionCard, ...]:
-    r = _Reader(lang, "emotion_cards", root)
-    return r.entries(
-        lambda k, v: EmotionCard(
-            k,
-            r.text(v, k, "name"),
-            r.texts(v, k, "sounds_like"),
-            r.text(v, k, "needs"),
-            r.text(v, k, "first_line"),
-        )
-    )
+    return _simple(lang, "emotion_cards", EmotionCard, root)
 
 
 @cache
 def thought_pairs(lang: str, root: Path | None = None) -> tuple[ThoughtPair, ...]:
-    r = _Reader(lang, "thought_pairs", root)
-    return r.entries(lambda k, v: ThoughtPair(k, r.text(v, k, "negative"), r.text(v, k, "helpful")))
+    return _simple(lang, "thought_pairs", ThoughtPair, root)
 
 
 @cache
@@ -254,14 +254,8 @@ def reply_guide(lang: str, root: Path | None = None) -> ReplyGuide:
         principle=r.text(principle, "principle", "body"),
         shape_title=r.text(shape, "shape", "title"),
         shape=tuple((p, r.text(shape, "shape", p)) for p in parts),
-        examples=r.entries(
-            lambda k, v: ReplyExample(k, *(r.text(v, k, f) for f in ("title", "customer", *parts))),
-            r.data.get("examples"),
-        ),
-        avoid=r.entries(
-            lambda k, v: Avoid(k, *(r.text(v, k, f) for f in ("phrase", "why", "instead"))),
-            r.data.get("avoid"),
-        ),
+        examples=_simple(lang, "replies", ReplyExample, root, "examples"),
+        avoid=_simple(lang, "replies", Avoid, root, "avoid"),
     )
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import random
 from unittest.mock import Mock
 
+from companion import practice_packs
 from companion.clock import FakeClock
+from companion.core.reframe import Page, Reframing
 from companion.ui.screens.practice.drills import LETTERS, DrillsScreen
 from companion.ui.screens.practice.emotions import EmotionCardsScreen
 from companion.ui.screens.practice.pairs import ThoughtPairsScreen
@@ -14,7 +16,7 @@ from companion.ui.screens.practice.poker import TICK_SECONDS, PokerScreen
 from companion.ui.screens.practice.review import ReviewScreen
 from companion.ui.screens.practice.roleplay import RoleplayScreen
 from companion.ui.screens.practice.room import PracticeRoomScreen
-from tests.ui.helpers import Notes, screen_text
+from tests.ui.helpers import Notes, screen_text, text_of
 
 
 def seeded(app, seed: int = 0):  # type: ignore[no-untyped-def]
@@ -211,3 +213,18 @@ async def test_a_practice_tool_opens_from_the_palette(app_factory) -> None:
         app.action_roleplay()
         await pilot.pause()
         assert isinstance(app.screen, RoleplayScreen)
+
+
+async def test_home_counts_todays_reframes_and_practice(app_factory) -> None:
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        wizard = Reframing(facts="f", thought="t", meaning="m")
+        wizard.page = Page.SUMMARY
+        app.practice.save_reframe(wizard)
+        drill = app.practice.next_drill(practice_packs.drills("en"))
+        app.practice.answer_drill(drill, 0)
+        app.screen.refresh_view()
+        await pilot.pause()
+        glance = text_of(app.screen.query_one("#glance"))
+        assert "Reframes" in glance and "1 finished" in glance
+        assert "Practice" in glance and "1 done" in glance

@@ -57,8 +57,7 @@ async def test_a_full_reframe_from_a_thought_log_entry(app_factory) -> None:
         assert "Your first thought: She thinks I'm a cheat." in screen_text(app)
         await pilot.press(*"She needs proof her parcel is real.", "enter")
         await pilot.press(*"Send the tracking photo.", "enter")
-        await pilot.press(*"3")  # the feeling is 30 now
-        await pilot.press("ctrl+n")
+        await pilot.press("3", "enter")  # the feeling is 30 now; Enter moves on
 
         summary = screen_text(app)
         assert "Before → after" in summary and "85 →" in summary and "30" in summary

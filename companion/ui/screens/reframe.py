@@ -274,6 +274,10 @@ class ReframeScreen(CompanionScreen):
         else:
             self.focus_next()
 
+    @on(IntensityScale.Submitted)
+    async def scale_submitted(self) -> None:
+        await self.action_next()
+
     @on(IntensityScale.Changed)
     def scale_changed(self, event: IntensityScale.Changed) -> None:
         if event.scale.id == "before":

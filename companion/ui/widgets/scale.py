@@ -41,6 +41,7 @@ class IntensityScale(Widget, can_focus=True):
         Binding("home", "set(0)", show=False),
         Binding("end", "set(100)", show=False),
         *(Binding(str(d), f"set({d * 10})", show=False) for d in range(10)),
+        Binding("enter", "submit", show=False),
     ]
 
     value: reactive[int] = reactive(50)
@@ -49,6 +50,16 @@ class IntensityScale(Widget, can_focus=True):
     class Changed(Message):
         scale: IntensityScale
         value: int
+
+        @property
+        def control(self) -> IntensityScale:
+            return self.scale
+
+    @dataclass
+    class Submitted(Message):
+        """Enter on the scale: the person is done with it (like Input.Submitted)."""
+
+        scale: IntensityScale
 
         @property
         def control(self) -> IntensityScale:
@@ -71,6 +82,9 @@ class IntensityScale(Widget, can_focus=True):
 
     def action_set(self, value: int) -> None:
         self.value = max(0, min(100, value))
+
+    def action_submit(self) -> None:
+        self.post_message(self.Submitted(self))
 
     def on_click(self, event: Click) -> None:
         inside = event.x - 1  # the left padding

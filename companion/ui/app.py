@@ -28,6 +28,7 @@ from companion.ui.actions import ACTIONS, app_bindings
 from companion.ui.autostart_setting import install as install_autostart_switch
 from companion.ui.break_rhythm import BreakRhythm
 from companion.ui.intent import StartIntent
+from companion.ui.practice_actions import PracticeActions
 from companion.ui.screens.base import Translated
 from companion.ui.screens.breathe import BreatheScreen
 from companion.ui.screens.help import HelpScreen
@@ -44,7 +45,7 @@ WELCOME_KEY = "welcome_done"
 GlanceProvider = Callable[[Services, Strings], Iterable[tuple[str, str]]]
 
 
-class CompanionApp(App[None]):
+class CompanionApp(PracticeActions, App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = app_bindings()
 
@@ -66,6 +67,7 @@ class CompanionApp(App[None]):
         self.setting_hooks: dict[str, list[Callable[[Any], None]]] = {}
         self.glance_providers.append(journal_glance)
         self.rhythm = BreakRhythm(self)  # breaks: one timer, reminders, the shift routine
+        self.setup_practice()
         self.register_theme(DARK)
         self.register_theme(LIGHT)
         self.theme = BY_SETTING[services.config.settings.theme]
@@ -89,6 +91,8 @@ class CompanionApp(App[None]):
         self.check_size(self.size.width, self.size.height)
         install_autostart_switch(self)
         self.rhythm.start()
+        if self.intent is None and not self._first_run():
+            self.ask_follow_up()  # yesterday's reframe: how did it turn out? (once)
 
     def on_unmount(self) -> None:
         self.rhythm.stop()

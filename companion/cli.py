@@ -57,7 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_tui(args)
 
 
-def run_tui(args: argparse.Namespace) -> int:
+def run_tui(args: argparse.Namespace, intent: object = None) -> int:
+    """Run the app; ``intent`` (a companion.ui.intent.StartIntent) opens something first.
+
+    One app per data folder: a second start says so and leaves the first one alone.
+    """
     from companion.instance import AlreadyRunning, hold
 
     paths = resolve_paths(args.data_dir)
@@ -77,17 +81,17 @@ def run_tui(args: argparse.Namespace) -> int:
     except OSError:
         lock = None  # a lock we cannot make must never keep the user from their app
     try:
-        return _run_app(args)
+        return _run_app(args, intent)
     finally:
         if lock is not None:
             lock.release()
 
 
-def _run_app(args: argparse.Namespace) -> int:
+def _run_app(args: argparse.Namespace, intent: object) -> int:
     from companion.services import build_services
     from companion.ui.app import CompanionApp
 
-    app = CompanionApp(build_services(home=args.data_dir))
+    app = CompanionApp(build_services(home=args.data_dir), intent=intent)  # type: ignore[arg-type]
     app.run()
     if app.crash_log is not None:
         return 1

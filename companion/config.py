@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from companion.core.breaks import Rules
+from companion.core.breathing import MAX_ROUNDS, Pattern, Phase
 from companion.core.durations import format_duration, parse_duration
 from companion.core.shift import format_clock_time, format_days, parse_clock_time, parse_days
 from companion.paths import ensure_dir
@@ -47,6 +48,10 @@ class Settings:
     shift_end: time = time(18, 0)
     shift_days: tuple[int, ...] = (0, 1, 2, 3, 4)
     shift_routine: bool = True  # offer the energy station and the release moment
+    reduce_motion: bool = False  # no animation anywhere: text and static bars only
+    breathing_bell: bool = False  # a terminal bell at each change of breathing phase
+    tension_rating: bool = True  # offer a 0-10 "how tense" rating around breathing and SOS
+    breathing_patterns: tuple[Pattern, ...] = ()  # the user's own, [[breathing.pattern]]
 
 
 class BadValue(ValueError):
@@ -134,6 +139,88 @@ def _languages() -> tuple[str, ...]:
     return ("auto", *available_languages())
 
 
+@dataclass(frozen=True)
+class Issue:
+    """One problem inside a structured value; the rest of the value is still used."""
+
+    where: str  # appended to the field's key: "[2].inhale"
+    code: str
+    value: str = ""
+    detail: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Partial:
+    """A parse that kept what was good and reports what was skipped."""
+
+    value: Any
+    issues: tuple[Issue, ...] = ()
+
+
+def _built_in_pattern_ids() -> set[str]:
+    from companion.calm import built_in_patterns
+
+    patterns, _default = built_in_patterns("en")
+    return {p.id.casefold() for p in patterns}
+
+
+# [[breathing.pattern]]: name, the seconds of each phase, and optionally rounds.
+PATTERN_PHASES = (("inhale", True), ("hold_in", False), ("exhale", True), ("hold_out", False))
+PATTERN_KEYS = ("name", *(key for key, _ in PATTERN_PHASES), "rounds")
+PHASE_SECONDS = (0.5, 60.0)  # a breathing phase shorter or longer than this is a typo
+MAX_NAME = 40
+
+
+def _custom_pattern(entry: Any, taken: set[str]) -> tuple[Pattern | None, Issue | None]:
+    if not isinstance(entry, Mapping):
+        return None, Issue("", "pattern_not_table", _show(entry))
+    for key in entry:
+        if key not in PATTERN_KEYS:
+            keys = {"keys": ", ".join(PATTERN_KEYS)}
+            return None, Issue(f".{key}", "pattern_unknown_key", detail=keys)
+    for key in ("name", *(key for key, required in PATTERN_PHASES if required)):
+        if key not in entry:
+            return None, Issue(f".{key}", "pattern_missing")
+    name = entry["name"]
+    if not isinstance(name, str) or not name.strip() or len(name.strip()) > MAX_NAME:
+        return None, Issue(".name", "pattern_name", _show(name), {"max": str(MAX_NAME)})
+    name = name.strip()
+    if name.casefold() in taken:
+        return None, Issue(".name", "pattern_name_taken", _show(name))
+    phases = []
+    low, high = PHASE_SECONDS
+    for key, required in PATTERN_PHASES:
+        seconds = entry.get(key, 0)
+        ok = isinstance(seconds, int | float) and not isinstance(seconds, bool)
+        if not ok or not ((seconds == 0 and not required) or low <= seconds <= high):
+            detail = {"low": f"{low:g}" if required else "0", "high": f"{high:g}"}
+            return None, Issue(f".{key}", "pattern_seconds", _show(seconds), detail)
+        if seconds:
+            phases.append(Phase(key, float(seconds)))
+    cycle = sum(p.seconds for p in phases)
+    rounds = entry.get("rounds", max(1, round(60 / cycle)))
+    if isinstance(rounds, bool) or not isinstance(rounds, int) or not 1 <= rounds <= MAX_ROUNDS:
+        return None, Issue(".rounds", "pattern_rounds", _show(rounds), {"high": str(MAX_ROUNDS)})
+    taken.add(name.casefold())
+    return Pattern(id=name, name=name, phases=tuple(phases), rounds=rounds, custom=True), None
+
+
+def custom_patterns(value: Any) -> Partial:
+    """Every good pattern; each bad one is reported and skipped, never fatal."""
+    if not isinstance(value, list):
+        raise BadValue("pattern_not_list")
+    patterns: list[Pattern] = []
+    issues: list[Issue] = []
+    taken = _built_in_pattern_ids()
+    for number, entry in enumerate(value, start=1):
+        pattern, issue = _custom_pattern(entry, taken)
+        if issue is not None:
+            issues.append(dataclasses.replace(issue, where=f"[{number}]{issue.where}"))
+        elif pattern is not None:
+            patterns.append(pattern)
+    return Partial(tuple(patterns), tuple(issues))
+
+
 FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("language", "language", one_of(_languages)),
     FieldSpec("theme", "theme", one_of(lambda: THEMES)),
@@ -153,6 +240,10 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("shift.end", "shift_end", clock_time, format_clock_time),
     FieldSpec("shift.days", "shift_days", weekdays, format_days),
     FieldSpec("shift.routine", "shift_routine", boolean),
+    FieldSpec("reduce_motion", "reduce_motion", boolean),
+    FieldSpec("breathing.bell", "breathing_bell", boolean),
+    FieldSpec("breathing.tension_rating", "tension_rating", boolean),
+    FieldSpec("breathing.pattern", "breathing_patterns", custom_patterns),
 )
 
 
@@ -161,6 +252,7 @@ class ConfigProblem:
     file: Path
     code: str  # syntax | unreadable | not_one_of | bad_duration | not_bool | unknown_key
     # | not_whole_number | bad_time | bad_days
+    #          | pattern_* (a [[breathing.pattern]] that was skipped)
     key: str = ""
     value: str = ""
     line: int | None = None
@@ -233,11 +325,19 @@ def _apply(path: Path, data: Mapping[str, Any]) -> tuple[Settings, tuple[ConfigP
         if not present:
             continue
         try:
-            values[spec.attr] = spec.parse(raw)
+            parsed = spec.parse(raw)
         except BadValue as error:
             problems.append(
                 ConfigProblem(path, error.code, spec.key, _show(raw), detail=error.detail)
             )
+            continue
+        if isinstance(parsed, Partial):
+            problems.extend(
+                ConfigProblem(path, i.code, spec.key + i.where, i.value, detail=i.detail)
+                for i in parsed.issues
+            )
+            parsed = parsed.value
+        values[spec.attr] = parsed
     for key in _leaf_keys(data):
         if key not in known:
             problems.append(ConfigProblem(path, "unknown_key", key))

@@ -16,6 +16,7 @@ COMMANDS: dict[str, str] = {
     "find": "find",
     "export": "export",
     "import": "import_entries",
+    "breathe": "breathe",
     "passphrase": "passphrase",
     "wipe": "wipe",
 }

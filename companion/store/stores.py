@@ -13,7 +13,17 @@ from companion.clock import Clock
 from companion.paths import Paths, ensure_dirs
 from companion.store.database import Database, OpenProblem, Schema
 from companion.store.repos import KeyValue, Repo
-from companion.store.schema import BreakEvent, Draft, Entry
+from companion.store.schema import (
+    BreakEvent,
+    BreathingSession,
+    Draft,
+    DrillAttempt,
+    Entry,
+    PokerRound,
+    Reframe,
+    RoleplayRun,
+    SosReset,
+)
 
 JOURNAL_SCHEMA = Schema(version=1)
 ACTIVITY_SCHEMA = Schema(version=1)
@@ -27,6 +37,12 @@ class Stores:
     entries: Repo[Entry]
     drafts: Repo[Draft]
     break_events: Repo[BreakEvent]
+    breathing: Repo[BreathingSession]
+    sos: Repo[SosReset]
+    reframes: Repo[Reframe]
+    drill_attempts: Repo[DrillAttempt]
+    poker_rounds: Repo[PokerRound]
+    roleplay_runs: Repo[RoleplayRun]
     problems: list[OpenProblem] = field(default_factory=list)
 
     def databases(self) -> tuple[Database, Database]:
@@ -65,5 +81,11 @@ def open_stores(paths: Paths, clock: Clock, passphrase: str | None = None) -> St
         entries=Repo(journal, "entries", Entry, clock),
         drafts=Repo(journal, "drafts", Draft, clock),
         break_events=Repo(activity, "break_events", BreakEvent, clock),
+        breathing=Repo(activity, "breathing", BreathingSession, clock),
+        sos=Repo(activity, "sos", SosReset, clock),
+        reframes=Repo(journal, "reframes", Reframe, clock),
+        drill_attempts=Repo(journal, "drill_attempts", DrillAttempt, clock),
+        poker_rounds=Repo(journal, "poker_rounds", PokerRound, clock),
+        roleplay_runs=Repo(journal, "roleplay_runs", RoleplayRun, clock),
         problems=problems,
     )

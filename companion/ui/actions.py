@@ -21,10 +21,25 @@ class AppAction:
 # The order is the order of Home's list, the footer and the palette: the things an
 # agent comes for first, then the shell's own keys, quitting last.
 ACTIONS: tuple[AppAction, ...] = (
+    # SOS must work while typing in any editor, so no printable key: F2 (beside F1
+    # help, one key on a full keyboard) and ctrl+o (the O of SOS) for laptops whose
+    # F-keys need Fn. Neither is bound by Input/TextArea or taken by common terminals.
+    AppAction("sos", "f2,ctrl+o", "sos", priority=True),
+    # h: "breathe" and 呼吸 (hūxī); b is left for breaks.
+    AppAction("breathe", "h", "breathe"),
     AppAction("take_break", "k", "take_break"),
     AppAction("journal", "j", "open_journal"),
     AppAction("mood", "m", "mood_checkin"),
     AppAction("dnd", "d", "do_not_disturb", show=False),
+    AppAction("reframe", "r", "reframe", show=False),
+    AppAction("practice", "p", "practice", show=False),
+    AppAction("poker", "", "poker", on_home=False, show=False),
+    AppAction("emotion_cards", "", "emotion_cards", on_home=False, show=False),
+    AppAction("drills", "", "drills", on_home=False, show=False),
+    AppAction("thought_pairs", "", "thought_pairs", on_home=False, show=False),
+    AppAction("replies", "", "replies", on_home=False, show=False),
+    AppAction("roleplay", "", "roleplay", on_home=False, show=False),
+    AppAction("review", "", "review", on_home=False, show=False),
     AppAction("energy", "e", "energy_station", on_home=False, show=False),
     AppAction("release", "w", "release", on_home=False, show=False),
     AppAction("lock", "ctrl+l", "lock_journal", on_home=False, show=False, priority=True),

@@ -28,12 +28,16 @@ from companion.store.errors import StoreError
 from companion.ui.actions import ACTIONS, app_bindings
 from companion.ui.autostart_setting import install as install_autostart_switch
 from companion.ui.break_rhythm import BreakRhythm
+from companion.ui.intent import StartIntent
+from companion.ui.practice_actions import PracticeActions
 from companion.ui.privacy import CHECK_SECONDS as IDLE_CHECK_SECONDS
-from companion.ui.privacy import JournalGuard
+from companion.ui.privacy import JournalGuard, needs_journal
 from companion.ui.screens.base import Translated
+from companion.ui.screens.breathe import BreatheScreen
 from companion.ui.screens.help import HelpScreen
 from companion.ui.screens.home import HomeScreen
 from companion.ui.screens.settings import SettingsScreen
+from companion.ui.screens.sos import SosScreen
 from companion.ui.screens.store_problem import StoreProblemScreen
 from companion.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from companion.ui.screens.welcome import WelcomeScreen
@@ -44,13 +48,20 @@ WELCOME_KEY = "welcome_done"
 GlanceProvider = Callable[[Services, Strings], Iterable[tuple[str, str]]]
 
 
-class CompanionApp(App[None]):
+class CompanionApp(PracticeActions, App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = app_bindings()
 
-    def __init__(self, services: Services, *, quiet_errors: bool = True) -> None:
+    def __init__(
+        self,
+        services: Services,
+        *,
+        quiet_errors: bool = True,
+        intent: StartIntent | None = None,
+    ) -> None:
         super().__init__()
         self.services = services
+        self.intent = intent  # what to open at start instead of only Home
         self.strings = services.strings()
         self.quiet_errors = quiet_errors
         self.crash_log: Path | None = None
@@ -60,6 +71,7 @@ class CompanionApp(App[None]):
         self.glance_providers.append(journal_glance)
         self.guard_journal = JournalGuard(self)
         self.rhythm = BreakRhythm(self)  # breaks: one timer, reminders, the shift routine
+        self.setup_practice()
         self.register_theme(DARK)
         self.register_theme(LIGHT)
         self.theme = BY_SETTING[services.config.settings.theme]
@@ -68,7 +80,11 @@ class CompanionApp(App[None]):
     def on_mount(self) -> None:
         self.title = self.strings("app.title")
         self.push_screen(HomeScreen())
-        if self._first_run():
+        if self.intent is not None:
+            # Asked for something specific (e.g. `companion breathe`): do that; the
+            # welcome tour can wait for a plain start.
+            self.run_intent(self.intent)
+        elif self._first_run():
             self.push_screen(WelcomeScreen(), callback=self._welcome_done)
         for problem in self.services.stores.problems:
             if problem.kind != "locked":  # a locked journal asks for its passphrase when used
@@ -81,6 +97,8 @@ class CompanionApp(App[None]):
         install_autostart_switch(self)
         self.rhythm.start()
         self.set_interval(IDLE_CHECK_SECONDS, self.guard_journal.check_idle)
+        if self.intent is None and not self._first_run():
+            self.ask_follow_up()  # yesterday's reframe: how did it turn out? (once)
 
     def on_unmount(self) -> None:
         self.rhythm.stop()
@@ -94,6 +112,10 @@ class CompanionApp(App[None]):
             return not self.services.stores.state.get(WELCOME_KEY, False)
         except StoreError:
             return False
+
+    def run_intent(self, intent: StartIntent) -> None:
+        action = getattr(self, f"action_{intent.action}")
+        action(**intent.arguments, exit_when_done=intent.exit_when_done)
 
     def _welcome_done(self, _result: object = None) -> None:
         self.guard(lambda: self.services.stores.state.set(WELCOME_KEY, True))
@@ -188,17 +210,19 @@ class CompanionApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    @needs_journal
     def action_open_journal(self) -> None:
         from companion.ui.screens.journal import JournalScreen
 
         if not isinstance(self.screen, JournalScreen):
-            self.guard_journal.when_unlocked(lambda: self.push_screen(JournalScreen()))
+            self.push_screen(JournalScreen())
 
+    @needs_journal
     def action_mood_checkin(self) -> None:
         from companion.ui.screens.journal_dialogs import MoodScreen
 
         if not isinstance(self.screen, MoodScreen):
-            self.guard_journal.when_unlocked(lambda: self.push_screen(MoodScreen()))
+            self.push_screen(MoodScreen())
 
     def action_lock_journal(self) -> None:
         self.guard_journal.lock()
@@ -223,6 +247,42 @@ class CompanionApp(App[None]):
     def action_welcome(self) -> None:
         if not isinstance(self.screen, WelcomeScreen):
             self.push_screen(WelcomeScreen(), callback=self._welcome_done)
+
+    def action_breathe(
+        self,
+        pattern: str = "",
+        rounds: int = 0,
+        start_now: bool = False,
+        exit_when_done: bool = False,
+    ) -> None:
+        """Open Breathe (a pattern id or name, rounds; 0 / "" for the usual ones)."""
+        if isinstance(self.screen, BreatheScreen):
+            return
+        screen = BreatheScreen(
+            pattern or None,
+            rounds or None,
+            start_now=start_now,
+            return_when_done=exit_when_done,
+        )
+        self.push_screen(screen, callback=self._exit_when_done if exit_when_done else None)
+
+    def _exit_when_done(self, _result: object = None) -> None:
+        self.exit()
+
+    def action_sos(self, exit_when_done: bool = False) -> None:
+        """One minute to reset, from anywhere (its key works even while typing)."""
+        if any(isinstance(screen, SosScreen) for screen in self.screen_stack):
+            return
+        self.push_screen(SosScreen(), callback=self._exit_when_done if exit_when_done else None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Not offered where it is already open (it would only clutter the footer).
+        in_sos = any(isinstance(screen, SosScreen) for screen in self.screen_stack)
+        if action == "breathe":
+            return not (in_sos or isinstance(self.screen, BreatheScreen))
+        if action == "sos":
+            return not in_sos
+        return True
 
     def action_go_home(self) -> None:
         while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
@@ -327,12 +387,13 @@ def make_app(
     lang: str | None = None,
     env: dict[str, str] | None = None,
     quiet_errors: bool = False,
+    intent: StartIntent | None = None,
 ) -> CompanionApp:
     """The one factory used by tests, snapshots and (through cli) the real command."""
     from companion.services import build_services
 
     services = build_services(home=home, clock=clock, env=env if env is not None else {}, lang=lang)
-    return CompanionApp(services, quiet_errors=quiet_errors)
+    return CompanionApp(services, quiet_errors=quiet_errors, intent=intent)
 
 
 __all__ = ["CompanionApp", "Strings", "make_app"]

@@ -7,6 +7,7 @@ guard decides when they must close.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -86,3 +87,15 @@ class JournalGuard:
         idle = self.app.services.clock.monotonic() - self.last_input
         if idle >= self.app.services.config.settings.lock_after.total_seconds():
             self.lock(automatic=True)
+
+
+def needs_journal(method: Callable[..., object]) -> Callable[..., None]:
+    """For an app (or app helper) method that reads or writes the journal: run it now,
+    or once the person has unlocked the journal; never while it is locked."""
+
+    @functools.wraps(method)
+    def wrapper(self: object, *args: object, **kwargs: object) -> None:
+        app = self if hasattr(self, "guard_journal") else self.app  # type: ignore[attr-defined]
+        app.guard_journal.when_unlocked(lambda: method(self, *args, **kwargs))
+
+    return wrapper

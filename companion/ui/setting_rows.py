@@ -90,6 +90,21 @@ ROWS: tuple[SettingRow, ...] = (
     SettingRow("shift_days", "breaks.settings.shift_days", "choice", day_choices, SHIFT),
     SettingRow("shift_routine", "breaks.settings.routine", "switch", section=SHIFT),
     SettingRow(
+        "reduce_motion",
+        "breathing.settings.reduce_motion",
+        "switch",
+        section="breathing.settings.section",
+    ),
+    SettingRow(
+        "breathing_bell", "breathing.settings.bell", "switch", section="breathing.settings.section"
+    ),
+    SettingRow(
+        "tension_rating",
+        "breathing.settings.tension_rating",
+        "switch",
+        section="breathing.settings.section",
+    ),
+    SettingRow(
         "passphrase",
         "lock.setting_label",
         "action",

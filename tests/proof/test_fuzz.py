@@ -123,3 +123,58 @@ def test_any_command_line_gives_a_status_not_a_traceback(
         status = done.code if isinstance(done.code, int) else 0
     assert status in (0, 1, 2)
     capsys.readouterr()
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+import_like = st.fixed_dictionaries(
+    {
+        "entries": st.lists(
+            st.dictionaries(
+                st.sampled_from(
+                    [
+                        "date",
+                        "time",
+                        "title",
+                        "body",
+                        "tags",
+                        "starred",
+                        "kind",
+                        "text",
+                        "fields",
+                        "created_at",
+                        "id",
+                    ]
+                ),
+                json_values,
+                max_size=8,
+            ),
+            max_size=4,
+        )
+    },
+    optional={
+        "format": st.sampled_from(["companion-journal", "x"]),
+        "version": st.integers(-2, 5),
+        "tags": json_values,
+    },
+)
+
+
+@FUZZ
+@given(import_like.map(lambda d: __import__("json").dumps(d).encode()) | st.binary(max_size=300))
+def test_any_import_file_is_taken_whole_or_refused_clearly(raw: bytes) -> None:
+    from zoneinfo import ZoneInfo
+
+    from companion.journal_io import ImportProblem, read_import
+
+    try:
+        entries = read_import(raw, ZoneInfo("Asia/Shanghai"))
+    except ImportProblem as problem:
+        assert problem.code
+    else:
+        assert all(entry.kind and isinstance(entry.text, str) for entry in entries)

@@ -70,15 +70,36 @@ def offline(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return attempts
 
 
-async def test_the_app_runs_offline(offline: list[str], app_factory) -> None:
+async def test_the_app_runs_offline(offline: list[str], app_factory, clock) -> None:
     app = app_factory("en")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark", "escape", "s", "escape", "t")
+        for key in ("h", "j", "r", "p", "k", "m"):  # breathe, journal, reframe, practice,
+            await pilot.press(key)  # a break, a mood check-in
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("f2")  # SOS
+        await pilot.pause()
+        clock.advance(hours=2)  # a break falls due: the reminder and its notification
+        app.rhythm.tick()
+        await pilot.pause(0.5)
     assert offline == []
 
 
-def test_commands_run_offline(offline: list[str], home: Path, capsys) -> None:
-    for argv in (["--version"], ["doctor"], ["--help"]):
+def test_commands_run_offline(offline: list[str], home: Path, capsys, monkeypatch) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    for argv in (
+        ["--version"],
+        ["doctor"],
+        ["--help"],
+        ["note", "offline words"],
+        ["find", "offline"],
+        ["export", "--format", "md"],
+        ["autostart", "status"],
+    ):
         with contextlib.suppress(SystemExit):
             main(["--data-dir", str(home), *argv])
     capsys.readouterr()

@@ -43,9 +43,27 @@ async def test_everything_written_is_private(app_factory, home: Path, clock: Fak
         encryption.encrypt(stores.journal, "long enough 123")
         (home / "data" / "activity.db").write_bytes(b"garbage")
         open_stores(resolve_paths(home), clock)  # quarantines it
+        from companion.cli import main
+
+        os.environ["COMPANION_PASSPHRASE"] = "long enough 123"
+        try:
+            main(
+                [
+                    "--data-dir",
+                    str(home),
+                    "export",
+                    "--format",
+                    "md",
+                    "--out",
+                    str(home / "my-export.md"),
+                ]
+            )
+        finally:
+            del os.environ["COMPANION_PASSPHRASE"]
     finally:
         os.umask(old)
     names = modes(home)
     assert "config.toml" in names and any(n.startswith("backups/journal-") for n in names)
     assert any(".corrupt-" in n for n in names) and "data/journal.db.lock" in names
+    assert "my-export.md" in names
     assert_private(home)

@@ -56,6 +56,18 @@ async def test_palette_lists_translated_commands_and_runs_them(app_factory) -> N
         assert titles[0] == "首页" and titles[-1] == "退出"
         assert {"设置", "按键说明", "切换浅色/深色", "欢迎导览"} <= set(titles)
         assert {"休息一下", "勿扰模式", "能量站", "放下今天"} <= set(titles)
+        assert {"呼吸练习", "SOS：一分钟缓一缓"} <= set(titles)
+        assert {
+            "换个角度想",
+            "练习室",
+            "认知扑克",
+            "情绪卡",
+            "情景选择题",
+            "想法转换表",
+            "回复助手",
+            "角色扮演",
+            "成长复盘",
+        } <= set(titles)
         await pilot.press("ctrl+p")
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"设置")

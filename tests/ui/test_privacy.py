@@ -201,3 +201,70 @@ async def test_set_change_and_remove_the_passphrase_from_settings(
         await press_button(pilot, "#remove")
         await wait_for(pilot, lambda: not isinstance(app.screen, PassphraseScreen))
     assert b"words" in journal.read_bytes()
+
+
+async def test_breaks_breathing_and_sos_work_while_locked(
+    app_factory, home: Path, clock: FakeClock
+) -> None:
+    from companion.ui.screens.breathe import BreatheScreen
+    from companion.ui.screens.sos import SosScreen
+
+    encrypted_journal(home, clock)
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.services.stores.journal.locked
+        await pilot.press("h")
+        assert isinstance(app.screen, BreatheScreen)
+        await pilot.press("escape")
+        await pilot.press("f2")
+        assert isinstance(app.screen, SosScreen)
+        app.screen.dismiss(None)
+        await pilot.pause()
+        await pilot.press("k")  # a break, recorded in activity.db
+        await pilot.pause()
+        assert app.services.stores.break_events.count() > 0
+        assert app.services.stores.journal.locked
+
+
+async def test_every_journal_feature_asks_to_unlock_first(
+    app_factory, home: Path, clock: FakeClock
+) -> None:
+    encrypted_journal(home, clock)
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        for action in (
+            "reframe",
+            "practice",
+            "energy_station",
+            "release",
+            "mood_checkin",
+            "open_journal",
+        ):
+            await app.run_action(action)
+            await pilot.pause()
+            assert isinstance(app.screen, UnlockScreen), action
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen), action
+
+
+async def test_keeping_a_vent_in_a_locked_journal_asks_first(
+    app_factory, home: Path, clock: FakeClock
+) -> None:
+    from textual.widgets import TextArea
+
+    from companion.ui.screens.vent import VentScreen
+
+    encrypted_journal(home, clock)
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(VentScreen())
+        await pilot.pause()
+        app.screen.query_one("#vent-text", TextArea).text = "you never listen"
+        await press_button(pilot, "#keep")
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen)
+        await type_passphrase(pilot, PASS)
+        await wait_for(pilot, lambda: not isinstance(app.screen, (UnlockScreen, VentScreen)))
+    stores = open_stores(resolve_paths(home), clock, passphrase=PASS)
+    assert [e.text for e in stores.entries.all() if e.kind == "vent"] == ["you never listen"]

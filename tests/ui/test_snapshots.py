@@ -65,3 +65,36 @@ def test_break_under_way(snap_compare, app_factory, clock, lang: str) -> None:
     app = app_factory(lang)
     run_before = break_due(app, clock, start=True)
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def moved(clock, *keys: str, seconds: float = 0.0):  # type: ignore[no-untyped-def]
+    """A run_before that presses keys, lets the fake clock run, and draws that moment."""
+
+    async def run(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press(*keys)
+        clock.advance(seconds)
+        pilot.app.screen.pacer.tick()
+        await pilot.pause()
+
+    return run
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_breathe_choose(snap_compare, app_factory, lang: str) -> None:
+    assert snap_compare(app_factory(lang), terminal_size=(80, 24), press=["h", "down", "7"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_breathe_mid_inhale(snap_compare, app_factory, clock, lang: str) -> None:
+    run = moved(clock, "h", "enter", seconds=2.0)
+    assert snap_compare(app_factory(lang), terminal_size=(80, 24), run_before=run)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sos_mid_sigh(snap_compare, app_factory, clock, lang: str) -> None:
+    run = moved(clock, "f2", "6", "enter", seconds=1.5)
+    assert snap_compare(app_factory(lang), terminal_size=(80, 24), run_before=run)
+
+
+def test_sos_start_in_chinese(snap_compare, app_factory) -> None:
+    assert snap_compare(app_factory("zh"), terminal_size=(80, 24), press=["f2", "6"])

@@ -1,0 +1,19 @@
+"""What the app should open at start-up, when a sub-command asks for more than Home.
+
+``companion breathe`` starts the app with ``StartIntent("breathe", {...})``: the app
+runs ``action_breathe(**arguments, exit_when_done=True)`` once Home is up, so no screen
+is special-cased in the start-up code and any action can be a start-up intent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class StartIntent:
+    action: str  # an app action's name, without "action_"
+    arguments: Mapping[str, Any] = field(default_factory=dict)
+    exit_when_done: bool = True  # close the app when what it opened is finished

@@ -1,0 +1,1 @@
+"""The practice room and its tools, one screen each."""

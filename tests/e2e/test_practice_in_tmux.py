@@ -1,0 +1,59 @@
+"""The installed companion in a real terminal: a reframe from start to before -> after,
+kept on disk, and a role play to its debrief, in Chinese."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.test_app_in_tmux import env_for
+from tests.e2e.tmux import Tmux, installed_companion
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def term(tmp_path: Path) -> Iterator[Tmux]:
+    tmux = Tmux(tmp_path)
+    yield tmux
+    tmux.close()
+
+
+def test_a_reframe_and_a_role_play_in_a_real_terminal(term: Tmux, home: Path) -> None:
+    term.start([str(installed_companion())], env_for(home, "zh_CN.UTF-8"))
+    term.wait_for("想用哪种语言？")
+    term.send("Escape")
+    term.wait_for("去哪儿")
+    term.send("r")
+    term.wait_for("第 1 步，共 4 步")
+    term.send("The customer wrote scam shop twice", "C-n")
+    term.wait_for("第 2 步，共 4 步")
+    term.send("She thinks I cheat", "C-n")
+    term.wait_for("思维陷阱")
+    term.send("C-n")
+    term.wait_for("换个位置看")
+    term.send("C-n")
+    term.wait_for("更有用的看法")
+    term.send("She needs proof", "Enter", "Enter", "2", "C-n")
+    screen = term.wait_for("前后对比")
+    assert "50 →" in screen and "20" in screen and "感受减轻了 30 分" in screen
+    term.send("Escape")
+    term.wait_for("去哪儿")
+    term.send("p")
+    term.wait_for("练习室")
+    term.send("6")
+    term.wait_for("卡住的生日礼物")
+    term.send("Enter")
+    term.wait_for("顾客状态")
+    for _ in range(3):
+        term.send("1")
+    term.wait_for("再来一次")  # the debrief is shown: its keys are in the footer
+    term.send("q")
+    assert term.exit_status() == 0
+    kept = json.loads((home / "data" / "journal.db").read_text("utf-8"))
+    reframe = next(iter(kept["reframes"].values()))
+    assert reframe["meaning"] == "She needs proof" and reframe["finished"] is True
+    assert len(kept["roleplay_runs"]) == 1

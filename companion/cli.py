@@ -19,7 +19,7 @@ from companion.i18n import Strings, choose_language
 from companion.paths import ensure_dir, resolve_paths
 
 
-def _strings_for(data_dir: str | None) -> Strings:
+def strings_for(data_dir: str | None) -> Strings:
     """The user's language, known before the parser is built so --help speaks it."""
     paths = resolve_paths(data_dir)
     loaded = load_config(paths.config_file)
@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     early = argparse.ArgumentParser(add_help=False)
     early.add_argument("--data-dir")
     known, _ = early.parse_known_args(argv)
-    args = build_parser(_strings_for(known.data_dir)).parse_args(argv)
+    args = build_parser(strings_for(known.data_dir)).parse_args(argv)
     if args.command is not None:
         return int(_command(COMMANDS[args.command]).run(args))
     return run_tui(args)
@@ -70,7 +70,7 @@ def run_tui(args: argparse.Namespace, intent: object = None) -> int:
         lock = hold(paths.instance_lock)
     except AlreadyRunning as running:
         # Said before the UI toolkit loads, so it is instant and the other window is safe.
-        t = _strings_for(args.data_dir)
+        t = strings_for(args.data_dir)
         first = (
             t("instance.running", pid=str(running.pid))
             if running.pid

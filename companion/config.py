@@ -31,6 +31,7 @@ THEMES = ("dark", "light")
 class Settings:
     language: str = "auto"  # "auto" follows COMPANION_LANG / the system locale
     theme: str = "dark"
+    lock_after: timedelta = timedelta(minutes=15)  # idle time before the journal locks
     autostart: bool = False  # open at login (what the user asked for; see autostart/)
     terminal: str = "auto"  # the terminal that opens companion at login on Linux
     # The break rhythm (its defaults are the rules' own) and shift hours.
@@ -223,6 +224,7 @@ def custom_patterns(value: Any) -> Partial:
 FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("language", "language", one_of(_languages)),
     FieldSpec("theme", "theme", one_of(lambda: THEMES)),
+    duration_field("lock_after", "lock_after"),
     FieldSpec("autostart", "autostart", boolean),
     FieldSpec("terminal", "terminal", terminal_command),
     duration_field("breaks.every", "break_every"),

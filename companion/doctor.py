@@ -58,6 +58,13 @@ def _store_line(name: str, health: StoreHealth, t: Strings) -> str:
     label = store_name(name, t)
     if health.state == "missing":
         return t("doctor.store_missing", store=label)
+    if health.state == "encrypted":
+        return t(
+            "doctor.store_encrypted",
+            store=label,
+            size=human_size(health.size),
+            backups=str(len(health.backups)),
+        )
     if health.state == "corrupt":
         return t("doctor.store_corrupt", store=label, reason=health.reason)
     if health.state == "too_new":

@@ -37,6 +37,10 @@ def open_problem(problem: OpenProblem, t: Strings) -> list[str]:
         else:
             lines.append(t("store.no_backup", store=name))
         return lines
+    if problem.kind == "locked":
+        return [t("lock.locked", store=name)]
+    if problem.kind == "wrong_passphrase":
+        return [t("lock.wrong")]
     if problem.kind == "too_new":
         error = problem.error
         found = getattr(error, "found", "?")

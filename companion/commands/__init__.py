@@ -17,4 +17,6 @@ COMMANDS: dict[str, str] = {
     "export": "export",
     "import": "import_entries",
     "breathe": "breathe",
+    "passphrase": "passphrase",
+    "wipe": "wipe",
 }

@@ -8,8 +8,10 @@ language; nothing is written when a command fails.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
+from companion.commands.unlocking import CannotUnlock, unlock_journal
 from companion.i18n import Strings
 from companion.messages import open_problem, store_error
 from companion.services import Services, build_services
@@ -27,11 +29,17 @@ class CommandFailed(Exception):
 
 
 def open_services(args: argparse.Namespace) -> Services:
-    """Services with a usable journal, or CommandFailed saying why not."""
+    """Services with a usable journal, or CommandFailed saying why not. An encrypted
+    journal is unlocked first (COMPANION_PASSPHRASE, or asked for on the terminal)."""
     services = build_services(home=args.data_dir)
     t = services.strings()
+    journal = services.stores.journal
+    try:
+        unlock_journal(journal, os.environ, t)
+    except CannotUnlock as error:
+        raise CommandFailed(str(error), STORE_PROBLEM) from None
     for problem in services.stores.problems:
-        if problem.store == "journal":
+        if problem.store == "journal" and problem.kind not in ("locked", "wrong_passphrase"):
             raise CommandFailed("\n".join(open_problem(problem, t)), STORE_PROBLEM)
     return services
 

@@ -15,9 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 MAIN = "text"  # the prompt whose answer is Entry.text; every other answer goes to fields
-MAX_TEXT = (
-    100_000  # characters in one answer: far beyond a day's writing, short of a paste accident
-)
+MAX_TEXT = 1_100_000  # characters in one answer: a 1 MB paste still fits; more is an accident
 MAX_TAGS = 20
 MAX_TAG_LEN = 40
 MOOD_SCALE = 5

@@ -21,13 +21,21 @@ class CodecError(ValueError):
     """The bytes are not a store this codec understands."""
 
 
+class WrongPassphrase(CodecError):
+    """The passphrase does not open this file (or the encrypted file was altered)."""
+
+
 class Codec(Protocol):
+    encrypted: bool
+
     def encode(self, tables: Tables) -> bytes: ...
 
     def decode(self, raw: bytes) -> Tables: ...
 
 
 class JsonCodec:
+    encrypted = False
+
     def encode(self, tables: Tables) -> bytes:
         return json.dumps(tables, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 

@@ -18,13 +18,15 @@ from tinydb.table import Document, Table
 
 from companion.clock import Clock
 from companion.store.backup import Backup, backup_daily, list_backups
-from companion.store.codec import Codec, Tables
+from companion.store.codec import Codec, Tables, default_codec
+from companion.store.envelope import MAGIC, is_encrypted
 from companion.store.errors import (
     StoreCorrupt,
     StoreError,
     StoreTooNew,
     StoreUnavailable,
     StoreUnreadable,
+    StoreWrongPassphrase,
 )
 from companion.store.storage import SafeStorage
 
@@ -56,7 +58,7 @@ class _Db(TinyDB):
 class OpenProblem:
     """Something found while opening a store, for the UI or CLI to explain."""
 
-    kind: str  # "quarantined" | "too_new" | "unreadable"
+    kind: str  # "quarantined" | "too_new" | "unreadable" | "locked" | "wrong_passphrase"
     store: str  # "journal" | "activity"
     path: Path
     moved_to: Path | None = None
@@ -85,13 +87,26 @@ class Database:
 
     # -- opening -----------------------------------------------------------------
     def open(self) -> OpenProblem | None:
-        """Read, check, migrate and back up. Returns a problem or None."""
+        """Read, check, migrate and back up. Returns a problem or None.
+
+        An encrypted file opened without a key stays locked: nothing is read or moved.
+        """
+        self.problem = None
+        if self.is_encrypted_on_disk() and not self.storage.codec.encrypted:
+            self.problem = OpenProblem("locked", self.name, self.path)
+            return self.problem
         try:
             self.storage.clean_stale_temp_files()
             with self.storage.transaction():
                 tables = self.storage.read()
                 self._check_and_migrate(tables)
             self._backup()
+        except StoreWrongPassphrase as error:
+            if self.good_backups():
+                # The key opens a backup, so the passphrase is right: the file is damaged.
+                self.problem = self._quarantine(StoreCorrupt(self.path, error.detail))
+            else:
+                self.problem = OpenProblem("wrong_passphrase", self.name, self.path, error=error)
         except StoreCorrupt as error:
             self.problem = self._quarantine(error)
         except StoreTooNew as error:
@@ -103,6 +118,32 @@ class Database:
     @property
     def available(self) -> bool:
         return self.problem is None or self.problem.kind == "quarantined"
+
+    @property
+    def locked(self) -> bool:
+        return self.problem is not None and self.problem.kind in ("locked", "wrong_passphrase")
+
+    def is_encrypted_on_disk(self) -> bool:
+        try:
+            with self.path.open("rb") as handle:
+                return is_encrypted(handle.read(len(MAGIC)))
+        except OSError:
+            return False
+
+    def unlock(self, codec: Codec) -> OpenProblem | None:
+        """Open an encrypted file with a key. A wrong one leaves the problem
+        "wrong_passphrase" and the file untouched."""
+        self.storage.set_codec(codec)
+        problem = self.open()
+        if problem is not None and problem.kind == "wrong_passphrase":
+            self.lock()
+            self.problem = problem
+        return problem
+
+    def lock(self) -> None:
+        """Forget the key and everything read with it."""
+        self.storage.set_codec(default_codec())
+        self.problem = OpenProblem("locked", self.name, self.path)
 
     def _check_and_migrate(self, tables: Tables | None) -> None:
         if not tables:

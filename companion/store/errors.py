@@ -31,6 +31,10 @@ class StoreUnreadable(StoreError):
     """The operating system would not let us read the file (permissions, I/O)."""
 
 
+class StoreWrongPassphrase(StoreError):
+    """The passphrase does not open the file. Its bytes are left exactly as they are."""
+
+
 class StoreWriteError(StoreError):
     """A write failed (disk full, I/O error). The previous file is intact."""
 

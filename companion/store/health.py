@@ -8,12 +8,13 @@ from pathlib import Path
 from companion.store.backup import Backup, list_backups
 from companion.store.codec import Codec, CodecError, JsonCodec
 from companion.store.database import META_ID, META_TABLE
+from companion.store.envelope import is_encrypted, parse_header
 
 
 @dataclass(frozen=True)
 class StoreHealth:
     path: Path
-    state: str  # missing | ok | corrupt | too_new | unreadable
+    state: str  # missing | ok | encrypted | corrupt | too_new | unreadable
     size: int = 0
     version: int | None = None
     reason: str = ""
@@ -35,6 +36,12 @@ def inspect_store(
         return StoreHealth(path, "missing", backups=backups)
     except OSError as error:
         return StoreHealth(path, "unreadable", reason=error.strerror or "", backups=backups)
+    if is_encrypted(raw):
+        try:
+            parse_header(raw)
+        except CodecError as error:
+            return StoreHealth(path, "corrupt", len(raw), reason=str(error), backups=backups)
+        return StoreHealth(path, "encrypted", len(raw), backups=backups)
     try:
         tables = codec.decode(raw)
     except CodecError as error:

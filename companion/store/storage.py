@@ -21,13 +21,14 @@ from tinydb.storages import Storage
 
 from companion.paths import FILE_MODE, ensure_dir
 from companion.store.atomic import stale_temp_files, write_atomic
-from companion.store.codec import Codec, CodecError, Tables, default_codec
+from companion.store.codec import Codec, CodecError, Tables, WrongPassphrase, default_codec
 from companion.store.errors import (
     ConcurrentWrite,
     StoreBusy,
     StoreCorrupt,
     StoreUnreadable,
     StoreWriteError,
+    StoreWrongPassphrase,
 )
 
 Identity = tuple[int, int, int, int]
@@ -143,8 +144,17 @@ class SafeStorage(Storage):
             raise StoreUnreadable(self.path, error.strerror or str(error)) from error
         try:
             return self.codec.decode(raw)
+        except WrongPassphrase as error:
+            raise StoreWrongPassphrase(self.path, str(error)) from error
         except CodecError as error:
             raise StoreCorrupt(self.path, str(error)) from error
+
+    def set_codec(self, codec: Codec) -> None:
+        """Read and write with another codec from now on; forget what was read (locking
+        the journal must not leave its text in memory)."""
+        with self._thread_lock:
+            self.codec = codec
+            self._cache, self._identity = None, None
 
     def replace_bytes(self, raw: bytes) -> None:
         """Install a whole file (a restored backup), after checking it decodes."""

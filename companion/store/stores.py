@@ -56,12 +56,24 @@ class Stores:
             db.close()
 
 
-def open_stores(paths: Paths, clock: Clock) -> Stores:
-    """Open (and if needed create, migrate, back up) both stores."""
+def open_stores(paths: Paths, clock: Clock, passphrase: str | None = None) -> Stores:
+    """Open (and if needed create, migrate, back up) both stores.
+
+    An encrypted journal stays locked (``stores.journal.locked``) unless the passphrase
+    is given here or to ``companion.store.encryption.unlock`` later; activity.db never
+    needs it, so reminders keep working while the journal is locked.
+    """
     ensure_dirs(paths)
     journal = Database("journal", paths.journal_db, paths.backup_dir, clock, JOURNAL_SCHEMA)
     activity = Database("activity", paths.activity_db, paths.backup_dir, clock, ACTIVITY_SCHEMA)
     problems = [p for p in (journal.open(), activity.open()) if p is not None]
+    if passphrase is not None and journal.locked:
+        from companion.store.encryption import unlock
+
+        unlock(journal, passphrase)
+        problems = [p for p in problems if p.store != "journal"]
+        if journal.problem is not None:
+            problems.insert(0, journal.problem)
     return Stores(
         journal=journal,
         activity=activity,

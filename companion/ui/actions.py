@@ -42,6 +42,8 @@ ACTIONS: tuple[AppAction, ...] = (
     AppAction("review", "", "review", on_home=False, show=False),
     AppAction("energy", "e", "energy_station", on_home=False, show=False),
     AppAction("release", "w", "release", on_home=False, show=False),
+    AppAction("lock", "ctrl+l", "lock_journal", on_home=False, show=False, priority=True),
+    AppAction("blank", "ctrl+b,f12", "privacy_blank", on_home=False, show=False, priority=True),
     AppAction("settings", "s", "open_settings"),
     AppAction("help", "question_mark,f1", "help"),
     AppAction("theme", "t", "toggle_theme", on_home=False, show=False),

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.command import CommandPalette
@@ -29,6 +30,8 @@ from companion.ui.autostart_setting import install as install_autostart_switch
 from companion.ui.break_rhythm import BreakRhythm
 from companion.ui.intent import StartIntent
 from companion.ui.practice_actions import PracticeActions
+from companion.ui.privacy import CHECK_SECONDS as IDLE_CHECK_SECONDS
+from companion.ui.privacy import JournalGuard, needs_journal
 from companion.ui.screens.base import Translated
 from companion.ui.screens.breathe import BreatheScreen
 from companion.ui.screens.help import HelpScreen
@@ -66,6 +69,7 @@ class CompanionApp(PracticeActions, App[None]):
         # attr -> callables run after that setting changed (a feature re-reads it).
         self.setting_hooks: dict[str, list[Callable[[Any], None]]] = {}
         self.glance_providers.append(journal_glance)
+        self.guard_journal = JournalGuard(self)
         self.rhythm = BreakRhythm(self)  # breaks: one timer, reminders, the shift routine
         self.setup_practice()
         self.register_theme(DARK)
@@ -83,7 +87,8 @@ class CompanionApp(PracticeActions, App[None]):
         elif self._first_run():
             self.push_screen(WelcomeScreen(), callback=self._welcome_done)
         for problem in self.services.stores.problems:
-            self.push_screen(StoreProblemScreen(problem))
+            if problem.kind != "locked":  # a locked journal asks for its passphrase when used
+                self.push_screen(StoreProblemScreen(problem))
         for problem in self.services.config.problems:
             self.notify(
                 config_problem(problem, self.strings), severity="warning", timeout=12, markup=False
@@ -91,11 +96,16 @@ class CompanionApp(PracticeActions, App[None]):
         self.check_size(self.size.width, self.size.height)
         install_autostart_switch(self)
         self.rhythm.start()
+        self.set_interval(IDLE_CHECK_SECONDS, self.guard_journal.check_idle)
         if self.intent is None and not self._first_run():
             self.ask_follow_up()  # yesterday's reframe: how did it turn out? (once)
 
     def on_unmount(self) -> None:
         self.rhythm.stop()
+
+    async def on_event(self, event: events.Event) -> None:
+        self.guard_journal.seen(event)  # idle time, for the journal's auto-lock
+        await super().on_event(event)
 
     def _first_run(self) -> bool:
         try:
@@ -200,17 +210,35 @@ class CompanionApp(PracticeActions, App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    @needs_journal
     def action_open_journal(self) -> None:
         from companion.ui.screens.journal import JournalScreen
 
         if not isinstance(self.screen, JournalScreen):
             self.push_screen(JournalScreen())
 
+    @needs_journal
     def action_mood_checkin(self) -> None:
         from companion.ui.screens.journal_dialogs import MoodScreen
 
         if not isinstance(self.screen, MoodScreen):
             self.push_screen(MoodScreen())
+
+    def action_lock_journal(self) -> None:
+        self.guard_journal.lock()
+
+    def action_privacy_blank(self) -> None:
+        from companion.ui.screens.blank import BlankScreen
+
+        if isinstance(self.screen, BlankScreen):
+            self.screen.dismiss(None)
+        else:
+            self.push_screen(BlankScreen())
+
+    def action_journal_passphrase(self) -> None:
+        from companion.ui.screens.passphrase import PassphraseScreen
+
+        self.guard_journal.when_unlocked(lambda: self.push_screen(PassphraseScreen()))
 
     def action_toggle_theme(self) -> None:
         current = self.services.config.settings.theme

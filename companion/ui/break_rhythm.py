@@ -29,6 +29,7 @@ from companion.notify import Delivery, send_desktop
 from companion.shift_routine import ENERGY_OFFERED, RELEASE_OFFERED, ShiftRoutine
 from companion.store.errors import StoreError
 from companion.ui import break_text
+from companion.ui.privacy import needs_journal
 from companion.ui.screens.break_screen import BreakScreen
 from companion.ui.screens.dnd import DndScreen
 from companion.ui.screens.energy import EnergyScreen
@@ -326,6 +327,7 @@ class BreakRhythm:
         else:
             self.open(screen)
 
+    @needs_journal  # their answers are kept in the journal
     def open(self, screen: type[EnergyScreen | ReleaseScreen]) -> None:
         if not isinstance(self.app.screen, screen):
             self.app.push_screen(screen())

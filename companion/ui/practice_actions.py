@@ -17,6 +17,7 @@ from companion.i18n import Strings
 from companion.practice import Practice
 from companion.services import Services
 from companion.store.errors import StoreError
+from companion.ui.privacy import needs_journal
 
 if TYPE_CHECKING:
     from companion.ui.app import CompanionApp
@@ -75,6 +76,7 @@ class PracticeActions:
         """Start a reframe from a thought-log entry (the journal's "reframe this")."""
         self.open_reframe(entry_id)
 
+    @needs_journal
     def open_reframe(self: CompanionApp, entry_id: str | None = None) -> None:
         from companion.ui.screens.reframe import ReframeScreen
 
@@ -91,6 +93,7 @@ class PracticeActions:
         self.ask_follow_up()
 
     # -- practice room ------------------------------------------------------------------
+    @needs_journal
     def action_practice(self: CompanionApp) -> None:
         from companion.ui.screens.practice.room import PracticeRoomScreen
 
@@ -98,6 +101,7 @@ class PracticeActions:
             self.push_screen(PracticeRoomScreen())
             self.ask_follow_up()
 
+    @needs_journal
     def open_practice_tool(self: CompanionApp, tool: str) -> None:
         from companion.ui.screens.practice import (
             drills,

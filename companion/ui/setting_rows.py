@@ -104,4 +104,12 @@ ROWS: tuple[SettingRow, ...] = (
         "switch",
         section="breathing.settings.section",
     ),
+    SettingRow(
+        "passphrase",
+        "lock.setting_label",
+        "action",
+        section="lock.section",
+        action="journal_passphrase",
+    ),
+    SettingRow("lock_after", "lock.lock_after_label", "duration", section="lock.section"),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.console import Console
 from textual.app import App
-from textual.widgets import Button, Static
+from textual.widgets import Button, OptionList, Static
 
 
 def text_of(widget: Static) -> str:
@@ -17,10 +17,14 @@ def text_of(widget: Static) -> str:
 
 
 def screen_text(app: App[object]) -> str:
-    """Every Static and Button label on the active screen, in order."""
+    """Every Static, Button label and list option on the active screen, in order."""
     parts = []
-    for widget in app.screen.query("Static, Button"):
-        if isinstance(widget, Button):
+    for widget in app.screen.query("Static, Button, OptionList"):
+        if isinstance(widget, OptionList):
+            parts.extend(
+                str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)
+            )
+        elif isinstance(widget, Button):
             parts.append(str(widget.label))
         elif isinstance(widget, Static):
             parts.append(text_of(widget))

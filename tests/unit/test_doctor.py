@@ -66,3 +66,17 @@ def test_human_size() -> None:
     assert human_size(512) == "512 B"
     assert human_size(2048) == "2.0 KB"
     assert human_size(5 * 1024 * 1024) == "5.0 MB"
+
+
+def test_an_encrypted_journal_is_reported_without_the_passphrase(
+    home: Path, clock: FakeClock
+) -> None:
+    from companion.store import encryption
+
+    stores = open_stores(ensure_dirs(resolve_paths(home)), clock)
+    stores.entries.add(kind="free", text="x")
+    encryption.encrypt(stores.journal, "secret words")
+    report = run_doctor(resolve_paths(home), {})
+    text = "\n".join(report.lines)
+    assert "journal: encrypted with your passphrase (AES-256-GCM)" in text
+    assert report.problems == 0

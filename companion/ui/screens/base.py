@@ -52,6 +52,10 @@ def translate_bindings(
 class Translated:
     """Mixin for Screen and ModalScreen."""
 
+    # A screen that shows or edits journal text. When the journal locks, private
+    # screens close (keeping typed text as an encrypted draft first, see before_lock).
+    private: ClassVar[bool] = False
+
     @property
     def companion(self) -> CompanionApp:
         return self.app  # type: ignore[attr-defined, return-value]
@@ -72,6 +76,11 @@ class Translated:
         )
 
     def on_screen_resume(self) -> None:
+        if self.private and self.companion.services.stores.journal.locked:
+            # The journal locked while this was hidden under another screen: close it
+            # before anything is shown (the next private screen below does the same).
+            self.app.pop_screen()
+            return
         # Whichever screen comes to the front checks the size, so a screen pushed at
         # start-up (or over a too-small notice) can never hide that notice.
         self.companion.check_size(self.app.size.width, self.app.size.height)
@@ -83,6 +92,10 @@ class Translated:
     def unsaved_input(self) -> dict[str, Any] | None:
         """Text the user typed and has not saved, to keep if the app must close."""
         return None
+
+    def before_lock(self) -> None:
+        """The journal is about to lock: keep what must survive (a draft) while the key
+        is still there."""
 
 
 class CompanionScreen(Translated, Screen[None]):

@@ -23,6 +23,7 @@ STEPS = ("intro", "breathe", "intention", "feeling", "done")
 
 
 class EnergyScreen(CompanionScreen):
+    private = True  # it shows or keeps journal writing
     BINDINGS = [
         Binding("escape", "finish", "routine.keys.done", id="energy_done"),
     ]

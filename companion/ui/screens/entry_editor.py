@@ -35,6 +35,8 @@ AUTOSAVE_SECONDS = 3.0
 
 
 class EntryEditorScreen(CompanionScreen):
+    private = True
+
     BINDINGS = [
         Binding("ctrl+s", "save", "journal.keys.save", id="editor_save", priority=True),
         Binding("escape", "back", "journal.keys.cancel", id="editor_back"),
@@ -164,6 +166,9 @@ class EntryEditorScreen(CompanionScreen):
         if self.snapshot() == self.baseline and self.draft is None:
             return None
         return self.draft_fields() if self.has_writing() else None
+
+    def before_lock(self) -> None:
+        self.autosave()  # the draft is written (encrypted) while the key is still there
 
     def autosave(self) -> None:
         """Keep what was typed as a draft, if it changed since the last time."""

@@ -23,6 +23,8 @@ _A_MINUTE = timedelta(minutes=1)
 
 
 class EntryViewScreen(CompanionScreen):
+    private = True
+
     BINDINGS = [
         Binding("escape", "back", "keys.back", id="view_back"),
         Binding("e", "edit", "journal.keys.edit", id="view_edit"),

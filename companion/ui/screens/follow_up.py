@@ -25,6 +25,7 @@ ENDINGS = "。.！!？?"  # a sentence's own full stop would sit oddly inside th
 
 
 class FollowUpScreen(CompanionModal):
+    private = True  # it shows or keeps journal writing
     BINDINGS = [Binding("escape", "skip", "reframe.follow_up.skip", id="follow_up_skip")]
 
     def __init__(self, reframe: Reframe) -> None:

@@ -40,6 +40,8 @@ SHOWN = 100  # rows drawn at once; a search narrows it further
 
 
 class JournalScreen(CompanionScreen):
+    private = True
+
     BINDINGS = [
         Binding("escape", "back", "keys.back", id="journal_back"),
         Binding("n", "new", "journal.keys.new", id="journal_new"),
@@ -111,7 +113,10 @@ class JournalScreen(CompanionScreen):
             self._timer.pause()
 
     def on_screen_resume(self) -> None:
-        super().on_screen_resume()
+        # (Textual also runs the base class's handler: it checks the size, and closes
+        # this screen if the journal was locked meanwhile.)
+        if self.companion.services.stores.journal.locked:
+            return
         self.refresh_list()
         if self._timer is not None:
             self._timer.resume()

@@ -28,6 +28,8 @@ def when_text(moment, t) -> str:  # type: ignore[no-untyped-def]
 class KindPickerScreen(CompanionModal):
     """Which kind of entry to write; returns its id, or None."""
 
+    private = True
+
     BINDINGS = [
         Binding("escape", "dismiss", "keys.close", id="close_kinds"),
         *(
@@ -71,6 +73,8 @@ class KindPickerScreen(CompanionModal):
 
 class ConfirmDeleteScreen(CompanionModal):
     """Ask, then delete through the journal; returns the deleted Entry (for undo)."""
+
+    private = True
 
     BINDINGS = [Binding("escape,n", "dismiss", "journal.delete.keep", id="keep_entry")]
 
@@ -127,6 +131,8 @@ class ConfirmDeleteScreen(CompanionModal):
 class DraftOfferScreen(CompanionModal):
     """Unsaved writing found: carry on (True), discard (False), or later (None)."""
 
+    private = True
+
     BINDINGS = [Binding("escape", "dismiss", "keys.close", id="later_draft")]
 
     def __init__(self, draft: Draft, kinds: Mapping[str, Kind]) -> None:
@@ -162,6 +168,8 @@ class DraftOfferScreen(CompanionModal):
 
 class MoodScreen(CompanionModal):
     """How are you, 1-5: one key saves it. ``w`` opens the full check-in for words."""
+
+    private = True
 
     BINDINGS = [
         Binding("escape", "dismiss", "keys.close", id="close_mood"),

@@ -31,6 +31,7 @@ SIDE = "side-"
 
 
 class ReframeScreen(CompanionScreen):
+    private = True  # it shows or keeps journal writing
     BINDINGS = [
         Binding("ctrl+n", "next", "reframe.keys.next", id="reframe_next"),
         Binding("ctrl+g", "back", "reframe.keys.back", id="reframe_back"),
@@ -339,6 +340,10 @@ class ReframeScreen(CompanionScreen):
         self.offer = None
         self.notify(self.t("reframe.screen.resumed"), timeout=3, markup=False)
         await self.recompose_page()
+
+    def before_lock(self) -> None:
+        if not self.wizard.blank and not self.wizard.finished:
+            self._keep()  # saved (encrypted) while the key is still there
 
     def _keep(self) -> bool:
         """Save the reframe as it stands; a storage problem is said, never raised."""

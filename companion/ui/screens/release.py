@@ -15,6 +15,7 @@ from companion.ui.screens.base import CompanionScreen
 
 
 class ReleaseScreen(CompanionScreen):
+    private = True  # it shows or keeps journal writing
     BINDINGS = [
         Binding("escape", "done", "routine.keys.done", id="release_done"),
         Binding("ctrl+s", "done", "routine.keys.save", show=False, id="release_save"),

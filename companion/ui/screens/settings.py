@@ -60,6 +60,8 @@ class SettingsScreen(CompanionScreen):
             return Button(self.t(f"{row.label}_button"), id=row.attr, classes="setting-action")
         if row.kind == "switch":
             return Switch(value=bool(value), id=row.attr)
+        if row.kind == "action":
+            return Button(self.t(row.button), id=row.attr, classes="setting-action")
         return Input(value=format_duration(value), id=row.attr, classes="duration")
 
     def on_mount(self) -> None:

@@ -58,9 +58,12 @@ class VentScreen(CompanionModal):
         if not text.strip():
             self.notify(self.t("sos.vent.empty"), timeout=3, markup=False)
             return
+        self.companion.guard_journal.when_unlocked(lambda: self._keep(text))
+
+    def _keep(self, text: str) -> None:
         entries = self.companion.services.stores.entries
         if self.companion.guard(lambda: entries.add(kind="vent", text=text)):
-            area.clear()
+            self.query_one("#vent-text", TextArea).clear()
             self.notify(self.t("sos.vent.kept"), timeout=3, markup=False)
             self.dismiss(True)
         # If it could not be kept (the message says why), the text stays on the pad.

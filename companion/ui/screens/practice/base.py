@@ -21,6 +21,7 @@ BACK = Binding("escape", "app.pop_screen", "keys.back", id="practice_back")
 
 
 class PracticeTool(CompanionScreen):
+    private = True  # it shows or keeps journal writing
     TOOL: ClassVar[str] = ""  # practice.room.<TOOL> is the title
     BINDINGS: ClassVar[list[BindingType]] = [BACK]
 

@@ -1,0 +1,70 @@
+"""``companion passphrase set|remove``: encrypt the journal, change or remove its
+passphrase. There is no recovery, and the command says so before it starts."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from typing import Any
+
+from companion.commands.unlocking import CannotUnlock, unlock_journal
+from companion.i18n import Strings
+from companion.store.encryption import MIN_PASSPHRASE as MIN_LENGTH
+
+
+def add_parser(commands: Any, t: Strings) -> None:
+    parser = commands.add_parser(
+        "passphrase", help=t("lock.cli_help"), description=t("lock.cli_help")
+    )
+    parser.add_argument("action", choices=("set", "remove"), help=t("lock.cli_action_help"))
+
+
+def run(args: argparse.Namespace) -> int:
+    from companion.services import build_services
+    from companion.store import encryption
+
+    services = build_services(home=args.data_dir)
+    t = services.strings()
+    journal = services.stores.journal
+    try:
+        unlock_journal(journal, os.environ, t)
+    except CannotUnlock as error:
+        print(error, file=sys.stderr)
+        return 1
+    if not journal.available:
+        print(t("lock.cli_unavailable"), file=sys.stderr)
+        return 1
+    if args.action == "remove":
+        if not journal.storage.codec.encrypted:
+            print(t("lock.cli_not_encrypted"))
+            return 0
+        encryption.decrypt(journal)
+        print(t("lock.cli_removed"))
+        return 0
+    print(t("lock.no_recovery"))
+    new = ask_new_passphrase(t)
+    if new is None:
+        return 1
+    result = encryption.encrypt(journal, new)
+    print(t("lock.cli_set", backups=str(result.backups_converted)))
+    return 0
+
+
+def ask_new_passphrase(t: Strings, ask: Any = getpass.getpass) -> str | None:
+    """Twice, to catch a typo that would lock the journal for good."""
+    if not sys.stdin.isatty() and ask is getpass.getpass:
+        given = os.environ.get("COMPANION_NEW_PASSPHRASE", "")
+        if len(given) >= MIN_LENGTH:
+            return given
+        print(t("lock.cli_no_terminal"), file=sys.stderr)
+        return None
+    first = ask(t("lock.new_prompt"))
+    if len(first) < MIN_LENGTH:
+        print(t("lock.too_short", length=str(MIN_LENGTH)), file=sys.stderr)
+        return None
+    if ask(t("lock.repeat_prompt")) != first:
+        print(t("lock.mismatch"), file=sys.stderr)
+        return None
+    return first

@@ -1,0 +1,59 @@
+"""Unlocking an encrypted journal from the command line.
+
+``COMPANION_PASSPHRASE`` is used when set (for scripts); otherwise the passphrase is
+asked for without echo, at most three times. Nothing is written on a wrong one.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from collections.abc import Callable, Mapping
+
+from companion.i18n import Strings
+from companion.store import encryption
+from companion.store.database import Database
+
+TRIES = 3
+
+
+class CannotUnlock(Exception):
+    """The journal stays locked; the message says why."""
+
+
+def unlock_journal(
+    journal: Database,
+    env: Mapping[str, str],
+    t: Strings,
+    ask: Callable[[str], str] = getpass.getpass,
+    interactive: bool | None = None,
+) -> None:
+    """Unlock ``journal`` if it is encrypted and locked; raise CannotUnlock if not."""
+    if not journal.locked:
+        return
+    given = env.get("COMPANION_PASSPHRASE")
+    if given:
+        if not encryption.unlock(journal, given):
+            raise CannotUnlock(t("lock.cli_env_wrong"))
+        return
+    if interactive is None:
+        interactive = _can_ask()
+    if not interactive:
+        raise CannotUnlock(t("lock.cli_no_terminal"))
+    for attempt in range(TRIES):
+        if encryption.unlock(journal, ask(t("lock.cli_prompt"))):
+            return
+        if attempt < TRIES - 1:
+            print(t("lock.wrong"), file=sys.stderr)
+    raise CannotUnlock(t("lock.cli_gave_up"))
+
+
+def _can_ask() -> bool:
+    """getpass asks on the terminal itself, so piped input (a note from stdin) is fine."""
+    if sys.stdin.isatty():
+        return True
+    try:
+        with open("/dev/tty"):
+            return True
+    except OSError:
+        return False

@@ -1,0 +1,79 @@
+"""Passphrase encryption for a store (the envelope is described in envelope.py).
+
+The key comes from the passphrase with scrypt and the parameters stored in the file,
+so they can be raised later without breaking old files. Every write uses a fresh
+random nonce and AES-256-GCM; the salt stays with the file until the passphrase
+changes. There is no recovery: without the passphrase the bytes are noise.
+"""
+
+from __future__ import annotations
+
+import os
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+from companion.store.codec import Codec, Tables, WrongPassphrase, default_codec
+from companion.store.envelope import NONCE_BYTES, SALT_BYTES, Header, KdfParams, parse_header
+
+
+class Keyring:
+    """The passphrase while the journal is unlocked, and the keys made from it.
+
+    Keys are cached per (salt, parameters): deriving one is deliberately slow.
+    """
+
+    def __init__(self, passphrase: str) -> None:
+        if not passphrase:
+            raise ValueError("a passphrase cannot be empty")
+        self._secret = passphrase.encode("utf-8")
+        self._keys: dict[tuple[bytes, KdfParams], bytes] = {}
+
+    def key(self, salt: bytes, params: KdfParams) -> bytes:
+        cached = self._keys.get((salt, params))
+        if cached is None:
+            kdf = Scrypt(salt=salt, length=32, n=2**params.log2_n, r=params.r, p=params.p)
+            cached = self._keys[(salt, params)] = kdf.derive(self._secret)
+        return cached
+
+
+class EncryptedCodec:
+    """Wraps the JSON codec in the envelope above. Decoding has no side effects: files
+    with another salt (an older backup) open too, and writes keep this codec's salt."""
+
+    encrypted = True
+
+    def __init__(
+        self,
+        keyring: Keyring,
+        params: KdfParams | None = None,
+        salt: bytes | None = None,
+        inner: Codec | None = None,
+    ) -> None:
+        self.keyring = keyring
+        self.params = params or KdfParams()
+        self.salt = salt or os.urandom(SALT_BYTES)
+        self.inner = inner or default_codec()
+
+    def encode(self, tables: Tables) -> bytes:
+        header = Header(self.params, self.salt, os.urandom(NONCE_BYTES)).pack()
+        key = self.keyring.key(self.salt, self.params)
+        return header + AESGCM(key).encrypt(
+            header[-NONCE_BYTES:], self.inner.encode(tables), header
+        )
+
+    def decode(self, raw: bytes) -> Tables:
+        header, start = parse_header(raw)
+        key = self.keyring.key(header.salt, header.params)
+        try:
+            plain = AESGCM(key).decrypt(header.nonce, raw[start:], raw[:start])
+        except InvalidTag as error:
+            raise WrongPassphrase("the passphrase does not open this file") from error
+        return self.inner.decode(plain)
+
+    @classmethod
+    def for_file(cls, keyring: Keyring, raw: bytes) -> EncryptedCodec:
+        """A codec that keeps writing with an existing file's salt and parameters."""
+        header, _start = parse_header(raw)
+        return cls(keyring, header.params, header.salt)

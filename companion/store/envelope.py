@@ -1,0 +1,78 @@
+"""The encrypted file's envelope: header layout and parsing (no cryptography here, so
+anything can ask "is this file encrypted?" cheaply).
+
+One authenticated envelope per file.
+
+Layout (all in the header is authenticated as associated data):
+
+    magic "CMPNENC\\0" (8) | version (1) | kdf id (1) | log2 N, r, p (3)
+    | salt length (1) | salt | nonce (12) | AES-256-GCM ciphertext + tag
+
+The key comes from the passphrase with scrypt and the parameters stored in the file,
+so they can be raised later without breaking old files. Every write uses a fresh
+random nonce; the salt stays with the file until the passphrase changes. There is no
+recovery: without the passphrase the bytes are noise.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+
+from companion.store.codec import CodecError
+
+MAGIC = b"CMPNENC\x00"
+VERSION = 1
+KDF_SCRYPT = 1
+NONCE_BYTES = 12
+SALT_BYTES = 16
+_FIXED = struct.Struct("<8sBBBBBB")  # magic, version, kdf, log2_n, r, p, salt length
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    log2_n: int = 15  # scrypt N = 32768: about 0.1 s and 32 MB, once per unlock
+    r: int = 8
+    p: int = 1
+
+
+@dataclass(frozen=True)
+class Header:
+    params: KdfParams
+    salt: bytes
+    nonce: bytes
+
+    def pack(self) -> bytes:
+        fixed = _FIXED.pack(
+            MAGIC,
+            VERSION,
+            KDF_SCRYPT,
+            self.params.log2_n,
+            self.params.r,
+            self.params.p,
+            len(self.salt),
+        )
+        return fixed + self.salt + self.nonce
+
+
+def is_encrypted(raw: bytes) -> bool:
+    return raw.startswith(MAGIC)
+
+
+def parse_header(raw: bytes) -> tuple[Header, int]:
+    """The header and where the ciphertext starts; CodecError if it is not ours."""
+    if not is_encrypted(raw):
+        raise CodecError("not an encrypted companion store")
+    if len(raw) < _FIXED.size:
+        raise CodecError("the encrypted file is cut short")
+    _magic, version, kdf, log2_n, r, p, salt_len = _FIXED.unpack_from(raw)
+    if version != VERSION or kdf != KDF_SCRYPT:
+        raise CodecError(f"unknown encryption format {version}/{kdf}")
+    if not (10 <= log2_n <= 22 and 1 <= r <= 32 and 1 <= p <= 16 and salt_len >= 8):
+        raise CodecError("implausible key parameters")
+    start = _FIXED.size + salt_len + NONCE_BYTES
+    if len(raw) < start + 16:  # the GCM tag alone is 16 bytes
+        raise CodecError("the encrypted file is cut short")
+    salt = raw[_FIXED.size : _FIXED.size + salt_len]
+    nonce = raw[_FIXED.size + salt_len : start]
+    return Header(KdfParams(log2_n, r, p), salt, nonce), start

@@ -1,0 +1,270 @@
+"""The journal's lock in the app: unlock before journal work, lock at once or after
+idle time, blank the screen in one key, and change the passphrase from Settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from companion.clock import FakeClock
+from companion.paths import resolve_paths
+from companion.store import encryption
+from companion.store.envelope import MAGIC
+from companion.store.stores import open_stores
+from companion.ui.screens.blank import BlankScreen
+from companion.ui.screens.entry_editor import EntryEditorScreen
+from companion.ui.screens.help import HelpScreen
+from companion.ui.screens.home import HomeScreen
+from companion.ui.screens.journal import JournalScreen
+from companion.ui.screens.passphrase import PassphraseScreen
+from companion.ui.screens.unlock import UnlockScreen
+from tests.ui.helpers import Notes, screen_text, wait_for
+
+PASS = "long enough 123"
+
+
+def encrypted_journal(home: Path, clock: FakeClock) -> bytes:
+    stores = open_stores(resolve_paths(home), clock)
+    stores.entries.add(kind="free", text="the refund that went wrong")
+    encryption.encrypt(stores.journal, PASS)
+    return stores.journal.path.read_bytes()
+
+
+async def type_passphrase(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    pilot.app.screen.query_one("#passphrase", Input).value = text
+    await pilot.press("enter")
+    await wait_for(
+        pilot,
+        lambda: (
+            not pilot.app.screen.query("#passphrase")
+            or not pilot.app.screen.query_one("#passphrase", Input).disabled
+        ),
+    )
+
+
+async def test_an_encrypted_journal_asks_for_the_passphrase_first(
+    app_factory, home: Path, clock: FakeClock
+) -> None:
+    before = encrypted_journal(home, clock)
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, HomeScreen)  # starting needs no passphrase
+        await pilot.press("j")
+        assert isinstance(app.screen, UnlockScreen)
+        await type_passphrase(pilot, "wrong one")
+        assert "doesn't open the journal" in screen_text(app)
+        await type_passphrase(pilot, PASS)
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+        assert "the refund that went wrong" in screen_text(app)
+    assert (home / "data" / "journal.db").read_bytes().startswith(MAGIC)
+    assert before.startswith(MAGIC)
+
+
+async def test_three_wrong_tries_leave_it_locked_and_untouched(
+    app_factory, home: Path, clock: FakeClock
+) -> None:
+    before = encrypted_journal(home, clock)
+    app = app_factory("zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        notes = Notes(app)
+        await pilot.press("m")
+        for attempt in ("a", "b", "c"):
+            await type_passphrase(pilot, attempt)
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert "日记暂时保持上锁" in notes.text()
+        assert app.services.stores.journal.locked
+    assert (home / "data" / "journal.db").read_bytes() == before
+
+
+async def test_locking_closes_private_screens_and_keeps_typing(
+    app_factory, home: Path, clock: FakeClock
+) -> None:
+    encrypted_journal(home, clock)
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        await type_passphrase(pilot, PASS)
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+        app.push_screen(EntryEditorScreen("free"))
+        await pilot.pause()
+        await pilot.press(*"half a thought")
+        await pilot.press("ctrl+l")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert app.services.stores.journal.locked
+    raw = (home / "data" / "journal.db").read_bytes()
+    assert raw.startswith(MAGIC) and b"half a thought" not in raw
+    stores = open_stores(resolve_paths(home), clock, passphrase=PASS)
+    assert any("half a thought" in str(d.fields) for d in stores.drafts.all())
+
+
+async def test_a_private_screen_under_another_closes_when_it_comes_back(
+    app_factory, home: Path, clock: FakeClock
+) -> None:
+    encrypted_journal(home, clock)
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        await type_passphrase(pilot, PASS)
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        app.guard_journal.lock()
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)  # nothing private on it
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+
+
+async def test_auto_lock_after_idle_time(app_factory, home: Path, clock: FakeClock) -> None:
+    encrypted_journal(home, clock)
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        await type_passphrase(pilot, PASS)
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+        clock.advance(minutes=14)
+        app.guard_journal.check_idle()  # what the slow timer does
+        assert not app.services.stores.journal.locked
+        await pilot.press("down")  # any input counts as not idle
+        clock.advance(minutes=14)
+        app.guard_journal.check_idle()
+        assert not app.services.stores.journal.locked
+        clock.advance(minutes=2)
+        app.guard_journal.check_idle()
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert app.services.stores.journal.locked
+
+
+async def test_lock_says_so_when_there_is_nothing_to_lock(app_factory) -> None:
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        notes = Notes(app)
+        await pilot.press("ctrl+l")
+        assert "isn't encrypted" in notes.text()
+
+
+async def test_blank_screen_in_one_key_and_back_with_any(app_factory) -> None:
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        await pilot.press("ctrl+b")
+        assert isinstance(app.screen, BlankScreen)
+        assert screen_text(app).strip() == "Press any key to come back."
+        await pilot.press("x")
+        assert isinstance(app.screen, JournalScreen)
+        await pilot.press("f12")
+        assert isinstance(app.screen, BlankScreen)
+        await pilot.press("f12")
+        assert isinstance(app.screen, JournalScreen)
+
+
+async def press_button(pilot, selector: str) -> None:  # type: ignore[no-untyped-def]
+    pilot.app.screen.query_one(selector).focus()
+    await pilot.press("enter")
+
+
+async def open_passphrase(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Settings' "Passphrase…" button, from the keyboard."""
+    pilot.app.screen.query_one("#passphrase").focus()
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, PassphraseScreen))
+
+
+async def test_set_change_and_remove_the_passphrase_from_settings(
+    app_factory, home: Path, clock: FakeClock
+) -> None:
+    app = app_factory("en")
+    app.services.stores.entries.add(kind="free", text="words")
+    journal = home / "data" / "journal.db"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await open_passphrase(pilot)
+        assert isinstance(app.screen, PassphraseScreen)
+        assert "no way to recover it" in screen_text(app)
+        app.screen.query_one("#new", Input).value = "short"
+        app.screen.query_one("#repeat", Input).value = "short"
+        await press_button(pilot, "#apply")
+        assert "shorter than 8" in screen_text(app) and not journal.read_bytes().startswith(MAGIC)
+        app.screen.query_one("#new", Input).value = PASS
+        app.screen.query_one("#repeat", Input).value = PASS
+        app.screen.query_one("#repeat", Input).focus()
+        await pilot.press("enter")  # enter in the last field applies
+        await wait_for(pilot, lambda: not isinstance(app.screen, PassphraseScreen))
+        assert journal.read_bytes().startswith(MAGIC)
+        await open_passphrase(pilot)
+        app.screen.query_one("#current", Input).value = "not it"
+        await press_button(pilot, "#remove")
+        await wait_for(pilot, lambda: "doesn't open" in screen_text(app))
+        assert journal.read_bytes().startswith(MAGIC)
+        app.screen.query_one("#current", Input).value = PASS
+        await press_button(pilot, "#remove")
+        await wait_for(pilot, lambda: not isinstance(app.screen, PassphraseScreen))
+    assert b"words" in journal.read_bytes()
+
+
+async def test_breaks_breathing_and_sos_work_while_locked(
+    app_factory, home: Path, clock: FakeClock
+) -> None:
+    from companion.ui.screens.breathe import BreatheScreen
+    from companion.ui.screens.sos import SosScreen
+
+    encrypted_journal(home, clock)
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.services.stores.journal.locked
+        await pilot.press("h")
+        assert isinstance(app.screen, BreatheScreen)
+        await pilot.press("escape")
+        await pilot.press("f2")
+        assert isinstance(app.screen, SosScreen)
+        app.screen.dismiss(None)
+        await pilot.pause()
+        await pilot.press("k")  # a break, recorded in activity.db
+        await pilot.pause()
+        assert app.services.stores.break_events.count() > 0
+        assert app.services.stores.journal.locked
+
+
+async def test_every_journal_feature_asks_to_unlock_first(
+    app_factory, home: Path, clock: FakeClock
+) -> None:
+    encrypted_journal(home, clock)
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        for action in (
+            "reframe",
+            "practice",
+            "energy_station",
+            "release",
+            "mood_checkin",
+            "open_journal",
+        ):
+            await app.run_action(action)
+            await pilot.pause()
+            assert isinstance(app.screen, UnlockScreen), action
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen), action
+
+
+async def test_keeping_a_vent_in_a_locked_journal_asks_first(
+    app_factory, home: Path, clock: FakeClock
+) -> None:
+    from textual.widgets import TextArea
+
+    from companion.ui.screens.vent import VentScreen
+
+    encrypted_journal(home, clock)
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(VentScreen())
+        await pilot.pause()
+        app.screen.query_one("#vent-text", TextArea).text = "you never listen"
+        await press_button(pilot, "#keep")
+        await pilot.pause()
+        assert isinstance(app.screen, UnlockScreen)
+        await type_passphrase(pilot, PASS)
+        await wait_for(pilot, lambda: not isinstance(app.screen, (UnlockScreen, VentScreen)))
+    stores = open_stores(resolve_paths(home), clock, passphrase=PASS)
+    assert [e.text for e in stores.entries.all() if e.kind == "vent"] == ["you never listen"]

@@ -1,0 +1,122 @@
+"""Encrypting from the command line, unlocking for commands, and wiping."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from companion.clock import FakeClock
+from companion.commands.unlocking import CannotUnlock, unlock_journal
+from companion.i18n import Strings
+from companion.paths import resolve_paths
+from companion.store import encryption
+from companion.store.envelope import MAGIC
+from companion.store.stores import open_stores
+
+
+def companion(home: Path, *args: str, stdin: str = "", **env: str):
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "companion"), "--data-dir", str(home), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **env},
+        start_new_session=True,  # no controlling terminal: nothing may prompt on ours
+    )
+
+
+def journal_with_entry(home: Path, clock: FakeClock) -> Path:
+    stores = open_stores(resolve_paths(home), clock)
+    stores.entries.add(kind="free", text="private words")
+    return stores.journal.path
+
+
+def test_set_then_remove_the_passphrase(home: Path, clock: FakeClock) -> None:
+    journal = journal_with_entry(home, clock)
+    done = companion(home, "passphrase", "set", COMPANION_NEW_PASSPHRASE="long enough 123")
+    assert done.returncode == 0, done.stderr
+    assert "no way to recover it" in done.stdout
+    assert journal.read_bytes().startswith(MAGIC)
+    wrong = companion(home, "passphrase", "remove", COMPANION_PASSPHRASE="not it")
+    assert wrong.returncode == 1 and "does not open the journal" in wrong.stderr
+    assert journal.read_bytes().startswith(MAGIC)
+    removed = companion(home, "passphrase", "remove", COMPANION_PASSPHRASE="long enough 123")
+    assert removed.returncode == 0, removed.stderr
+    assert b"private words" in journal.read_bytes()
+
+
+def test_a_short_new_passphrase_changes_nothing(home: Path, clock: FakeClock) -> None:
+    journal = journal_with_entry(home, clock)
+    before = journal.read_bytes()
+    result = companion(home, "passphrase", "set", COMPANION_NEW_PASSPHRASE="short")
+    assert result.returncode == 1
+    assert journal.read_bytes() == before
+
+
+def test_locked_without_a_terminal_says_how_to_unlock(home: Path, clock: FakeClock) -> None:
+    journal = journal_with_entry(home, clock)
+    stores = open_stores(resolve_paths(home), clock)
+    encryption.encrypt(stores.journal, "long enough 123")
+    result = companion(home, "passphrase", "remove")
+    assert result.returncode == 1 and "COMPANION_PASSPHRASE" in result.stderr
+    assert journal.read_bytes().startswith(MAGIC)
+
+
+def test_three_wrong_tries_then_give_up(home: Path, clock: FakeClock, capsys) -> None:
+    journal_with_entry(home, clock)
+    stores = open_stores(resolve_paths(home), clock)
+    encryption.encrypt(stores.journal, "long enough 123")
+    stores = open_stores(resolve_paths(home), clock)
+    asked = []
+
+    def ask(prompt: str) -> str:
+        asked.append(prompt)
+        return "wrong"
+
+    with pytest.raises(CannotUnlock):
+        unlock_journal(stores.journal, {}, Strings("en"), ask=ask, interactive=True)
+    assert len(asked) == 3
+    assert capsys.readouterr().err.count("doesn't open the journal") == 2
+    answers = iter(["wrong", "long enough 123"])
+    unlock_journal(stores.journal, {}, Strings("zh"), ask=lambda p: next(answers), interactive=True)
+    assert stores.entries.all()[0].text == "private words"
+
+
+def test_wipe_needs_the_typed_word(home: Path, clock: FakeClock) -> None:
+    journal_with_entry(home, clock)
+    (home / "notes-of-mine.txt").write_text("not companion's")
+    kept = companion(home, "wipe", stdin="yes\n")
+    assert kept.returncode == 1 and "Nothing was deleted" in kept.stdout
+    assert (home / "data" / "journal.db").exists()
+    gone = companion(home, "wipe", stdin="delete\n")
+    assert gone.returncode == 0, gone.stderr
+    assert not (home / "data").exists() and not (home / "backups").exists()
+    assert (home / "notes-of-mine.txt").exists()  # only companion's own files go
+
+
+def test_wipe_in_chinese(home: Path, clock: FakeClock) -> None:
+    journal_with_entry(home, clock)
+    result = companion(home, "wipe", stdin="删除\n", LANG="zh_CN.UTF-8")
+    assert result.returncode == 0 and "已全部删除" in result.stdout
+    assert not (home / "data").exists()
+
+
+def test_journal_commands_unlock_with_the_environment(home: Path, clock: FakeClock) -> None:
+    journal_with_entry(home, clock)
+    stores = open_stores(resolve_paths(home), clock)
+    encryption.encrypt(stores.journal, "long enough 123")
+    locked = companion(home, "find", "private")
+    assert locked.returncode == 1 and "COMPANION_PASSPHRASE" in locked.stderr
+    wrong = companion(home, "note", "more words", COMPANION_PASSPHRASE="nope")
+    assert wrong.returncode == 1 and "does not open the journal" in wrong.stderr
+    note = companion(home, "note", "more words", COMPANION_PASSPHRASE="long enough 123")
+    assert note.returncode == 0, note.stderr
+    found = companion(home, "find", "words", COMPANION_PASSPHRASE="long enough 123")
+    assert "private words" in found.stdout and "more words" in found.stdout
+    raw = (home / "data" / "journal.db").read_bytes()
+    assert raw.startswith(MAGIC) and b"more words" not in raw

@@ -268,3 +268,24 @@ async def test_keeping_a_vent_in_a_locked_journal_asks_first(
         await wait_for(pilot, lambda: not isinstance(app.screen, (UnlockScreen, VentScreen)))
     stores = open_stores(resolve_paths(home), clock, passphrase=PASS)
     assert [e.text for e in stores.entries.all() if e.kind == "vent"] == ["you never listen"]
+
+
+async def test_an_entry_under_help_closes_alone_when_locked(app_factory, home: Path,
+                                                            clock: FakeClock) -> None:
+    from companion.ui.screens.entry_view import EntryViewScreen
+
+    encrypted_journal(home, clock)
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        await type_passphrase(pilot, PASS)
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryViewScreen))
+        await pilot.press("f1")
+        app.guard_journal.lock()
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)  # Home itself stays: nothing over-popped
+        assert [type(s).__name__ for s in app.screen_stack][-1] == "HomeScreen"

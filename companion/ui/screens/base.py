@@ -76,6 +76,11 @@ class Translated:
         )
 
     def on_screen_resume(self) -> None:
+        # Textual runs this for every screen class that defines on_screen_resume, so a
+        # subclass must not call it again through super(); and it only ever acts for the
+        # screen in front.
+        if self.app.screen is not self:
+            return
         if self.private and self.companion.services.stores.journal.locked:
             # The journal locked while this was hidden under another screen: close it
             # before anything is shown (the next private screen below does the same).

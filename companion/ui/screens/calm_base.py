@@ -32,7 +32,7 @@ class CalmScreen(Translated):
             self.pacer.set_hidden(True)
 
     def on_screen_resume(self) -> None:
-        super().on_screen_resume()
+        # (Textual also runs the base class's handler, so no super() call here.)
         if self.pacer is not None:
             self.motion_changed(self.still())
             self.pacer.set_hidden(False)

@@ -75,7 +75,9 @@ class EntryViewScreen(CompanionScreen):
         return True
 
     async def on_screen_resume(self) -> None:
-        super().on_screen_resume()
+        # (Textual also runs the base class's handler, so no super() call here.)
+        if self.companion.services.stores.journal.locked:
+            return  # the base class's handler closes this screen
         fresh = self.companion.services.journal.get(self.entry.id)
         if fresh is not None and fresh != self.entry:
             self.entry = fresh

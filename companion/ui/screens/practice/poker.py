@@ -65,7 +65,9 @@ class PokerScreen(PracticeTool):
             self._timer.pause()
 
     def on_screen_resume(self) -> None:
-        super().on_screen_resume()
+        # (Textual also runs the base class's handler, so no super() call here.)
+        if self.companion.services.stores.journal.locked:
+            return  # the base class's handler closes this screen
         if self.phase == "running" and self._timer is not None:
             self._timer.resume()
             self.tick()

@@ -270,8 +270,9 @@ async def test_keeping_a_vent_in_a_locked_journal_asks_first(
     assert [e.text for e in stores.entries.all() if e.kind == "vent"] == ["you never listen"]
 
 
-async def test_an_entry_under_help_closes_alone_when_locked(app_factory, home: Path,
-                                                            clock: FakeClock) -> None:
+async def test_an_entry_under_help_closes_alone_when_locked(
+    app_factory, home: Path, clock: FakeClock
+) -> None:
     from companion.ui.screens.entry_view import EntryViewScreen
 
     encrypted_journal(home, clock)

@@ -4,7 +4,7 @@ as written). Long entries scroll. Dismisses with the Entry if it was deleted."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import timedelta, tzinfo
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,7 +15,7 @@ from companion.core.journal import shown
 from companion.core.voice import third_person
 from companion.journal import catalogue, kind_name
 from companion.journal_io import sections
-from companion.store.schema import Entry
+from companion.store.schema import Entry, Reframe
 from companion.ui.screens.base import CompanionScreen
 from companion.ui.screens.journal_dialogs import ConfirmDeleteScreen, when_text
 
@@ -31,12 +31,14 @@ class EntryViewScreen(CompanionScreen):
         Binding("asterisk,x", "star", "journal.keys.star", id="view_star"),
         Binding("d,delete", "delete", "journal.keys.delete", id="view_delete"),
         Binding("v", "voice", "journal.view.as_written", id="view_voice"),
+        Binding("r", "reframe", "journal.keys.reframe", id="view_reframe"),
     ]
 
     def __init__(self, entry: Entry) -> None:
         super().__init__()
         self.entry = entry
         self.as_written = False
+        self.linked: list[Reframe] = []  # reframes made of it, as last shown
 
     def compose(self) -> ComposeResult:
         t = self.t
@@ -64,22 +66,51 @@ class EntryViewScreen(CompanionScreen):
             if entry.tags:
                 tags = " ".join(f"#{tag}" for tag in entry.tags)
                 yield Static(shown(tags), classes="muted entry-tags", markup=False)
+            yield from self._reframes(tz)
         yield Footer()
+
+    def _reframes(self, tz: tzinfo | None) -> ComposeResult:
+        """The link back: reframes started from this entry."""
+        self.linked = found = self._linked()
+        if not found:
+            return
+        t = self.t
+        yield Static(t("journal.view.reframes"), classes="section-title", markup=False)
+        for reframe in found:
+            when = when_text(reframe.created_at.astimezone(tz), t)
+            line = (
+                t("journal.view.reframe_line", when=when, meaning=reframe.meaning)
+                if reframe.finished and reframe.meaning
+                else t("journal.view.reframe_open", when=when)
+            )
+            yield Static(shown(line), classes="entry-text", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#entry-view", VerticalScroll).focus()
 
+    def _linked(self) -> list[Reframe]:
+        if self.entry.kind != "thought":
+            return []
+        practice = self.companion.practice
+        return self.companion.practice_call(practice.reframes_for_entry, self.entry.id) or []
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "voice":
             return self.entry.kind == "observation"
+        if action == "reframe":
+            return self.entry.kind == "thought"
         return True
+
+    def action_reframe(self) -> None:
+        """ "Reframe this": the four steps, starting from what this entry says."""
+        self.companion.action_reframe_entry(self.entry.id)
 
     async def on_screen_resume(self) -> None:
         # (Textual also runs the base class's handler, so no super() call here.)
         if self.companion.services.stores.journal.locked:
             return  # the base class's handler closes this screen
         fresh = self.companion.services.journal.get(self.entry.id)
-        if fresh is not None and fresh != self.entry:
+        if fresh is not None and (fresh != self.entry or self._linked() != self.linked):
             self.entry = fresh
             await self.recompose()
 

@@ -10,10 +10,11 @@ from textual.widgets import Input
 
 from companion.clock import FakeClock
 from companion.shift_routine import ENERGY_OFFERED, LAST_LAUNCH
+from companion.ui.screens.breathe import BreatheScreen
 from companion.ui.screens.energy import EnergyScreen
 from companion.ui.screens.home import HomeScreen
 from companion.ui.screens.release import ReleaseScreen
-from tests.ui.helpers import Notes, screen_text, text_of
+from tests.ui.helpers import Notes, screen_text
 from tests.ui.test_breaks import build, later
 
 TODAY = date(2026, 11, 23)
@@ -30,18 +31,14 @@ async def test_the_first_launch_of_the_day_offers_the_energy_station(app_factory
         await pilot.pause()
         assert isinstance(app.screen, EnergyScreen)
         assert "Five quiet minutes before the chats begin" in screen_text(app)
-        await pilot.press("enter")  # Begin
+        await pilot.press("enter")  # Begin: a minute of guided breathing, started at once
         await pilot.pause()
-        pacer = app.screen.query_one("#pacer")
-        assert text_of(pacer).startswith("Breathe in…  4")
-        assert "Breath 1 of 6" in text_of(pacer)
-        assert app.rhythm.delay() <= 1.1  # it shows seconds: a 1 s timer, only now
-        await later(pilot, clock, seconds=5)
-        assert text_of(pacer).startswith("Breathe out…  5")
-        await later(pilot, clock, seconds=60)
-        assert "Well done" in text_of(pacer)
-        await pilot.press("enter")  # Next
+        assert isinstance(app.screen, BreatheScreen)
+        assert app.screen.origin == "energy" and app.screen.pattern_id == "coherent"
+        await later(pilot, clock, seconds=70)  # six slow breaths
         await pilot.pause()
+        assert isinstance(app.screen, EnergyScreen)  # back, on the next step
+        assert [s.origin for s in app.services.stores.breathing.all()] == ["energy"]
         field = app.screen.query_one("#intention", Input)
         assert field.has_focus
         await pilot.press(*"Kind words")
@@ -160,4 +157,8 @@ async def test_the_energy_station_speaks_chinese(app_factory) -> None:
         assert "能量站" in screen_text(app)
         await pilot.press("enter")
         await pilot.pause()
-        assert text_of(app.screen.query_one("#pacer")).startswith("吸气……  4")
+        assert isinstance(app.screen, BreatheScreen)
+        await pilot.press("escape")  # leaving the breathing early is fine: on to the intention
+        await pilot.pause()
+        assert isinstance(app.screen, EnergyScreen)
+        assert "今天" in screen_text(app)

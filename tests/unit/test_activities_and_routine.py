@@ -1,5 +1,5 @@
-"""Break activities (content and the order they are suggested in), the energy station's
-breathing pace, and the shift routine's offers and what it keeps."""
+"""Break activities (content and the order they are suggested in), and the shift
+routine's offers and what it keeps."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from companion.clock import FakeClock
 from companion.config import Settings
 from companion.content import load_pack
 from companion.core.activities import GROUPS, activities_from, suggestion_order
-from companion.core.routine import ROUND_SECONDS, pace
 from companion.paths import resolve_paths
 from companion.shift_routine import ENERGY_OFFERED, ShiftRoutine
 from companion.store.stores import open_stores
@@ -41,16 +40,6 @@ def test_the_order_is_the_same_in_every_language() -> None:
     en = suggestion_order(activities_from(load_pack("en", "activities")), seed=3)
     zh = suggestion_order(activities_from(load_pack("zh", "activities")), seed=3)
     assert [a.id for a in en] == [a.id for a in zh]
-
-
-def test_the_breathing_pace() -> None:
-    assert pace(0) == pace(0.0)
-    assert (pace(0).phase, pace(0).seconds_left, pace(0).breath) == ("in", 4, 1)
-    assert (pace(3.5).phase, pace(3.5).seconds_left) == ("in", 1)
-    assert (pace(4).phase, pace(4).seconds_left) == ("out", 6)
-    assert (pace(10).phase, pace(10).breath) == ("in", 2)
-    assert pace(ROUND_SECONDS).phase == "done"
-    assert ROUND_SECONDS == 60
 
 
 def routine_for(home: Path, clock: FakeClock, **settings: object) -> ShiftRoutine:

@@ -27,6 +27,7 @@ class BreakScreen(CompanionScreen):
         Binding("p", "postpone", "breaks.keys.postpone", id="break_postpone"),
         Binding("x", "skip", "breaks.keys.skip", id="break_skip"),
         Binding("n", "another", "breaks.keys.another", id="break_another"),
+        Binding("h", "breathe", "breaks.keys.breathe", id="break_breathe"),
         Binding("escape", "back", "breaks.keys.back", id="break_back"),
         Binding("escape", "postpone", "breaks.keys.postpone", show=False, id="break_not_now"),
     ]
@@ -78,6 +79,10 @@ class BreakScreen(CompanionScreen):
                 key = self.app.get_key_display(self.BINDINGS[3])  # type: ignore[arg-type]
                 yield Static(
                     t("breaks.screen.another_hint", key=key), classes="muted", markup=False
+                )
+                breathe = self.app.get_key_display(self.BINDINGS[4])  # type: ignore[arg-type]
+                yield Static(
+                    t("breaks.screen.breathe_hint", key=breathe), classes="muted", markup=False
                 )
             with Horizontal(classes="buttons"):
                 yield from self._buttons(view)
@@ -163,7 +168,7 @@ class BreakScreen(CompanionScreen):
             return self.mode == "due"
         if action == "postpone":
             return self.mode == "due" and self.view().can_postpone
-        if action == "another":
+        if action in ("another", "breathe"):
             return self.mode in ("due", "break")
         if action == "back":
             return self.mode in ("break", "over")
@@ -194,6 +199,15 @@ class BreakScreen(CompanionScreen):
         self._close()
         if self.mode == "break":
             self.companion.rhythm.end_break()
+
+    def action_breathe(self) -> None:
+        """A few minutes of guided breathing as (part of) the break: starting it starts the
+        break, and the break screen is there again when the breathing ends."""
+        from companion.ui.screens.breathe import BreatheScreen
+
+        if self.mode == "due":
+            self.companion.rhythm.start_break()
+        self.app.push_screen(BreatheScreen(return_when_done=True, origin="break"))
 
     def action_another(self) -> None:
         self.idea += 1

@@ -1,6 +1,7 @@
-"""The energy station: five minutes before the shift. A minute of paced breathing, an
-intention for the day, a check of how one feels. Every step can be skipped; what was
-answered is kept in the journal when the station closes."""
+"""The energy station: five minutes before the shift. A minute of guided breathing (the
+Breathe screen, coherent breathing), an intention for the day, a check of how one
+feels. Every step can be skipped; what was answered is kept in the journal when the
+station closes."""
 
 from __future__ import annotations
 
@@ -12,14 +13,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Static
 
-from companion.core.routine import pace
 from companion.shift_routine import FEELINGS
 from companion.ui.break_text import length
 from companion.ui.screens.base import CompanionScreen
-from companion.ui.ticks import RhythmTick
-from companion.ui.widgets.breath_pacer import BreathPacer
+from companion.ui.screens.breathe import BreatheScreen
 
 STEPS = ("intro", "breathe", "intention", "feeling", "done")
+# About a minute of slow, even breathing (5.5 s in, 5.5 s out) to arrive for the shift.
+BREATH_PATTERN = "coherent"
+BREATH_ROUNDS = 6
 
 
 class EnergyScreen(CompanionScreen):
@@ -33,7 +35,6 @@ class EnergyScreen(CompanionScreen):
         self.step = "intro"
         self.intention = ""
         self.feeling: str | None = None
-        self._breath_start = 0.0
 
     def compose(self) -> ComposeResult:
         t = self.t
@@ -44,12 +45,6 @@ class EnergyScreen(CompanionScreen):
                 with Horizontal(classes="buttons"):
                     yield Button(t("routine.keys.begin"), id="next", variant="primary")
                     yield Button(t("routine.keys.not_today"), id="not-today")
-            elif self.step == "breathe":
-                yield Static(
-                    t("routine.energy.breathe_title"), classes="section-title", markup=False
-                )
-                yield BreathPacer(id="pacer")
-                yield from self._next_button()
             elif self.step == "intention":
                 yield Static(
                     t("routine.energy.intention_title"), classes="section-title", markup=False
@@ -92,38 +87,33 @@ class EnergyScreen(CompanionScreen):
     def _focus(self) -> None:
         inputs = self.query(Input)
         (inputs.first() if inputs else self.query(Button).first()).focus()
-        if self.step == "breathe":
-            self.redraw()
 
     async def _go(self, step: str) -> None:
         self._keep_intention()
-        self.step = step
         if step == "breathe":
-            self._breath_start = self.companion.services.clock.monotonic()
+            # The breathing step is the Breathe screen itself; the station goes on to the
+            # intention when it closes (finished, or left early: every step is optional).
+            self.app.push_screen(
+                BreatheScreen(
+                    BREATH_PATTERN,
+                    BREATH_ROUNDS,
+                    start_now=True,
+                    return_when_done=True,
+                    origin="energy",
+                ),
+                callback=self._breathed,
+            )
+            return
+        self.step = step
         await self.recompose()
         self._focus()
-        self.companion.rhythm.reschedule()  # the breathing step needs the clock each second
+
+    def _breathed(self, _session: object = None) -> None:
+        self.call_later(self._go, "intention")
 
     def _keep_intention(self) -> None:
         for field in self.query("#intention").results(Input):
             self.intention = field.value
-
-    def _elapsed(self) -> float:
-        return self.companion.services.clock.monotonic() - self._breath_start
-
-    def redraw(self) -> None:
-        for pacer in self.query("#pacer").results(BreathPacer):
-            pacer.show(self._elapsed(), self.t)
-
-    def redraw_in(self) -> float | None:
-        """While breathing, come back when the next second starts."""
-        if self.step != "breathe" or pace(self._elapsed()).phase == "done":
-            return None
-        until = 1 - (self._elapsed() % 1)
-        return until if until > 0 else 1.0
-
-    def on_rhythm_tick(self, _message: RhythmTick) -> None:
-        self.redraw()
 
     # -- intents -------------------------------------------------------------------------
     @on(Button.Pressed, "#next")

@@ -203,7 +203,11 @@ class Journal:
             changes: dict[str, Any] = {"text": checked.text, "tags": checked.tags}
         else:
             checked = build_entry(entry.kind, answers, kinds, tags)
-            changes = {"text": checked.text, "fields": checked.fields, "tags": checked.tags}
+            spec = kinds[entry.kind]
+            # Fields the editor does not show (another feature's own) are kept as they were.
+            kept = {k: v for k, v in entry.fields.items() if spec.prompt(k) is None}
+            fields = {**kept, **checked.fields}
+            changes = {"text": checked.text, "fields": fields, "tags": checked.tags}
         self._forget(entry.id)
         return self.repo.update(entry.id, **changes)
 

@@ -32,9 +32,13 @@ def sections(entry: Entry, kinds: Mapping[str, Kind], t: Strings) -> list[tuple[
     answers: dict[str, Any] = {MAIN: entry.text, **entry.fields}
     out = []
     if spec is not None:
+        for hidden in spec.hidden:
+            answers.pop(hidden, None)
         for prompt in spec.prompts:
             value = answers.pop(prompt.id, None)
-            if prompt.id == "subject" and value:
+            if prompt.values and isinstance(value, str) and t.has(f"{prompt.values}.{value}"):
+                value = t(f"{prompt.values}.{value}")
+            elif prompt.id == "subject" and value:
                 value = t(f"journal.subjects.{value}")
             elif prompt.type == "scale" and isinstance(value, int):
                 value = f"{value} · {t(f'journal.mood.scale_{value}')}"

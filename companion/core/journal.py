@@ -52,6 +52,7 @@ class Prompt:
     id: str
     label: str
     hint: str = ""
+    values: str = ""  # a content key prefix naming stored ids ("routine.feelings" -> words)
 
     @property
     def type(self) -> str:
@@ -65,6 +66,8 @@ class Kind:
     about: str
     prompts: tuple[Prompt, ...]
     short: str = ""  # for the list's narrow column
+    offered: bool = True  # False: written by another feature, not offered for a new entry
+    hidden: tuple[str, ...] = ()  # fields kept for the feature, never shown
 
     def prompt(self, prompt_id: str) -> Prompt | None:
         return next((p for p in self.prompts if p.id == prompt_id), None)
@@ -75,10 +78,17 @@ def catalogue_from_pack(pack: Mapping[str, Any]) -> dict[str, Kind]:
     kinds = {}
     for kind_id, spec in pack.get("kinds", {}).items():
         prompts = tuple(
-            Prompt(pid, p["label"], p.get("hint", "")) for pid, p in spec["prompts"].items()
+            Prompt(pid, p["label"], p.get("hint", ""), p.get("values", ""))
+            for pid, p in spec["prompts"].items()
         )
         kinds[kind_id] = Kind(
-            kind_id, spec["name"], spec.get("about", ""), prompts, spec.get("short", spec["name"])
+            kind_id,
+            spec["name"],
+            spec.get("about", ""),
+            prompts,
+            spec.get("short", spec["name"]),
+            spec.get("offered", True),
+            tuple(spec.get("hidden", ())),
         )
     return kinds
 

@@ -83,7 +83,7 @@ class Tmux:
             # terminal reads it and the next key as one Alt+key sequence.
             time.sleep(0.4 if key == "Escape" else 0.05)
 
-    def wait_gone(self, text: str, timeout: float = 15.0) -> str:
+    def wait_gone(self, text: str, timeout: float = 30.0) -> str:
         deadline = time.monotonic() + timeout
         while True:
             screen = self.screen()
@@ -93,7 +93,7 @@ class Tmux:
                 raise AssertionError(f"{text!r} is still shown:\n{screen}")
             time.sleep(0.1)
 
-    def wait_for(self, text: str, timeout: float = 15.0) -> str:
+    def wait_for(self, text: str, timeout: float = 30.0) -> str:
         deadline = time.monotonic() + timeout
         while True:
             screen = self.screen()

@@ -18,6 +18,7 @@ from companion.journal_io import (
     export_text,
     new_entries,
     read_import,
+    sections,
 )
 from companion.store.schema import Entry
 
@@ -55,7 +56,8 @@ def test_markdown_and_text_exports_speak_the_language_and_keep_every_kind() -> N
     assert "## 2026-11-23 10:30 · Thought log ★" in en
     assert "**What did you feel, and how strongly? (0–100)**\nangry 70" in en
     assert "**Whose story is this?**\nshe" in en and "I froze" in en  # as written
-    assert "## 2026-11-23 10:30 · vent" in en and "**trigger**\nabuse" in en
+    # Another feature's kind has its own name; a field it keeps for itself still shows.
+    assert "## 2026-11-23 10:30 · Vent (kept from SOS)" in en and "**trigger**\nabuse" in en
     assert "2 · low" in en and "#refund" in en
     zh = export_text(ENTRIES, catalogue("zh"), Strings("zh"), SHANGHAI)
     assert "2026-11-23 10:30 · 思维记录 ★" in zh and "发生了什么？只写事实:\nRefund storm" in zh
@@ -110,3 +112,33 @@ def test_exact_duplicates_are_skipped_and_taken_ids_renewed() -> None:
     assert duplicates == 3
     assert [e.text for e in fresh] == ["ugh", "", "different writing, same id"]
     assert fresh[-1].id != "id-1" and fresh[0].id == "id-3"
+
+
+def test_other_features_kinds_read_naturally() -> None:
+    intention = Entry(
+        id="i",
+        created_at=NOW,
+        updated_at=NOW,
+        kind="intention",
+        text="Breathe before each hard reply",
+        fields={"routine": "energy_station", "feeling": "tense"},
+    )
+    release = Entry(
+        id="r",
+        created_at=NOW,
+        updated_at=NOW,
+        kind="release",
+        text="Calm with the coupon storm\nThe rude one at 3",
+        fields={
+            "routine": "release",
+            "went_well": "Calm with the coupon storm",
+            "let_go": "The rude one at 3",
+        },
+    )
+    zh = dict(sections(intention, catalogue("zh"), Strings("zh")))
+    assert zh == {"今天我想": "Breathe before each hard reply", "上班时的感觉": "有点紧绷"}
+    en = sections(release, catalogue("en"), Strings("en"))
+    assert en == [
+        ("One thing that went well", "Calm with the coupon storm"),
+        ("One thing to leave behind", "The rude one at 3"),
+    ]  # no "routine", no echo

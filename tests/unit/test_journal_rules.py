@@ -101,17 +101,22 @@ def test_every_kind_checks_its_own_answers() -> None:
         build_entry("observation", {"subject": "she", "text": "  "}, KINDS)
     assert caught.value.code == "empty"
     with pytest.raises(EntryError) as caught:
-        build_entry("vent", {"text": "x"}, KINDS)
+        build_entry("shopping-list", {"text": "x"}, KINDS)
     assert caught.value.code == "unknown_kind" and "thought" in caught.value.detail["known"]
 
 
 def test_every_kind_in_every_language_has_prompts_and_the_main_text() -> None:
     for lang in ("en", "zh"):
         kinds = catalogue(lang)
-        assert list(kinds) == ["thought", "observation", "reflection", "free", "mood"]
+        offered = [k for k, spec in kinds.items() if spec.offered]
+        assert offered == ["thought", "observation", "reflection", "free", "mood"]
+        # Kinds the shift routine, SOS and the practice room write are known too, so they
+        # show with their own names and questions.
+        assert set(kinds) - set(offered) == {"intention", "release", "vent", "review"}
         for kind in kinds.values():
             assert kind.name and kind.short and kind.prompts
-            assert kind.prompt("text") is not None, (lang, kind.id)
+            if kind.offered:
+                assert kind.prompt("text") is not None, (lang, kind.id)
 
 
 def test_control_characters_are_shown_not_sent_to_the_terminal() -> None:

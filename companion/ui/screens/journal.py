@@ -273,7 +273,8 @@ class JournalScreen(CompanionScreen):
         self.query_one("#journal-query", Input).focus()
 
     def action_new(self) -> None:
-        self.app.push_screen(KindPickerScreen(self.kinds), callback=self._kind_picked)
+        offered = {kind_id: k for kind_id, k in self.kinds.items() if k.offered}
+        self.app.push_screen(KindPickerScreen(offered), callback=self._kind_picked)
 
     def _kind_picked(self, kind: str | None) -> None:
         if kind:
@@ -322,9 +323,10 @@ class JournalScreen(CompanionScreen):
             self.refresh_list()
 
     def action_kind_filter(self) -> None:
-        """Cycle: every kind -> each kind there is -> every kind again."""
-        kinds = list(self.kinds)
+        """Cycle: every kind -> each kind one writes here, and any other kind the journal
+        holds (a vent, a review…) -> every kind again."""
         present = self.companion.services.journal.kinds_present()
+        kinds = [k for k, spec in self.kinds.items() if spec.offered or k in present]
         kinds += sorted(k for k in present if k not in self.kinds)
         order: list[str | None] = [None, *kinds]
         self.kind_filter = order[(order.index(self.kind_filter) + 1) % len(order)]

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 from tests.e2e.tmux import Tmux, installed_companion
 
@@ -52,10 +53,11 @@ def test_chinese_from_the_locale_and_wide_characters_line_up(term: Tmux, home: P
     term.send("Escape")
     screen = term.wait_for("去哪儿")
     lines = screen.splitlines()
-    keys = [line for line in lines if len(line.split()) == 2 and line.split()[0] in "s?q"]
-    assert [line.split() for line in keys] == [["s", "设置"], ["?", "帮助"], ["q", "退出"]]
-    starts = {line.index(line.split()[1]) for line in keys}
-    assert len(starts) == 1  # the labels start in the same column
+    # Home lists its keys two to a line; the right-hand column holds s, ? and q.
+    keys = [line for line in lines if len(line.split()) == 4 and line.split()[2] in "s?q"]
+    assert [line.split()[2:] for line in keys] == [["s", "设置"], ["?", "帮助"], ["q", "退出"]]
+    starts = {cell_len(line[: line.index(line.split()[3])]) for line in keys}  # screen cells
+    assert len(starts) == 1  # the labels start in the same column, after wide characters
     term.send("C-q")
     assert term.exit_status() == 0
 

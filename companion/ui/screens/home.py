@@ -12,7 +12,7 @@ from companion.i18n import format_day, format_time
 from companion.ui.actions import ACTIONS
 from companion.ui.screens.base import CompanionScreen
 from companion.ui.ticks import RhythmTick
-from companion.ui.widgets.columns import two_columns
+from companion.ui.widgets.columns import key_grid, two_columns
 
 REFRESH_SECONDS = 30  # the clock on Home shows minutes; nothing here needs seconds
 
@@ -68,4 +68,4 @@ class HomeScreen(CompanionScreen):
         else:
             glance.update(t("home.glance_empty"))
         keys = [(self.companion.key_for(a.id), t(f"keys.{a.id}")) for a in ACTIONS if a.on_home]
-        self.query_one("#home-keys", Static).update(two_columns(keys))
+        self.query_one("#home-keys", Static).update(key_grid(keys))

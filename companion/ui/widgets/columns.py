@@ -23,3 +23,23 @@ def two_columns(
     for left, right in rows:
         table.add_row(Text(left, style=left_style), Text(right))
     return table
+
+
+def key_grid(rows: Iterable[tuple[str, str]], across: int = 2) -> Table:
+    """Keys and what they do, ``across`` pairs to a line, filled down each column first
+    (so the list still reads top to bottom) and aligned in every column."""
+    pairs = list(rows)
+    down = -(-len(pairs) // across) if pairs else 0
+    table = Table.grid(padding=(0, 1))
+    for _ in range(across):
+        table.add_column(no_wrap=True)
+        table.add_column(no_wrap=True)
+    for line in range(down):
+        cells: list[Text] = []
+        for column in range(across):
+            index = column * down + line
+            key, label = pairs[index] if index < len(pairs) else ("", "")
+            spacer = "   " if column < across - 1 and key else ""
+            cells += [Text(key, style="bold"), Text(label + spacer)]
+        table.add_row(*cells)
+    return table

@@ -9,7 +9,7 @@ import os
 import sys
 from typing import Any
 
-from companion.commands.unlocking import CannotUnlock, unlock_journal
+from companion.commands.journal_common import run_guarded, say
 from companion.i18n import Strings
 from companion.store.encryption import MIN_PASSPHRASE as MIN_LENGTH
 
@@ -22,34 +22,27 @@ def add_parser(commands: Any, t: Strings) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from companion.services import build_services
     from companion.store import encryption
 
-    services = build_services(home=args.data_dir)
-    t = services.strings()
-    journal = services.stores.journal
-    try:
-        unlock_journal(journal, os.environ, t)
-    except CannotUnlock as error:
-        print(error, file=sys.stderr)
-        return 1
-    if not journal.available:
-        print(t("lock.cli_unavailable"), file=sys.stderr)
-        return 1
-    if args.action == "remove":
-        if not journal.storage.codec.encrypted:
-            print(t("lock.cli_not_encrypted"))
+    def body(services, t: Strings) -> int:  # type: ignore[no-untyped-def]
+        journal = services.stores.journal
+        if args.action == "remove":
+            if not journal.storage.codec.encrypted:
+                say(t("lock.cli_not_encrypted"))
+                return 0
+            encryption.decrypt(journal)
+            say(t("lock.cli_removed"))
             return 0
-        encryption.decrypt(journal)
-        print(t("lock.cli_removed"))
+        say(t("lock.no_recovery"))
+        new = ask_new_passphrase(t)
+        if new is None:
+            return 1
+        result = encryption.encrypt(journal, new)
+        say(t("lock.cli_set", backups=str(result.backups_converted)))
         return 0
-    print(t("lock.no_recovery"))
-    new = ask_new_passphrase(t)
-    if new is None:
-        return 1
-    result = encryption.encrypt(journal, new)
-    print(t("lock.cli_set", backups=str(result.backups_converted)))
-    return 0
+
+    # Opening, unlocking and any storage problem go the way of every journal command.
+    return run_guarded(args, body)
 
 
 def ask_new_passphrase(t: Strings, ask: Any = getpass.getpass) -> str | None:

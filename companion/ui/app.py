@@ -28,16 +28,16 @@ from companion.store.errors import StoreError
 from companion.ui.actions import ACTIONS, app_bindings
 from companion.ui.autostart_setting import install as install_autostart_switch
 from companion.ui.break_rhythm import BreakRhythm
+from companion.ui.calm_actions import CalmActions
 from companion.ui.intent import StartIntent
+from companion.ui.journal_actions import JournalActions
 from companion.ui.practice_actions import PracticeActions
 from companion.ui.privacy import CHECK_SECONDS as IDLE_CHECK_SECONDS
-from companion.ui.privacy import JournalGuard, needs_journal
+from companion.ui.privacy import JournalGuard
 from companion.ui.screens.base import Translated
-from companion.ui.screens.breathe import BreatheScreen
 from companion.ui.screens.help import HelpScreen
 from companion.ui.screens.home import HomeScreen
 from companion.ui.screens.settings import SettingsScreen
-from companion.ui.screens.sos import SosScreen
 from companion.ui.screens.store_problem import StoreProblemScreen
 from companion.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from companion.ui.screens.welcome import WelcomeScreen
@@ -48,7 +48,7 @@ WELCOME_KEY = "welcome_done"
 GlanceProvider = Callable[[Services, Strings], Iterable[tuple[str, str]]]
 
 
-class CompanionApp(PracticeActions, App[None]):
+class CompanionApp(JournalActions, CalmActions, PracticeActions, App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = app_bindings()
 
@@ -210,36 +210,6 @@ class CompanionApp(PracticeActions, App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    @needs_journal
-    def action_open_journal(self) -> None:
-        from companion.ui.screens.journal import JournalScreen
-
-        if not isinstance(self.screen, JournalScreen):
-            self.push_screen(JournalScreen())
-
-    @needs_journal
-    def action_mood_checkin(self) -> None:
-        from companion.ui.screens.journal_dialogs import MoodScreen
-
-        if not isinstance(self.screen, MoodScreen):
-            self.push_screen(MoodScreen())
-
-    def action_lock_journal(self) -> None:
-        self.guard_journal.lock()
-
-    def action_privacy_blank(self) -> None:
-        from companion.ui.screens.blank import BlankScreen
-
-        if isinstance(self.screen, BlankScreen):
-            self.screen.dismiss(None)
-        else:
-            self.push_screen(BlankScreen())
-
-    def action_journal_passphrase(self) -> None:
-        from companion.ui.screens.passphrase import PassphraseScreen
-
-        self.guard_journal.when_unlocked(lambda: self.push_screen(PassphraseScreen()))
-
     def action_toggle_theme(self) -> None:
         current = self.services.config.settings.theme
         self.set_theme_setting("light" if current == "dark" else "dark")
@@ -248,61 +218,9 @@ class CompanionApp(PracticeActions, App[None]):
         if not isinstance(self.screen, WelcomeScreen):
             self.push_screen(WelcomeScreen(), callback=self._welcome_done)
 
-    def action_breathe(
-        self,
-        pattern: str = "",
-        rounds: int = 0,
-        start_now: bool = False,
-        exit_when_done: bool = False,
-    ) -> None:
-        """Open Breathe (a pattern id or name, rounds; 0 / "" for the usual ones)."""
-        if isinstance(self.screen, BreatheScreen):
-            return
-        screen = BreatheScreen(
-            pattern or None,
-            rounds or None,
-            start_now=start_now,
-            return_when_done=exit_when_done,
-        )
-        self.push_screen(screen, callback=self._exit_when_done if exit_when_done else None)
-
-    def _exit_when_done(self, _result: object = None) -> None:
-        self.exit()
-
-    def action_sos(self, exit_when_done: bool = False) -> None:
-        """One minute to reset, from anywhere (its key works even while typing)."""
-        if any(isinstance(screen, SosScreen) for screen in self.screen_stack):
-            return
-        self.push_screen(SosScreen(), callback=self._exit_when_done if exit_when_done else None)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Not offered where it is already open (it would only clutter the footer).
-        in_sos = any(isinstance(screen, SosScreen) for screen in self.screen_stack)
-        if action == "breathe":
-            return not (in_sos or isinstance(self.screen, BreatheScreen))
-        if action == "sos":
-            return not in_sos
-        return True
-
     def action_go_home(self) -> None:
         while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
-
-    def action_take_break(self) -> None:
-        self.rhythm.start_break()
-
-    def action_do_not_disturb(self) -> None:
-        self.rhythm.open_dnd()
-
-    def action_energy_station(self) -> None:
-        from companion.ui.screens.energy import EnergyScreen
-
-        self.rhythm.open(EnergyScreen)
-
-    def action_release(self) -> None:
-        from companion.ui.screens.release import ReleaseScreen
-
-        self.rhythm.open(ReleaseScreen)
 
     def action_help_quit(self) -> None:
         """ctrl+c does not quit (it copies in text fields); say which key does."""

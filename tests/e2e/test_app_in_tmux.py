@@ -36,7 +36,9 @@ def test_start_help_language_switch_and_quit(term: Tmux, home: Path) -> None:
     term.wait_gone("Everywhere")
     term.send("s")
     term.wait_for("Language")
-    term.send("Enter", "Down", "Down", "Enter")  # Automatic -> English -> 中文
+    term.send("Enter")
+    term.wait_for("中文")  # the list is open (closed, it shows only "Automatic")
+    term.send("Down", "Down", "Enter")  # Automatic -> English -> 中文
     term.wait_for("语言")
     term.wait_for("esc 返回")  # the footer switched too
     term.send("Escape")

@@ -10,6 +10,8 @@ Honesty rules, kept here so every view follows them:
 - A day without records is missing, not zero: no streaks, nothing marked as failed.
 - Breaks "planned" are only said when the settings define a working day (shift hours);
   see ``companion.core.weeks.BreakPlan``. Otherwise it is taken / postponed / skipped.
+  Only today and the days the break rhythm ran (it left events) count towards the plan:
+  a day companion was not open is missing, not a day of breaks missed.
 - The journal may be locked: activity figures still come, and whatever needs the
   journal (mood, traps, feelings, tags) is None rather than a misleading zero.
 """
@@ -89,7 +91,7 @@ class Records:
 class DayFigures:
     day: date
     breaks: DayCounts = field(default_factory=DayCounts)
-    planned: int | None = None
+    planned: int | None = None  # None: no plan known, or the rhythm did not run that day
     breathing: int = 0
     sos: int = 0
     moods: int = 0  # mood check-ins with a score
@@ -102,7 +104,7 @@ class Totals:
     taken: int = 0
     postponed: int = 0
     skipped: int = 0
-    planned: int | None = None  # on the days so far; None without shift hours
+    planned: int | None = None  # on the days it ran so far; None without shift hours
     breathing: int = 0
     sos: int = 0
     moods: int = 0
@@ -175,6 +177,7 @@ class Insights:
     breathing: Change
     sos: Change
     journal_state: str = OPEN
+    planned_known: bool = False
     reframing: Change | None = None
     breaks_and_mood: BreaksAndMood | None = None
     patterns: Patterns | None = None
@@ -185,7 +188,7 @@ class Insights:
 
     @property
     def today_totals(self) -> Totals:
-        return totals_of([self.today_figures])
+        return totals_of([self.today_figures], self.planned_known)
 
     @property
     def journal_open(self) -> bool:
@@ -242,7 +245,7 @@ def compute(
             DayFigures(
                 day=day,
                 breaks=count_day(events.get(day, ()), start, end),
-                planned=plan.planned_on(day, tz),
+                planned=plan.planned_on(day, tz) if day in events or day == today else None,
                 breathing=len(breathing[day]),
                 sos=len(sos[day]),
                 moods=len(scores),
@@ -256,7 +259,8 @@ def compute(
         today=today,
         span_dates=dates,
         days=tuple(days),
-        totals=totals_of(days),
+        totals=totals_of(days, plan.shift is not None),
+        planned_known=plan.shift is not None,
         breathing=change_of(_flat(breathing)),
         sos=change_of(_flat(sos)),
         journal_state=records.journal_state if not journal_open else OPEN,
@@ -266,14 +270,14 @@ def compute(
     )
 
 
-def totals_of(days: Iterable[DayFigures]) -> Totals:
+def totals_of(days: Iterable[DayFigures], planned_known: bool) -> Totals:
     days = list(days)
-    plans = [d.planned for d in days]
+    plans = [d.planned for d in days if d.planned is not None]
     return Totals(
         taken=sum(d.breaks.taken for d in days),
         postponed=sum(d.breaks.postponed for d in days),
         skipped=sum(d.breaks.skipped for d in days),
-        planned=None if not plans or None in plans else sum(p or 0 for p in plans),
+        planned=sum(plans) if planned_known else None,
         breathing=sum(d.breathing for d in days),
         sos=sum(d.sos for d in days),
         moods=sum(d.moods for d in days),

@@ -132,6 +132,7 @@ def test_thirty_days_reach_back_into_last_week() -> None:
     found = compute(seeded(), PLAN, NOW, Span.MONTH, 0)
     assert len(found.days) == 30
     assert found.totals.taken == 5 and found.totals.breathing == 6
+    assert found.totals.planned == 12  # weekdays without companion running are not "missed"
     assert found.breathing.sessions == 4 and found.breathing.drop == pytest.approx(4.0)
 
 

@@ -28,6 +28,7 @@ from companion.store.errors import StoreError
 from companion.ui.actions import ACTIONS, app_bindings
 from companion.ui.autostart_setting import install as install_autostart_switch
 from companion.ui.break_rhythm import BreakRhythm
+from companion.ui.insights_actions import InsightsActions
 from companion.ui.intent import StartIntent
 from companion.ui.practice_actions import PracticeActions
 from companion.ui.privacy import CHECK_SECONDS as IDLE_CHECK_SECONDS
@@ -48,7 +49,7 @@ WELCOME_KEY = "welcome_done"
 GlanceProvider = Callable[[Services, Strings], Iterable[tuple[str, str]]]
 
 
-class CompanionApp(PracticeActions, App[None]):
+class CompanionApp(PracticeActions, InsightsActions, App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = app_bindings()
 

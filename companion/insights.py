@@ -8,22 +8,26 @@ process). A locked journal gives the activity figures alone. No Textual here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import bisect
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any
+from datetime import date, datetime, time, timedelta
+from typing import Any, Generic, TypeVar
 
 from companion.break_keeper import rules_from
 from companion.clock import Clock
 from companion.config import Settings
 from companion.core import insights as core
 from companion.core.insights import Insights, JournalRecords, Rated, Records, Reframed, Written
-from companion.core.weeks import BreakPlan, Span, first_day_of_week, summary_due
+from companion.core.weeks import BreakPlan, Span, first_day_of_week, span_days, summary_due
 from companion.store.database import Database
 from companion.store.errors import StoreError
 from companion.store.stores import Stores
 
 SUMMARY_OFFERED = "insights.summary_offered"  # first day of the week last offered
+MARGIN = timedelta(days=2)  # around a span's ends, more than any UTC offset: the core
+# then keeps exactly the records of the span's local days
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,27 +120,62 @@ def _reframes(docs: Iterable[Mapping[str, Any]]) -> list[Reframed]:
     return out
 
 
+class _ByTime(Generic[T]):
+    """Records sorted by when they happened, to take a span's out in O(log n)."""
+
+    def __init__(self, items: Iterable[T], when: Callable[[T], datetime]) -> None:
+        pairs = sorted(((when(item).timestamp(), item) for item in items), key=lambda p: p[0])
+        self.stamps = [stamp for stamp, _ in pairs]
+        self.items = [item for _, item in pairs]
+
+    def between(self, start: datetime, end: datetime) -> Sequence[T]:
+        lo = bisect.bisect_left(self.stamps, start.timestamp())
+        hi = bisect.bisect_left(self.stamps, end.timestamp())
+        return self.items[lo:hi]
+
+
+@dataclass(frozen=True)
+class _Activity:
+    events: _ByTime[_Event]
+    breathing: _ByTime[Rated]
+    sos: _ByTime[Rated]
+
+
+@dataclass(frozen=True)
+class _Journal:
+    entries: _ByTime[Written]
+    reframes: _ByTime[Reframed]
+
+
+def _at(record: Rated | Written | Reframed) -> datetime:
+    return record.at
+
+
 class InsightsService:
     def __init__(self, stores: Stores, clock: Clock, settings: Callable[[], Settings]) -> None:
         self.stores = stores
         self.clock = clock
         self.settings = settings
-        self._activity: tuple[object, tuple[list[_Event], list[Rated], list[Rated]]] | None = None
-        self._journal: tuple[object, JournalRecords] | None = None
+        self._activity: tuple[object, _Activity] | None = None
+        self._journal: tuple[object, _Journal] | None = None
         self._last: tuple[tuple[object, ...], Insights] | None = None
 
     # -- reading -------------------------------------------------------------------------
-    def _read_activity(self) -> tuple[list[_Event], list[Rated], list[Rated]]:
+    def _read_activity(self) -> _Activity:
         stores = self.stores
         docs = [repo.docs() for repo in (stores.break_events, stores.breathing, stores.sos)]
         identity = _identity(stores.activity)
         if self._activity is not None and identity is not None and self._activity[0] == identity:
             return self._activity[1]
-        read = (_events(docs[0].values()), _sessions(docs[1].values()), _sessions(docs[2].values()))
+        read = _Activity(
+            _ByTime(_events(docs[0].values()), lambda e: e.created_at),
+            _ByTime(_sessions(docs[1].values()), _at),
+            _ByTime(_sessions(docs[2].values()), _at),
+        )
         self._activity = (identity, read)
         return read
 
-    def _read_journal(self) -> tuple[JournalRecords | None, str]:
+    def _read_journal(self) -> tuple[_Journal | None, str]:
         journal = self.stores.journal
         if journal.locked:
             self._journal = None  # nothing of a locked journal stays in memory
@@ -149,16 +188,30 @@ class InsightsService:
         identity = _identity(journal)
         if self._journal is not None and identity is not None and self._journal[0] == identity:
             return self._journal[1], core.OPEN
-        read = JournalRecords(_entries(entries.values()), _reframes(reframes.values()))
+        read = _Journal(
+            _ByTime(_entries(entries.values()), _at), _ByTime(_reframes(reframes.values()), _at)
+        )
         self._journal = (identity, read)
         return read, core.OPEN
 
-    def records(self) -> Records:
-        """Everything insights need. A storage problem with activity.db is raised (the
-        caller says so); the journal being locked or unreadable is part of the answer."""
-        events, breathing, sos = self._read_activity()
+    def records(self, start: datetime, end: datetime) -> Records:
+        """What insights need from [start, end) (give or take MARGIN). A storage problem
+        with activity.db is raised (the caller says so); the journal being locked or
+        unreadable is part of the answer."""
+        start, end = start - MARGIN, end + MARGIN
+        activity = self._read_activity()
         journal, state = self._read_journal()
-        return Records(events, breathing, sos, journal, state)
+        return Records(
+            activity.events.between(start, end),
+            activity.breathing.between(start, end),
+            activity.sos.between(start, end),
+            None
+            if journal is None
+            else JournalRecords(
+                journal.entries.between(start, end), journal.reframes.between(start, end)
+            ),
+            state,
+        )
 
     # -- figures -------------------------------------------------------------------------
     def plan(self) -> BreakPlan:
@@ -169,9 +222,28 @@ class InsightsService:
         return first_day_of_week(self.settings().shift_days)
 
     def compute(self, span: Span = Span.WEEK) -> Insights:
-        return core.compute(
-            self.records(), self.plan(), self.clock.now(), span, self.first_weekday()
-        )
+        """The figures for ``span`` now. Asked again with nothing changed (no file
+        written, same day, same settings) it answers from memory, so redrawing on every
+        tick of the app's timer costs a few stats of a file."""
+        now = self.clock.now()
+        plan, first = self.plan(), self.first_weekday()
+        dates = span_days(span, now.date(), first)
+        start = datetime.combine(dates[0], time(0), tzinfo=now.tzinfo)
+        end = datetime.combine(dates[-1], time(0), tzinfo=now.tzinfo) + timedelta(days=1)
+        records = self.records(start, end)
+        key = (span, now.date(), now.utcoffset(), plan, first, *self._identities(records))
+        if self._last is not None and self._last[0] == key:
+            return self._last[1]
+        found = core.compute(records, plan, now, span, first)
+        self._last = (key, found)
+        return found
+
+    def _identities(self, records: Records) -> tuple[object, ...]:
+        activity = self._activity[0] if self._activity is not None else None
+        journal = self._journal[0] if self._journal is not None else None
+        if activity is None or (records.journal is not None and journal is None):
+            return (object(),)  # a file that is not there (yet): never reuse
+        return (activity, records.journal_state, journal)
 
     # -- the weekly summary ----------------------------------------------------------------
     def summary_week(self) -> date | None:

@@ -87,19 +87,19 @@ def years_of_records(today: datetime, years: int = 2, seed: int = 7) -> dict[str
         "reframes": [],
     }
 
-    def rec(kind: type, at: datetime, **fields: Any) -> Any:
-        return kind(id=str(uuid.uuid4()), created_at=at, updated_at=at, **fields)
+    def rec(record_type: type, at: datetime, **fields: Any) -> Any:
+        return record_type(id=str(uuid.uuid4()), created_at=at, updated_at=at, **fields)
 
     for back in range(365 * years):
         day = today - timedelta(days=back)
         if day.weekday() == 6:
             continue
-        for hour in (10, 12, 14, 16):
+        for hour in range(8, 20):  # 12 moments of the rhythm, 6 breaks due: 18 events a day
             kind = rng.choice(("started", "started", "postponed", "skipped", "heads_up"))
             out["events"].append(rec(BreakEvent, _at(day, hour), kind=kind, fields={}))
         for hour in (9, 11, 13, 15, 17, 19):
             out["events"].append(rec(BreakEvent, _at(day, hour, 5), kind="due", fields={}))
-        for hour in (10, 15, 17):
+        for hour in (9, 10, 12, 14, 15, 17):
             before = rng.randint(3, 9)
             out["breathing"].append(
                 rec(
@@ -124,16 +124,17 @@ def years_of_records(today: datetime, years: int = 2, seed: int = 7) -> dict[str
                 tension_after=rng.randint(4, 8),
             )
         )
-        out["entries"].append(
-            rec(
-                Entry,
-                _at(day, 18),
-                kind="mood",
-                fields={"score": rng.randint(1, 5)},
-                tags=(rng.choice(("refund", "queue", "late", "calm")),),
+        for hour in (12, 18):
+            out["entries"].append(
+                rec(
+                    Entry,
+                    _at(day, hour),
+                    kind="mood",
+                    fields={"score": rng.randint(1, 5)},
+                    tags=(rng.choice(("refund", "queue", "late", "calm")),),
+                )
             )
-        )
-        for hour in (12, 20):
+        for hour in (9, 11, 13, 15, 17, 20):  # 8 journal entries a day in all
             out["entries"].append(
                 rec(
                     Entry,
@@ -161,6 +162,7 @@ def years_of_records(today: datetime, years: int = 2, seed: int = 7) -> dict[str
                     before=70,
                     after=rng.randint(20, 70),
                     finished=True,
+                    follow_up="answered",
                 )
             )
     return out

@@ -144,3 +144,16 @@ async def test_the_weeks_last_reflection_offers_the_summary_once(
         await pilot.press("escape")
         await write_reflection(pilot)  # once a week is enough
         assert type(app.screen).__name__ == "JournalScreen"
+
+
+async def test_letting_friday_go_also_brings_the_summary(app_factory, clock: FakeClock) -> None:
+    friday_evening(clock)
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")  # let the day go
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ReleaseScreen")
+        await pilot.press(*"one calm reply", "enter", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, WeekSummaryScreen))
+        assert "Your week in a few lines" in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)

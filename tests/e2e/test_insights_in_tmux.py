@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -20,13 +19,6 @@ from tests.e2e.tmux import Tmux, installed_companion
 from tests.insights_seed import seed_fortnight
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def term(tmp_path: Path) -> Iterator[Tmux]:
-    tmux = Tmux(tmp_path)
-    yield tmux
-    tmux.close()
 
 
 def test_insights_in_a_real_terminal(term: Tmux, home: Path) -> None:

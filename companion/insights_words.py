@@ -22,6 +22,7 @@ from companion.core.insights import (
     Patterns,
     Totals,
 )
+from companion.core.journal import shown
 from companion.core.sparkline import sparkline
 from companion.core.weeks import Span
 from companion.i18n import Strings
@@ -186,7 +187,7 @@ def pattern_lines(ins: Insights, t: Strings) -> list[tuple[str, str]]:
     names = trap_names(t.lang)
     where = period(ins, t)
     traps = [(names.get(n.name, n.name), n.count) for n in found.traps]
-    feelings = [(n.name, n.count) for n in found.emotions]
+    feelings = [(shown(n.name), n.count) for n in found.emotions]
     rows = [
         (
             t("insights.patterns.traps"),
@@ -200,7 +201,12 @@ def pattern_lines(ins: Insights, t: Strings) -> list[tuple[str, str]]:
     if found.low_mood_tags:
         sep = t("insights.patterns.separator")
         line = sep.join(
-            t("insights.patterns.tag", tag=f"#{tag.tag}", low=str(tag.low_days), days=str(tag.days))
+            t(
+                "insights.patterns.tag",
+                tag=f"#{shown(tag.tag)}",
+                low=str(tag.low_days),
+                days=str(tag.days),
+            )
             for tag in found.low_mood_tags
         )
     elif found.mood_days < MIN_SESSIONS:

@@ -157,3 +157,21 @@ async def test_letting_friday_go_also_brings_the_summary(app_factory, clock: Fak
         assert "Your week in a few lines" in screen_text(app)
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_written_words_show_as_written_in_either_language(
+    app_factory, clock: FakeClock
+) -> None:
+    friday_evening(clock)
+    app = app_factory(None)  # the language follows the settings, as for a person
+    feeling = "[bold]angry[/bold]\x1b[31m 顾客"
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.services.stores.entries.add(
+            kind="thought", text="x", fields={"emotions": [{"name": feeling}]}, tags=("退款",)
+        )
+        await open_insights(pilot)
+        assert "[bold]angry[/bold]␛[31m 顾客 (1)" in screen_text(app)
+        await app.set_language("zh")  # the open screen redraws in the new language
+        await pilot.pause()
+        text = screen_text(app)
+        assert "洞察 · 本周" in text and "[bold]angry[/bold]␛[31m 顾客（1）" in text

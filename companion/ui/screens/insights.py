@@ -96,6 +96,7 @@ class InsightsScreen(CompanionScreen):
 
     async def retranslate(self) -> None:
         await self.recompose()
+        self.insights = None  # the new widgets are empty: draw them whatever changed
         self.refresh_view()
 
     # -- drawing ---------------------------------------------------------------------------
@@ -109,8 +110,8 @@ class InsightsScreen(CompanionScreen):
             self.insights = None
             self._show_only(store_error(error, t))
             return
-        if found == self.insights:
-            return
+        if found is self.insights:
+            return  # nothing changed since it was drawn
         self.insights = found
         self.query_one("#insights-title", Static).update(words.title(found, t))
         note = words.journal_note(found, t, self._unlock_key())

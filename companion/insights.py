@@ -194,6 +194,11 @@ class InsightsService:
         self._journal = (identity, read)
         return read, core.OPEN
 
+    def forget_journal(self) -> None:
+        """Drop everything read from the journal (it was locked)."""
+        self._journal = None
+        self._last = None
+
     def records(self, start: datetime, end: datetime) -> Records:
         """What insights need from [start, end) (give or take MARGIN). A storage problem
         with activity.db is raised (the caller says so); the journal being locked or

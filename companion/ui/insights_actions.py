@@ -21,6 +21,11 @@ class InsightsActions:
     def insights(self: CompanionApp) -> InsightsService:  # type: ignore[misc]
         return insights_for(self.services)
 
+    def journal_locked(self: CompanionApp) -> None:
+        """The journal locked: forget the feelings and tags read from it."""
+        if "insights" in self.__dict__:  # only if insights were ever computed
+            self.insights.forget_journal()
+
     def action_insights(self: CompanionApp) -> None:
         """Open Insights. No unlock is asked for: the activity figures need none, and the
         screen offers to unlock the journal for the rest."""

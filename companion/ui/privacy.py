@@ -61,10 +61,10 @@ class JournalGuard:
             if before_lock is not None and getattr(screen, "private", False):
                 before_lock()
         self.journal.lock()
-        for screen in self.app.screen_stack:
-            # A screen that stays open without the journal (Insights) drops what came
-            # from it at once.
-            journal_locked = getattr(screen, "journal_locked", None)
+        for holder in (self.app, *self.app.screen_stack):
+            # What stays open without the journal (Insights, and the figures the app
+            # keeps for it) drops what came from the journal at once.
+            journal_locked = getattr(holder, "journal_locked", None)
             if journal_locked is not None:
                 journal_locked()
         if getattr(self.app.screen, "private", False):

@@ -113,6 +113,13 @@ async def test_a_locked_journal_keeps_the_activity_figures_and_offers_to_unlock(
         await pilot.pause()
         assert isinstance(app.screen, InsightsScreen)
         assert "Mind reading" not in screen_text(app) and "angry" not in screen_text(app)
+        await pilot.press("escape", "i", "u")  # unlock again, then lock from Home
+        await type_passphrase(pilot, PASS)
+        await wait_for(pilot, lambda: "Mind reading (2)" in screen_text(app))
+        await pilot.press("escape", "ctrl+l")
+        await pilot.pause()
+        # nothing read from the journal is kept in memory once it is locked
+        assert app.insights._journal is None and app.insights._last is None
 
 
 async def write_reflection(pilot) -> None:  # type: ignore[no-untyped-def]

@@ -19,4 +19,5 @@ COMMANDS: dict[str, str] = {
     "breathe": "breathe",
     "passphrase": "passphrase",
     "wipe": "wipe",
+    "stats": "stats",
 }

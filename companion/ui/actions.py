@@ -33,6 +33,8 @@ ACTIONS: tuple[AppAction, ...] = (
     AppAction("dnd", "d", "do_not_disturb", show=False),
     AppAction("reframe", "r", "reframe", show=False),
     AppAction("practice", "p", "practice", show=False),
+    # i: insights (洞察); what helps, seen at a glance.
+    AppAction("insights", "i", "insights", show=False),
     AppAction("poker", "", "poker", on_home=False, show=False),
     AppAction("emotion_cards", "", "emotion_cards", on_home=False, show=False),
     AppAction("drills", "", "drills", on_home=False, show=False),

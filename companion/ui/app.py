@@ -29,6 +29,7 @@ from companion.ui.actions import ACTIONS, app_bindings
 from companion.ui.autostart_setting import install as install_autostart_switch
 from companion.ui.break_rhythm import BreakRhythm
 from companion.ui.calm_actions import CalmActions
+from companion.ui.insights_actions import InsightsActions
 from companion.ui.intent import StartIntent
 from companion.ui.journal_actions import JournalActions
 from companion.ui.practice_actions import PracticeActions
@@ -48,7 +49,7 @@ WELCOME_KEY = "welcome_done"
 GlanceProvider = Callable[[Services, Strings], Iterable[tuple[str, str]]]
 
 
-class CompanionApp(JournalActions, CalmActions, PracticeActions, App[None]):
+class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions, App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = app_bindings()
 

@@ -61,6 +61,12 @@ class JournalGuard:
             if before_lock is not None and getattr(screen, "private", False):
                 before_lock()
         self.journal.lock()
+        for holder in (self.app, *self.app.screen_stack):
+            # What stays open without the journal (Insights, and the figures the app
+            # keeps for it) drops what came from the journal at once.
+            journal_locked = getattr(holder, "journal_locked", None)
+            if journal_locked is not None:
+                journal_locked()
         if getattr(self.app.screen, "private", False):
             self.app.pop_screen()  # private screens below close themselves in turn
         self.app.notify(

@@ -212,6 +212,8 @@ class EntryEditorScreen(CompanionScreen):
             self._timer.stop()
         self.notify(t("journal.editor.saved"), timeout=3, markup=False)
         self.dismiss(None)
+        if self.entry is None and self.kind == "reflection":
+            self.companion.offer_week_summary()  # the week's last one brings its summary
 
     def action_back(self) -> None:
         if self.snapshot() != self.baseline or self.draft is not None:

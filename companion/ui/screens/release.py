@@ -50,6 +50,8 @@ class ReleaseScreen(CompanionScreen):
         let_go = self.query_one("#let-go", Input).value
         if self.companion.rhythm.save_release(went_well, let_go):
             self.dismiss()
+            if went_well.strip() or let_go.strip():
+                self.companion.offer_week_summary()  # the end of the week's last shift
 
     @on(Button.Pressed, "#not-today")
     def not_today(self) -> None:

@@ -1,0 +1,101 @@
+"""``companion stats`` from a shell: text in both languages, JSON, CSV, a locked
+journal (activity figures still come), and no UI toolkit loaded."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from companion.clock import FakeClock
+from companion.paths import resolve_paths
+from companion.store import encryption
+from companion.store.stores import open_stores
+from tests.insights_seed import seed_fortnight
+from tests.unit.test_import_hygiene import loaded_modules
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+PASS = "long enough 123"
+
+
+def stats(
+    home: Path, *args: str, lang: str = "en_US.UTF-8", **env: str
+) -> subprocess.CompletedProcess[str]:
+    """The installed command, in Shanghai time, with no terminal to ask a passphrase on
+    (a new session has no controlling terminal)."""
+    script = Path(sys.executable).parent / "companion"
+    return subprocess.run(
+        [str(script), "--data-dir", str(home), "stats", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        start_new_session=True,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "LANG": lang, "TZ": "Asia/Shanghai", **env},
+    )
+
+
+@pytest.fixture
+def seeded(home: Path) -> Path:
+    now = datetime.now(SHANGHAI)
+    stores = open_stores(resolve_paths(home), FakeClock(now))
+    seed_fortnight(stores, now)
+    stores.close()
+    return home
+
+
+def test_json_text_and_csv_agree(seeded: Path) -> None:
+    result = stats(seeded, "--month", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["span"] == "month" and data["journal"] == "open"
+    period = data["period"]
+    assert period["breaks_taken"] == sum(d["breaks_taken"] for d in data["days"]) > 0
+    assert period["breaks_planned"] is None  # no shift hours: no plan is made up
+    assert data["patterns"]["traps"][0]["name"] in ("Mind reading", "Taking it personally")
+    text = stats(seeded, "--month").stdout
+    breathing = data["before_after"]["breathing"]
+    sentence = f"On {breathing['sessions']} sessions in the last 30 days"
+    assert sentence in text and f"{breathing['before']:.1f} → {breathing['after']:.1f}" in text
+    rows = list(csv.DictReader(io.StringIO(stats(seeded, "--month", "--csv").stdout)))
+    assert len(rows) == 30 and rows[-1]["date"] == data["today"]["date"]
+    assert sum(int(r["breaks_taken"]) for r in rows) == period["breaks_taken"]
+
+
+def test_chinese_text(seeded: Path) -> None:
+    text = stats(seeded, "--month", lang="zh_CN.UTF-8").stdout
+    assert "洞察 · 最近 30 天" in text and "做了什么" in text and "反复出现的" in text
+
+
+def test_an_empty_store_says_so(home: Path) -> None:
+    result = stats(home)
+    assert result.returncode == 0 and "Nothing here this week yet." in result.stdout
+
+
+def test_a_locked_journal_still_gives_the_activity_figures(seeded: Path) -> None:
+    stores = open_stores(resolve_paths(seeded), FakeClock(datetime.now(SHANGHAI)))
+    encryption.encrypt(stores.journal, PASS)
+    stores.close()
+    locked = stats(seeded, "--month", "--json")
+    assert locked.returncode == 0
+    assert "left out" in locked.stderr
+    data = json.loads(locked.stdout)
+    assert data["journal"] == "locked" and data["patterns"] is None
+    assert data["period"]["breathing"] > 0 and data["period"]["mood_checkins"] is None
+    opened = json.loads(stats(seeded, "--month", "--json", COMPANION_PASSPHRASE=PASS).stdout)
+    assert opened["journal"] == "open" and opened["patterns"]["feelings"]
+
+
+def test_stats_loads_no_ui_toolkit(seeded: Path) -> None:
+    modules = loaded_modules(
+        f"from companion.cli import main\nmain(['--data-dir', {str(seeded)!r}, 'stats', '--json'])",
+    )
+    assert "companion.insights" in modules and "textual" not in modules

@@ -139,6 +139,7 @@ class _Activity:
     events: _ByTime[_Event]
     breathing: _ByTime[Rated]
     sos: _ByTime[Rated]
+    breaks: _ByTime[Rated]
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,8 @@ class InsightsService:
     # -- reading -------------------------------------------------------------------------
     def _read_activity(self) -> _Activity:
         stores = self.stores
-        docs = [repo.docs() for repo in (stores.break_events, stores.breathing, stores.sos)]
+        repos = (stores.break_events, stores.breathing, stores.sos, stores.break_ratings)
+        docs = [repo.docs() for repo in repos]
         identity = _identity(stores.activity)
         if self._activity is not None and identity is not None and self._activity[0] == identity:
             return self._activity[1]
@@ -171,6 +173,7 @@ class InsightsService:
             _ByTime(_events(docs[0].values()), lambda e: e.created_at),
             _ByTime(_sessions(docs[1].values()), _at),
             _ByTime(_sessions(docs[2].values()), _at),
+            _ByTime(_sessions(docs[3].values()), _at),
         )
         self._activity = (identity, read)
         return read
@@ -216,6 +219,7 @@ class InsightsService:
                 journal.entries.between(start, end), journal.reframes.between(start, end)
             ),
             state,
+            activity.breaks.between(start, end),
         )
 
     # -- figures -------------------------------------------------------------------------

@@ -74,6 +74,7 @@ def as_dict(ins: Insights, lang: str) -> dict[str, Any]:
         "before_after": {
             "breathing": _change(ins.breathing),
             "sos": _change(ins.sos),
+            "breaks": _change(ins.breaks),
             "reframing": _change(ins.reframing),
         },
         "breaks_and_mood": None

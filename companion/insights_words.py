@@ -103,7 +103,7 @@ def count_rows(ins: Insights, t: Strings) -> list[tuple[str, str, str]]:
 
 # -- what helps ------------------------------------------------------------------------
 def change_sentence(kind: str, change: Change, ins: Insights, t: Strings) -> str:
-    """kind: breathing | sos | reframing."""
+    """kind: breathing | sos | rest (breaks) | reframing."""
     if not change.enough or change.drop is None:
         return t(f"insights.helps.{kind}_few", count=str(change.sessions), needed=str(MIN_SESSIONS))
     drop = one(change.drop)
@@ -139,6 +139,7 @@ def helps(ins: Insights, t: Strings) -> list[str]:
     lines = [
         change_sentence("breathing", ins.breathing, ins, t),
         change_sentence("sos", ins.sos, ins, t),
+        change_sentence("rest", ins.breaks, ins, t),
     ]
     if ins.reframing is not None:
         lines.append(change_sentence("reframing", ins.reframing, ins, t))

@@ -24,6 +24,9 @@ def seed_fortnight(stores: Stores, today: datetime) -> None:
             continue  # weekends off: missing days stay missing
         low = back % 3 == 0
         stores.break_events.add(kind="started", fields={}, created_at=_at(day, 11))
+        stores.break_ratings.add(
+            tension_before=7 if low else 5, tension_after=4, created_at=_at(day, 11, 10)
+        )
         if not low:
             stores.break_events.add(kind="started", fields={}, created_at=_at(day, 15))
         stores.break_events.add(kind="postponed", fields={}, created_at=_at(day, 13))

@@ -84,6 +84,7 @@ class Records:
     sos: Sequence[Rated] = ()
     journal: JournalRecords | None = None  # None: locked or unreadable (see journal_state)
     journal_state: str = OPEN
+    breaks: Sequence[Rated] = ()  # tension rated before and after a break, as it ended
 
 
 # -- what goes out ---------------------------------------------------------------------
@@ -177,6 +178,7 @@ class Insights:
     breathing: Change
     sos: Change
     journal_state: str = OPEN
+    breaks: Change = field(default_factory=Change)
     planned_known: bool = False
     reframing: Change | None = None
     breaks_and_mood: BreaksAndMood | None = None
@@ -263,6 +265,7 @@ def compute(
         planned_known=plan.shift is not None,
         breathing=change_of(_flat(breathing)),
         sos=change_of(_flat(sos)),
+        breaks=change_of(r for r in records.breaks if in_span(r.at) is not None),
         journal_state=records.journal_state if not journal_open else OPEN,
         reframing=change_of(r for r in reframes if r.after is not None) if journal_open else None,
         breaks_and_mood=_breaks_and_mood(days, set(events)) if journal_open else None,

@@ -51,6 +51,15 @@ class BreakEvent(Record):
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
+class BreakRating(Record):
+    """How tense (0-10) the person was before a break and after it, asked as it ends;
+    either may be left out. In activity.db, so insights can say what breaks do."""
+
+    tension_before: int | None = None
+    tension_after: int | None = None
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class BreathingSession(Record):
     """One guided breathing session in activity.db (finished, or left part-way).
 

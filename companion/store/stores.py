@@ -15,6 +15,7 @@ from companion.store.database import Database, OpenProblem, Schema
 from companion.store.repos import KeyValue, Repo
 from companion.store.schema import (
     BreakEvent,
+    BreakRating,
     BreathingSession,
     Draft,
     DrillAttempt,
@@ -37,6 +38,7 @@ class Stores:
     entries: Repo[Entry]
     drafts: Repo[Draft]
     break_events: Repo[BreakEvent]
+    break_ratings: Repo[BreakRating]
     breathing: Repo[BreathingSession]
     sos: Repo[SosReset]
     reframes: Repo[Reframe]
@@ -81,6 +83,7 @@ def open_stores(paths: Paths, clock: Clock, passphrase: str | None = None) -> St
         entries=Repo(journal, "entries", Entry, clock),
         drafts=Repo(journal, "drafts", Draft, clock),
         break_events=Repo(activity, "break_events", BreakEvent, clock),
+        break_ratings=Repo(activity, "break_ratings", BreakRating, clock),
         breathing=Repo(activity, "breathing", BreathingSession, clock),
         sos=Repo(activity, "sos", SosReset, clock),
         reframes=Repo(journal, "reframes", Reframe, clock),

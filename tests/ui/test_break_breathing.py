@@ -24,3 +24,36 @@ async def test_breathing_from_a_due_break_starts_the_break(app_factory, clock: F
         assert app.screen.origin == "break" and app.screen.return_when_done
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, BreakScreen))
+
+
+async def over_screen(app, pilot, clock) -> None:  # type: ignore[no-untyped-def]
+    app.rhythm.send = lambda *args, **kwargs: Delivery("test", True)
+    clock.advance(hours=2)
+    app.rhythm.tick()
+    await wait_for(pilot, lambda: isinstance(app.screen, BreakScreen))
+    await pilot.press("enter")  # start the break
+    clock.advance(minutes=10, seconds=1)
+    app.rhythm.tick()
+    await wait_for(pilot, lambda: bool(app.screen.query("#rate-before")))  # welcome back
+
+
+async def test_how_tense_before_and_after_a_break_is_kept(app_factory, clock: FakeClock) -> None:
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await over_screen(app, pilot, clock)
+        assert "Before the break, how tense were you?" in screen_text(app)
+        await pilot.press("1", "0", "3")  # before 10 (two keys), now 3
+        await pilot.press("escape")
+        await pilot.pause()
+    (rating,) = app.services.stores.break_ratings.all()
+    assert (rating.tension_before, rating.tension_after) == (10, 3)
+
+
+async def test_a_break_rating_is_optional(app_factory, clock: FakeClock) -> None:
+    app = app_factory("zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await over_screen(app, pilot, clock)
+        assert "休息之前，你有多紧绷？" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.services.stores.break_ratings.all() == []

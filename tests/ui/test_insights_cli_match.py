@@ -48,6 +48,11 @@ async def test_stats_json_equals_the_screen(home: Path, monkeypatch, span: str) 
         assert f"({breathing['before']:.1f} → {breathing['after']:.1f}" in text
     else:
         assert f"({breathing['sessions']} of 3 sessions rated" in text
+    rest = cli["before_after"]["breaks"]
+    if rest["enough"]:
+        assert f"On {rest['sessions']} breaks" in text
+    else:
+        assert f"({rest['sessions']} of 3 breaks rated" in text
     for trap in cli["patterns"]["traps"]:
         assert f"{trap['name']} ({trap['count']})" in text
     for feeling in cli["patterns"]["feelings"]:

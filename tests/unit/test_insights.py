@@ -198,3 +198,19 @@ def test_a_25_hour_day_keeps_its_last_hour() -> None:
     events = [Ev("started", datetime.fromisoformat(late.astimezone(BERLIN).isoformat()))]
     found = compute(Records(events), NO_PLAN, now, Span.WEEK, 0)
     assert found.today_totals.taken == 1 and found.today.isoformat() == "2026-10-25"
+
+
+def test_breaks_have_their_own_before_and_after() -> None:
+    base = seeded()
+    rated = [
+        Rated(at(23, 15), 8, 5),
+        Rated(at(24, 15), 7, 3),
+        Rated(at(25, 10), 6, 5),
+        Rated(at(25, 11), None, 2),
+        Rated(at(20, 15), 9, 0),
+    ]  # one half, one last week
+    records = Records(base.break_events, base.breathing, base.sos, base.journal, breaks=rated)
+    found = compute(records, PLAN, NOW, Span.WEEK, 0)
+    assert found.breaks.sessions == 3 and found.breaks.enough
+    assert found.breaks.before == pytest.approx(7.0) and found.breaks.after == pytest.approx(13 / 3)
+    assert compute(base, PLAN, NOW, Span.WEEK, 0).breaks.sessions == 0  # none rated: none said

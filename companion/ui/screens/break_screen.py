@@ -18,7 +18,9 @@ from companion.core.activities import Activity, suggestion_order
 from companion.core.breaks import Phase
 from companion.ui.break_text import clock_face, length, span
 from companion.ui.screens.base import CompanionScreen
+from companion.ui.screens.calm_base import DIGITS
 from companion.ui.ticks import RhythmTick
+from companion.ui.widgets.tension import TensionScale
 
 
 class BreakScreen(CompanionScreen):
@@ -30,12 +32,14 @@ class BreakScreen(CompanionScreen):
         Binding("h", "breathe", "breaks.keys.breathe", id="break_breathe"),
         Binding("escape", "back", "breaks.keys.back", id="break_back"),
         Binding("escape", "postpone", "breaks.keys.postpone", show=False, id="break_not_now"),
+        *DIGITS,
     ]
 
     def __init__(self, seed: int) -> None:
         super().__init__()
         self.mode = ""  # "due" | "break" | "over"
         self.idea = 0
+        self.rating_now_first = False  # the next digit rates "now", not "before"
         self._seed = seed  # the same ideas in the same order for this break, in any language
 
     # -- state ---------------------------------------------------------------------------
@@ -73,6 +77,8 @@ class BreakScreen(CompanionScreen):
                 every = length(self.companion.rhythm.keeper.rules().every, t)
                 yield Static(t("breaks.screen.over_title"), classes="page-title", markup=False)
                 yield Static(t("breaks.screen.over_body", every=every), markup=False)
+                if self.asks_rating:
+                    yield from self._compose_rating()
             if self.mode != "over":
                 yield Static(id="idea-title", classes="section-title", markup=False)
                 yield Static(id="idea", markup=False)
@@ -87,6 +93,19 @@ class BreakScreen(CompanionScreen):
             with Horizontal(classes="buttons"):
                 yield from self._buttons(view)
         yield Footer()
+
+    @property
+    def asks_rating(self) -> bool:
+        return self.mode == "over" and self.companion.services.config.settings.tension_rating
+
+    def _compose_rating(self) -> ComposeResult:
+        """Optional: how tense before the break, and now (0-10), for insights."""
+        t = self.t
+        yield Static(t("breaks.rating.before"), classes="section-title", markup=False)
+        yield TensionScale(id="rate-before")
+        yield Static(t("breaks.rating.after"), classes="section-title", markup=False)
+        yield TensionScale(id="rate-after")
+        yield Static(t("breaks.rating.hint"), classes="muted", markup=False)
 
     def _compose_due(self, view: BreakView) -> ComposeResult:
         t = self.t
@@ -164,6 +183,8 @@ class BreakScreen(CompanionScreen):
         await self.sync()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "digit":
+            return self.asks_rating
         if action in ("after_chat", "skip"):
             return self.mode == "due"
         if action == "postpone":
@@ -196,9 +217,29 @@ class BreakScreen(CompanionScreen):
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:
+        if self.asks_rating:
+            before = self.query_one("#rate-before", TensionScale).value
+            after = self.query_one("#rate-after", TensionScale).value
+            self.companion.rhythm.rate_break(before, after)
         self._close()
         if self.mode == "break":
             self.companion.rhythm.end_break()
+
+    def action_digit(self, digit: int) -> None:
+        """Digits rate "before" first, then "now" (a 1 may be the start of a 10)."""
+        if not self.asks_rating:
+            return
+        now = self.companion.services.clock.monotonic()
+        before = self.query_one("#rate-before", TensionScale)
+        after = self.query_one("#rate-after", TensionScale)
+        if self.rating_now_first or (before.value is not None and before.value != 1):
+            after.type_digit(digit, now)
+            return
+        if before.value == 1 and digit != 0:  # "1" was a whole answer: this one is "now"
+            self.rating_now_first = True
+            after.type_digit(digit, now)
+            return
+        before.type_digit(digit, now)
 
     def action_breathe(self) -> None:
         """A few minutes of guided breathing as (part of) the break: starting it starts the

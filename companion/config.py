@@ -50,7 +50,7 @@ class Settings:
     shift_routine: bool = True  # offer the energy station and the release moment
     reduce_motion: bool = False  # no animation anywhere: text and static bars only
     breathing_bell: bool = False  # a terminal bell at each change of breathing phase
-    tension_rating: bool = True  # offer a 0-10 "how tense" rating around breathing and SOS
+    tension_rating: bool = True  # offer a 0-10 "how tense" rating around breathing, SOS, breaks
     breathing_patterns: tuple[Pattern, ...] = ()  # the user's own, [[breathing.pattern]]
 
 

@@ -12,7 +12,6 @@ from typing import Any, ClassVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
-from textual.command import CommandPalette
 from textual.events import Resize
 from textual.screen import Screen
 
@@ -36,13 +35,12 @@ from companion.ui.practice_actions import PracticeActions
 from companion.ui.privacy import CHECK_SECONDS as IDLE_CHECK_SECONDS
 from companion.ui.privacy import JournalGuard
 from companion.ui.screens.base import Translated
-from companion.ui.screens.help import HelpScreen
 from companion.ui.screens.home import HomeScreen
-from companion.ui.screens.settings import SettingsScreen
-from companion.ui.screens.store_problem import StoreProblemScreen
 from companion.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
-from companion.ui.screens.welcome import WelcomeScreen
 from companion.ui.themes import BY_SETTING, DARK, LIGHT
+
+# Screens other than Home are imported where they open, so the first screen comes up
+# sooner.
 
 WELCOME_KEY = "welcome_done"
 
@@ -86,15 +84,22 @@ class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions
             # welcome tour can wait for a plain start.
             self.run_intent(self.intent)
         elif self._first_run():
-            self.push_screen(WelcomeScreen(), callback=self._welcome_done)
-        for problem in self.services.stores.problems:
-            if problem.kind != "locked":  # a locked journal asks for its passphrase when used
+            self.action_welcome()
+        problems = [p for p in self.services.stores.problems if p.kind != "locked"]
+        if problems:  # a locked journal asks for its passphrase when used, not now
+            from companion.ui.screens.store_problem import StoreProblemScreen
+
+            for problem in problems:
                 self.push_screen(StoreProblemScreen(problem))
         for problem in self.services.config.problems:
             self.notify(
                 config_problem(problem, self.strings), severity="warning", timeout=12, markup=False
             )
         self.check_size(self.size.width, self.size.height)
+        # What can wait a frame waits, so the first screen appears as soon as it can.
+        self.call_after_refresh(self._settle)
+
+    def _settle(self) -> None:
         install_autostart_switch(self)
         self.rhythm.start()
         self.set_interval(IDLE_CHECK_SECONDS, self.guard_journal.check_idle)
@@ -194,20 +199,28 @@ class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions
 
     def key_for(self, binding_id: str) -> str:
         """The key shown for an app action, after any keymap the user set."""
-        for active in self.active_bindings.values():
-            if active.binding.id == binding_id:
-                return self.get_key_display(active.binding)
-        for binding in app_bindings():
-            if binding.id == binding_id:
-                return self.get_key_display(binding)
-        return ""
+        return self.keys_for([binding_id])[binding_id]
+
+    def keys_for(self, binding_ids: list[str]) -> dict[str, str]:
+        """The keys shown for several app actions, looking at the bindings once."""
+        wanted = set(binding_ids)
+        shown: dict[str, str] = {}
+        active = [a.binding for a in self.active_bindings.values()]
+        for binding in active + list(app_bindings()):
+            if binding.id in wanted and binding.id not in shown:
+                shown[binding.id] = self.get_key_display(binding)
+        return {binding_id: shown.get(binding_id, "") for binding_id in binding_ids}
 
     # -- actions -----------------------------------------------------------------
     def action_open_settings(self) -> None:
+        from companion.ui.screens.settings import SettingsScreen
+
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen())
 
     def action_help(self) -> None:
+        from companion.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -216,6 +229,8 @@ class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions
         self.set_theme_setting("light" if current == "dark" else "dark")
 
     def action_welcome(self) -> None:
+        from companion.ui.screens.welcome import WelcomeScreen
+
         if not isinstance(self.screen, WelcomeScreen):
             self.push_screen(WelcomeScreen(), callback=self._welcome_done)
 
@@ -232,6 +247,8 @@ class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions
                 return
 
     def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(
                 CommandPalette(placeholder=self.strings("commands.search"), id="--command-palette")

@@ -30,16 +30,17 @@ from companion.shift_routine import ENERGY_OFFERED, RELEASE_OFFERED, ShiftRoutin
 from companion.store.errors import StoreError
 from companion.ui import break_text
 from companion.ui.privacy import needs_journal
-from companion.ui.screens.break_screen import BreakScreen
-from companion.ui.screens.dnd import DndScreen
-from companion.ui.screens.energy import EnergyScreen
 from companion.ui.screens.home import HomeScreen
-from companion.ui.screens.release import ReleaseScreen
 from companion.ui.ticks import RhythmTick
 from companion.ui.widgets.break_banner import BreakBanner
 
 if TYPE_CHECKING:
     from companion.ui.app import CompanionApp
+    from companion.ui.screens.energy import EnergyScreen
+    from companion.ui.screens.release import ReleaseScreen
+
+# The rhythm's own screens are imported where they open: none is needed to show Home,
+# and leaving them out of start-up gets the first screen up sooner.
 
 SLOW = 60.0  # the longest the timer sleeps: catches a suspend or a clock change soon enough
 BANNER_POLL = 5.0  # while a banner waits for the user to leave a text field
@@ -192,6 +193,8 @@ class BreakRhythm:
 
     # -- reminders on screen ---------------------------------------------------------------
     def _break_screen_shown(self) -> bool:
+        from companion.ui.screens.break_screen import BreakScreen
+
         return any(isinstance(screen, BreakScreen) for screen in self.app.screen_stack)
 
     def _typing(self) -> bool:
@@ -218,6 +221,8 @@ class BreakRhythm:
     def _push_break_screen(self) -> None:
         if not self._break_screen_shown():
             seed = int(self.app.services.clock.now().timestamp())
+            from companion.ui.screens.break_screen import BreakScreen
+
             self.app.push_screen(BreakScreen(seed))
 
     def _tell(self, message: str, severity: str = "information", timeout: float = 8) -> None:
@@ -295,6 +300,8 @@ class BreakRhythm:
         self._changed()
 
     def open_dnd(self) -> None:
+        from companion.ui.screens.dnd import DndScreen
+
         if not isinstance(self.app.screen, DndScreen):
             view = self.view()
             self.app.push_screen(
@@ -322,10 +329,14 @@ class BreakRhythm:
     # -- the shift routine -------------------------------------------------------------------
     def offer_energy(self) -> None:
         self._guarded(lambda: self.routine.offered(ENERGY_OFFERED), None)
+        from companion.ui.screens.energy import EnergyScreen
+
         self._offer(EnergyScreen, "routine.energy.offer", "energy")
 
     def offer_release(self) -> None:
         self._guarded(lambda: self.routine.offered(RELEASE_OFFERED), None)
+        from companion.ui.screens.release import ReleaseScreen
+
         self._offer(ReleaseScreen, "routine.release.offer", "release")
 
     def _offer(self, screen: type[EnergyScreen | ReleaseScreen], message: str, key: str) -> None:

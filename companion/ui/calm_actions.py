@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from companion.ui.screens.breathe import BreatheScreen
-from companion.ui.screens.sos import SosScreen
-
 if TYPE_CHECKING:
     from companion.ui.app import CompanionApp
+
+# Breathe and SOS are imported where they open (not needed to start the app).
 
 
 class CalmActions:
@@ -23,6 +22,8 @@ class CalmActions:
         exit_when_done: bool = False,
     ) -> None:
         """Open Breathe (a pattern id or name, rounds; 0 / "" for the usual ones)."""
+        from companion.ui.screens.breathe import BreatheScreen
+
         if isinstance(self.screen, BreatheScreen):
             return
         screen = BreatheScreen(
@@ -38,6 +39,8 @@ class CalmActions:
 
     def action_sos(self: CompanionApp, exit_when_done: bool = False) -> None:
         """One minute to reset, from anywhere (its key works even while typing)."""
+        from companion.ui.screens.sos import SosScreen
+
         if any(isinstance(screen, SosScreen) for screen in self.screen_stack):
             return
         self.push_screen(SosScreen(), callback=self._exit_when_done if exit_when_done else None)
@@ -46,9 +49,10 @@ class CalmActions:
         self: CompanionApp, action: str, parameters: tuple[object, ...]
     ) -> bool | None:
         # Not offered where it is already open (it would only clutter the footer).
-        in_sos = any(isinstance(screen, SosScreen) for screen in self.screen_stack)
+        # (Screens say what they are, so this runs without importing them.)
+        in_sos = any(getattr(screen, "calm", "") == "sos" for screen in self.screen_stack)
         if action == "breathe":
-            return not (in_sos or isinstance(self.screen, BreatheScreen))
+            return not (in_sos or getattr(self.screen, "calm", "") == "breathe")
         if action == "sos":
             return not in_sos
         return True

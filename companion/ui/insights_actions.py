@@ -6,11 +6,10 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from companion.core.weeks import Span
-from companion.insights import InsightsService, insights_for
 from companion.store.errors import StoreError
 
 if TYPE_CHECKING:
+    from companion.insights import InsightsService
     from companion.ui.app import CompanionApp
 
 
@@ -19,6 +18,9 @@ class InsightsActions:
 
     @functools.cached_property
     def insights(self: CompanionApp) -> InsightsService:  # type: ignore[misc]
+        # Imported on first use: insights are not needed to start the app.
+        from companion.insights import insights_for
+
         return insights_for(self.services)
 
     def journal_locked(self: CompanionApp) -> None:
@@ -43,6 +45,8 @@ class InsightsActions:
             week = self.insights.summary_week()
             if week is None:
                 return
+            from companion.core.weeks import Span
+
             found = self.insights.compute(Span.WEEK)
             self.insights.summary_offered(week)
         except StoreError:

@@ -7,19 +7,19 @@ asks, once, how yesterday's reframe turned out (``ask_follow_up``).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from companion import practice_packs
 from companion.content import ContentError
 from companion.core.daytime import day_window
 from companion.i18n import Strings
-from companion.practice import Practice
 from companion.services import Services
 from companion.store.errors import StoreError
 from companion.ui.privacy import needs_journal
 
 if TYPE_CHECKING:
+    from companion.practice import Practice
     from companion.ui.app import CompanionApp
 
 T = TypeVar("T")
@@ -43,11 +43,15 @@ def practice_glance(services: Services, t: Strings) -> Iterable[tuple[str, str]]
 class PracticeActions:
     """Mixed into CompanionApp."""
 
-    practice: Practice
-
     def setup_practice(self: CompanionApp) -> None:
-        self.practice = Practice(self.services.stores, self.services.clock)
         self.glance_providers.append(practice_glance)
+
+    @functools.cached_property
+    def practice(self: CompanionApp) -> Practice:  # type: ignore[misc]
+        """Made on first use: nothing of the practice room is needed to start the app."""
+        from companion.practice import Practice
+
+        return Practice(self.services.stores, self.services.clock)
 
     def practice_call(self: CompanionApp, call: Callable[..., T], *args: Any) -> T | None:
         """Run a Practice query; a storage problem is told once and gives None."""
@@ -57,6 +61,8 @@ class PracticeActions:
 
     def _packs_ready(self: CompanionApp) -> bool:
         try:
+            from companion import practice_packs
+
             practice_packs.load_all(self.strings.lang)
         except ContentError as error:
             self.notify(

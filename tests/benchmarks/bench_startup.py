@@ -69,7 +69,16 @@ class Pane:
         return int(self.tmux("display-message", "-p", "-t", "b", "#{pane_pid}").strip())
 
     def stop(self) -> None:
+        """End the app and wait until its process is gone (companion holds a
+        one-instance lock until then, and the next run would find it taken)."""
+        try:
+            pid = self.pid()
+        except ValueError:
+            pid = None
         self.tmux("kill-server")
+        deadline = time.perf_counter() + 10
+        while pid and Path(f"/proc/{pid}").exists() and time.perf_counter() < deadline:
+            time.sleep(0.01)
 
 
 def cpu_seconds(pid: int) -> float:
@@ -99,7 +108,6 @@ def measure(
         began = pane.start(argv, env)
         starts.append(pane.wait_for(ready) - began)
         pane.stop()
-        time.sleep(0.3)
     pane = Pane(workdir)
     pane.start(argv, env)
     pane.wait_for(ready)
@@ -119,12 +127,14 @@ def measure(
 
 
 def prepare_home(home: Path) -> None:
-    """A companion home past the first-run welcome, so Home is what appears."""
+    """A companion home past the first-run welcome (and without the shift routine's
+    morning offer), so Home is what appears."""
     from companion.clock import SystemClock
     from companion.paths import resolve_paths
     from companion.store.stores import open_stores
 
     open_stores(resolve_paths(home), SystemClock()).state.set("welcome_done", True)
+    (home / "config.toml").write_text("[shift]\nroutine = false\n", "utf-8")
 
 
 def main() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.console import Console
 from textual.app import App
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static, TextArea
 
 
 def text_of(widget: Static) -> str:
@@ -57,3 +57,13 @@ class Notes:
 
     def text(self) -> str:
         return "\n".join(m for m, _ in self.messages)
+
+
+async def still(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Let the app settle (its rhythm and start-up questions come a frame after the first
+    screen), then stop blinking cursors so a picture is the same every time."""
+    await pilot.pause()
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        if isinstance(widget, (Input, TextArea)):
+            widget.cursor_blink = False
+    await pilot.pause()

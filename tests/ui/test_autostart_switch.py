@@ -86,6 +86,7 @@ async def test_the_switch_shows_what_is_installed(app_factory, env: dict[str, st
     for_companion(services.paths, "auto", env).enable()  # e.g. by `companion autostart enable`
     assert services.config.settings.autostart is False
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the app looks at what is installed a frame after Home appears
         await pilot.press("s")
         assert app.screen.query_one("#autostart", Switch).value is True
 

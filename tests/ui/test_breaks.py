@@ -279,7 +279,8 @@ async def test_the_break_screen_speaks_chinese(app_factory, clock) -> None:
 
 async def test_quiet_when_idle(app_factory) -> None:
     app = build(app_factory)
-    async with app.run_test(size=(80, 24)):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the break rhythm starts a frame after Home appears
         assert app.rhythm.delay() == SLOW  # nothing changes for a minute or more
         assert app.rhythm.timer is not None
 

@@ -6,10 +6,10 @@ Regenerate with ``--snapshot-update`` and look at every changed SVG before commi
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input, TextArea
 
 from companion.clock import FakeClock
 from companion.journal import catalogue
+from tests.ui.helpers import still
 
 LANGS = ["en", "zh"]
 WRITING = {
@@ -42,13 +42,6 @@ def seeded(app_factory, clock: FakeClock, lang: str):  # type: ignore[no-untyped
     # A fresh app at the later time: its break rhythm starts now, so no reminder (or a
     # worker's toast about desktop notifications) lands in the picture.
     return app_factory(lang)
-
-
-async def still(pilot) -> None:  # type: ignore[no-untyped-def]
-    for widget in pilot.app.screen.query("Input, TextArea"):
-        if isinstance(widget, (Input, TextArea)):
-            widget.cursor_blink = False
-    await pilot.pause()
 
 
 @pytest.mark.parametrize("lang", LANGS)

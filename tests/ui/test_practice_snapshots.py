@@ -10,6 +10,8 @@ import random
 
 import pytest
 
+from tests.ui.helpers import still
+
 LANGS = ["en", "zh"]
 FACTS = {
     "en": "The customer was rude and wrote “scam shop” twice.",
@@ -37,13 +39,6 @@ async def paste(pilot, selector: str, text: str) -> None:  # type: ignore[no-unt
         widget.load_text(text)
     else:
         widget.value = text
-    await pilot.pause()
-
-
-async def still(pilot) -> None:  # type: ignore[no-untyped-def]
-    """No blinking cursor in a picture."""
-    for widget in pilot.app.screen.query("Input, TextArea"):
-        widget.cursor_blink = False
     await pilot.pause()
 
 

@@ -44,6 +44,7 @@ def duration_text(seconds: float, t: Strings) -> str:
 
 
 class BreatheScreen(CalmScreen, Screen[BreathingSession | None]):
+    calm = "breathe"  # what the app checks without importing this module
     BINDINGS = [
         Binding("enter", "start", "breathing.keys.start", id="breathe_start"),
         Binding("enter", "finish", "breathing.keys.done", id="breathe_done"),

@@ -67,5 +67,7 @@ class HomeScreen(CompanionScreen):
             glance.update(two_columns(figures))
         else:
             glance.update(t("home.glance_empty"))
-        keys = [(self.companion.key_for(a.id), t(f"keys.{a.id}")) for a in ACTIONS if a.on_home]
+        ids = [a.id for a in ACTIONS if a.on_home]
+        shown = self.companion.keys_for(ids)
+        keys = [(shown[action_id], t(f"keys.{action_id}")) for action_id in ids]
         self.query_one("#home-keys", Static).update(key_grid(keys))

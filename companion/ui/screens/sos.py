@@ -40,6 +40,7 @@ RATED_STEPS = {"arrive": "before", "back": "after"}
 
 
 class SosScreen(CalmScreen, Screen[SosReset | None]):
+    calm = "sos"
     BINDINGS = [
         Binding("enter,space", "next", "sos.keys.next", id="sos_next"),
         Binding("enter,space", "back_to_work", "sos.keys.back_to_work", id="sos_back_to_work"),

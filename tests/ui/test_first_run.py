@@ -54,6 +54,19 @@ async def test_picking_chinese_switches_the_app_and_remembers_it(app_factory, ho
     assert load_config(home / "config.toml").settings.language == "zh"
 
 
+async def test_arrow_keys_move_between_the_languages(app_factory, home: Path) -> None:
+    app = app_factory(lang=None, welcome_done=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("right")  # from English to 中文, not past the question
+        assert isinstance(app.screen, WelcomeScreen) and app.screen.page == 0
+        assert app.focused is not None and app.focused.id == "lang-zh"
+        await pilot.press("left", "right", "enter")
+        assert "这是什么" in screen_text(app)
+        await pilot.press("right")  # past the first page, arrows turn pages again
+        assert "第 3 步，共 4 步" in screen_text(app)
+    assert load_config(home / "config.toml").settings.language == "zh"
+
+
 async def test_the_tour_can_be_seen_again_from_the_palette(app_factory) -> None:
     app = app_factory("en")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -22,8 +22,8 @@ PAGES = ("language", "about", "privacy", "care")
 class WelcomeScreen(CompanionScreen):
     BINDINGS = [
         Binding("escape", "skip", "keys.skip", id="skip_welcome"),
-        Binding("left", "previous", "keys.previous", show=False, id="welcome_back"),
-        Binding("right", "next", "keys.next", show=False, id="welcome_next"),
+        Binding("left", "arrow(-1)", "keys.previous", show=False, id="welcome_back"),
+        Binding("right", "arrow(1)", "keys.next", show=False, id="welcome_next"),
     ]
 
     def __init__(self) -> None:
@@ -87,6 +87,17 @@ class WelcomeScreen(CompanionScreen):
     @on(Button.Pressed, "#previous")
     async def action_previous(self) -> None:
         await self._go(self.page - 1)
+
+    async def action_arrow(self, step: int) -> None:
+        """Arrows turn the pages; on the language page they move between the languages,
+        which is what a hand on the arrow keys expects there."""
+        if PAGES[self.page] == "language":
+            if step > 0:
+                self.focus_next(Button)
+            else:
+                self.focus_previous(Button)
+            return
+        await self._go(self.page + step)
 
     def action_skip(self) -> None:
         self.dismiss(None)

@@ -82,14 +82,24 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-def format_day(day: date, t: Strings) -> str:
-    """ "Monday 23 November" / "11月23日 星期一"."""
+def format_day(day: date, t: Strings, *, with_year: bool = False) -> str:
+    """ "Monday 23 November" / "11月23日 星期一"; with the year when asked
+    ("Tuesday 17 January 2023" / "2023年1月17日 星期二")."""
     return t(
-        "calendar.date",
+        "calendar.date_with_year" if with_year else "calendar.date",
         weekday=t(f"calendar.weekday_{day.weekday()}"),
         day=str(day.day),
         month_name=t(f"calendar.month_{day.month}"),
+        year=str(day.year),
     )
+
+
+def format_moment(moment: datetime, now: datetime, t: Strings) -> str:
+    """A moment in the user's time zone, with its day; the year only when it isn't this
+    one ("Tuesday 17 January 2023 07:00")."""
+    local = moment.astimezone(now.tzinfo)
+    day = format_day(local.date(), t, with_year=local.year != now.year)
+    return f"{day} {format_time(local, t)}"
 
 
 def format_time(moment: datetime, t: Strings) -> str:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from companion.i18n import Strings, choose_language, format_day, format_time
+from companion.i18n import Strings, choose_language, format_day, format_moment, format_time
 
 AVAILABLE = ("en", "zh")
 
@@ -54,3 +55,13 @@ def test_dates_read_naturally_in_both_languages() -> None:
     assert format_day(day, Strings("en")) == "Monday 23 November"
     assert format_day(day, Strings("zh")) == "11月23日 星期一"
     assert format_time(datetime(2026, 1, 1, 9, 5), Strings("zh")) == "09:05"
+
+
+def test_a_moment_from_another_year_says_which_year() -> None:
+    shanghai = ZoneInfo("Asia/Shanghai")
+    now = datetime(2026, 11, 23, 10, 30, tzinfo=shanghai)
+    this_year = datetime(2026, 1, 17, 7, 0, tzinfo=shanghai)
+    last_year = datetime(2023, 1, 16, 23, 0, tzinfo=ZoneInfo("UTC"))  # 07:00 in Shanghai
+    assert format_moment(this_year, now, Strings("en")) == "Saturday 17 January 07:00"
+    assert format_moment(last_year, now, Strings("en")) == "Tuesday 17 January 2023 07:00"
+    assert format_moment(last_year, now, Strings("zh")) == "2023年1月17日 星期二 07:00"

@@ -4,7 +4,7 @@ as written). Long entries scroll. Dismisses with the Entry if it was deleted."""
 
 from __future__ import annotations
 
-from datetime import timedelta, tzinfo
+from datetime import datetime, timedelta
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,11 +13,12 @@ from textual.widgets import Footer, Static
 
 from companion.core.journal import shown
 from companion.core.voice import third_person
+from companion.i18n import format_moment
 from companion.journal import catalogue, kind_name
 from companion.journal_io import sections
 from companion.store.schema import Entry, Reframe
 from companion.ui.screens.base import CompanionScreen
-from companion.ui.screens.journal_dialogs import ConfirmDeleteScreen, when_text
+from companion.ui.screens.journal_dialogs import ConfirmDeleteScreen
 
 _A_MINUTE = timedelta(minutes=1)
 
@@ -44,11 +45,11 @@ class EntryViewScreen(CompanionScreen):
         t = self.t
         entry = self.entry
         kinds = catalogue(t.lang)
-        tz = self.companion.services.clock.now().tzinfo
+        now = self.companion.services.clock.now()
         title = kind_name(entry.kind, kinds) + (" ★" if entry.starred else "")
-        meta = t("journal.view.written", when=when_text(entry.created_at.astimezone(tz), t))
+        meta = t("journal.view.written", when=format_moment(entry.created_at, now, t))
         if entry.updated_at - entry.created_at > _A_MINUTE:
-            edited = when_text(entry.updated_at.astimezone(tz), t)
+            edited = format_moment(entry.updated_at, now, t)
             meta += " · " + t("journal.view.edited", when=edited)
         subject = entry.fields.get("subject") if entry.kind == "observation" else None
         with VerticalScroll(id="entry-view", classes="page"):
@@ -66,10 +67,10 @@ class EntryViewScreen(CompanionScreen):
             if entry.tags:
                 tags = " ".join(f"#{tag}" for tag in entry.tags)
                 yield Static(shown(tags), classes="muted entry-tags", markup=False)
-            yield from self._reframes(tz)
+            yield from self._reframes(now)
         yield Footer()
 
-    def _reframes(self, tz: tzinfo | None) -> ComposeResult:
+    def _reframes(self, now: datetime) -> ComposeResult:
         """The link back: reframes started from this entry."""
         self.linked = found = self._linked()
         if not found:
@@ -77,7 +78,7 @@ class EntryViewScreen(CompanionScreen):
         t = self.t
         yield Static(t("journal.view.reframes"), classes="section-title", markup=False)
         for reframe in found:
-            when = when_text(reframe.created_at.astimezone(tz), t)
+            when = format_moment(reframe.created_at, now, t)
             line = (
                 t("journal.view.reframe_line", when=when, meaning=reframe.meaning)
                 if reframe.finished and reframe.meaning

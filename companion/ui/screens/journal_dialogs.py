@@ -14,15 +14,11 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.core.journal import MOOD_SCALE, Kind
-from companion.i18n import format_day, format_time
+from companion.i18n import format_moment
 from companion.journal import catalogue, kind_name
 from companion.store.schema import Draft, Entry
 from companion.ui.screens.base import CompanionModal
 from companion.ui.widgets.columns import two_columns
-
-
-def when_text(moment, t) -> str:  # type: ignore[no-untyped-def]
-    return f"{format_day(moment.date(), t)} {format_time(moment, t)}"
 
 
 class KindPickerScreen(CompanionModal):
@@ -85,13 +81,13 @@ class ConfirmDeleteScreen(CompanionModal):
     def compose(self) -> ComposeResult:
         t = self.t
         kinds = catalogue(t.lang)
-        local = self.entry.created_at.astimezone(self.companion.services.clock.now().tzinfo)
+        now = self.companion.services.clock.now()
         with Vertical(classes="dialog", id="confirm-delete"):
             yield Static(
                 t(
                     "journal.delete.question",
                     kind=kind_name(self.entry.kind, kinds),
-                    when=when_text(local, t),
+                    when=format_moment(self.entry.created_at, now, t),
                 ),
                 classes="dialog-line",
                 markup=False,
@@ -142,11 +138,11 @@ class DraftOfferScreen(CompanionModal):
 
     def compose(self) -> ComposeResult:
         t = self.t
-        local = self.draft.updated_at.astimezone(self.companion.services.clock.now().tzinfo)
+        when = format_moment(self.draft.updated_at, self.companion.services.clock.now(), self.t)
         kind = kind_name(str(self.draft.fields.get("kind", "free")), self.kinds)
         with Vertical(classes="dialog", id="draft-offer"):
             yield Static(
-                t("journal.editor.draft_offer", kind=kind, when=when_text(local, t)),
+                t("journal.editor.draft_offer", kind=kind, when=when),
                 classes="dialog-line",
                 markup=False,
             )

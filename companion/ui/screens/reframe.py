@@ -20,7 +20,7 @@ from textual.widgets import Footer, Input, SelectionList, Static, TextArea
 
 from companion import practice_packs
 from companion.core.reframe import STEPS, Page, Reframing, judgement_words
-from companion.i18n import format_day, format_time
+from companion.i18n import format_moment
 from companion.store.schema import Reframe
 from companion.ui.screens.base import CompanionScreen
 from companion.ui.widgets.prose import Paragraph, Prose
@@ -77,11 +77,11 @@ class ReframeScreen(CompanionScreen):
             )
             yield Paragraph(id="judgement", classes="hint hidden")
             if self.offer is not None:
-                when = self.offer.updated_at.astimezone(self.companion.services.clock.now().tzinfo)
+                now = self.companion.services.clock.now()
                 key = self.app.get_key_display(self.BINDINGS[4])  # type: ignore[arg-type]
                 text = t(
                     "reframe.screen.unfinished",
-                    when=f"{format_day(when.date(), t)} {format_time(when, t)}",
+                    when=format_moment(self.offer.updated_at, now, t),
                     key=key,
                 )
                 yield Paragraph(text, id="offer", classes="muted")

@@ -8,14 +8,24 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time, tzinfo
 from typing import Any
 
-from companion.core.journal import MAIN, Kind, field_text
-from companion.i18n import Strings, format_day, format_time
-from companion.journal import kind_name
+from companion.core.journal import (
+    MAIN,
+    MAX_TAG_LEN,
+    EntryError,
+    Kind,
+    clean_tag,
+    field_text,
+    merge_tags,
+    parse_score,
+)
+from companion.i18n import DEFAULT_LANGUAGE, Strings, format_day, format_time
+from companion.journal import catalogue, kind_name
 from companion.store.records import stamp, to_doc
 from companion.store.schema import Entry
 
@@ -94,13 +104,19 @@ def _render(
 def export_markdown(
     entries: Sequence[Entry], kinds: Mapping[str, Kind], t: Strings, tz: tzinfo, now: datetime
 ) -> str:
-    title = f"# {t('journal.export.title', date=format_day(now.astimezone(tz).date(), t))}\n\n"
+    day = format_day(now.astimezone(tz).date(), t, with_year=True)
+    title = f"# {t('journal.export.title', date=day)}\n\n"
     return title + _render(entries, kinds, t, tz, lambda h: f"## {h}", lambda q: f"**{q}**")
 
 
 def export_text(entries: Sequence[Entry], kinds: Mapping[str, Kind], t: Strings, tz: tzinfo) -> str:
     rule = "-" * 40
-    return _render(entries, kinds, t, tz, lambda h: f"{rule}\n{h}", lambda q: f"{q}:")
+    return _render(entries, kinds, t, tz, lambda h: f"{rule}\n{h}", _labelled)
+
+
+def _labelled(label: str) -> str:
+    """A prompt as a label: "Where:" but "What happened?" and "发生了什么？" as they are."""
+    return label if label.rstrip()[-1:] in "?？:：!！" else f"{label}:"
 
 
 # -- import ----------------------------------------------------------------------------
@@ -153,9 +169,34 @@ def _moment(value: Any, n: int, tz: tzinfo) -> datetime:
 
 
 def _tags(value: Any, n: int) -> tuple[str, ...]:
+    """Tags as companion writes them: jrnl's "@work/refund" becomes "work-refund" and
+    "@c++" "c", so every imported tag can be searched for and kept when edited."""
     if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
         raise _bad(n, "tags")
-    return tuple(t.lstrip("#@") for t in value if t.lstrip("#@"))
+    try:
+        tags = []
+        for raw in value:
+            tag = re.sub(r"[^\w-]+", "-", raw.strip().lstrip("#@")).strip("-_")
+            tag = tag[:MAX_TAG_LEN].rstrip("-_")
+            if tag:
+                tags.append(clean_tag(tag))
+        return merge_tags(tags)
+    except EntryError:
+        raise _bad(n, "tags") from None
+
+
+def _checked(kind: str, text: str, fields: Mapping[str, Any], n: int) -> None:
+    """What the journal itself would refuse: an unknown kind, an impossible mood score,
+    an entry with nothing written in it."""
+    if kind not in catalogue(DEFAULT_LANGUAGE):
+        raise _bad(n, "kind")
+    if "score" in fields:
+        try:
+            parse_score(fields["score"])
+        except EntryError:
+            raise _bad(n, "score") from None
+    if not text.strip() and not any(field_text(v).strip() for v in fields.values()):
+        raise _bad(n, "text")
 
 
 def _ours(doc: Any, n: int, tz: tzinfo) -> Entry:
@@ -168,6 +209,7 @@ def _ours(doc: Any, n: int, tz: tzinfo) -> Entry:
         raise _bad(n, "text")
     if not isinstance(fields, dict):
         raise _bad(n, "fields")
+    _checked(kind, text, fields, n)
     created = _moment(doc.get("created_at"), n, tz)
     updated = _moment(doc.get("updated_at", doc.get("created_at")), n, tz)
     entry_id = doc.get("id")

@@ -52,7 +52,7 @@ def test_json_export_round_trips() -> None:
 
 def test_markdown_and_text_exports_speak_the_language_and_keep_every_kind() -> None:
     en = export_markdown(ENTRIES, catalogue("en"), Strings("en"), SHANGHAI, NOW)
-    assert en.startswith("# Journal, exported Monday 23 November\n")
+    assert en.startswith("# Journal, exported Monday 23 November 2026\n")
     assert "## 2026-11-23 10:30 · Thought log ★" in en
     assert "**What did you feel, and how strongly? (0–100)**\nangry 70" in en
     assert "**Whose story is this?**\nshe" in en and "I froze" in en  # as written
@@ -61,6 +61,10 @@ def test_markdown_and_text_exports_speak_the_language_and_keep_every_kind() -> N
     assert "2 · low" in en and "#refund" in en
     zh = export_text(ENTRIES, catalogue("zh"), Strings("zh"), SHANGHAI)
     assert "2026-11-23 10:30 · 思维记录 ★" in zh and "发生了什么？只写事实:\nRefund storm" in zh
+    # A question keeps its own mark rather than gaining a colon after it.
+    en_text = export_text(ENTRIES, catalogue("en"), Strings("en"), SHANGHAI)
+    assert "Whose story is this?\nshe" in en_text and "?:" not in en_text
+    assert "？:" not in zh
 
 
 def test_jrnl_json_export_is_imported_as_free_writing() -> None:
@@ -104,6 +108,48 @@ def test_bad_files_are_refused_with_a_reason(raw: bytes, code: str) -> None:
     with pytest.raises(ImportProblem) as caught:
         read_import(raw, SHANGHAI)
     assert caught.value.code == code
+
+
+def test_jrnl_tags_become_tags_companion_can_search() -> None:
+    jrnl = {
+        "entries": [
+            {
+                "title": "Escalations",
+                "body": "",
+                "date": "2024-03-01",
+                "time": "18:05",
+                "tags": ["@work/refund", "@c++", "@my_team", "#退款", "@!!", "@Work/Refund"],
+            }
+        ]
+    }
+    (entry,) = read_import(json.dumps(jrnl).encode(), SHANGHAI)
+    assert entry.tags == ("work-refund", "c", "my_team", "退款")
+
+
+def _ours(**record: object) -> bytes:
+    base = {"kind": "free", "text": "x", "created_at": "2026-11-23T10:30:00+08:00"}
+    doc = {"format": "companion-journal", "version": 1, "entries": [base | record]}
+    return json.dumps(doc).encode()
+
+
+@pytest.mark.parametrize(
+    ("record", "reason"),
+    [
+        ({"kind": "weird"}, "kind"),
+        ({"kind": "mood", "text": "", "fields": {"score": 99}}, "score"),
+        ({"kind": "mood", "text": "", "fields": {"score": "high"}}, "score"),
+        ({"kind": "thought", "text": " ", "fields": {"thought": ""}}, "text"),
+        ({"tags": ["ok", 3]}, "tags"),
+        ({"tags": [f"t{i}" for i in range(40)]}, "tags"),
+    ],
+)
+def test_an_entry_the_journal_would_refuse_is_refused_on_import(
+    record: dict[str, object], reason: str
+) -> None:
+    with pytest.raises(ImportProblem) as caught:
+        read_import(_ours(**record), SHANGHAI)
+    assert caught.value.code == "bad_record"
+    assert caught.value.detail == {"number": "1", "reason": reason}
 
 
 def test_exact_duplicates_are_skipped_and_taken_ids_renewed() -> None:

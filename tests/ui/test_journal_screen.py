@@ -4,6 +4,7 @@ another process showing up."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from textual.widgets import Input, OptionList, Select, TextArea
 from companion.clock import FakeClock
 from companion.journal import Journal, catalogue
 from companion.paths import resolve_paths
+from companion.store.schema import Entry
 from companion.store.stores import open_stores
 from companion.ui.screens.entry_editor import EntryEditorScreen
 from companion.ui.screens.entry_view import EntryViewScreen
@@ -201,6 +203,36 @@ async def test_live_search_filters_and_counts(app_factory, clock: FakeClock) -> 
         await pilot.pause()
         assert len(rows(app)) == 1 and "calm afternoon" in rows(app)[0]
         assert "Starred only" in screen_text(app)
+
+
+async def test_scrolling_to_the_end_brings_in_older_entries(app_factory, clock: FakeClock) -> None:
+    app = app_factory("en")
+    start = clock.now()
+    app.services.journal.add_many(
+        [
+            Entry(
+                id=f"e{n}",
+                created_at=start - timedelta(days=n),
+                updated_at=start - timedelta(days=n),
+                kind="free",
+                text=f"day {n} in the queue",
+            )
+            for n in range(230)
+        ]
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(pilot)
+        assert len(rows(app)) == 100 and "Showing the newest 100" in screen_text(app)
+        await pilot.press("end")
+        await wait_for(pilot, lambda: len(rows(app)) == 200)
+        listing = app.screen.query_one("#journal-list", OptionList)
+        assert listing.highlighted == 99  # still on the row the person reached
+        await pilot.press("end")
+        await wait_for(pilot, lambda: len(rows(app)) == 230)
+        assert "day 229 in the queue" in rows(app)[-1]
+        assert "Showing the newest" not in screen_text(app)
+        await pilot.press("slash", *"day")  # a new search starts from the newest again
+        await wait_for(pilot, lambda: len(rows(app)) == 100)
 
 
 async def test_edit_from_the_list(app_factory, clock: FakeClock) -> None:

@@ -36,7 +36,7 @@ from companion.ui.screens.journal_dialogs import (
 )
 
 REFRESH_SECONDS = 5  # another process's note shows within this; a stat() when idle
-SHOWN = 100  # rows drawn at once; a search narrows it further
+SHOWN = 100  # rows drawn at first; reaching the last one draws the next hundred
 
 
 class JournalScreen(CompanionScreen):
@@ -63,6 +63,9 @@ class JournalScreen(CompanionScreen):
         self.search_text = ""
         self.deleted: Entry | None = None
         self.shown: list[Entry] = []
+        self.limit = SHOWN
+        self.matches = 0
+        self._asked: object = None  # the search and filters the limit was grown for
         self._timer: Timer | None = None
 
     # -- drawing ---------------------------------------------------------------------
@@ -152,13 +155,16 @@ class JournalScreen(CompanionScreen):
         except EntryError as error:
             status.update(entry_problem(error, t))
             return
+        asked = (self.search_text, self.kind_filter, self.starred_only)
+        if asked != self._asked:
+            self._asked, self.limit = asked, SHOWN  # a new search starts at the newest again
         try:
-            shown, matches = journal.page(query, SHOWN)
+            shown, matches = journal.page(query, self.limit)
             total = journal.total()
         except StoreError:
             status.update(t("errors.unavailable", store=t("store.journal")))
             return
-        self.shown = shown
+        self.shown, self.matches = shown, matches
         self._draw(self.shown)
         count = self.query_one("#journal-count", Static)
         if query.empty:
@@ -170,8 +176,8 @@ class JournalScreen(CompanionScreen):
             status.update(t("journal.screen.empty", key=self._key("journal_new")))
         elif not matches:
             status.update(t("journal.screen.no_match", key=self._key("journal_back")))
-        elif matches > SHOWN:
-            status.update(t("journal.screen.more", shown=str(SHOWN)))
+        elif matches > len(shown):
+            status.update(t("journal.screen.more", shown=str(len(shown))))
         else:
             status.update("")
 
@@ -252,6 +258,14 @@ class JournalScreen(CompanionScreen):
     @on(Input.Submitted, "#journal-query")
     def search_done(self) -> None:
         self.query_one("#journal-list", OptionList).focus()
+
+    @on(OptionList.OptionHighlighted, "#journal-list")
+    def highlight_moved(self, event: OptionList.OptionHighlighted) -> None:
+        """Reaching the last row drawn brings in older entries, so years of writing can
+        be scrolled through without a search."""
+        if event.option_index >= len(self.shown) - 1 and self.matches > len(self.shown):
+            self.limit += SHOWN
+            self.refresh_list()
 
     @on(OptionList.OptionSelected, "#journal-list")
     def option_selected(self) -> None:

@@ -15,8 +15,9 @@ from contextlib import suppress
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, Select, TextArea
 
 from companion.break_keeper import BreakKeeper, BreakView
 from companion.content import load_pack
@@ -43,10 +44,10 @@ if TYPE_CHECKING:
 # and leaving them out of start-up gets the first screen up sooner.
 
 SLOW = 60.0  # the longest the timer sleeps: catches a suspend or a clock change soon enough
-BANNER_POLL = 5.0  # while a banner waits for the user to leave a text field
+BANNER_POLL = 5.0  # while a reminder waits for the user to leave a text field or a calm screen
 MIN_DELAY = 0.05
 AFTER = 0.02  # wake just after a boundary, never just before it
-TEXT_FIELDS = (Input, TextArea)
+TEXT_FIELDS = (Input, TextArea, Select)  # where Enter or a letter means something else
 WATCHED = (  # settings after which the rhythm looks again at once
     "language",
     "break_every",
@@ -76,6 +77,7 @@ class BreakRhythm:
         self.send: Callable[..., Delivery] = send_desktop  # tests put a fake here
         self.timer: Timer | None = None
         self._told_desktop = False
+        self._held = False  # a due reminder waiting for breathing, SOS or a dialog to end
         self._activities: tuple[str, list[Activity]] | None = None
         app.glance_providers.append(self.glance)
         for attr in WATCHED:
@@ -119,7 +121,7 @@ class BreakRhythm:
             screen_wait = redraw_in()
             if screen_wait is not None:
                 waits.append(screen_wait + AFTER)
-        if self.app.screen.query(BreakBanner):
+        if self.app.screen.query(BreakBanner) or self._held:
             waits.append(BANNER_POLL)
         return max(MIN_DELAY, min(waits))
 
@@ -197,13 +199,22 @@ class BreakRhythm:
 
         return any(isinstance(screen, BreakScreen) for screen in self.app.screen_stack)
 
+    def _in_the_middle(self) -> bool:
+        """Breathing, SOS or a dialog: a break reminder waits until it is over, then
+        shows (the desktop notification has already said it is time)."""
+        screen = self.app.screen
+        return getattr(screen, "calm", None) is not None or isinstance(screen, ModalScreen)
+
     def _typing(self) -> bool:
+        """In a field of a form: the reminder is a banner, so no keystroke is lost."""
         return isinstance(self.app.focused, TEXT_FIELDS)
 
     def _show_reminder(self) -> None:
-        """A due break: the break screen, or a banner while the user is typing."""
+        """A due break: the break screen, a banner while the user is typing, or nothing
+        yet while they breathe, reset or answer a dialog."""
         due = self.view().phase == Phase.DUE and not self._break_screen_shown()
-        wants_banner = due and self._typing()
+        self._held = due and self._in_the_middle()
+        wants_banner = due and not self._held and self._typing()
         for screen in self.app.screen_stack:
             for banner in screen.query(BreakBanner):
                 if not wants_banner or screen is not self.app.screen:
@@ -215,7 +226,7 @@ class BreakRhythm:
                 shown.first().update(text)  # (the language may have changed meanwhile)
             else:
                 self.app.screen.mount(BreakBanner(text))
-        elif due:
+        elif due and not self._held:
             self._push_break_screen()
 
     def _push_break_screen(self) -> None:

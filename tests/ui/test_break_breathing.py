@@ -31,7 +31,7 @@ async def over_screen(app, pilot, clock) -> None:  # type: ignore[no-untyped-def
     clock.advance(hours=2)
     app.rhythm.tick()
     await wait_for(pilot, lambda: isinstance(app.screen, BreakScreen))
-    await pilot.press("enter")  # start the break
+    await pilot.press("s")  # start the break
     clock.advance(minutes=10, seconds=1)
     app.rhythm.tick()
     await wait_for(pilot, lambda: bool(app.screen.query("#rate-before")))  # welcome back

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Button, Digits, Input, Select
+from textual.widgets import Button, Digits, Input, Select, Switch
 
 from companion.clock import FakeClock
 from companion.notify import Delivery
@@ -18,7 +18,7 @@ from companion.ui.screens.dnd import DndScreen
 from companion.ui.screens.home import HomeScreen
 from companion.ui.screens.settings import SettingsScreen
 from companion.ui.widgets.break_banner import BreakBanner
-from tests.ui.helpers import Notes, screen_text, text_of
+from tests.ui.helpers import Notes, screen_text, text_of, wait_for
 
 
 class Desktop:
@@ -99,7 +99,9 @@ async def test_a_break_counts_down_and_im_back_returns_home(app_factory, clock) 
     app = build(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
         await later(pilot, clock, hours=2)
-        await pilot.press("enter")  # the focused "Start the break"
+        await pilot.press("enter")  # nothing is focused: a stray Enter starts nothing
+        assert break_screen(app).mode == "due"
+        await pilot.press("s")  # "Start the break"
         await pilot.pause()
         screen = break_screen(app)
         assert screen.mode == "break"
@@ -201,10 +203,33 @@ async def test_typing_gets_a_banner_instead_of_the_break_screen(app_factory, clo
         await pilot.press("end", "backspace", "backspace", "backspace", "1", "2", "m")
         assert field.value == "12m"  # every key went where the user was typing
         assert app.rhythm.delay() <= 5.5  # the banner looks back soon
-        app.screen.query_one("#theme", Select).focus()
+        app.screen.query_one("#autostart", Switch).focus()  # out of the fields
         await later(pilot, clock, seconds=5)
         assert break_screen(app).mode == "due"
         assert not app.query(BreakBanner)
+
+
+@pytest.mark.parametrize("key", ["f2", "h"])
+async def test_a_break_due_during_sos_or_breathing_waits_for_it_to_end(
+    app_factory, clock, key: str
+) -> None:
+    app = build(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(key)
+        calm = app.screen
+        assert getattr(calm, "calm", None) is not None
+        await later(pilot, clock, hours=2)
+        assert app.screen is calm and not app.query(BreakBanner)  # nothing covers it
+        assert app.rhythm.delay() <= 5.5  # and the reminder looks again soon
+        sent = app.rhythm.send.sent
+        await wait_for(pilot, lambda: any("short break" in title for title, _ in sent))
+        await pilot.press("escape")
+        await pilot.pause()
+        if not isinstance(app.screen, HomeScreen):  # (breathing may ask for a rating)
+            await pilot.press("escape")
+        await later(pilot, clock, seconds=5)
+        assert break_screen(app).mode == "due"
 
 
 async def test_the_bell_rings_when_asked_for(app_factory, clock, home: Path) -> None:
@@ -270,7 +295,7 @@ async def test_the_break_screen_speaks_chinese(app_factory, clock) -> None:
         text = screen_text(app)
         assert "该歇一会儿了" in text and "离上次休息已经2小时了" in text
         assert {"开始休息", "忙完这位再歇", "推迟5分钟", "跳过"} <= set(text.splitlines())
-        await pilot.press("enter")
+        await pilot.press("s")
         await pilot.pause()
         assert "休息中" in screen_text(app)
         footer = {a.binding.description for a in app.screen.active_bindings.values()}

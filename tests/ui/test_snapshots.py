@@ -47,7 +47,7 @@ def break_due(app, clock, start: bool = False):  # type: ignore[no-untyped-def]
         app.rhythm.tick()
         await pilot.pause()
         if start:
-            await pilot.press("enter")
+            await pilot.press("s")  # Start the break
             clock.advance(minutes=3, seconds=20)
             app.rhythm.tick()
             await pilot.pause()

@@ -8,7 +8,7 @@ import dataclasses
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
-from textual.binding import ActiveBinding
+from textual.binding import ActiveBinding, Binding
 from textual.screen import ModalScreen, Screen
 
 from companion.i18n import Strings
@@ -74,6 +74,13 @@ class Translated:
             self.t,
             self.footer_app_keys,
         )
+
+    def key_of(self, binding_id: str) -> str:
+        """The key shown for one of this screen's own bindings, found by its id."""
+        for binding in self.BINDINGS:  # type: ignore[attr-defined]
+            if isinstance(binding, Binding) and binding.id == binding_id:
+                return self.app.get_key_display(binding)  # type: ignore[attr-defined, no-any-return]
+        return ""
 
     def on_screen_resume(self) -> None:
         # Textual runs this for every screen class that defines on_screen_resume, so a

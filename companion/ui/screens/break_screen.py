@@ -24,12 +24,16 @@ from companion.ui.widgets.tension import TensionScale
 
 
 class BreakScreen(CompanionScreen):
+    AUTO_FOCUS = None  # see _focus_first_button
+
     BINDINGS = [
+        Binding("s", "start", "breaks.keys.start", id="break_start"),
         Binding("c", "after_chat", "breaks.keys.after_chat", id="break_after_chat"),
         Binding("p", "postpone", "breaks.keys.postpone", id="break_postpone"),
         Binding("x", "skip", "breaks.keys.skip", id="break_skip"),
-        Binding("n", "another", "breaks.keys.another", id="break_another"),
-        Binding("h", "breathe", "breaks.keys.breathe", id="break_breathe"),
+        # (n and h are named on the screen itself, so the footer keeps room for the rest)
+        Binding("n", "another", "breaks.keys.another", show=False, id="break_another"),
+        Binding("h", "breathe", "breaks.keys.breathe", show=False, id="break_breathe"),
         Binding("escape", "back", "breaks.keys.back", id="break_back"),
         Binding("escape", "postpone", "breaks.keys.postpone", show=False, id="break_not_now"),
         *DIGITS,
@@ -82,11 +86,11 @@ class BreakScreen(CompanionScreen):
             if self.mode != "over":
                 yield Static(id="idea-title", classes="section-title", markup=False)
                 yield Static(id="idea", markup=False)
-                key = self.app.get_key_display(self.BINDINGS[3])  # type: ignore[arg-type]
+                key = self.key_of("break_another")
                 yield Static(
                     t("breaks.screen.another_hint", key=key), classes="muted", markup=False
                 )
-                breathe = self.app.get_key_display(self.BINDINGS[4])  # type: ignore[arg-type]
+                breathe = self.key_of("break_breathe")
                 yield Static(
                     t("breaks.screen.breathe_hint", key=breathe), classes="muted", markup=False
                 )
@@ -132,7 +136,13 @@ class BreakScreen(CompanionScreen):
 
     def on_mount(self) -> None:
         self._show_idea()
-        self.query(Button).first().focus()
+        self._focus_first_button()
+
+    def _focus_first_button(self) -> None:
+        # A reminder that appears by itself focuses nothing: an Enter or a space meant
+        # for something else must not start (or skip) a break. Its keys, or Tab, do.
+        if self.mode != "due":
+            self.query(Button).first().focus()
 
     def _show_idea(self) -> None:
         ideas = self.ideas()
@@ -158,7 +168,7 @@ class BreakScreen(CompanionScreen):
     async def retranslate(self) -> None:
         await self.recompose()
         self._show_idea()
-        self.query(Button).first().focus()
+        self._focus_first_button()
         self.refresh_bindings()
 
     def _close(self) -> None:
@@ -185,7 +195,7 @@ class BreakScreen(CompanionScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "digit":
             return self.asks_rating
-        if action in ("after_chat", "skip"):
+        if action in ("start", "after_chat", "skip"):
             return self.mode == "due"
         if action == "postpone":
             return self.mode == "due" and self.view().can_postpone

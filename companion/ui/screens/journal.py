@@ -173,9 +173,9 @@ class JournalScreen(CompanionScreen):
             count.update(t("journal.screen.count", shown=str(matches), total=str(total)))
         self._describe_filters()
         if not total:
-            status.update(t("journal.screen.empty", key=self._key("journal_new")))
+            status.update(t("journal.screen.empty", key=self.key_of("journal_new")))
         elif not matches:
-            status.update(t("journal.screen.no_match", key=self._key("journal_back")))
+            status.update(t("journal.screen.no_match", key=self.key_of("journal_back")))
         elif matches > len(shown):
             status.update(t("journal.screen.more", shown=str(len(shown))))
         else:
@@ -235,12 +235,6 @@ class JournalScreen(CompanionScreen):
         self.query_one("#journal-filters", Static).update(
             " · ".join(parts) if parts else t("journal.screen.all_kinds")
         )
-
-    def _key(self, binding_id: str) -> str:
-        for binding in self.BINDINGS:
-            if isinstance(binding, Binding) and binding.id == binding_id:
-                return self.app.get_key_display(binding)
-        return ""
 
     # -- what the person asks for ----------------------------------------------------------
     def selected(self) -> Entry | None:
@@ -323,7 +317,7 @@ class JournalScreen(CompanionScreen):
         self.deleted = entry
         self.refresh_list()
         self.notify(
-            self.t("journal.delete.done", key=self._key("journal_undo")), timeout=8, markup=False
+            self.t("journal.delete.done", key=self.key_of("journal_undo")), timeout=8, markup=False
         )
 
     def action_undo(self) -> None:

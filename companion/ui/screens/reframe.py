@@ -78,7 +78,7 @@ class ReframeScreen(CompanionScreen):
             yield Paragraph(id="judgement", classes="hint hidden")
             if self.offer is not None:
                 now = self.companion.services.clock.now()
-                key = self.app.get_key_display(self.BINDINGS[4])  # type: ignore[arg-type]
+                key = self.key_of("reframe_resume")
                 text = t(
                     "reframe.screen.unfinished",
                     when=format_moment(self.offer.updated_at, now, t),

@@ -59,7 +59,7 @@ class WelcomeScreen(CompanionScreen):
                         t("welcome.start") if last else t("keys.next"), id="next", variant="primary"
                     )
             with Vertical(classes="hint"):
-                skip_key = self.app.get_key_display(self.BINDINGS[0])  # type: ignore[arg-type]
+                skip_key = self.key_of("skip_welcome")
                 yield Static(t("welcome.skip_hint", key=skip_key), classes="muted", markup=False)
         yield Footer()
 

@@ -69,6 +69,11 @@ def run_tui(args: argparse.Namespace, intent: object = None) -> int:
         ensure_dir(paths.data_dir)
         lock = hold(paths.instance_lock)
     except AlreadyRunning as running:
+        if getattr(intent, "may_run_beside", False):
+            # e.g. `companion breathe` while the app that opened at login is running.
+            import dataclasses
+
+            return _run_app(args, dataclasses.replace(intent, beside=True))  # type: ignore[type-var]
         # Said before the UI toolkit loads, so it is instant and the other window is safe.
         t = strings_for(args.data_dir)
         first = (

@@ -67,6 +67,8 @@ def run(args: argparse.Namespace) -> int:
     from companion.ui.intent import StartIntent
 
     intent = StartIntent(
-        "breathe", {"pattern": pattern.id, "rounds": args.rounds or 0, "start_now": True}
+        "breathe",
+        {"pattern": pattern.id, "rounds": args.rounds or 0, "start_now": True},
+        may_run_beside=True,  # after a rough chat, from the shell, even with the app open
     )
     return run_tui(args, intent)

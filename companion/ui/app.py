@@ -44,6 +44,13 @@ from companion.ui.themes import BY_SETTING, DARK, LIGHT
 
 WELCOME_KEY = "welcome_done"
 
+# What an app opened beside a running companion may do: the calming screens, help,
+# privacy and quitting; nothing that moves the break rhythm or the shift routine, which
+# belong to the app that is already open.
+BESIDE_ACTIONS = frozenset(
+    {"sos", "breathe", "help", "quit", "privacy_blank", "lock_journal", "command_palette"}
+)
+
 GlanceProvider = Callable[[Services, Strings], Iterable[tuple[str, str]]]
 
 
@@ -76,8 +83,17 @@ class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions
         self.theme = BY_SETTING[services.config.settings.theme]
 
     # -- start -------------------------------------------------------------------
+    @property
+    def beside(self) -> bool:
+        """Opened beside a running companion, for one thing only (see StartIntent)."""
+        return self.intent is not None and self.intent.beside
+
     def on_mount(self) -> None:
         self.title = self.strings("app.title")
+        if self.intent is not None and self.intent.beside:
+            self.run_intent(self.intent)
+            self.check_size(self.size.width, self.size.height)
+            return
         self.push_screen(HomeScreen())
         if self.intent is not None:
             # Asked for something specific (e.g. `companion breathe`): do that; the
@@ -107,7 +123,8 @@ class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions
             self.ask_follow_up()  # yesterday's reframe: how did it turn out? (once)
 
     def on_unmount(self) -> None:
-        self.rhythm.stop()
+        if not self.beside:  # the rhythm's state belongs to the app that runs it
+            self.rhythm.stop()
 
     async def on_event(self, event: events.Event) -> None:
         self.guard_journal.seen(event)  # idle time, for the journal's auto-lock
@@ -118,6 +135,9 @@ class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions
             return not self.services.stores.state.get(WELCOME_KEY, False)
         except StoreError:
             return False
+
+    def may(self, action: str) -> bool:
+        return not self.beside or action in BESIDE_ACTIONS
 
     def run_intent(self, intent: StartIntent) -> None:
         action = getattr(self, f"action_{intent.action}")
@@ -258,6 +278,8 @@ class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions
         t = self.strings
         yield SystemCommand(t("commands.home"), t("commands.home_help"), self.action_go_home)
         for action in ACTIONS:
+            if not self.may(action.action):
+                continue
             yield SystemCommand(
                 t(f"commands.{action.id}"),
                 t(f"commands.{action.id}_help"),

@@ -50,6 +50,8 @@ class CalmActions:
     ) -> bool | None:
         # Not offered where it is already open (it would only clutter the footer).
         # (Screens say what they are, so this runs without importing them.)
+        if not self.may(action):
+            return False
         in_sos = any(getattr(screen, "calm", "") == "sos" for screen in self.screen_stack)
         if action == "breathe":
             return not (in_sos or getattr(self.screen, "calm", "") == "breathe")

@@ -17,3 +17,9 @@ class StartIntent:
     action: str  # an app action's name, without "action_"
     arguments: Mapping[str, Any] = field(default_factory=dict)
     exit_when_done: bool = True  # close the app when what it opened is finished
+    # May open while companion already runs for this data folder (a breathing session
+    # from the shell beside the app that opened at login)...
+    may_run_beside: bool = False
+    # ...and does: then it only does what was asked, and leaves the break rhythm, the
+    # welcome and start-up questions to the app that is already open.
+    beside: bool = False

@@ -63,3 +63,27 @@ def test_f2_and_ctrl_o_open_sos_in_a_real_terminal(term: Tmux, home: Path) -> No
     term.wait_for("Sigh 1 of 3")
     term.send("C-q")
     assert term.exit_status() == 0
+
+
+def test_breathe_command_works_beside_the_app_that_is_open(tmp_path: Path, home: Path) -> None:
+    """The app opened at login holds the data folder; `companion breathe` from a shell
+    still opens a session (and leaves the open app as it was)."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "shell").mkdir()
+    app, shell = Tmux(tmp_path / "app"), Tmux(tmp_path / "shell")
+    try:
+        app.start([str(installed_companion())], env_for(home, "en_US.UTF-8"))
+        app.wait_for("Which language would you like?")
+        app.send("Escape")
+        app.wait_for("Today at a glance")
+        command = [str(installed_companion()), "breathe", "--pattern", "box", "--rounds", "1"]
+        shell.start(command, env_for(home, "en_US.UTF-8"))
+        screen = shell.wait_for("Breathe in", timeout=20)
+        assert "Round 1 of 1" in screen
+        assert shell.exit_status(timeout=30) == 0
+        assert "Today at a glance" in app.screen()
+        app.send("C-q")
+        assert app.exit_status() == 0
+    finally:
+        app.close()
+        shell.close()

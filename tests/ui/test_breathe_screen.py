@@ -130,6 +130,33 @@ async def test_the_command_opens_a_session_and_closes_the_app_at_its_end(
     assert (record.pattern, record.rounds_done, record.completed) == ("cyclic-sigh", 2, True)
 
 
+async def test_beside_a_running_app_it_breathes_and_leaves_the_rhythm_alone(
+    app_factory, clock
+) -> None:
+    """`companion breathe` while the app that opened at login runs: a session, and
+    nothing that belongs to the other app (break state, Home, break keys)."""
+    from companion.break_keeper import STATE_KEY
+
+    state = app_factory("en").services.stores.state
+    intent = StartIntent("breathe", {"pattern": "box", "rounds": 1, "start_now": True}, beside=True)
+    app = app_factory("en", intent=intent)
+    before = state.get(STATE_KEY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, BreatheScreen)
+        assert not any(isinstance(s, HomeScreen) for s in app.screen_stack)
+        assert not app.check_action("take_break", ()) and app.check_action("sos", ())
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert "SOS: one minute to reset" in titles and "Take a break" not in titles
+        await pilot.press("k")  # the other app's key: nothing happens here
+        await advance(pilot, clock, 17)
+        await pilot.pause()
+        assert not app.is_running
+    assert state.get(STATE_KEY) == before  # the running app's break state is untouched
+    (record,) = app.services.stores.breathing.all()
+    assert (record.pattern, record.completed) == ("box", True)
+
+
 async def test_another_feature_gets_the_session_back(app_factory, clock) -> None:
     app = app_factory("en")
     results: list[object] = []

@@ -88,6 +88,17 @@ def store_line(name: str, health: StoreHealth, t: Strings) -> str:
     )
 
 
+def store_healths(paths: Paths) -> list[tuple[str, StoreHealth]]:
+    """Each store by name, looked at without opening (so nothing is moved aside)."""
+    return [
+        (name, inspect_store(path, paths.backup_dir, schema.version))
+        for name, path, schema in (
+            ("journal", paths.journal_db, JOURNAL_SCHEMA),
+            ("activity", paths.activity_db, ACTIVITY_SCHEMA),
+        )
+    ]
+
+
 def shell_command(*argv: str) -> str:
     """A command to paste into this system's shell."""
     if os.name == "nt":
@@ -202,11 +213,7 @@ def run_doctor(paths: Paths, env: Mapping[str, str], notify_test: bool = False) 
     add("")
     add(t("doctor.stores"))
     set_aside = set_aside_files(paths.data_dir)
-    for name, path, schema in (
-        ("journal", paths.journal_db, JOURNAL_SCHEMA),
-        ("activity", paths.activity_db, ACTIVITY_SCHEMA),
-    ):
-        health = inspect_store(path, paths.backup_dir, schema.version)
+    for name, health in store_healths(paths):
         report.problems += health.needs_action
         line = store_line(name, health, t)
         if health.state == "missing" and any(f.store == name for f in set_aside):

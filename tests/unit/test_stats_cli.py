@@ -99,3 +99,43 @@ def test_stats_loads_no_ui_toolkit(seeded: Path) -> None:
         f"from companion.cli import main\nmain(['--data-dir', {str(seeded)!r}, 'stats', '--json'])",
     )
     assert "companion.insights" in modules and "textual" not in modules
+
+
+@pytest.mark.parametrize("store", ["journal", "activity"])
+def test_a_damaged_file_gives_no_figures_and_is_left_for_the_app(seeded: Path, store: str) -> None:
+    paths = resolve_paths(seeded)
+    open_stores(paths, FakeClock(datetime.now(SHANGHAI))).close()  # today's backups
+    damaged = paths.data_dir / f"{store}.db"
+    damaged.write_bytes(damaged.read_bytes()[:-40])  # a write cut short
+    for form in ((), ("--json",), ("--csv",)):
+        result = stats(seeded, "--month", *form)
+        assert result.returncode == 1 and result.stdout == ""  # no stand-in zeros
+        assert "No figures this time" in result.stderr
+        assert "cannot be read" in result.stderr
+        assert "start companion, it moves the file aside and offers the newest backup" in (
+            result.stderr
+        )
+    assert not list(paths.data_dir.glob("*.corrupt-*"))  # left where it was
+    zh = stats(seeded, lang="zh_CN.UTF-8")
+    assert zh.returncode == 1 and "这次没法给出数据" in zh.stderr
+    # ...so the app's next start finds it, moves it aside and offers the backup, as said
+    opened = open_stores(paths, FakeClock(datetime.now(SHANGHAI)))
+    assert [(p.store, p.kind) for p in opened.problems] == [(store, "quarantined")]
+    assert opened.problems[0].backup is not None
+
+
+def test_a_journal_found_damaged_when_unlocked_is_reported(seeded: Path) -> None:
+    paths = resolve_paths(seeded)
+    stores = open_stores(paths, FakeClock(datetime.now(SHANGHAI)))
+    encryption.encrypt(stores.journal, PASS)
+    stores.close()
+    raw = bytearray(paths.journal_db.read_bytes())
+    raw[-1] ^= 0xFF  # the header reads fine; the sealed content does not
+    paths.journal_db.write_bytes(bytes(raw))
+    result = stats(seeded, "--json", COMPANION_PASSPHRASE=PASS)
+    assert result.returncode == 1 and result.stdout == ""
+    assert "could not be read, so it was moved aside" in result.stderr
+    assert "Run “companion doctor” to see what to do next." in result.stderr
+    later = stats(seeded, "--json")  # the app starts a fresh journal beside the old one
+    assert later.returncode == 0 and json.loads(later.stdout)["journal"] == "open"
+    assert "set aside earlier, so these figures leave out what it held" in later.stderr

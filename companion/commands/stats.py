@@ -107,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
     if args.form == "json":
         say(json.dumps(as_dict(ins, t.lang), ensure_ascii=False, indent=2))
     elif args.form == "csv":
-        say(as_csv(ins))
+        say(as_csv(as_dict(ins, t.lang)))
     else:
         say(text_report(ins, t))
     return 0

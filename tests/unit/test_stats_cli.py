@@ -66,8 +66,50 @@ def test_json_text_and_csv_agree(seeded: Path) -> None:
     sentence = f"On {breathing['sessions']} sessions in the last 30 days"
     assert sentence in text and f"{breathing['before']:.1f} → {breathing['after']:.1f}" in text
     rows = list(csv.DictReader(io.StringIO(stats(seeded, "--month", "--csv").stdout)))
-    assert len(rows) == 30 and rows[-1]["date"] == data["today"]["date"]
-    assert sum(int(r["breaks_taken"]) for r in rows) == period["breaks_taken"]
+    days = [r for r in rows if r["section"] == "day" and r["measure"] == "breaks_taken"]
+    assert len(days) == 30 and days[-1]["item"] == data["today"]["date"]
+    assert sum(int(r["value"]) for r in days) == period["breaks_taken"]
+
+
+def cell(value: object) -> str:
+    return "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def test_the_csv_carries_every_figure_of_the_json(seeded: Path) -> None:
+    data = json.loads(stats(seeded, "--month", "--json").stdout)
+    text = stats(seeded, "--month", "--csv").stdout
+    assert text.startswith("section,item,measure,value\n")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    table = {(r["section"], r["item"], r["measure"]): r["value"] for r in rows}
+    assert len(table) == len(rows)  # each figure once: a pivot table can't double count
+    expected = {("report", "", "span"): "month", ("report", "", "journal"): "open"}
+    today, period = dict(data["today"]), dict(data["period"])
+    day = today.pop("date")
+    span = f"{period.pop('from')}/{period.pop('to')}"
+    expected |= {("today", day, k): cell(v) for k, v in today.items()}
+    expected |= {("period", span, k): cell(v) for k, v in period.items()}
+    for kind, change in data["before_after"].items():
+        expected |= {("before_after", kind, k): cell(v) for k, v in (change or {}).items()}
+    both = data["breaks_and_mood"] or {}
+    expected |= {("breaks_and_mood", "", k): cell(v) for k, v in both.items()}
+    patterns = data["patterns"]
+    for trap in patterns["traps"]:
+        expected |= {("trap", trap["id"], "name"): trap["name"]}
+        expected |= {("trap", trap["id"], "count"): str(trap["count"])}
+    for feeling in patterns["feelings"]:
+        expected |= {("feeling", feeling["name"], "count"): str(feeling["count"])}
+    for tag in patterns["low_mood_tags"]:
+        expected |= {("low_mood_tag", tag["tag"], "low_days"): str(tag["low_days"])}
+        expected |= {("low_mood_tag", tag["tag"], "days"): str(tag["days"])}
+    expected |= {("patterns", "", k): str(patterns[k]) for k in ("mood_days", "low_mood_days")}
+    for figures in data["days"]:
+        figures = dict(figures)
+        date = figures.pop("date")
+        expected |= {("day", date, k): cell(v) for k, v in figures.items()}
+    assert table == expected
+    breathing = data["before_after"]["breathing"]
+    assert breathing["sessions"] >= 3 and patterns["traps"] and patterns["feelings"]
+    assert table[("before_after", "breathing", "before")] == str(breathing["before"])
 
 
 def test_chinese_text(seeded: Path) -> None:

@@ -4,7 +4,6 @@ and the login entry goes with the data."""
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -17,27 +16,9 @@ from companion.cli import main
 from companion.clock import FakeClock
 from companion.paths import resolve_paths
 from companion.store.stores import open_stores
-
-HOLDER = """
-import sys, time
-from pathlib import Path
-from companion.instance import hold
-hold(Path(sys.argv[1]))
-print("held", flush=True)
-time.sleep(60)
-"""
-
-
-def companion(home: Path, *args: str, stdin: str = "", **env: str):
-    return subprocess.run(
-        [str(Path(sys.executable).parent / "companion"), "--data-dir", str(home), *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, **env},
-        start_new_session=True,
-    )
+from tests.unit.test_autostart_command import entry_file, terminal  # noqa: F401 (fixture)
+from tests.unit.test_instance import HOLDER
+from tests.unit.test_passphrase_cli import companion
 
 
 @pytest.fixture
@@ -90,25 +71,10 @@ def test_a_lock_left_by_a_crash_does_not_block_it(
     assert not data.exists() and not home.exists()
 
 
-@pytest.fixture
-def terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "bin"
-    folder.mkdir()
-    (folder / "konsole").write_text('#!/bin/sh\nshift\nexec "$@"\n')
-    (folder / "konsole").chmod(0o755)
-    monkeypatch.setenv("PATH", str(folder))
-    return folder / "konsole"
-
-
-def login_file(isolated_environment: Path) -> Path:
-    return isolated_environment / ".config" / "autostart" / "companion.desktop"
-
-
-def test_the_login_entry_goes_too(
-    home: Path, data: Path, terminal: Path, isolated_environment: Path
-) -> None:
+@pytest.mark.usefixtures("terminal")
+def test_the_login_entry_goes_too(home: Path, data: Path, isolated_environment: Path) -> None:
     assert main(["autostart", "enable"]) == 0
-    entry = login_file(isolated_environment)
+    entry = entry_file(isolated_environment)
     assert entry.exists()
     result = companion(home, "wipe", stdin="delete\n")
     assert result.returncode == 0, result.stderr
@@ -117,22 +83,22 @@ def test_the_login_entry_goes_too(
     assert not entry.exists() and not data.exists()
 
 
-def test_only_the_login_entry_left_is_still_removed(
-    home: Path, terminal: Path, isolated_environment: Path
-) -> None:
+@pytest.mark.usefixtures("terminal")
+def test_only_the_login_entry_left_is_still_removed(home: Path, isolated_environment: Path) -> None:
     assert main(["autostart", "enable"]) == 0
     (home / "config.toml").unlink()
     result = companion(home, "wipe", stdin="删除\n", LANG="zh_CN.UTF-8")
     assert result.returncode == 0, result.stderr
     assert "不会再自动打开" in result.stdout
-    assert not login_file(isolated_environment).exists()
+    assert not entry_file(isolated_environment).exists()
 
 
+@pytest.mark.usefixtures("terminal")
 def test_another_folders_login_entry_stays(
-    home: Path, data: Path, terminal: Path, isolated_environment: Path, tmp_path: Path
+    home: Path, data: Path, isolated_environment: Path, tmp_path: Path
 ) -> None:
     assert main(["--data-dir", str(tmp_path / "other"), "autostart", "enable"]) == 0
     result = companion(home, "wipe", stdin="delete\n")
     assert result.returncode == 0, result.stderr
     assert "login" not in result.stdout
-    assert login_file(isolated_environment).exists() and not data.exists()
+    assert entry_file(isolated_environment).exists() and not data.exists()

@@ -75,13 +75,10 @@ def run_tui(args: argparse.Namespace, intent: object = None) -> int:
 
             return _run_app(args, dataclasses.replace(intent, beside=True))  # type: ignore[type-var]
         # Said before the UI toolkit loads, so it is instant and the other window is safe.
+        from companion.messages import already_open
+
         t = strings_for(args.data_dir)
-        first = (
-            t("instance.running", pid=str(running.pid))
-            if running.pid
-            else t("instance.running_no_pid")
-        )
-        print(f"{first}\n{t('instance.hint')}", file=sys.stderr)
+        print(f"{already_open(running.pid, t)}\n{t('instance.hint')}", file=sys.stderr)
         return 1
     except OSError:
         lock = None  # a lock we cannot make must never keep the user from their app

@@ -20,7 +20,7 @@ from companion.i18n import Strings, choose_language
 from companion.messages import config_problem, store_name
 from companion.notify import detect_channel, send_desktop
 from companion.paths import Paths
-from companion.store.health import StoreHealth, inspect_store
+from companion.store.health import SetAside, StoreHealth, inspect_store, set_aside_files
 from companion.store.stores import ACTIVITY_SCHEMA, JOURNAL_SCHEMA
 
 
@@ -54,7 +54,7 @@ def _permissions(path: Path, t: Strings) -> tuple[str, bool]:
     return t("doctor.permissions_open", mode=oct(mode)[2:], fix=fix, path=str(path)), True
 
 
-def _store_line(name: str, health: StoreHealth, t: Strings) -> str:
+def store_line(name: str, health: StoreHealth, t: Strings) -> str:
     label = store_name(name, t)
     if health.state == "missing":
         return t("doctor.store_missing", store=label)
@@ -86,6 +86,67 @@ def _store_line(name: str, health: StoreHealth, t: Strings) -> str:
         backups=str(len(health.backups)),
         newest=health.backups[0].day.isoformat(),
     )
+
+
+def store_healths(paths: Paths) -> list[tuple[str, StoreHealth]]:
+    """Each store by name, looked at without opening (so nothing is moved aside)."""
+    return [
+        (name, inspect_store(path, paths.backup_dir, schema.version))
+        for name, path, schema in (
+            ("journal", paths.journal_db, JOURNAL_SCHEMA),
+            ("activity", paths.activity_db, ACTIVITY_SCHEMA),
+        )
+    ]
+
+
+def shell_command(*argv: str) -> str:
+    """A command to paste into this system's shell."""
+    if os.name == "nt":
+        import subprocess
+
+        return subprocess.list2cmdline(argv)
+    import shlex
+
+    return shlex.join(argv)
+
+
+def missing_after_set_aside(name: str, health: StoreHealth, t: Strings) -> str:
+    """No live file because the unreadable one was moved aside (by a command, say):
+    the app starts a fresh one, so say how to go back to the newest backup instead."""
+    label = store_name(name, t)
+    if not health.backups:
+        return t("doctor.store_set_aside", store=label)
+    newest = health.backups[0]
+    copy = "copy" if os.name == "nt" else "cp"
+    return t(
+        "doctor.store_set_aside_backup",
+        store=label,
+        newest=newest.day.isoformat(),
+        command=shell_command(copy, str(newest.path), str(health.path)),
+    )
+
+
+def add_set_aside(report: Report, files: list[SetAside], t: Strings) -> None:
+    """Files companion moved aside: private writing, perhaps not encrypted, that
+    nothing in companion reads or deletes. Each needs the user's decision."""
+    report.lines.append(t("doctor.set_aside"))
+    remove = "del" if os.name == "nt" else "rm"
+    for found in files:
+        store = store_name(found.store, t) if t.has(f"store.{found.store}") else found.store
+        form = t("doctor.set_aside_encrypted" if found.encrypted else "doctor.set_aside_plain")
+        line = t(
+            "doctor.set_aside_file",
+            path=str(found.path),
+            store=store,
+            size=human_size(found.size),
+            form=form,
+        )
+        report.lines.append(f"! {line}")
+        report.lines.append(
+            f"  {t('doctor.set_aside_fix', command=shell_command(remove, str(found.path)))}"
+        )
+    report.lines.extend([f"  {t('doctor.set_aside_help')}", ""])
+    report.problems += len(files)
 
 
 def add_desktop_checks(
@@ -151,14 +212,16 @@ def run_doctor(paths: Paths, env: Mapping[str, str], notify_test: bool = False) 
         add(t("doctor.line", label=t("doctor.config"), value=t("doctor.config_ok")))
     add("")
     add(t("doctor.stores"))
-    for name, path, schema in (
-        ("journal", paths.journal_db, JOURNAL_SCHEMA),
-        ("activity", paths.activity_db, ACTIVITY_SCHEMA),
-    ):
-        health = inspect_store(path, paths.backup_dir, schema.version)
+    set_aside = set_aside_files(paths.data_dir)
+    for name, health in store_healths(paths):
         report.problems += health.needs_action
-        add(f"{'!' if health.needs_action else ' '} {_store_line(name, health, t)}")
+        line = store_line(name, health, t)
+        if health.state == "missing" and any(f.store == name for f in set_aside):
+            line = missing_after_set_aside(name, health, t)
+        add(f"{'!' if health.needs_action else ' '} {line}")
     add("")
+    if set_aside:
+        add_set_aside(report, set_aside, t)
     channel = detect_channel(env)
     shown = (
         channel.name

@@ -105,26 +105,69 @@ def as_dict(ins: Insights, lang: str) -> dict[str, Any]:
     }
 
 
-CSV_COLUMNS = (
-    "date",
-    "breaks_taken",
-    "breaks_planned",
-    "postponed",
-    "skipped",
-    "breathing",
-    "sos",
-    "mood_checkins",
-    "mood",
-    "tension",
-)
+CSV_COLUMNS = ("section", "item", "measure", "value")
+
+# JSON list -> (CSV section, the key that names each row's item)
+LISTED = {
+    "traps": ("trap", "id"),
+    "feelings": ("feeling", "name"),
+    "low_mood_tags": ("low_mood_tag", "tag"),
+}
 
 
-def as_csv(ins: Insights) -> str:
-    """One row per day of the span up to today; an unknown figure is an empty cell."""
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""  # unknown (journal locked, no data): an empty cell, never a made-up 0
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
+def csv_rows(report: dict[str, Any]) -> list[tuple[str, str, str, Any]]:
+    """Every figure of the JSON report as one (section, item, measure, value) row.
+
+    A long table rather than several: any spreadsheet filters or pivots it, and a
+    column's sum never mixes days with totals. Sections: report, today (item: the
+    date), period (item: from/to), before_after (item: breathing, sos, breaks,
+    reframing), breaks_and_mood, patterns, trap, feeling, low_mood_tag, day (item: the
+    date). A figure that is not there (a locked journal, too few sessions) has no row
+    or an empty value, as in the JSON.
+    """
+    rows: list[tuple[str, str, str, Any]] = [
+        ("report", "", "span", report["span"]),
+        ("report", "", "journal", report["journal"]),
+    ]
+
+    def add(section: str, item: str, figures: dict[str, Any] | None, skip: str = "") -> None:
+        for measure, value in (figures or {}).items():
+            if measure != skip:
+                rows.append((section, item, measure, value))
+
+    add("today", report["today"]["date"], report["today"], skip="date")
+    period = report["period"]
+    period_item = f"{period['from']}/{period['to']}"
+    add("period", period_item, {k: v for k, v in period.items() if k not in ("from", "to")})
+    for kind, change in report["before_after"].items():
+        add("before_after", kind, change)
+    add("breaks_and_mood", "", report["breaks_and_mood"])
+    patterns = report["patterns"] or {}
+    for key, value in patterns.items():
+        if key in LISTED:
+            section, name = LISTED[key]
+            for found in value:
+                add(section, str(found[name]), found, skip=name)
+        else:
+            rows.append(("patterns", "", key, value))
+    for day in report["days"]:
+        add("day", day["date"], day, skip="date")
+    return rows
+
+
+def as_csv(report: dict[str, Any]) -> str:
+    """The JSON report's figures as CSV, one per row (see csv_rows)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for day in ins.days:
-        row = _day(day, ins.journal_open)
-        writer.writerow(["" if row[c] is None else row[c] for c in CSV_COLUMNS])
+    for section, item, measure, value in csv_rows(report):
+        writer.writerow([section, item, measure, _cell(value)])
     return out.getvalue()

@@ -50,6 +50,11 @@ def open_problem(problem: OpenProblem, t: Strings) -> list[str]:
     return [t("store.unreadable", path=display_path(problem.path), reason=reason)]
 
 
+def already_open(pid: int | None, t: Strings) -> str:
+    """The app is open on this data folder (told by ``companion`` and ``wipe``)."""
+    return t("instance.running", pid=str(pid)) if pid else t("instance.running_no_pid")
+
+
 def store_error(error: StoreError, t: Strings) -> str:
     if isinstance(error, StoreWriteError):
         return t("errors.write_failed", path=display_path(error.path), reason=error.detail)

@@ -3,7 +3,10 @@ from the shell, computed by the same code (companion.insights).
 
 An encrypted journal is unlocked first (COMPANION_PASSPHRASE, or asked on the
 terminal); if it stays locked the activity figures are still printed, with a word on
-stderr about what is left out. Exit status 1 only when activity.db can't be read.
+stderr about what is left out. Exit status 1, with no figures, when a data file can't be
+read: figures from an empty stand-in would be wrong. A damaged file is found before the
+stores are opened, so it is left where it is for the app to set aside and offer the
+newest backup at its next start (as doctor says).
 """
 
 from __future__ import annotations
@@ -77,7 +80,12 @@ def run(args: argparse.Namespace) -> int:
     from companion.messages import store_error
     from companion.services import build_services
     from companion.store.errors import StoreError
+    from companion.store.health import set_aside_files
 
+    damaged = damaged_stores(args.data_dir)
+    if damaged:
+        warn("\n".join(damaged))
+        return STORE_PROBLEM
     services = build_services(home=args.data_dir)
     t = services.strings()
     try:
@@ -85,15 +93,51 @@ def run(args: argparse.Namespace) -> int:
     except CannotUnlock as error:
         warn(str(error))
         warn(t("insights.cli.locked"))
+    problems = store_problems(services)
+    if problems:
+        warn("\n".join([*problems, t("insights.cli.see_doctor")]))
+        return STORE_PROBLEM
     try:
         ins = insights_for(services).compute(Span(args.span or "week"))
     except StoreError as error:
         warn(store_error(error, t))
         return STORE_PROBLEM
+    if set_aside_files(services.paths.data_dir):
+        warn(t("insights.cli.set_aside"))
     if args.form == "json":
         say(json.dumps(as_dict(ins, t.lang), ensure_ascii=False, indent=2))
     elif args.form == "csv":
-        say(as_csv(ins))
+        say(as_csv(as_dict(ins, t.lang)))
     else:
         say(text_report(ins, t))
     return 0
+
+
+def damaged_stores(data_dir: str | None) -> list[str]:
+    """Doctor's sentence for each store that can't be read, looked at without opening
+    it; [] when both are fine."""
+    from companion.cli import strings_for
+    from companion.doctor import store_healths, store_line
+    from companion.paths import resolve_paths
+
+    t = strings_for(data_dir)
+    healths = store_healths(resolve_paths(data_dir))
+    bad = [store_line(name, health, t) for name, health in healths if health.needs_action]
+    return [t("insights.cli.no_figures"), *bad] if bad else []
+
+
+def store_problems(services: Any) -> list[str]:
+    """What opening (or unlocking) the stores ran into, a locked journal aside: the
+    stores' own problems, read after unlocking since that can find one too."""
+    from companion.messages import open_problem
+
+    t = services.strings()
+    found = {p.store: p for p in services.stores.problems}
+    for database in services.stores.databases():
+        if database.problem is not None:
+            found[database.name] = database.problem
+    lines = [t("insights.cli.no_figures")]
+    for problem in found.values():
+        if problem.kind not in ("locked", "wrong_passphrase"):
+            lines += open_problem(problem, t)
+    return lines if len(lines) > 1 else []

@@ -1,8 +1,14 @@
-"""``companion wipe``: delete all companion data after a typed confirmation."""
+"""``companion wipe``: delete all companion data after a typed confirmation.
+
+Refused while the app is open on the same data folder (it would show and write back
+what was deleted); the entry that opens companion at login goes too.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from typing import Any
 
 from companion.i18n import Strings
@@ -13,27 +19,49 @@ def add_parser(commands: Any, t: Strings) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from companion.autostart import AutostartError
+    from companion.autostart.messages import error_text, where
     from companion.cli import strings_for
+    from companion.config import load_config
+    from companion.instance import AlreadyRunning
     from companion.paths import display_path, resolve_paths
-    from companion.wipe import what_wipe_removes, wipe
+    from companion.wipe import check_app_closed, login_entry, what_wipe_removes, wipe
 
     t = strings_for(args.data_dir)
     paths = resolve_paths(args.data_dir)
-    targets = what_wipe_removes(paths)
-    if not targets:
-        print(t("wipe.nothing"))
-        return 0
-    print(t("wipe.will_delete"))
-    for target in targets:
-        print(f"  {display_path(target)}")
-    word = t("wipe.confirm_word")
     try:
-        answer = input(t("wipe.prompt", word=word))
-    except EOFError:
-        answer = ""
-    if answer.strip() != word:
-        print(t("wipe.cancelled"))
+        check_app_closed(paths)
+        targets = what_wipe_removes(paths)
+        login = login_entry(paths, load_config(paths.config_file).settings.terminal, os.environ)
+        if not targets and login is None:
+            print(t("wipe.nothing"))
+            return 0
+        print(t("wipe.will_delete"))
+        for target in targets:
+            print(f"  {display_path(target)}")
+        if login is not None:
+            print(f"  {where(login.status().location)}  {t('wipe.login_entry')}")
+        word = t("wipe.confirm_word")
+        try:
+            answer = input(t("wipe.prompt", word=word))
+        except EOFError:
+            answer = ""
+        if answer.strip() != word:
+            print(t("wipe.cancelled"))
+            return 1
+        wipe(paths)
+    except AlreadyRunning as running:
+        from companion.messages import already_open
+
+        print(f"{already_open(running.pid, t)}\n{t('wipe.quit_first')}", file=sys.stderr)
         return 1
-    wipe(paths)
     print(t("wipe.done"))
+    if login is None:
+        return 0
+    try:
+        login.disable()
+    except AutostartError as error:
+        print(error_text(error, t, paths.config_file), file=sys.stderr)
+        return 1
+    print(t("wipe.login_removed"))
     return 0

@@ -49,3 +49,36 @@ def inspect_store(
     version = tables.get(META_TABLE, {}).get(META_ID, {}).get("schema_version", 1)
     state = "too_new" if isinstance(version, int) and version > known_version else "ok"
     return StoreHealth(path, state, len(raw), version, backups=backups)
+
+
+QUARANTINE_MARK = ".corrupt-"  # Database._quarantine names files <store>.db.corrupt-<time>
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A data file companion could not read and moved aside: it may still hold the
+    user's writing, and nothing in companion reads or deletes it afterwards."""
+
+    path: Path
+    store: str  # the stem of the file it was: "journal", "activity"
+    size: int
+    encrypted: bool
+
+
+def set_aside_files(data_dir: Path) -> list[SetAside]:
+    """The files moved aside in ``data_dir``, in name (so time) order."""
+    if not data_dir.is_dir():
+        return []
+    found = []
+    for path in sorted(data_dir.iterdir()):
+        original, mark, _ = path.name.partition(QUARANTINE_MARK)
+        if not mark or not path.is_file():
+            continue
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(64)
+            size = path.stat().st_size
+        except OSError:
+            head, size = b"", 0
+        found.append(SetAside(path, Path(original).stem, size, is_encrypted(head)))
+    return found

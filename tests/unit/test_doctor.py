@@ -80,3 +80,32 @@ def test_an_encrypted_journal_is_reported_without_the_passphrase(
     text = "\n".join(report.lines)
     assert "journal: encrypted with your passphrase (AES-256-GCM)" in text
     assert report.problems == 0
+
+
+def test_files_set_aside_are_listed_with_how_to_remove_them(home: Path, clock: FakeClock) -> None:
+    paths = ensure_dirs(resolve_paths(home))
+    stores = open_stores(paths, clock)
+    stores.entries.add(kind="free", text="what the customer said today")
+    stores.state.set("x", 1)
+    stores.close()
+    open_stores(paths, clock).close()  # the day's backups
+    paths.activity_db.write_bytes(b"\x00garbage")
+    paths.journal_db.write_text(paths.journal_db.read_text()[:-9])  # cut off mid-write
+    open_stores(paths, clock).close()  # a command opens the stores: both are moved aside
+    moved = sorted(paths.data_dir.glob("*.corrupt-*"))
+    assert len(moved) == 2 and b"what the customer said" in moved[1].read_bytes()
+    before = snapshot_tree(home)
+    report = run_doctor(paths, {})
+    text = "\n".join(report.lines)
+    assert report.problems == 2 and "All good" not in text
+    assert "journal: not created yet" not in text and "log: not created yet" not in text
+    assert "activity log: none since the unreadable file was set aside" in text
+    backup = paths.backup_dir / "journal-2026-11-23.db"
+    assert f"backup of 2026-11-23, copy it while companion is closed: cp {backup}" in text
+    for path in moved:
+        assert f"! {path}: your " in text and f"delete it: rm {path}" in text
+    assert "plain text: anyone who can open your files can read it" in text
+    assert "2 thing(s) need your attention" in text
+    assert snapshot_tree(home) == before
+    zh = "\n".join(run_doctor(paths, {"LANG": "zh_CN.UTF-8"}).lines)
+    assert "被挪开的文件" in zh and f"确定不需要了，就删掉它：rm {moved[0]}" in zh

@@ -66,8 +66,50 @@ def test_json_text_and_csv_agree(seeded: Path) -> None:
     sentence = f"On {breathing['sessions']} sessions in the last 30 days"
     assert sentence in text and f"{breathing['before']:.1f} → {breathing['after']:.1f}" in text
     rows = list(csv.DictReader(io.StringIO(stats(seeded, "--month", "--csv").stdout)))
-    assert len(rows) == 30 and rows[-1]["date"] == data["today"]["date"]
-    assert sum(int(r["breaks_taken"]) for r in rows) == period["breaks_taken"]
+    days = [r for r in rows if r["section"] == "day" and r["measure"] == "breaks_taken"]
+    assert len(days) == 30 and days[-1]["item"] == data["today"]["date"]
+    assert sum(int(r["value"]) for r in days) == period["breaks_taken"]
+
+
+def cell(value: object) -> str:
+    return "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def test_the_csv_carries_every_figure_of_the_json(seeded: Path) -> None:
+    data = json.loads(stats(seeded, "--month", "--json").stdout)
+    text = stats(seeded, "--month", "--csv").stdout
+    assert text.startswith("section,item,measure,value\n")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    table = {(r["section"], r["item"], r["measure"]): r["value"] for r in rows}
+    assert len(table) == len(rows)  # each figure once: a pivot table can't double count
+    expected = {("report", "", "span"): "month", ("report", "", "journal"): "open"}
+    today, period = dict(data["today"]), dict(data["period"])
+    day = today.pop("date")
+    span = f"{period.pop('from')}/{period.pop('to')}"
+    expected |= {("today", day, k): cell(v) for k, v in today.items()}
+    expected |= {("period", span, k): cell(v) for k, v in period.items()}
+    for kind, change in data["before_after"].items():
+        expected |= {("before_after", kind, k): cell(v) for k, v in (change or {}).items()}
+    both = data["breaks_and_mood"] or {}
+    expected |= {("breaks_and_mood", "", k): cell(v) for k, v in both.items()}
+    patterns = data["patterns"]
+    for trap in patterns["traps"]:
+        expected |= {("trap", trap["id"], "name"): trap["name"]}
+        expected |= {("trap", trap["id"], "count"): str(trap["count"])}
+    for feeling in patterns["feelings"]:
+        expected |= {("feeling", feeling["name"], "count"): str(feeling["count"])}
+    for tag in patterns["low_mood_tags"]:
+        expected |= {("low_mood_tag", tag["tag"], "low_days"): str(tag["low_days"])}
+        expected |= {("low_mood_tag", tag["tag"], "days"): str(tag["days"])}
+    expected |= {("patterns", "", k): str(patterns[k]) for k in ("mood_days", "low_mood_days")}
+    for figures in data["days"]:
+        figures = dict(figures)
+        date = figures.pop("date")
+        expected |= {("day", date, k): cell(v) for k, v in figures.items()}
+    assert table == expected
+    breathing = data["before_after"]["breathing"]
+    assert breathing["sessions"] >= 3 and patterns["traps"] and patterns["feelings"]
+    assert table[("before_after", "breathing", "before")] == str(breathing["before"])
 
 
 def test_chinese_text(seeded: Path) -> None:
@@ -99,3 +141,43 @@ def test_stats_loads_no_ui_toolkit(seeded: Path) -> None:
         f"from companion.cli import main\nmain(['--data-dir', {str(seeded)!r}, 'stats', '--json'])",
     )
     assert "companion.insights" in modules and "textual" not in modules
+
+
+@pytest.mark.parametrize("store", ["journal", "activity"])
+def test_a_damaged_file_gives_no_figures_and_is_left_for_the_app(seeded: Path, store: str) -> None:
+    paths = resolve_paths(seeded)
+    open_stores(paths, FakeClock(datetime.now(SHANGHAI))).close()  # today's backups
+    damaged = paths.data_dir / f"{store}.db"
+    damaged.write_bytes(damaged.read_bytes()[:-40])  # a write cut short
+    for form in ((), ("--json",), ("--csv",)):
+        result = stats(seeded, "--month", *form)
+        assert result.returncode == 1 and result.stdout == ""  # no stand-in zeros
+        assert "No figures this time" in result.stderr
+        assert "cannot be read" in result.stderr
+        assert "start companion, it moves the file aside and offers the newest backup" in (
+            result.stderr
+        )
+    assert not list(paths.data_dir.glob("*.corrupt-*"))  # left where it was
+    zh = stats(seeded, lang="zh_CN.UTF-8")
+    assert zh.returncode == 1 and "这次没法给出数据" in zh.stderr
+    # ...so the app's next start finds it, moves it aside and offers the backup, as said
+    opened = open_stores(paths, FakeClock(datetime.now(SHANGHAI)))
+    assert [(p.store, p.kind) for p in opened.problems] == [(store, "quarantined")]
+    assert opened.problems[0].backup is not None
+
+
+def test_a_journal_found_damaged_when_unlocked_is_reported(seeded: Path) -> None:
+    paths = resolve_paths(seeded)
+    stores = open_stores(paths, FakeClock(datetime.now(SHANGHAI)))
+    encryption.encrypt(stores.journal, PASS)
+    stores.close()
+    raw = bytearray(paths.journal_db.read_bytes())
+    raw[-1] ^= 0xFF  # the header reads fine; the sealed content does not
+    paths.journal_db.write_bytes(bytes(raw))
+    result = stats(seeded, "--json", COMPANION_PASSPHRASE=PASS)
+    assert result.returncode == 1 and result.stdout == ""
+    assert "could not be read, so it was moved aside" in result.stderr
+    assert "Run “companion doctor” to see what to do next." in result.stderr
+    later = stats(seeded, "--json")  # the app starts a fresh journal beside the old one
+    assert later.returncode == 0 and json.loads(later.stdout)["journal"] == "open"
+    assert "set aside earlier, so these figures leave out what it held" in later.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 from companion.store.backup import Backup, list_backups
 from companion.store.codec import Codec, CodecError, JsonCodec
 from companion.store.database import META_ID, META_TABLE
-from companion.store.envelope import is_encrypted, parse_header
+from companion.store.envelope import EnvelopeTooNew, is_encrypted, parse_header
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,8 @@ def inspect_store(
     if is_encrypted(raw):
         try:
             parse_header(raw)
+        except EnvelopeTooNew as error:
+            return StoreHealth(path, "too_new", len(raw), error.found, backups=backups)
         except CodecError as error:
             return StoreHealth(path, "corrupt", len(raw), reason=str(error), backups=backups)
         return StoreHealth(path, "encrypted", len(raw), backups=backups)

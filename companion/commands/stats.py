@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     from companion.services import build_services
     from companion.store.errors import StoreError
 
-    services = build_services(home=args.data_dir)
+    services = build_services(home=args.data_dir, move_damaged=False)  # moves nothing
     t = services.strings()
     try:
         unlock_journal(services.stores.journal, os.environ, t)

@@ -141,7 +141,7 @@ class Database:
 
     def _newest_backup_encrypted(self) -> bool:
         backups = list_backups(self.path, self.backup_dir)
-        return bool(backups) and _starts_encrypted(backups[0].path)
+        return bool(backups) and starts_encrypted(backups[0].path)
 
     def _key_proven(self) -> bool:
         """The key failed on the live file: is it the right key (so the file is damaged)?
@@ -165,7 +165,7 @@ class Database:
         return self.problem is not None and self.problem.kind in ("locked", "wrong_passphrase")
 
     def is_encrypted_on_disk(self) -> bool:
-        return _starts_encrypted(self.path)
+        return starts_encrypted(self.path)
 
     def unlock(self, codec: Codec) -> OpenProblem | None:
         """Open an encrypted file with a key. A wrong one leaves the problem
@@ -284,7 +284,7 @@ def same_key(live: Header, backup: Path) -> bool:
     return (header.salt, header.params) == (live.salt, live.params)
 
 
-def _starts_encrypted(path: Path) -> bool:
+def starts_encrypted(path: Path) -> bool:
     try:
         with path.open("rb") as handle:
             return is_encrypted(handle.read(len(MAGIC)))

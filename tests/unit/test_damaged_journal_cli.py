@@ -71,7 +71,7 @@ def test_a_cut_short_encrypted_journal_is_damage_not_a_crash(
     assert "is damaged" in note.stderr and "restore the backup" in note.stderr
     assert files(home) == before
     doctor = companion(home, "doctor")
-    assert "journal: cannot be read" in doctor.stdout
+    assert "journal: cannot be read" in doctor.stdout and "unlock the journal" in doctor.stdout
 
 
 def test_a_newer_encryption_format_is_refused_untouched(home: Path, clock: FakeClock) -> None:

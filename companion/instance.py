@@ -6,8 +6,10 @@ when the process ends in any way, a ``kill -9`` included, so a lock left by a cr
 simply taken by the next start: nothing to clean up, no pid guessing. Only where the
 file system cannot lock at all does the recorded pid decide, if that process is alive.
 
-CLI sub-commands never take this lock: they work beside the open app (the stores have
-their own short write locks).
+CLI sub-commands work beside the open app (the stores have their own short write
+locks) and never take this lock, except ``companion passphrase``: it re-encrypts the
+journal under the app's feet, so it refuses while the app is open and holds the lock
+while it works.
 """
 
 from __future__ import annotations

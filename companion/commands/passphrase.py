@@ -22,6 +22,32 @@ def add_parser(commands: Any, t: Strings) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Only while the app is closed: converting the journal under a running app would
+    leave it unable to read the journal until it restarts. The app's own lock is held
+    meanwhile, so the app cannot start halfway through either."""
+    from companion.cli import strings_for
+    from companion.instance import AlreadyRunning, hold
+    from companion.paths import ensure_dir, resolve_paths
+
+    paths = resolve_paths(args.data_dir)
+    try:
+        ensure_dir(paths.data_dir)
+        lock = hold(paths.instance_lock)
+    except AlreadyRunning as running:
+        t = strings_for(args.data_dir)
+        pid = str(running.pid) if running.pid else ""
+        print(t("lock.app_open", pid=pid) if pid else t("lock.app_open_no_pid"), file=sys.stderr)
+        return 1
+    except OSError:
+        lock = None  # no lock can be made here: go on, as the app itself does
+    try:
+        return convert(args)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def convert(args: argparse.Namespace) -> int:
     from companion.store import encryption
 
     def body(services, t: Strings) -> int:  # type: ignore[no-untyped-def]

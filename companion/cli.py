@@ -16,7 +16,7 @@ from companion import __version__
 from companion.commands import COMMANDS
 from companion.config import load_config
 from companion.i18n import Strings, choose_language
-from companion.paths import ensure_dir, resolve_paths
+from companion.paths import resolve_paths
 
 
 def strings_for(data_dir: str | None) -> Strings:
@@ -62,12 +62,11 @@ def run_tui(args: argparse.Namespace, intent: object = None) -> int:
 
     One app per data folder: a second start says so and leaves the first one alone.
     """
-    from companion.instance import AlreadyRunning, hold
+    from companion.instance import AlreadyRunning, hold_if_possible
 
     paths = resolve_paths(args.data_dir)
     try:
-        ensure_dir(paths.data_dir)
-        lock = hold(paths.instance_lock)
+        lock = hold_if_possible(paths.instance_lock)
     except AlreadyRunning as running:
         # Said before the UI toolkit loads, so it is instant and the other window is safe.
         t = strings_for(args.data_dir)
@@ -78,8 +77,6 @@ def run_tui(args: argparse.Namespace, intent: object = None) -> int:
         )
         print(f"{first}\n{t('instance.hint')}", file=sys.stderr)
         return 1
-    except OSError:
-        lock = None  # a lock we cannot make must never keep the user from their app
     try:
         return _run_app(args, intent)
     finally:

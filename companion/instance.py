@@ -20,7 +20,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from companion.paths import FILE_MODE
+from companion.paths import FILE_MODE, ensure_dir
 
 # Windows locks a byte range, and a locked range cannot be read by others; lock a byte
 # far past the pid so the pid stays readable.
@@ -114,3 +114,13 @@ def hold(path: Path) -> InstanceLock:
     with contextlib.suppress(OSError):  # the lock is what matters; the pid is for the message
         _write_pid(fd)
     return InstanceLock(path, fd)
+
+
+def hold_if_possible(path: Path) -> InstanceLock | None:
+    """hold(), creating the folder; None where no lock can be made at all, because a lock
+    must never keep the user from their own data. Raises AlreadyRunning."""
+    try:
+        ensure_dir(path.parent)
+        return hold(path)
+    except OSError:
+        return None

@@ -26,20 +26,16 @@ def run(args: argparse.Namespace) -> int:
     leave it unable to read the journal until it restarts. The app's own lock is held
     meanwhile, so the app cannot start halfway through either."""
     from companion.cli import strings_for
-    from companion.instance import AlreadyRunning, hold
-    from companion.paths import ensure_dir, resolve_paths
+    from companion.instance import AlreadyRunning, hold_if_possible
+    from companion.paths import resolve_paths
 
-    paths = resolve_paths(args.data_dir)
     try:
-        ensure_dir(paths.data_dir)
-        lock = hold(paths.instance_lock)
+        lock = hold_if_possible(resolve_paths(args.data_dir).instance_lock)
     except AlreadyRunning as running:
         t = strings_for(args.data_dir)
         pid = str(running.pid) if running.pid else ""
         print(t("lock.app_open", pid=pid) if pid else t("lock.app_open_no_pid"), file=sys.stderr)
         return 1
-    except OSError:
-        lock = None  # no lock can be made here: go on, as the app itself does
     try:
         return convert(args)
     finally:

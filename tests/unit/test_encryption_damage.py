@@ -13,7 +13,7 @@ from companion.paths import resolve_paths
 from companion.store import encryption
 from companion.store.health import inspect_store
 from companion.store.stores import JOURNAL_SCHEMA, open_stores
-from tests.unit.test_encryption import SECRET, seeded
+from tests.unit.test_encryption import SECRET, killed_after_the_live_file, seeded
 
 PASS = "pass phrase"
 
@@ -33,21 +33,7 @@ def test_the_old_passphrase_after_a_change_cut_short_is_only_wrong(
 ) -> None:
     encrypted(home, clock)
     stores = open_stores(resolve_paths(home), clock, passphrase=PASS)
-    import companion.store.encryption as module
-
-    real = module.write_atomic
-    writes: list[Path] = []
-
-    def dies_after_the_live_file(path, data):  # type: ignore[no-untyped-def]
-        if writes:
-            raise KeyboardInterrupt  # killed between the live file and its backups
-        writes.append(path)
-        real(path, data)
-
-    monkeypatch.setattr(module, "write_atomic", dies_after_the_live_file)
-    with pytest.raises(KeyboardInterrupt):
-        encryption.encrypt(stores.journal, "the new one")
-    monkeypatch.setattr(module, "write_atomic", real)
+    killed_after_the_live_file(monkeypatch, stores.journal, "the new one")
     before = tree(home)
     stores = open_stores(resolve_paths(home), clock)
     # The old passphrase still opens the backups, but not the live file: wrong, not damage.

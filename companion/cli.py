@@ -16,7 +16,7 @@ from companion import __version__
 from companion.commands import COMMANDS
 from companion.config import load_config
 from companion.i18n import Strings, choose_language
-from companion.paths import ensure_dir, resolve_paths
+from companion.paths import resolve_paths
 
 
 def strings_for(data_dir: str | None) -> Strings:
@@ -62,12 +62,11 @@ def run_tui(args: argparse.Namespace, intent: object = None) -> int:
 
     One app per data folder: a second start says so and leaves the first one alone.
     """
-    from companion.instance import AlreadyRunning, hold
+    from companion.instance import AlreadyRunning, hold_if_possible
 
     paths = resolve_paths(args.data_dir)
     try:
-        ensure_dir(paths.data_dir)
-        lock = hold(paths.instance_lock)
+        lock = hold_if_possible(paths.instance_lock)
     except AlreadyRunning as running:
         if getattr(intent, "may_run_beside", False):
             # e.g. `companion breathe` while the app that opened at login is running.
@@ -80,8 +79,6 @@ def run_tui(args: argparse.Namespace, intent: object = None) -> int:
         t = strings_for(args.data_dir)
         print(f"{already_open(running.pid, t)}\n{t('instance.hint')}", file=sys.stderr)
         return 1
-    except OSError:
-        lock = None  # a lock we cannot make must never keep the user from their app
     try:
         return _run_app(args, intent)
     finally:

@@ -66,7 +66,8 @@ def store_line(name: str, health: StoreHealth, t: Strings) -> str:
             backups=str(len(health.backups)),
         )
     if health.state == "corrupt":
-        return t("doctor.store_corrupt", store=label, reason=health.reason)
+        key = "doctor.store_corrupt_locked" if health.encrypted else "doctor.store_corrupt"
+        return t(key, store=label, reason=health.reason)
     if health.state == "too_new":
         return t("doctor.store_too_new", store=label, found=str(health.version))
     if health.state == "unreadable":

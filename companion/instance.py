@@ -6,8 +6,10 @@ when the process ends in any way, a ``kill -9`` included, so a lock left by a cr
 simply taken by the next start: nothing to clean up, no pid guessing. Only where the
 file system cannot lock at all does the recorded pid decide, if that process is alive.
 
-CLI sub-commands never take this lock: they work beside the open app (the stores have
-their own short write locks).
+CLI sub-commands work beside the open app (the stores have their own short write
+locks) and never take this lock, except ``companion passphrase``: it re-encrypts the
+journal under the app's feet, so it refuses while the app is open and holds the lock
+while it works.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from companion.paths import FILE_MODE
+from companion.paths import FILE_MODE, ensure_dir
 
 # Windows locks a byte range, and a locked range cannot be read by others; lock a byte
 # far past the pid so the pid stays readable.
@@ -112,3 +114,13 @@ def hold(path: Path) -> InstanceLock:
     with contextlib.suppress(OSError):  # the lock is what matters; the pid is for the message
         _write_pid(fd)
     return InstanceLock(path, fd)
+
+
+def hold_if_possible(path: Path) -> InstanceLock | None:
+    """hold(), creating the folder; None where no lock can be made at all, because a lock
+    must never keep the user from their own data. Raises AlreadyRunning."""
+    try:
+        ensure_dir(path.parent)
+        return hold(path)
+    except OSError:
+        return None

@@ -37,6 +37,13 @@ def open_problem(problem: OpenProblem, t: Strings) -> list[str]:
         else:
             lines.append(t("store.no_backup", store=name))
         return lines
+    if problem.kind == "damaged":  # left in place by a command; the app moves it aside
+        lines = [t("store.damaged", store=name, path=display_path(problem.path))]
+        if problem.backup is not None:
+            lines.append(t("store.damaged_backup", date=problem.backup.day.isoformat()))
+        else:
+            lines.append(t("store.damaged_no_backup", store=name))
+        return lines
     if problem.kind == "locked":
         return [t("lock.locked", store=name)]
     if problem.kind == "wrong_passphrase":

@@ -48,7 +48,9 @@ def build_services(
     clock: Clock | None = None,
     env: Mapping[str, str] | None = None,
     lang: str | None = None,
+    move_damaged: bool = True,
 ) -> Services:
+    """``move_damaged=False`` for commands: a damaged store is left where it is."""
     env = dict(os.environ if env is None else env)
     paths = ensure_dirs(resolve_paths(home, env))
     clock = clock or SystemClock()
@@ -56,7 +58,7 @@ def build_services(
         paths=paths,
         clock=clock,
         config=load_config(paths.config_file),
-        stores=open_stores(paths, clock),
+        stores=open_stores(paths, clock, move_damaged=move_damaged),
         env=env,
         forced_lang=lang,
     )

@@ -30,17 +30,22 @@ class CommandFailed(Exception):
 
 def open_services(args: argparse.Namespace) -> Services:
     """Services with a usable journal, or CommandFailed saying why not. An encrypted
-    journal is unlocked first (COMPANION_PASSPHRASE, or asked for on the terminal)."""
-    services = build_services(home=args.data_dir)
+    journal is unlocked first (COMPANION_PASSPHRASE, or asked for on the terminal).
+
+    A damaged journal, plain or found at unlock, is left where it is and nothing is
+    written: the app moves it aside and offers the backup. (Moving it here would let the
+    next command write into a fresh, empty journal.)
+    """
+    services = build_services(home=args.data_dir, move_damaged=False)
     t = services.strings()
     journal = services.stores.journal
     try:
         unlock_journal(journal, os.environ, t)
     except CannotUnlock as error:
         raise CommandFailed(str(error), STORE_PROBLEM) from None
-    for problem in services.stores.problems:
-        if problem.store == "journal" and problem.kind not in ("locked", "wrong_passphrase"):
-            raise CommandFailed("\n".join(open_problem(problem, t)), STORE_PROBLEM)
+    problem = journal.problem  # what opening found, or unlocking after it
+    if problem is not None and problem.kind not in ("locked", "wrong_passphrase"):
+        raise CommandFailed("\n".join(open_problem(problem, t)), STORE_PROBLEM)
     return services
 
 

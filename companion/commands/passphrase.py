@@ -22,6 +22,28 @@ def add_parser(commands: Any, t: Strings) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Only while the app is closed: converting the journal under a running app would
+    leave it unable to read the journal until it restarts. The app's own lock is held
+    meanwhile, so the app cannot start halfway through either."""
+    from companion.cli import strings_for
+    from companion.instance import AlreadyRunning, hold_if_possible
+    from companion.paths import resolve_paths
+
+    try:
+        lock = hold_if_possible(resolve_paths(args.data_dir).instance_lock)
+    except AlreadyRunning as running:
+        t = strings_for(args.data_dir)
+        pid = str(running.pid) if running.pid else ""
+        print(t("lock.app_open", pid=pid) if pid else t("lock.app_open_no_pid"), file=sys.stderr)
+        return 1
+    try:
+        return convert(args)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def convert(args: argparse.Namespace) -> int:
     from companion.store import encryption
 
     def body(services, t: Strings) -> int:  # type: ignore[no-untyped-def]

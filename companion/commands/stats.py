@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     if damaged:
         warn("\n".join(damaged))
         return STORE_PROBLEM
-    services = build_services(home=args.data_dir)
+    services = build_services(home=args.data_dir, move_damaged=False)  # moves nothing
     t = services.strings()
     try:
         unlock_journal(services.stores.journal, os.environ, t)

@@ -1,7 +1,9 @@
 """Unlocking an encrypted journal from the command line.
 
 ``COMPANION_PASSPHRASE`` is used when set (for scripts); otherwise the passphrase is
-asked for without echo, at most three times. Nothing is written on a wrong one.
+asked for without echo, at most three times (an empty answer counts as a try). Nothing
+is written on a wrong one. A journal found damaged at unlock is reported by the
+caller, from ``journal.problem``.
 """
 
 from __future__ import annotations
@@ -41,10 +43,11 @@ def unlock_journal(
     if not interactive:
         raise CannotUnlock(t("lock.cli_no_terminal"))
     for attempt in range(TRIES):
-        if encryption.unlock(journal, ask(t("lock.cli_prompt"))):
+        given = ask(t("lock.cli_prompt"))
+        if given and encryption.unlock(journal, given):
             return
         if attempt < TRIES - 1:
-            print(t("lock.wrong"), file=sys.stderr)
+            print(t("lock.wrong" if given else "lock.empty"), file=sys.stderr)
     raise CannotUnlock(t("lock.cli_gave_up"))
 
 

@@ -2,8 +2,11 @@
 
 Opening a database reads it once. A file that cannot be decoded is moved aside as
 ``<name>.corrupt-<timestamp>`` (never overwritten) and an empty store takes its place;
-the caller learns what happened and which backup could be restored. A file written by
-a newer companion is refused, not migrated down.
+the caller learns what happened and which backup could be restored. The command line
+opens with ``move_damaged=False``: it leaves a damaged file where it is ("damaged"),
+so the app can move it aside and offer the backup later, and no command writes into a
+fresh empty store meanwhile. A file written by a newer companion is refused, not
+migrated down.
 """
 
 from __future__ import annotations
@@ -18,8 +21,8 @@ from tinydb.table import Document, Table
 
 from companion.clock import Clock
 from companion.store.backup import Backup, backup_daily, list_backups
-from companion.store.codec import Codec, Tables, default_codec
-from companion.store.envelope import MAGIC, is_encrypted
+from companion.store.codec import Codec, CodecError, Tables, default_codec
+from companion.store.envelope import MAGIC, EnvelopeTooNew, Header, is_encrypted, read_header
 from companion.store.errors import (
     StoreCorrupt,
     StoreError,
@@ -58,7 +61,9 @@ class _Db(TinyDB):
 class OpenProblem:
     """Something found while opening a store, for the UI or CLI to explain."""
 
-    kind: str  # "quarantined" | "too_new" | "unreadable" | "locked" | "wrong_passphrase"
+    # "quarantined" | "damaged" (left in place) | "too_new" | "unreadable" | "locked"
+    # | "wrong_passphrase"
+    kind: str
     store: str  # "journal" | "activity"
     path: Path
     moved_to: Path | None = None
@@ -75,8 +80,10 @@ class Database:
         clock: Clock,
         schema: Schema,
         codec: Codec | None = None,
+        move_damaged: bool = True,
     ) -> None:
         self.name = name
+        self.move_damaged = move_damaged
         self.path = path
         self.backup_dir = backup_dir
         self.clock = clock
@@ -93,7 +100,7 @@ class Database:
         """
         self.problem = None
         if self.is_encrypted_on_disk() and not self.storage.codec.encrypted:
-            self.problem = OpenProblem("locked", self.name, self.path)
+            self.problem = self._locked_problem()
             return self.problem
         try:
             self.storage.clean_stale_temp_files()
@@ -102,18 +109,52 @@ class Database:
                 self._check_and_migrate(tables)
             self._backup()
         except StoreWrongPassphrase as error:
-            if self.good_backups():
-                # The key opens a backup, so the passphrase is right: the file is damaged.
-                self.problem = self._quarantine(StoreCorrupt(self.path, error.detail))
+            if self._key_proven():
+                self.problem = self._damaged(StoreCorrupt(self.path, error.detail))
             else:
                 self.problem = OpenProblem("wrong_passphrase", self.name, self.path, error=error)
         except StoreCorrupt as error:
-            self.problem = self._quarantine(error)
+            if not self.storage.codec.encrypted and self._newest_backup_encrypted():
+                # Too damaged to show its envelope, but the journal was encrypted: only
+                # the key can tell which backups to offer, so wait for the unlock.
+                self.problem = OpenProblem("locked", self.name, self.path)
+            else:
+                self.problem = self._damaged(error)
         except StoreTooNew as error:
             self.problem = OpenProblem("too_new", self.name, self.path, error=error)
         except StoreUnreadable as error:
             self.problem = OpenProblem("unreadable", self.name, self.path, error=error)
         return self.problem
+
+    def _locked_problem(self) -> OpenProblem:
+        """Without the key only the header can be checked: one from a newer companion
+        is refused now (and left alone); any other damage is found at unlock, where the
+        key tells which backups can be offered."""
+        try:
+            read_header(self.path)
+        except EnvelopeTooNew as error:
+            too_new = StoreTooNew(self.path, error.found, error.known)
+            return OpenProblem("too_new", self.name, self.path, error=too_new)
+        except (CodecError, OSError):
+            pass
+        return OpenProblem("locked", self.name, self.path)
+
+    def _newest_backup_encrypted(self) -> bool:
+        backups = list_backups(self.path, self.backup_dir)
+        return bool(backups) and starts_encrypted(backups[0].path)
+
+    def _key_proven(self) -> bool:
+        """The key failed on the live file: is it the right key (so the file is damaged)?
+
+        Only a backup sealed with the live file's salt and key parameters proves it. A
+        backup from before a passphrase change opens with the old passphrase, which
+        does not open the live file: that is a wrong passphrase, not damage.
+        """
+        try:
+            live = read_header(self.path)
+        except (CodecError, OSError):
+            return False
+        return any(same_key(live, backup.path) for backup in self.good_backups())
 
     @property
     def available(self) -> bool:
@@ -124,11 +165,7 @@ class Database:
         return self.problem is not None and self.problem.kind in ("locked", "wrong_passphrase")
 
     def is_encrypted_on_disk(self) -> bool:
-        try:
-            with self.path.open("rb") as handle:
-                return is_encrypted(handle.read(len(MAGIC)))
-        except OSError:
-            return False
+        return starts_encrypted(self.path)
 
     def unlock(self, codec: Codec) -> OpenProblem | None:
         """Open an encrypted file with a key. A wrong one leaves the problem
@@ -136,9 +173,13 @@ class Database:
         self.storage.set_codec(codec)
         problem = self.open()
         if problem is not None and problem.kind == "wrong_passphrase":
-            self.lock()
-            self.problem = problem
+            self.refuse_key(problem)
         return problem
+
+    def refuse_key(self, problem: OpenProblem | None = None) -> None:
+        """A passphrase did not open the file: stay locked, nothing read or moved."""
+        self.lock()
+        self.problem = problem or OpenProblem("wrong_passphrase", self.name, self.path)
 
     def lock(self) -> None:
         """Forget the key and everything read with it."""
@@ -164,6 +205,13 @@ class Database:
 
     def _backup(self) -> None:
         backup_daily(self.path, self.backup_dir, self.clock.now().date())
+
+    def _damaged(self, error: StoreCorrupt) -> OpenProblem:
+        if self.move_damaged:
+            return self._quarantine(error)
+        backups = self.good_backups()
+        backup = backups[0] if backups else None
+        return OpenProblem("damaged", self.name, self.path, backup=backup, error=error)
 
     def _quarantine(self, error: StoreCorrupt) -> OpenProblem:
         stamp = self.clock.now().strftime("%Y%m%dT%H%M%S")
@@ -226,3 +274,19 @@ class Database:
 
     def close(self) -> None:
         self._db.close()
+
+
+def same_key(live: Header, backup: Path) -> bool:
+    try:
+        header = read_header(backup)
+    except (CodecError, OSError):
+        return False
+    return (header.salt, header.params) == (live.salt, live.params)
+
+
+def starts_encrypted(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return is_encrypted(handle.read(len(MAGIC)))
+    except OSError:
+        return False

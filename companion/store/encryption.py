@@ -9,12 +9,23 @@ so no plain copy of an encrypted journal lingers.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from companion.store.atomic import write_atomic
 from companion.store.backup import list_backups
 from companion.store.codec import Codec, CodecError, WrongPassphrase, default_codec
 from companion.store.database import Database
-from companion.store.errors import StoreUnavailable, StoreWriteError
+from companion.store.envelope import EnvelopeTooNew, read_header
+from companion.store.errors import (
+    StoreCorrupt,
+    StoreTooNew,
+    StoreUnavailable,
+    StoreUnreadable,
+    StoreWriteError,
+)
+
+if TYPE_CHECKING:
+    from companion.store.crypto import Keyring
 
 MIN_PASSPHRASE = 8  # characters; shorter ones are refused before anything changes
 
@@ -70,21 +81,63 @@ def secure_backups(db: Database) -> Recoded:
     return _recode_backups(db, default_codec(), db.storage.codec)
 
 
-def _codec_for(db: Database, passphrase: str) -> Codec:
+def _codec_for(db: Database, passphrase: str) -> Codec | None:
+    """The codec that opens the live file with this passphrase, or None if the
+    passphrase is surely wrong. Raises EnvelopeTooNew for a newer companion's file."""
     from companion.store.crypto import EncryptedCodec, Keyring
 
+    if not passphrase:
+        return None
     keyring = Keyring(passphrase)
-    with db.path.open("rb") as handle:
-        head = handle.read(256)
-    return EncryptedCodec.for_file(keyring, head)
+    try:
+        header = read_header(db.path)
+    except EnvelopeTooNew:
+        raise
+    except (CodecError, OSError):
+        return _codec_from_backups(db, keyring)
+    return EncryptedCodec(keyring, header.params, header.salt)
+
+
+def _codec_from_backups(db: Database, keyring: Keyring) -> Codec | None:
+    """The live file's header is cut short or garbled, so no passphrase can open it.
+    Take the salt and parameters of a backup this passphrase opens: the damaged file is
+    then moved aside and that backup offered, like any damage. If the passphrase opens
+    none of the encrypted backups, it is most likely mistyped: change nothing."""
+    from companion.store.crypto import EncryptedCodec
+
+    tried = False
+    for backup in list_backups(db.path, db.backup_dir):
+        try:
+            raw = backup.path.read_bytes()
+            codec = EncryptedCodec.for_file(keyring, raw)
+        except (CodecError, OSError):
+            continue  # plain, unreadable or damaged itself
+        tried = True
+        try:
+            codec.decode(raw)
+        except CodecError:
+            continue
+        return codec
+    return None if tried else EncryptedCodec(keyring)  # nothing to check it against
 
 
 def unlock(db: Database, passphrase: str) -> bool:
-    """Open the encrypted store; False (and the file untouched) on a wrong passphrase."""
-    problem = db.unlock(_codec_for(db, passphrase))
+    """Open the encrypted store. False on a wrong passphrase (an empty one too), with
+    every file untouched. True otherwise: then ``db.problem`` says whether the journal
+    is open (None), was damaged (moved aside, a backup offered) or is too new."""
+    try:
+        codec = _codec_for(db, passphrase)
+    except EnvelopeTooNew:
+        db.open()  # still locked: reports the file as too new, touches nothing
+        return True
+    if codec is None:
+        db.refuse_key()
+        return False
+    problem = db.unlock(codec)
     if problem is not None and problem.kind == "wrong_passphrase":
         return False
-    secure_backups(db)
+    if db.available:
+        secure_backups(db)
     return True
 
 
@@ -101,9 +154,19 @@ def decrypt(db: Database) -> Recoded:
 
 
 def check_passphrase(db: Database, passphrase: str) -> bool:
-    """Does this passphrase open the file? (Before changing or removing it.)"""
+    """Does this passphrase open the file? (Before changing or removing it.) A file no
+    passphrase could open raises StoreCorrupt (or StoreTooNew)."""
     try:
-        _codec_for(db, passphrase).decode(db.path.read_bytes())
+        codec = _codec_for(db, passphrase)
+        if codec is None:
+            return False
+        codec.decode(db.path.read_bytes())
     except WrongPassphrase:
         return False
+    except EnvelopeTooNew as error:
+        raise StoreTooNew(db.path, error.found, error.known) from error
+    except CodecError as error:
+        raise StoreCorrupt(db.path, str(error)) from error
+    except OSError as error:
+        raise StoreUnreadable(db.path, error.strerror or str(error)) from error
     return True

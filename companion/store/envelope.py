@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
+from pathlib import Path
 
 from companion.store.codec import CodecError
 
@@ -27,6 +28,18 @@ KDF_SCRYPT = 1
 NONCE_BYTES = 12
 SALT_BYTES = 16
 _FIXED = struct.Struct("<8sBBBBBB")  # magic, version, kdf, log2_n, r, p, salt length
+
+
+HEAD_BYTES = 256  # enough for any header this version writes (the salt is 16 bytes)
+
+
+class EnvelopeTooNew(CodecError):
+    """A newer companion wrote this file: leave it exactly as it is."""
+
+    def __init__(self, found: int) -> None:
+        super().__init__(f"encryption format {found} is newer than {VERSION}")
+        self.found = found
+        self.known = VERSION
 
 
 @dataclass(frozen=True)
@@ -66,6 +79,8 @@ def parse_header(raw: bytes) -> tuple[Header, int]:
     if len(raw) < _FIXED.size:
         raise CodecError("the encrypted file is cut short")
     _magic, version, kdf, log2_n, r, p, salt_len = _FIXED.unpack_from(raw)
+    if version > VERSION:
+        raise EnvelopeTooNew(version)
     if version != VERSION or kdf != KDF_SCRYPT:
         raise CodecError(f"unknown encryption format {version}/{kdf}")
     if not (10 <= log2_n <= 22 and 1 <= r <= 32 and 1 <= p <= 16 and salt_len >= 8):
@@ -76,3 +91,10 @@ def parse_header(raw: bytes) -> tuple[Header, int]:
     salt = raw[_FIXED.size : _FIXED.size + salt_len]
     nonce = raw[_FIXED.size + salt_len : start]
     return Header(KdfParams(log2_n, r, p), salt, nonce), start
+
+
+def read_header(path: Path) -> Header:
+    """The header of an encrypted file on disk; CodecError if it is not ours or is
+    damaged (EnvelopeTooNew if a newer companion wrote it), OSError if unreadable."""
+    with path.open("rb") as handle:
+        return parse_header(handle.read(HEAD_BYTES))[0]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from companion.store.backup import Backup, list_backups
 from companion.store.codec import Codec, CodecError, JsonCodec
-from companion.store.database import META_ID, META_TABLE
-from companion.store.envelope import is_encrypted, parse_header
+from companion.store.database import META_ID, META_TABLE, starts_encrypted
+from companion.store.envelope import EnvelopeTooNew, is_encrypted, parse_header
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class StoreHealth:
     version: int | None = None
     reason: str = ""
     backups: tuple[Backup, ...] = ()
+    encrypted: bool = False  # for "corrupt": only unlocking can move it aside
 
     @property
     def needs_action(self) -> bool:
@@ -39,13 +40,18 @@ def inspect_store(
     if is_encrypted(raw):
         try:
             parse_header(raw)
+        except EnvelopeTooNew as error:
+            return StoreHealth(path, "too_new", len(raw), error.found, backups=backups)
         except CodecError as error:
-            return StoreHealth(path, "corrupt", len(raw), reason=str(error), backups=backups)
+            return StoreHealth(path, "corrupt", len(raw), None, str(error), backups, True)
         return StoreHealth(path, "encrypted", len(raw), backups=backups)
     try:
         tables = codec.decode(raw)
     except CodecError as error:
-        return StoreHealth(path, "corrupt", len(raw), reason=str(error), backups=backups)
+        # Too damaged to show an envelope, but its newest backup is encrypted: the app
+        # treats it as a locked journal (see Database.open).
+        was_encrypted = bool(backups) and starts_encrypted(backups[0].path)
+        return StoreHealth(path, "corrupt", len(raw), None, str(error), backups, was_encrypted)
     version = tables.get(META_TABLE, {}).get(META_ID, {}).get("schema_version", 1)
     state = "too_new" if isinstance(version, int) and version > known_version else "ok"
     return StoreHealth(path, state, len(raw), version, backups=backups)

@@ -22,10 +22,12 @@ from tinydb.storages import Storage
 from companion.paths import FILE_MODE, ensure_dir
 from companion.store.atomic import stale_temp_files, write_atomic
 from companion.store.codec import Codec, CodecError, Tables, WrongPassphrase, default_codec
+from companion.store.envelope import EnvelopeTooNew
 from companion.store.errors import (
     ConcurrentWrite,
     StoreBusy,
     StoreCorrupt,
+    StoreTooNew,
     StoreUnreadable,
     StoreWriteError,
     StoreWrongPassphrase,
@@ -146,6 +148,8 @@ class SafeStorage(Storage):
             return self.codec.decode(raw)
         except WrongPassphrase as error:
             raise StoreWrongPassphrase(self.path, str(error)) from error
+        except EnvelopeTooNew as error:
+            raise StoreTooNew(self.path, error.found, error.known) from error
         except CodecError as error:
             raise StoreCorrupt(self.path, str(error)) from error
 

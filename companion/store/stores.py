@@ -58,16 +58,33 @@ class Stores:
             db.close()
 
 
-def open_stores(paths: Paths, clock: Clock, passphrase: str | None = None) -> Stores:
+def open_stores(
+    paths: Paths, clock: Clock, passphrase: str | None = None, move_damaged: bool = True
+) -> Stores:
     """Open (and if needed create, migrate, back up) both stores.
 
     An encrypted journal stays locked (``stores.journal.locked``) unless the passphrase
     is given here or to ``companion.store.encryption.unlock`` later; activity.db never
-    needs it, so reminders keep working while the journal is locked.
+    needs it, so reminders keep working while the journal is locked. The command line
+    passes ``move_damaged=False`` (see ``Database``).
     """
     ensure_dirs(paths)
-    journal = Database("journal", paths.journal_db, paths.backup_dir, clock, JOURNAL_SCHEMA)
-    activity = Database("activity", paths.activity_db, paths.backup_dir, clock, ACTIVITY_SCHEMA)
+    journal = Database(
+        "journal",
+        paths.journal_db,
+        paths.backup_dir,
+        clock,
+        JOURNAL_SCHEMA,
+        move_damaged=move_damaged,
+    )
+    activity = Database(
+        "activity",
+        paths.activity_db,
+        paths.backup_dir,
+        clock,
+        ACTIVITY_SCHEMA,
+        move_damaged=move_damaged,
+    )
     problems = [p for p in (journal.open(), activity.open()) if p is not None]
     if passphrase is not None and journal.locked:
         from companion.store.encryption import unlock

@@ -44,9 +44,24 @@ class JournalGuard:
 
         def unlocked(ok: bool | None) -> None:
             if ok:
-                then()
+                self.after_unlock(then)
 
         self.app.push_screen(UnlockScreen(), callback=unlocked)
+
+    def after_unlock(self, then: Callable[[], object]) -> None:
+        """Unlocking may find the file damaged (moved aside by then) or too new: say so
+        the way start-up does, offering the newest backup; go on once it is usable."""
+        problem = self.journal.problem
+        if problem is None:
+            then()
+            return
+        from companion.ui.screens.store_problem import StoreProblemScreen
+
+        def closed(_result: object) -> None:
+            if self.journal.available:
+                then()
+
+        self.app.push_screen(StoreProblemScreen(problem), callback=closed)
 
     def lock(self, automatic: bool = False) -> None:
         t = self.app.strings

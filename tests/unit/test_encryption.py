@@ -177,25 +177,30 @@ def test_turning_encryption_off(home: Path, clock: FakeClock) -> None:
         JsonCodec().decode(backup.path.read_bytes())
 
 
-def test_a_conversion_cut_short_is_finished_at_the_next_unlock(
-    home: Path, clock: FakeClock, monkeypatch
-) -> None:
-    stores = seeded(home, clock)
+def killed_after_the_live_file(monkeypatch, journal, passphrase: str) -> None:  # type: ignore[no-untyped-def]
+    """Encrypt, the process killed between the live file and its backups."""
     import companion.store.encryption as module
 
     real = module.write_atomic
     writes = []
 
-    def dies_after_the_live_file(path, data):
+    def dies_after_the_live_file(path, data):  # type: ignore[no-untyped-def]
         if writes:
-            raise KeyboardInterrupt  # the process is killed between files
+            raise KeyboardInterrupt
         writes.append(path)
         real(path, data)
 
     monkeypatch.setattr(module, "write_atomic", dies_after_the_live_file)
     with pytest.raises(KeyboardInterrupt):
-        encryption.encrypt(stores.journal, "pass phrase")
+        encryption.encrypt(journal, passphrase)
     monkeypatch.setattr(module, "write_atomic", real)
+
+
+def test_a_conversion_cut_short_is_finished_at_the_next_unlock(
+    home: Path, clock: FakeClock, monkeypatch
+) -> None:
+    stores = seeded(home, clock)
+    killed_after_the_live_file(monkeypatch, stores.journal, "pass phrase")
     plain = [
         b
         for b in list_backups(stores.journal.path, stores.journal.backup_dir)

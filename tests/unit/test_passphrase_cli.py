@@ -120,3 +120,24 @@ def test_journal_commands_unlock_with_the_environment(home: Path, clock: FakeClo
     assert "private words" in found.stdout and "more words" in found.stdout
     raw = (home / "data" / "journal.db").read_bytes()
     assert raw.startswith(MAGIC) and b"more words" not in raw
+
+
+def test_the_passphrase_is_not_changed_under_the_open_app(home: Path, clock: FakeClock) -> None:
+    from companion.instance import hold
+
+    journal = journal_with_entry(home, clock)
+    before = journal.read_bytes()
+    app = hold(resolve_paths(home).instance_lock)  # as the running app does
+    try:
+        refused = companion(home, "passphrase", "set", COMPANION_NEW_PASSPHRASE="long enough 123")
+        assert refused.returncode == 1
+        assert f"companion is open (process {os.getpid()})" in refused.stderr
+        assert "Settings → Journal passphrase" in refused.stderr
+        assert journal.read_bytes() == before
+        zh = companion(home, "passphrase", "remove", LANG="zh_CN.UTF-8")
+        assert zh.returncode == 1 and "请在那边修改密码" in zh.stderr
+    finally:
+        app.release()
+    done = companion(home, "passphrase", "set", COMPANION_NEW_PASSPHRASE="long enough 123")
+    assert done.returncode == 0, done.stderr
+    assert journal.read_bytes().startswith(MAGIC)

@@ -77,6 +77,9 @@ class PassphraseScreen(CompanionModal):
         self._work("decrypt", self._value("current"), "")
 
     def _work(self, what: str, current: str, new: str) -> None:
+        if self.companion.guard_journal.encrypted and not current:
+            self._say("lock.empty_current")
+            return
         for widget in self.query("Input, Button"):
             widget.disabled = True
         self.convert(what, current, new)

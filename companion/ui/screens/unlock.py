@@ -38,6 +38,7 @@ class UnlockScreen(CompanionModal):
     @on(Input.Submitted, "#passphrase")
     def submitted(self, event: Input.Submitted) -> None:
         if not event.value:
+            self._say("lock.empty")
             return
         event.input.disabled = True
         self.try_passphrase(event.value)
@@ -54,16 +55,19 @@ class UnlockScreen(CompanionModal):
             return
         self.tries += 1
         field = self.query_one("#passphrase", Input)
-        message = self.query_one("#unlock-message", Static)
-        message.remove_class("hidden")
         if self.tries >= TRIES:
             self.notify(self.t("lock.gave_up"), timeout=8, markup=False)
             self.dismiss(False)
             return
-        message.update(self.t("lock.wrong"))
+        self._say("lock.wrong")
         field.value = ""
         field.disabled = False
         field.focus()
+
+    def _say(self, key: str) -> None:
+        message = self.query_one("#unlock-message", Static)
+        message.update(self.t(key))
+        message.remove_class("hidden")
 
     def action_cancel(self) -> None:
         self.dismiss(False)

@@ -64,7 +64,7 @@ def autostart_section(
     found = autostart.opener_name()
     config = display_path(paths.config_file)
     if found is None and settings.terminal != "auto":
-        text = t("autostart.doctor.terminal_missing", terminal=settings.terminal, config=config)
+        text = t("autostart.error.terminal_missing", terminal=settings.terminal, config=config)
         section.add(text, wanted)
     elif found is None:
         key = "terminal_none_needed" if wanted else "terminal_none"

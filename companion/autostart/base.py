@@ -54,8 +54,8 @@ class Status:
 
 
 class AutostartError(Exception):
-    """Why launch at login could not be changed. ``code``: no_terminal | foreign |
-    unreadable | write_failed."""
+    """Why launch at login could not be changed. ``code``: no_terminal |
+    terminal_missing (the one named in the settings) | foreign | unreadable | write_failed."""
 
     def __init__(self, code: str, **detail: str) -> None:
         super().__init__(code)

@@ -81,6 +81,8 @@ class DesktopAutostart:
 
     def write(self, command: tuple[str, ...]) -> None:
         terminal = find_terminal(self.terminal, self.env, self.which)
+        if terminal is None and self.terminal.strip() != "auto":
+            raise AutostartError("terminal_missing", terminal=self.terminal)
         if terminal is None:
             raise AutostartError("no_terminal")
         pairs = [

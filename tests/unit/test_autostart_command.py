@@ -146,3 +146,19 @@ def test_help_lists_the_command_in_each_language(capsys, monkeypatch: pytest.Mon
         main(["autostart", "--help"])
     out = capsys.readouterr().out
     assert "登录时在终端窗口里打开 companion" in out and "显示这段帮助后退出" in out
+
+
+def test_a_configured_terminal_that_is_missing_is_named_with_the_fix(
+    terminal: Path, home: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    home.mkdir()
+    (home / "config.toml").write_text('terminal = "nonexist"\n')
+    assert main(["autostart", "enable"]) == 1  # konsole is there, but not what was asked for
+    err = capsys.readouterr().err
+    assert "“nonexist” from ~/companion-home/config.toml was not found" in err
+    assert "change terminal = in ~/companion-home/config.toml" in err
+    assert "No terminal program was found" not in err
+    assert load_config(home / "config.toml").settings.autostart is False
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert main(["autostart", "enable"]) == 1
+    assert "没有找到 ~/companion-home/config.toml 里写的“nonexist”" in capsys.readouterr().err

@@ -89,6 +89,25 @@ def store_line(name: str, health: StoreHealth, t: Strings) -> str:
     )
 
 
+def encryption_line(name: str, health: StoreHealth, t: Strings) -> str | None:
+    """For a readable journal, whether it is encrypted and what its envelope says
+    without the passphrase. Information only: encryption is the user's choice."""
+    if name != "journal":
+        return None
+    if health.state == "ok":
+        setting = f"{t('settings.title')} → {t('lock.setting_label')}"
+        return t("doctor.journal_plain", setting=setting)
+    if health.state == "encrypted" and health.kdf is not None:
+        return t(
+            "doctor.journal_envelope",
+            envelope=str(health.envelope),
+            log2_n=str(health.kdf.log2_n),
+            r=str(health.kdf.r),
+            p=str(health.kdf.p),
+        )
+    return None
+
+
 def store_healths(paths: Paths) -> list[tuple[str, StoreHealth]]:
     """Each store by name, looked at without opening (so nothing is moved aside)."""
     return [
@@ -220,6 +239,9 @@ def run_doctor(paths: Paths, env: Mapping[str, str], notify_test: bool = False) 
         if health.state == "missing" and any(f.store == name for f in set_aside):
             line = missing_after_set_aside(name, health, t)
         add(f"{'!' if health.needs_action else ' '} {line}")
+        note = encryption_line(name, health, t)
+        if note:
+            add(f"    {note}")
     add("")
     if set_aside:
         add_set_aside(report, set_aside, t)

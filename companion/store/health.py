@@ -8,7 +8,8 @@ from pathlib import Path
 from companion.store.backup import Backup, list_backups
 from companion.store.codec import Codec, CodecError, JsonCodec
 from companion.store.database import META_ID, META_TABLE, starts_encrypted
-from companion.store.envelope import EnvelopeTooNew, is_encrypted, parse_header
+from companion.store.envelope import VERSION as ENVELOPE_VERSION
+from companion.store.envelope import EnvelopeTooNew, KdfParams, is_encrypted, parse_header
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,8 @@ class StoreHealth:
     reason: str = ""
     backups: tuple[Backup, ...] = ()
     encrypted: bool = False  # for "corrupt": only unlocking can move it aside
+    envelope: int | None = None  # for "encrypted": what its header says without the
+    kdf: KdfParams | None = None  # passphrase (the schema version is inside)
 
     @property
     def needs_action(self) -> bool:
@@ -39,12 +42,19 @@ def inspect_store(
         return StoreHealth(path, "unreadable", reason=error.strerror or "", backups=backups)
     if is_encrypted(raw):
         try:
-            parse_header(raw)
+            header, _ = parse_header(raw)
         except EnvelopeTooNew as error:
             return StoreHealth(path, "too_new", len(raw), error.found, backups=backups)
         except CodecError as error:
             return StoreHealth(path, "corrupt", len(raw), None, str(error), backups, True)
-        return StoreHealth(path, "encrypted", len(raw), backups=backups)
+        return StoreHealth(
+            path,
+            "encrypted",
+            len(raw),
+            backups=backups,
+            envelope=ENVELOPE_VERSION,  # parse_header reads no other version
+            kdf=header.params,
+        )
     try:
         tables = codec.decode(raw)
     except CodecError as error:

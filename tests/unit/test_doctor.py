@@ -109,3 +109,31 @@ def test_files_set_aside_are_listed_with_how_to_remove_them(home: Path, clock: F
     assert snapshot_tree(home) == before
     zh = "\n".join(run_doctor(paths, {"LANG": "zh_CN.UTF-8"}).lines)
     assert "被挪开的文件" in zh and f"确定不需要了，就删掉它：rm {moved[0]}" in zh
+
+
+def test_doctor_says_whether_the_journal_is_encrypted(
+    home: Path, clock: FakeClock, monkeypatch, capsys
+) -> None:
+    from companion.cli import main
+    from companion.store import encryption
+
+    stores = open_stores(ensure_dirs(resolve_paths(home)), clock)
+    stores.entries.add(kind="free", text="x")
+    assert main(["doctor"]) == 0  # encryption is a choice, not something to fix
+    out = capsys.readouterr().out
+    assert "journal: readable, format 1" in out
+    assert "    Not encrypted (encryption is optional)." in out
+    assert "Settings → Journal passphrase, or run: companion passphrase set" in out
+    assert out.count("Not encrypted") == 1  # only the journal can be encrypted
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert main(["doctor"]) == 0
+    zh = capsys.readouterr().out
+    assert "没有加密（加不加密由你决定）。如果想加密，可以在“设置 → 日记密码”里设一个密码" in zh
+
+    encryption.encrypt(stores.journal, "secret words")
+    monkeypatch.delenv("LANG")
+    assert main(["doctor"]) == 0
+    out = capsys.readouterr().out
+    assert "journal: encrypted with your passphrase" in out and "Not encrypted" not in out
+    assert "Encryption format 1, key made from your passphrase with scrypt" in out
+    assert "(N=2^15, r=8, p=1)" in out and "can be read only once it is unlocked" in out

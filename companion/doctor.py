@@ -6,6 +6,7 @@ the user's action. Never imports Textual and never changes a file.
 from __future__ import annotations
 
 import os
+import shlex
 import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from rich.cells import cell_len
 from companion import __version__
 from companion.config import Settings, load_config
 from companion.doctor_desktop import desktop_sections, terminal_size
+from companion.doctor_files import file_lines
 from companion.i18n import Strings, choose_language
 from companion.messages import config_problem, store_name
 from companion.notify import detect_channel, send_desktop
@@ -51,7 +53,8 @@ def _permissions(path: Path, t: Strings) -> tuple[str, bool]:
     if os.name != "posix" or not mode & 0o077:
         return t("doctor.permissions_ok"), False
     fix = "700" if path.is_dir() else "600"
-    return t("doctor.permissions_open", mode=oct(mode)[2:], fix=fix, path=str(path)), True
+    shown = shlex.quote(str(path))
+    return t("doctor.permissions_open", mode=oct(mode)[2:], fix=fix, path=shown), True
 
 
 def store_line(name: str, health: StoreHealth, t: Strings) -> str:
@@ -95,7 +98,9 @@ def encryption_line(name: str, health: StoreHealth, t: Strings) -> str | None:
     if name != "journal":
         return None
     if health.state == "ok":
-        setting = f"{t('settings.title')} → {t('lock.setting_label')}"
+        setting = " → ".join(
+            t(key) for key in ("settings.title", "lock.section", "lock.setting_label")
+        )
         return t("doctor.journal_plain", setting=setting)
     if health.state == "encrypted" and health.kdf is not None:
         return t(
@@ -125,8 +130,6 @@ def shell_command(*argv: str) -> str:
         import subprocess
 
         return subprocess.list2cmdline(argv)
-    import shlex
-
     return shlex.join(argv)
 
 
@@ -212,6 +215,9 @@ def run_doctor(paths: Paths, env: Mapping[str, str], notify_test: bool = False) 
         note, bad = _permissions(path, t)
         report.problems += bad
         add(f"{'!' if bad else ' '} {_pad(label, width)}  {path}  {note}")
+    lines, open_files = file_lines(paths, t)
+    report.lines.extend(lines)
+    report.problems += open_files
     add("")
     source = (
         t(f"doctor.source_{choice.source}")

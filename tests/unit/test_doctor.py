@@ -40,6 +40,7 @@ def test_problems_are_counted_with_a_fix_and_nothing_is_touched(
 ) -> None:
     paths = ensure_dirs(resolve_paths(home))
     paths.journal_db.write_bytes(b"\x00garbage")
+    paths.journal_db.chmod(0o600)  # its mode is checked too (test_doctor_files.py)
     paths.config_file.write_text("theme = [\n")
     paths.config_file.chmod(0o644)
     (paths.data_dir).chmod(0o755)
@@ -123,12 +124,14 @@ def test_doctor_says_whether_the_journal_is_encrypted(
     out = capsys.readouterr().out
     assert "journal: readable, format 1" in out
     assert "    Not encrypted (encryption is optional)." in out
-    assert "Settings → Journal passphrase, or run: companion passphrase set" in out
+    assert "Settings → Privacy → Journal passphrase, or run: companion passphrase set" in out
     assert out.count("Not encrypted") == 1  # only the journal can be encrypted
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     assert main(["doctor"]) == 0
     zh = capsys.readouterr().out
-    assert "没有加密（加不加密由你决定）。如果想加密，可以在“设置 → 日记密码”里设一个密码" in zh
+    assert (
+        "没有加密（加不加密由你决定）。如果想加密，可以在“设置 → 隐私 → 日记密码”里设一个密码" in zh
+    )
 
     encryption.encrypt(stores.journal, "secret words")
     monkeypatch.delenv("LANG")

@@ -93,7 +93,7 @@ def test_export_formats_are_private_and_warn(home: Path, tmp_path: Path) -> None
     companion(home, "note", "Refund storm #refund", "--kind", "thought")
     out = tmp_path / "journal.md"
     result = companion(home, "export", "--format", "md", "--out", str(out))
-    assert result.returncode == 0 and "Exported entries: 1" in result.stdout
+    assert result.returncode == 0 and "Exported 1 entry, 0 reframes to" in result.stdout
     assert "not protected" in result.stderr
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert "**What happened? Just the facts**\nRefund storm #refund" in out.read_text()
@@ -111,9 +111,9 @@ def test_import_ours_and_jrnls_all_or_nothing_skipping_duplicates(
     companion(home, "export", "-f", "json", "-o", str(exported))
     other = tmp_path / "other-home"
     first = companion(other, "import", str(exported)).stdout
-    assert "Imported: 1. Skipped, already there: 0." in first
+    assert "Imported: 1 entry, 0 reframes. Skipped, already there: 0 entries" in first
     again = companion(other, "import", str(exported)).stdout
-    assert "Imported: 0. Skipped, already there: 1." in again
+    assert "Imported: 0 entries, 0 reframes. Skipped, already there: 1 entry," in again
     jrnl = tmp_path / "jrnl.json"
     jrnl.write_text(
         json.dumps(
@@ -131,7 +131,7 @@ def test_import_ours_and_jrnls_all_or_nothing_skipping_duplicates(
             }
         )
     )
-    assert "Imported: 1." in companion(other, "import", str(jrnl)).stdout
+    assert "Imported: 1 entry," in companion(other, "import", str(jrnl)).stdout
     assert "From jrnl." in companion(other, "find", "jrnl").stdout
     before = journal_bytes(other)
     broken = tmp_path / "broken.json"

@@ -11,15 +11,9 @@ import pytest
 
 from companion.i18n import Strings
 from companion.journal import catalogue
-from companion.journal_io import (
-    ImportProblem,
-    export_json,
-    export_markdown,
-    export_text,
-    new_entries,
-    read_import,
-    sections,
-)
+from companion.journal_export import export_json, export_markdown, export_text, sections
+from companion.journal_io import ImportProblem, read_import
+from companion.journal_merge import fingerprint, new_records
 from companion.store.schema import Entry
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -154,7 +148,7 @@ def test_an_entry_the_journal_would_refuse_is_refused_on_import(
 
 def test_exact_duplicates_are_skipped_and_taken_ids_renewed() -> None:
     other = make(1, text="different writing, same id")
-    fresh, duplicates = new_entries([*ENTRIES, other, ENTRIES[0]], ENTRIES[:2])
+    fresh, duplicates, _ = new_records([*ENTRIES, other, ENTRIES[0]], ENTRIES[:2], fingerprint)
     assert duplicates == 3
     assert [e.text for e in fresh] == ["ugh", "", "different writing, same id"]
     assert fresh[-1].id != "id-1" and fresh[0].id == "id-3"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, tzinfo
 from typing import Any
@@ -214,5 +215,10 @@ def export_text(
 
 
 def _labelled(label: str) -> str:
-    """A prompt as a label: "Where:" but "What happened?" and "发生了什么？" as they are."""
-    return label if label.rstrip()[-1:] in "?？:：!！" else f"{label}:"
+    """A prompt as a label: "Where:" and "感受：", but "What happened?" and "发生了什么？"
+    as they are."""
+    last = label.rstrip()[-1:]
+    if last in "?？:：!！":
+        return label
+    wide = last and unicodedata.east_asian_width(last) in "WF"
+    return f"{label}：" if wide else f"{label}:"

@@ -1,7 +1,9 @@
-"""Exports (Markdown, JSON, plain text) and imports (our JSON, jrnl's JSON export).
+"""Imports, read and checked: our JSON export (format 1: entries; 2: also reframes and
+poker rounds) and jrnl's JSON export.
 
-Pure conversions between entries and text; the commands decide where bytes go. An
-import is checked whole before anything is written: one bad record and nothing is.
+A file is checked whole before anything is written: one bad record and nothing is
+imported. What is then added (duplicates skipped, links followed) is
+``companion.journal_merge``; the commands decide where the bytes come from.
 """
 
 from __future__ import annotations
@@ -10,118 +12,32 @@ import dataclasses
 import json
 import re
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time, tzinfo
 from typing import Any
 
 from companion.core.journal import (
-    MAIN,
     MAX_TAG_LEN,
     EntryError,
-    Kind,
     clean_tag,
     field_text,
     merge_tags,
     parse_score,
 )
-from companion.i18n import DEFAULT_LANGUAGE, Strings, format_day, format_time
-from companion.journal import catalogue, kind_name
-from companion.store.records import stamp, to_doc
-from companion.store.schema import Entry
-
-FORMAT_NAME = "companion-journal"
-FORMAT_VERSION = 1
-FORMATS = ("md", "json", "txt")
+from companion.core.reframe import FOLLOW_UP_STATES, OUTCOMES, Page
+from companion.i18n import DEFAULT_LANGUAGE
+from companion.journal import catalogue
+from companion.journal_export import FORMAT_NAME, FORMAT_VERSION
+from companion.store.schema import Entry, PokerRound, Reframe
 
 
-# -- export ----------------------------------------------------------------------------
-def sections(entry: Entry, kinds: Mapping[str, Kind], t: Strings) -> list[tuple[str, str]]:
-    """An entry as (question, answer) pairs in its kind's order; anything the kind does
-    not ask (another feature's fields) follows under its own name."""
-    spec = kinds.get(entry.kind)
-    answers: dict[str, Any] = {MAIN: entry.text, **entry.fields}
-    out = []
-    if spec is not None:
-        for hidden in spec.hidden:
-            answers.pop(hidden, None)
-        for prompt in spec.prompts:
-            value = answers.pop(prompt.id, None)
-            if prompt.values and isinstance(value, str) and t.has(f"{prompt.values}.{value}"):
-                value = t(f"{prompt.values}.{value}")
-            elif prompt.id == "subject" and value:
-                value = t(f"journal.subjects.{value}")
-            elif prompt.type == "scale" and isinstance(value, int):
-                value = f"{value} · {t(f'journal.mood.scale_{value}')}"
-            text = field_text(value)
-            if text.strip():
-                out.append((prompt.label, text))
-    for key, value in answers.items():
-        text = field_text(value)
-        if text.strip():
-            out.append(("" if key == MAIN else key, text))
-    return out
-
-
-def when(entry: Entry, tz: tzinfo, t: Strings) -> str:
-    local = entry.created_at.astimezone(tz)
-    return f"{local.date().isoformat()} {format_time(local, t)}"
-
-
-def export_json(entries: Sequence[Entry], now: datetime) -> str:
-    payload = {
-        "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
-        "exported_at": stamp(now),
-        "entries": [to_doc(e) for e in entries],
-    }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-
-
-def _render(
-    entries: Sequence[Entry],
-    kinds: Mapping[str, Kind],
-    t: Strings,
-    tz: tzinfo,
-    heading: Callable[[str], str],
-    question: Callable[[str], str],
-) -> str:
-    lines: list[str] = []
-    for entry in entries:
-        star = " ★" if entry.starred else ""
-        lines.append(heading(f"{when(entry, tz, t)} · {kind_name(entry.kind, kinds)}{star}"))
-        lines.append("")
-        for label, text in sections(entry, kinds, t):
-            if label:
-                lines.append(question(label))
-            lines.append(text)
-            lines.append("")
-        if entry.tags:
-            lines.append(" ".join(f"#{tag}" for tag in entry.tags))
-            lines.append("")
-    return "\n".join(lines)
-
-
-def export_markdown(
-    entries: Sequence[Entry], kinds: Mapping[str, Kind], t: Strings, tz: tzinfo, now: datetime
-) -> str:
-    day = format_day(now.astimezone(tz).date(), t, with_year=True)
-    title = f"# {t('journal.export.title', date=day)}\n\n"
-    return title + _render(entries, kinds, t, tz, lambda h: f"## {h}", lambda q: f"**{q}**")
-
-
-def export_text(entries: Sequence[Entry], kinds: Mapping[str, Kind], t: Strings, tz: tzinfo) -> str:
-    rule = "-" * 40
-    return _render(entries, kinds, t, tz, lambda h: f"{rule}\n{h}", _labelled)
-
-
-def _labelled(label: str) -> str:
-    """A prompt as a label: "Where:" but "What happened?" and "发生了什么？" as they are."""
-    return label if label.rstrip()[-1:] in "?？:：!！" else f"{label}:"
-
-
-# -- import ----------------------------------------------------------------------------
 class ImportProblem(ValueError):
-    """The file cannot be imported; ``code`` names why (journal.import.<code>)."""
+    """The file cannot be imported; ``code`` names why (journal.import.<code>).
+
+    A bad reframe or poker round is ``bad_record`` too, with ``record`` ("reframe",
+    "poker_round"), its ``number`` in the file, the ``field`` and ``why`` (a reason
+    code: export.reasons.<why>).
+    """
 
     def __init__(self, code: str, **detail: str) -> None:
         super().__init__(code)
@@ -129,8 +45,17 @@ class ImportProblem(ValueError):
         self.detail = detail
 
 
-def read_import(raw: bytes, tz: tzinfo) -> list[Entry]:
-    """Our JSON export or jrnl's (``jrnl --export json``) -> entries, all checked."""
+@dataclasses.dataclass(frozen=True)
+class Incoming:
+    """Everything a file holds, checked."""
+
+    entries: list[Entry]
+    reframes: list[Reframe] = dataclasses.field(default_factory=list)
+    poker_rounds: list[PokerRound] = dataclasses.field(default_factory=list)
+
+
+def read_file(raw: bytes, tz: tzinfo) -> Incoming:
+    """Our JSON export (any version up to ours) or jrnl's (``jrnl --export json``)."""
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -141,30 +66,43 @@ def read_import(raw: bytes, tz: tzinfo) -> list[Entry]:
         version = data.get("version")
         if not isinstance(version, int) or version > FORMAT_VERSION:
             raise ImportProblem("too_new", version=str(version))
-        return [_ours(doc, n, tz) for n, doc in enumerate(_records(data), 1)]
+        return Incoming(
+            entries=[_ours(doc, n, tz) for n, doc in enumerate(_records(data), 1)],
+            reframes=[_reframe(doc, n, tz) for n, doc in enumerate(_records(data, "reframes"), 1)],
+            poker_rounds=[
+                _poker_round(doc, n, tz) for n, doc in enumerate(_records(data, "poker_rounds"), 1)
+            ],
+        )
     if isinstance(data, dict) and isinstance(data.get("entries"), list):
-        return [_from_jrnl(doc, n, tz) for n, doc in enumerate(_records(data), 1)]
+        return Incoming([_from_jrnl(doc, n, tz) for n, doc in enumerate(_records(data), 1)])
     raise ImportProblem("unknown_format")
 
 
-def _records(data: Mapping[str, Any]) -> list[Any]:
-    records = data.get("entries")
+def read_import(raw: bytes, tz: tzinfo) -> list[Entry]:
+    """The entries of a file, all checked (with everything else in it)."""
+    return read_file(raw, tz).entries
+
+
+def _records(data: Mapping[str, Any], name: str = "entries") -> list[Any]:
+    """A list of records; a table a version-1 file does not have is empty."""
+    records = data.get(name, [] if name != "entries" else None)
     if not isinstance(records, list):
         raise ImportProblem("unknown_format")
     return records
 
 
+# -- entries ---------------------------------------------------------------------------
 def _bad(n: int, why: str) -> ImportProblem:
     return ImportProblem("bad_record", number=str(n), reason=why)
 
 
-def _moment(value: Any, n: int, tz: tzinfo) -> datetime:
+def _moment(value: Any, n: int, tz: tzinfo, name: str = "created_at") -> datetime:
     if not isinstance(value, str):
-        raise _bad(n, "created_at")
+        raise _bad(n, name)
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise _bad(n, "created_at") from None
+        raise _bad(n, name) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=tz)
 
 
@@ -211,7 +149,7 @@ def _ours(doc: Any, n: int, tz: tzinfo) -> Entry:
         raise _bad(n, "fields")
     _checked(kind, text, fields, n)
     created = _moment(doc.get("created_at"), n, tz)
-    updated = _moment(doc.get("updated_at", doc.get("created_at")), n, tz)
+    updated = _moment(doc.get("updated_at", doc.get("created_at")), n, tz, "updated_at")
     entry_id = doc.get("id")
     if not isinstance(entry_id, str) or not entry_id:
         entry_id = str(uuid.uuid4())
@@ -251,32 +189,116 @@ def _from_jrnl(doc: Any, n: int, tz: tzinfo) -> Entry:
     )
 
 
-def fingerprint(entry: Entry) -> tuple[Any, ...]:
-    """What makes two entries the same writing, whatever their ids."""
-    return (
-        entry.kind,
-        entry.text,
-        json.dumps(entry.fields, sort_keys=True, ensure_ascii=False),
-        tuple(sorted(entry.tags)),
-        entry.created_at.timestamp(),
+# -- reframes and poker rounds --------------------------------------------------------
+class _Fields:
+    """One reframe or poker round of a file, read field by field: a missing field takes
+    the record's default, a wrong one refuses the file (bad_record, with the reason)."""
+
+    def __init__(self, doc: Any, n: int, record: str, tz: tzinfo) -> None:
+        self.n, self.record, self.tz = n, record, tz
+        if not isinstance(doc, dict):
+            raise self.bad("", "record")
+        self.doc: dict[str, Any] = doc
+
+    def bad(self, field: str, why: str) -> ImportProblem:
+        number = str(self.n)
+        return ImportProblem("bad_record", record=self.record, number=number, field=field, why=why)
+
+    def get(self, field: str, ok: Callable[[Any], bool], why: str, default: Any) -> Any:
+        value = self.doc.get(field, default)
+        if not ok(value):
+            raise self.bad(field, why)
+        return value
+
+    def text(self, field: str) -> str:
+        return self.get(field, lambda v: isinstance(v, str), "text", "")
+
+    def number(self, field: str, low: int, high: int | None, why: str, default: Any) -> Any:
+        def ok(v: Any) -> bool:
+            if v is None and default is None:
+                return True
+            whole = isinstance(v, int) and not isinstance(v, bool)
+            return whole and low <= v and (high is None or v <= high)
+
+        return self.get(field, ok, why, default)
+
+    def flag(self, field: str, default: bool) -> bool:
+        return self.get(field, lambda v: isinstance(v, bool), "flag", default)
+
+    def choice(self, field: str, options: Iterable[str], default: str) -> str:
+        return self.get(field, lambda v: v in tuple(options), "choice", default)
+
+    def names(self, field: str) -> tuple[str, ...]:
+        def ok(v: Any) -> bool:
+            return isinstance(v, list) and all(isinstance(x, str) and x.strip() for x in v)
+
+        return tuple(self.get(field, ok, "names", []))
+
+    def sides(self, field: str) -> dict[str, str]:
+        def ok(v: Any) -> bool:
+            return isinstance(v, dict) and all(isinstance(x, str) for x in v.values())
+
+        return dict(self.get(field, ok, "sides", {}))
+
+    def link(self, field: str) -> str | None:
+        return self.get(field, lambda v: v is None or (isinstance(v, str) and v), "text", None)
+
+    def moment(self, field: str, default: datetime | None = None) -> datetime:
+        value = self.doc.get(field)
+        if value is None and default is not None:
+            return default
+        try:
+            moment = datetime.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            moment = None
+        if moment is None:
+            raise self.bad(field, "time")
+        return moment if moment.tzinfo else moment.replace(tzinfo=self.tz)
+
+    def record_base(self) -> dict[str, Any]:
+        record_id = self.doc.get("id")
+        created = self.moment("created_at")
+        return {
+            "id": record_id if isinstance(record_id, str) and record_id else str(uuid.uuid4()),
+            "created_at": created,
+            "updated_at": self.moment("updated_at", created),
+        }
+
+
+def _reframe(doc: Any, n: int, tz: tzinfo) -> Reframe:
+    """A reframe checked as the Reframe screen keeps them: texts, intensities 0-100, the
+    page and the next-day question's state; trap and side ids are kept as they are
+    (content may have moved on since), and one with nothing in it is refused."""
+    f = _Fields(doc, n, "reframe", tz)
+    texts = ("facts", "thought", "feeling", "meaning", "action", "outcome_note")
+    reframe = Reframe(
+        **f.record_base(),
+        **{name: f.text(name) for name in texts},
+        before=f.number("before", 0, 100, "intensity", 50),
+        after=f.number("after", 0, 100, "intensity", None),
+        traps=f.names("traps"),
+        sides=f.sides("sides"),
+        entry_id=f.link("entry_id"),
+        page=f.choice("page", (page.value for page in Page), Page.FACTS.value),
+        finished=f.flag("finished", False),
+        follow_up=f.choice("follow_up", FOLLOW_UP_STATES, "pending"),
+        outcome=f.choice("outcome", ("", *OUTCOMES), ""),
     )
+    written = any(getattr(reframe, name).strip() for name in texts) or any(
+        text.strip() for text in reframe.sides.values()
+    )
+    if not written and reframe.entry_id is None:  # the screen never keeps one like that
+        raise f.bad("", "empty")
+    return reframe
 
 
-def new_entries(incoming: Iterable[Entry], existing: Iterable[Entry]) -> tuple[list[Entry], int]:
-    """(entries to add, how many were exact duplicates). An id already taken by different
-    writing gets a fresh id, so nothing is overwritten."""
-    existing = list(existing)
-    seen = {fingerprint(e) for e in existing}
-    taken = {e.id for e in existing}
-    fresh, duplicates = [], 0
-    for entry in incoming:
-        key = fingerprint(entry)
-        if key in seen:
-            duplicates += 1
-            continue
-        seen.add(key)
-        if entry.id in taken:
-            entry = dataclasses.replace(entry, id=str(uuid.uuid4()))
-        taken.add(entry.id)
-        fresh.append(entry)
-    return fresh, duplicates
+def _poker_round(doc: Any, n: int, tz: tzinfo) -> PokerRound:
+    f = _Fields(doc, n, "poker_round", tz)
+    return PokerRound(
+        **f.record_base(),
+        card_id=f.get("card_id", lambda v: isinstance(v, str) and v.strip(), "text", None),
+        reframe=f.text("reframe"),
+        seconds=f.number("seconds", 0, None, "count", 0),
+        in_time=f.flag("in_time", True),
+        rating=f.number("rating", 0, 3, "rating", 0),
+    )

@@ -9,6 +9,7 @@ from typing import Any
 from companion.commands.journal_common import (
     BAD_INPUT,
     CommandFailed,
+    counted,
     run_guarded,
     say,
     warn,
@@ -26,18 +27,25 @@ def add_parser(commands: Any, t: Strings) -> None:
     parser.add_argument("--out", "-o", metavar="FILE", help=t("journal.cli.out"))
 
 
-def render(fmt: str, services: Any, t: Strings) -> str:
+def render(fmt: str, services: Any, t: Strings) -> tuple[str, dict[str, int]]:
+    """The export, and how many records of each kind it holds. JSON, the backup, also
+    keeps the poker rounds; Markdown and text are for reading: entries and reframes."""
     from companion.journal import catalogue
-    from companion.journal_io import export_json, export_markdown, export_text
+    from companion.journal_export import export_json, export_markdown, export_text
 
-    entries = list(reversed(services.journal.entries()))  # oldest first, like a diary
+    # oldest first, like a diary
+    entries = list(reversed(services.journal.entries()))
+    reframes = list(reversed(services.stores.reframes.all()))
+    counts = {"entries": len(entries), "reframes": len(reframes)}
     now = services.clock.now()
     if fmt == "json":
-        return export_json(entries, now)
+        rounds = list(reversed(services.stores.poker_rounds.all()))
+        counts["poker_rounds"] = len(rounds)
+        return export_json(entries, now, reframes, rounds), counts
     kinds = catalogue(t.lang)
     if fmt == "md":
-        return export_markdown(entries, kinds, t, now.tzinfo, now)
-    return export_text(entries, kinds, t, now.tzinfo)
+        return export_markdown(entries, kinds, t, now.tzinfo, now, reframes), counts
+    return export_text(entries, kinds, t, now.tzinfo, reframes), counts
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         from companion.paths import display_path
         from companion.store.atomic import write_atomic
 
-        text = render(args.format, services, t)
+        text, counts = render(args.format, services, t)
         warn(t("journal.cli.not_encrypted"))
         if args.out is None:
             say(text)
@@ -60,8 +68,8 @@ def run(args: argparse.Namespace) -> int:
             raise CommandFailed(
                 t("journal.cli.not_written", path=str(target), reason=reason), BAD_INPUT
             ) from None
-        count = len(services.journal.entries())
-        say(t("journal.cli.exported", count=str(count), path=display_path(target.absolute())))
+        path = display_path(target.absolute())
+        say(t("export.cli.exported", counts=counted(counts, t), path=path))
         return 0
 
     return run_guarded(args, body)

@@ -48,7 +48,7 @@ def build_query(args: argparse.Namespace, services: Any) -> Query:
 def run(args: argparse.Namespace) -> int:
     def body(services, t: Strings) -> int:  # type: ignore[no-untyped-def]
         from companion.journal import catalogue, kind_name
-        from companion.journal_io import when
+        from companion.journal_export import when
         from companion.store.records import to_doc
 
         if args.limit is not None and args.limit < 1:

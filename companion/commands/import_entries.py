@@ -1,4 +1,5 @@
-"""``companion import FILE``: bring in our JSON export or jrnl's, all or nothing."""
+"""``companion import FILE``: bring in our JSON export (entries, reframes, poker rounds)
+or jrnl's, all or nothing."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from companion.commands.journal_common import BAD_INPUT, CommandFailed, run_guarded, say
+from companion.commands.journal_common import BAD_INPUT, CommandFailed, counted, run_guarded, say
 from companion.i18n import Strings
 
 
@@ -17,9 +18,21 @@ def add_parser(commands: Any, t: Strings) -> None:
     parser.add_argument("file", metavar="FILE", help=t("journal.cli.import_file"))
 
 
+def problem_text(problem: Any, t: Strings) -> str:
+    """Why a file can't be imported, as a sentence: "entry 3 has a bad “kind”", or for
+    a reframe or poker round "reframe 2: “before” should be a whole number…"."""
+    detail = problem.detail
+    if "record" in detail:
+        reason = t(f"export.reasons.{detail['why']}", field=detail["field"])
+        return t(f"export.import.bad_{detail['record']}", number=detail["number"], reason=reason)
+    return t(f"journal.import.{problem.code}", **detail)
+
+
 def run(args: argparse.Namespace) -> int:
     def body(services, t: Strings) -> int:  # type: ignore[no-untyped-def]
-        from companion.journal_io import ImportProblem, new_entries, read_import
+        from companion.journal_io import ImportProblem, Incoming, read_file
+        from companion.journal_merge import plan_import
+        from companion.store.repos import add_together
 
         path = Path(args.file).expanduser()
         try:
@@ -31,15 +44,32 @@ def run(args: argparse.Namespace) -> int:
             ) from None
         now = services.clock.now()
         try:
-            incoming = read_import(raw, now.tzinfo)
+            incoming = read_file(raw, now.tzinfo)
         except ImportProblem as problem:
-            message = t(f"journal.import.{problem.code}", **problem.detail)
-            raise CommandFailed(t("journal.import.nothing", reason=message), BAD_INPUT) from None
-        journal = services.journal
-        with services.stores.journal.transaction():  # nobody else writes in between
-            fresh, duplicates = new_entries(incoming, journal.entries())
-            journal.add_many(fresh)
-        say(t("journal.import.done", count=str(len(fresh)), duplicates=str(duplicates)))
+            reason = problem_text(problem, t)
+            raise CommandFailed(t("journal.import.nothing", reason=reason), BAD_INPUT) from None
+        stores = services.stores
+        with stores.journal.transaction():  # nobody else writes in between
+            there = Incoming(
+                services.journal.entries(), stores.reframes.all(), stores.poker_rounds.all()
+            )
+            plan = plan_import(incoming, there)
+            new = plan.added
+            batches = [
+                (stores.entries, new.entries),
+                (stores.reframes, new.reframes),
+                (stores.poker_rounds, new.poker_rounds),
+            ]
+            add_together(batches)  # one write: all of it or none
+        added = {
+            "entries": len(new.entries),
+            "reframes": len(new.reframes),
+            "poker_rounds": len(new.poker_rounds),
+        }
+        say(t("export.import.done", added=counted(added, t), skipped=counted(plan.skipped, t)))
+        if plan.unlinked:
+            form = "one" if plan.unlinked == 1 else "other"
+            say(t(f"export.import.unlinked_{form}", count=plan.unlinked))
         return 0
 
     return run_guarded(args, body)

@@ -49,6 +49,17 @@ def open_services(args: argparse.Namespace) -> Services:
     return services
 
 
+def counted(counts: dict[str, int], t: Strings) -> str:
+    """ "3 entries, 2 reframes": every kind of record named, whether or not there are
+    any, except poker rounds, which are named only when there are some."""
+    parts = [
+        t(f"export.counts.{name}_{'one' if count == 1 else 'other'}", count=count)
+        for name, count in counts.items()
+        if count or name != "poker_rounds"
+    ]
+    return t("export.counts.joiner").join(parts)
+
+
 def say(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 

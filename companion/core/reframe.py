@@ -259,6 +259,7 @@ def judgement_words(text: str, words: Iterable[str]) -> list[str]:
 # -- asking, once, the next day how it turned out ------------------------------------
 FOLLOW_UP_DAYS = 7  # older reframes are not asked about: the moment has passed
 OUTCOMES = ("better", "as_expected", "harder")
+FOLLOW_UP_STATES = ("pending", "asked", "answered")  # a reframe's question, in order
 
 
 def follow_up_due(reframes: Iterable[Any], now: datetime, last_checked: date | None) -> Any | None:

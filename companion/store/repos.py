@@ -12,7 +12,7 @@ from tinydb.table import Document, Table
 
 from companion.clock import Clock
 from companion.store.database import Database
-from companion.store.records import R, from_doc, to_doc
+from companion.store.records import R, Record, from_doc, to_doc
 
 
 class Repo(Generic[R]):
@@ -120,3 +120,27 @@ class KeyValue:
             table = self.db.table(self.table_name)
             if table.contains(doc_id=key):
                 table.remove(doc_ids=[key])
+
+
+def add_together(batches: Iterable[tuple[Repo[Any], Iterable[Record]]]) -> int:
+    """Store new records in several tables of one database in a single write, so either
+    all of them are kept or none is (an import of entries with their reframes)."""
+    batches = [(repo, [to_doc(r) for r in records]) for repo, records in batches]
+    databases = {id(repo.db): repo.db for repo, _ in batches}
+    if len(databases) != 1:
+        raise ValueError("add_together writes to one database")
+    (db,) = databases.values()
+    if not any(docs for _, docs in batches):
+        return 0
+    with db.transaction():
+        for repo, _ in batches:
+            db.table(repo.table_name)  # raises StoreUnavailable like every other write
+        tables = db.storage.read() or {}
+        for repo, docs in batches:  # checked before anything changes
+            ids = [doc["id"] for doc in docs]
+            if len(set(ids)) < len(ids) or set(ids) & set(tables.get(repo.table_name, {})):
+                raise ValueError(f"an id is already taken in {repo.table_name}")
+        for repo, docs in batches:
+            tables.setdefault(repo.table_name, {}).update({doc["id"]: doc for doc in docs})
+        db.storage.write(tables)
+    return sum(len(docs) for _, docs in batches)

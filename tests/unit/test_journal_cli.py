@@ -12,6 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from companion.clock import FakeClock
+from companion.paths import resolve_paths
+from companion.store.schema import Entry, Reframe
+from companion.store.stores import open_stores
 from tests.unit.test_import_hygiene import loaded_modules
 
 
@@ -93,7 +97,7 @@ def test_export_formats_are_private_and_warn(home: Path, tmp_path: Path) -> None
     companion(home, "note", "Refund storm #refund", "--kind", "thought")
     out = tmp_path / "journal.md"
     result = companion(home, "export", "--format", "md", "--out", str(out))
-    assert result.returncode == 0 and "Exported entries: 1" in result.stdout
+    assert result.returncode == 0 and "Exported 1 entry, 0 reframes to" in result.stdout
     assert "not protected" in result.stderr
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert "**What happened? Just the facts**\nRefund storm #refund" in out.read_text()
@@ -111,9 +115,9 @@ def test_import_ours_and_jrnls_all_or_nothing_skipping_duplicates(
     companion(home, "export", "-f", "json", "-o", str(exported))
     other = tmp_path / "other-home"
     first = companion(other, "import", str(exported)).stdout
-    assert "Imported: 1. Skipped, already there: 0." in first
+    assert "Imported: 1 entry, 0 reframes. Skipped, already there: 0 entries" in first
     again = companion(other, "import", str(exported)).stdout
-    assert "Imported: 0. Skipped, already there: 1." in again
+    assert "Imported: 0 entries, 0 reframes. Skipped, already there: 1 entry," in again
     jrnl = tmp_path / "jrnl.json"
     jrnl.write_text(
         json.dumps(
@@ -131,7 +135,7 @@ def test_import_ours_and_jrnls_all_or_nothing_skipping_duplicates(
             }
         )
     )
-    assert "Imported: 1." in companion(other, "import", str(jrnl)).stdout
+    assert "Imported: 1 entry," in companion(other, "import", str(jrnl)).stdout
     assert "From jrnl." in companion(other, "find", "jrnl").stdout
     before = journal_bytes(other)
     broken = tmp_path / "broken.json"
@@ -150,6 +154,65 @@ def test_import_ours_and_jrnls_all_or_nothing_skipping_duplicates(
     assert result.returncode == 2 and "Nothing was imported: entry 2 has a bad" in result.stderr
     missing = companion(other, "import", str(tmp_path / "nope.json"))
     assert missing.returncode == 2 and "Could not read" in missing.stderr
+    assert journal_bytes(other) == before
+
+
+def reframes_of(home: Path, clock: FakeClock) -> tuple[list[Entry], list[Reframe]]:
+    stores = open_stores(resolve_paths(home), clock)
+    try:
+        return stores.entries.all(), stores.reframes.all()
+    finally:
+        stores.close()
+
+
+def test_a_json_backup_carries_reframes_and_their_links_to_another_journal(
+    home: Path, tmp_path: Path, clock: FakeClock
+) -> None:
+    companion(home, "note", "--kind", "thought", "Parcel late, customer furious")
+    stores = open_stores(resolve_paths(home), clock)
+    (entry,) = stores.entries.all()
+    stores.reframes.add(
+        facts="Parcel five days late",
+        thought="It's my fault",
+        feeling="anxious",
+        before=80,
+        traps=("personalising",),
+        meaning="The courier is late; I can help him track it",
+        action="Send the tracking link",
+        after=35,
+        entry_id=entry.id,
+        page="summary",
+        finished=True,
+    )
+    stores.poker_rounds.add(card_id="late_parcel", reframe="Not about me", seconds=40)
+    stores.close()
+    backup = tmp_path / "backup.json"
+    exported = companion(home, "export", "-f", "json", "-o", str(backup))
+    assert "Exported 1 entry, 1 reframe, 1 poker round to" in exported.stdout
+
+    other = tmp_path / "new-computer"
+    first = companion(other, "import", str(backup), lang="zh_CN.UTF-8")
+    assert first.returncode == 0, first.stderr
+    assert "导入了 1 条日记、1 条“换个角度想”、1 局认知扑克；" in first.stdout
+    again = companion(other, "import", str(backup)).stdout
+    assert "Imported: 0 entries, 0 reframes. Skipped, already there: 1 entry, 1 reframe," in again
+    (moved,), (reframe,) = reframes_of(other, clock)
+    assert reframe.entry_id == moved.id and reframe.after == 35  # the link came along
+    readable = companion(other, "export", "-f", "md").stdout
+    assert "# Reframes" in readable and "**The feeling**\nanxious, 80 of 100" in readable
+
+    # One bad reframe and nothing at all is imported, new entries included.
+    doc = json.loads(backup.read_text())
+    doc["entries"].append({**doc["entries"][0], "id": "new", "text": "new writing"})
+    doc["reframes"][0]["before"] = 170
+    backup.write_text(json.dumps(doc))
+    before = journal_bytes(other)
+    refused = companion(other, "import", str(backup))
+    assert refused.returncode == 2
+    assert (
+        "Nothing was imported: reframe 1: “before” should be a whole number from 0 to 100"
+        in refused.stderr
+    )
     assert journal_bytes(other) == before
 
 

@@ -11,15 +11,9 @@ import pytest
 
 from companion.i18n import Strings
 from companion.journal import catalogue
-from companion.journal_io import (
-    ImportProblem,
-    export_json,
-    export_markdown,
-    export_text,
-    new_entries,
-    read_import,
-    sections,
-)
+from companion.journal_export import export_json, export_markdown, export_text, sections
+from companion.journal_io import ImportProblem, read_import
+from companion.journal_merge import fingerprint, new_records
 from companion.store.schema import Entry
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -60,7 +54,7 @@ def test_markdown_and_text_exports_speak_the_language_and_keep_every_kind() -> N
     assert "## 2026-11-23 10:30 · Vent (kept from SOS)" in en and "**trigger**\nabuse" in en
     assert "2 · low" in en and "#refund" in en
     zh = export_text(ENTRIES, catalogue("zh"), Strings("zh"), SHANGHAI)
-    assert "2026-11-23 10:30 · 思维记录 ★" in zh and "发生了什么？只写事实:\nRefund storm" in zh
+    assert "2026-11-23 10:30 · 思维记录 ★" in zh and "发生了什么？只写事实：\nRefund storm" in zh
     # A question keeps its own mark rather than gaining a colon after it.
     en_text = export_text(ENTRIES, catalogue("en"), Strings("en"), SHANGHAI)
     assert "Whose story is this?\nshe" in en_text and "?:" not in en_text
@@ -154,7 +148,7 @@ def test_an_entry_the_journal_would_refuse_is_refused_on_import(
 
 def test_exact_duplicates_are_skipped_and_taken_ids_renewed() -> None:
     other = make(1, text="different writing, same id")
-    fresh, duplicates = new_entries([*ENTRIES, other, ENTRIES[0]], ENTRIES[:2])
+    fresh, duplicates, _ = new_records([*ENTRIES, other, ENTRIES[0]], ENTRIES[:2], fingerprint)
     assert duplicates == 3
     assert [e.text for e in fresh] == ["ugh", "", "different writing, same id"]
     assert fresh[-1].id != "id-1" and fresh[0].id == "id-3"

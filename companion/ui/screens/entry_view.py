@@ -15,7 +15,7 @@ from companion.core.journal import shown
 from companion.core.voice import third_person
 from companion.i18n import format_moment
 from companion.journal import catalogue, kind_name
-from companion.journal_io import sections
+from companion.journal_export import sections
 from companion.store.schema import Entry, Reframe
 from companion.ui.screens.base import CompanionScreen
 from companion.ui.screens.journal_dialogs import ConfirmDeleteScreen

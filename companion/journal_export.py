@@ -151,8 +151,10 @@ _MD_RULE = re.compile(r"^( {0,3})([-=_*])(?=[-=_* \t]*$)", re.MULTILINE)
 def _md_text(text: str) -> str:
     """User text kept as written, except that a line that would turn into a heading or
     a rule of the document ("# …", "---", "===") gets a backslash, so what someone
-    wrote stays inside its own section."""
-    return _MD_RULE.sub(r"\1\\\2", _MD_HEADING.sub(r"\1\\\2", text))
+    wrote stays inside its own section; and its line breaks stay line breaks when the
+    Markdown is rendered (two spaces at the end of a line)."""
+    kept = _MD_RULE.sub(r"\1\\\2", _MD_HEADING.sub(r"\1\\\2", text))
+    return re.sub(r"(?<=\S)[ \t]*\n(?=.)", "  \n", kept)
 
 
 def _entry_items(
@@ -189,7 +191,8 @@ def export_markdown(
     lines = [f"# {t('journal.export.title', date=day)}", ""]
 
     def render(items: Sequence[tuple[str, Sections]]) -> list[str]:
-        return _render(items, lambda h: f"## {h}", lambda q: f"**{q}**", _md_text)
+        # (a label on its own line above its answer, also once rendered)
+        return _render(items, lambda h: f"## {h}", lambda q: f"**{q}**  ", _md_text)
 
     lines += render(_entry_items(entries, kinds, t, tz))
     if reframes:

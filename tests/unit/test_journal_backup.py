@@ -291,14 +291,14 @@ def test_markdown_shows_a_reframe_after_the_entries_with_its_words_and_numbers()
     assert "Thought log" in entries and "Reframe" not in entries
     assert reframes.startswith("\n## 2026-11-23 10:30 · Reframe\n")
     assert "Started from the thought log of 2026-11-23 10:05." in reframes
-    assert "**The feeling**\nangry, 70 of 100" in reframes
+    assert "**The feeling**  \nangry, 70 of 100" in reframes
     # Traps by name; one no longer in the catalogue by its id.
     assert "Taking it personally, Labelling the customer, retired_trap" in reframes
-    assert "**The customer's side**\nThe parcel is five days late." in reframes
-    assert "**How strong the feeling was, before → after**\n70 → 30" in reframes
-    assert "**How it turned out**\nBetter than I feared" in reframes
+    assert "**The customer's side**  \nThe parcel is five days late." in reframes
+    assert "**How strong the feeling was, before → after**  \n70 → 30" in reframes
+    assert "**How it turned out**  \nBetter than I feared" in reframes
     # The person's words stay theirs, but can't become a heading or a rule.
-    assert "“scam shop”.\n\\# not a heading\n\\---" in reframes
+    assert "“scam shop”.  \n\\# not a heading  \n\\---" in reframes
 
 
 def test_an_unfinished_reframe_says_so_and_leaves_out_what_was_not_written() -> None:
@@ -317,7 +317,7 @@ def test_text_keeps_the_words_as_written_and_chinese_reads_as_chinese() -> None:
     assert "感受的强度，前 → 后：\n70 → 30" in text
     assert "# not a heading\n---" in text  # plain text: nothing to escape
     md = export_markdown([], catalogue("zh"), Strings("zh"), SHANGHAI, NOW, [FULL])
-    assert "# 换个角度想" in md and "**后来怎么样了**\n比我担心的好" in md
+    assert "# 换个角度想" in md and "**后来怎么样了**  \n比我担心的好" in md
     # No reframes, no section.
     assert "Reframes" not in export_markdown(
         [THOUGHT], catalogue("en"), Strings("en"), SHANGHAI, NOW

@@ -100,7 +100,7 @@ def test_export_formats_are_private_and_warn(home: Path, tmp_path: Path) -> None
     assert result.returncode == 0 and "Exported 1 entry, 0 reframes to" in result.stdout
     assert "not protected" in result.stderr
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
-    assert "**What happened? Just the facts**\nRefund storm #refund" in out.read_text()
+    assert "**What happened? Just the facts**  \nRefund storm #refund" in out.read_text()
     text = companion(home, "export", "-f", "txt").stdout
     assert "Thought log" in text and "Refund storm" in text
     folder = companion(home, "export", "--out", str(tmp_path))
@@ -199,7 +199,7 @@ def test_a_json_backup_carries_reframes_and_their_links_to_another_journal(
     (moved,), (reframe,) = reframes_of(other, clock)
     assert reframe.entry_id == moved.id and reframe.after == 35  # the link came along
     readable = companion(other, "export", "-f", "md").stdout
-    assert "# Reframes" in readable and "**The feeling**\nanxious, 80 of 100" in readable
+    assert "# Reframes" in readable and "**The feeling**  \nanxious, 80 of 100" in readable
 
     # One bad reframe and nothing at all is imported, new entries included.
     doc = json.loads(backup.read_text())

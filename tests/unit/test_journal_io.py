@@ -48,10 +48,15 @@ def test_markdown_and_text_exports_speak_the_language_and_keep_every_kind() -> N
     en = export_markdown(ENTRIES, catalogue("en"), Strings("en"), SHANGHAI, NOW)
     assert en.startswith("# Journal, exported Monday 23 November 2026\n")
     assert "## 2026-11-23 10:30 · Thought log ★" in en
-    assert "**What did you feel, and how strongly? (0–100)**\nangry 70" in en
-    assert "**Whose story is this?**\nshe" in en and "I froze" in en  # as written
+    assert "**What did you feel, and how strongly? (0–100)**  \nangry 70" in en
+    assert "**Whose story is this?**  \nshe" in en and "I froze" in en  # as written
+    # Line breaks survive rendering: a label above its answer, lines of an answer apart.
+    two_lines = export_markdown(
+        [make(9, text="first line\nsecond line")], catalogue("en"), Strings("en"), SHANGHAI, NOW
+    )
+    assert "first line  \nsecond line" in two_lines
     # Another feature's kind has its own name; a field it keeps for itself still shows.
-    assert "## 2026-11-23 10:30 · Vent (kept from SOS)" in en and "**trigger**\nabuse" in en
+    assert "## 2026-11-23 10:30 · Vent (kept from SOS)" in en and "**trigger**  \nabuse" in en
     assert "2 · low" in en and "#refund" in en
     zh = export_text(ENTRIES, catalogue("zh"), Strings("zh"), SHANGHAI)
     assert "2026-11-23 10:30 · 思维记录 ★" in zh and "发生了什么？只写事实：\nRefund storm" in zh

@@ -175,11 +175,14 @@ class BreakRhythm:
                 )
             elif event.kind == Kind.DUE:
                 length = break_text.length(self.keeper.rules().length, t)
-                self._desktop(
-                    t("breaks.notify.due_title"), t("breaks.notify.due_body", length=length)
-                )
-                if self.app.services.config.settings.break_bell:
+                bell = self.app.services.config.settings.break_bell
+                if bell:
                     self.app.bell()
+                self._desktop(
+                    t("breaks.notify.due_title"),
+                    t("breaks.notify.due_body", length=length),
+                    bell_if_undelivered=not bell,
+                )
             elif event.kind == Kind.NATURAL and event.fields.get("cause") == "suspend":
                 away = break_text.span(float(event.fields.get("seconds", 0)), t)
                 self._tell(t("breaks.toast.natural", away=away))
@@ -247,7 +250,10 @@ class BreakRhythm:
             return default
 
     # -- desktop notifications ---------------------------------------------------------------
-    def _desktop(self, title: str, body: str) -> None:
+    def _desktop(self, title: str, body: str, bell_if_undelivered: bool = False) -> None:
+        """Send a desktop notification from a worker thread. A due break that could not
+        reach the desktop rings the terminal bell once instead (``bell_if_undelivered``),
+        so a reminder is never only a toast in a window the agent is not looking at."""
         if not self.app.services.config.settings.break_notify:
             return
         env, send, app = dict(self.app.services.env), self.send, self.app
@@ -255,13 +261,18 @@ class BreakRhythm:
         def deliver() -> None:
             delivery = send(title, body, env=env)
             with suppress(Exception):  # the app closed meanwhile: nobody to tell
-                app.call_from_thread(self._delivered, delivery)
+                app.call_from_thread(self._delivered, delivery, bell_if_undelivered)
 
         app.run_worker(deliver, thread=True, group="desktop", exit_on_error=False)
 
-    def _delivered(self, delivery: Delivery) -> None:
-        """Said once a run: the reminders stay in the app when the desktop is out of reach."""
-        if delivery.ok or self._told_desktop:
+    def _delivered(self, delivery: Delivery, bell_if_undelivered: bool = False) -> None:
+        """The fallback for a notification that did not arrive: the bell for a due break,
+        and once a run a word that the reminders stay in the app."""
+        if delivery.ok:
+            return
+        if bell_if_undelivered:
+            self.app.bell()
+        if self._told_desktop:
             return
         self._told_desktop = True
         code = f"doctor.notify_{delivery.reason}"

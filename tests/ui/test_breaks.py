@@ -257,6 +257,50 @@ async def test_when_the_desktop_is_out_of_reach_it_says_so_once(app_factory, clo
         assert notes.text().count("Desktop notifications don't work here") == 1
 
 
+async def test_a_due_break_the_desktop_missed_rings_the_bell_once(app_factory, clock) -> None:
+    """The fallback for a notification that could not be delivered: the bell, even with
+    the bell setting off, for the due break only (a heads-up is no reason to ring)."""
+    app = build(app_factory)
+    app.rhythm.send = Desktop(ok=False)
+    rings: list[bool] = []
+    app.bell = lambda: rings.append(True)  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await later(pilot, clock, hours=1, minutes=58)
+        await wait_for(pilot, lambda: len(app.rhythm.send.sent) == 1)
+        await pilot.pause(0.1)
+        assert rings == []  # the heads-up did not reach the desktop either: no bell
+        await later(pilot, clock, minutes=2)
+        await wait_for(pilot, lambda: rings == [True])
+        await pilot.pause(0.1)
+        assert rings == [True]
+        break_screen(app)
+
+
+async def test_the_fallback_bell_does_not_ring_twice(app_factory, clock, home: Path) -> None:
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text("[breaks]\nbell = true\n", "utf-8")
+    app = build(app_factory)
+    app.rhythm.send = Desktop(ok=False)
+    rings: list[bool] = []
+    app.bell = lambda: rings.append(True)  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await later(pilot, clock, hours=2)
+        await wait_for(pilot, lambda: len(app.rhythm.send.sent) == 1)
+        await pilot.pause(0.1)
+        assert rings == [True]
+
+
+async def test_a_delivered_notification_needs_no_bell(app_factory, clock) -> None:
+    app = build(app_factory)
+    rings: list[bool] = []
+    app.bell = lambda: rings.append(True)  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await later(pilot, clock, hours=2)
+        await wait_for(pilot, lambda: len(app.rhythm.send.sent) == 1)
+        await pilot.pause(0.1)
+        assert rings == []
+
+
 async def test_desktop_alerts_can_be_turned_off(app_factory, clock, home: Path) -> None:
     home.mkdir(parents=True, exist_ok=True)
     (home / "config.toml").write_text("[breaks]\ndesktop_notifications = false\n", "utf-8")

@@ -72,6 +72,7 @@ class BreakKeeper:
         self.state: State = breaks.fresh(self.rules(), self._moment())
         self._saved_mono = float("-inf")
         self._counts: tuple[date, DayCounts] | None = None
+        self._back_from: datetime | None = None
 
     def rules(self) -> Rules:
         return rules_from(self.settings())
@@ -171,7 +172,15 @@ class BreakKeeper:
             self._save(outcome.events, moment_mono)
         if outcome.events:
             self._counts = None
+        if outcome.back_from is not None:
+            self._back_from = outcome.back_from
         return list(outcome.events)
+
+    def take_back_from(self) -> datetime | None:
+        """When the time away the rhythm last found began (local time), if not yet asked:
+        the machine slept with the app open, or the app could not look for a while."""
+        back_from, self._back_from = self._back_from, None
+        return back_from.astimezone(self.clock.now().tzinfo) if back_from else None
 
     def _save(self, events: tuple[Event, ...], mono: float) -> None:
         tz = self.clock.now().tzinfo

@@ -109,6 +109,13 @@ class Event:
 class Outcome:
     state: State
     events: tuple[Event, ...] = ()
+    # The start (UTC) of time away of at least a break length found while the app was
+    # running (asleep overnight, say), in any phase; a new start has its own rules.
+    back_from: datetime | None = None
+
+    def then(self, state: State, *events: Event) -> Outcome:
+        """This outcome followed by a user's intent."""
+        return replace(self, state=state, events=(*self.events, *events))
 
 
 def in_shift(rules: Rules, moment: Moment) -> bool:
@@ -157,7 +164,9 @@ def step(state: State, rules: Rules, moment: Moment) -> Outcome:
         events.append(Event(Kind.DND_OFF, now, {"ended": "expired"}))
         state = replace(state, dnd_until=None)
     state = _follow_deadlines(state, rules, now, in_shift(rules, moment), events)
-    return Outcome(replace(state, seen=now, seen_mono=moment.mono), tuple(events))
+    away = cause != "closed" and gap >= rules.length.total_seconds()
+    back_from = now - timedelta(seconds=gap) if away else None
+    return Outcome(replace(state, seen=now, seen_mono=moment.mono), tuple(events), back_from)
 
 
 def _time_away(state: State, moment: Moment) -> tuple[float, str]:
@@ -247,7 +256,7 @@ def start_break(state: State, rules: Rules, moment: Moment) -> Outcome:
     fields = {"early": early, "from": str(state.phase), "postpones": state.postpones}
     started = Event(Kind.STARTED, now, fields)
     state = replace(state, phase=Phase.ON_BREAK, since=now, remind_at=None, postpones=0)
-    return Outcome(state, (*current.events, started))
+    return current.then(state, started)
 
 
 def end_break(state: State, rules: Rules, moment: Moment) -> Outcome:
@@ -258,7 +267,7 @@ def end_break(state: State, rules: Rules, moment: Moment) -> Outcome:
         return current
     taken = (now - state.since).total_seconds()
     fields = {"completed": taken >= rules.length.total_seconds(), "seconds": round(taken)}
-    return Outcome(_working(state, now), (*current.events, Event(Kind.ENDED, now, fields)))
+    return current.then(_working(state, now), Event(Kind.ENDED, now, fields))
 
 
 def postpones_left(state: State, rules: Rules) -> int:
@@ -278,7 +287,7 @@ def postpone(state: State, rules: Rules, moment: Moment) -> Outcome:
     count = state.postpones + 1
     state = replace(state, phase=Phase.POSTPONED, remind_at=now + rules.postpone, postpones=count)
     event = Event(Kind.POSTPONED, now, {"count": count})
-    return Outcome(state, (*current.events, event))
+    return current.then(state, event)
 
 
 def after_chat(state: State, rules: Rules, moment: Moment) -> Outcome:
@@ -288,7 +297,7 @@ def after_chat(state: State, rules: Rules, moment: Moment) -> Outcome:
     if state.phase not in ASKED:
         return current
     state = replace(state, phase=Phase.AFTER_CHAT, remind_at=now + rules.after_chat)
-    return Outcome(state, (*current.events, Event(Kind.AFTER_CHAT, now)))
+    return current.then(state, Event(Kind.AFTER_CHAT, now))
 
 
 def skip(state: State, rules: Rules, moment: Moment) -> Outcome:
@@ -298,7 +307,7 @@ def skip(state: State, rules: Rules, moment: Moment) -> Outcome:
     if state.phase not in ASKED:
         return current
     event = Event(Kind.SKIPPED, now, {"from": str(state.phase), "postpones": state.postpones})
-    return Outcome(_working(state, now), (*current.events, event))
+    return current.then(_working(state, now), event)
 
 
 def set_dnd(state: State, rules: Rules, moment: Moment, until: datetime) -> Outcome:
@@ -310,7 +319,7 @@ def set_dnd(state: State, rules: Rules, moment: Moment, until: datetime) -> Outc
         return clear_dnd(state, rules, moment)
     event = Event(Kind.DND_ON, now, {"until": until.isoformat()})
     held = step(replace(current.state, dnd_until=until), rules, moment)
-    return Outcome(held.state, (*current.events, event, *held.events))
+    return current.then(held.state, event, *held.events)
 
 
 def clear_dnd(state: State, rules: Rules, moment: Moment) -> Outcome:
@@ -320,7 +329,7 @@ def clear_dnd(state: State, rules: Rules, moment: Moment) -> Outcome:
     now = moment.utc
     event = Event(Kind.DND_OFF, now, {"ended": "by_user"})
     after = step(replace(current.state, dnd_until=None), rules, moment)
-    return Outcome(after.state, (*current.events, event, *after.events))
+    return current.then(after.state, event, *after.events)
 
 
 # -- what to show, and when to look again ----------------------------------------------

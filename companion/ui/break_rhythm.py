@@ -126,12 +126,22 @@ class BreakRhythm:
         return max(MIN_DELAY, min(waits))
 
     def _changed(self) -> None:
+        self._welcome_back()
         self._show_reminder()
         problem = self.keeper.take_problem()
         if problem is not None:
             self._tell(store_error(problem, self.t), severity="error")
         self.app.screen.post_message(RhythmTick())
         self.reschedule()
+
+    def _welcome_back(self) -> None:
+        """Back on a new day with the app left open: the energy station, once a day."""
+        away_since = self.keeper.take_back_from()
+        if away_since is None:
+            return
+        in_shift = self.keeper.view().phase != Phase.OFF
+        if self._guarded(lambda: self.routine.came_back(away_since, in_shift), False):
+            self.offer_energy()
 
     # -- what the rhythm says --------------------------------------------------------------
     def view(self) -> BreakView:

@@ -253,6 +253,35 @@ def test_sleep_during_a_break_is_part_of_the_break() -> None:
     assert run.phase == Phase.WORKING
 
 
+def test_time_away_is_reported_in_any_phase_for_the_shift_routine() -> None:
+    """Asleep from after the shift into the next one: no shift start is announced, but
+    the outcome says when the time away began (the energy station is offered on it)."""
+    run = Run(Rules(shift=OFFICE), start=datetime(2026, 11, 23, 18, 10, tzinfo=SHANGHAI))
+    assert run.phase == Phase.OFF
+    run.clock.suspend(hours=15, minutes=10)  # 09:20 Tuesday
+    outcome = breaks.step(run.state, run.rules, run.moment())
+    assert [e.kind for e in outcome.events] == []  # nothing announced, nothing counted
+    assert outcome.back_from == datetime(2026, 11, 23, 10, 10, tzinfo=UTC)
+    assert outcome.state.phase == Phase.WORKING
+
+
+def test_time_away_survives_the_intent_that_noticed_it() -> None:
+    run = Run()
+    run.clock.suspend(hours=14)
+    outcome = breaks.start_break(run.state, run.rules, run.moment())
+    assert outcome.back_from == MONDAY_9.astimezone(UTC)
+    assert [e.kind for e in outcome.events] == [Kind.NATURAL, Kind.STARTED]
+
+
+def test_no_time_away_for_a_short_sleep_or_a_restart() -> None:
+    run = Run()
+    run.clock.suspend(minutes=5)
+    assert breaks.step(run.state, run.rules, run.moment()).back_from is None
+    run.clock.advance(hours=14)
+    closed = reopened(run)  # a launch has its own first-of-the-day rule
+    assert breaks.step(closed.state, closed.rules, closed.moment()).back_from is None
+
+
 def reopened(run: Run) -> Run:
     """The app was quit and started again: the saved state, read back."""
     restored = breaks.from_dict(breaks.to_dict(run.state))

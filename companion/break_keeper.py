@@ -56,6 +56,7 @@ class BreakView:
     dnd_until: datetime | None
     shift: Shift | None
     break_length: float  # seconds
+    rested: datetime  # back from the last break, time away or time off shift (not a skip)
 
     @property
     def can_postpone(self) -> bool:
@@ -139,6 +140,7 @@ class BreakKeeper:
             dnd_until=dnd.astimezone(tz) if dnd is not None else None,
             shift=rules.shift,
             break_length=rules.length.total_seconds(),
+            rested=self.state.rested.astimezone(tz),
         )
 
     def seconds_to_next_change(self) -> float | None:
@@ -209,9 +211,10 @@ class BreakKeeper:
 
 def _differs(a: State, b: State) -> bool:
     """A change worth saving at once (not just a later look at the clock)."""
-    return (a.phase, a.since, a.remind_at, a.postpones, a.dnd_until) != (
+    return (a.phase, a.since, a.rested, a.remind_at, a.postpones, a.dnd_until) != (
         b.phase,
         b.since,
+        b.rested,
         b.remind_at,
         b.postpones,
         b.dnd_until,

@@ -92,6 +92,9 @@ class State:
     phase: Phase
     since: datetime  # UTC: start of this work period, or of the break when on break
     seen: datetime  # UTC wall time of the last look
+    # UTC: back from the last rest (a break, time away, time off shift). Unlike ``since``
+    # a skip does not move it, so "since your last break" stays true after one.
+    rested: datetime
     seen_mono: float | None = None  # None after a restart: monotonic time is per boot
     remind_at: datetime | None = None  # postponed / after this chat: when to ask again
     postpones: int = 0  # postponements of the break now asked for
@@ -125,7 +128,7 @@ def in_shift(rules: Rules, moment: Moment) -> bool:
 def fresh(rules: Rules, moment: Moment) -> State:
     phase = Phase.WORKING if in_shift(rules, moment) else Phase.OFF
     now = moment.utc
-    return State(phase, since=now, seen=now, seen_mono=moment.mono)
+    return State(phase, since=now, seen=now, rested=now, seen_mono=moment.mono)
 
 
 def due_at(state: State, rules: Rules) -> datetime:
@@ -146,8 +149,10 @@ def dnd_active(state: State, now: datetime) -> bool:
     return state.dnd_until is not None and now < state.dnd_until
 
 
-def _working(state: State, now: datetime) -> State:
-    return replace(state, phase=Phase.WORKING, since=now, remind_at=None, postpones=0)
+def _working(state: State, now: datetime, rested: bool = True) -> State:
+    """A new work period: after a rest, or (``rested=False``) after a skipped break."""
+    back = now if rested else state.rested
+    return replace(state, phase=Phase.WORKING, since=now, rested=back, remind_at=None, postpones=0)
 
 
 # -- the clock moves -------------------------------------------------------------------
@@ -190,7 +195,8 @@ def _account_for_gap(
         # A short sleep or a wall-clock change: count only the time spent at work.
         shift = timedelta(seconds=gap)
         remind = state.remind_at + shift if state.remind_at else None
-        return replace(state, since=state.since + shift, remind_at=remind)
+        rested = state.rested + shift
+        return replace(state, since=state.since + shift, rested=rested, remind_at=remind)
     return state
 
 
@@ -307,7 +313,7 @@ def skip(state: State, rules: Rules, moment: Moment) -> Outcome:
     if state.phase not in ASKED:
         return current
     event = Event(Kind.SKIPPED, now, {"from": str(state.phase), "postpones": state.postpones})
-    return current.then(_working(state, now), event)
+    return current.then(_working(state, now, rested=False), event)
 
 
 def set_dnd(state: State, rules: Rules, moment: Moment, until: datetime) -> Outcome:
@@ -367,6 +373,7 @@ def to_dict(state: State) -> dict[str, Any]:
         "phase": str(state.phase),
         "since": iso(state.since),
         "seen": iso(state.seen),
+        "rested": iso(state.rested),
         "remind_at": iso(state.remind_at),
         "postpones": state.postpones,
         "dnd_until": iso(state.dnd_until),
@@ -396,6 +403,7 @@ def from_dict(data: Any) -> State | None:
             phase=Phase(data["phase"]),
             since=since,
             seen=seen,
+            rested=when(data.get("rested")) or since,  # (saved before it was kept)
             remind_at=when(data.get("remind_at")),
             postpones=int(data.get("postpones", 0)),
             dnd_until=when(data.get("dnd_until")),

@@ -162,6 +162,25 @@ async def test_postpone_three_times_then_it_stays_but_never_forces(app_factory, 
         assert "0 taken · 3 postponed · 1 skipped" in screen_text(app)
 
 
+@pytest.mark.parametrize(
+    ("lang", "before", "after"),
+    [
+        ("en", "2 h since your last break", "4 h since your last break"),
+        ("zh", "离上次休息已经2小时了", "离上次休息已经4小时了"),
+    ],
+)
+async def test_after_a_skip_the_break_screen_counts_from_the_last_real_break(
+    app_factory, clock, lang: str, before: str, after: str
+) -> None:
+    app = build(app_factory, lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await later(pilot, clock, hours=2)
+        assert before in screen_text(app)
+        await pilot.press("x")
+        await later(pilot, clock, hours=2)
+        assert after in screen_text(app)  # the skip was no break
+
+
 async def test_after_this_chat_waits_for_the_key(app_factory, clock) -> None:
     app = build(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -200,6 +200,50 @@ def test_skip_is_recorded_and_the_next_break_is_a_full_interval_away() -> None:
     assert run.phase == Phase.WORKING and run.left() == 7200
 
 
+def rested(run: Run) -> datetime:
+    return run.state.rested.astimezone(SHANGHAI)
+
+
+def test_only_a_rest_moves_the_time_of_the_last_break() -> None:
+    """A skip starts a new interval but is no break: "since your last break" stays true."""
+    run = due_now()
+    run.do(breaks.skip)
+    assert rested(run) == MONDAY_9  # (the start of the day)
+    run.advance(hours=2)
+    run.do(breaks.start_break)
+    assert rested(run) == MONDAY_9  # only once it is over
+    run.advance(minutes=10)
+    assert rested(run) == MONDAY_9 + timedelta(hours=4, minutes=10)
+    run.clock.suspend(minutes=30)
+    run.step()  # time away is a rest too
+    assert rested(run) == MONDAY_9 + timedelta(hours=4, minutes=40)
+
+
+def test_a_short_sleep_moves_the_last_break_with_the_deadlines() -> None:
+    run = Run()
+    run.advance(hours=1)
+    run.clock.suspend(minutes=5)
+    run.step()
+    assert rested(run) == MONDAY_9 + timedelta(minutes=5)  # an hour of work, as "since"
+
+
+def test_the_start_of_the_shift_is_a_fresh_start() -> None:
+    run = Run(Rules(shift=OFFICE), start=datetime(2026, 11, 23, 8, 0, tzinfo=SHANGHAI))
+    run.advance(hours=1)
+    assert rested(run) == MONDAY_9
+
+
+def test_the_last_break_is_kept_between_runs_and_old_states_still_read() -> None:
+    run = due_now()
+    run.do(breaks.skip)
+    data = breaks.to_dict(run.state)
+    restored = breaks.from_dict(data)
+    assert restored is not None and restored.rested == MONDAY_9.astimezone(UTC)
+    del data["rested"]  # saved by a version that did not keep it
+    older = breaks.from_dict(data)
+    assert older is not None and older.rested == older.since
+
+
 def test_skip_or_after_chat_while_working_changes_nothing() -> None:
     run = Run()
     assert run.do(breaks.skip) == [] and run.do(breaks.after_chat) == []

@@ -14,7 +14,8 @@ time, which is wrong across DST). Deadlines are wall instants, so a timer that f
 late is caught by comparing with the wall clock. The wall time that passed beyond the
 monotonic time since the last look is time the machine was asleep (or the app closed):
 longer than a break, it *is* a break; shorter, the deadlines move by it, because the
-rhythm counts time spent at work.
+rhythm counts time spent at work. Where the monotonic clock runs on through a suspend,
+a gap between two looks longer than a break is time away too (see ``_time_away``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from typing import Any
 from companion.core.shift import Shift
 
 TOLERANCE = 2.0  # seconds of wall/monotonic disagreement ignored (clock slewing)
+LOOKS_EVERY = 60.0  # seconds: the running app steps at least this often, awake
+UNWATCHED = 2 * LOOKS_EVERY  # a gap between looks this long can't be ordinary ticking
 
 
 class Phase(enum.StrEnum):
@@ -160,7 +163,7 @@ def step(state: State, rules: Rules, moment: Moment) -> Outcome:
     """Bring the state up to ``moment``: time away, shift edges, deadlines passed."""
     now = moment.utc
     events: list[Event] = []
-    gap, cause = _time_away(state, moment)
+    gap, cause = _time_away(state, rules, moment)
     # Shift edges are only news when the app was watching; after a night away they are not.
     watching = cause == "suspend" and gap < rules.length.total_seconds()
     state = _account_for_gap(state, rules, moment, gap, cause, events)
@@ -174,12 +177,26 @@ def step(state: State, rules: Rules, moment: Moment) -> Outcome:
     return Outcome(replace(state, seen=now, seen_mono=moment.mono), tuple(events), back_from)
 
 
-def _time_away(state: State, moment: Moment) -> tuple[float, str]:
-    """Seconds of wall time not spent awake with the app since the last look, and why."""
+def _time_away(state: State, rules: Rules, moment: Moment) -> tuple[float, str]:
+    """Seconds of wall time not spent awake with the app since the last look, and why.
+
+    Two signs of a suspend. Where the monotonic clock stops while the machine sleeps
+    (Linux, macOS), the wall time beyond the monotonic time. Where it runs on (Windows
+    with Python 3.12 or older: GetTickCount64 counts sleep), only the gap itself: the
+    app looks at least every LOOKS_EVERY seconds while awake, so when both clocks say it
+    has not looked for longer than a break (and than ordinary ticking could explain),
+    it was not running, and all of that wall time was away. Requiring both clocks keeps
+    a clock change out of this rule: setting the clock moves only the wall clock (DST
+    moves neither, as all this is UTC). A process stopped for that long (ctrl+z) counts
+    too; that is rare, and its user was away from companion all the same.
+    """
     wall = (moment.utc - state.seen).total_seconds()
     if state.seen_mono is None:
         return wall, "closed"  # the app was not running: all of it was away
-    return wall - (moment.mono - state.seen_mono), "suspend"
+    looked = moment.mono - state.seen_mono
+    if min(wall, looked) >= max(rules.length.total_seconds(), UNWATCHED):
+        return wall, "suspend"
+    return wall - looked, "suspend"
 
 
 def _account_for_gap(

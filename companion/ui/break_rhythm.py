@@ -22,7 +22,7 @@ from textual.widgets import Input, Select, TextArea
 from companion.break_keeper import BreakKeeper, BreakView
 from companion.content import load_pack
 from companion.core.activities import Activity, activities_from
-from companion.core.breaks import Event, Kind, Phase
+from companion.core.breaks import LOOKS_EVERY, Event, Kind, Phase
 from companion.core.daytime import day_window
 from companion.i18n import Strings, format_time
 from companion.messages import store_error
@@ -43,7 +43,9 @@ if TYPE_CHECKING:
 # The rhythm's own screens are imported where they open: none is needed to show Home,
 # and leaving them out of start-up gets the first screen up sooner.
 
-SLOW = 60.0  # the longest the timer sleeps: catches a suspend or a clock change soon enough
+# The longest the timer sleeps: catches a suspend or a clock change soon enough, and a
+# longer gap between looks is taken for time away (core.breaks._time_away).
+SLOW = LOOKS_EVERY
 BANNER_POLL = 5.0  # while a reminder waits for the user to leave a text field or a calm screen
 MIN_DELAY = 0.05
 AFTER = 0.02  # wake just after a boundary, never just before it

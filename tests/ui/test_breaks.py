@@ -18,7 +18,7 @@ from companion.ui.screens.dnd import DndScreen
 from companion.ui.screens.home import HomeScreen
 from companion.ui.screens.settings import SettingsScreen
 from companion.ui.widgets.break_banner import BreakBanner
-from tests.ui.helpers import Notes, screen_text, text_of, wait_for
+from tests.ui.helpers import Notes, awake, screen_text, text_of, wait_for
 
 
 class Desktop:
@@ -40,9 +40,9 @@ def build(app_factory, lang: str = "en", **kwargs: Any):  # type: ignore[no-unty
 
 
 async def later(pilot, clock: FakeClock, **delta: float) -> None:  # type: ignore[no-untyped-def]
-    """Time passes; the app's timer fires (as it would at that moment)."""
-    clock.advance(**delta)
-    pilot.app.rhythm.tick()
+    """Time passes; the app's timer fires at least once a minute meanwhile, as it does,
+    and at the end."""
+    awake(pilot.app, clock, **delta)
     await pilot.pause()
     await pilot.pause()
 
@@ -117,7 +117,7 @@ async def test_a_break_counts_down_and_im_back_returns_home(app_factory, clock) 
         assert isinstance(app.screen, HomeScreen)
         assert home_status(app) == "Next break in 2 h"
     events = sorted(app.services.stores.break_events.all(), key=lambda e: e.created_at)
-    assert [e.kind for e in events] == ["due", "started", "ended"]
+    assert [e.kind for e in events] == ["heads_up", "due", "started", "ended"]
     assert events[-1].fields == {"completed": False, "seconds": 200}
 
 
@@ -304,7 +304,7 @@ async def test_the_fallback_bell_does_not_ring_twice(app_factory, clock, home: P
     app.bell = lambda: rings.append(True)  # type: ignore[method-assign]
     async with app.run_test(size=(80, 24)) as pilot:
         await later(pilot, clock, hours=2)
-        await wait_for(pilot, lambda: len(app.rhythm.send.sent) == 1)
+        await wait_for(pilot, lambda: len(app.rhythm.send.sent) == 2)  # heads-up, due
         await pilot.pause(0.1)
         assert rings == [True]
 
@@ -315,7 +315,7 @@ async def test_a_delivered_notification_needs_no_bell(app_factory, clock) -> Non
     app.bell = lambda: rings.append(True)  # type: ignore[method-assign]
     async with app.run_test(size=(80, 24)) as pilot:
         await later(pilot, clock, hours=2)
-        await wait_for(pilot, lambda: len(app.rhythm.send.sent) == 1)
+        await wait_for(pilot, lambda: len(app.rhythm.send.sent) == 2)  # heads-up, due
         await pilot.pause(0.1)
         assert rings == []
 
@@ -416,7 +416,7 @@ async def test_a_suspend_is_welcomed_as_a_break(app_factory, clock) -> None:
     app = build(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
         notes = Notes(app)
-        clock.advance(hours=1)
+        awake(app, clock, hours=1)
         clock.suspend(minutes=40)
         app.rhythm.tick()
         await pilot.pause()

@@ -42,8 +42,14 @@ class Run:
         return self.apply(intent(self.state, self.rules, self.moment(), *args))
 
     def advance(self, **delta: float) -> list[Kind]:
-        self.clock.advance(**delta)
-        return self.step()
+        """Awake time passes; the app looks at least once a minute, as it does."""
+        left = timedelta(**delta).total_seconds()
+        kinds: list[Kind] = []
+        while left > 0:
+            self.clock.advance(min(left, breaks.LOOKS_EVERY))
+            left -= breaks.LOOKS_EVERY
+            kinds += self.step()
+        return kinds or self.step()
 
     @property
     def phase(self) -> Phase:
@@ -77,10 +83,13 @@ def test_heads_up_then_due_on_time() -> None:
     assert run.phase == Phase.DUE
 
 
-def test_a_look_long_after_the_due_time_is_due_at_once() -> None:
-    """The app's timer fired late (busy machine, stopped process): the wall clock says due."""
+def test_a_look_late_after_the_due_time_is_due_at_once() -> None:
+    """The app's timer fired late (a busy machine), by less than a break: the wall clock
+    says due, and no stale heads-up comes first."""
     run = Run()
-    assert run.advance(hours=2, minutes=30) == [Kind.DUE]  # no stale heads-up first
+    run.advance(hours=1, minutes=57)
+    run.clock.advance(minutes=5)  # no look for five minutes
+    assert run.step() == [Kind.DUE]
 
 
 def test_a_break_counts_down_and_ends_back_at_work() -> None:
@@ -286,7 +295,39 @@ def test_the_wall_clock_set_back_does_not_delay_the_break() -> None:
     run.clock.set_wall(run.clock.now() - timedelta(hours=1))
     assert run.step() == []
     assert run.left() == 5400
-    assert run.advance(minutes=90) == [Kind.DUE]
+    assert run.advance(minutes=90) == [Kind.HEADS_UP, Kind.DUE]
+
+
+def test_a_gap_between_looks_longer_than_a_break_is_time_away() -> None:
+    """Windows (Python <= 3.12): the monotonic clock runs on through a suspend, so only
+    the gap between two looks (the app looks at least once a minute) tells."""
+    run = Run()
+    run.advance(minutes=70)
+    run.clock.advance(minutes=25)  # both clocks moved, and the app did not look
+    assert run.step() == [Kind.NATURAL]
+    natural = run.last(Kind.NATURAL)
+    assert natural.fields["seconds"] == 1500 and natural.fields["cause"] == "suspend"
+    assert run.phase == Phase.WORKING and run.left() == 7200
+
+
+def test_ordinary_ticking_is_never_time_away() -> None:
+    """Looks a minute apart (and a little late) for a whole day: no natural break."""
+    run = Run(Rules(every=timedelta(hours=30), length=timedelta(seconds=20)))
+    for _ in range(24 * 60):
+        run.clock.advance(seconds=breaks.LOOKS_EVERY + 5)
+        assert Kind.NATURAL not in run.step()
+    assert run.phase == Phase.WORKING
+
+
+def test_a_clock_change_is_not_a_gap_between_looks() -> None:
+    """Set an hour ahead between two looks: the monotonic clock says a minute passed, so
+    the gap rule stays out of it (the wall/monotonic rule alone decides, as before)."""
+    run = Run(Rules(length=timedelta(hours=2)))
+    run.advance(minutes=30)
+    run.clock.advance(minutes=1)
+    run.clock.set_wall(run.clock.now() + timedelta(hours=1))
+    assert run.step() == []
+    assert run.left() == 5340  # 31 min of work so far: the hour was not work
 
 
 def test_sleep_during_a_break_is_part_of_the_break() -> None:
@@ -442,10 +483,10 @@ def test_an_overnight_shift_belongs_to_the_day_it_starts() -> None:
     night = Shift(time(22, 0), time(6, 0), (4,))  # Friday nights
     run = Run(Rules(shift=night), start=datetime(2026, 11, 27, 21, 0, tzinfo=SHANGHAI))
     assert run.advance(hours=1) == [Kind.SHIFT_START]
-    assert run.advance(hours=2) == [Kind.DUE]  # just after midnight, on Saturday
+    assert run.advance(hours=2) == [Kind.HEADS_UP, Kind.DUE]  # just after midnight, Saturday
     run.do(breaks.start_break)
     run.advance(minutes=10)
-    assert run.advance(hours=5, minutes=50) == [Kind.SHIFT_END]  # 06:00 Saturday
+    assert run.advance(hours=5, minutes=50)[-1] == Kind.SHIFT_END  # 06:00 Saturday
     assert run.phase == Phase.OFF
 
 

@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from companion.clock import Clock
 from companion.config import Settings
-from companion.core import breaks
+from companion.core import break_saved, breaks
 from companion.core.break_counts import DayCounts, count_day
 from companion.core.breaks import Event, Moment, Outcome, Phase, Rules, State
 from companion.core.daytime import day_window
@@ -86,7 +86,7 @@ class BreakKeeper:
         """Carry on from the saved state; a long absence since then is a natural break."""
         saved = None
         try:
-            saved = breaks.from_dict(self.stores.state.get(STATE_KEY))
+            saved = break_saved.from_dict(self.stores.state.get(STATE_KEY))
         except StoreError as error:
             self._failed(error)
         if saved is not None:
@@ -191,7 +191,7 @@ class BreakKeeper:
                 at = event.at.astimezone(tz)
                 record = {"kind": str(event.kind), "fields": event.fields, "created_at": at}
                 self.stores.break_events.add(**record)
-            self.stores.state.set(STATE_KEY, breaks.to_dict(self.state))
+            self.stores.state.set(STATE_KEY, break_saved.to_dict(self.state))
         except StoreError as error:
             self._failed(error)
             return

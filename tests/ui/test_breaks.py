@@ -47,6 +47,13 @@ async def later(pilot, clock: FakeClock, **delta: float) -> None:  # type: ignor
     await pilot.pause()
 
 
+def bell_of(app) -> list[bool]:  # type: ignore[no-untyped-def]
+    """The terminal bell, recorded: one True per ring."""
+    rings: list[bool] = []
+    app.bell = lambda: rings.append(True)
+    return rings
+
+
 def break_screen(app) -> BreakScreen:  # type: ignore[no-untyped-def]
     assert isinstance(app.screen, BreakScreen), type(app.screen).__name__
     return app.screen
@@ -255,8 +262,7 @@ async def test_the_bell_rings_when_asked_for(app_factory, clock, home: Path) -> 
     home.mkdir(parents=True, exist_ok=True)
     (home / "config.toml").write_text("[breaks]\nbell = true\n", "utf-8")
     app = build(app_factory)
-    rings: list[bool] = []
-    app.bell = lambda: rings.append(True)  # type: ignore[method-assign]
+    rings = bell_of(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await later(pilot, clock, hours=1, minutes=58)
         assert rings == []
@@ -281,8 +287,7 @@ async def test_a_due_break_the_desktop_missed_rings_the_bell_once(app_factory, c
     the bell setting off, for the due break only (a heads-up is no reason to ring)."""
     app = build(app_factory)
     app.rhythm.send = Desktop(ok=False)
-    rings: list[bool] = []
-    app.bell = lambda: rings.append(True)  # type: ignore[method-assign]
+    rings = bell_of(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await later(pilot, clock, hours=1, minutes=58)
         await wait_for(pilot, lambda: len(app.rhythm.send.sent) == 1)
@@ -300,8 +305,7 @@ async def test_the_fallback_bell_does_not_ring_twice(app_factory, clock, home: P
     (home / "config.toml").write_text("[breaks]\nbell = true\n", "utf-8")
     app = build(app_factory)
     app.rhythm.send = Desktop(ok=False)
-    rings: list[bool] = []
-    app.bell = lambda: rings.append(True)  # type: ignore[method-assign]
+    rings = bell_of(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await later(pilot, clock, hours=2)
         await wait_for(pilot, lambda: len(app.rhythm.send.sent) == 2)  # heads-up, due
@@ -311,8 +315,7 @@ async def test_the_fallback_bell_does_not_ring_twice(app_factory, clock, home: P
 
 async def test_a_delivered_notification_needs_no_bell(app_factory, clock) -> None:
     app = build(app_factory)
-    rings: list[bool] = []
-    app.bell = lambda: rings.append(True)  # type: ignore[method-assign]
+    rings = bell_of(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await later(pilot, clock, hours=2)
         await wait_for(pilot, lambda: len(app.rhythm.send.sent) == 2)  # heads-up, due

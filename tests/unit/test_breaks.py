@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from companion.clock import FakeClock
-from companion.core import breaks
+from companion.core import break_saved, breaks
 from companion.core.breaks import Kind, Moment, Outcome, Phase, Rules
 from companion.core.shift import Shift
 
@@ -245,11 +245,11 @@ def test_the_start_of_the_shift_is_a_fresh_start() -> None:
 def test_the_last_break_is_kept_between_runs_and_old_states_still_read() -> None:
     run = due_now()
     run.do(breaks.skip)
-    data = breaks.to_dict(run.state)
-    restored = breaks.from_dict(data)
+    data = break_saved.to_dict(run.state)
+    restored = break_saved.from_dict(data)
     assert restored is not None and restored.rested == MONDAY_9.astimezone(UTC)
     del data["rested"]  # saved by a version that did not keep it
-    older = breaks.from_dict(data)
+    older = break_saved.from_dict(data)
     assert older is not None and older.rested == older.since
 
 
@@ -369,7 +369,7 @@ def test_no_time_away_for_a_short_sleep_or_a_restart() -> None:
 
 def reopened(run: Run) -> Run:
     """The app was quit and started again: the saved state, read back."""
-    restored = breaks.from_dict(breaks.to_dict(run.state))
+    restored = break_saved.from_dict(break_saved.to_dict(run.state))
     assert restored is not None and restored.seen_mono is None
     run.state = restored
     return run
@@ -419,7 +419,7 @@ def test_a_reminder_pending_when_the_app_closed_is_kept_over_a_short_restart() -
     ],
 )
 def test_an_unreadable_saved_state_is_refused(data: object) -> None:
-    assert breaks.from_dict(data) is None
+    assert break_saved.from_dict(data) is None
 
 
 # -- calendar: midnight and DST --------------------------------------------------------------

@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from companion.clock import Clock
 from companion.config import Settings
-from companion.core import breaks
+from companion.core import break_saved, breaks
 from companion.core.break_counts import DayCounts, count_day
 from companion.core.breaks import Event, Moment, Outcome, Phase, Rules, State
 from companion.core.daytime import day_window
@@ -56,6 +56,7 @@ class BreakView:
     dnd_until: datetime | None
     shift: Shift | None
     break_length: float  # seconds
+    rested: datetime  # back from the last break, time away or time off shift (not a skip)
 
     @property
     def can_postpone(self) -> bool:
@@ -72,6 +73,7 @@ class BreakKeeper:
         self.state: State = breaks.fresh(self.rules(), self._moment())
         self._saved_mono = float("-inf")
         self._counts: tuple[date, DayCounts] | None = None
+        self._back_from: datetime | None = None
 
     def rules(self) -> Rules:
         return rules_from(self.settings())
@@ -84,7 +86,7 @@ class BreakKeeper:
         """Carry on from the saved state; a long absence since then is a natural break."""
         saved = None
         try:
-            saved = breaks.from_dict(self.stores.state.get(STATE_KEY))
+            saved = break_saved.from_dict(self.stores.state.get(STATE_KEY))
         except StoreError as error:
             self._failed(error)
         if saved is not None:
@@ -138,6 +140,7 @@ class BreakKeeper:
             dnd_until=dnd.astimezone(tz) if dnd is not None else None,
             shift=rules.shift,
             break_length=rules.length.total_seconds(),
+            rested=self.state.rested.astimezone(tz),
         )
 
     def seconds_to_next_change(self) -> float | None:
@@ -171,7 +174,15 @@ class BreakKeeper:
             self._save(outcome.events, moment_mono)
         if outcome.events:
             self._counts = None
+        if outcome.back_from is not None:
+            self._back_from = outcome.back_from
         return list(outcome.events)
+
+    def take_back_from(self) -> datetime | None:
+        """When the time away the rhythm last found began (local time), if not yet asked:
+        the machine slept with the app open, or the app could not look for a while."""
+        back_from, self._back_from = self._back_from, None
+        return back_from.astimezone(self.clock.now().tzinfo) if back_from else None
 
     def _save(self, events: tuple[Event, ...], mono: float) -> None:
         tz = self.clock.now().tzinfo
@@ -180,7 +191,7 @@ class BreakKeeper:
                 at = event.at.astimezone(tz)
                 record = {"kind": str(event.kind), "fields": event.fields, "created_at": at}
                 self.stores.break_events.add(**record)
-            self.stores.state.set(STATE_KEY, breaks.to_dict(self.state))
+            self.stores.state.set(STATE_KEY, break_saved.to_dict(self.state))
         except StoreError as error:
             self._failed(error)
             return
@@ -200,9 +211,10 @@ class BreakKeeper:
 
 def _differs(a: State, b: State) -> bool:
     """A change worth saving at once (not just a later look at the clock)."""
-    return (a.phase, a.since, a.remind_at, a.postpones, a.dnd_until) != (
+    return (a.phase, a.since, a.rested, a.remind_at, a.postpones, a.dnd_until) != (
         b.phase,
         b.since,
+        b.rested,
         b.remind_at,
         b.postpones,
         b.dnd_until,

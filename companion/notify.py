@@ -1,7 +1,10 @@
 """Desktop notifications: which channel would carry one, and sending one.
 
 plyer picks a backend per platform; on Linux it needs D-Bus (the ``dbus`` module or
-``notify-send``) and a session bus. When none is usable, reminders stay in the app.
+``notify-send``) and a session bus. On macOS plyer needs pyobjus, which we do not ship,
+so there ``osascript`` (part of every macOS) shows the notification instead, with the
+text passed as arguments to the script's run handler: user text never becomes
+AppleScript source. When no channel is usable, reminders stay in the app.
 
 ``send_desktop`` runs plyer in a child process, called from a worker thread: plyer can
 block on D-Bus, warns on stderr, and its notify-send backend lets the child write to
@@ -18,8 +21,10 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+
+OSASCRIPT = "macOS: osascript"  # the channel's name, as doctor shows it
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,8 @@ class Channel:
 def detect_channel(env: Mapping[str, str] | None = None, platform: str | None = None) -> Channel:
     env = os.environ if env is None else env
     platform = platform or sys.platform
+    if platform == "darwin" and shutil.which("osascript"):
+        return Channel(OSASCRIPT, True)
     if importlib.util.find_spec("plyer") is None:
         return Channel("in-app", False, "no_plyer")
     if platform.startswith("linux"):
@@ -69,6 +76,22 @@ notification.notify(title=data["title"], message=data["message"],
                     app_name=data["app_name"], timeout=data["seconds"])
 """
 
+# Runs in osascript: the text arrives in argv (never in the script's source, so no
+# quoting can go wrong), after a fixed first argument so that a title starting with "-"
+# is not read as an option (POSIX option parsing stops at the first plain argument).
+_APPLESCRIPT = (
+    "on run argv",
+    "display notification (item 3 of argv) with title (item 2 of argv)",
+    "end run",
+)
+
+
+def osascript_command(title: str, message: str) -> list[str]:
+    script = [part for line in _APPLESCRIPT for part in ("-e", line)]
+    # A NUL cannot travel in argv; nothing else needs escaping, as no shell is involved.
+    text = [value.replace("\0", "") for value in (title, message)]
+    return ["osascript", *script, "companion", *text]
+
 
 def send_desktop(
     title: str,
@@ -77,19 +100,29 @@ def send_desktop(
     timeout: float = 10.0,
     env: Mapping[str, str] | None = None,
     command: Sequence[str] | None = None,
+    platform: str | None = None,
+    run: Callable[..., subprocess.CompletedProcess[str]] = subprocess.run,
 ) -> Delivery:
     """Show one desktop notification; blocking for up to ``timeout`` seconds, so call it
-    from a worker thread. Never raises and never writes to the terminal."""
+    from a worker thread. Never raises and never writes to the terminal.
+
+    ``command`` replaces the notifier's command line and ``run`` the way it is started
+    (both for tests)."""
     env = dict(os.environ if env is None else env)
-    channel = detect_channel(env)
+    channel = detect_channel(env, platform)
     if not channel.usable:
         return Delivery(channel.name, False, channel.reason)
-    payload = json.dumps(
-        {"title": title, "message": message, "app_name": "companion", "seconds": 10}
-    )
+    payload = ""
+    if channel.name == OSASCRIPT:
+        argv = list(command or osascript_command(title, message))
+    else:
+        argv = list(command or [sys.executable, "-c", _CHILD])
+        payload = json.dumps(
+            {"title": title, "message": message, "app_name": "companion", "seconds": 10}
+        )
     try:
-        result = subprocess.run(
-            list(command or [sys.executable, "-c", _CHILD]),
+        result = run(
+            argv,
             input=payload,
             capture_output=True,
             text=True,
@@ -103,7 +136,8 @@ def send_desktop(
     except (OSError, ValueError) as error:
         return Delivery(channel.name, False, "failed", str(error))
     # notify-send reports a missing notification daemon on stderr and plyer ignores its
-    # exit status, so any output at all (warnings are silenced) means it did not work.
+    # exit status, so any output at all (warnings are silenced) means it did not work;
+    # osascript prints nothing on success either.
     complaint = (result.stderr or "").strip()
     if result.returncode != 0 or complaint:
         last = complaint.splitlines()[-1] if complaint else f"exit status {result.returncode}"

@@ -9,7 +9,7 @@ they were offered are app state in activity.db. No Textual.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from companion.clock import Clock
 from companion.config import Settings
@@ -49,6 +49,13 @@ class ShiftRoutine:
         if last != today:
             self.stores.state.set(LAST_LAUNCH, today)
         first_of_day = last is not None and last < today
+        return first_of_day and in_shift and self._may_offer(ENERGY_OFFERED)
+
+    def came_back(self, away_since: datetime, in_shift: bool) -> bool:
+        """Back after time away that began on an earlier day (the computer slept through
+        the night with the app open): offered like the day's first launch. Outside shift
+        hours it waits for the shift to start, as a launch does."""
+        first_of_day = away_since.date() < self._today()
         return first_of_day and in_shift and self._may_offer(ENERGY_OFFERED)
 
     def shift_started(self) -> bool:

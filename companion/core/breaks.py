@@ -14,7 +14,8 @@ time, which is wrong across DST). Deadlines are wall instants, so a timer that f
 late is caught by comparing with the wall clock. The wall time that passed beyond the
 monotonic time since the last look is time the machine was asleep (or the app closed):
 longer than a break, it *is* a break; shorter, the deadlines move by it, because the
-rhythm counts time spent at work.
+rhythm counts time spent at work. Where the monotonic clock runs on through a suspend,
+a gap between two looks longer than a break is time away too (see ``_time_away``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from typing import Any
 from companion.core.shift import Shift
 
 TOLERANCE = 2.0  # seconds of wall/monotonic disagreement ignored (clock slewing)
+LOOKS_EVERY = 60.0  # seconds: the running app steps at least this often, awake
+UNWATCHED = 2 * LOOKS_EVERY  # a gap between looks this long can't be ordinary ticking
 
 
 class Phase(enum.StrEnum):
@@ -92,6 +95,9 @@ class State:
     phase: Phase
     since: datetime  # UTC: start of this work period, or of the break when on break
     seen: datetime  # UTC wall time of the last look
+    # UTC: back from the last rest (a break, time away, time off shift). Unlike ``since``
+    # a skip does not move it, so "since your last break" stays true after one.
+    rested: datetime
     seen_mono: float | None = None  # None after a restart: monotonic time is per boot
     remind_at: datetime | None = None  # postponed / after this chat: when to ask again
     postpones: int = 0  # postponements of the break now asked for
@@ -109,6 +115,13 @@ class Event:
 class Outcome:
     state: State
     events: tuple[Event, ...] = ()
+    # The start (UTC) of time away of at least a break length found while the app was
+    # running (asleep overnight, say), in any phase; a new start has its own rules.
+    back_from: datetime | None = None
+
+    def then(self, state: State, *events: Event) -> Outcome:
+        """This outcome followed by a user's intent."""
+        return replace(self, state=state, events=(*self.events, *events))
 
 
 def in_shift(rules: Rules, moment: Moment) -> bool:
@@ -118,7 +131,7 @@ def in_shift(rules: Rules, moment: Moment) -> bool:
 def fresh(rules: Rules, moment: Moment) -> State:
     phase = Phase.WORKING if in_shift(rules, moment) else Phase.OFF
     now = moment.utc
-    return State(phase, since=now, seen=now, seen_mono=moment.mono)
+    return State(phase, since=now, seen=now, rested=now, seen_mono=moment.mono)
 
 
 def due_at(state: State, rules: Rules) -> datetime:
@@ -139,8 +152,10 @@ def dnd_active(state: State, now: datetime) -> bool:
     return state.dnd_until is not None and now < state.dnd_until
 
 
-def _working(state: State, now: datetime) -> State:
-    return replace(state, phase=Phase.WORKING, since=now, remind_at=None, postpones=0)
+def _working(state: State, now: datetime, rested: bool = True) -> State:
+    """A new work period: after a rest, or (``rested=False``) after a skipped break."""
+    back = now if rested else state.rested
+    return replace(state, phase=Phase.WORKING, since=now, rested=back, remind_at=None, postpones=0)
 
 
 # -- the clock moves -------------------------------------------------------------------
@@ -148,7 +163,7 @@ def step(state: State, rules: Rules, moment: Moment) -> Outcome:
     """Bring the state up to ``moment``: time away, shift edges, deadlines passed."""
     now = moment.utc
     events: list[Event] = []
-    gap, cause = _time_away(state, moment)
+    gap, cause = _time_away(state, rules, moment)
     # Shift edges are only news when the app was watching; after a night away they are not.
     watching = cause == "suspend" and gap < rules.length.total_seconds()
     state = _account_for_gap(state, rules, moment, gap, cause, events)
@@ -157,15 +172,31 @@ def step(state: State, rules: Rules, moment: Moment) -> Outcome:
         events.append(Event(Kind.DND_OFF, now, {"ended": "expired"}))
         state = replace(state, dnd_until=None)
     state = _follow_deadlines(state, rules, now, in_shift(rules, moment), events)
-    return Outcome(replace(state, seen=now, seen_mono=moment.mono), tuple(events))
+    away = cause != "closed" and gap >= rules.length.total_seconds()
+    back_from = now - timedelta(seconds=gap) if away else None
+    return Outcome(replace(state, seen=now, seen_mono=moment.mono), tuple(events), back_from)
 
 
-def _time_away(state: State, moment: Moment) -> tuple[float, str]:
-    """Seconds of wall time not spent awake with the app since the last look, and why."""
+def _time_away(state: State, rules: Rules, moment: Moment) -> tuple[float, str]:
+    """Seconds of wall time not spent awake with the app since the last look, and why.
+
+    Two signs of a suspend. Where the monotonic clock stops while the machine sleeps
+    (Linux, macOS), the wall time beyond the monotonic time. Where it runs on (Windows
+    with Python 3.12 or older: GetTickCount64 counts sleep), only the gap itself: the
+    app looks at least every LOOKS_EVERY seconds while awake, so when both clocks say it
+    has not looked for longer than a break (and than ordinary ticking could explain),
+    it was not running, and all of that wall time was away. Requiring both clocks keeps
+    a clock change out of this rule: setting the clock moves only the wall clock (DST
+    moves neither, as all this is UTC). A process stopped for that long (ctrl+z) counts
+    too; that is rare, and its user was away from companion all the same.
+    """
     wall = (moment.utc - state.seen).total_seconds()
     if state.seen_mono is None:
         return wall, "closed"  # the app was not running: all of it was away
-    return wall - (moment.mono - state.seen_mono), "suspend"
+    looked = moment.mono - state.seen_mono
+    if min(wall, looked) >= max(rules.length.total_seconds(), UNWATCHED):
+        return wall, "suspend"
+    return wall - looked, "suspend"
 
 
 def _account_for_gap(
@@ -181,7 +212,8 @@ def _account_for_gap(
         # A short sleep or a wall-clock change: count only the time spent at work.
         shift = timedelta(seconds=gap)
         remind = state.remind_at + shift if state.remind_at else None
-        return replace(state, since=state.since + shift, remind_at=remind)
+        rested = state.rested + shift
+        return replace(state, since=state.since + shift, rested=rested, remind_at=remind)
     return state
 
 
@@ -247,7 +279,7 @@ def start_break(state: State, rules: Rules, moment: Moment) -> Outcome:
     fields = {"early": early, "from": str(state.phase), "postpones": state.postpones}
     started = Event(Kind.STARTED, now, fields)
     state = replace(state, phase=Phase.ON_BREAK, since=now, remind_at=None, postpones=0)
-    return Outcome(state, (*current.events, started))
+    return current.then(state, started)
 
 
 def end_break(state: State, rules: Rules, moment: Moment) -> Outcome:
@@ -258,7 +290,7 @@ def end_break(state: State, rules: Rules, moment: Moment) -> Outcome:
         return current
     taken = (now - state.since).total_seconds()
     fields = {"completed": taken >= rules.length.total_seconds(), "seconds": round(taken)}
-    return Outcome(_working(state, now), (*current.events, Event(Kind.ENDED, now, fields)))
+    return current.then(_working(state, now), Event(Kind.ENDED, now, fields))
 
 
 def postpones_left(state: State, rules: Rules) -> int:
@@ -278,7 +310,7 @@ def postpone(state: State, rules: Rules, moment: Moment) -> Outcome:
     count = state.postpones + 1
     state = replace(state, phase=Phase.POSTPONED, remind_at=now + rules.postpone, postpones=count)
     event = Event(Kind.POSTPONED, now, {"count": count})
-    return Outcome(state, (*current.events, event))
+    return current.then(state, event)
 
 
 def after_chat(state: State, rules: Rules, moment: Moment) -> Outcome:
@@ -288,7 +320,7 @@ def after_chat(state: State, rules: Rules, moment: Moment) -> Outcome:
     if state.phase not in ASKED:
         return current
     state = replace(state, phase=Phase.AFTER_CHAT, remind_at=now + rules.after_chat)
-    return Outcome(state, (*current.events, Event(Kind.AFTER_CHAT, now)))
+    return current.then(state, Event(Kind.AFTER_CHAT, now))
 
 
 def skip(state: State, rules: Rules, moment: Moment) -> Outcome:
@@ -298,7 +330,7 @@ def skip(state: State, rules: Rules, moment: Moment) -> Outcome:
     if state.phase not in ASKED:
         return current
     event = Event(Kind.SKIPPED, now, {"from": str(state.phase), "postpones": state.postpones})
-    return Outcome(_working(state, now), (*current.events, event))
+    return current.then(_working(state, now, rested=False), event)
 
 
 def set_dnd(state: State, rules: Rules, moment: Moment, until: datetime) -> Outcome:
@@ -310,7 +342,7 @@ def set_dnd(state: State, rules: Rules, moment: Moment, until: datetime) -> Outc
         return clear_dnd(state, rules, moment)
     event = Event(Kind.DND_ON, now, {"until": until.isoformat()})
     held = step(replace(current.state, dnd_until=until), rules, moment)
-    return Outcome(held.state, (*current.events, event, *held.events))
+    return current.then(held.state, event, *held.events)
 
 
 def clear_dnd(state: State, rules: Rules, moment: Moment) -> Outcome:
@@ -320,7 +352,7 @@ def clear_dnd(state: State, rules: Rules, moment: Moment) -> Outcome:
     now = moment.utc
     event = Event(Kind.DND_OFF, now, {"ended": "by_user"})
     after = step(replace(current.state, dnd_until=None), rules, moment)
-    return Outcome(after.state, (*current.events, event, *after.events))
+    return current.then(after.state, event, *after.events)
 
 
 # -- what to show, and when to look again ----------------------------------------------
@@ -347,49 +379,3 @@ def next_change(state: State, rules: Rules, moment: Moment) -> datetime | None:
         candidates.append(rules.shift.next_change(moment.wall))
     future = [c for c in candidates if c is not None and c > now]
     return min(future) if future else None
-
-
-# -- kept between runs --------------------------------------------------------------------
-def to_dict(state: State) -> dict[str, Any]:
-    def iso(value: datetime | None) -> str | None:
-        return value.isoformat() if value is not None else None
-
-    return {
-        "phase": str(state.phase),
-        "since": iso(state.since),
-        "seen": iso(state.seen),
-        "remind_at": iso(state.remind_at),
-        "postpones": state.postpones,
-        "dnd_until": iso(state.dnd_until),
-    }
-
-
-def from_dict(data: Any) -> State | None:
-    """A saved state, or None if it cannot be read (the caller starts fresh).
-
-    The monotonic reading is never restored: it means nothing in another run, so the
-    whole time since the last look counts as time away.
-    """
-
-    def when(value: Any) -> datetime | None:
-        if value is None:
-            return None
-        moment = datetime.fromisoformat(value)
-        if moment.tzinfo is None:
-            raise ValueError("naive time")
-        return moment.astimezone(UTC)
-
-    try:
-        since, seen = when(data["since"]), when(data["seen"])
-        if since is None or seen is None:
-            return None
-        return State(
-            phase=Phase(data["phase"]),
-            since=since,
-            seen=seen,
-            remind_at=when(data.get("remind_at")),
-            postpones=int(data.get("postpones", 0)),
-            dnd_until=when(data.get("dnd_until")),
-        )
-    except (KeyError, TypeError, ValueError):
-        return None

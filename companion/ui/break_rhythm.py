@@ -22,7 +22,7 @@ from textual.widgets import Input, Select, TextArea
 from companion.break_keeper import BreakKeeper, BreakView
 from companion.content import load_pack
 from companion.core.activities import Activity, activities_from
-from companion.core.breaks import Event, Kind, Phase
+from companion.core.breaks import LOOKS_EVERY, Event, Kind, Phase
 from companion.core.daytime import day_window
 from companion.i18n import Strings, format_time
 from companion.messages import store_error
@@ -43,7 +43,9 @@ if TYPE_CHECKING:
 # The rhythm's own screens are imported where they open: none is needed to show Home,
 # and leaving them out of start-up gets the first screen up sooner.
 
-SLOW = 60.0  # the longest the timer sleeps: catches a suspend or a clock change soon enough
+# The longest the timer sleeps: catches a suspend or a clock change soon enough, and a
+# longer gap between looks is taken for time away (core.breaks._time_away).
+SLOW = LOOKS_EVERY
 BANNER_POLL = 5.0  # while a reminder waits for the user to leave a text field or a calm screen
 MIN_DELAY = 0.05
 AFTER = 0.02  # wake just after a boundary, never just before it
@@ -126,12 +128,22 @@ class BreakRhythm:
         return max(MIN_DELAY, min(waits))
 
     def _changed(self) -> None:
+        self._welcome_back()
         self._show_reminder()
         problem = self.keeper.take_problem()
         if problem is not None:
             self._tell(store_error(problem, self.t), severity="error")
         self.app.screen.post_message(RhythmTick())
         self.reschedule()
+
+    def _welcome_back(self) -> None:
+        """Back on a new day with the app left open: the energy station, once a day."""
+        away_since = self.keeper.take_back_from()
+        if away_since is None:
+            return
+        in_shift = self.keeper.view().phase != Phase.OFF
+        if self._guarded(lambda: self.routine.came_back(away_since, in_shift), False):
+            self.offer_energy()
 
     # -- what the rhythm says --------------------------------------------------------------
     def view(self) -> BreakView:
@@ -175,11 +187,14 @@ class BreakRhythm:
                 )
             elif event.kind == Kind.DUE:
                 length = break_text.length(self.keeper.rules().length, t)
-                self._desktop(
-                    t("breaks.notify.due_title"), t("breaks.notify.due_body", length=length)
-                )
-                if self.app.services.config.settings.break_bell:
+                bell = self.app.services.config.settings.break_bell
+                if bell:
                     self.app.bell()
+                self._desktop(
+                    t("breaks.notify.due_title"),
+                    t("breaks.notify.due_body", length=length),
+                    bell_if_undelivered=not bell,
+                )
             elif event.kind == Kind.NATURAL and event.fields.get("cause") == "suspend":
                 away = break_text.span(float(event.fields.get("seconds", 0)), t)
                 self._tell(t("breaks.toast.natural", away=away))
@@ -247,7 +262,10 @@ class BreakRhythm:
             return default
 
     # -- desktop notifications ---------------------------------------------------------------
-    def _desktop(self, title: str, body: str) -> None:
+    def _desktop(self, title: str, body: str, bell_if_undelivered: bool = False) -> None:
+        """Send a desktop notification from a worker thread. A due break that could not
+        reach the desktop rings the terminal bell once instead (``bell_if_undelivered``),
+        so a reminder is never only a toast in a window the agent is not looking at."""
         if not self.app.services.config.settings.break_notify:
             return
         env, send, app = dict(self.app.services.env), self.send, self.app
@@ -255,13 +273,18 @@ class BreakRhythm:
         def deliver() -> None:
             delivery = send(title, body, env=env)
             with suppress(Exception):  # the app closed meanwhile: nobody to tell
-                app.call_from_thread(self._delivered, delivery)
+                app.call_from_thread(self._delivered, delivery, bell_if_undelivered)
 
         app.run_worker(deliver, thread=True, group="desktop", exit_on_error=False)
 
-    def _delivered(self, delivery: Delivery) -> None:
-        """Said once a run: the reminders stay in the app when the desktop is out of reach."""
-        if delivery.ok or self._told_desktop:
+    def _delivered(self, delivery: Delivery, bell_if_undelivered: bool = False) -> None:
+        """The fallback for a notification that did not arrive: the bell for a due break,
+        and once a run a word that the reminders stay in the app."""
+        if delivery.ok:
+            return
+        if bell_if_undelivered:
+            self.app.bell()
+        if self._told_desktop:
             return
         self._told_desktop = True
         code = f"doctor.notify_{delivery.reason}"

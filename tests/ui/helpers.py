@@ -16,6 +16,22 @@ def text_of(widget: Static) -> str:
     return console.export_text()
 
 
+def awake(app, clock, **delta: float) -> None:  # type: ignore[no-untyped-def]
+    """Awake time passes with the app open: its rhythm looks at least once a minute, as
+    its timer does (a longer gap between looks would be time away), and at the end."""
+    from datetime import timedelta
+
+    from companion.core.breaks import LOOKS_EVERY
+
+    left = timedelta(**delta).total_seconds()
+    while left > LOOKS_EVERY:
+        clock.advance(LOOKS_EVERY)
+        left -= LOOKS_EVERY
+        app.rhythm.tick()
+    clock.advance(left)
+    app.rhythm.tick()
+
+
 def screen_text(app: App[object]) -> str:
     """Every Static, Button label and list option on the active screen, in order."""
     parts = []

@@ -7,15 +7,14 @@ from companion.core.breaks import Phase
 from companion.notify import Delivery
 from companion.ui.screens.break_screen import BreakScreen
 from companion.ui.screens.breathe import BreatheScreen
-from tests.ui.helpers import screen_text, wait_for
+from tests.ui.helpers import awake, screen_text, wait_for
 
 
 async def test_breathing_from_a_due_break_starts_the_break(app_factory, clock: FakeClock) -> None:
     app = app_factory("zh")
     async with app.run_test(size=(80, 24)) as pilot:
         app.rhythm.send = lambda *args, **kwargs: Delivery("test", True)
-        clock.advance(hours=2)
-        app.rhythm.tick()
+        awake(app, clock, hours=2)
         await wait_for(pilot, lambda: isinstance(app.screen, BreakScreen))
         await wait_for(pilot, lambda: "跟着做几分钟呼吸练习" in screen_text(app))
         await pilot.press("h")
@@ -28,12 +27,10 @@ async def test_breathing_from_a_due_break_starts_the_break(app_factory, clock: F
 
 async def over_screen(app, pilot, clock) -> None:  # type: ignore[no-untyped-def]
     app.rhythm.send = lambda *args, **kwargs: Delivery("test", True)
-    clock.advance(hours=2)
-    app.rhythm.tick()
+    awake(app, clock, hours=2)
     await wait_for(pilot, lambda: isinstance(app.screen, BreakScreen))
     await pilot.press("s")  # start the break
-    clock.advance(minutes=10, seconds=1)
-    app.rhythm.tick()
+    awake(app, clock, minutes=10, seconds=1)
     await wait_for(pilot, lambda: bool(app.screen.query("#rate-before")))  # welcome back
 
 

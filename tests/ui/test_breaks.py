@@ -18,7 +18,7 @@ from companion.ui.screens.dnd import DndScreen
 from companion.ui.screens.home import HomeScreen
 from companion.ui.screens.settings import SettingsScreen
 from companion.ui.widgets.break_banner import BreakBanner
-from tests.ui.helpers import Notes, screen_text, text_of, wait_for
+from tests.ui.helpers import Notes, awake, screen_text, text_of, wait_for
 
 
 class Desktop:
@@ -40,11 +40,18 @@ def build(app_factory, lang: str = "en", **kwargs: Any):  # type: ignore[no-unty
 
 
 async def later(pilot, clock: FakeClock, **delta: float) -> None:  # type: ignore[no-untyped-def]
-    """Time passes; the app's timer fires (as it would at that moment)."""
-    clock.advance(**delta)
-    pilot.app.rhythm.tick()
+    """Time passes; the app's timer fires at least once a minute meanwhile, as it does,
+    and at the end."""
+    awake(pilot.app, clock, **delta)
     await pilot.pause()
     await pilot.pause()
+
+
+def bell_of(app) -> list[bool]:  # type: ignore[no-untyped-def]
+    """The terminal bell, recorded: one True per ring."""
+    rings: list[bool] = []
+    app.bell = lambda: rings.append(True)
+    return rings
 
 
 def break_screen(app) -> BreakScreen:  # type: ignore[no-untyped-def]
@@ -117,7 +124,7 @@ async def test_a_break_counts_down_and_im_back_returns_home(app_factory, clock) 
         assert isinstance(app.screen, HomeScreen)
         assert home_status(app) == "Next break in 2 h"
     events = sorted(app.services.stores.break_events.all(), key=lambda e: e.created_at)
-    assert [e.kind for e in events] == ["due", "started", "ended"]
+    assert [e.kind for e in events] == ["heads_up", "due", "started", "ended"]
     assert events[-1].fields == {"completed": False, "seconds": 200}
 
 
@@ -160,6 +167,25 @@ async def test_postpone_three_times_then_it_stays_but_never_forces(app_factory, 
         assert isinstance(app.screen, HomeScreen)
         assert "Skipped. The next break comes in 2 h." in notes.text()
         assert "0 taken · 3 postponed · 1 skipped" in screen_text(app)
+
+
+@pytest.mark.parametrize(
+    ("lang", "before", "after"),
+    [
+        ("en", "2 h since your last break", "4 h since your last break"),
+        ("zh", "离上次休息已经2小时了", "离上次休息已经4小时了"),
+    ],
+)
+async def test_after_a_skip_the_break_screen_counts_from_the_last_real_break(
+    app_factory, clock, lang: str, before: str, after: str
+) -> None:
+    app = build(app_factory, lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await later(pilot, clock, hours=2)
+        assert before in screen_text(app)
+        await pilot.press("x")
+        await later(pilot, clock, hours=2)
+        assert after in screen_text(app)  # the skip was no break
 
 
 async def test_after_this_chat_waits_for_the_key(app_factory, clock) -> None:
@@ -236,8 +262,7 @@ async def test_the_bell_rings_when_asked_for(app_factory, clock, home: Path) -> 
     home.mkdir(parents=True, exist_ok=True)
     (home / "config.toml").write_text("[breaks]\nbell = true\n", "utf-8")
     app = build(app_factory)
-    rings: list[bool] = []
-    app.bell = lambda: rings.append(True)  # type: ignore[method-assign]
+    rings = bell_of(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await later(pilot, clock, hours=1, minutes=58)
         assert rings == []
@@ -255,6 +280,47 @@ async def test_when_the_desktop_is_out_of_reach_it_says_so_once(app_factory, clo
         await later(pilot, clock, minutes=2)
         await pilot.pause(0.1)
         assert notes.text().count("Desktop notifications don't work here") == 1
+
+
+async def test_a_due_break_the_desktop_missed_rings_the_bell_once(app_factory, clock) -> None:
+    """The fallback for a notification that could not be delivered: the bell, even with
+    the bell setting off, for the due break only (a heads-up is no reason to ring)."""
+    app = build(app_factory)
+    app.rhythm.send = Desktop(ok=False)
+    rings = bell_of(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await later(pilot, clock, hours=1, minutes=58)
+        await wait_for(pilot, lambda: len(app.rhythm.send.sent) == 1)
+        await pilot.pause(0.1)
+        assert rings == []  # the heads-up did not reach the desktop either: no bell
+        await later(pilot, clock, minutes=2)
+        await wait_for(pilot, lambda: rings == [True])
+        await pilot.pause(0.1)
+        assert rings == [True]
+        break_screen(app)
+
+
+async def test_the_fallback_bell_does_not_ring_twice(app_factory, clock, home: Path) -> None:
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text("[breaks]\nbell = true\n", "utf-8")
+    app = build(app_factory)
+    app.rhythm.send = Desktop(ok=False)
+    rings = bell_of(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await later(pilot, clock, hours=2)
+        await wait_for(pilot, lambda: len(app.rhythm.send.sent) == 2)  # heads-up, due
+        await pilot.pause(0.1)
+        assert rings == [True]
+
+
+async def test_a_delivered_notification_needs_no_bell(app_factory, clock) -> None:
+    app = build(app_factory)
+    rings = bell_of(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await later(pilot, clock, hours=2)
+        await wait_for(pilot, lambda: len(app.rhythm.send.sent) == 2)  # heads-up, due
+        await pilot.pause(0.1)
+        assert rings == []
 
 
 async def test_desktop_alerts_can_be_turned_off(app_factory, clock, home: Path) -> None:
@@ -353,7 +419,7 @@ async def test_a_suspend_is_welcomed_as_a_break(app_factory, clock) -> None:
     app = build(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
         notes = Notes(app)
-        clock.advance(hours=1)
+        awake(app, clock, hours=1)
         clock.suspend(minutes=40)
         app.rhythm.tick()
         await pilot.pause()

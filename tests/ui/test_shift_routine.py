@@ -3,7 +3,7 @@ the release moment at shift end; answers kept in the journal, never the activity
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from textual.widgets import Input
@@ -14,6 +14,7 @@ from companion.ui.screens.breathe import BreatheScreen
 from companion.ui.screens.energy import EnergyScreen
 from companion.ui.screens.home import HomeScreen
 from companion.ui.screens.release import ReleaseScreen
+from tests.conftest import SHANGHAI
 from tests.ui.helpers import Notes, screen_text
 from tests.ui.test_breaks import build, later
 
@@ -162,3 +163,70 @@ async def test_the_energy_station_speaks_chinese(app_factory) -> None:
         await pilot.pause()
         assert isinstance(app.screen, EnergyScreen)
         assert "今天" in screen_text(app)
+
+
+async def back_at(pilot, clock: FakeClock, when: datetime) -> None:  # type: ignore[no-untyped-def]
+    """The computer slept with the app open, and wakes at ``when``."""
+    clock.suspend((when - clock.now()).total_seconds())
+    pilot.app.rhythm.tick()
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_a_night_asleep_with_the_app_open_offers_it_once(app_factory, clock) -> None:
+    """No launch in the morning, but a new day all the same: offered like a first launch."""
+    app = build(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)  # the first run ever: the welcome's day
+        await back_at(pilot, clock, datetime(2026, 11, 24, 9, 20, tzinfo=SHANGHAI))
+        assert isinstance(app.screen, EnergyScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await back_at(pilot, clock, datetime(2026, 11, 24, 14, 0, tzinfo=SHANGHAI))
+        assert isinstance(app.screen, HomeScreen)  # once a day
+    assert app.services.stores.state.get(ENERGY_OFFERED) == "2026-11-24"
+    again = build(app_factory)  # nor at a launch later that day
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, HomeScreen)
+
+
+async def test_time_away_the_same_day_offers_nothing(app_factory, clock) -> None:
+    app = build(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await back_at(pilot, clock, datetime(2026, 11, 23, 14, 0, tzinfo=SHANGHAI))
+        assert isinstance(app.screen, HomeScreen)
+    assert app.services.stores.state.get(ENERGY_OFFERED) is None
+
+
+async def test_asleep_from_after_the_shift_to_inside_the_next(
+    app_factory, clock: FakeClock, home: Path
+) -> None:
+    """18:10 to 09:20 with shift hours on: the app saw no shift start, but offers it."""
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text('[breaks]\nevery = "12h"\n[shift]\nenabled = true\n', "utf-8")
+    app = build(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await later(pilot, clock, hours=7, minutes=30)
+        assert isinstance(app.screen, ReleaseScreen)  # 18:00
+        await pilot.press("escape")
+        await later(pilot, clock, minutes=10)
+        await back_at(pilot, clock, datetime(2026, 11, 24, 9, 20, tzinfo=SHANGHAI))
+        assert isinstance(app.screen, EnergyScreen)
+
+
+async def test_back_before_the_shift_it_waits_for_the_shift_start(
+    app_factory, clock: FakeClock, home: Path
+) -> None:
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text("[shift]\nenabled = true\n", "utf-8")
+    app = build(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await back_at(pilot, clock, datetime(2026, 11, 24, 7, 0, tzinfo=SHANGHAI))
+        assert isinstance(app.screen, HomeScreen)
+        await later(pilot, clock, hours=2)
+        assert isinstance(app.screen, EnergyScreen)
+        await pilot.press("escape")
+        await later(pilot, clock, minutes=20)
+        assert isinstance(app.screen, HomeScreen)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.ui.helpers import awake
+
 LANGS = ["en", "zh"]
 
 
@@ -43,13 +45,13 @@ def break_due(app, clock, start: bool = False):  # type: ignore[no-untyped-def]
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         app.rhythm.send = lambda *args, **kwargs: Delivery("test", True)
-        clock.advance(hours=2)
-        app.rhythm.tick()
+        awake(app, clock, hours=2)
+        await pilot.pause()
+        app.clear_notifications()  # the heads-up toast, long gone by then in real time
         await pilot.pause()
         if start:
             await pilot.press("s")  # Start the break
-            clock.advance(minutes=3, seconds=20)
-            app.rhythm.tick()
+            awake(app, clock, minutes=3, seconds=20)
             await pilot.pause()
 
     return run_before

@@ -12,7 +12,7 @@ import pytest
 from companion.break_keeper import HEARTBEAT, STATE_KEY, BreakKeeper, rules_from
 from companion.clock import FakeClock
 from companion.config import Settings
-from companion.core.breaks import Kind, Phase
+from companion.core.breaks import LOOKS_EVERY, Kind, Phase
 from companion.core.shift import Shift
 from companion.paths import resolve_paths
 from companion.store.errors import StoreWriteError
@@ -37,6 +37,17 @@ def kinds(stores: Stores) -> list[str]:
     return [e.kind for e in sorted(stores.break_events.all(), key=lambda e: e.created_at)]
 
 
+def awake(keeper: BreakKeeper, clock: FakeClock, **delta: float) -> None:
+    """Awake time passes while the app runs: it looks once a minute (the last look, at
+    the end, is left to the test)."""
+    left = timedelta(**delta).total_seconds()
+    while left > LOOKS_EVERY:
+        clock.advance(LOOKS_EVERY)
+        left -= LOOKS_EVERY
+        keeper.tick()
+    clock.advance(left)
+
+
 def test_settings_become_rules() -> None:
     rules = rules_from(
         dataclasses.replace(
@@ -50,15 +61,15 @@ def test_settings_become_rules() -> None:
 
 def test_every_event_is_stored_in_the_activity_log(stores: Stores, clock: FakeClock) -> None:
     keeper = keeper_for(stores, clock)
-    clock.advance(hours=1, minutes=58)
+    awake(keeper, clock, hours=1, minutes=58)
     assert [e.kind for e in keeper.tick()] == [Kind.HEADS_UP]
-    clock.advance(minutes=2)
+    awake(keeper, clock, minutes=2)
     keeper.tick()
     keeper.postpone()
-    clock.advance(minutes=5)
+    awake(keeper, clock, minutes=5)
     keeper.tick()
     keeper.start_break()
-    clock.advance(minutes=4)
+    awake(keeper, clock, minutes=4)
     keeper.end_break()
     assert kinds(stores) == ["heads_up", "due", "postponed", "due", "started", "ended"]
     ended = max(stores.break_events.all(), key=lambda e: e.created_at)
@@ -69,7 +80,7 @@ def test_every_event_is_stored_in_the_activity_log(stores: Stores, clock: FakeCl
 
 def test_a_restart_carries_on_where_it_was(stores: Stores, home: Path, clock: FakeClock) -> None:
     keeper = keeper_for(stores, clock)
-    clock.advance(hours=2)
+    awake(keeper, clock, hours=2)
     keeper.tick()
     keeper.postpone()
     keeper.close()
@@ -84,7 +95,7 @@ def test_closing_the_app_for_longer_than_a_break_counts_as_one(
     stores: Stores, home: Path, clock: FakeClock
 ) -> None:
     keeper = keeper_for(stores, clock)
-    clock.advance(minutes=40)
+    awake(keeper, clock, minutes=40)
     keeper.close()
     clock.advance(minutes=25)
     fresh_stores = open_stores(resolve_paths(home), clock)
@@ -122,15 +133,15 @@ def test_the_heartbeat_is_slow(stores: Stores, clock: FakeClock, monkeypatch) ->
 def test_today_counts_taken_postponed_skipped(stores: Stores, clock: FakeClock) -> None:
     keeper = keeper_for(stores, clock)
     assert not keeper.today().any
-    clock.advance(hours=2)
+    awake(keeper, clock, hours=2)
     keeper.tick()
     keeper.postpone()
-    clock.advance(minutes=5)
+    awake(keeper, clock, minutes=5)
     keeper.tick()
     keeper.skip()
-    clock.advance(minutes=30)
+    awake(keeper, clock, minutes=30)
     keeper.start_break()  # early
-    clock.advance(minutes=10)
+    awake(keeper, clock, minutes=10)
     keeper.tick()
     today = keeper.today()
     assert (today.taken, today.postponed, today.skipped) == (1, 1, 1)
@@ -141,13 +152,13 @@ def test_todays_counts_start_again_at_midnight(home: Path) -> None:
     stores = open_stores(resolve_paths(home), clock)
     keeper = keeper_for(stores, clock)
     keeper.start_break()
-    clock.advance(minutes=50)  # 23:50
+    awake(keeper, clock, minutes=50)  # 23:50
     keeper.tick()
     clock.suspend(minutes=30)  # away from 23:50 to 00:20
     keeper.tick()
     assert keeper.today().started == 0
     assert keeper.today().natural == 0  # it began yesterday
-    clock.advance(hours=2)
+    awake(keeper, clock, hours=2)
     keeper.tick()
     keeper.skip()
     assert keeper.today().skipped == 1
@@ -162,7 +173,7 @@ def test_a_full_disk_never_stops_the_reminders(
         raise StoreWriteError(stores.activity.path, OSError(28, "No space left on device"))
 
     monkeypatch.setattr(stores.break_events, "add", full)
-    clock.advance(hours=2)
+    awake(keeper, clock, hours=2)
     assert [e.kind for e in keeper.tick()] == [Kind.DUE]
     assert keeper.view().phase == Phase.DUE
     problem = keeper.take_problem()
@@ -170,7 +181,7 @@ def test_a_full_disk_never_stops_the_reminders(
     keeper.postpone()
     assert keeper.take_problem() is None  # told once, not at every event
     monkeypatch.undo()
-    clock.advance(minutes=5)
+    awake(keeper, clock, minutes=5)
     keeper.tick()
     assert keeper.take_problem() is None
     assert kinds(stores) == ["due"]  # the write after the disk was freed

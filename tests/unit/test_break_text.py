@@ -28,6 +28,7 @@ def view(phase: Phase, left: float | None = None, **kwargs: object) -> BreakView
         "dnd_until": None,
         "shift": None,
         "break_length": 600.0,
+        "rested": NOW,
     }
     values.update(kwargs)
     return BreakView(**values)  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from companion.clock import FakeClock
-from companion.core import breaks
+from companion.core import break_saved, breaks
 from companion.core.breaks import Kind, Moment, Outcome, Phase, Rules
 from companion.core.shift import Shift
 
@@ -42,8 +42,14 @@ class Run:
         return self.apply(intent(self.state, self.rules, self.moment(), *args))
 
     def advance(self, **delta: float) -> list[Kind]:
-        self.clock.advance(**delta)
-        return self.step()
+        """Awake time passes; the app looks at least once a minute, as it does."""
+        left = timedelta(**delta).total_seconds()
+        kinds: list[Kind] = []
+        while left > 0:
+            self.clock.advance(min(left, breaks.LOOKS_EVERY))
+            left -= breaks.LOOKS_EVERY
+            kinds += self.step()
+        return kinds or self.step()
 
     @property
     def phase(self) -> Phase:
@@ -77,10 +83,13 @@ def test_heads_up_then_due_on_time() -> None:
     assert run.phase == Phase.DUE
 
 
-def test_a_look_long_after_the_due_time_is_due_at_once() -> None:
-    """The app's timer fired late (busy machine, stopped process): the wall clock says due."""
+def test_a_look_late_after_the_due_time_is_due_at_once() -> None:
+    """The app's timer fired late (a busy machine), by less than a break: the wall clock
+    says due, and no stale heads-up comes first."""
     run = Run()
-    assert run.advance(hours=2, minutes=30) == [Kind.DUE]  # no stale heads-up first
+    run.advance(hours=1, minutes=57)
+    run.clock.advance(minutes=5)  # no look for five minutes
+    assert run.step() == [Kind.DUE]
 
 
 def test_a_break_counts_down_and_ends_back_at_work() -> None:
@@ -200,6 +209,50 @@ def test_skip_is_recorded_and_the_next_break_is_a_full_interval_away() -> None:
     assert run.phase == Phase.WORKING and run.left() == 7200
 
 
+def rested(run: Run) -> datetime:
+    return run.state.rested.astimezone(SHANGHAI)
+
+
+def test_only_a_rest_moves_the_time_of_the_last_break() -> None:
+    """A skip starts a new interval but is no break: "since your last break" stays true."""
+    run = due_now()
+    run.do(breaks.skip)
+    assert rested(run) == MONDAY_9  # (the start of the day)
+    run.advance(hours=2)
+    run.do(breaks.start_break)
+    assert rested(run) == MONDAY_9  # only once it is over
+    run.advance(minutes=10)
+    assert rested(run) == MONDAY_9 + timedelta(hours=4, minutes=10)
+    run.clock.suspend(minutes=30)
+    run.step()  # time away is a rest too
+    assert rested(run) == MONDAY_9 + timedelta(hours=4, minutes=40)
+
+
+def test_a_short_sleep_moves_the_last_break_with_the_deadlines() -> None:
+    run = Run()
+    run.advance(hours=1)
+    run.clock.suspend(minutes=5)
+    run.step()
+    assert rested(run) == MONDAY_9 + timedelta(minutes=5)  # an hour of work, as "since"
+
+
+def test_the_start_of_the_shift_is_a_fresh_start() -> None:
+    run = Run(Rules(shift=OFFICE), start=datetime(2026, 11, 23, 8, 0, tzinfo=SHANGHAI))
+    run.advance(hours=1)
+    assert rested(run) == MONDAY_9
+
+
+def test_the_last_break_is_kept_between_runs_and_old_states_still_read() -> None:
+    run = due_now()
+    run.do(breaks.skip)
+    data = break_saved.to_dict(run.state)
+    restored = break_saved.from_dict(data)
+    assert restored is not None and restored.rested == MONDAY_9.astimezone(UTC)
+    del data["rested"]  # saved by a version that did not keep it
+    older = break_saved.from_dict(data)
+    assert older is not None and older.rested == older.since
+
+
 def test_skip_or_after_chat_while_working_changes_nothing() -> None:
     run = Run()
     assert run.do(breaks.skip) == [] and run.do(breaks.after_chat) == []
@@ -242,7 +295,39 @@ def test_the_wall_clock_set_back_does_not_delay_the_break() -> None:
     run.clock.set_wall(run.clock.now() - timedelta(hours=1))
     assert run.step() == []
     assert run.left() == 5400
-    assert run.advance(minutes=90) == [Kind.DUE]
+    assert run.advance(minutes=90) == [Kind.HEADS_UP, Kind.DUE]
+
+
+def test_a_gap_between_looks_longer_than_a_break_is_time_away() -> None:
+    """Windows (Python <= 3.12): the monotonic clock runs on through a suspend, so only
+    the gap between two looks (the app looks at least once a minute) tells."""
+    run = Run()
+    run.advance(minutes=70)
+    run.clock.advance(minutes=25)  # both clocks moved, and the app did not look
+    assert run.step() == [Kind.NATURAL]
+    natural = run.last(Kind.NATURAL)
+    assert natural.fields["seconds"] == 1500 and natural.fields["cause"] == "suspend"
+    assert run.phase == Phase.WORKING and run.left() == 7200
+
+
+def test_ordinary_ticking_is_never_time_away() -> None:
+    """Looks a minute apart (and a little late) for a whole day: no natural break."""
+    run = Run(Rules(every=timedelta(hours=30), length=timedelta(seconds=20)))
+    for _ in range(24 * 60):
+        run.clock.advance(seconds=breaks.LOOKS_EVERY + 5)
+        assert Kind.NATURAL not in run.step()
+    assert run.phase == Phase.WORKING
+
+
+def test_a_clock_change_is_not_a_gap_between_looks() -> None:
+    """Set an hour ahead between two looks: the monotonic clock says a minute passed, so
+    the gap rule stays out of it (the wall/monotonic rule alone decides, as before)."""
+    run = Run(Rules(length=timedelta(hours=2)))
+    run.advance(minutes=30)
+    run.clock.advance(minutes=1)
+    run.clock.set_wall(run.clock.now() + timedelta(hours=1))
+    assert run.step() == []
+    assert run.left() == 5340  # 31 min of work so far: the hour was not work
 
 
 def test_sleep_during_a_break_is_part_of_the_break() -> None:
@@ -253,9 +338,38 @@ def test_sleep_during_a_break_is_part_of_the_break() -> None:
     assert run.phase == Phase.WORKING
 
 
+def test_time_away_is_reported_in_any_phase_for_the_shift_routine() -> None:
+    """Asleep from after the shift into the next one: no shift start is announced, but
+    the outcome says when the time away began (the energy station is offered on it)."""
+    run = Run(Rules(shift=OFFICE), start=datetime(2026, 11, 23, 18, 10, tzinfo=SHANGHAI))
+    assert run.phase == Phase.OFF
+    run.clock.suspend(hours=15, minutes=10)  # 09:20 Tuesday
+    outcome = breaks.step(run.state, run.rules, run.moment())
+    assert [e.kind for e in outcome.events] == []  # nothing announced, nothing counted
+    assert outcome.back_from == datetime(2026, 11, 23, 10, 10, tzinfo=UTC)
+    assert outcome.state.phase == Phase.WORKING
+
+
+def test_time_away_survives_the_intent_that_noticed_it() -> None:
+    run = Run()
+    run.clock.suspend(hours=14)
+    outcome = breaks.start_break(run.state, run.rules, run.moment())
+    assert outcome.back_from == MONDAY_9.astimezone(UTC)
+    assert [e.kind for e in outcome.events] == [Kind.NATURAL, Kind.STARTED]
+
+
+def test_no_time_away_for_a_short_sleep_or_a_restart() -> None:
+    run = Run()
+    run.clock.suspend(minutes=5)
+    assert breaks.step(run.state, run.rules, run.moment()).back_from is None
+    run.clock.advance(hours=14)
+    closed = reopened(run)  # a launch has its own first-of-the-day rule
+    assert breaks.step(closed.state, closed.rules, closed.moment()).back_from is None
+
+
 def reopened(run: Run) -> Run:
     """The app was quit and started again: the saved state, read back."""
-    restored = breaks.from_dict(breaks.to_dict(run.state))
+    restored = break_saved.from_dict(break_saved.to_dict(run.state))
     assert restored is not None and restored.seen_mono is None
     run.state = restored
     return run
@@ -305,7 +419,7 @@ def test_a_reminder_pending_when_the_app_closed_is_kept_over_a_short_restart() -
     ],
 )
 def test_an_unreadable_saved_state_is_refused(data: object) -> None:
-    assert breaks.from_dict(data) is None
+    assert break_saved.from_dict(data) is None
 
 
 # -- calendar: midnight and DST --------------------------------------------------------------
@@ -369,10 +483,10 @@ def test_an_overnight_shift_belongs_to_the_day_it_starts() -> None:
     night = Shift(time(22, 0), time(6, 0), (4,))  # Friday nights
     run = Run(Rules(shift=night), start=datetime(2026, 11, 27, 21, 0, tzinfo=SHANGHAI))
     assert run.advance(hours=1) == [Kind.SHIFT_START]
-    assert run.advance(hours=2) == [Kind.DUE]  # just after midnight, on Saturday
+    assert run.advance(hours=2) == [Kind.HEADS_UP, Kind.DUE]  # just after midnight, Saturday
     run.do(breaks.start_break)
     run.advance(minutes=10)
-    assert run.advance(hours=5, minutes=50) == [Kind.SHIFT_END]  # 06:00 Saturday
+    assert run.advance(hours=5, minutes=50)[-1] == Kind.SHIFT_END  # 06:00 Saturday
     assert run.phase == Phase.OFF
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from companion.doctor import run_doctor
-from companion.notify import send_desktop
+from companion.notify import OSASCRIPT, Channel, detect_channel, send_desktop
 from companion.paths import resolve_paths
 
 # A session bus address that leads nowhere: the notifier is tried, and fails.
@@ -81,3 +82,65 @@ def test_doctor_notify_test_says_which_channel_did_not_work(home: Path) -> None:
 def test_doctor_without_the_test_sends_nothing(home: Path, monkeypatch) -> None:
     monkeypatch.setattr("companion.doctor.send_desktop", lambda *a, **k: pytest.fail("sent"))
     assert run_doctor(resolve_paths(home), {}).problems == 0
+
+
+class Runner:
+    """Stands in for subprocess.run: records the command line, answers as told."""
+
+    def __init__(self, returncode: int = 0, stderr: str = "") -> None:
+        self.calls: list[tuple[list[str], dict[str, object]]] = []
+        self.returncode, self.stderr = returncode, stderr
+
+    def __call__(self, argv: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+        self.calls.append((argv, kwargs))
+        return subprocess.CompletedProcess(argv, self.returncode, "", self.stderr)
+
+
+@pytest.fixture
+def on_a_mac(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_which = shutil.which
+    monkeypatch.setattr(
+        "companion.notify.shutil.which",
+        lambda name: "/usr/bin/osascript" if name == "osascript" else real_which(name),
+    )
+
+
+@pytest.mark.usefixtures("on_a_mac")
+def test_on_macos_osascript_carries_the_notification_without_plyer_or_pyobjus() -> None:
+    assert detect_channel({}, "darwin") == Channel(OSASCRIPT, True)
+    runner = Runner()
+    title, body = 'Pause "now" & -e do shell script "rm"', "休息一下\\ end run"
+    delivery = send_desktop(title, body, env={}, platform="darwin", run=runner)
+    assert (delivery.ok, delivery.channel) == (True, OSASCRIPT)
+    [(argv, kwargs)] = runner.calls
+    # The text is data after the script, never part of it: no shell, no quoting.
+    assert argv[0] == "osascript" and argv[-3:] == ["companion", title, body]
+    script = argv[1:-3]
+    assert script[0::2] == ["-e"] * 3
+    assert script[1::2] == [
+        "on run argv",
+        "display notification (item 3 of argv) with title (item 2 of argv)",
+        "end run",
+    ]
+    assert kwargs["capture_output"] is True and kwargs.get("shell") in (None, False)
+    assert kwargs["start_new_session"] is True and kwargs["timeout"] == 10.0
+
+
+@pytest.mark.usefixtures("on_a_mac")
+def test_osascript_complaining_is_a_failed_delivery() -> None:
+    runner = Runner(returncode=1, stderr="execution error: Not authorised (-1743)")
+    delivery = send_desktop("t", "m", env={}, platform="darwin", run=runner)
+    assert (delivery.ok, delivery.reason) == (False, "failed")
+    assert delivery.detail == "execution error: Not authorised (-1743)"
+
+
+def test_a_mac_without_osascript_falls_back_to_plyer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("companion.notify.shutil.which", lambda name: None)
+    assert detect_channel({}, "darwin").name != OSASCRIPT
+
+
+@pytest.mark.usefixtures("on_a_mac")
+def test_doctor_names_the_macos_channel(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("companion.notify.sys.platform", "darwin")
+    text = "\n".join(run_doctor(resolve_paths(home), {}).lines)
+    assert OSASCRIPT in text

@@ -114,7 +114,7 @@ class BreakScreen(CompanionScreen):
     def _compose_due(self, view: BreakView) -> ComposeResult:
         t = self.t
         now = self.companion.services.clock.now()
-        worked = span((now - view.since).total_seconds(), t)
+        worked = span((now - view.rested).total_seconds(), t)  # a skip is no break
         yield Static(t("breaks.screen.due_title"), classes="page-title", markup=False)
         yield Static(t("breaks.screen.due_body", worked=worked), classes="body", markup=False)
         if not view.can_postpone and view.postpones:

@@ -19,10 +19,11 @@ import pytest
 
 import companion
 from companion.cli import main
+from companion.core.breaks import Phase
 from companion.notify import Delivery, send_desktop
 from tests.e2e.desktop import desktop_session
 from tests.proof.netguard import sitecustomize as netguard
-from tests.ui.helpers import wait_for
+from tests.ui.helpers import awake, wait_for
 
 PACKAGE = Path(companion.__file__).parent
 NETWORK_MODULES = {
@@ -97,9 +98,9 @@ async def test_the_app_runs_offline(offline: Guard, app_factory, clock) -> None:
             await pilot.pause()
         await pilot.press("f2")  # SOS
         await pilot.pause()
-        clock.advance(hours=2)  # a break falls due: the reminder and its notification
-        app.rhythm.tick()
+        awake(app, clock, hours=2)  # a break falls due: the reminder and its notification
         await pilot.pause(0.5)
+        assert app.rhythm.view().phase == Phase.DUE  # (it waits for SOS to be over)
     assert offline.attempts() == []
 
 
@@ -157,8 +158,7 @@ async def test_desktop_notifications_use_only_the_local_bus(
 
         async with app.run_test(size=(80, 24)) as pilot:
             app.rhythm.send = send
-            clock.advance(hours=2)  # a break falls due: its desktop notification
-            app.rhythm.tick()
+            awake(app, clock, hours=2)  # a break falls due: its desktop notification
             await wait_for(pilot, lambda: deliveries, timeout=30)
         desktop.wait_for_notification("Time for a short break")
         assert run_command(home, ["doctor", "--notify-test"]) == 0

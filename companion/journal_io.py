@@ -13,7 +13,7 @@ import json
 import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, tzinfo
 from typing import Any
 
 from companion.core.journal import (
@@ -29,6 +29,10 @@ from companion.i18n import DEFAULT_LANGUAGE
 from companion.journal import catalogue
 from companion.journal_export import FORMAT_NAME, FORMAT_VERSION
 from companion.store.schema import Entry, PokerRound, Reframe
+
+# Times a journal can hold: any day that can be shown in every time zone and sorted
+# without surprises (year 1 or 9999 would overflow when moved to another zone).
+MIN_YEAR, MAX_YEAR = 1900, 9998
 
 
 class ImportProblem(ValueError):
@@ -96,26 +100,46 @@ def _bad(n: int, why: str) -> ImportProblem:
     return ImportProblem("bad_record", number=str(n), reason=why)
 
 
-def _moment(value: Any, n: int, tz: tzinfo, name: str = "created_at") -> datetime:
+def parse_moment(value: Any, tz: tzinfo) -> datetime | None:
+    """An ISO 8601 time (a naive one is in ``tz``), or None when it isn't one or lies so
+    near the ends of the calendar that it can't be shown in every time zone."""
     if not isinstance(value, str):
-        raise _bad(n, name)
+        return None
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
-        raise _bad(n, name) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=tz)
+        return None
+    return within_calendar(moment if moment.tzinfo else moment.replace(tzinfo=tz), tz)
 
 
-def _tags(value: Any, n: int) -> tuple[str, ...]:
-    """Tags as companion writes them: jrnl's "@work/refund" becomes "work-refund" and
-    "@c++" "c", so every imported tag can be searched for and kept when edited."""
+def within_calendar(moment: datetime, tz: tzinfo) -> datetime | None:
+    try:
+        moment.astimezone(UTC)
+        moment.astimezone(tz)
+    except (OverflowError, ValueError):
+        return None
+    return moment if MIN_YEAR <= moment.year <= MAX_YEAR else None
+
+
+def _moment(value: Any, n: int, tz: tzinfo, name: str = "created_at") -> datetime:
+    moment = parse_moment(value, tz)
+    if moment is None:
+        raise _bad(n, name)
+    return moment
+
+
+def _tags(value: Any, n: int, *, from_jrnl: bool = False) -> tuple[str, ...]:
+    """Tags as companion writes them; jrnl's "@work/refund" becomes "work-refund" and
+    "@c++" "c", so every imported tag can be searched for and kept when edited. (Our
+    own exports' tags come back exactly as they were, or the file is refused.)"""
     if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
         raise _bad(n, "tags")
     try:
         tags = []
         for raw in value:
-            tag = re.sub(r"[^\w-]+", "-", raw.strip().lstrip("#@")).strip("-_")
-            tag = tag[:MAX_TAG_LEN].rstrip("-_")
+            tag = raw.strip().lstrip("#@")
+            if from_jrnl:
+                tag = re.sub(r"[^\w-]+", "-", tag).strip("-_")[:MAX_TAG_LEN].rstrip("-_")
             if tag:
                 tags.append(clean_tag(tag))
         return merge_tags(tags)
@@ -176,7 +200,9 @@ def _from_jrnl(doc: Any, n: int, tz: tzinfo) -> Entry:
         clock = time.fromisoformat(str(doc.get("time", "00:00")))
     except ValueError:
         raise _bad(n, "date") from None
-    moment = datetime.combine(day, clock, tzinfo=tz)
+    moment = within_calendar(datetime.combine(day, clock, tzinfo=tz), tz)
+    if moment is None:
+        raise _bad(n, "date")
     text = title.strip() + ("\n" + body.strip() if body.strip() else "")
     return Entry(
         id=str(uuid.uuid4()),
@@ -184,7 +210,7 @@ def _from_jrnl(doc: Any, n: int, tz: tzinfo) -> Entry:
         updated_at=moment,
         kind="free",
         text=text,
-        tags=_tags(doc.get("tags", []), n),
+        tags=_tags(doc.get("tags", []), n, from_jrnl=True),
         starred=bool(doc.get("starred", False)),
     )
 
@@ -247,13 +273,10 @@ class _Fields:
         value = self.doc.get(field)
         if value is None and default is not None:
             return default
-        try:
-            moment = datetime.fromisoformat(value) if isinstance(value, str) else None
-        except ValueError:
-            moment = None
+        moment = parse_moment(value, self.tz)
         if moment is None:
             raise self.bad(field, "time")
-        return moment if moment.tzinfo else moment.replace(tzinfo=self.tz)
+        return moment
 
     def record_base(self) -> dict[str, Any]:
         record_id = self.doc.get("id")

@@ -125,6 +125,26 @@ def test_jrnl_tags_become_tags_companion_can_search() -> None:
     assert entry.tags == ("work-refund", "c", "my_team", "退款")
 
 
+def test_our_own_tags_come_back_exactly_so_a_reimport_is_a_duplicate() -> None:
+    tagged = make(5, text="tagged", tags=("todo_", "x-", "退款"))
+    raw = export_json([tagged], NOW).encode()
+    assert read_import(raw, SHANGHAI)[0].tags == ("todo_", "x-", "退款")
+    fresh, duplicates, _ = new_records(read_import(raw, SHANGHAI), [tagged], fingerprint)
+    assert (fresh, duplicates) == ([], 1)
+
+
+@pytest.mark.parametrize(
+    "when", ["9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+08:00", "0001-01-01T00:00:00"]
+)
+def test_a_time_at_the_ends_of_the_calendar_is_refused_not_a_later_crash(when: str) -> None:
+    with pytest.raises(ImportProblem) as caught:
+        read_import(_ours(created_at=when), SHANGHAI)
+    assert caught.value.detail == {"number": "1", "reason": "created_at"}
+    jrnl = {"entries": [{"title": "x", "date": "0001-01-01", "time": "00:00"}]}
+    with pytest.raises(ImportProblem):
+        read_import(json.dumps(jrnl).encode(), SHANGHAI)
+
+
 def _ours(**record: object) -> bytes:
     base = {"kind": "free", "text": "x", "created_at": "2026-11-23T10:30:00+08:00"}
     doc = {"format": "companion-journal", "version": 1, "entries": [base | record]}

@@ -55,6 +55,11 @@ def run(args: argparse.Namespace) -> int:
 
         print(f"{already_open(running.pid, t)}\n{t('wipe.quit_first')}", file=sys.stderr)
         return 1
+    except OSError as error:  # a file we may not touch, a disk that fails: say what is left
+        print(t("wipe.failed", reason=error.strerror or str(error)), file=sys.stderr)
+        for target in what_wipe_removes(paths):
+            print(f"  {display_path(target)}", file=sys.stderr)
+        return 1
     print(t("wipe.done"))
     if login is None:
         return 0

@@ -102,3 +102,22 @@ def test_another_folders_login_entry_stays(
     assert result.returncode == 0, result.stderr
     assert "login" not in result.stdout
     assert entry_file(isolated_environment).exists() and not data.exists()
+
+
+def test_a_file_that_cannot_be_deleted_is_said_with_what_is_left(
+    home: Path, data: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    import companion.wipe
+
+    def refuse(target: Path) -> None:
+        raise PermissionError(13, "Permission denied", str(target))
+
+    monkeypatch.setattr(companion.wipe.shutil, "rmtree", refuse)
+    monkeypatch.setattr("sys.stdin", io.StringIO("delete\n"))
+    assert main(["--data-dir", str(home), "wipe"]) == 1
+    said = capsys.readouterr().err
+    assert "Could not finish deleting: Permission denied" in said
+    assert "backups" in said.split("Permission denied", 1)[1]  # what is still there
+    assert (home / "backups").exists()

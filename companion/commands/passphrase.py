@@ -73,7 +73,8 @@ def ask_new_passphrase(t: Strings, ask: Any = getpass.getpass) -> str | None:
         given = os.environ.get("COMPANION_NEW_PASSPHRASE", "")
         if len(given) >= MIN_LENGTH:
             return given
-        print(t("lock.cli_no_terminal"), file=sys.stderr)
+        key = "lock.new_too_short" if given else "lock.cli_no_new_terminal"
+        print(t(key, length=str(MIN_LENGTH)), file=sys.stderr)
         return None
     first = ask(t("lock.new_prompt"))
     if len(first) < MIN_LENGTH:

@@ -55,6 +55,13 @@ def test_a_short_new_passphrase_changes_nothing(home: Path, clock: FakeClock) ->
     before = journal.read_bytes()
     result = companion(home, "passphrase", "set", COMPANION_NEW_PASSPHRASE="short")
     assert result.returncode == 1
+    assert "COMPANION_NEW_PASSPHRASE is shorter than 8 characters" in result.stderr
+    assert journal.read_bytes() == before
+    # Without a terminal and without the variable: the variable it needs is named.
+    result = companion(home, "passphrase", "set")
+    assert result.returncode == 1
+    assert "set COMPANION_NEW_PASSPHRASE" in result.stderr
+    assert "The journal is encrypted" not in result.stderr  # (it isn't)
     assert journal.read_bytes() == before
 
 

@@ -90,7 +90,10 @@ def _run_app(args: argparse.Namespace, intent: object) -> int:
     from companion.services import build_services
     from companion.ui.app import CompanionApp
 
-    app = CompanionApp(build_services(home=args.data_dir), intent=intent)  # type: ignore[arg-type]
+    # Beside the open app, a damaged file is that app's to set aside and offer back.
+    beside = bool(getattr(intent, "beside", False))
+    services = build_services(home=args.data_dir, move_damaged=not beside)
+    app = CompanionApp(services, intent=intent)  # type: ignore[arg-type]
     app.run()
     if app.crash_log is not None:
         return 1

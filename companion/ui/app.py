@@ -48,7 +48,16 @@ WELCOME_KEY = "welcome_done"
 # privacy and quitting; nothing that moves the break rhythm or the shift routine, which
 # belong to the app that is already open.
 BESIDE_ACTIONS = frozenset(
-    {"sos", "breathe", "help", "quit", "privacy_blank", "lock_journal", "command_palette"}
+    {
+        "sos",
+        "breathe",
+        "help",
+        "quit",
+        "help_quit",
+        "privacy_blank",
+        "lock_journal",
+        "command_palette",
+    }
 )
 
 GlanceProvider = Callable[[Services, Strings], Iterable[tuple[str, str]]]
@@ -112,12 +121,14 @@ class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions
                 config_problem(problem, self.strings), severity="warning", timeout=12, markup=False
             )
         self.check_size(self.size.width, self.size.height)
-        # What can wait a frame waits, so the first screen appears as soon as it can.
+        # The rhythm's saved state is loaded before any key can act on it (a `k` typed
+        # while the app starts must not save over a do-not-disturb); what can wait a
+        # frame waits, so the first screen appears as soon as it can.
+        self.rhythm.start()
         self.call_after_refresh(self._settle)
 
     def _settle(self) -> None:
         install_autostart_switch(self)
-        self.rhythm.start()
         self.set_interval(IDLE_CHECK_SECONDS, self.guard_journal.check_idle)
         if self.intent is None and not self._first_run():
             self.ask_follow_up()  # yesterday's reframe: how did it turn out? (once)
@@ -276,7 +287,8 @@ class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         t = self.strings
-        yield SystemCommand(t("commands.home"), t("commands.home_help"), self.action_go_home)
+        if not self.beside:  # (beside the open app there is no Home to go to)
+            yield SystemCommand(t("commands.home"), t("commands.home_help"), self.action_go_home)
         for action in ACTIONS:
             if not self.may(action.action):
                 continue

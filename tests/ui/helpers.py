@@ -76,8 +76,8 @@ class Notes:
 
 
 async def still(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Let the app settle (its rhythm and start-up questions come a frame after the first
-    screen), then stop blinking cursors so a picture is the same every time."""
+    """Let the app settle (the autostart check and start-up questions come a frame after the
+    first screen), then stop blinking cursors so a picture is the same every time."""
     await pilot.pause()
     for widget in pilot.app.screen.query("Input, TextArea"):
         if isinstance(widget, (Input, TextArea)):

@@ -371,7 +371,7 @@ async def test_the_break_screen_speaks_chinese(app_factory, clock) -> None:
 async def test_quiet_when_idle(app_factory) -> None:
     app = build(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()  # the break rhythm starts a frame after Home appears
+        await pilot.pause()  # let the app settle (start-up work that waits a frame)
         assert app.rhythm.delay() == SLOW  # nothing changes for a minute or more
         assert app.rhythm.timer is not None
 
@@ -426,3 +426,18 @@ async def test_a_suspend_is_welcomed_as_a_break(app_factory, clock) -> None:
         assert "You were away for 40 min, so that counts as a break." in notes.text()
         assert home_status(app) == "Next break in 2 h"
         assert "1 taken" in screen_text(app)
+
+
+async def test_a_key_typed_while_the_app_starts_keeps_the_saved_rhythm(app_factory, clock) -> None:
+    """`k` typed before the first frame acts on the saved state (a do-not-disturb set
+    before quitting is still there), not on a blank one saved over it."""
+    first = build(app_factory)
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        first.rhythm.set_dnd("60")
+    app = build(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("k")  # before _settle has run
+        await pilot.pause()
+        assert app.rhythm.view().dnd_until is not None
+    assert app.services.stores.state.get("breaks.state")["dnd_until"] is not None

@@ -55,7 +55,7 @@ async def test_greeting_follows_the_clock(
 ) -> None:
     app = app_factory("en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()  # the break rhythm starts a frame after Home appears
+        await pilot.pause()  # let the app settle (start-up work that waits a frame)
         clock.advance(hours=hours)
         app.screen.refresh_view()  # what the slow timer does every 30 s
         await pilot.pause()

@@ -9,7 +9,7 @@ they were offered are app state in activity.db. No Textual.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from companion.clock import Clock
 from companion.config import Settings
@@ -23,6 +23,8 @@ RELEASE_OFFERED = "routine.release_offered"
 FEELINGS = ("energetic", "calm", "okay", "tired", "tense", "low")
 INTENTION = "intention"  # Entry kinds
 RELEASE = "release"
+# Time away that counts as a night: a lid closed from 23:57 to 00:08 is not a new day.
+NIGHT_AWAY = timedelta(hours=4)
 
 
 class ShiftRoutine:
@@ -52,10 +54,11 @@ class ShiftRoutine:
         return first_of_day and in_shift and self._may_offer(ENERGY_OFFERED)
 
     def came_back(self, away_since: datetime, in_shift: bool) -> bool:
-        """Back after time away that began on an earlier day (the computer slept through
-        the night with the app open): offered like the day's first launch. Outside shift
+        """Back after a night's time away that began on an earlier day (the computer slept
+        through the night with the app open): offered like the day's first launch. Outside shift
         hours it waits for the shift to start, as a launch does."""
-        first_of_day = away_since.date() < self._today()
+        now = self.clock.now()
+        first_of_day = away_since.date() < now.date() and now - away_since >= NIGHT_AWAY
         return first_of_day and in_shift and self._may_offer(ENERGY_OFFERED)
 
     def shift_started(self) -> bool:

@@ -374,7 +374,9 @@ class BreakRhythm:
         self._offer(ReleaseScreen, "routine.release.offer", "release")
 
     def _offer(self, screen: type[EnergyScreen | ReleaseScreen], message: str, key: str) -> None:
-        if self._typing() or self._break_screen_shown():
+        # Never over typing, a break, breathing, SOS, the privacy blank or a dialog: a
+        # toast says where to find it instead.
+        if self._typing() or self._break_screen_shown() or self._in_the_middle():
             self._tell(self.t(message, key=self.app.key_for(key)), timeout=20)
         else:
             self.open(screen)

@@ -200,6 +200,30 @@ async def test_time_away_the_same_day_offers_nothing(app_factory, clock) -> None
     assert app.services.stores.state.get(ENERGY_OFFERED) is None
 
 
+async def test_a_short_nap_across_midnight_is_not_a_new_morning(app_factory, clock) -> None:
+    app = build(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await back_at(pilot, clock, datetime(2026, 11, 23, 23, 57, tzinfo=SHANGHAI))
+        await back_at(pilot, clock, datetime(2026, 11, 24, 0, 8, tzinfo=SHANGHAI))
+        assert isinstance(app.screen, HomeScreen)
+    assert app.services.stores.state.get(ENERGY_OFFERED) is None
+
+
+async def test_after_a_night_it_never_covers_sos_or_the_privacy_blank(app_factory, clock) -> None:
+    app = build(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in ("f2", "ctrl+b"):
+            await pilot.press(key)
+            await pilot.pause()
+        shown = app.screen
+        notes = Notes(app)
+        await back_at(pilot, clock, datetime(2026, 11, 24, 9, 20, tzinfo=SHANGHAI))
+        assert app.screen is shown  # the toast says where to find it
+        assert "energy station" in notes.text().lower()
+
+
 async def test_asleep_from_after_the_shift_to_inside_the_next(
     app_factory, clock: FakeClock, home: Path
 ) -> None:

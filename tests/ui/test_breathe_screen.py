@@ -148,6 +148,7 @@ async def test_beside_a_running_app_it_breathes_and_leaves_the_rhythm_alone(
         assert not app.check_action("take_break", ()) and app.check_action("sos", ())
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert "SOS: one minute to reset" in titles and "Take a break" not in titles
+        assert "Home" not in titles and app.check_action("help_quit", ())
         await pilot.press("k")  # the other app's key: nothing happens here
         await advance(pilot, clock, 17)
         await pilot.pause()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.command import CommandList, CommandPalette
+from textual.widgets import Input
 
 from companion.ui.screens.help import HelpScreen
 from companion.ui.screens.settings import SettingsScreen
@@ -70,6 +71,7 @@ async def test_palette_lists_translated_commands_and_runs_them(app_factory) -> N
         } <= set(titles)
         await pilot.press("ctrl+p")
         assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(Input).placeholder == "搜索命令…"  # not a raw key
         await pilot.press(*"设置")
         await wait_for(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
         await pilot.press("enter")

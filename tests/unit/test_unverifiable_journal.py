@@ -29,6 +29,7 @@ def cut_short_without_backup(home: Path, clock: FakeClock) -> tuple[Path, bytes]
 def test_no_passphrase_is_taken_and_nothing_moves(home: Path, clock: FakeClock) -> None:
     journal, raw = cut_short_without_backup(home, clock)
     before = tree(home)
+    assert before[journal] == raw
     stores = open_stores(resolve_paths(home), clock)
     problem = stores.journal.problem
     assert problem is not None and problem.kind == "damaged" and problem.backup is None

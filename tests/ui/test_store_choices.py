@@ -80,7 +80,7 @@ async def test_a_journal_no_passphrase_can_open_is_set_aside_only_when_chosen(
             assert "no passphrase can open it" in text
             assert "The new one is not encrypted" in text
         else:
-            assert "任何口令都打不开它" in text and "暂时不加密" in text
+            assert "任何密码都打不开它" in text and "暂时不加密" in text
         assert journal.read_bytes() == raw  # nothing moves before the choice
         await press_button(pilot, "#fresh")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))

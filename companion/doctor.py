@@ -19,10 +19,16 @@ from companion.config import Settings, load_config
 from companion.doctor_desktop import desktop_sections, terminal_size
 from companion.doctor_files import file_lines
 from companion.i18n import Strings, choose_language
-from companion.messages import config_problem, store_name
+from companion.messages import config_problem, passphrase_setting, store_name
 from companion.notify import detect_channel, send_desktop
 from companion.paths import Paths
-from companion.store.health import SetAside, StoreHealth, inspect_store, set_aside_files
+from companion.store.health import (
+    SetAside,
+    StoreHealth,
+    backup_blocked,
+    inspect_store,
+    set_aside_files,
+)
 from companion.store.stores import ACTIVITY_SCHEMA, JOURNAL_SCHEMA
 
 
@@ -98,10 +104,7 @@ def encryption_line(name: str, health: StoreHealth, t: Strings) -> str | None:
     if name != "journal":
         return None
     if health.state == "ok":
-        setting = " → ".join(
-            t(key) for key in ("settings.title", "lock.section", "lock.setting_label")
-        )
-        return t("doctor.journal_plain", setting=setting)
+        return t("doctor.journal_plain", setting=passphrase_setting(t))
     if health.state == "encrypted" and health.kdf is not None:
         return t(
             "doctor.journal_envelope",
@@ -240,14 +243,20 @@ def run_doctor(paths: Paths, env: Mapping[str, str], notify_test: bool = False) 
     add(t("doctor.stores"))
     set_aside = set_aside_files(paths.data_dir)
     for name, health in store_healths(paths):
-        report.problems += health.needs_action
+        bad = health.needs_action
         line = store_line(name, health, t)
         if health.state == "missing" and any(f.store == name for f in set_aside):
             line = missing_after_set_aside(name, health, t)
-        add(f"{'!' if health.needs_action else ' '} {line}")
+            bad = bool(health.backups)  # the app asks until the person chooses
+        report.problems += bad
+        add(f"{'!' if bad else ' '} {line}")
         note = encryption_line(name, health, t)
         if note:
             add(f"    {note}")
+    reason = backup_blocked(paths)
+    if reason is not None:
+        report.problems += 1
+        add(f"! {t('store_problem.backup.doctor', reason=t(reason), path=str(paths.backup_dir))}")
     add("")
     if set_aside:
         add_set_aside(report, set_aside, t)

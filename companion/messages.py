@@ -5,10 +5,12 @@ Shared by the TUI, the CLI and doctor so the same problem reads the same everywh
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from companion.config import ConfigProblem
 from companion.i18n import Strings
 from companion.paths import display_path
-from companion.store.database import OpenProblem
+from companion.store.database import Database, OpenProblem
 from companion.store.errors import StoreBusy, StoreError, StoreWriteError
 
 
@@ -38,7 +40,8 @@ def open_problem(problem: OpenProblem, t: Strings) -> list[str]:
             lines.append(t("store.no_backup", store=name))
         return lines
     if problem.kind == "damaged":  # left in place by a command; the app moves it aside
-        lines = [t("store.damaged", store=name, path=display_path(problem.path))]
+        where = problem.moved_to or problem.path  # set aside, no choice made yet
+        lines = [t("store.damaged", store=name, path=display_path(where))]
         if problem.backup is not None:
             lines.append(t("store.damaged_backup", date=problem.backup.day.isoformat()))
         else:
@@ -55,6 +58,20 @@ def open_problem(problem: OpenProblem, t: Strings) -> list[str]:
         return [t("store.too_new", store=name, found=str(found), known=str(known))]
     reason = problem.error.detail if problem.error else ""
     return [t("store.unreadable", path=display_path(problem.path), reason=reason)]
+
+
+def passphrase_setting(t: Strings) -> str:
+    """Where the journal passphrase is set in the app: "Settings → Privacy → …"."""
+    return " → ".join(t(key) for key in ("settings.title", "lock.section", "lock.setting_label"))
+
+
+def backup_warning(databases: Iterable[Database], t: Strings) -> str | None:
+    """One sentence for the stores whose daily backup could not be written at open."""
+    failed = [db for db in databases if db.backup_failed]
+    if not failed:
+        return None
+    names = t("store_problem.backup.joiner").join(store_name(db.name, t) for db in failed)
+    return t("store_problem.backup.failed", store=names, reason=failed[0].backup_failed or "")
 
 
 def already_open(pid: int | None, t: Strings) -> str:

@@ -13,7 +13,7 @@ import sys
 
 from companion.commands.unlocking import CannotUnlock, unlock_journal
 from companion.i18n import Strings
-from companion.messages import open_problem, store_error
+from companion.messages import backup_warning, open_problem, store_error
 from companion.services import Services, build_services
 from companion.store.errors import StoreError
 
@@ -46,6 +46,9 @@ def open_services(args: argparse.Namespace) -> Services:
     problem = journal.problem  # what opening found, or unlocking after it
     if problem is not None and problem.kind not in ("locked", "wrong_passphrase"):
         raise CommandFailed("\n".join(open_problem(problem, t)), STORE_PROBLEM)
+    no_backup = backup_warning(services.stores.databases(), t)
+    if no_backup:
+        warn(no_backup)  # the command still runs; the next open tries the backup again
     return services
 
 

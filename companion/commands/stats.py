@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     from companion.core.weeks import Span
     from companion.insights import insights_for
     from companion.insights_report import as_csv, as_dict
-    from companion.messages import store_error
+    from companion.messages import backup_warning, store_error
     from companion.services import build_services
     from companion.store.errors import StoreError
     from companion.store.health import set_aside_files
@@ -104,6 +104,9 @@ def run(args: argparse.Namespace) -> int:
         return STORE_PROBLEM
     if set_aside_files(services.paths.data_dir):
         warn(t("insights.cli.set_aside"))
+    no_backup = backup_warning(services.stores.databases(), t)
+    if no_backup:
+        warn(no_backup)
     if args.form == "json":
         say(json.dumps(as_dict(ins, t.lang), ensure_ascii=False, indent=2))
     elif args.form == "csv":

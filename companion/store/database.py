@@ -2,7 +2,9 @@
 
 Opening a database reads it once. A file that cannot be decoded is moved aside as
 ``<name>.corrupt-<timestamp>`` (never overwritten) and an empty store takes its place;
-the caller learns what happened and which backup could be restored. The command line
+the caller learns what happened and which backup could be restored. Until the person
+chooses (restore, or start fresh: the fresh file is then written), a missing file with
+a set-aside copy and a backup is that same problem again at every open. The command line
 opens with ``move_damaged=False``: it leaves a damaged file where it is ("damaged"),
 so the app can move it aside and offer the backup later, and no command writes into a
 fresh empty store meanwhile. A file written by a newer companion is refused, not
@@ -12,7 +14,7 @@ migrated down.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +35,7 @@ from companion.store.errors import (
 )
 from companion.store.storage import SafeStorage
 
+QUARANTINE_MARK = ".corrupt-"  # a file set aside is <store>.db.corrupt-<time>
 META_TABLE = "_meta"
 META_ID = "schema"
 
@@ -61,7 +64,8 @@ class _Db(TinyDB):
 class OpenProblem:
     """Something found while opening a store, for the UI or CLI to explain."""
 
-    # "quarantined" | "damaged" (left in place) | "too_new" | "unreadable" | "locked"
+    # "quarantined" | "damaged" (left in place, or set aside with no choice made yet:
+    # then ``moved_to`` says where) | "too_new" | "unreadable" | "locked"
     # | "wrong_passphrase"
     kind: str
     store: str  # "journal" | "activity"
@@ -91,6 +95,7 @@ class Database:
         self.storage = SafeStorage(path, codec=codec)
         self._db = _Db(storage=lambda: self.storage)
         self.problem: OpenProblem | None = None
+        self.backup_failed: str | None = None  # why today's backup could not be written
 
     # -- opening -----------------------------------------------------------------
     def open(self) -> OpenProblem | None:
@@ -99,6 +104,11 @@ class Database:
         An encrypted file opened without a key stays locked: nothing is read or moved.
         """
         self.problem = None
+        self.backup_failed = None
+        if not self.path.exists():
+            self.problem = self._missing_problem()
+            if self.problem is not None:
+                return self.problem
         if self.is_encrypted_on_disk() and not self.storage.codec.encrypted:
             self.problem = self._locked_problem()
             return self.problem
@@ -135,9 +145,28 @@ class Database:
         except EnvelopeTooNew as error:
             too_new = StoreTooNew(self.path, error.found, error.known)
             return OpenProblem("too_new", self.name, self.path, error=too_new)
-        except (CodecError, OSError):
-            pass
+        except (CodecError, OSError) as error:
+            if not any(starts_encrypted(b.path) for b in list_backups(self.path, self.backup_dir)):
+                # Nothing could tell a right passphrase from a typo: never set the file
+                # aside under an unchecked key. Damaged, no backup; the person chooses.
+                return OpenProblem(
+                    "damaged", self.name, self.path, error=StoreCorrupt(self.path, str(error))
+                )
         return OpenProblem("locked", self.name, self.path)
+
+    def _missing_problem(self) -> OpenProblem | None:
+        """No live file. If the newest backup is encrypted, only the key may start one
+        (never a plain journal in place of an encrypted one): locked. If the file was
+        set aside and a backup could replace it, the person has not chosen yet: the
+        same problem as when it was set aside (for a command, "damaged")."""
+        if not self.storage.codec.encrypted and self._newest_backup_encrypted():
+            return OpenProblem("locked", self.name, self.path)
+        aside = set_aside_copies(self.path)
+        backups = self.good_backups() if aside else []
+        if not backups:
+            return None
+        kind = "quarantined" if self.move_damaged else "damaged"
+        return OpenProblem(kind, self.name, self.path, moved_to=aside[-1], backup=backups[0])
 
     def _newest_backup_encrypted(self) -> bool:
         backups = list_backups(self.path, self.backup_dir)
@@ -204,7 +233,12 @@ class Database:
         self.storage.write(tables)
 
     def _backup(self) -> None:
-        backup_daily(self.path, self.backup_dir, self.clock.now().date())
+        """A failed backup (disk full, folder not writable) does not stop the store:
+        ``backup_failed`` says why, for a warning; the next open tries again."""
+        try:
+            backup_daily(self.path, self.backup_dir, self.clock.now().date())
+        except OSError as error:
+            self.backup_failed = error.strerror or str(error)
 
     def _damaged(self, error: StoreCorrupt) -> OpenProblem:
         if self.move_damaged:
@@ -214,15 +248,11 @@ class Database:
         return OpenProblem("damaged", self.name, self.path, backup=backup, error=error)
 
     def _quarantine(self, error: StoreCorrupt) -> OpenProblem:
-        stamp = self.clock.now().strftime("%Y%m%dT%H%M%S")
-        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        n = 1
-        while target.exists():
-            n += 1
-            target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
-        with self.storage.transaction():
-            self.path.rename(target)
+        target = self._move_aside()
         backups = self.good_backups()
+        if not backups:  # nothing to choose: the fresh store is there from now on
+            with suppress(StoreError):  # told when something is saved; nothing to offer
+                self._write_fresh()
         return OpenProblem(
             "quarantined",
             self.name,
@@ -231,6 +261,32 @@ class Database:
             backup=backups[0] if backups else None,
             error=error,
         )
+
+    def _move_aside(self) -> Path:
+        stamp = self.clock.now().strftime("%Y%m%dT%H%M%S")
+        target = self.path.with_name(f"{self.path.name}{QUARANTINE_MARK}{stamp}")
+        n = 1
+        while target.exists():
+            n += 1
+            target = self.path.with_name(f"{self.path.name}{QUARANTINE_MARK}{stamp}-{n}")
+        with self.storage.transaction():
+            self.path.rename(target)
+        return target
+
+    def _write_fresh(self) -> None:
+        if not self.path.exists():
+            with self.transaction():
+                pass  # the schema stamp is the first write
+
+    def start_fresh(self) -> None:
+        """The person chose a fresh, empty store over the backup. A damaged file still
+        in place is set aside first (kept, never deleted). Writing the fresh file
+        settles the question: the backup is not offered again."""
+        if self.problem is not None and self.problem.kind == "damaged" and self.path.exists():
+            self._move_aside()
+            self.storage.set_codec(default_codec())  # no key was ever proven for it
+        self.problem = None
+        self._write_fresh()
 
     # -- backups -----------------------------------------------------------------
     def good_backups(self) -> list[Backup]:
@@ -282,6 +338,14 @@ def same_key(live: Header, backup: Path) -> bool:
     except (CodecError, OSError):
         return False
     return (header.salt, header.params) == (live.salt, live.params)
+
+
+def set_aside_copies(path: Path) -> list[Path]:
+    """Files set aside in place of ``path``, oldest first (the names hold the time)."""
+    try:
+        return sorted(p for p in path.parent.glob(f"{path.name}{QUARANTINE_MARK}*") if p.is_file())
+    except OSError:
+        return []
 
 
 def starts_encrypted(path: Path) -> bool:

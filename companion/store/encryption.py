@@ -102,23 +102,20 @@ def _codec_from_backups(db: Database, keyring: Keyring) -> Codec | None:
     """The live file's header is cut short or garbled, so no passphrase can open it.
     Take the salt and parameters of a backup this passphrase opens: the damaged file is
     then moved aside and that backup offered, like any damage. If the passphrase opens
-    none of the encrypted backups, it is most likely mistyped: change nothing."""
+    none of the encrypted backups, it is most likely mistyped: change nothing. With
+    no encrypted backup nothing can check it, so it is never taken (opening reports
+    such a file as damaged, for the person to set aside and start afresh)."""
     from companion.store.crypto import EncryptedCodec
 
-    tried = False
     for backup in list_backups(db.path, db.backup_dir):
         try:
             raw = backup.path.read_bytes()
             codec = EncryptedCodec.for_file(keyring, raw)
-        except (CodecError, OSError):
-            continue  # plain, unreadable or damaged itself
-        tried = True
-        try:
             codec.decode(raw)
-        except CodecError:
-            continue
+        except (CodecError, OSError):
+            continue  # plain, unreadable, damaged itself, or not this passphrase
         return codec
-    return None if tried else EncryptedCodec(keyring)  # nothing to check it against
+    return None
 
 
 def unlock(db: Database, passphrase: str) -> bool:

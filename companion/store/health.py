@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from companion.paths import Paths
 from companion.store.backup import Backup, list_backups
 from companion.store.codec import Codec, CodecError, JsonCodec
-from companion.store.database import META_ID, META_TABLE, starts_encrypted
+from companion.store.database import META_ID, META_TABLE, QUARANTINE_MARK, starts_encrypted
 from companion.store.envelope import VERSION as ENVELOPE_VERSION
 from companion.store.envelope import EnvelopeTooNew, KdfParams, is_encrypted, parse_header
 
@@ -46,7 +49,9 @@ def inspect_store(
         except EnvelopeTooNew as error:
             return StoreHealth(path, "too_new", len(raw), error.found, backups=backups)
         except CodecError as error:
-            return StoreHealth(path, "corrupt", len(raw), None, str(error), backups, True)
+            # Unlocking sets it aside only if an encrypted backup can check the key.
+            locked = any(starts_encrypted(b.path) for b in backups)
+            return StoreHealth(path, "corrupt", len(raw), None, str(error), backups, locked)
         return StoreHealth(
             path,
             "encrypted",
@@ -67,7 +72,23 @@ def inspect_store(
     return StoreHealth(path, state, len(raw), version, backups=backups)
 
 
-QUARANTINE_MARK = ".corrupt-"  # Database._quarantine names files <store>.db.corrupt-<time>
+def backup_blocked(paths: Paths) -> str | None:
+    """Why today's backup could not be written, judged without writing: a content key
+    (``store_problem.backup.*``), or None. Opening the stores says the real reason."""
+    folder = paths.backup_dir if paths.backup_dir.is_dir() else paths.data_dir
+    if not folder.is_dir():
+        return None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return "store_problem.backup.not_writable"
+    needed = sum(p.stat().st_size for p in (paths.journal_db, paths.activity_db) if p.is_file())
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return None
+    return "store_problem.backup.no_space" if free < needed + SPACE_MARGIN else None
+
+
+SPACE_MARGIN = 64 * 1024  # a backup is written whole, beside the folder's other files
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from companion.config import ConfigNotWritable, save_settings
 from companion.crashlog import write_crash
 from companion.i18n import Strings
 from companion.journal import journal_glance
-from companion.messages import config_problem, store_error
+from companion.messages import backup_warning, config_problem, store_error
 from companion.paths import display_path
 from companion.services import Services
 from companion.store.errors import StoreError
@@ -86,6 +86,7 @@ class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions
         self.glance_providers.append(journal_glance)
         self.guard_journal = JournalGuard(self)
         self.rhythm = BreakRhythm(self)  # breaks: one timer, reminders, the shift routine
+        self.backups_told: set[str] = set()  # stores whose failed backup was told
         self.setup_practice()
         self.register_theme(DARK)
         self.register_theme(LIGHT)
@@ -120,6 +121,7 @@ class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions
             self.notify(
                 config_problem(problem, self.strings), severity="warning", timeout=12, markup=False
             )
+        self.tell_backup_failed()
         self.check_size(self.size.width, self.size.height)
         # The rhythm's saved state is loaded before any key can act on it (a `k` typed
         # while the app starts must not save over a do-not-disturb); what can wait a
@@ -156,6 +158,15 @@ class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions
 
     def _welcome_done(self, _result: object = None) -> None:
         self.guard(lambda: self.services.stores.state.set(WELCOME_KEY, True))
+
+    def tell_backup_failed(self) -> None:
+        """A daily backup that could not be written (disk full…): one warning per store
+        and session; everything else carries on."""
+        untold = [db for db in self.services.stores.databases() if db.name not in self.backups_told]
+        line = backup_warning(untold, self.strings)
+        if line:
+            self.backups_told.update(db.name for db in untold if db.backup_failed)
+            self.notify(line, severity="warning", timeout=15, markup=False)
 
     # -- intents from screens ------------------------------------------------------
     def guard(self, write: Any) -> bool:

@@ -51,6 +51,7 @@ class JournalGuard:
     def after_unlock(self, then: Callable[[], object]) -> None:
         """Unlocking may find the file damaged (moved aside by then) or too new: say so
         the way start-up does, offering the newest backup; go on once it is usable."""
+        self.app.tell_backup_failed()  # the journal's backup is taken at unlock
         problem = self.journal.problem
         if problem is None:
             then()

@@ -98,15 +98,17 @@ def test_files_set_aside_are_listed_with_how_to_remove_them(home: Path, clock: F
     before = snapshot_tree(home)
     report = run_doctor(paths, {})
     text = "\n".join(report.lines)
-    assert report.problems == 2 and "All good" not in text
+    # Both set-aside files, and both stores: the app still asks whether to restore.
+    assert report.problems == 4 and "All good" not in text
     assert "journal: not created yet" not in text and "log: not created yet" not in text
-    assert "activity log: none since the unreadable file was set aside" in text
+    assert "! activity log: damaged and set aside" in text
+    assert "restore the backup of 2026-11-23 or start fresh" in text
     backup = paths.backup_dir / "journal-2026-11-23.db"
-    assert f"backup of 2026-11-23, copy it while companion is closed: cp {backup}" in text
+    assert f"copy the backup back yourself: cp {backup} {paths.journal_db}" in text
     for path in moved:
         assert f"! {path}: your " in text and f"delete it: rm {path}" in text
     assert "plain text: anyone who can open your files can read it" in text
-    assert "2 thing(s) need your attention" in text
+    assert "4 thing(s) need your attention" in text
     assert snapshot_tree(home) == before
     zh = "\n".join(run_doctor(paths, {"LANG": "zh_CN.UTF-8"}).lines)
     assert "被挪开的文件" in zh and f"确定不需要了，就删掉它：rm {moved[0]}" in zh

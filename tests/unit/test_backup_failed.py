@@ -1,0 +1,72 @@
+"""A daily backup that cannot be written (disk full, folder not writable) never stops
+companion: the store opens, commands run, and the person is told once why."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from companion.clock import FakeClock
+from companion.doctor import run_doctor
+from companion.paths import ensure_dirs, resolve_paths
+from companion.store import backup
+from companion.store.stores import open_stores
+
+FULL = os.strerror(errno.ENOSPC)
+
+
+@pytest.fixture
+def disk_full(monkeypatch):  # type: ignore[no-untyped-def]
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, FULL)
+
+    monkeypatch.setattr(backup, "write_atomic", full)
+
+
+def with_entry(home: Path, clock: FakeClock) -> None:
+    stores = open_stores(resolve_paths(home), clock)
+    stores.entries.add(kind="free", text="kept")
+    stores.state.set("seen", True)  # the activity log exists too
+    clock.advance(days=1)  # a new day: a backup is due
+
+
+def test_the_stores_open_without_a_backup(home: Path, clock: FakeClock, disk_full) -> None:
+    with_entry(home, clock)
+    stores = open_stores(resolve_paths(home), clock)
+    assert stores.problems == []
+    assert stores.journal.backup_failed == FULL
+    assert [e.text for e in stores.entries.all()] == ["kept"]
+    assert not list((home / "backups").glob("journal-*"))
+
+
+def test_a_command_runs_and_says_so_once(
+    home: Path, clock: FakeClock, disk_full, monkeypatch, capsys
+) -> None:
+    from companion.cli import main
+
+    with_entry(home, clock)
+    monkeypatch.setenv("COMPANION_HOME", str(home))
+    assert main(["note", "still saved"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    assert f"Today's backup of your journal and activity log could not be written ({FULL})" in err
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert main(["note", "还在"]) == 0
+    assert "今天没能给日记和活动记录做备份" in capsys.readouterr().err
+
+
+def test_doctor_says_no_backup_could_be_written(home: Path, monkeypatch) -> None:
+    from companion.store import health
+
+    paths = ensure_dirs(resolve_paths(home))
+    monkeypatch.setattr(health.shutil, "disk_usage", lambda _: SimpleNamespace(free=0))
+    report = run_doctor(paths, {})
+    text = "\n".join(report.lines)
+    assert "! Backups: no backup could be written: the disk is full" in text
+    assert report.problems >= 1
+    zh = "\n".join(run_doctor(paths, {"LANG": "zh_CN.UTF-8"}).lines)
+    assert "没能写入备份：磁盘已满" in zh

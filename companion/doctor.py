@@ -9,14 +9,13 @@ import os
 import shlex
 import stat
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.cells import cell_len
 
 from companion import __version__
 from companion.config import Settings, load_config
-from companion.doctor_desktop import desktop_sections, terminal_size
+from companion.doctor_desktop import Section, desktop_sections, terminal_size
 from companion.doctor_files import file_lines
 from companion.i18n import Strings, choose_language
 from companion.messages import config_problem, passphrase_setting, store_name
@@ -30,12 +29,6 @@ from companion.store.health import (
     set_aside_files,
 )
 from companion.store.stores import ACTIVITY_SCHEMA, JOURNAL_SCHEMA
-
-
-@dataclass
-class Report:
-    lines: list[str] = field(default_factory=list)
-    problems: int = 0
 
 
 def human_size(size: int) -> str:
@@ -152,7 +145,7 @@ def missing_after_set_aside(name: str, health: StoreHealth, t: Strings) -> str:
     )
 
 
-def add_set_aside(report: Report, files: list[SetAside], t: Strings) -> None:
+def add_set_aside(report: Section, files: list[SetAside], t: Strings) -> None:
     """Files companion moved aside: private writing, perhaps not encrypted, that
     nothing in companion reads or deletes. Each needs the user's decision."""
     report.lines.append(t("doctor.set_aside"))
@@ -176,7 +169,7 @@ def add_set_aside(report: Report, files: list[SetAside], t: Strings) -> None:
 
 
 def add_desktop_checks(
-    report: Report, paths: Paths, settings: Settings, env: Mapping[str, str], t: Strings
+    report: Section, paths: Paths, settings: Settings, env: Mapping[str, str], t: Strings
 ) -> None:
     """Opening at login and this terminal (see doctor_desktop.py)."""
     for section in desktop_sections(paths, settings, env, t, terminal_size()):
@@ -197,11 +190,11 @@ def notify_test_line(env: Mapping[str, str], t: Strings) -> tuple[str, bool]:
     return t("doctor.notify_test_failed", channel=delivery.channel, reason=reason), False
 
 
-def run_doctor(paths: Paths, env: Mapping[str, str], notify_test: bool = False) -> Report:
+def run_doctor(paths: Paths, env: Mapping[str, str], notify_test: bool = False) -> Section:
     loaded = load_config(paths.config_file)
     choice = choose_language(loaded.settings.language, env)
     t = Strings(choice.lang)
-    report = Report()
+    report = Section()
     add = report.lines.append
 
     add(f"{t('doctor.title')}  {__version__}")

@@ -5,10 +5,11 @@ keeping unsaved input when something goes wrong."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
-from textual.binding import ActiveBinding, Binding
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
 from companion.i18n import Strings
@@ -75,9 +76,10 @@ class Translated:
             self.footer_app_keys,
         )
 
-    def key_of(self, binding_id: str) -> str:
-        """The key shown for one of this screen's own bindings, found by its id."""
-        for binding in self.BINDINGS:  # type: ignore[attr-defined]
+    def key_of(self, binding_id: str, bindings: Iterable[BindingType] | None = None) -> str:
+        """The key shown for one of this screen's own bindings (or of ``bindings``,
+        another screen's), found by its id."""
+        for binding in self.BINDINGS if bindings is None else bindings:  # type: ignore[attr-defined]
             if isinstance(binding, Binding) and binding.id == binding_id:
                 return self.app.get_key_display(binding)  # type: ignore[attr-defined, no-any-return]
         return ""

@@ -114,7 +114,7 @@ class InsightsScreen(CompanionScreen):
             return  # nothing changed since it was drawn
         self.insights = found
         self.query_one("#insights-title", Static).update(words.title(found, t))
-        note = words.journal_note(found, t, self._unlock_key())
+        note = words.journal_note(found, t, self.key_of("insights_unlock"))
         journal = self.query_one("#insights-journal", Static)
         journal.update(Prose(note or ""))
         journal.set_class(note is None, "hidden")
@@ -157,12 +157,6 @@ class InsightsScreen(CompanionScreen):
         for widget in self.query("#insights Static"):
             if widget.id not in ("insights-empty", "insights-title"):
                 widget.add_class("hidden")
-
-    def _unlock_key(self) -> str:
-        for binding in self.BINDINGS:
-            if isinstance(binding, Binding) and binding.id == "insights_unlock":
-                return self.app.get_key_display(binding)
-        return ""
 
     # -- intents ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -104,10 +104,7 @@ class ConfirmDeleteScreen(CompanionModal):
     def _undo_key(self) -> str:
         from companion.ui.screens.journal import JournalScreen
 
-        for binding in JournalScreen.BINDINGS:
-            if isinstance(binding, Binding) and binding.id == "journal_undo":
-                return self.app.get_key_display(binding)
-        return ""
+        return self.key_of("journal_undo", JournalScreen.BINDINGS)
 
     def on_mount(self) -> None:
         self.query_one("#keep", Button).focus()

@@ -32,13 +32,6 @@ class PracticeTool(CompanionScreen):
     def title_widget(self) -> Static:
         return Static(self.t(f"practice.room.{self.TOOL}"), classes="page-title", markup=False)
 
-    def key(self, binding_id: str) -> str:
-        """How the key of one of this screen's bindings is shown ("n", "space")."""
-        for binding in self.BINDINGS:
-            if isinstance(binding, Binding) and binding.id == binding_id:
-                return self.app.get_key_display(binding)
-        return ""
-
 
 def spaced(options: Iterable[Option]) -> list[Option | None]:
     """Options with a divider between each (None is OptionList's divider); indices of the

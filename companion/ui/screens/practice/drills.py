@@ -151,7 +151,7 @@ class DrillsScreen(PracticeTool):
                 cell.append(f"  [{' · '.join(marks)}]", style="reverse" if option.best else "dim")
             cell.append(f"\n{option.why}", style="" if option.best else "dim")
             rows += [(Text(f"{LETTERS[pos]})"), cell), ("", "")]
-        prompt = t("practice.drills.next_prompt", key=self.key("drill_next"))
+        prompt = t("practice.drills.next_prompt", key=self.key_of("drill_next"))
         table = beside(rows, gap=1)
         return Group(Prose(Text.assemble((verdict, "bold"), "\n")), table, Prose(prompt, "dim"))
 

@@ -60,7 +60,7 @@ class EmotionCardsScreen(PracticeTool):
         card = self.card
         if card is None:
             view: RenderableType = Text(
-                t("practice.emotions.draw_prompt", key=self.key("emotion_draw"))
+                t("practice.emotions.draw_prompt", key=self.key_of("emotion_draw"))
             )
         else:
             parts: list[RenderableType] = [
@@ -76,7 +76,7 @@ class EmotionCardsScreen(PracticeTool):
                     Text(card.first_line),
                 ]
             else:
-                flip = t("practice.emotions.think", key=self.key("emotion_flip"))
+                flip = t("practice.emotions.think", key=self.key_of("emotion_flip"))
                 parts.append(Text.assemble("\n", (flip, "dim")))
             view = Group(*(Prose(part) if isinstance(part, Text) else part for part in parts))
         self.query_one("#emotion-card", Static).update(view)

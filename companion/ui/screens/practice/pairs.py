@@ -100,7 +100,7 @@ class ThoughtPairsScreen(PracticeTool):
         table.add_column(t("practice.pairs.helpful"), ratio=1, overflow="fold")
         for pair in self.pairs:
             table.add_row(Prose(pair.negative), "→", Prose(pair.helpful))
-        intro = Prose(t("practice.pairs.intro", key=self.key("pairs_mode")), "dim")
+        intro = Prose(t("practice.pairs.intro", key=self.key_of("pairs_mode")), "dim")
         return Group(intro, table)
 
     def _quiz(self) -> Group:
@@ -129,7 +129,7 @@ class ThoughtPairsScreen(PracticeTool):
                 "practice.pairs.score",
                 right=str(self.right),
                 asked=str(self.asked),
-                key=self.key("pairs_next"),
+                key=self.key_of("pairs_next"),
             )
             parts += [Prose(Text.assemble("\n", (feedback, "bold"))), Prose(score, "dim")]
         return Group(*parts)

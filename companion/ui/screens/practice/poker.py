@@ -157,7 +157,7 @@ class PokerScreen(PracticeTool):
             table.add_row(t("practice.poker.yours"), Text(""))
             card.update(table)
             mine.placeholder = t("practice.poker.placeholder")
-        draw_key = self.key("poker_draw")
+        draw_key = self.key_of("poker_draw")
         show_samples = self.phase in ("late", "done", "rated")
         samples.set_class(not show_samples, "hidden")
         if show_samples and self.card is not None:

@@ -33,7 +33,7 @@ class ReviewScreen(PracticeTool):
                 for field in FIELDS:
                     yield Static(t(f"practice.review.{field}"), classes="field-label", markup=False)
                     yield TextArea(self.answers[field], id=field, classes="short-text")
-                hint = t("practice.review.save_hint", key=self.key("review_save"))
+                hint = t("practice.review.save_hint", key=self.key_of("review_save"))
                 yield Paragraph(hint, classes="muted")
         yield Footer()
 

@@ -155,8 +155,8 @@ class RoleplayScreen(PracticeTool):
         )
         ended = t(
             "practice.roleplay.ended",
-            again=self.key("roleplay_again"),
-            other=self.key("roleplay_other"),
+            again=self.key_of("roleplay_again"),
+            other=self.key_of("roleplay_other"),
         )
         return Group(
             Text.assemble((t("practice.roleplay.debrief"), "bold reverse")),

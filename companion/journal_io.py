@@ -12,7 +12,7 @@ import dataclasses
 import json
 import re
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import UTC, date, datetime, time, tzinfo
 from typing import Any
 
@@ -70,8 +70,9 @@ def read_file(raw: bytes, tz: tzinfo) -> Incoming:
         version = data.get("version")
         if not isinstance(version, int) or version > FORMAT_VERSION:
             raise ImportProblem("too_new", version=str(version))
+        kinds = frozenset(catalogue(DEFAULT_LANGUAGE))  # the same ids in every language
         return Incoming(
-            entries=[_ours(doc, n, tz) for n, doc in enumerate(_records(data), 1)],
+            entries=[_ours(doc, n, tz, kinds) for n, doc in enumerate(_records(data), 1)],
             reframes=[_reframe(doc, n, tz) for n, doc in enumerate(_records(data, "reframes"), 1)],
             poker_rounds=[
                 _poker_round(doc, n, tz) for n, doc in enumerate(_records(data, "poker_rounds"), 1)
@@ -147,10 +148,12 @@ def _tags(value: Any, n: int, *, from_jrnl: bool = False) -> tuple[str, ...]:
         raise _bad(n, "tags") from None
 
 
-def _checked(kind: str, text: str, fields: Mapping[str, Any], n: int) -> None:
+def _checked(
+    kind: str, text: str, fields: Mapping[str, Any], n: int, kinds: Collection[str]
+) -> None:
     """What the journal itself would refuse: an unknown kind, an impossible mood score,
     an entry with nothing written in it."""
-    if kind not in catalogue(DEFAULT_LANGUAGE):
+    if kind not in kinds:
         raise _bad(n, "kind")
     if "score" in fields:
         try:
@@ -161,7 +164,7 @@ def _checked(kind: str, text: str, fields: Mapping[str, Any], n: int) -> None:
         raise _bad(n, "text")
 
 
-def _ours(doc: Any, n: int, tz: tzinfo) -> Entry:
+def _ours(doc: Any, n: int, tz: tzinfo, kinds: Collection[str]) -> Entry:
     if not isinstance(doc, dict):
         raise _bad(n, "entry")
     kind, text, fields = doc.get("kind"), doc.get("text", ""), doc.get("fields", {})
@@ -171,7 +174,7 @@ def _ours(doc: Any, n: int, tz: tzinfo) -> Entry:
         raise _bad(n, "text")
     if not isinstance(fields, dict):
         raise _bad(n, "fields")
-    _checked(kind, text, fields, n)
+    _checked(kind, text, fields, n, kinds)
     created = _moment(doc.get("created_at"), n, tz)
     updated = _moment(doc.get("updated_at", doc.get("created_at")), n, tz, "updated_at")
     entry_id = doc.get("id")

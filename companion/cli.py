@@ -14,9 +14,9 @@ from types import ModuleType
 
 from companion import __version__
 from companion.commands import COMMANDS
-from companion.config import load_config
-from companion.i18n import Strings, choose_language
-from companion.paths import resolve_paths
+from companion.services.config import load_config
+from companion.system.i18n import Strings, choose_language
+from companion.system.paths import resolve_paths
 
 
 def strings_for(data_dir: str | None) -> Strings:
@@ -58,11 +58,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_tui(args: argparse.Namespace, intent: object = None) -> int:
-    """Run the app; ``intent`` (a companion.ui.intent.StartIntent) opens something first.
+    """Run the app; ``intent`` (a companion.services.intent.StartIntent) opens something first.
 
     One app per data folder: a second start says so and leaves the first one alone.
     """
-    from companion.instance import AlreadyRunning, hold_if_possible
+    from companion.system.instance import AlreadyRunning, hold_if_possible
 
     paths = resolve_paths(args.data_dir)
     try:
@@ -74,7 +74,7 @@ def run_tui(args: argparse.Namespace, intent: object = None) -> int:
 
             return _run_app(args, dataclasses.replace(intent, beside=True))  # type: ignore[type-var]
         # Said before the UI toolkit loads, so it is instant and the other window is safe.
-        from companion.messages import already_open
+        from companion.services.messages import already_open
 
         t = strings_for(args.data_dir)
         print(f"{already_open(running.pid, t)}\n{t('instance.hint')}", file=sys.stderr)
@@ -87,7 +87,7 @@ def run_tui(args: argparse.Namespace, intent: object = None) -> int:
 
 
 def _run_app(args: argparse.Namespace, intent: object) -> int:
-    from companion.services import build_services
+    from companion.services.container import build_services
     from companion.ui.app import CompanionApp
 
     # Beside the open app, a damaged file is that app's to set aside and offer back.

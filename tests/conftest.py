@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from companion.clock import FakeClock
+from companion.system.clock import FakeClock
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

@@ -7,9 +7,9 @@ import os
 import sys
 from typing import Any
 
-from companion.config import ConfigNotWritable, LoadedConfig, load_config, save_settings
-from companion.i18n import Strings, choose_language
-from companion.paths import resolve_paths
+from companion.services.config import ConfigNotWritable, LoadedConfig, load_config, save_settings
+from companion.system.i18n import Strings, choose_language
+from companion.system.paths import resolve_paths
 
 ACTIONS = ("enable", "disable", "status")
 
@@ -31,8 +31,14 @@ def add_parser(commands: Any, t: Strings) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from companion.autostart import AutostartError, for_companion
-    from companion.autostart.messages import changed, describe, error_text, shows_location, where
+    from companion.system.autostart import AutostartError, for_companion
+    from companion.system.autostart.messages import (
+        changed,
+        describe,
+        error_text,
+        shows_location,
+        where,
+    )
 
     paths = resolve_paths(args.data_dir)
     loaded = load_config(paths.config_file)
@@ -61,7 +67,7 @@ def remember(loaded: LoadedConfig, wanted: bool, t: Strings) -> None:
     """Keep the Settings switch and doctor in step with what was just done."""
     if loaded.settings.autostart == wanted:
         return
-    from companion.messages import config_problem
+    from companion.services.messages import config_problem
 
     try:
         save_settings(loaded, autostart=wanted)

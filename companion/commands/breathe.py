@@ -12,11 +12,11 @@ import sys
 from typing import Any
 
 from companion.core.breathing import MAX_ROUNDS
-from companion.i18n import Strings
+from companion.system.i18n import Strings
 
 
 def add_parser(commands: Any, t: Strings) -> None:
-    from companion.calm import built_in_patterns
+    from companion.packs.calm import built_in_patterns
 
     patterns, _default = built_in_patterns(t.lang)
     names = ", ".join(p.id for p in patterns)
@@ -43,10 +43,10 @@ def add_parser(commands: Any, t: Strings) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from companion.calm import breathing_catalog
-    from companion.config import load_config
-    from companion.i18n import choose_language
-    from companion.paths import resolve_paths
+    from companion.packs.calm import breathing_catalog
+    from companion.services.config import load_config
+    from companion.system.i18n import choose_language
+    from companion.system.paths import resolve_paths
 
     settings = load_config(resolve_paths(args.data_dir).config_file).settings
     lang = choose_language(settings.language).lang
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         pattern = found
 
     from companion.cli import run_tui
-    from companion.ui.intent import StartIntent
+    from companion.services.intent import StartIntent
 
     intent = StartIntent(
         "breathe",

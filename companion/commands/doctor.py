@@ -6,8 +6,8 @@ import argparse
 import os
 from typing import Any
 
-from companion.i18n import Strings
-from companion.paths import resolve_paths
+from companion.system.i18n import Strings
+from companion.system.paths import resolve_paths
 
 
 def add_parser(commands: Any, t: Strings) -> None:
@@ -16,7 +16,7 @@ def add_parser(commands: Any, t: Strings) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from companion.doctor import run_doctor
+    from companion.services.doctor.report import run_doctor
 
     report = run_doctor(resolve_paths(args.data_dir), os.environ, notify_test=args.notify_test)
     print("\n".join(report.lines))

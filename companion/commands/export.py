@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from companion.commands.journal_common import (
+from companion.commands.common import (
     BAD_INPUT,
     CommandFailed,
     counted,
@@ -14,7 +14,7 @@ from companion.commands.journal_common import (
     say,
     warn,
 )
-from companion.i18n import Strings
+from companion.system.i18n import Strings
 
 
 def add_parser(commands: Any, t: Strings) -> None:
@@ -30,8 +30,8 @@ def add_parser(commands: Any, t: Strings) -> None:
 def render(fmt: str, services: Any, t: Strings) -> tuple[str, dict[str, int]]:
     """The export, and how many records of each kind it holds. JSON, the backup, also
     keeps the poker rounds; Markdown and text are for reading: entries and reframes."""
-    from companion.journal import catalogue
-    from companion.journal_export import export_json, export_markdown, export_text
+    from companion.services.journal.export import export_json, export_markdown, export_text
+    from companion.services.journal.service import catalogue
 
     # oldest first, like a diary
     entries = list(reversed(services.journal.entries()))
@@ -50,8 +50,8 @@ def render(fmt: str, services: Any, t: Strings) -> tuple[str, dict[str, int]]:
 
 def run(args: argparse.Namespace) -> int:
     def body(services, t: Strings) -> int:  # type: ignore[no-untyped-def]
-        from companion.paths import display_path
-        from companion.store.atomic import write_atomic
+        from companion.system.atomic import write_atomic
+        from companion.system.paths import display_path
 
         text, counts = render(args.format, services, t)
         warn(t("journal.cli.not_encrypted"))

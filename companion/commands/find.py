@@ -6,10 +6,10 @@ import argparse
 import json
 from typing import Any
 
-from companion.commands.journal_common import BAD_INPUT, CommandFailed, run_guarded, say
+from companion.commands.common import BAD_INPUT, CommandFailed, run_guarded, say
 from companion.core.journal import EntryError, clean_tag, summary, tags_to_show
 from companion.core.journal_search import Query, parse_day
-from companion.i18n import Strings
+from companion.system.i18n import Strings
 
 
 def add_parser(commands: Any, t: Strings) -> None:
@@ -40,15 +40,15 @@ def build_query(args: argparse.Namespace, services: Any) -> Query:
             end=parse_day(args.end, today) if args.end else None,
         )
     except EntryError as error:
-        from companion.journal import entry_problem
+        from companion.services.journal.service import entry_problem
 
         raise CommandFailed(entry_problem(error, services.strings()), BAD_INPUT) from None
 
 
 def run(args: argparse.Namespace) -> int:
     def body(services, t: Strings) -> int:  # type: ignore[no-untyped-def]
-        from companion.journal import catalogue, kind_name
-        from companion.journal_export import when
+        from companion.services.journal.export import when
+        from companion.services.journal.service import catalogue, kind_name
         from companion.store.records import to_doc
 
         if args.limit is not None and args.limit < 1:

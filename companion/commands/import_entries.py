@@ -7,8 +7,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from companion.commands.journal_common import BAD_INPUT, CommandFailed, counted, run_guarded, say
-from companion.i18n import Strings
+from companion.commands.common import BAD_INPUT, CommandFailed, counted, run_guarded, say
+from companion.system.i18n import Strings
 
 
 def add_parser(commands: Any, t: Strings) -> None:
@@ -30,8 +30,8 @@ def problem_text(problem: Any, t: Strings) -> str:
 
 def run(args: argparse.Namespace) -> int:
     def body(services, t: Strings) -> int:  # type: ignore[no-untyped-def]
-        from companion.journal_io import ImportProblem, Incoming, read_file
-        from companion.journal_merge import plan_import
+        from companion.services.journal.importing import ImportProblem, Incoming, read_file
+        from companion.services.journal.merge import plan_import
         from companion.store.repos import add_together
 
         path = Path(args.file).expanduser()

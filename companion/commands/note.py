@@ -6,9 +6,9 @@ import argparse
 import sys
 from typing import Any
 
-from companion.commands.journal_common import BAD_INPUT, CommandFailed, run_guarded, say
+from companion.commands.common import BAD_INPUT, CommandFailed, run_guarded, say
 from companion.core.journal import MAIN, EntryError
-from companion.i18n import Strings
+from companion.system.i18n import Strings
 
 
 def add_parser(commands: Any, t: Strings) -> None:
@@ -44,7 +44,7 @@ def answers_for(kind: str, text: str) -> dict[str, str]:
 
 def run(args: argparse.Namespace) -> int:
     def body(services, t: Strings) -> int:  # type: ignore[no-untyped-def]
-        from companion.journal import catalogue, entry_problem, kind_name
+        from companion.services.journal.service import catalogue, entry_problem, kind_name
 
         kinds = catalogue(t.lang)
         text = read_text(args, t)

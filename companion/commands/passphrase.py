@@ -9,9 +9,9 @@ import os
 import sys
 from typing import Any
 
-from companion.commands.journal_common import run_guarded, say
-from companion.i18n import Strings
+from companion.commands.common import run_guarded, say
 from companion.store.encryption import MIN_PASSPHRASE as MIN_LENGTH
+from companion.system.i18n import Strings
 
 
 def add_parser(commands: Any, t: Strings) -> None:
@@ -26,8 +26,8 @@ def run(args: argparse.Namespace) -> int:
     leave it unable to read the journal until it restarts. The app's own lock is held
     meanwhile, so the app cannot start halfway through either."""
     from companion.cli import strings_for
-    from companion.instance import AlreadyRunning, hold_if_possible
-    from companion.paths import resolve_paths
+    from companion.system.instance import AlreadyRunning, hold_if_possible
+    from companion.system.paths import resolve_paths
 
     try:
         lock = hold_if_possible(resolve_paths(args.data_dir).instance_lock)

@@ -1,5 +1,5 @@
 """``companion stats [--week|--month] [--json|--csv]``: the Insights screen's figures
-from the shell, computed by the same code (companion.insights).
+from the shell, computed by the same code (companion.services.insights.service).
 
 An encrypted journal is unlocked first (COMPANION_PASSPHRASE, or asked on the
 terminal); if it stays locked the activity figures are still printed, with a word on
@@ -16,7 +16,7 @@ import json
 import os
 from typing import Any
 
-from companion.i18n import Strings
+from companion.system.i18n import Strings
 
 
 def add_parser(commands: Any, t: Strings) -> None:
@@ -41,7 +41,7 @@ def add_parser(commands: Any, t: Strings) -> None:
 
 def text_report(ins: Any, t: Strings) -> str:
     """The figures as the screen shows them, as aligned plain text."""
-    from companion import insights_words as words
+    from companion.services.insights import words
 
     lines = [words.title(ins, t), ""]
     note = words.journal_note(ins, t)
@@ -62,7 +62,7 @@ def text_report(ins: Any, t: Strings) -> str:
 
 
 def aligned(rows: list[tuple[str, ...]]) -> list[str]:
-    from companion.insights_words import cell_len, pad
+    from companion.services.insights.words import cell_len, pad
 
     widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     return [
@@ -72,13 +72,13 @@ def aligned(rows: list[tuple[str, ...]]) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from companion.commands.journal_common import STORE_PROBLEM, say, warn
+    from companion.commands.common import STORE_PROBLEM, say, warn
     from companion.commands.unlocking import CannotUnlock, unlock_journal
     from companion.core.weeks import Span
-    from companion.insights import insights_for
-    from companion.insights_report import as_csv, as_dict
-    from companion.messages import backup_warning, store_error
-    from companion.services import build_services
+    from companion.services.container import build_services
+    from companion.services.insights.report import as_csv, as_dict
+    from companion.services.insights.service import insights_for
+    from companion.services.messages import backup_warning, store_error
     from companion.store.errors import StoreError
     from companion.store.health import set_aside_files
 
@@ -120,8 +120,8 @@ def damaged_stores(data_dir: str | None) -> list[str]:
     """Doctor's sentence for each store that can't be read, looked at without opening
     it; [] when both are fine."""
     from companion.cli import strings_for
-    from companion.doctor import store_healths, store_line
-    from companion.paths import resolve_paths
+    from companion.services.doctor.report import store_healths, store_line
+    from companion.system.paths import resolve_paths
 
     t = strings_for(data_dir)
     healths = store_healths(resolve_paths(data_dir))
@@ -132,7 +132,7 @@ def damaged_stores(data_dir: str | None) -> list[str]:
 def store_problems(services: Any) -> list[str]:
     """What opening (or unlocking) the stores ran into, a locked journal aside: the
     stores' own problems, read after unlocking since that can find one too."""
-    from companion.messages import open_problem
+    from companion.services.messages import open_problem
 
     t = services.strings()
     found = {p.store: p for p in services.stores.problems}

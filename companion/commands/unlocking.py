@@ -12,9 +12,9 @@ import getpass
 import sys
 from collections.abc import Callable, Mapping
 
-from companion.i18n import Strings
 from companion.store import encryption
 from companion.store.database import Database
+from companion.system.i18n import Strings
 
 TRIES = 3
 

@@ -11,7 +11,7 @@ import os
 import sys
 from typing import Any
 
-from companion.i18n import Strings
+from companion.system.i18n import Strings
 
 
 def add_parser(commands: Any, t: Strings) -> None:
@@ -19,13 +19,13 @@ def add_parser(commands: Any, t: Strings) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from companion.autostart import AutostartError
-    from companion.autostart.messages import error_text, where
     from companion.cli import strings_for
-    from companion.config import load_config
-    from companion.instance import AlreadyRunning
-    from companion.paths import display_path, resolve_paths
-    from companion.wipe import check_app_closed, login_entry, what_wipe_removes, wipe
+    from companion.services.config import load_config
+    from companion.services.wipe import check_app_closed, login_entry, what_wipe_removes, wipe
+    from companion.system.autostart import AutostartError
+    from companion.system.autostart.messages import error_text, where
+    from companion.system.instance import AlreadyRunning
+    from companion.system.paths import display_path, resolve_paths
 
     t = strings_for(args.data_dir)
     paths = resolve_paths(args.data_dir)
@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
         wipe(paths)
     except AlreadyRunning as running:
-        from companion.messages import already_open
+        from companion.services.messages import already_open
 
         print(f"{already_open(running.pid, t)}\n{t('wipe.quit_first')}", file=sys.stderr)
         return 1

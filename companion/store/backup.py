@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from companion.paths import ensure_dir
-from companion.store.atomic import write_atomic
+from companion.system.atomic import write_atomic
+from companion.system.paths import ensure_dir
 
 KEEP = 7
 

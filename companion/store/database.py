@@ -21,7 +21,6 @@ from pathlib import Path
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from companion.clock import Clock
 from companion.store.backup import Backup, backup_daily, list_backups
 from companion.store.codec import Codec, CodecError, Tables, default_codec
 from companion.store.envelope import MAGIC, EnvelopeTooNew, Header, is_encrypted, read_header
@@ -34,6 +33,7 @@ from companion.store.errors import (
     StoreWrongPassphrase,
 )
 from companion.store.storage import SafeStorage
+from companion.system.clock import Clock
 
 QUARANTINE_MARK = ".corrupt-"  # a file set aside is <store>.db.corrupt-<time>
 META_TABLE = "_meta"

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from companion.store.atomic import write_atomic
 from companion.store.backup import list_backups
 from companion.store.codec import Codec, CodecError, WrongPassphrase, default_codec
 from companion.store.database import Database
@@ -23,6 +22,7 @@ from companion.store.errors import (
     StoreUnreadable,
     StoreWriteError,
 )
+from companion.system.atomic import write_atomic
 
 if TYPE_CHECKING:
     from companion.store.crypto import Keyring

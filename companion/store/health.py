@@ -7,12 +7,12 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from companion.paths import Paths
 from companion.store.backup import Backup, list_backups
 from companion.store.codec import Codec, CodecError, JsonCodec
 from companion.store.database import META_ID, META_TABLE, QUARANTINE_MARK, starts_encrypted
 from companion.store.envelope import VERSION as ENVELOPE_VERSION
 from companion.store.envelope import EnvelopeTooNew, KdfParams, is_encrypted, parse_header
+from companion.system.paths import Paths
 
 
 @dataclass(frozen=True)

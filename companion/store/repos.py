@@ -10,9 +10,9 @@ from typing import Any, Generic
 
 from tinydb.table import Document, Table
 
-from companion.clock import Clock
 from companion.store.database import Database
 from companion.store.records import R, Record, from_doc, to_doc
+from companion.system.clock import Clock
 
 
 class Repo(Generic[R]):

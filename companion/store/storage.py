@@ -19,8 +19,6 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
-from companion.paths import FILE_MODE, ensure_dir
-from companion.store.atomic import stale_temp_files, write_atomic
 from companion.store.codec import Codec, CodecError, Tables, WrongPassphrase, default_codec
 from companion.store.envelope import EnvelopeTooNew
 from companion.store.errors import (
@@ -32,6 +30,8 @@ from companion.store.errors import (
     StoreWriteError,
     StoreWrongPassphrase,
 )
+from companion.system.atomic import stale_temp_files, write_atomic
+from companion.system.paths import FILE_MODE, ensure_dir
 
 Identity = tuple[int, int, int, int]
 

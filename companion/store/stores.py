@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from companion.clock import Clock
-from companion.paths import Paths, ensure_dirs
 from companion.store.database import Database, OpenProblem, Schema
 from companion.store.repos import KeyValue, Repo
 from companion.store.schema import (
@@ -25,6 +23,8 @@ from companion.store.schema import (
     RoleplayRun,
     SosReset,
 )
+from companion.system.clock import Clock
+from companion.system.paths import Paths, ensure_dirs
 
 JOURNAL_SCHEMA = Schema(version=1)
 ACTIVITY_SCHEMA = Schema(version=1)

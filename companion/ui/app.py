@@ -16,28 +16,28 @@ from textual.events import Resize
 from textual.screen import Screen
 
 from companion import __version__
-from companion.config import ConfigNotWritable, save_settings
-from companion.crashlog import write_crash
-from companion.i18n import Strings
-from companion.journal import journal_glance
-from companion.messages import backup_warning, config_problem, store_error
-from companion.paths import display_path
-from companion.services import Services
+from companion.services.config import ConfigNotWritable, save_settings
+from companion.services.container import Services
+from companion.services.intent import StartIntent
+from companion.services.journal.service import journal_glance
+from companion.services.messages import backup_warning, config_problem, store_error
 from companion.store.errors import StoreError
+from companion.system.crashlog import write_crash
+from companion.system.i18n import Strings
+from companion.system.paths import display_path
 from companion.ui.actions import ACTIONS, app_bindings
-from companion.ui.autostart_setting import install as install_autostart_switch
-from companion.ui.break_rhythm import BreakRhythm
-from companion.ui.calm_actions import CalmActions
-from companion.ui.insights_actions import InsightsActions
-from companion.ui.intent import StartIntent
-from companion.ui.journal_actions import JournalActions
-from companion.ui.practice_actions import PracticeActions
-from companion.ui.privacy import CHECK_SECONDS as IDLE_CHECK_SECONDS
-from companion.ui.privacy import JournalGuard
-from companion.ui.screens.base import Translated
-from companion.ui.screens.home import HomeScreen
-from companion.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
-from companion.ui.themes import BY_SETTING, DARK, LIGHT
+from companion.ui.breaks.rhythm import BreakRhythm
+from companion.ui.calm.flow import CalmActions
+from companion.ui.insights.flow import InsightsActions
+from companion.ui.journal.flow import JournalActions
+from companion.ui.practice.flow import PracticeActions
+from companion.ui.privacy.guard import CHECK_SECONDS as IDLE_CHECK_SECONDS
+from companion.ui.privacy.guard import JournalGuard
+from companion.ui.shell.autostart_setting import install as install_autostart_switch
+from companion.ui.shell.base import Translated
+from companion.ui.shell.home import HomeScreen
+from companion.ui.shell.themes import BY_SETTING, DARK, LIGHT
+from companion.ui.shell.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 # Screens other than Home are imported where they open, so the first screen comes up
 # sooner.
@@ -113,7 +113,7 @@ class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions
             self.action_welcome()
         problems = [p for p in self.services.stores.problems if p.kind != "locked"]
         if problems:  # a locked journal asks for its passphrase when used, not now
-            from companion.ui.screens.store_problem import StoreProblemScreen
+            from companion.ui.shell.store_problem import StoreProblemScreen
 
             for problem in problems:
                 self.push_screen(StoreProblemScreen(problem))
@@ -255,13 +255,13 @@ class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions
 
     # -- actions -----------------------------------------------------------------
     def action_open_settings(self) -> None:
-        from companion.ui.screens.settings import SettingsScreen
+        from companion.ui.shell.settings import SettingsScreen
 
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen())
 
     def action_help(self) -> None:
-        from companion.ui.screens.help import HelpScreen
+        from companion.ui.shell.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
@@ -271,7 +271,7 @@ class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions
         self.set_theme_setting("light" if current == "dark" else "dark")
 
     def action_welcome(self) -> None:
-        from companion.ui.screens.welcome import WelcomeScreen
+        from companion.ui.shell.welcome import WelcomeScreen
 
         if not isinstance(self.screen, WelcomeScreen):
             self.push_screen(WelcomeScreen(), callback=self._welcome_done)
@@ -371,7 +371,7 @@ def make_app(
     intent: StartIntent | None = None,
 ) -> CompanionApp:
     """The one factory used by tests, snapshots and (through cli) the real command."""
-    from companion.services import build_services
+    from companion.services.container import build_services
 
     services = build_services(home=home, clock=clock, env=env if env is not None else {}, lang=lang)
     return CompanionApp(services, quiet_errors=quiet_errors, intent=intent)

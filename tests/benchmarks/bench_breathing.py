@@ -34,10 +34,10 @@ from tests.benchmarks.bench_startup import Pane, cpu_seconds, prepare_home
 
 
 async def phase_errors(minutes: float, home: Path) -> None:
-    from companion.clock import SystemClock
     from companion.core.breathing import BreathState
+    from companion.system.clock import SystemClock
     from companion.ui.app import make_app
-    from companion.ui.screens.breathe import BreatheScreen
+    from companion.ui.calm.breathe import BreatheScreen
 
     app = make_app(home=home, clock=SystemClock(), lang="en")
     errors: list[tuple[float, float]] = []  # (seconds into the session, error)

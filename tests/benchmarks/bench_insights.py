@@ -32,9 +32,9 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from companion.clock import FakeClock  # noqa: E402
-from companion.paths import resolve_paths  # noqa: E402
 from companion.store.stores import open_stores  # noqa: E402
+from companion.system.clock import FakeClock  # noqa: E402
+from companion.system.paths import resolve_paths  # noqa: E402
 from tests.insights_seed import seed_years  # noqa: E402
 
 NOW = datetime(2026, 11, 27, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -60,9 +60,9 @@ def build(home: Path, years: int, encrypted: bool) -> dict[str, int]:
 async def time_screens(home: Path, encrypted: bool) -> dict[str, float]:
     from companion.store import encryption
     from companion.ui.app import make_app
-    from companion.ui.screens.help import HelpScreen
-    from companion.ui.screens.home import HomeScreen
-    from companion.ui.screens.insights import InsightsScreen
+    from companion.ui.insights.screen import InsightsScreen
+    from companion.ui.shell.help import HelpScreen
+    from companion.ui.shell.home import HomeScreen
 
     app = make_app(home=home, clock=FakeClock(NOW), lang="en")
     if encrypted:
@@ -103,8 +103,8 @@ async def time_screens(home: Path, encrypted: bool) -> dict[str, float]:
 
 
 def time_figures(home: Path, encrypted: bool) -> tuple[float, float]:
-    from companion.config import Settings
-    from companion.insights import InsightsService
+    from companion.services.config import Settings
+    from companion.services.insights.service import InsightsService
     from companion.store import encryption
 
     stores = open_stores(resolve_paths(home), FakeClock(NOW))

@@ -129,9 +129,9 @@ def measure(
 def prepare_home(home: Path) -> None:
     """A companion home past the first-run welcome (and without the shift routine's
     morning offer), so Home is what appears."""
-    from companion.clock import SystemClock
-    from companion.paths import resolve_paths
     from companion.store.stores import open_stores
+    from companion.system.clock import SystemClock
+    from companion.system.paths import resolve_paths
 
     open_stores(resolve_paths(home), SystemClock()).state.set("welcome_done", True)
     (home / "config.toml").write_text("[shift]\nroutine = false\n", "utf-8")

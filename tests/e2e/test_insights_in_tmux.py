@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from companion.clock import FakeClock
-from companion.paths import resolve_paths
 from companion.store.stores import open_stores
+from companion.system.clock import FakeClock
+from companion.system.paths import resolve_paths
 from tests.e2e.test_app_in_tmux import env_for
 from tests.e2e.tmux import Tmux, installed_companion
 from tests.insights_seed import seed_fortnight

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from companion.ui.screens.entry_editor import AUTOSAVE_SECONDS
+from companion.ui.journal.entry_editor import AUTOSAVE_SECONDS
 from tests.e2e.test_app_in_tmux import env_for
 from tests.e2e.tmux import Tmux, installed_companion
 
@@ -19,9 +19,9 @@ pytestmark = pytest.mark.e2e
 
 
 def mark_welcome_done(home: Path) -> None:
-    from companion.clock import SystemClock
-    from companion.paths import resolve_paths
     from companion.store.stores import open_stores
+    from companion.system.clock import SystemClock
+    from companion.system.paths import resolve_paths
 
     stores = open_stores(resolve_paths(home), SystemClock())
     stores.state.set("welcome_done", True)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from companion.autostart.desktop_entry import parse
-from companion.instance import read_pid
+from companion.system.autostart.desktop_entry import parse
+from companion.system.instance import read_pid
 from tests.e2e.tmux import Tmux, installed_companion
 
 pytestmark = pytest.mark.e2e

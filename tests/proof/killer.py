@@ -16,10 +16,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from companion.clock import SystemClock
-from companion.paths import resolve_paths
 from companion.store import encryption
 from companion.store.stores import Stores, open_stores
+from companion.system.clock import SystemClock
+from companion.system.paths import resolve_paths
 
 PASSPHRASE = "long enough 123"
 
@@ -28,8 +28,8 @@ PASSPHRASE = "long enough 123"
 WRITER = """
 import sys
 from pathlib import Path
-from companion.clock import SystemClock
-from companion.paths import resolve_paths
+from companion.system.clock import SystemClock
+from companion.system.paths import resolve_paths
 from companion.store.stores import open_stores
 
 home, passphrase = Path(sys.argv[1]), (sys.argv[2] or None)

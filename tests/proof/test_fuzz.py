@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from companion.config import ConfigNotWritable, load_config, save_settings
-from companion.content import ContentError, load_pack, load_strings
+from companion.services.config import ConfigNotWritable, load_config, save_settings
+from companion.system.content import ContentError, load_pack, load_strings
 
 FUZZ = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -170,7 +170,7 @@ import_like = st.fixed_dictionaries(
 def test_any_import_file_is_taken_whole_or_refused_clearly(raw: bytes) -> None:
     from zoneinfo import ZoneInfo
 
-    from companion.journal_io import ImportProblem, read_import
+    from companion.services.journal.importing import ImportProblem, read_import
 
     try:
         entries = read_import(raw, ZoneInfo("Asia/Shanghai"))

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from companion.journal import catalogue
-from companion.ui.screens.entry_view import EntryViewScreen
+from companion.services.journal.service import catalogue
+from companion.ui.journal.entry_view import EntryViewScreen
 from tests.ui.helpers import screen_text
 
 HOSTILE = {

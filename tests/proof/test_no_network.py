@@ -20,7 +20,7 @@ import pytest
 import companion
 from companion.cli import main
 from companion.core.breaks import Phase
-from companion.notify import Delivery, send_desktop
+from companion.system.notify import Delivery, send_desktop
 from tests.e2e.desktop import desktop_session
 from tests.proof.netguard import sitecustomize as netguard
 from tests.ui.helpers import awake, wait_for

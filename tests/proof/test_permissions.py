@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from companion.clock import FakeClock
-from companion.paths import resolve_paths
 from companion.store import encryption
 from companion.store.stores import open_stores
+from companion.system.clock import FakeClock
+from companion.system.paths import resolve_paths
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from companion.journal import catalogue
+from companion.services.journal.service import catalogue
 from tests.ui.helpers import Notes, wait_for
 
 pytestmark = pytest.mark.slow

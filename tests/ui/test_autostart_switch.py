@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Switch
 
-from companion.autostart import State, for_companion
-from companion.autostart.desktop_entry import parse, split_exec
-from companion.config import load_config
+from companion.services.config import load_config
+from companion.system.autostart import State, for_companion
+from companion.system.autostart.desktop_entry import parse, split_exec
 from tests.ui.helpers import Notes
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from companion.clock import FakeClock
 from companion.core.breaks import Phase
-from companion.notify import Delivery
-from companion.ui.screens.break_screen import BreakScreen
-from companion.ui.screens.breathe import BreatheScreen
+from companion.system.clock import FakeClock
+from companion.system.notify import Delivery
+from companion.ui.breaks.screen import BreakScreen
+from companion.ui.calm.breathe import BreatheScreen
 from tests.ui.helpers import awake, screen_text, wait_for
 
 

@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 from textual.widgets import Button, Digits, Input, Select, Switch
 
-from companion.clock import FakeClock
-from companion.notify import Delivery
-from companion.ui.break_rhythm import SLOW
-from companion.ui.screens.break_screen import BreakScreen
-from companion.ui.screens.dnd import DndScreen
-from companion.ui.screens.home import HomeScreen
-from companion.ui.screens.settings import SettingsScreen
+from companion.system.clock import FakeClock
+from companion.system.notify import Delivery
+from companion.ui.breaks.dnd import DndScreen
+from companion.ui.breaks.rhythm import SLOW
+from companion.ui.breaks.screen import BreakScreen
+from companion.ui.shell.home import HomeScreen
+from companion.ui.shell.settings import SettingsScreen
 from companion.ui.widgets.break_banner import BreakBanner
 from tests.ui.helpers import Notes, awake, screen_text, text_of, wait_for
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from textual.widgets import OptionList, Static, Switch
 
-from companion.ui.intent import StartIntent
-from companion.ui.screens.breathe import BreatheScreen
-from companion.ui.screens.help import HelpScreen
-from companion.ui.screens.home import HomeScreen
+from companion.services.intent import StartIntent
+from companion.ui.calm.breathe import BreatheScreen
+from companion.ui.shell.help import HelpScreen
+from companion.ui.shell.home import HomeScreen
 from companion.ui.widgets.orb import BreathOrb
 from companion.ui.widgets.phase_bar import PhaseBar
 from tests.ui.helpers import screen_text, text_of
@@ -135,7 +135,7 @@ async def test_beside_a_running_app_it_breathes_and_leaves_the_rhythm_alone(
 ) -> None:
     """`companion breathe` while the app that opened at login runs: a session, and
     nothing that belongs to the other app (break state, Home, break keys)."""
-    from companion.break_keeper import STATE_KEY
+    from companion.services.breaks import STATE_KEY
 
     state = app_factory("en").services.stores.state
     intent = StartIntent("breathe", {"pattern": "box", "rounds": 1, "start_now": True}, beside=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from companion.config import load_config
-from companion.ui.screens.home import HomeScreen
-from companion.ui.screens.welcome import PAGES, WelcomeScreen
+from companion.services.config import load_config
+from companion.ui.shell.home import HomeScreen
+from companion.ui.shell.welcome import PAGES, WelcomeScreen
 from tests.ui.helpers import screen_text
 
 

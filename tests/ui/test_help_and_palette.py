@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Input
 
-from companion.ui.screens.help import HelpScreen
-from companion.ui.screens.settings import SettingsScreen
+from companion.ui.shell.help import HelpScreen
+from companion.ui.shell.settings import SettingsScreen
 from tests.ui.helpers import Notes, screen_text, wait_for
 
 

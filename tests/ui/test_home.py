@@ -6,8 +6,8 @@ from unittest.mock import Mock
 
 import pytest
 
-from companion.clock import FakeClock
-from companion.ui.screens.home import REFRESH_SECONDS, HomeScreen
+from companion.system.clock import FakeClock
+from companion.ui.shell.home import REFRESH_SECONDS, HomeScreen
 from tests.ui.helpers import screen_text
 
 

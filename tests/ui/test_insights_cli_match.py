@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from companion.clock import FakeClock, SystemClock
-from companion.insights_report import as_dict
-from companion.paths import resolve_paths
+from companion.services.insights.report import as_dict
 from companion.store.stores import open_stores
+from companion.system.clock import FakeClock, SystemClock
+from companion.system.paths import resolve_paths
 from companion.ui.app import WELCOME_KEY, make_app
-from companion.ui.screens.insights import InsightsScreen
+from companion.ui.insights.screen import InsightsScreen
 from tests.insights_seed import seed_fortnight
 from tests.ui.helpers import screen_text, wait_for
 from tests.unit.test_stats_cli import stats

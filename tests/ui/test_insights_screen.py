@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from textual.widgets import TextArea
 
-from companion.clock import FakeClock
-from companion.paths import resolve_paths
 from companion.store.stores import open_stores
-from companion.ui.screens.entry_editor import EntryEditorScreen
-from companion.ui.screens.home import HomeScreen
-from companion.ui.screens.insights import InsightsScreen
-from companion.ui.screens.unlock import UnlockScreen
-from companion.ui.screens.week_summary import WeekSummaryScreen
+from companion.system.clock import FakeClock
+from companion.system.paths import resolve_paths
+from companion.ui.insights.screen import InsightsScreen
+from companion.ui.insights.week_summary import WeekSummaryScreen
+from companion.ui.journal.entry_editor import EntryEditorScreen
+from companion.ui.privacy.unlock import UnlockScreen
+from companion.ui.shell.home import HomeScreen
 from tests.insights_seed import seed_fortnight
 from tests.ui.helpers import screen_text, wait_for
 from tests.ui.test_privacy import PASS, encrypted_journal, type_passphrase

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from companion.clock import FakeClock
+from companion.system.clock import FakeClock
 from tests.ui.test_insights_screen import seeded
 from tests.ui.test_privacy import encrypted_journal
 

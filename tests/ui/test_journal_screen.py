@@ -10,20 +10,20 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Select, TextArea
 
-from companion.clock import FakeClock
-from companion.journal import Journal, catalogue
-from companion.paths import resolve_paths
+from companion.services.journal.service import Journal, catalogue
 from companion.store.schema import Entry
 from companion.store.stores import open_stores
-from companion.ui.screens.entry_editor import EntryEditorScreen
-from companion.ui.screens.entry_view import EntryViewScreen
-from companion.ui.screens.home import HomeScreen
-from companion.ui.screens.journal import REFRESH_SECONDS, JournalScreen
-from companion.ui.screens.journal_dialogs import (
+from companion.system.clock import FakeClock
+from companion.system.paths import resolve_paths
+from companion.ui.journal.dialogs import (
     ConfirmDeleteScreen,
     DraftOfferScreen,
     KindPickerScreen,
 )
+from companion.ui.journal.entries import REFRESH_SECONDS, JournalScreen
+from companion.ui.journal.entry_editor import EntryEditorScreen
+from companion.ui.journal.entry_view import EntryViewScreen
+from companion.ui.shell.home import HomeScreen
 from tests.ui.helpers import Notes, screen_text, wait_for
 
 NASTY = "[bold]x[/bold] [@click=app.quit]q[/] \x1b[31mred 顾客😀"

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from companion.clock import FakeClock
-from companion.journal import catalogue
+from companion.services.journal.service import catalogue
+from companion.system.clock import FakeClock
 from tests.ui.helpers import still
 
 LANGS = ["en", "zh"]

@@ -6,16 +6,16 @@ from __future__ import annotations
 import random
 from unittest.mock import Mock
 
-from companion import practice_packs
-from companion.clock import FakeClock
 from companion.core.reframe import Page, Reframing
-from companion.ui.screens.practice.drills import LETTERS, DrillsScreen
-from companion.ui.screens.practice.emotions import EmotionCardsScreen
-from companion.ui.screens.practice.pairs import ThoughtPairsScreen
-from companion.ui.screens.practice.poker import TICK_SECONDS, PokerScreen
-from companion.ui.screens.practice.review import ReviewScreen
-from companion.ui.screens.practice.roleplay import RoleplayScreen
-from companion.ui.screens.practice.room import PracticeRoomScreen
+from companion.packs import practice as practice_packs
+from companion.system.clock import FakeClock
+from companion.ui.practice.drills import LETTERS, DrillsScreen
+from companion.ui.practice.emotions import EmotionCardsScreen
+from companion.ui.practice.pairs import ThoughtPairsScreen
+from companion.ui.practice.poker import TICK_SECONDS, PokerScreen
+from companion.ui.practice.review import ReviewScreen
+from companion.ui.practice.roleplay import RoleplayScreen
+from companion.ui.practice.room import PracticeRoomScreen
 from tests.ui.helpers import Notes, screen_text, text_of
 
 

@@ -7,18 +7,18 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from companion.clock import FakeClock
-from companion.paths import resolve_paths
 from companion.store import encryption
 from companion.store.envelope import MAGIC
 from companion.store.stores import open_stores
-from companion.ui.screens.blank import BlankScreen
-from companion.ui.screens.entry_editor import EntryEditorScreen
-from companion.ui.screens.help import HelpScreen
-from companion.ui.screens.home import HomeScreen
-from companion.ui.screens.journal import JournalScreen
-from companion.ui.screens.passphrase import PassphraseScreen
-from companion.ui.screens.unlock import UnlockScreen
+from companion.system.clock import FakeClock
+from companion.system.paths import resolve_paths
+from companion.ui.journal.entries import JournalScreen
+from companion.ui.journal.entry_editor import EntryEditorScreen
+from companion.ui.privacy.blank import BlankScreen
+from companion.ui.privacy.passphrase import PassphraseScreen
+from companion.ui.privacy.unlock import UnlockScreen
+from companion.ui.shell.help import HelpScreen
+from companion.ui.shell.home import HomeScreen
 from tests.ui.helpers import Notes, screen_text, wait_for
 
 PASS = "long enough 123"
@@ -206,8 +206,8 @@ async def test_set_change_and_remove_the_passphrase_from_settings(
 async def test_breaks_breathing_and_sos_work_while_locked(
     app_factory, home: Path, clock: FakeClock
 ) -> None:
-    from companion.ui.screens.breathe import BreatheScreen
-    from companion.ui.screens.sos import SosScreen
+    from companion.ui.calm.breathe import BreatheScreen
+    from companion.ui.calm.sos import SosScreen
 
     encrypted_journal(home, clock)
     app = app_factory("en")
@@ -253,7 +253,7 @@ async def test_keeping_a_vent_in_a_locked_journal_asks_first(
 ) -> None:
     from textual.widgets import TextArea
 
-    from companion.ui.screens.vent import VentScreen
+    from companion.ui.calm.vent import VentScreen
 
     encrypted_journal(home, clock)
     app = app_factory("en")
@@ -273,7 +273,7 @@ async def test_keeping_a_vent_in_a_locked_journal_asks_first(
 async def test_an_entry_under_help_closes_alone_when_locked(
     app_factory, home: Path, clock: FakeClock
 ) -> None:
-    from companion.ui.screens.entry_view import EntryViewScreen
+    from companion.ui.journal.entry_view import EntryViewScreen
 
     encrypted_journal(home, clock)
     app = app_factory("en")

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from companion.clock import FakeClock
-from companion.paths import resolve_paths
 from companion.store import encryption
 from companion.store.stores import open_stores
-from companion.ui.screens.journal import JournalScreen
-from companion.ui.screens.passphrase import PassphraseScreen
-from companion.ui.screens.store_problem import StoreProblemScreen
-from companion.ui.screens.unlock import UnlockScreen
+from companion.system.clock import FakeClock
+from companion.system.paths import resolve_paths
+from companion.ui.journal.entries import JournalScreen
+from companion.ui.privacy.passphrase import PassphraseScreen
+from companion.ui.privacy.unlock import UnlockScreen
+from companion.ui.shell.store_problem import StoreProblemScreen
 from tests.ui.helpers import screen_text, wait_for
 from tests.ui.test_privacy import PASS, open_passphrase, press_button, type_passphrase
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from companion.clock import FakeClock
+from companion.system.clock import FakeClock
 from tests.ui.test_journal_snapshots import still
 from tests.ui.test_privacy import encrypted_journal
 

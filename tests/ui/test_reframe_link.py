@@ -4,9 +4,9 @@ starts from what it says, and the entry shows the reframes made of it."""
 from __future__ import annotations
 
 from companion.core.reframe import Page, Reframing
-from companion.journal import catalogue
-from companion.ui.screens.entry_view import EntryViewScreen
-from companion.ui.screens.reframe import ReframeScreen
+from companion.services.journal.service import catalogue
+from companion.ui.journal.entry_view import EntryViewScreen
+from companion.ui.practice.reframe import ReframeScreen
 from tests.ui.helpers import screen_text, wait_for
 
 

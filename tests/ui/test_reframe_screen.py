@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from textual.widgets import Input, SelectionList, TextArea
 
-from companion.clock import FakeClock
 from companion.store.schema import Reframe
-from companion.ui.screens.follow_up import FollowUpScreen
-from companion.ui.screens.reframe import ReframeScreen
+from companion.system.clock import FakeClock
+from companion.ui.practice.follow_up import FollowUpScreen
+from companion.ui.practice.reframe import ReframeScreen
 from companion.ui.widgets.scale import IntensityScale
 from tests.ui.helpers import Notes, screen_text
 

@@ -11,10 +11,10 @@ from textual.app import App
 from textual.widgets import Input
 
 from companion.ui.app import CompanionApp
-from companion.ui.screens.base import CompanionScreen
-from companion.ui.screens.home import HomeScreen
-from companion.ui.screens.store_problem import StoreProblemScreen
-from companion.ui.screens.too_small import TooSmallScreen
+from companion.ui.shell.base import CompanionScreen
+from companion.ui.shell.home import HomeScreen
+from companion.ui.shell.store_problem import StoreProblemScreen
+from companion.ui.shell.too_small import TooSmallScreen
 from tests.ui.helpers import screen_text
 
 SECRET = "the customer said I was useless 顾客骂我没用"

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from companion.clock import FakeClock
-from companion.shift_routine import ENERGY_OFFERED, LAST_LAUNCH
-from companion.ui.screens.breathe import BreatheScreen
-from companion.ui.screens.energy import EnergyScreen
-from companion.ui.screens.home import HomeScreen
-from companion.ui.screens.release import ReleaseScreen
+from companion.services.routine import ENERGY_OFFERED, LAST_LAUNCH
+from companion.system.clock import FakeClock
+from companion.ui.calm.breathe import BreatheScreen
+from companion.ui.routine.energy import EnergyScreen
+from companion.ui.routine.release import ReleaseScreen
+from companion.ui.shell.home import HomeScreen
 from tests.conftest import SHANGHAI
 from tests.ui.helpers import Notes, screen_text
 from tests.ui.test_breaks import build, later

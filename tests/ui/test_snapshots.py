@@ -41,7 +41,7 @@ def test_too_small(snap_compare, app_factory) -> None:
 
 def break_due(app, clock, start: bool = False):  # type: ignore[no-untyped-def]
     """Two hours later the break is due (and, with ``start``, 3 min 20 s under way)."""
-    from companion.notify import Delivery
+    from companion.system.notify import Delivery
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         app.rhythm.send = lambda *args, **kwargs: Delivery("test", True)

@@ -10,12 +10,12 @@ from pathlib import Path
 from textual.command import CommandList
 from textual.widgets import Input, Static, TextArea
 
-from companion.calm import self_talk_lines
+from companion.packs.calm import self_talk_lines
 from companion.ui.app import CompanionApp
-from companion.ui.screens.base import CompanionScreen
-from companion.ui.screens.home import HomeScreen
-from companion.ui.screens.sos import SosScreen
-from companion.ui.screens.vent import VentScreen
+from companion.ui.calm.sos import SosScreen
+from companion.ui.calm.vent import VentScreen
+from companion.ui.shell.base import CompanionScreen
+from companion.ui.shell.home import HomeScreen
 from companion.ui.widgets.breath_guide import BreathGuide
 from tests.ui.helpers import Notes, text_of, wait_for
 

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from companion.clock import FakeClock
 from companion.store import backup
-from companion.ui.screens.home import HomeScreen
-from companion.ui.screens.journal import JournalScreen
-from companion.ui.screens.store_problem import StoreProblemScreen
-from companion.ui.screens.unlock import UnlockScreen
+from companion.system.clock import FakeClock
+from companion.ui.journal.entries import JournalScreen
+from companion.ui.privacy.unlock import UnlockScreen
+from companion.ui.shell.home import HomeScreen
+from companion.ui.shell.store_problem import StoreProblemScreen
 from tests.ui.helpers import Notes, screen_text, wait_for
 from tests.ui.test_privacy import PASS, press_button, type_passphrase
 from tests.ui.test_privacy_damage import TEXTS, encrypted_with_backup

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from companion.clock import FakeClock
+from companion.system.clock import FakeClock
 from tests.ui.test_journal_snapshots import still
 from tests.unit.test_unverifiable_journal import cut_short_without_backup
 

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from companion.clock import FakeClock
-from companion.config import Settings
-from companion.content import load_pack
 from companion.core.activities import GROUPS, activities_from, suggestion_order
-from companion.paths import resolve_paths
-from companion.shift_routine import ENERGY_OFFERED, ShiftRoutine
+from companion.services.config import Settings
+from companion.services.routine import ENERGY_OFFERED, ShiftRoutine
 from companion.store.stores import open_stores
+from companion.system.clock import FakeClock
+from companion.system.content import load_pack
+from companion.system.paths import resolve_paths
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

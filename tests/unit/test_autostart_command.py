@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from companion.autostart import current_command
-from companion.autostart.desktop_entry import parse, split_exec
 from companion.cli import main
-from companion.config import load_config
-from companion.paths import resolve_paths
+from companion.services.config import load_config
+from companion.system.autostart import current_command
+from companion.system.autostart.desktop_entry import parse, split_exec
+from companion.system.paths import resolve_paths
 
 
 @pytest.fixture

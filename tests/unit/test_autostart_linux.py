@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from companion.autostart import Autostart, AutostartError, State, for_companion
-from companion.autostart.desktop_entry import parse, split_exec
-from companion.autostart.linux import FILE_NAME, DesktopAutostart, autostart_folder
-from companion.autostart.terminals import KNOWN, find_terminal, parse_setting
-from companion.paths import resolve_paths
+from companion.system.autostart import Autostart, AutostartError, State, for_companion
+from companion.system.autostart.desktop_entry import parse, split_exec
+from companion.system.autostart.linux import FILE_NAME, DesktopAutostart, autostart_folder
+from companion.system.autostart.terminals import KNOWN, find_terminal, parse_setting
+from companion.system.paths import resolve_paths
 from tests.e2e.tmux import require_tool
 
 

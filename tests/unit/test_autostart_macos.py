@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from companion.autostart import Autostart, AutostartError, State, for_companion
-from companion.autostart.macos import LABEL, SCRIPT_NAME, LaunchAgent
-from companion.paths import resolve_paths
+from companion.system.autostart import Autostart, AutostartError, State, for_companion
+from companion.system.autostart.macos import LABEL, SCRIPT_NAME, LaunchAgent
+from companion.system.paths import resolve_paths
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from companion.autostart import Autostart, AutostartError, State
-from companion.autostart.windows import (
+from companion.system.autostart import Autostart, AutostartError, State
+from companion.system.autostart.windows import (
     APPROVED_KEY,
     MARK_KEY,
     MARK_VALUE,
@@ -86,7 +86,7 @@ PROGRAM = "C:\\Users\\张伟\\my venv\\Scripts\\companion.exe"
 @pytest.fixture
 def program(monkeypatch: pytest.MonkeyPatch) -> str:
     """The status check asks whether the program exists; on Linux, pretend it does."""
-    monkeypatch.setattr("companion.autostart.program_exists", lambda p: p != "C:\\gone.exe")
+    monkeypatch.setattr("companion.system.autostart.program_exists", lambda p: p != "C:\\gone.exe")
     return PROGRAM
 
 

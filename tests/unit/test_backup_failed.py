@@ -10,11 +10,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from companion.clock import FakeClock
-from companion.doctor import run_doctor
-from companion.paths import ensure_dirs, resolve_paths
+from companion.services.doctor.report import run_doctor
 from companion.store import backup
 from companion.store.stores import open_stores
+from companion.system.clock import FakeClock
+from companion.system.paths import ensure_dirs, resolve_paths
 
 FULL = os.strerror(errno.ENOSPC)
 

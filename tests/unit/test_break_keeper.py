@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from companion.break_keeper import HEARTBEAT, STATE_KEY, BreakKeeper, rules_from
-from companion.clock import FakeClock
-from companion.config import Settings
 from companion.core.breaks import LOOKS_EVERY, Kind, Phase
 from companion.core.shift import Shift
-from companion.paths import resolve_paths
+from companion.services.breaks import HEARTBEAT, STATE_KEY, BreakKeeper, rules_from
+from companion.services.config import Settings
 from companion.store.errors import StoreWriteError
 from companion.store.stores import Stores, open_stores
+from companion.system.clock import FakeClock
+from companion.system.paths import resolve_paths
 from tests.conftest import SHANGHAI
 
 

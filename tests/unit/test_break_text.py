@@ -6,11 +6,11 @@ from datetime import datetime, time, timedelta
 
 import pytest
 
-from companion.break_keeper import BreakView
 from companion.core.breaks import Phase
 from companion.core.shift import Shift
-from companion.i18n import Strings
-from companion.ui.break_text import clock_face, needs_seconds, next_redraw, span, status_line
+from companion.services.breaks import BreakView
+from companion.system.i18n import Strings
+from companion.ui.breaks.text import clock_face, needs_seconds, next_redraw, span, status_line
 from tests.conftest import SHANGHAI
 
 EN, ZH = Strings("en"), Strings("zh")

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from companion.clock import FakeClock
 from companion.core import break_saved, breaks
 from companion.core.breaks import Kind, Moment, Outcome, Phase, Rules
 from companion.core.shift import Shift
+from companion.system.clock import FakeClock
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 BERLIN = ZoneInfo("Europe/Berlin")

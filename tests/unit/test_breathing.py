@@ -7,8 +7,6 @@ import random
 
 import pytest
 
-from companion.calm import breathing_catalog
-from companion.clock import FakeClock
 from companion.core.breathing import (
     Pattern,
     Phase,
@@ -17,6 +15,8 @@ from companion.core.breathing import (
     rounds_completed,
 )
 from companion.core.stopwatch import Stopwatch
+from companion.packs.calm import breathing_catalog
+from companion.system.clock import FakeClock
 
 CATALOG = breathing_catalog("en")
 PATTERNS = {p.id: p for p in CATALOG.patterns}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from companion.config import (
+from companion.services.config import (
     ConfigNotWritable,
     FieldSpec,
     Settings,
@@ -193,8 +193,8 @@ def test_a_bad_custom_pattern_is_reported_and_skipped(
 
 
 def test_custom_pattern_problems_read_as_sentences(tmp_path: Path) -> None:
-    from companion.i18n import Strings
-    from companion.messages import config_problem
+    from companion.services.messages import config_problem
+    from companion.system.i18n import Strings
 
     path = write(
         tmp_path / "config.toml",

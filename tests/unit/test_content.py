@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from companion.content import (
+from companion.system.content import (
     ContentError,
     available_languages,
     content_root,
@@ -15,7 +15,7 @@ from companion.content import (
     load_strings,
     pack_names,
 )
-from companion.i18n import placeholders
+from companion.system.i18n import placeholders
 
 
 def test_both_languages_ship() -> None:

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from companion.crashlog import describe, write_crash
+from companion.system.crashlog import describe, write_crash
 
 SECRET = "my customer called me useless 客户骂我"
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from companion.clock import FakeClock
 from companion.store.backup import backup_daily, list_backups
 from companion.store.database import Database, Schema
 from companion.store.errors import StoreUnavailable
 from companion.store.repos import KeyValue
+from companion.system.clock import FakeClock
 
 V1 = Schema(version=1)
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from companion.autostart.desktop_entry import (
+from companion.system.autostart.desktop_entry import (
     escape_string,
     exec_line,
     parse,

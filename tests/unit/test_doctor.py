@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from companion.clock import FakeClock
-from companion.doctor import human_size, run_doctor
-from companion.paths import ensure_dirs, resolve_paths
+from companion.services.doctor.report import human_size, run_doctor
 from companion.store.stores import open_stores
+from companion.system.clock import FakeClock
+from companion.system.paths import ensure_dirs, resolve_paths
 
 
 def snapshot_tree(root: Path) -> dict[str, bytes]:

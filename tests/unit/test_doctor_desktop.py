@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from companion.autostart import Autostart
-from companion.autostart.linux import DesktopAutostart
-from companion.config import Settings, load_config
 from companion.core.terminal import colour_support
-from companion.doctor import run_doctor
-from companion.doctor_desktop import autostart_section, console_section, terminal_size
-from companion.i18n import Strings
-from companion.messages import config_problem
-from companion.paths import resolve_paths
+from companion.services.config import Settings, load_config
+from companion.services.doctor.desktop import autostart_section, console_section, terminal_size
+from companion.services.doctor.report import run_doctor
+from companion.services.messages import config_problem
+from companion.system.autostart import Autostart
+from companion.system.autostart.linux import DesktopAutostart
+from companion.system.i18n import Strings
+from companion.system.paths import resolve_paths
 
 EN = Strings("en")
 ZH = Strings("zh")

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from companion.cli import main
-from companion.clock import FakeClock
-from companion.doctor_files import file_lines
-from companion.i18n import Strings
-from companion.paths import Paths, ensure_dirs, resolve_paths
+from companion.services.doctor.files import file_lines
 from companion.store.stores import open_stores
+from companion.system.clock import FakeClock
+from companion.system.i18n import Strings
+from companion.system.paths import Paths, ensure_dirs, resolve_paths
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 

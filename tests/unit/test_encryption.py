@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from companion.clock import FakeClock
-from companion.paths import resolve_paths
 from companion.store import encryption
 from companion.store.backup import list_backups
 from companion.store.codec import CodecError, JsonCodec, WrongPassphrase
@@ -17,6 +15,8 @@ from companion.store.crypto import EncryptedCodec, Keyring
 from companion.store.envelope import MAGIC, NONCE_BYTES, parse_header
 from companion.store.errors import StoreUnavailable
 from companion.store.stores import open_stores
+from companion.system.clock import FakeClock
+from companion.system.paths import resolve_paths
 
 SECRET = "the customer from order 8812 made me cry 客户骂我"
 TABLES = {"entries": {"1": {"text": SECRET}}}

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from companion.clock import FakeClock
-from companion.paths import resolve_paths
 from companion.store import encryption
 from companion.store.health import inspect_store
 from companion.store.stores import JOURNAL_SCHEMA, open_stores
+from companion.system.clock import FakeClock
+from companion.system.paths import resolve_paths
 from tests.unit.test_encryption import SECRET, killed_after_the_live_file, seeded
 
 PASS = "pass phrase"

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from companion.i18n import Strings, choose_language, format_day, format_moment, format_time
+from companion.system.i18n import Strings, choose_language, format_day, format_moment, format_time
 
 AVAILABLE = ("en", "zh")
 

@@ -68,7 +68,7 @@ def test_version_and_doctor_do_not_import_textual(tmp_path: Path) -> None:
 def test_no_import_time_side_effects(tmp_path: Path) -> None:
     home = tmp_path / "h"
     loaded_modules(
-        "import companion.cli, companion.ui.app, companion.doctor",
+        "import companion.cli, companion.ui.app, companion.services.doctor.report",
         env={"COMPANION_HOME": str(home)},
     )
     assert not home.exists()

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from companion import instance
-from companion.instance import AlreadyRunning, hold, read_pid
+from companion.system import instance
+from companion.system.instance import AlreadyRunning, hold, read_pid
 
 HOLDER = """
 import sys, time
 from pathlib import Path
-from companion.instance import hold
+from companion.system.instance import hold
 hold(Path(sys.argv[1]))
 print("held", flush=True)
 time.sleep(60)

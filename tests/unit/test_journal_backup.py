@@ -12,16 +12,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from companion.clock import FakeClock
-from companion.i18n import Strings
-from companion.journal import catalogue
-from companion.journal_export import export_json, export_markdown, export_text
-from companion.journal_io import ImportProblem, Incoming, read_file
-from companion.journal_merge import plan_import
-from companion.paths import ensure_dirs, resolve_paths
+from companion.services.journal.export import export_json, export_markdown, export_text
+from companion.services.journal.importing import ImportProblem, Incoming, read_file
+from companion.services.journal.merge import plan_import
+from companion.services.journal.service import catalogue
 from companion.store.repos import add_together
 from companion.store.schema import Entry, PokerRound, Reframe
 from companion.store.stores import Stores, open_stores
+from companion.system.clock import FakeClock
+from companion.system.i18n import Strings
+from companion.system.paths import ensure_dirs, resolve_paths
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 11, 23, 10, 30, tzinfo=SHANGHAI)

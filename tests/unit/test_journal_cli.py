@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from companion.clock import FakeClock
-from companion.paths import resolve_paths
 from companion.store.schema import Entry, Reframe
 from companion.store.stores import open_stores
+from companion.system.clock import FakeClock
+from companion.system.paths import resolve_paths
 from tests.unit.test_import_hygiene import loaded_modules
 
 
@@ -223,5 +223,5 @@ def test_journal_commands_do_not_import_textual(tmp_path: Path) -> None:
             f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass",
             env={"COMPANION_HOME": str(tmp_path / "h")},
         )
-        assert "companion.journal" in modules or argv[-1] == "--help"
+        assert "companion.services.journal.service" in modules or argv[-1] == "--help"
         assert "textual" not in modules, argv

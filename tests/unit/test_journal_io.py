@@ -9,12 +9,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from companion.i18n import Strings
-from companion.journal import catalogue
-from companion.journal_export import export_json, export_markdown, export_text, sections
-from companion.journal_io import ImportProblem, read_import
-from companion.journal_merge import fingerprint, new_records
+from companion.services.journal.export import export_json, export_markdown, export_text, sections
+from companion.services.journal.importing import ImportProblem, read_import
+from companion.services.journal.merge import fingerprint, new_records
+from companion.services.journal.service import catalogue
 from companion.store.schema import Entry
+from companion.system.i18n import Strings
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 11, 23, 10, 30, tzinfo=SHANGHAI)

@@ -19,7 +19,7 @@ from companion.core.journal import (
     tags_in,
 )
 from companion.core.voice import third_person
-from companion.journal import catalogue
+from companion.services.journal.service import catalogue
 
 KINDS = catalogue("en")
 

@@ -9,14 +9,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from companion.clock import FakeClock
 from companion.core.journal import EntryError
 from companion.core.journal_search import Query, SearchIndex, parse_day, parse_query
-from companion.i18n import Strings
-from companion.journal import Journal, catalogue, journal_glance
-from companion.paths import resolve_paths
+from companion.services.journal.service import Journal, catalogue, journal_glance
 from companion.store.schema import Entry
 from companion.store.stores import open_stores
+from companion.system.clock import FakeClock
+from companion.system.i18n import Strings
+from companion.system.paths import resolve_paths
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 TODAY = date(2026, 11, 23)

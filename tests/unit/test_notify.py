@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from companion.doctor import run_doctor
-from companion.notify import OSASCRIPT, Channel, detect_channel, send_desktop
-from companion.paths import resolve_paths
+from companion.services.doctor.report import run_doctor
+from companion.system.notify import OSASCRIPT, Channel, detect_channel, send_desktop
+from companion.system.paths import resolve_paths
 
 # A session bus address that leads nowhere: the notifier is tried, and fails.
 NOWHERE = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent/bus"}
@@ -80,7 +80,9 @@ def test_doctor_notify_test_says_which_channel_did_not_work(home: Path) -> None:
 
 
 def test_doctor_without_the_test_sends_nothing(home: Path, monkeypatch) -> None:
-    monkeypatch.setattr("companion.doctor.send_desktop", lambda *a, **k: pytest.fail("sent"))
+    monkeypatch.setattr(
+        "companion.services.doctor.report.send_desktop", lambda *a, **k: pytest.fail("sent")
+    )
     assert run_doctor(resolve_paths(home), {}).problems == 0
 
 
@@ -100,7 +102,7 @@ class Runner:
 def on_a_mac(monkeypatch: pytest.MonkeyPatch) -> None:
     real_which = shutil.which
     monkeypatch.setattr(
-        "companion.notify.shutil.which",
+        "companion.system.notify.shutil.which",
         lambda name: "/usr/bin/osascript" if name == "osascript" else real_which(name),
     )
 
@@ -135,12 +137,12 @@ def test_osascript_complaining_is_a_failed_delivery() -> None:
 
 
 def test_a_mac_without_osascript_falls_back_to_plyer(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("companion.notify.shutil.which", lambda name: None)
+    monkeypatch.setattr("companion.system.notify.shutil.which", lambda name: None)
     assert detect_channel({}, "darwin").name != OSASCRIPT
 
 
 @pytest.mark.usefixtures("on_a_mac")
 def test_doctor_names_the_macos_channel(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("companion.notify.sys.platform", "darwin")
+    monkeypatch.setattr("companion.system.notify.sys.platform", "darwin")
     text = "\n".join(run_doctor(resolve_paths(home), {}).lines)
     assert OSASCRIPT in text

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from companion.clock import FakeClock
 from companion.commands.unlocking import CannotUnlock, unlock_journal
-from companion.i18n import Strings
-from companion.paths import resolve_paths
 from companion.store import encryption
 from companion.store.envelope import MAGIC
 from companion.store.stores import open_stores
+from companion.system.clock import FakeClock
+from companion.system.i18n import Strings
+from companion.system.paths import resolve_paths
 
 
 def companion(home: Path, *args: str, stdin: str = "", **env: str):
@@ -130,7 +130,7 @@ def test_journal_commands_unlock_with_the_environment(home: Path, clock: FakeClo
 
 
 def test_the_passphrase_is_not_changed_under_the_open_app(home: Path, clock: FakeClock) -> None:
-    from companion.instance import hold
+    from companion.system.instance import hold
 
     journal = journal_with_entry(home, clock)
     before = journal.read_bytes()

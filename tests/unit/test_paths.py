@@ -5,7 +5,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from companion.paths import ensure_dirs, resolve_paths
+from companion.system.paths import ensure_dirs, resolve_paths
 
 
 def test_companion_home_puts_everything_under_one_folder(tmp_path: Path) -> None:

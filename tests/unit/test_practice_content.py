@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from companion import practice_packs as packs
-from companion.content import ContentError, iter_leaves, load_pack
+from companion.packs import practice as packs
+from companion.system.content import ContentError, iter_leaves, load_pack
 
 LANGS = ["en", "zh"]
 PACKS = [

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from companion import practice_packs
-from companion.clock import FakeClock
 from companion.core.reframe import Page, Reframing
 from companion.core.roleplay import Conversation
-from companion.paths import ensure_dirs, resolve_paths
-from companion.practice import REVIEW_KIND, Practice
+from companion.packs import practice as practice_packs
+from companion.services.practice import REVIEW_KIND, Practice
 from companion.store.stores import Stores, open_stores
+from companion.system.clock import FakeClock
+from companion.system.paths import ensure_dirs, resolve_paths
 
 
 @pytest.fixture

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from companion.clock import FakeClock
 from companion.store.database import Database, Schema
 from companion.store.records import Record, from_doc, to_doc
 from companion.store.repos import KeyValue, Repo
+from companion.system.clock import FakeClock
 
 
 class Mood(StrEnum):
@@ -117,7 +117,7 @@ WRITER = textwrap.dedent("""
     import sys
     import time
     from pathlib import Path
-    from companion.clock import SystemClock
+    from companion.system.clock import SystemClock
     from companion.store.database import Database, Schema
     from companion.store.repos import Repo
     from companion.store.schema import Draft
@@ -163,8 +163,8 @@ def test_two_processes_writing_at_once_lose_nothing(
 
 
 def test_journal_entries_round_trip(tmp_path: Path, clock: FakeClock) -> None:
-    from companion.paths import resolve_paths
     from companion.store.stores import open_stores
+    from companion.system.paths import resolve_paths
 
     stores = open_stores(resolve_paths(tmp_path / "h"), clock)
     entry = stores.entries.add(

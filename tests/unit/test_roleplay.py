@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from companion import practice_packs
 from companion.core.roleplay import (
     Conversation,
     Reply,
@@ -15,6 +14,7 @@ from companion.core.roleplay import (
     paths,
     problems,
 )
+from companion.packs import practice as practice_packs
 
 
 def play(steps: dict[str, Step], start: str = "open", heat: int = 60) -> Roleplay:

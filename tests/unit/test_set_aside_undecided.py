@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from companion.clock import FakeClock
-from companion.paths import resolve_paths
 from companion.store import encryption
 from companion.store.stores import open_stores
+from companion.system.clock import FakeClock
+from companion.system.paths import resolve_paths
 from tests.unit.test_damaged_journal_cli import PASS, files, three_entries
 from tests.unit.test_passphrase_cli import companion
 

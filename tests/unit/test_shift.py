@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from companion.config import load_config, save_settings
 from companion.core.shift import (
     Shift,
     format_clock_time,
@@ -15,6 +14,7 @@ from companion.core.shift import (
     parse_clock_time,
     parse_days,
 )
+from companion.services.config import load_config, save_settings
 from tests.conftest import SHANGHAI
 
 

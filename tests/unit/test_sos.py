@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from companion.calm import breathing_catalog, pick_line, self_talk_lines
 from companion.core.sos import sos_at, sos_steps, step_start
+from companion.packs.calm import breathing_catalog, pick_line, self_talk_lines
 from companion.ui.widgets.orb import orb_spans
 from companion.ui.widgets.phase_bar import bar_cells, segment_widths
 from companion.ui.widgets.tension import typed_value

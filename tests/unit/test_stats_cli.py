@@ -15,10 +15,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from companion.clock import FakeClock
-from companion.paths import resolve_paths
 from companion.store import encryption
 from companion.store.stores import open_stores
+from companion.system.clock import FakeClock
+from companion.system.paths import resolve_paths
 from tests.insights_seed import seed_fortnight
 from tests.unit.test_import_hygiene import loaded_modules
 
@@ -140,7 +140,7 @@ def test_stats_loads_no_ui_toolkit(seeded: Path) -> None:
     modules = loaded_modules(
         f"from companion.cli import main\nmain(['--data-dir', {str(seeded)!r}, 'stats', '--json'])",
     )
-    assert "companion.insights" in modules and "textual" not in modules
+    assert "companion.services.insights.service" in modules and "textual" not in modules
 
 
 @pytest.mark.parametrize("store", ["journal", "activity"])

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from companion.store.atomic import write_atomic
 from companion.store.errors import ConcurrentWrite, StoreCorrupt, StoreWriteError
 from companion.store.storage import SafeStorage
+from companion.system.atomic import write_atomic
 
 
 def mode(path: Path) -> int:

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from companion.clock import SystemClock, local_zone
+from companion.system.clock import SystemClock, local_zone
 
 
 def zone_file(key: str) -> bytes:
@@ -86,6 +86,6 @@ def test_system_clock_uses_the_zone_across_dst() -> None:
 
 
 def test_system_clock_falls_back_to_an_aware_fixed_offset(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("companion.clock.local_zone", lambda: None)
+    monkeypatch.setattr("companion.system.clock.local_zone", lambda: None)
     now = SystemClock().now()
     assert now.tzinfo is not None and now.utcoffset() is not None

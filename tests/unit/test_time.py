@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from companion.clock import FakeClock, SystemClock
 from companion.core.daytime import day_window, part_of_day
+from companion.system.clock import FakeClock, SystemClock
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

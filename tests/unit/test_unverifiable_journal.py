@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from companion.clock import FakeClock
-from companion.paths import resolve_paths
 from companion.store import encryption
 from companion.store.stores import open_stores
+from companion.system.clock import FakeClock
+from companion.system.paths import resolve_paths
 from tests.unit.test_encryption_damage import PASS, tree
 
 CUT = 20  # past the magic, short of a whole header

@@ -45,8 +45,8 @@ def test_wheel_installs_and_loads_both_languages(tmp_path: Path) -> None:
         check=True,
     )
     probe = textwrap.dedent("""
-        from companion.content import available_languages, content_root
-        from companion.i18n import Strings
+        from companion.system.content import available_languages, content_root
+        from companion.system.i18n import Strings
         print(content_root())
         print(",".join(available_languages()))
         print(Strings("en")("keys.help"), Strings("zh")("keys.help"))

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from companion.cli import main
-from companion.clock import FakeClock
-from companion.paths import resolve_paths
 from companion.store.stores import open_stores
+from companion.system.clock import FakeClock
+from companion.system.paths import resolve_paths
 from tests.unit.test_autostart_command import entry_file, terminal  # noqa: F401 (fixture)
 from tests.unit.test_instance import HOLDER
 from tests.unit.test_passphrase_cli import companion
@@ -109,12 +109,12 @@ def test_a_file_that_cannot_be_deleted_is_said_with_what_is_left(
 ) -> None:
     import io
 
-    import companion.wipe
+    import companion.services.wipe
 
     def refuse(target: Path) -> None:
         raise PermissionError(13, "Permission denied", str(target))
 
-    monkeypatch.setattr(companion.wipe.shutil, "rmtree", refuse)
+    monkeypatch.setattr(companion.services.wipe.shutil, "rmtree", refuse)
     monkeypatch.setattr("sys.stdin", io.StringIO("delete\n"))
     assert main(["--data-dir", str(home), "wipe"]) == 1
     said = capsys.readouterr().err

@@ -1,0 +1,86 @@
+"""What the journal commands share: opening the journal, and saying what went wrong.
+
+Exit status: 0 done, 1 the data could not be used (a storage problem), 2 the input was
+wrong (unknown kind, bad date, unreadable file). Messages go to stderr in the user's
+language; nothing is written when a command fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from companion.commands.unlocking import CannotUnlock, unlock_journal
+from companion.services.container import Services, build_services
+from companion.services.messages import backup_warning, open_problem, store_error
+from companion.store.errors import StoreError
+from companion.system.i18n import Strings
+
+BAD_INPUT = 2
+STORE_PROBLEM = 1
+
+
+class CommandFailed(Exception):
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def open_services(args: argparse.Namespace) -> Services:
+    """Services with a usable journal, or CommandFailed saying why not. An encrypted
+    journal is unlocked first (COMPANION_PASSPHRASE, or asked for on the terminal).
+
+    A damaged journal, plain or found at unlock, is left where it is and nothing is
+    written: the app moves it aside and offers the backup. (Moving it here would let the
+    next command write into a fresh, empty journal.)
+    """
+    services = build_services(home=args.data_dir, move_damaged=False)
+    t = services.strings()
+    journal = services.stores.journal
+    try:
+        unlock_journal(journal, os.environ, t)
+    except CannotUnlock as error:
+        raise CommandFailed(str(error), STORE_PROBLEM) from None
+    problem = journal.problem  # what opening found, or unlocking after it
+    if problem is not None and problem.kind not in ("locked", "wrong_passphrase"):
+        raise CommandFailed("\n".join(open_problem(problem, t)), STORE_PROBLEM)
+    no_backup = backup_warning(services.stores.databases(), t)
+    if no_backup:
+        warn(no_backup)  # the command still runs; the next open tries the backup again
+    return services
+
+
+def counted(counts: dict[str, int], t: Strings) -> str:
+    """ "3 entries, 2 reframes": every kind of record named, whether or not there are
+    any, except poker rounds, which are named only when there are some."""
+    parts = [
+        t(f"export.counts.{name}_{'one' if count == 1 else 'other'}", count=count)
+        for name, count in counts.items()
+        if count or name != "poker_rounds"
+    ]
+    return t("export.counts.joiner").join(parts)
+
+
+def say(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def warn(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+def run_guarded(args: argparse.Namespace, body) -> int:  # type: ignore[no-untyped-def]
+    """Run ``body(services, t)``; turn failures into a message and an exit status."""
+    t: Strings | None = None
+    try:
+        services = open_services(args)
+        t = services.strings()
+        return int(body(services, t) or 0)
+    except CommandFailed as failure:
+        warn(failure.message)
+        return failure.status
+    except StoreError as error:
+        warn(store_error(error, t or Strings("en")))
+        return STORE_PROBLEM

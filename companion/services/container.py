@@ -1,0 +1,64 @@
+"""Everything a running companion needs, built once and handed to the UI or a command."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from companion.services.config import LoadedConfig, load_config
+from companion.store.stores import Stores, open_stores
+from companion.system.clock import Clock, SystemClock
+from companion.system.i18n import LanguageChoice, Strings, choose_language
+from companion.system.paths import Paths, ensure_dirs, resolve_paths
+
+if TYPE_CHECKING:
+    from companion.services.journal.service import Journal
+
+
+@dataclass
+class Services:
+    paths: Paths
+    clock: Clock
+    config: LoadedConfig
+    stores: Stores
+    env: Mapping[str, str] = field(default_factory=dict)
+    forced_lang: str | None = None
+
+    def language(self) -> LanguageChoice:
+        if self.forced_lang:
+            return LanguageChoice(self.forced_lang, "test")
+        return choose_language(self.config.settings.language, self.env)
+
+    def strings(self) -> Strings:
+        return Strings(self.language().lang)
+
+    @functools.cached_property
+    def journal(self) -> Journal:
+        """Private writing: checked writes, search, drafts (built on first use)."""
+        from companion.services.journal.service import Journal
+
+        return Journal(self.stores, self.clock)
+
+
+def build_services(
+    home: str | os.PathLike[str] | None = None,
+    clock: Clock | None = None,
+    env: Mapping[str, str] | None = None,
+    lang: str | None = None,
+    move_damaged: bool = True,
+) -> Services:
+    """``move_damaged=False`` for commands: a damaged store is left where it is."""
+    env = dict(os.environ if env is None else env)
+    paths = ensure_dirs(resolve_paths(home, env))
+    clock = clock or SystemClock()
+    return Services(
+        paths=paths,
+        clock=clock,
+        config=load_config(paths.config_file),
+        stores=open_stores(paths, clock, move_damaged=move_damaged),
+        env=env,
+        forced_lang=lang,
+    )

@@ -1,0 +1,89 @@
+"""Problems (config, stores) turned into sentences in the user's language.
+
+Shared by the TUI, the CLI and doctor so the same problem reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from companion.services.config import ConfigProblem
+from companion.store.database import Database, OpenProblem
+from companion.store.errors import StoreBusy, StoreError, StoreWriteError
+from companion.system.i18n import Strings
+from companion.system.paths import display_path
+
+
+def config_problem(problem: ConfigProblem, t: Strings) -> str:
+    return t(
+        f"config.{problem.code}",
+        file=display_path(problem.file),
+        key=problem.key,
+        value=problem.value,
+        **problem.detail,
+    )
+
+
+def store_name(store: str, t: Strings) -> str:
+    return t(f"store.{store}")
+
+
+def open_problem(problem: OpenProblem, t: Strings) -> list[str]:
+    """One or two sentences: what happened, and what can be done."""
+    name = store_name(problem.store, t)
+    if problem.kind == "quarantined":
+        moved = display_path(problem.moved_to) if problem.moved_to else ""
+        lines = [t("store.quarantined", store=name, moved=moved)]
+        if problem.backup is not None:
+            lines.append(t("store.backup_offer", date=problem.backup.day.isoformat()))
+        else:
+            lines.append(t("store.no_backup", store=name))
+        return lines
+    if problem.kind == "damaged":  # left in place by a command; the app moves it aside
+        where = problem.moved_to or problem.path  # set aside, no choice made yet
+        lines = [t("store.damaged", store=name, path=display_path(where))]
+        if problem.backup is not None:
+            lines.append(t("store.damaged_backup", date=problem.backup.day.isoformat()))
+        else:
+            lines.append(t("store.damaged_no_backup", store=name))
+        return lines
+    if problem.kind == "locked":
+        return [t("lock.locked", store=name)]
+    if problem.kind == "wrong_passphrase":
+        return [t("lock.wrong")]
+    if problem.kind == "too_new":
+        error = problem.error
+        found = getattr(error, "found", "?")
+        known = getattr(error, "known", "?")
+        return [t("store.too_new", store=name, found=str(found), known=str(known))]
+    reason = problem.error.detail if problem.error else ""
+    return [t("store.unreadable", path=display_path(problem.path), reason=reason)]
+
+
+def passphrase_setting(t: Strings) -> str:
+    """Where the journal passphrase is set in the app: "Settings → Privacy → …"."""
+    return " → ".join(t(key) for key in ("settings.title", "lock.section", "lock.setting_label"))
+
+
+def backup_warning(databases: Iterable[Database], t: Strings) -> str | None:
+    """One sentence for the stores whose daily backup could not be written at open."""
+    failed = [db for db in databases if db.backup_failed]
+    if not failed:
+        return None
+    names = t("store_problem.backup.joiner").join(store_name(db.name, t) for db in failed)
+    return t("store_problem.backup.failed", store=names, reason=failed[0].backup_failed or "")
+
+
+def already_open(pid: int | None, t: Strings) -> str:
+    """The app is open on this data folder (told by ``companion`` and ``wipe``)."""
+    return t("instance.running", pid=str(pid)) if pid else t("instance.running_no_pid")
+
+
+def store_error(error: StoreError, t: Strings) -> str:
+    if isinstance(error, StoreWriteError):
+        return t("errors.write_failed", path=display_path(error.path), reason=error.detail)
+    if isinstance(error, StoreBusy):
+        return t("errors.busy", path=display_path(error.path))
+    stem = error.path.stem
+    name = store_name(stem, t) if t.has(f"store.{stem}") else str(error.path)
+    return t("errors.unavailable", store=name)

@@ -1,0 +1,62 @@
+"""Durable, all-or-nothing file writes: temp file, fsync, rename, fsync the folder.
+
+A crash at any moment leaves either the old file or the new one, never a mix.
+Writes go through ``os.write`` / ``os.fsync`` so tests can simulate a full disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from companion.system.paths import FILE_MODE
+
+TEMP_SUFFIX = ".tmp"
+
+
+def temp_prefix(target: Path) -> str:
+    return f".{target.name}."
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Replace ``target`` with ``data`` durably. The file ends up mode 0600."""
+    folder = target.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=TEMP_SUFFIX, dir=folder)
+    try:
+        try:
+            if os.name == "posix":
+                os.fchmod(fd, FILE_MODE)
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    fsync_dir(folder)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename durable. Windows has no directory fsync; skip it there."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def stale_temp_files(target: Path) -> list[Path]:
+    """Temp files a crashed writer left behind for ``target``."""
+    prefix = temp_prefix(target)
+    return sorted(
+        p for p in target.parent.glob(f"{prefix}*{TEMP_SUFFIX}") if p.name.startswith(prefix)
+    )

@@ -1,0 +1,99 @@
+"""Content packs: every sentence a user reads, per language, in ``content/<lang>/*.toml``.
+
+The packs live at the repository root and are copied into the wheel as
+``companion/content``; ``content_root`` finds them in either place. Loading validates:
+a broken file is reported with its path and the key at fault.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+DEFAULT_LANGUAGE = "en"
+
+
+class ContentError(Exception):
+    def __init__(self, file: Path, key: str, reason: str) -> None:
+        where = f"{file}: {key}" if key else str(file)
+        super().__init__(f"{where}: {reason}")
+        self.file = file
+        self.key = key
+        self.reason = reason
+
+
+def content_root() -> Path:
+    """The content folder of an installed wheel, or of a source checkout."""
+    package = Path(__file__).resolve().parent.parent  # companion/
+    for candidate in (package / "content", package.parent / "content"):
+        if (candidate / DEFAULT_LANGUAGE / "ui.toml").is_file():
+            return candidate
+    raise ContentError(package / "content", "", "content packs are missing from this install")
+
+
+def available_languages(root: Path | None = None) -> tuple[str, ...]:
+    """Languages with a ui.toml, English first."""
+    root = root or content_root()
+    found = sorted(p.name for p in root.iterdir() if (p / "ui.toml").is_file())
+    return tuple(sorted(found, key=lambda lang: lang != DEFAULT_LANGUAGE))
+
+
+def iter_leaves(node: Any, prefix: str) -> Iterator[tuple[str, Any]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from iter_leaves(value, f"{prefix}.{key}" if prefix else key)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from iter_leaves(value, f"{prefix}[{index}]")
+    else:
+        yield prefix, node
+
+
+@cache
+def load_pack(lang: str, name: str, root: Path | None = None) -> dict[str, Any]:
+    """Parse ``content/<lang>/<name>.toml``; every text in it must be non-empty."""
+    path = (root or content_root()) / lang / f"{name}.toml"
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except FileNotFoundError as error:
+        raise ContentError(path, "", "file not found") from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise ContentError(path, "", f"cannot read: {error}") from error
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(path, "", f"not valid TOML: {error}") from error
+    for key, value in iter_leaves(data, ""):
+        if isinstance(value, str) and not value.strip():
+            raise ContentError(path, key, "empty text")
+    return data
+
+
+def pack_names(lang: str = DEFAULT_LANGUAGE, root: Path | None = None) -> list[str]:
+    """Every pack of a language, as names for load_pack: "ui", "ui/breaks", "activities"."""
+    folder = (root or content_root()) / lang
+    return sorted(p.relative_to(folder).with_suffix("").as_posix() for p in folder.rglob("*.toml"))
+
+
+@cache
+def load_strings(lang: str, root: Path | None = None) -> dict[str, str]:
+    """The UI's sentences flattened to dotted keys.
+
+    ``ui.toml`` holds the shell's strings ({"home.title": "…"}); each feature keeps its
+    own in ``ui/<feature>.toml``, whose keys get the feature's name in front
+    (``ui/breaks.toml`` [screen] title -> "breaks.screen.title").
+    """
+    folder = (root or content_root()) / lang
+    files = [("ui", "")] + [
+        (f"ui/{p.stem}", p.stem) for p in sorted((folder / "ui").glob("*.toml"))
+    ]
+    flat: dict[str, str] = {}
+    for name, prefix in files:
+        for key, value in iter_leaves(load_pack(lang, name, root), prefix):
+            if not isinstance(value, str):
+                raise ContentError(folder / f"{name}.toml", key, "every UI entry must be text")
+            if key in flat:
+                raise ContentError(folder / f"{name}.toml", key, "this key is defined twice")
+            flat[key] = value
+    return flat

@@ -1,0 +1,106 @@
+"""Which language to speak, and looking up its strings.
+
+Order: the config file's ``language`` > ``COMPANION_LANG`` > LC_ALL / LC_MESSAGES /
+LANG (any ``zh*`` means Chinese) > English.
+"""
+
+from __future__ import annotations
+
+import os
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from companion.system.content import DEFAULT_LANGUAGE, available_languages, load_strings
+
+
+@dataclass(frozen=True)
+class LanguageChoice:
+    lang: str
+    source: str  # config | COMPANION_LANG | LC_ALL | LC_MESSAGES | LANG | default
+
+
+def _from_locale(value: str, available: tuple[str, ...]) -> str | None:
+    code = value.split(".")[0].split("@")[0].replace("-", "_").lower()
+    if not code or code in ("c", "posix"):
+        return None
+    base = code.split("_")[0]
+    return base if base in available else None
+
+
+def choose_language(
+    configured: str | None,
+    env: Mapping[str, str] | None = None,
+    available: tuple[str, ...] | None = None,
+) -> LanguageChoice:
+    env = os.environ if env is None else env
+    available = available or available_languages()
+    if configured and configured != "auto" and configured in available:
+        return LanguageChoice(configured, "config")
+    forced = env.get("COMPANION_LANG", "").strip()
+    if forced:
+        picked = _from_locale(forced, available)
+        if picked:
+            return LanguageChoice(picked, "COMPANION_LANG")
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var, "").strip()
+        if value:
+            # The first locale variable that is set decides, as the C library does.
+            picked = _from_locale(value, available)
+            return LanguageChoice(picked or DEFAULT_LANGUAGE, var if picked else "default")
+    return LanguageChoice(DEFAULT_LANGUAGE, "default")
+
+
+class _Keep(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+class Strings:
+    """UI strings of one language, falling back to English for a missing key."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._table = load_strings(lang)
+        self._fallback = load_strings(DEFAULT_LANGUAGE) if lang != DEFAULT_LANGUAGE else {}
+
+    def __call__(self, key: str, /, **values: object) -> str:
+        return self.t(key, **values)
+
+    def t(self, key: str, /, **values: object) -> str:
+        text = self._table.get(key) or self._fallback.get(key)
+        if text is None:
+            return key
+        return text.format_map(_Keep(values)) if values else text
+
+    def has(self, key: str) -> bool:
+        return key in self._table or key in self._fallback
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def format_day(day: date, t: Strings, *, with_year: bool = False) -> str:
+    """ "Monday 23 November" / "11月23日 星期一"; with the year when asked
+    ("Tuesday 17 January 2023" / "2023年1月17日 星期二")."""
+    return t(
+        "calendar.date_with_year" if with_year else "calendar.date",
+        weekday=t(f"calendar.weekday_{day.weekday()}"),
+        day=str(day.day),
+        month_name=t(f"calendar.month_{day.month}"),
+        year=str(day.year),
+    )
+
+
+def format_moment(moment: datetime, now: datetime, t: Strings) -> str:
+    """A moment in the user's time zone, with its day; the year only when it isn't this
+    one ("Tuesday 17 January 2023 07:00")."""
+    local = moment.astimezone(now.tzinfo)
+    day = format_day(local.date(), t, with_year=local.year != now.year)
+    return f"{day} {format_time(local, t)}"
+
+
+def format_time(moment: datetime, t: Strings) -> str:
+    return t("calendar.time", hour=f"{moment.hour:02d}", minute=f"{moment.minute:02d}")

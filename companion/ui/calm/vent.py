@@ -1,0 +1,76 @@
+"""The vent pad: say what you'd like to say to that customer, then let it go.
+
+By default nothing typed here is ever written anywhere: not to the journal, not to
+drafts (``unsaved_input`` returns None even if the app must close on an error), not to
+logs. Only "Keep in my journal" writes it, as a journal entry of kind "vent".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Footer, Static, TextArea
+
+from companion.ui.shell.base import CompanionModal
+
+
+class VentScreen(CompanionModal):
+    BINDINGS = [
+        Binding("escape", "let_go", "sos.keys.let_go", id="vent_let_go"),
+        Binding("ctrl+s", "keep", "sos.keys.keep", id="vent_keep"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        t = self.t
+        with Vertical(id="vent", classes="dialog"):
+            yield Static(t("sos.vent.title"), classes="dialog-title", markup=False)
+            yield Static(t("sos.vent.body"), classes="dialog-line", markup=False)
+            yield TextArea(id="vent-text", soft_wrap=True, show_line_numbers=False)
+            with Horizontal(classes="buttons"):
+                yield Button(t("sos.vent.let_go"), id="let-go", variant="primary")
+                yield Button(t("sos.vent.keep"), id="keep")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#vent-text", TextArea).focus()
+
+    def unsaved_input(self) -> dict[str, Any] | None:
+        # Never kept as a draft: what is typed here is meant to disappear.
+        return None
+
+    @on(Button.Pressed, "#let-go")
+    def action_let_go(self) -> None:
+        area = self.query_one("#vent-text", TextArea)
+        had_text = bool(area.text.strip())
+        area.clear()
+        if had_text:
+            self.notify(self.t("sos.vent.gone"), timeout=3, markup=False)
+        self.dismiss(False)
+
+    @on(Button.Pressed, "#keep")
+    def action_keep(self) -> None:
+        area = self.query_one("#vent-text", TextArea)
+        text = area.text
+        if not text.strip():
+            self.notify(self.t("sos.vent.empty"), timeout=3, markup=False)
+            return
+        self.companion.guard_journal.when_unlocked(lambda: self._keep(text))
+
+    def _keep(self, text: str) -> None:
+        entries = self.companion.services.stores.entries
+        if self.companion.guard(lambda: entries.add(kind="vent", text=text)):
+            self.query_one("#vent-text", TextArea).clear()
+            self.notify(self.t("sos.vent.kept"), timeout=3, markup=False)
+            self.dismiss(True)
+        # If it could not be kept (the message says why), the text stays on the pad.
+
+    async def retranslate(self) -> None:
+        # Keep what is being typed: only the words around it change.
+        self.query_one("#vent .dialog-title", Static).update(self.t("sos.vent.title"))
+        self.query_one("#vent .dialog-line", Static).update(self.t("sos.vent.body"))
+        self.query_one("#let-go", Button).label = self.t("sos.vent.let_go")
+        self.query_one("#keep", Button).label = self.t("sos.vent.keep")

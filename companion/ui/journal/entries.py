@@ -1,0 +1,345 @@
+"""The journal: every entry newest first, live search as you type, filters, and the way
+to reading, writing, editing, starring and deleting (with undo).
+
+Rules live in companion.core.journal_search and companion.services.journal; this screen draws
+what they return and forwards what the person asks for. The list re-reads the journal
+when it comes back to the front and, while shown, on a slow timer, so a note written
+from the shell (``companion note``) appears without a restart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from companion.core.journal import EntryError, summary, tags_to_show
+from companion.core.journal_search import Query, parse_query
+from companion.services.journal.service import catalogue, entry_problem
+from companion.store.errors import StoreError
+from companion.store.schema import Entry
+from companion.ui.journal.dialogs import (
+    ConfirmDeleteScreen,
+    DraftOfferScreen,
+    KindPickerScreen,
+)
+from companion.ui.journal.entry_editor import EntryEditorScreen
+from companion.ui.journal.entry_view import EntryViewScreen
+from companion.ui.shell.base import CompanionScreen
+
+REFRESH_SECONDS = 5  # another process's note shows within this; a stat() when idle
+SHOWN = 100  # rows drawn at first; reaching the last one draws the next hundred
+
+
+class JournalScreen(CompanionScreen):
+    private = True
+
+    BINDINGS = [
+        Binding("escape", "back", "keys.back", id="journal_back"),
+        Binding("n", "new", "journal.keys.new", id="journal_new"),
+        Binding("slash,ctrl+f", "search", "journal.keys.search", id="journal_search"),
+        Binding("enter", "open", "journal.keys.open", show=False, id="journal_open"),
+        Binding("e", "edit", "journal.keys.edit", show=False, id="journal_edit"),
+        Binding("d,delete", "delete", "journal.keys.delete", id="journal_delete"),
+        Binding("u", "undo", "journal.keys.undo", show=False, id="journal_undo"),
+        Binding("asterisk,x", "star", "journal.keys.star", id="journal_star"),
+        Binding("k", "kind_filter", "journal.keys.kind", id="journal_kind"),
+        Binding("f", "starred_filter", "journal.keys.starred", show=False, id="journal_starred"),
+        Binding("down", "to_list", "journal.keys.list", show=False, id="journal_to_list"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kind_filter: str | None = None
+        self.starred_only = False
+        self.search_text = ""
+        self.deleted: Entry | None = None
+        self.shown: list[Entry] = []
+        self.limit = SHOWN
+        self.matches = 0
+        self._asked: object = None  # the search and filters the limit was grown for
+        self._timer: Timer | None = None
+
+    # -- drawing ---------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        t = self.t
+        with Vertical(id="journal", classes="page"):
+            with Horizontal(id="journal-head"):
+                yield Static(t("journal.screen.title"), classes="page-title", markup=False)
+                yield Static(id="journal-count", classes="muted", markup=False)
+            yield Input(
+                value=self.search_text, placeholder=t("journal.screen.search"), id="journal-query"
+            )
+            yield Static(id="journal-filters", classes="muted", markup=False)
+            yield OptionList(id="journal-list")
+            yield Static(id="journal-status", classes="muted", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.kinds = catalogue(self.t.lang)
+        self.refresh_list()
+        self.query_one("#journal-list", OptionList).focus()
+        self._timer = self.set_interval(REFRESH_SECONDS, self.refresh_if_changed)
+        self.offer_draft()
+
+    def offer_draft(self) -> None:
+        """Writing that was never saved (autosaved, or kept when the app had to close)
+        is offered back once, when the journal opens."""
+        journal = self.companion.services.journal
+        try:
+            draft = journal.draft()
+        except StoreError:
+            return
+        if draft is not None:
+            self.app.push_screen(DraftOfferScreen(draft, self.kinds), callback=self._draft_chosen)
+
+    def _draft_chosen(self, resume: bool | None) -> None:
+        journal = self.companion.services.journal
+        draft = journal.draft()
+        if draft is None:
+            return
+        if resume:
+            self.app.push_screen(EntryEditorScreen.from_draft(draft, journal))
+        else:
+            self.companion.guard(journal.drop_drafts)
+
+    def on_screen_suspend(self) -> None:
+        if self._timer is not None:
+            self._timer.pause()
+
+    def on_screen_resume(self) -> None:
+        # (Textual also runs the base class's handler: it checks the size, and closes
+        # this screen if the journal was locked meanwhile.)
+        if self.companion.services.stores.journal.locked:
+            return
+        self.refresh_list()
+        if self._timer is not None:
+            self._timer.resume()
+
+    async def retranslate(self) -> None:
+        self.search_text = self.query_one("#journal-query", Input).value
+        await self.recompose()
+        self.kinds = catalogue(self.t.lang)
+        self.refresh_list()
+        self.query_one("#journal-list", OptionList).focus()
+
+    def current_query(self) -> Query:
+        """The search box plus the filter keys; raises EntryError for a bad filter."""
+        today = self.companion.services.clock.now().date()
+        query = parse_query(self.search_text, today)
+        if self.kind_filter is not None:
+            query = replace(query, kind=self.kind_filter)
+        if self.starred_only:
+            query = replace(query, starred=True)
+        return query
+
+    def refresh_if_changed(self) -> None:
+        if self.companion.services.journal.stale():
+            self.refresh_list()
+
+    def refresh_list(self) -> None:
+        """Search again and redraw, keeping the highlighted entry where it can."""
+        t = self.t
+        status = self.query_one("#journal-status", Static)
+        journal = self.companion.services.journal
+        try:
+            query = self.current_query()
+        except EntryError as error:
+            status.update(entry_problem(error, t))
+            return
+        asked = (self.search_text, self.kind_filter, self.starred_only)
+        if asked != self._asked:
+            self._asked, self.limit = asked, SHOWN  # a new search starts at the newest again
+        try:
+            shown, matches = journal.page(query, self.limit)
+            total = journal.total()
+        except StoreError:
+            status.update(t("errors.unavailable", store=t("store.journal")))
+            return
+        self.shown, self.matches = shown, matches
+        self._draw(self.shown)
+        count = self.query_one("#journal-count", Static)
+        if query.empty:
+            count.update(t("journal.screen.count_all", total=str(total)))
+        else:
+            count.update(t("journal.screen.count", shown=str(matches), total=str(total)))
+        self._describe_filters()
+        if not total:
+            status.update(t("journal.screen.empty", key=self.key_of("journal_new")))
+        elif not matches:
+            status.update(t("journal.screen.no_match", key=self.key_of("journal_back")))
+        elif matches > len(shown):
+            status.update(t("journal.screen.more", shown=str(len(shown))))
+        else:
+            status.update("")
+
+    def _draw(self, entries: list[Entry]) -> None:
+        listing = self.query_one("#journal-list", OptionList)
+        highlighted = listing.highlighted_option.id if listing.highlighted_option else None
+        width = max((cell_len(k.short) for k in self.kinds.values()), default=4)
+        tz = self.companion.services.clock.now().tzinfo
+        this_year = self.companion.services.clock.now().year
+        options = []
+        for entry in entries:
+            options.append(Option(self._row(entry, width, tz, this_year), id=entry.id))
+        listing.set_options(options)
+        ids = [e.id for e in entries]
+        if highlighted in ids:
+            listing.highlighted = ids.index(highlighted)
+        elif entries:
+            listing.highlighted = 0
+
+    def _row(self, entry: Entry, width: int, tz: object, this_year: int) -> Text:
+        local = entry.created_at.astimezone(tz)  # type: ignore[arg-type]
+        stamp = (
+            local.strftime("%m-%d %H:%M") if local.year == this_year else local.strftime("%Y-%m-%d")
+        )
+        spec = self.kinds.get(entry.kind)
+        kind = spec.short if spec is not None else entry.kind
+        row = Text(no_wrap=True, overflow="ellipsis")
+        row.append("★ " if entry.starred else "  ", style="bold")
+        row.append(f"{stamp:<11}  ", style="dim")
+        row.append(kind + " " * max(0, width - cell_len(kind)) + "  ", style="bold")
+        line = summary(entry.text, entry.fields, width=self._row_width())
+        row.append(line)
+        for tag in tags_to_show(line, entry.tags):
+            row.append(f" #{tag}", style="dim")
+        # One line per entry: cut to the list's width (wide characters counted as two).
+        row.truncate(max(10, self._row_width()), overflow="ellipsis")
+        return row
+
+    def _row_width(self) -> int:
+        listing = self.query_one("#journal-list", OptionList)
+        width = listing.scrollable_content_region.width
+        return (width if width > 0 else self.app.size.width - 4) - 2
+
+    def on_resize(self) -> None:
+        self._draw(self.shown)
+
+    def _describe_filters(self) -> None:
+        t = self.t
+        parts = []
+        if self.kind_filter is not None:
+            spec = self.kinds.get(self.kind_filter)
+            parts.append(spec.name if spec else self.kind_filter)
+        if self.starred_only:
+            parts.append(t("journal.screen.starred_only"))
+        self.query_one("#journal-filters", Static).update(
+            " · ".join(parts) if parts else t("journal.screen.all_kinds")
+        )
+
+    # -- what the person asks for ----------------------------------------------------------
+    def selected(self) -> Entry | None:
+        listing = self.query_one("#journal-list", OptionList)
+        index = listing.highlighted
+        if index is None or not 0 <= index < len(self.shown):
+            return None
+        return self.shown[index]
+
+    @on(Input.Changed, "#journal-query")
+    def search_changed(self, event: Input.Changed) -> None:
+        self.search_text = event.value
+        self.refresh_list()
+
+    @on(Input.Submitted, "#journal-query")
+    def search_done(self) -> None:
+        self.query_one("#journal-list", OptionList).focus()
+
+    @on(OptionList.OptionHighlighted, "#journal-list")
+    def highlight_moved(self, event: OptionList.OptionHighlighted) -> None:
+        """Reaching the last row drawn brings in older entries, so years of writing can
+        be scrolled through without a search."""
+        if event.option_index >= len(self.shown) - 1 and self.matches > len(self.shown):
+            self.limit += SHOWN
+            self.refresh_list()
+
+    @on(OptionList.OptionSelected, "#journal-list")
+    def option_selected(self) -> None:
+        self.action_open()
+
+    def action_to_list(self) -> None:
+        # Down from the search box goes to the list (the list handles its own Down).
+        self.query_one("#journal-list", OptionList).focus()
+
+    def action_back(self) -> None:
+        search = self.query_one("#journal-query", Input)
+        if search.value:
+            search.value = ""  # first Escape clears the search, the second leaves
+            self.query_one("#journal-list", OptionList).focus()
+            return
+        self.app.pop_screen()
+
+    def action_search(self) -> None:
+        self.query_one("#journal-query", Input).focus()
+
+    def action_new(self) -> None:
+        offered = {kind_id: k for kind_id, k in self.kinds.items() if k.offered}
+        self.app.push_screen(KindPickerScreen(offered), callback=self._kind_picked)
+
+    def _kind_picked(self, kind: str | None) -> None:
+        if kind:
+            self.app.push_screen(EntryEditorScreen(kind))
+
+    def action_open(self) -> None:
+        entry = self.selected()
+        if entry is not None:
+            self.app.push_screen(EntryViewScreen(entry), callback=self._deleted)
+
+    def action_edit(self) -> None:
+        entry = self.selected()
+        if entry is not None:
+            self.app.push_screen(EntryEditorScreen(entry.kind, entry))
+
+    def action_star(self) -> None:
+        entry = self.selected()
+        if entry is not None:
+            journal = self.companion.services.journal
+            self.companion.guard(lambda: journal.set_star(entry, not entry.starred))
+            self.refresh_list()
+
+    def action_delete(self) -> None:
+        entry = self.selected()
+        if entry is not None:
+            self.app.push_screen(ConfirmDeleteScreen(entry), callback=self._deleted)
+
+    def _deleted(self, entry: Entry | None) -> None:
+        """A dialog or the entry's page deleted ``entry``: offer the undo."""
+        if entry is None:
+            return
+        self.deleted = entry
+        self.refresh_list()
+        self.notify(
+            self.t("journal.delete.done", key=self.key_of("journal_undo")), timeout=8, markup=False
+        )
+
+    def action_undo(self) -> None:
+        entry = self.deleted
+        if entry is None:
+            return
+        journal = self.companion.services.journal
+        if self.companion.guard(lambda: journal.restore(entry)):
+            self.deleted = None
+            self.notify(self.t("journal.delete.undone"), timeout=3, markup=False)
+            self.refresh_list()
+
+    def action_kind_filter(self) -> None:
+        """Cycle: every kind -> each kind one writes here, and any other kind the journal
+        holds (a vent, a review…) -> every kind again."""
+        present = self.companion.services.journal.kinds_present()
+        kinds = [k for k, spec in self.kinds.items() if spec.offered or k in present]
+        kinds += sorted(k for k in present if k not in self.kinds)
+        order: list[str | None] = [None, *kinds]
+        self.kind_filter = order[(order.index(self.kind_filter) + 1) % len(order)]
+        self.refresh_list()
+
+    def action_starred_filter(self) -> None:
+        self.starred_only = not self.starred_only
+        self.refresh_list()

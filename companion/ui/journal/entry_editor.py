@@ -1,0 +1,225 @@
+"""Writing or editing one entry: the kind's prompts, tags, save.
+
+While the person types, a draft is saved every few seconds (only when something
+changed), so a crash or a kill loses at most those seconds; the journal offers the
+draft back next time. Saving checks the answers (companion.core.journal) and says
+what to fix, in words, without losing anything typed.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Select, Static, TextArea
+
+from companion.core.journal import (
+    MOOD_SCALE,
+    SUBJECTS,
+    EntryError,
+    answers_of,
+    build_entry,
+    shown,
+    split_tags,
+)
+from companion.services.journal.service import Journal, catalogue, entry_problem
+from companion.store.errors import StoreError
+from companion.store.schema import Draft, Entry
+from companion.ui.shell.base import CompanionScreen
+
+AUTOSAVE_SECONDS = 3.0
+
+
+class EntryEditorScreen(CompanionScreen):
+    private = True
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "journal.keys.save", id="editor_save", priority=True),
+        Binding("escape", "back", "journal.keys.cancel", id="editor_back"),
+    ]
+
+    def __init__(
+        self,
+        kind: str,
+        entry: Entry | None = None,
+        answers: dict[str, str] | None = None,
+        tags: str | None = None,
+        draft: Draft | None = None,
+    ) -> None:
+        super().__init__()
+        self.kind = kind
+        self.entry = entry
+        if answers is None:
+            answers = answers_of(entry.text, entry.fields) if entry else {}
+        self.initial = {k: shown(v) for k, v in answers.items()}
+        own_tags = " ".join(entry.tags) if entry else ""
+        self.initial_tags = tags if tags is not None else own_tags
+        self.draft = draft
+        self.baseline = (dict(self.initial), self.initial_tags)
+        self.last_kept: tuple[dict[str, str], str] | None = None
+        self._timer: Timer | None = None
+
+    @classmethod
+    def from_draft(cls, draft: Draft, journal: Journal) -> EntryEditorScreen:
+        fields = draft.fields
+        entry_id = fields.get("entry_id")
+        entry = journal.get(entry_id) if isinstance(entry_id, str) else None
+        answers = fields.get("answers")
+        return cls(
+            str(fields.get("kind", "free")),
+            entry,
+            answers=dict(answers) if isinstance(answers, dict) else {},
+            tags=str(fields.get("tags", "")),
+            draft=draft,
+        )
+
+    # -- drawing ---------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        t = self.t
+        kinds = catalogue(t.lang)
+        spec = kinds.get(self.kind) or kinds["free"]
+        title_key = "journal.editor.edit_title" if self.entry else "journal.editor.new_title"
+        with VerticalScroll(id="editor", classes="page"):
+            yield Static(t(title_key, kind=spec.name), classes="page-title", markup=False)
+            yield Static(spec.about, classes="muted body", markup=False)
+            for prompt in spec.prompts:
+                yield Static(prompt.label, classes="prompt-label", markup=False)
+                if prompt.hint:
+                    yield Static(prompt.hint, classes="muted prompt-hint", markup=False)
+                yield self._answer_widget(prompt.id, prompt.type)
+            yield Static(t("journal.editor.tags"), classes="prompt-label", markup=False)
+            yield Static(t("journal.editor.tags_hint"), classes="muted prompt-hint", markup=False)
+            yield Input(value=self.initial_tags, id="answer-tags", classes="answer")
+            yield Static(id="editor-error", classes="problem hidden", markup=False)
+            yield Static(t("journal.editor.draft_note"), classes="muted", markup=False)
+        yield Footer()
+
+    def _answer_widget(self, prompt_id: str, kind: str) -> Any:
+        value = self.initial.get(prompt_id, "")
+        widget_id = f"answer-{prompt_id}"
+        if kind == "scale":
+            options = [
+                (f"{n} · {self.t(f'journal.mood.scale_{n}')}", str(n))
+                for n in range(1, MOOD_SCALE + 1)
+            ]
+            chosen = value if value in {v for _, v in options} else Select.NULL
+            return Select(options, value=chosen, id=widget_id, classes="answer")
+        if kind == "subject":
+            options = [(self.t(f"journal.subjects.{s}"), s) for s in SUBJECTS]
+            chosen = value if value in SUBJECTS else SUBJECTS[0]
+            return Select(options, value=chosen, allow_blank=False, id=widget_id, classes="answer")
+        if kind in ("line", "emotions"):
+            return Input(value=value, id=widget_id, classes="answer")
+        return TextArea(
+            value,
+            id=widget_id,
+            classes="answer",
+            soft_wrap=True,
+            show_line_numbers=False,
+            tab_behavior="focus",
+        )
+
+    def on_mount(self) -> None:
+        answers = list(self.query(".answer"))
+        first = next((w for w in answers if not isinstance(w, Select)), answers[0])
+        first.focus()
+        self._timer = self.set_interval(AUTOSAVE_SECONDS, self.autosave)
+
+    async def retranslate(self) -> None:
+        self.initial, self.initial_tags = self.snapshot()
+        await self.recompose()
+
+    # -- what was typed ------------------------------------------------------------------
+    def snapshot(self) -> tuple[dict[str, str], str]:
+        answers: dict[str, str] = {}
+        for widget in self.query(".answer"):
+            prompt_id = (widget.id or "").removeprefix("answer-")
+            if prompt_id == "tags":
+                continue
+            if isinstance(widget, TextArea):
+                answers[prompt_id] = widget.text
+            elif isinstance(widget, Input):
+                answers[prompt_id] = widget.value
+            elif isinstance(widget, Select):
+                value = widget.value
+                answers[prompt_id] = "" if value is Select.NULL else str(value)
+        return answers, self.query_one("#answer-tags", Input).value
+
+    def draft_fields(self) -> dict[str, Any]:
+        answers, tags = self.snapshot()
+        return {
+            "kind": self.kind,
+            "entry_id": self.entry.id if self.entry else None,
+            "answers": answers,
+            "tags": tags,
+        }
+
+    def has_writing(self) -> bool:
+        answers, tags = self.snapshot()
+        return bool(tags.strip()) or any(v.strip() for k, v in answers.items() if k != "subject")
+
+    def unsaved_input(self) -> dict[str, Any] | None:
+        if self.snapshot() == self.baseline and self.draft is None:
+            return None
+        return self.draft_fields() if self.has_writing() else None
+
+    def before_lock(self) -> None:
+        self.autosave()  # the draft is written (encrypted) while the key is still there
+
+    def autosave(self) -> None:
+        """Keep what was typed as a draft, if it changed since the last time."""
+        current = self.snapshot()
+        if current == self.last_kept or (current == self.baseline and self.draft is None):
+            return
+        if not self.has_writing() and self.draft is None:
+            return
+        journal = self.companion.services.journal
+        try:
+            self.draft = journal.keep_draft(self.draft_fields(), self.draft)
+        except StoreError:
+            return  # the next tick tries again; saving says what is wrong
+        self.last_kept = current
+
+    # -- actions ------------------------------------------------------------------------
+    def action_save(self) -> None:
+        t = self.t
+        answers, tags = self.snapshot()
+        journal = self.companion.services.journal
+        kinds = catalogue(t.lang)
+        try:
+            tag_list = split_tags(tags)
+            check_kind = self.kind if self.kind in kinds else "free"
+            build_entry(check_kind, answers, kinds, tag_list)  # say what to fix before writing
+        except EntryError as problem:
+            error = self.query_one("#editor-error", Static)
+            error.update(entry_problem(problem, t))
+            error.remove_class("hidden")
+            error.scroll_visible()
+            return
+        if self.entry is None:
+            write = partial(journal.add, self.kind, answers, kinds, tag_list)
+        else:
+            write = partial(journal.edit, self.entry, answers, kinds, tag_list)
+        if not self.companion.guard(write):
+            return
+        self.companion.guard(journal.drop_drafts)
+        self.draft = None
+        if self._timer is not None:
+            self._timer.stop()
+        self.notify(t("journal.editor.saved"), timeout=3, markup=False)
+        self.dismiss(None)
+        if self.entry is None and self.kind == "reflection":
+            self.companion.offer_week_summary()  # the week's last one brings its summary
+
+    def action_back(self) -> None:
+        if self.snapshot() != self.baseline or self.draft is not None:
+            self.autosave()
+            if self.draft is not None:
+                self.notify(self.t("journal.editor.draft_kept"), timeout=4, markup=False)
+        if self._timer is not None:
+            self._timer.stop()
+        self.dismiss(None)

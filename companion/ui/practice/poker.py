@@ -1,0 +1,198 @@
+"""Cognitive poker: draw a situation card, reframe it in 60 seconds, compare, self-rate.
+
+The countdown reads the injected clock; one slow (1 s) timer runs only while a round
+is on and this screen is shown, and only asks the clock how much time is left.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Static
+
+from companion.core.poker import PokerRound
+from companion.packs import practice as practice_packs
+from companion.packs.practice import Situation
+from companion.ui.practice.base import BACK, PracticeTool, beside
+from companion.ui.widgets.prose import Paragraph, Prose
+from companion.ui.widgets.scale import meter
+
+TICK_SECONDS = 1.0
+
+
+class PokerScreen(PracticeTool):
+    TOOL = "poker"
+    BINDINGS = [
+        BACK,
+        Binding("n", "draw", "practice.keys.draw", id="poker_draw"),
+        Binding("1", "rate(1)", "practice.keys.rate", id="poker_rate"),
+        Binding("2", "rate(2)", "practice.keys.rate", show=False, id="poker_rate_2"),
+        Binding("3", "rate(3)", "practice.keys.rate", show=False, id="poker_rate_3"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.card: Situation | None = None
+        self.round: PokerRound | None = None
+        self.round_id: str | None = None
+        self.phase = "idle"  # idle | running | late | done | rated
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="poker", classes="page"):
+            yield self.title_widget()
+            with VerticalScroll(classes="wizard-body"):
+                yield Paragraph(self.t("practice.poker.intro"), id="intro", classes="muted")
+                yield Static(id="card", classes="card hidden")
+                yield Input(id="mine", classes="hidden")
+                yield Static(id="clock", markup=False)
+                yield Paragraph(id="prompt", classes="body")
+                yield Static(id="samples", classes="hidden")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._timer = self.set_interval(TICK_SECONDS, self.tick, pause=True)
+        self.render_round()
+
+    def on_screen_suspend(self) -> None:
+        if self._timer is not None:
+            self._timer.pause()
+
+    def on_screen_resume(self) -> None:
+        # (Textual also runs the base class's handler, so no super() call here.)
+        if self.companion.services.stores.journal.locked:
+            return  # the base class's handler closes this screen
+        if self.phase == "running" and self._timer is not None:
+            self._timer.resume()
+            self.tick()
+
+    # -- the round -----------------------------------------------------------------
+    @property
+    def now(self) -> float:
+        return self.companion.services.clock.monotonic()
+
+    def action_draw(self) -> None:
+        cards = {c.id: c for c in practice_packs.situations(self.t.lang)}
+        card_id = self.practice.draw("situations", list(cards))
+        self.card = cards[card_id]
+        self.round = PokerRound(card_id, self.now)
+        self.round_id = None
+        self.phase = "running"
+        mine = self.query_one("#mine", Input)
+        mine.value = ""
+        mine.disabled = False
+        mine.focus()
+        if self._timer is not None:
+            self._timer.resume()
+        self.render_round()
+
+    def tick(self) -> None:
+        """Called by the slow timer: has the time run out?"""
+        if self.phase == "running" and self.round is not None and self.round.over(self.now):
+            self.phase = "late"
+            if self._timer is not None:
+                self._timer.pause()
+        self.render_round()
+
+    @on(Input.Submitted, "#mine")
+    def done(self, event: Input.Submitted) -> None:
+        if self.phase not in ("running", "late") or self.round is None:
+            return
+        in_time = not self.round.over(self.now)
+        seconds = self.round.elapsed(self.now)
+        self.companion.guard(
+            lambda: setattr(
+                self,
+                "round_id",
+                self.practice.record_poker(self.round.card_id, event.value, seconds, in_time),
+            )
+        )
+        self.phase = "done"
+        if self._timer is not None:
+            self._timer.pause()
+        event.input.disabled = True
+        self.set_focus(None)
+        self.render_round()
+
+    def action_rate(self, rating: int) -> None:
+        if self.phase != "done":
+            return
+        if self.round_id is not None:
+            round_id = self.round_id
+            self.companion.guard(lambda: self.practice.rate_poker(round_id, rating))
+        self.phase = "rated"
+        self.render_round()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "draw":
+            return self.phase not in ("running", "late")
+        if action == "rate":
+            return self.phase == "done"
+        return True
+
+    # -- drawing ------------------------------------------------------------------
+    def render_round(self) -> None:
+        t = self.t
+        card = self.query_one("#card", Static)
+        mine = self.query_one("#mine", Input)
+        samples = self.query_one("#samples", Static)
+        prompt = self.query_one("#prompt", Paragraph)
+        clock = self.query_one("#clock", Static)
+        playing = self.card is not None
+        self.query_one("#intro").set_class(playing, "hidden")
+        card.set_class(not playing, "hidden")
+        mine.set_class(not playing, "hidden")
+        if self.card is not None:
+            table = Table.grid(padding=(0, 2))
+            table.add_column(no_wrap=True, style="dim")
+            table.add_column(ratio=1, overflow="fold")
+            table.add_row(t("practice.poker.moment"), Prose(self.card.situation, style="bold"))
+            table.add_row(t("practice.poker.thought"), Prose(self.card.thought))
+            table.add_row(t("practice.poker.yours"), Text(""))
+            card.update(table)
+            mine.placeholder = t("practice.poker.placeholder")
+        draw_key = self.key_of("poker_draw")
+        show_samples = self.phase in ("late", "done", "rated")
+        samples.set_class(not show_samples, "hidden")
+        if show_samples and self.card is not None:
+            heading = Text.assemble((t("practice.poker.samples"), "bold"))
+            bullets = beside((("•", Text(sample)) for sample in self.card.samples), gap=1)
+            samples.update(Group(heading, bullets))
+        clock.update(self._clock_text())
+        messages = {
+            "idle": t("practice.poker.draw_prompt", key=draw_key),
+            "running": "",
+            "late": t("practice.poker.times_up"),
+            "done": t("practice.poker.rate"),
+            "rated": t("practice.poker.rated", key=draw_key),
+        }
+        prompt.show(messages[self.phase])
+        prompt.set_class(not messages[self.phase], "hidden")
+        self.refresh_bindings()
+
+    def _clock_text(self) -> Text:
+        if self.phase != "running" or self.round is None:
+            return Text("")
+        left = self.round.left(self.now)
+        text = meter(round(left * 100 / self.round.limit), 20)
+        text.append("  " + self.t("practice.poker.left", seconds=str(left)))
+        return text
+
+    async def retranslate(self) -> None:
+        phase, card_id, value = self.phase, self.card.id if self.card else None, ""
+        if self.card is not None:
+            value = self.query_one("#mine", Input).value
+        await self.recompose()
+        self.phase = phase
+        if card_id is not None:
+            self.card = next(c for c in practice_packs.situations(self.t.lang) if c.id == card_id)
+            mine = self.query_one("#mine", Input)
+            mine.value = value
+            mine.disabled = phase in ("done", "rated")
+        self.render_round()

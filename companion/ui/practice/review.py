@@ -1,0 +1,69 @@
+"""Growth review (复盘) of a hard contact: what happened, what I did well, what I'd try
+next time. Kept in the journal as an entry of kind "review"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Footer, Static, TextArea
+
+from companion.ui.practice.base import BACK, PracticeTool
+from companion.ui.widgets.prose import Paragraph
+
+FIELDS = ("happened", "did_well", "next_time")
+
+
+class ReviewScreen(PracticeTool):
+    TOOL = "review"
+    BINDINGS = [BACK, Binding("ctrl+s", "save", "practice.keys.save", id="review_save")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.answers = dict.fromkeys(FIELDS, "")
+
+    def compose(self) -> ComposeResult:
+        t = self.t
+        with Vertical(id="review", classes="page"):
+            yield self.title_widget()
+            with VerticalScroll(classes="wizard-body"):
+                yield Paragraph(t("practice.review.intro"), classes="muted")
+                for field in FIELDS:
+                    yield Static(t(f"practice.review.{field}"), classes="field-label", markup=False)
+                    yield TextArea(self.answers[field], id=field, classes="short-text")
+                hint = t("practice.review.save_hint", key=self.key_of("review_save"))
+                yield Paragraph(hint, classes="muted")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        draft = self.practice.review_draft
+        for field in FIELDS:
+            if draft.get(field):
+                self.query_one(f"#{field}", TextArea).text = draft[field]
+        self.query_one(f"#{FIELDS[0]}", TextArea).focus()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id in self.answers:
+            self.answers[event.text_area.id] = event.text_area.text
+            self.practice.review_draft = dict(self.answers)
+
+    def action_save(self) -> None:
+        if not self.answers["happened"].strip():
+            self.notify(self.t("practice.review.empty"), severity="warning", markup=False)
+            self.query_one("#happened", TextArea).focus()
+            return
+        answers = dict(self.answers)
+        if self.companion.guard(lambda: self.practice.save_review(**answers)):
+            self.answers = dict.fromkeys(FIELDS, "")
+            self.practice.review_draft = {}
+            self.notify(self.t("practice.review.saved"), timeout=4, markup=False)
+            self.dismiss()
+
+    async def retranslate(self) -> None:
+        await self.recompose()
+        self.query_one(f"#{FIELDS[0]}", TextArea).focus()
+
+    def unsaved_input(self) -> dict[str, Any] | None:
+        return dict(self.answers) if any(v.strip() for v in self.answers.values()) else None

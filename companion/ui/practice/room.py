@@ -1,0 +1,60 @@
+"""The practice room: a short list of tools; a number or Enter opens one."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Footer, OptionList
+from textual.widgets.option_list import Option
+
+from companion.ui.practice.base import BACK, PracticeTool, beside
+from companion.ui.widgets.prose import Paragraph
+
+TOOLS = ("poker", "emotions", "drills", "pairs", "replies", "roleplay", "review")
+
+
+class PracticeRoomScreen(PracticeTool):
+    TOOL = "title"
+    BINDINGS = [
+        BACK,
+        *(
+            Binding(str(n), f"open({n - 1})", "practice.keys.open", show=False, id=f"tool_{n}")
+            for n in range(1, len(TOOLS) + 1)
+        ),
+    ]
+
+    def compose(self) -> ComposeResult:
+        t = self.t
+        with Vertical(id="practice-room", classes="page"):
+            yield self.title_widget()
+            yield Paragraph(t("practice.room.intro"), classes="muted body")
+            options = []
+            for number, tool in enumerate(TOOLS, start=1):
+                about = Text.assemble(
+                    (t(f"practice.room.{tool}"), "bold"),
+                    "\n",
+                    (t(f"practice.room.{tool}_about"), "dim"),
+                )
+                options.append(Option(beside([(Text(str(number), style="dim"), about)]), id=tool))
+            yield OptionList(*options, id="tools")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#tools", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#tools")
+    def chosen(self, event: OptionList.OptionSelected) -> None:
+        self.companion.open_practice_tool(event.option.id or TOOLS[0])
+
+    def action_open(self, index: int) -> None:
+        self.companion.open_practice_tool(TOOLS[index])
+
+    async def retranslate(self) -> None:
+        highlighted = self.query_one("#tools", OptionList).highlighted
+        await self.recompose()
+        tools = self.query_one("#tools", OptionList)
+        tools.highlighted = highlighted
+        tools.focus()

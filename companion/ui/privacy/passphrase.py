@@ -1,0 +1,115 @@
+"""Setting, changing or removing the journal's passphrase, from Settings.
+
+Asks for the current passphrase before a change or removal, the new one twice, and
+says plainly that there is no recovery. The slow work runs in a worker thread.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Input, Static
+
+from companion.store import encryption
+from companion.store.encryption import MIN_PASSPHRASE as MIN_LENGTH
+from companion.store.errors import StoreError
+from companion.ui.shell.base import CompanionModal
+
+
+class PassphraseScreen(CompanionModal):
+    BINDINGS = [Binding("escape", "cancel", "keys.back", id="cancel_passphrase")]
+
+    def compose(self) -> ComposeResult:
+        t = self.t
+        encrypted = self.companion.guard_journal.encrypted
+        with VerticalScroll(classes="dialog", id="passphrase-dialog"):
+            yield Static(t("lock.setting_title"), classes="dialog-title", markup=False)
+            state = "lock.state_encrypted" if encrypted else "lock.state_plain"
+            yield Static(t(state), classes="dialog-line", markup=False)
+            if encrypted:
+                yield Input(password=True, id="current", placeholder=t("lock.current_placeholder"))
+            yield Input(password=True, id="new", placeholder=t("lock.new_placeholder"))
+            yield Input(password=True, id="repeat", placeholder=t("lock.repeat_placeholder"))
+            yield Static(t("lock.no_recovery"), classes="muted", markup=False)
+            yield Static(id="passphrase-message", classes="problem hidden", markup=False)
+            with Horizontal(classes="buttons"):
+                label = "lock.change" if encrypted else "lock.encrypt"
+                yield Button(t(label), id="apply", variant="primary")
+                if encrypted:
+                    yield Button(t("lock.remove"), id="remove")
+
+    def on_mount(self) -> None:
+        self.query(Input).first().focus()
+
+    def _say(self, key: str, **values: str) -> None:
+        message = self.query_one("#passphrase-message", Static)
+        message.update(self.t(key, **values))
+        message.remove_class("hidden")
+
+    def _value(self, field: str) -> str:
+        found = self.query(f"#{field}")
+        return found.first(Input).value if found else ""
+
+    @on(Input.Submitted)
+    def next_field(self, event: Input.Submitted) -> None:
+        inputs = list(self.query(Input))
+        index = inputs.index(event.input)
+        if index + 1 < len(inputs):
+            inputs[index + 1].focus()
+        else:
+            self.apply_passphrase()
+
+    @on(Button.Pressed, "#apply")
+    def apply_passphrase(self) -> None:
+        new, repeat = self._value("new"), self._value("repeat")
+        if len(new) < MIN_LENGTH:
+            self._say("lock.too_short", length=str(MIN_LENGTH))
+            return
+        if new != repeat:
+            self._say("lock.mismatch")
+            return
+        self._work("encrypt", self._value("current"), new)
+
+    @on(Button.Pressed, "#remove")
+    def stop_encrypting(self) -> None:  # (not "remove": that is every widget's own method)
+        self._work("decrypt", self._value("current"), "")
+
+    def _work(self, what: str, current: str, new: str) -> None:
+        if self.companion.guard_journal.encrypted and not current:
+            self._say("lock.empty_current")
+            return
+        for widget in self.query("Input, Button"):
+            widget.disabled = True
+        self.convert(what, current, new)
+
+    @work(thread=True, exclusive=True)
+    def convert(self, what: str, current: str, new: str) -> None:
+        journal = self.companion.services.stores.journal
+        outcome = "done"
+        try:
+            if self.companion.guard_journal.encrypted and not encryption.check_passphrase(
+                journal, current
+            ):
+                outcome = "wrong"
+            elif what == "encrypt":
+                encryption.encrypt(journal, new)
+            else:
+                encryption.decrypt(journal)
+        except StoreError:
+            outcome = "failed"
+        self.app.call_from_thread(self.finished, what, outcome)
+
+    def finished(self, what: str, outcome: str) -> None:
+        if outcome == "done":
+            key = "lock.encrypted_done" if what == "encrypt" else "lock.removed_done"
+            self.notify(self.t(key), timeout=8, markup=False)
+            self.dismiss(True)
+            return
+        for widget in self.query("Input, Button"):
+            widget.disabled = False
+        self._say("lock.wrong" if outcome == "wrong" else "lock.failed")
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)

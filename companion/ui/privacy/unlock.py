@@ -1,0 +1,73 @@
+"""Asking for the journal's passphrase: three tries, the key made in a worker thread
+(it is deliberately slow), nothing written on a wrong one."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Input, Static
+
+from companion.store import encryption
+from companion.ui.shell.base import CompanionModal
+
+TRIES = 3
+
+
+class UnlockScreen(CompanionModal):
+    """Returns True once the journal is open, False if the person gives up."""
+
+    BINDINGS = [Binding("escape", "cancel", "keys.back", id="cancel_unlock")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tries = 0
+
+    def compose(self) -> ComposeResult:
+        t = self.t
+        with Vertical(classes="dialog", id="unlock"):
+            yield Static(t("lock.unlock_title"), classes="dialog-title", markup=False)
+            yield Static(t("lock.unlock_body"), classes="dialog-line", markup=False)
+            yield Input(password=True, id="passphrase", placeholder=t("lock.unlock_placeholder"))
+            yield Static(id="unlock-message", classes="problem hidden", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#passphrase", Input).focus()
+
+    @on(Input.Submitted, "#passphrase")
+    def submitted(self, event: Input.Submitted) -> None:
+        if not event.value:
+            self._say("lock.empty")
+            return
+        event.input.disabled = True
+        self.try_passphrase(event.value)
+
+    @work(thread=True, exclusive=True)
+    def try_passphrase(self, passphrase: str) -> None:
+        journal = self.companion.services.stores.journal
+        ok = encryption.unlock(journal, passphrase)
+        self.app.call_from_thread(self.answered, ok)
+
+    def answered(self, ok: bool) -> None:
+        if ok:
+            self.dismiss(True)
+            return
+        self.tries += 1
+        field = self.query_one("#passphrase", Input)
+        if self.tries >= TRIES:
+            self.notify(self.t("lock.gave_up"), timeout=8, markup=False)
+            self.dismiss(False)
+            return
+        self._say("lock.wrong")
+        field.value = ""
+        field.disabled = False
+        field.focus()
+
+    def _say(self, key: str) -> None:
+        message = self.query_one("#unlock-message", Static)
+        message.update(self.t(key))
+        message.remove_class("hidden")
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)

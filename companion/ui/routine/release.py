@@ -1,0 +1,71 @@
+"""Let the day go: at the end of a shift, one thing that went well and one thing to
+leave behind. What is written goes to the journal (private writing)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Footer, Input, Static
+
+from companion.ui.shell.base import CompanionScreen
+
+
+class ReleaseScreen(CompanionScreen):
+    private = True  # it shows or keeps journal writing
+    BINDINGS = [
+        Binding("escape", "done", "routine.keys.done", id="release_done"),
+        Binding("ctrl+s", "done", "routine.keys.save", show=False, id="release_save"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        t = self.t
+        with VerticalScroll(id="release", classes="page"):
+            yield Static(t("routine.release.title"), classes="page-title", markup=False)
+            yield Static(t("routine.release.intro"), classes="body", markup=False)
+            yield Static(t("routine.release.went_well"), classes="field-label", markup=False)
+            yield Input(placeholder=t("routine.release.went_well_placeholder"), id="went-well")
+            yield Static(t("routine.release.let_go"), classes="field-label", markup=False)
+            yield Input(placeholder=t("routine.release.let_go_placeholder"), id="let-go")
+            with Horizontal(classes="buttons"):
+                yield Button(t("routine.keys.save"), id="save", variant="primary")
+                yield Button(t("routine.keys.not_today"), id="not-today")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#went-well", Input).focus()
+
+    @on(Input.Submitted, "#went-well")
+    def next_field(self) -> None:
+        self.query_one("#let-go", Input).focus()
+
+    @on(Input.Submitted, "#let-go")
+    @on(Button.Pressed, "#save")
+    def action_done(self) -> None:
+        """Keep what was written (if anything) and close."""
+        went_well = self.query_one("#went-well", Input).value
+        let_go = self.query_one("#let-go", Input).value
+        if self.companion.rhythm.save_release(went_well, let_go):
+            self.dismiss()
+            if went_well.strip() or let_go.strip():
+                self.companion.offer_week_summary()  # the end of the week's last shift
+
+    @on(Button.Pressed, "#not-today")
+    def not_today(self) -> None:
+        self.dismiss()
+
+    def unsaved_input(self) -> dict[str, Any] | None:
+        fields = {
+            "went_well": self.query_one("#went-well", Input).value,
+            "let_go": self.query_one("#let-go", Input).value,
+        }
+        return fields if any(v.strip() for v in fields.values()) else None
+
+    async def retranslate(self) -> None:
+        kept = {i.id: i.value for i in self.query(Input)}
+        await self.recompose()
+        for field, value in kept.items():
+            self.query_one(f"#{field}", Input).value = value

@@ -1,1 +1,0 @@
-"""The practice room and its tools, one screen each."""

@@ -1,0 +1,120 @@
+"""What every companion screen shares: strings in the current language, translated
+key descriptions for the footer and help, and hooks for language changes and for
+keeping unsaved input when something goes wrong."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import App
+from textual.binding import ActiveBinding, Binding, BindingType
+from textual.screen import ModalScreen, Screen
+
+from companion.system.i18n import Strings
+
+if TYPE_CHECKING:
+    from companion.ui.app import CompanionApp
+
+
+# App-wide keys that every screen's footer keeps; the rest show on Home's footer only
+# (they still work everywhere, and help and the palette list them all).
+FOOTER_EVERYWHERE = frozenset({"help"})
+
+
+def translate_bindings(
+    bindings: dict[str, ActiveBinding], t: Strings, all_app_keys: bool = True
+) -> dict[str, ActiveBinding]:
+    """Binding descriptions are content keys ("keys.help"); show them in the language.
+
+    With ``all_app_keys`` off, app-wide keys other than FOOTER_EVERYWHERE leave the
+    footer, so a screen's own keys fit at 80 columns.
+    """
+    out = {}
+    for key, active in bindings.items():
+        binding = active.binding
+        if binding.description and t.has(binding.description):
+            binding = dataclasses.replace(binding, description=t(binding.description))
+        hide = (
+            not all_app_keys
+            and binding.show
+            and isinstance(active.node, App)
+            and binding.id not in FOOTER_EVERYWHERE
+        )
+        if hide:
+            binding = dataclasses.replace(binding, show=False)
+        if binding is not active.binding:
+            active = active._replace(binding=binding)
+        out[key] = active
+    return out
+
+
+class Translated:
+    """Mixin for Screen and ModalScreen."""
+
+    # A screen that shows or edits journal text. When the journal locks, private
+    # screens close (keeping typed text as an encrypted draft first, see before_lock).
+    private: ClassVar[bool] = False
+
+    @property
+    def companion(self) -> CompanionApp:
+        return self.app  # type: ignore[attr-defined, return-value]
+
+    @property
+    def t(self) -> Strings:
+        return self.companion.strings
+
+    # Home's footer shows every app-wide key; other screens show their own keys first.
+    footer_app_keys: ClassVar[bool] = False
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return translate_bindings(
+            super().active_bindings,  # type: ignore[misc]
+            self.t,
+            self.footer_app_keys,
+        )
+
+    def key_of(self, binding_id: str, bindings: Iterable[BindingType] | None = None) -> str:
+        """The key shown for one of this screen's own bindings (or of ``bindings``,
+        another screen's), found by its id."""
+        for binding in self.BINDINGS if bindings is None else bindings:  # type: ignore[attr-defined]
+            if isinstance(binding, Binding) and binding.id == binding_id:
+                return self.app.get_key_display(binding)  # type: ignore[attr-defined, no-any-return]
+        return ""
+
+    def on_screen_resume(self) -> None:
+        # Textual runs this for every screen class that defines on_screen_resume, so a
+        # subclass must not call it again through super(); and it only ever acts for the
+        # screen in front.
+        if self.app.screen is not self:
+            return
+        if self.private and self.companion.services.stores.journal.locked:
+            # The journal locked while this was hidden under another screen: close it
+            # before anything is shown (the next private screen below does the same).
+            self.app.pop_screen()
+            return
+        # Whichever screen comes to the front checks the size, so a screen pushed at
+        # start-up (or over a too-small notice) can never hide that notice.
+        self.companion.check_size(self.app.size.width, self.app.size.height)
+
+    async def retranslate(self) -> None:
+        """The language changed: draw again. Screens holding input override this."""
+        await self.recompose()  # type: ignore[attr-defined]
+
+    def unsaved_input(self) -> dict[str, Any] | None:
+        """Text the user typed and has not saved, to keep if the app must close."""
+        return None
+
+    def before_lock(self) -> None:
+        """The journal is about to lock: keep what must survive (a draft) while the key
+        is still there."""
+
+
+class CompanionScreen(Translated, Screen[None]):
+    pass
+
+
+class CompanionModal(Translated, ModalScreen[Any]):
+    pass

@@ -1,0 +1,64 @@
+"""Help: every key that works here, in two groups, and how to reach the palette."""
+
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from companion.ui.shell.base import CompanionModal
+from companion.ui.widgets.columns import two_columns
+
+
+class HelpScreen(CompanionModal):
+    BINDINGS = [
+        Binding("escape,question_mark,f1,q", "dismiss", "keys.close", id="close_help"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        t = self.t
+        screen_rows, app_rows = self.key_rows()
+        header = (t("help.key"), t("help.action"))
+        with VerticalScroll(id="help", classes="dialog"):
+            yield Static(t("help.title"), classes="dialog-title", markup=False)
+            if screen_rows:
+                yield Static(t("help.this_screen"), classes="section-title", markup=False)
+                yield Static(two_columns(screen_rows, header=header), id="help-screen-keys")
+            yield Static(t("help.everywhere"), classes="section-title", markup=False)
+            yield Static(two_columns(app_rows, header=header), id="help-app-keys")
+            yield Static(
+                t("help.palette_hint", key=self.companion.key_for("command_palette")),
+                classes="muted",
+                markup=False,
+            )
+
+    def key_rows(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """(keys of the screen below, keys that work everywhere), translated.
+
+        Only companion's own bindings are listed (their descriptions are content keys);
+        several keys for one action share a row: "? / f1".
+        """
+        under = self._screen_below()
+        if under is None:
+            return [], []
+        t = self.t
+        groups: dict[tuple[bool, str, str], list[str]] = {}
+        for active in Screen.active_bindings.fget(under).values():  # type: ignore[attr-defined]
+            binding = active.binding
+            if binding.system or not t.has(binding.description):
+                continue
+            group = (isinstance(active.node, App), binding.action, binding.description)
+            groups.setdefault(group, []).append(self.app.get_key_display(binding))
+        screen_rows: list[tuple[str, str]] = []
+        app_rows: list[tuple[str, str]] = []
+        for (everywhere, _action, description), keys in groups.items():
+            row = (" / ".join(keys), t(description))
+            (app_rows if everywhere else screen_rows).append(row)
+        return screen_rows, app_rows
+
+    def _screen_below(self) -> Screen[object] | None:
+        stack = self.app.screen_stack
+        index = stack.index(self) if self in stack else len(stack)
+        return stack[index - 1] if index > 0 else None

@@ -1,0 +1,84 @@
+"""Told once at start: a data file could not be read. Offers the newest good backup,
+or (a damaged file no passphrase can be checked against) a fresh start. Leaving
+without choosing decides nothing: the question comes back at the next start."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Static
+
+from companion.services.messages import open_problem, passphrase_setting, store_name
+from companion.store.database import Database, OpenProblem
+from companion.ui.shell.base import CompanionModal
+
+
+class StoreProblemScreen(CompanionModal):
+    BINDINGS = [Binding("escape", "dismiss", "keys.close", id="close_problem")]
+
+    def __init__(self, problem: OpenProblem) -> None:
+        super().__init__()
+        self.problem = problem
+
+    @property
+    def store(self) -> str:
+        return store_name(self.problem.store, self.t)
+
+    def lines(self) -> list[str]:
+        if self.problem.kind == "damaged":  # left in place: only the person may set it aside
+            setting = passphrase_setting(self.t)
+            return [
+                self.t("store_problem.damaged.unverifiable", store=self.store),
+                self.t("store_problem.damaged.fresh_offer", store=self.store, setting=setting),
+            ]
+        return open_problem(self.problem, self.t)
+
+    def compose(self) -> ComposeResult:
+        t = self.t
+        kind = self.problem.kind
+        with Vertical(classes="dialog"):
+            for line in self.lines():
+                yield Static(line, classes="dialog-line", markup=False)
+            with Horizontal(classes="buttons"):
+                if kind == "quarantined" and self.problem.backup is not None:
+                    yield Button(t("store.restore"), id="restore", variant="primary")
+                    yield Button(t("store.start_fresh"), id="fresh")
+                elif kind == "damaged":
+                    yield Button(t("store.start_fresh"), id="fresh", variant="primary")
+                    yield Button(t("store_problem.damaged.not_now"), id="close")
+                else:
+                    yield Button(t("keys.close"), id="close", variant="primary")
+
+    @property
+    def database(self) -> Database:
+        return self.companion.services.stores.database(self.problem.store)
+
+    @on(Button.Pressed, "#restore")
+    def restore(self) -> None:
+        backup = self.problem.backup
+        assert backup is not None
+        if self.companion.guard(lambda: self.database.restore(backup)):
+            self.notify(
+                self.t("store.restored", store=self.store, date=backup.day.isoformat()),
+                markup=False,
+            )
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#fresh")
+    def fresh(self) -> None:
+        """Settled: the fresh file is written, so the backup is not offered again."""
+        database = self.database
+        if self.companion.guard(database.start_fresh) and self.problem.kind == "damaged":
+            setting = passphrase_setting(self.t)
+            self.notify(
+                self.t("store_problem.damaged.started", store=self.store, setting=setting),
+                timeout=10,
+                markup=False,
+            )
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#close")
+    def close(self) -> None:
+        self.dismiss(None)

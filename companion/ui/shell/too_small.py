@@ -1,0 +1,33 @@
+"""Shown instead of a squeezed, broken layout when the terminal is too small."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from companion.core.terminal import MIN_HEIGHT, MIN_WIDTH
+from companion.ui.shell.base import CompanionScreen
+
+__all__ = ["MIN_HEIGHT", "MIN_WIDTH", "TooSmallScreen"]
+
+
+class TooSmallScreen(CompanionScreen):
+    def compose(self) -> ComposeResult:
+        with Vertical(id="too-small"):
+            yield Static(self.t("too_small.message"), id="too-small-message", markup=False)
+            yield Static(id="too-small-detail", classes="muted", markup=False)
+
+    def on_mount(self) -> None:
+        self.show_size(self.app.size.width, self.app.size.height)
+
+    def show_size(self, width: int, height: int) -> None:
+        self.query_one("#too-small-detail", Static).update(
+            self.t(
+                "too_small.detail",
+                width=str(MIN_WIDTH),
+                height=str(MIN_HEIGHT),
+                current_width=str(width),
+                current_height=str(height),
+            )
+        )

@@ -14,16 +14,10 @@ from types import ModuleType
 
 from companion import __version__
 from companion.commands import COMMANDS
-from companion.services.config import load_config
-from companion.system.i18n import Strings, choose_language
+from companion.commands.language import strings_for
+from companion.services.intent import StartIntent
+from companion.system.i18n import Strings
 from companion.system.paths import resolve_paths
-
-
-def strings_for(data_dir: str | None) -> Strings:
-    """The user's language, known before the parser is built so --help speaks it."""
-    paths = resolve_paths(data_dir)
-    loaded = load_config(paths.config_file)
-    return Strings(choose_language(loaded.settings.language).lang)
 
 
 def build_parser(t: Strings) -> argparse.ArgumentParser:
@@ -52,13 +46,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     early.add_argument("--data-dir")
     known, _ = early.parse_known_args(argv)
     args = build_parser(strings_for(known.data_dir)).parse_args(argv)
-    if args.command is not None:
-        return int(_command(COMMANDS[args.command]).run(args))
-    return run_tui(args)
+    if args.command is None:
+        return run_tui(args)
+    done = _command(COMMANDS[args.command]).run(args)
+    if isinstance(done, StartIntent):  # a command that opens the app (companion breathe)
+        return run_tui(args, done)
+    return int(done)
 
 
-def run_tui(args: argparse.Namespace, intent: object = None) -> int:
-    """Run the app; ``intent`` (a companion.services.intent.StartIntent) opens something first.
+def run_tui(args: argparse.Namespace, intent: StartIntent | None = None) -> int:
+    """Run the app; ``intent`` opens something first (``companion breathe``).
 
     One app per data folder: a second start says so and leaves the first one alone.
     """
@@ -68,11 +65,11 @@ def run_tui(args: argparse.Namespace, intent: object = None) -> int:
     try:
         lock = hold_if_possible(paths.instance_lock)
     except AlreadyRunning as running:
-        if getattr(intent, "may_run_beside", False):
+        if intent is not None and intent.may_run_beside:
             # e.g. `companion breathe` while the app that opened at login is running.
             import dataclasses
 
-            return _run_app(args, dataclasses.replace(intent, beside=True))  # type: ignore[type-var]
+            return _run_app(args, dataclasses.replace(intent, beside=True))
         # Said before the UI toolkit loads, so it is instant and the other window is safe.
         from companion.services.messages import already_open
 
@@ -86,14 +83,14 @@ def run_tui(args: argparse.Namespace, intent: object = None) -> int:
             lock.release()
 
 
-def _run_app(args: argparse.Namespace, intent: object) -> int:
+def _run_app(args: argparse.Namespace, intent: StartIntent | None) -> int:
     from companion.services.container import build_services
     from companion.ui.app import CompanionApp
 
     # Beside the open app, a damaged file is that app's to set aside and offer back.
-    beside = bool(getattr(intent, "beside", False))
+    beside = intent is not None and intent.beside
     services = build_services(home=args.data_dir, move_damaged=not beside)
-    app = CompanionApp(services, intent=intent)  # type: ignore[arg-type]
+    app = CompanionApp(services, intent=intent)
     app.run()
     if app.crash_log is not None:
         return 1

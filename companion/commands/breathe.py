@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from companion.core.breathing import MAX_ROUNDS
+from companion.services.intent import StartIntent
 from companion.system.i18n import Strings
 
 
@@ -42,7 +43,8 @@ def add_parser(commands: Any, t: Strings) -> None:
     )
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int | StartIntent:
+    """The session to open (the command line opens the app with it), or 2 for a typo."""
     from companion.packs.calm import breathing_catalog
     from companion.services.config import load_config
     from companion.system.i18n import choose_language
@@ -63,12 +65,8 @@ def run(args: argparse.Namespace) -> int:
             return 2
         pattern = found
 
-    from companion.cli import run_tui
-    from companion.services.intent import StartIntent
-
-    intent = StartIntent(
+    return StartIntent(
         "breathe",
         {"pattern": pattern.id, "rounds": args.rounds or 0, "start_now": True},
         may_run_beside=True,  # after a rough chat, from the shell, even with the app open
     )
-    return run_tui(args, intent)

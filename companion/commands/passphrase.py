@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     """Only while the app is closed: converting the journal under a running app would
     leave it unable to read the journal until it restarts. The app's own lock is held
     meanwhile, so the app cannot start halfway through either."""
-    from companion.cli import strings_for
+    from companion.commands.language import strings_for
     from companion.system.instance import AlreadyRunning, hold_if_possible
     from companion.system.paths import resolve_paths
 

@@ -119,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
 def damaged_stores(data_dir: str | None) -> list[str]:
     """Doctor's sentence for each store that can't be read, looked at without opening
     it; [] when both are fine."""
-    from companion.cli import strings_for
+    from companion.commands.language import strings_for
     from companion.services.doctor.report import store_healths, store_line
     from companion.system.paths import resolve_paths
 

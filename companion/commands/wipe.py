@@ -19,7 +19,7 @@ def add_parser(commands: Any, t: Strings) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from companion.cli import strings_for
+    from companion.commands.language import strings_for
     from companion.services.config import load_config
     from companion.services.wipe import check_app_closed, login_entry, what_wipe_removes, wipe
     from companion.system.autostart import AutostartError

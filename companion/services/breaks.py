@@ -28,21 +28,6 @@ HEARTBEAT = 300.0  # seconds between saves while nothing happens, so a crash is 
 # mistaken for a long absence: the gap found at the next start is at most this wrong.
 
 
-def rules_from(settings: Settings) -> Rules:
-    shift = None
-    if settings.shift_hours:
-        shift = Shift(settings.shift_start, settings.shift_end, settings.shift_days)
-    return Rules(
-        every=settings.break_every,
-        length=settings.break_length,
-        heads_up=settings.break_heads_up,
-        postpone=settings.break_postpone,
-        max_postpones=settings.break_max_postpones,
-        after_chat=settings.break_after_chat,
-        shift=shift,
-    )
-
-
 @dataclass(frozen=True)
 class BreakView:
     """What screens show, in local time."""
@@ -76,7 +61,7 @@ class BreakKeeper:
         self._back_from: datetime | None = None
 
     def rules(self) -> Rules:
-        return rules_from(self.settings())
+        return self.settings().break_rules()
 
     def _moment(self) -> Moment:
         return Moment.of(self.clock)

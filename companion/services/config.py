@@ -20,7 +20,13 @@ from typing import Any
 from companion.core.breaks import Rules
 from companion.core.breathing import MAX_ROUNDS, Pattern, Phase
 from companion.core.durations import format_duration, parse_duration
-from companion.core.shift import format_clock_time, format_days, parse_clock_time, parse_days
+from companion.core.shift import (
+    Shift,
+    format_clock_time,
+    format_days,
+    parse_clock_time,
+    parse_days,
+)
 from companion.system.atomic import write_atomic
 from companion.system.paths import ensure_dir
 
@@ -52,6 +58,21 @@ class Settings:
     breathing_bell: bool = False  # a terminal bell at each change of breathing phase
     tension_rating: bool = True  # offer a 0-10 "how tense" rating around breathing, SOS, breaks
     breathing_patterns: tuple[Pattern, ...] = ()  # the user's own, [[breathing.pattern]]
+
+    def break_rules(self) -> Rules:
+        """The break rhythm's rules as these settings set them."""
+        shift = (
+            Shift(self.shift_start, self.shift_end, self.shift_days) if self.shift_hours else None
+        )
+        return Rules(
+            every=self.break_every,
+            length=self.break_length,
+            heads_up=self.break_heads_up,
+            postpone=self.break_postpone,
+            max_postpones=self.break_max_postpones,
+            after_chat=self.break_after_chat,
+            shift=shift,
+        )
 
 
 class BadValue(ValueError):

@@ -11,7 +11,7 @@ import pytest
 
 from companion.core.breaks import LOOKS_EVERY, Kind, Phase
 from companion.core.shift import Shift
-from companion.services.breaks import HEARTBEAT, STATE_KEY, BreakKeeper, rules_from
+from companion.services.breaks import HEARTBEAT, STATE_KEY, BreakKeeper
 from companion.services.config import Settings
 from companion.store.errors import StoreWriteError
 from companion.store.stores import Stores, open_stores
@@ -49,14 +49,12 @@ def awake(keeper: BreakKeeper, clock: FakeClock, **delta: float) -> None:
 
 
 def test_settings_become_rules() -> None:
-    rules = rules_from(
-        dataclasses.replace(
-            Settings(), break_every=timedelta(minutes=50), shift_hours=True, shift_days=(5, 6)
-        )
-    )
+    rules = dataclasses.replace(
+        Settings(), break_every=timedelta(minutes=50), shift_hours=True, shift_days=(5, 6)
+    ).break_rules()
     assert rules.every == timedelta(minutes=50) and rules.length == timedelta(minutes=10)
     assert rules.shift == Shift(time(9, 0), time(18, 0), (5, 6))
-    assert rules_from(Settings()).shift is None
+    assert Settings().break_rules().shift is None
 
 
 def test_every_event_is_stored_in_the_activity_log(stores: Stores, clock: FakeClock) -> None:

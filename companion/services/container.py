@@ -15,7 +15,10 @@ from companion.system.i18n import LanguageChoice, Strings, choose_language
 from companion.system.paths import Paths, ensure_dirs, resolve_paths
 
 if TYPE_CHECKING:
+    from companion.services.insights.service import InsightsService
     from companion.services.journal.service import Journal
+    from companion.services.practice import Practice
+    from companion.services.routine import ShiftRoutine
 
 
 @dataclass
@@ -41,6 +44,28 @@ class Services:
         from companion.services.journal.service import Journal
 
         return Journal(self.stores, self.clock)
+
+    # Each feature's service is made on first use: none is needed to start the app.
+    @functools.cached_property
+    def practice(self) -> Practice:
+        """Reframes and practice results, decks, the next-day question."""
+        from companion.services.practice import Practice
+
+        return Practice(self.stores, self.clock)
+
+    @functools.cached_property
+    def insights(self) -> InsightsService:
+        """What helps, in figures (the app's Insights and ``companion stats``)."""
+        from companion.services.insights.service import insights_for
+
+        return insights_for(self)
+
+    @functools.cached_property
+    def routine(self) -> ShiftRoutine:
+        """The energy station and the end-of-shift release: when to offer them."""
+        from companion.services.routine import ShiftRoutine
+
+        return ShiftRoutine(self.stores, self.clock, lambda: self.config.settings)
 
 
 def build_services(

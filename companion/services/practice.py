@@ -1,6 +1,6 @@
 """Reframing and practice, kept: the rules of companion.core applied to the stores.
 
-Screens call this (through ``app.practice``) and never touch a repository themselves.
+Screens call this (through ``app.services.practice``) and never touch a repository themselves.
 Everything written here is private writing and goes to journal.db; only the position
 of the card decks (which cards were drawn) and the day of the last follow-up check are
 app state in activity.db. No Textual.
@@ -16,12 +16,14 @@ from typing import Any
 
 from companion.core import reframe as rules
 from companion.core.cards import Deck
+from companion.core.daytime import day_window
 from companion.core.drills import Answer, Drill, Progress, answer, next_drill, progress
 from companion.core.roleplay import Conversation
 from companion.store.errors import StoreError
 from companion.store.schema import Entry, Reframe
 from companion.store.stores import Stores
 from companion.system.clock import Clock
+from companion.system.i18n import Strings
 
 REVIEW_KIND = "review"  # a growth review (复盘) is a journal Entry of this kind
 FOLLOW_UP_CHECKED = "reframe.follow_up_checked"
@@ -149,3 +151,20 @@ class Practice:
     def save_review(self, happened: str, did_well: str, next_time: str) -> Entry:
         fields: dict[str, Any] = {"did_well": did_well.strip(), "next_time": next_time.strip()}
         return self.stores.entries.add(kind=REVIEW_KIND, text=happened.strip(), fields=fields)
+
+
+def practice_glance(services: Any, t: Strings) -> list[tuple[str, str]]:
+    """Home's "today at a glance": reframes and practice rounds finished today."""
+    stores: Stores = services.stores
+    start, end = day_window(services.clock.now())
+    reframes = sum(1 for r in stores.reframes.created_between(start, end) if r.finished)
+    rounds = sum(
+        len(repo.created_between(start, end))
+        for repo in (stores.drill_attempts, stores.poker_rounds, stores.roleplay_runs)
+    )
+    rows = []
+    if reframes:
+        rows.append((t("reframe.glance.label"), t("reframe.glance.value", count=str(reframes))))
+    if rounds:
+        rows.append((t("practice.glance.label"), t("practice.glance.value", count=str(rounds))))
+    return rows

@@ -6,11 +6,12 @@ LANG (any ``zh*`` means Chinese) > English.
 
 from __future__ import annotations
 
+import math
 import os
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from companion.system.content import DEFAULT_LANGUAGE, available_languages, load_strings
 
@@ -104,3 +105,22 @@ def format_moment(moment: datetime, now: datetime, t: Strings) -> str:
 
 def format_time(moment: datetime, t: Strings) -> str:
     return t("calendar.time", hour=f"{moment.hour:02d}", minute=f"{moment.minute:02d}")
+
+
+def format_span(seconds: float, t: Strings) -> str:
+    """A span of time in words, in the unit that fits: minutes round up (a break 61 s
+    away is "in 2 min"); seconds appear only under a minute."""
+    seconds = max(0.0, seconds)
+    if seconds < 60:
+        return t("breaks.time.seconds", seconds=str(math.ceil(seconds)))
+    minutes = math.ceil(seconds / 60 - 1e-9)
+    if minutes < 60:
+        return t("breaks.time.minutes", minutes=str(minutes))
+    hours, minutes = divmod(minutes, 60)
+    if minutes == 0:
+        return t("breaks.time.hours", hours=str(hours))
+    return t("breaks.time.hours_minutes", hours=str(hours), minutes=str(minutes))
+
+
+def format_length(value: timedelta, t: Strings) -> str:
+    return format_span(value.total_seconds(), t)

@@ -1,41 +1,55 @@
 """CompanionApp: the shell. Global keys, the command palette, screens, language and
-theme. Business rules live in companion.core and companion.store; this file wires them
-to screens and owns the state that screens report changes to."""
+theme, and the unexpected.
+
+Each feature's flow is an object of its own (``app.journal``, ``app.calm``,
+``app.rhythm``...), built here; every app-wide key runs a handler from the action
+registry (ui/actions.py); and the messages features post to each other
+(BreathingWanted, ReframeWanted, DayClosed, ShiftMoment, JournalLocked) are handed here
+to the feature that owns what follows. Rules live in companion.core and the services.
+"""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
-from textual import events
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.events import Resize
 from textual.screen import Screen
 
 from companion import __version__
-from companion.services.config import ConfigNotWritable, save_settings
 from companion.services.container import Services
 from companion.services.intent import StartIntent
 from companion.services.journal.service import journal_glance
 from companion.services.messages import backup_warning, config_problem, store_error
+from companion.services.practice import practice_glance
 from companion.store.errors import StoreError
 from companion.system.crashlog import write_crash
 from companion.system.i18n import Strings
 from companion.system.paths import display_path
-from companion.ui.actions import ACTIONS, app_bindings
+from companion.ui.actions import ACTIONS, BY_ID, app_bindings
 from companion.ui.breaks.rhythm import BreakRhythm
-from companion.ui.calm.flow import CalmActions
-from companion.ui.insights.flow import InsightsActions
-from companion.ui.journal.flow import JournalActions
-from companion.ui.practice.flow import PracticeActions
+from companion.ui.calm.flow import CalmFlow
+from companion.ui.insights.flow import InsightsFlow
+from companion.ui.journal.flow import JournalFlow
+from companion.ui.practice.flow import PracticeFlow
 from companion.ui.privacy.guard import CHECK_SECONDS as IDLE_CHECK_SECONDS
 from companion.ui.privacy.guard import JournalGuard
+from companion.ui.routine.flow import RoutineFlow
 from companion.ui.shell.autostart_setting import install as install_autostart_switch
 from companion.ui.shell.base import Translated
 from companion.ui.shell.home import HomeScreen
+from companion.ui.shell.messages import (
+    BreathingWanted,
+    DayClosed,
+    JournalLocked,
+    ReframeWanted,
+    ShiftMoment,
+)
+from companion.ui.shell.preferences import Preferences
 from companion.ui.shell.themes import BY_SETTING, DARK, LIGHT
 from companion.ui.shell.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
@@ -44,26 +58,11 @@ from companion.ui.shell.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 WELCOME_KEY = "welcome_done"
 
-# What an app opened beside a running companion may do: the calming screens, help,
-# privacy and quitting; nothing that moves the break rhythm or the shift routine, which
-# belong to the app that is already open.
-BESIDE_ACTIONS = frozenset(
-    {
-        "sos",
-        "breathe",
-        "help",
-        "quit",
-        "help_quit",
-        "privacy_blank",
-        "lock_journal",
-        "command_palette",
-    }
-)
-
 GlanceProvider = Callable[[Services, Strings], Iterable[tuple[str, str]]]
+T = TypeVar("T")
 
 
-class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions, App[None]):
+class CompanionApp(App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = app_bindings()
 
@@ -80,14 +79,21 @@ class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions
         self.strings = services.strings()
         self.quiet_errors = quiet_errors
         self.crash_log: Path | None = None
-        self.glance_providers: list[GlanceProvider] = []
-        # attr -> callables run after that setting changed (a feature re-reads it).
-        self.setting_hooks: dict[str, list[Callable[[Any], None]]] = {}
-        self.glance_providers.append(journal_glance)
-        self.guard_journal = JournalGuard(self)
-        self.rhythm = BreakRhythm(self)  # breaks: one timer, reminders, the shift routine
         self.backups_told: set[str] = set()  # stores whose failed backup was told
-        self.setup_practice()
+        # Home's "today at a glance": (label, value) rows from each feature, in the order
+        # they register: the journal, breaks (the rhythm adds its own), practice.
+        self.glance_providers: list[GlanceProvider] = [journal_glance]
+        self.preferences = Preferences(self)
+        # The features, each a small object that knows this app (ui/actions.py says
+        # which key runs what).
+        self.privacy = JournalGuard(self)  # the journal's lock, blank screen, passphrase
+        self.journal = JournalFlow(self)
+        self.calm = CalmFlow(self)  # breathing and SOS
+        self.rhythm = BreakRhythm(self)  # breaks: one timer, reminders, notifications
+        self.routine = RoutineFlow(self)  # energy station and letting the day go
+        self.practice = PracticeFlow(self)  # reframing and the practice room
+        self.insights = InsightsFlow(self)
+        self.glance_providers.append(practice_glance)
         self.register_theme(DARK)
         self.register_theme(LIGHT)
         self.theme = BY_SETTING[services.config.settings.theme]
@@ -110,7 +116,7 @@ class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions
             # welcome tour can wait for a plain start.
             self.run_intent(self.intent)
         elif self._first_run():
-            self.action_welcome()
+            self.welcome()
         problems = [p for p in self.services.stores.problems if p.kind != "locked"]
         if problems:  # a locked journal asks for its passphrase when used, not now
             from companion.ui.shell.store_problem import StoreProblemScreen
@@ -131,16 +137,16 @@ class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions
 
     def _settle(self) -> None:
         install_autostart_switch(self)
-        self.set_interval(IDLE_CHECK_SECONDS, self.guard_journal.check_idle)
+        self.set_interval(IDLE_CHECK_SECONDS, self.privacy.check_idle)
         if self.intent is None and not self._first_run():
-            self.ask_follow_up()  # yesterday's reframe: how did it turn out? (once)
+            self.practice.ask_follow_up()  # yesterday's reframe: how did it turn out? (once)
 
     def on_unmount(self) -> None:
         if not self.beside:  # the rhythm's state belongs to the app that runs it
             self.rhythm.stop()
 
     async def on_event(self, event: events.Event) -> None:
-        self.guard_journal.seen(event)  # idle time, for the journal's auto-lock
+        self.privacy.seen(event)  # idle time, for the journal's auto-lock
         await super().on_event(event)
 
     def _first_run(self) -> bool:
@@ -149,12 +155,14 @@ class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions
         except StoreError:
             return False
 
-    def may(self, action: str) -> bool:
-        return not self.beside or action in BESIDE_ACTIONS
+    def may(self, action_id: str) -> bool:
+        """Beside a running companion, only the registry's ``beside`` actions run."""
+        action = BY_ID.get(action_id)
+        return not self.beside or (action is not None and action.beside)
 
     def run_intent(self, intent: StartIntent) -> None:
-        action = getattr(self, f"action_{intent.action}")
-        action(**intent.arguments, exit_when_done=intent.exit_when_done)
+        handler = BY_ID[intent.action].handler(self)
+        handler(**intent.arguments, exit_when_done=intent.exit_when_done)
 
     def _welcome_done(self, _result: object = None) -> None:
         self.guard(lambda: self.services.stores.state.set(WELCOME_KEY, True))
@@ -168,65 +176,48 @@ class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions
             self.backups_told.update(db.name for db in untold if db.backup_failed)
             self.notify(line, severity="warning", timeout=15, markup=False)
 
-    # -- intents from screens ------------------------------------------------------
-    def guard(self, write: Any) -> bool:
-        """Run a store write; on a storage problem, say so kindly and keep running."""
+    # -- storage problems, told one way -----------------------------------------------
+    def tell_store_error(self, error: StoreError) -> None:
+        self.notify(store_error(error, self.strings), severity="error", timeout=15, markup=False)
+
+    def attempt(self, call: Callable[[], T], default: T) -> T:
+        """Run a store call; on a storage problem say so kindly, keep running, and give
+        ``default``."""
         try:
-            write()
+            return call()
         except StoreError as error:
-            self.notify(
-                store_error(error, self.strings), severity="error", timeout=15, markup=False
-            )
-            return False
-        return True
+            self.tell_store_error(error)
+            return default
 
-    def save_setting(self, **changes: Any) -> bool:
-        """Save to config.toml. If that fails, say why; the change still holds for this
-        session, because the user asked for it."""
-        try:
-            self.services.config = save_settings(self.services.config, **changes)
-        except (ConfigNotWritable, OSError) as error:
-            reason = (
-                config_problem(error.problem, self.strings)
-                if isinstance(error, ConfigNotWritable)
-                else error.strerror or str(error)
-            )
-            self.notify(
-                self.strings("config.not_saved", reason=reason),
-                severity="error",
-                timeout=15,
-                markup=False,
-            )
-            config = self.services.config
-            settings = dataclasses.replace(config.settings, **changes)
-            self.services.config = dataclasses.replace(config, settings=settings)
-            return False
-        return True
+    def guard(self, write: Callable[[], object]) -> bool:
+        """Run a store write; False (and said why) if it could not be done."""
 
-    async def set_language(self, setting: str) -> None:
-        """Switch every screen to the language at once (and remember it)."""
-        self.save_setting(language=setting)
-        self.strings = self.services.strings()
-        self.title = self.strings("app.title")
-        for screen in list(self.screen_stack):
-            if isinstance(screen, Translated):
-                await screen.retranslate()
-        self.refresh_bindings()
+        def wrote() -> bool:
+            write()
+            return True
 
-    def set_theme_setting(self, setting: str) -> None:
-        self.theme = BY_SETTING[setting]
-        self.save_setting(theme=setting)
+        return self.attempt(wrote, False)
 
-    async def apply_setting(self, attr: str, value: Any) -> None:
-        """A setting changed in the UI: save it, then let whoever cares react."""
-        if attr == "language":
-            await self.set_language(value)
-        elif attr == "theme":
-            self.set_theme_setting(value)
-        else:
-            self.save_setting(**{attr: value})
-        for hook in self.setting_hooks.get(attr, ()):
-            hook(value)
+    # -- messages from the features --------------------------------------------------
+    @on(BreathingWanted)
+    def _breathing_wanted(self, message: BreathingWanted) -> None:
+        self.calm.breathe_for(message)
+
+    @on(ReframeWanted)
+    def _reframe_wanted(self, message: ReframeWanted) -> None:
+        self.practice.reframe_entry(message.entry_id)
+
+    @on(DayClosed)
+    def _day_closed(self) -> None:
+        self.insights.offer_week_summary()
+
+    @on(ShiftMoment)
+    def _shift_moment(self, message: ShiftMoment) -> None:
+        self.routine.moment(message)
+
+    @on(JournalLocked)
+    def _journal_locked(self) -> None:
+        self.insights.journal_locked()
 
     # -- what screens show ----------------------------------------------------------
     def today_glance(self) -> list[tuple[str, str]]:
@@ -238,6 +229,14 @@ class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions
             except StoreError:
                 continue
         return rows
+
+    def break_line(self) -> str:
+        """Home's line about the next break."""
+        return self.rhythm.status_line()
+
+    def break_redraw_in(self) -> float | None:
+        """When Home's break line shows another figure."""
+        return self.rhythm.status_redraw_in()
 
     def key_for(self, binding_id: str) -> str:
         """The key shown for an app action, after any keymap the user set."""
@@ -254,39 +253,47 @@ class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions
         return {binding_id: shown.get(binding_id, "") for binding_id in binding_ids}
 
     # -- actions -----------------------------------------------------------------
-    def action_open_settings(self) -> None:
+    def action_run(self, action_id: str) -> None:
+        """What every app-wide key runs: the registry's handler for ``action_id``."""
+        if self.may(action_id):
+            BY_ID[action_id].handler(self)()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action != "run" or not parameters:
+            return True
+        action_id = str(parameters[0])
+        return self.may(action_id) and self.calm.allows(action_id)
+
+    def open_settings(self) -> None:
         from companion.ui.shell.settings import SettingsScreen
 
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen())
 
-    def action_help(self) -> None:
+    def open_help(self) -> None:
         from companion.ui.shell.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    def action_toggle_theme(self) -> None:
-        current = self.services.config.settings.theme
-        self.set_theme_setting("light" if current == "dark" else "dark")
+    def toggle_theme(self) -> None:
+        self.preferences.toggle_theme()
 
-    def action_welcome(self) -> None:
+    def welcome(self) -> None:
         from companion.ui.shell.welcome import WelcomeScreen
 
         if not isinstance(self.screen, WelcomeScreen):
             self.push_screen(WelcomeScreen(), callback=self._welcome_done)
 
-    def action_go_home(self) -> None:
+    def go_home(self) -> None:
         while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
 
     def action_help_quit(self) -> None:
         """ctrl+c does not quit (it copies in text fields); say which key does."""
-        for active in self.active_bindings.values():
-            if active.binding.action in ("quit", "app.quit"):
-                key = self.get_key_display(active.binding)
-                self.notify(self.strings("keys.quit_hint", key=key), markup=False)
-                return
+        key = self.key_for("quit")
+        if key:
+            self.notify(self.strings("keys.quit_hint", key=key), markup=False)
 
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
@@ -299,15 +306,14 @@ class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         t = self.strings
         if not self.beside:  # (beside the open app there is no Home to go to)
-            yield SystemCommand(t("commands.home"), t("commands.home_help"), self.action_go_home)
+            yield SystemCommand(t("commands.home"), t("commands.home_help"), self.go_home)
         for action in ACTIONS:
-            if not self.may(action.action):
-                continue
-            yield SystemCommand(
-                t(f"commands.{action.id}"),
-                t(f"commands.{action.id}_help"),
-                getattr(self, f"action_{action.action}"),
-            )
+            if self.may(action.id):
+                yield SystemCommand(
+                    t(f"commands.{action.id}"),
+                    t(f"commands.{action.id}_help"),
+                    action.handler(self),
+                )
 
     # -- size --------------------------------------------------------------------
     def on_resize(self, event: Resize) -> None:

@@ -72,7 +72,7 @@ async def test_planned_breaks_come_from_shift_hours(
     app = app_factory("zh")
     await_settings = {"shift_hours": True}
     async with app.run_test(size=(80, 24)) as pilot:
-        app.save_setting(**await_settings)
+        app.preferences.save(**await_settings)
         await open_insights(pilot)
         text = screen_text(app)
         assert "休息 / 计划" in text and "1 / 4" in text and "8 / 20" in text
@@ -119,11 +119,11 @@ async def test_a_locked_journal_keeps_the_activity_figures_and_offers_to_unlock(
         await pilot.press("escape", "ctrl+l")
         await pilot.pause()
         # nothing read from the journal is kept in memory once it is locked
-        assert app.insights._journal is None and app.insights._last is None
+        assert app.services.insights._journal is None and app.services.insights._last is None
 
 
 async def write_reflection(pilot) -> None:  # type: ignore[no-untyped-def]
-    pilot.app.action_go_home()
+    pilot.app.go_home()
     await pilot.pause()
     await pilot.press("j", "n", "3")  # the journal, a new entry, an end-of-day reflection
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, EntryEditorScreen))
@@ -178,7 +178,7 @@ async def test_written_words_show_as_written_in_either_language(
         )
         await open_insights(pilot)
         assert "[bold]angry[/bold]␛[31m 顾客 (1)" in screen_text(app)
-        await app.set_language("zh")  # the open screen redraws in the new language
+        await app.preferences.set_language("zh")  # the open screen redraws in the new language
         await pilot.pause()
         text = screen_text(app)
         assert "洞察 · 本周" in text and "[bold]angry[/bold]␛[31m 顾客（1）" in text

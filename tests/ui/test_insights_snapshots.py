@@ -55,7 +55,7 @@ def test_week_summary(snap_compare, app_factory, home: Path, clock: FakeClock, l
     seeded(home, clock)
 
     async def offer(pilot) -> None:  # type: ignore[no-untyped-def]
-        pilot.app.offer_week_summary()  # what saving Friday's reflection does
+        pilot.app.insights.offer_week_summary()  # what saving Friday's reflection does
         await pilot.pause()
 
     assert snap_compare(app_factory(lang), terminal_size=(80, 24), run_before=offer)

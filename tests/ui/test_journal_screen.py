@@ -409,7 +409,7 @@ async def test_switching_language_keeps_what_was_typed_and_searched(app_factory)
         app.push_screen(EntryEditorScreen("thought"))
         await pilot.pause()
         await pilot.press(*"还没写完")
-        await app.set_language("zh")
+        await app.preferences.set_language("zh")
         await pilot.pause()
         editor = app.screen
         assert "新建 · 思维记录" in screen_text(app)

@@ -20,7 +20,7 @@ from tests.ui.helpers import Notes, screen_text, text_of
 
 
 def seeded(app, seed: int = 0):  # type: ignore[no-untyped-def]
-    app.practice.rng = random.Random(seed)
+    app.services.practice.rng = random.Random(seed)
     return app
 
 
@@ -210,7 +210,7 @@ async def test_a_practice_tool_opens_from_the_palette(app_factory) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert {"Reframe a moment", "Practice room", "Cognitive poker", "Role play"} <= titles
-        app.action_roleplay()
+        app.practice.roleplay()
         await pilot.pause()
         assert isinstance(app.screen, RoleplayScreen)
 
@@ -220,9 +220,9 @@ async def test_home_counts_todays_reframes_and_practice(app_factory) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         wizard = Reframing(facts="f", thought="t", meaning="m")
         wizard.page = Page.SUMMARY
-        app.practice.save_reframe(wizard)
-        drill = app.practice.next_drill(practice_packs.drills("en"))
-        app.practice.answer_drill(drill, 0)
+        app.services.practice.save_reframe(wizard)
+        drill = app.services.practice.next_drill(practice_packs.drills("en"))
+        app.services.practice.answer_drill(drill, 0)
         app.screen.refresh_view()
         await pilot.pause()
         glance = text_of(app.screen.query_one("#glance"))

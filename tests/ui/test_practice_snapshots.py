@@ -28,7 +28,7 @@ ACTION = {
 
 def app_for(app_factory, lang: str, seed: int = 0):  # type: ignore[no-untyped-def]
     app = app_factory(lang)
-    app.practice.rng = random.Random(seed)
+    app.services.practice.rng = random.Random(seed)
     return app
 
 
@@ -128,6 +128,6 @@ def test_follow_up_question(snap_compare, app_factory, clock, lang: str) -> None
     first = app_factory(lang)
     wizard = Reframing(facts="f", thought=THOUGHT[lang], meaning=MEANING[lang], after=40)
     wizard.page = Page.SUMMARY
-    first.practice.save_reframe(wizard)
+    first.services.practice.save_reframe(wizard)
     clock.advance(days=1)
     assert snap_compare(app_for(app_factory, lang), terminal_size=(80, 24), run_before=still)

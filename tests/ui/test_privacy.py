@@ -109,7 +109,7 @@ async def test_a_private_screen_under_another_closes_when_it_comes_back(
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
-        app.guard_journal.lock()
+        app.privacy.lock()
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)  # nothing private on it
         await pilot.press("escape")
@@ -124,14 +124,14 @@ async def test_auto_lock_after_idle_time(app_factory, home: Path, clock: FakeClo
         await type_passphrase(pilot, PASS)
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
         clock.advance(minutes=14)
-        app.guard_journal.check_idle()  # what the slow timer does
+        app.privacy.check_idle()  # what the slow timer does
         assert not app.services.stores.journal.locked
         await pilot.press("down")  # any input counts as not idle
         clock.advance(minutes=14)
-        app.guard_journal.check_idle()
+        app.privacy.check_idle()
         assert not app.services.stores.journal.locked
         clock.advance(minutes=2)
-        app.guard_journal.check_idle()
+        app.privacy.check_idle()
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
         assert app.services.stores.journal.locked
 
@@ -232,15 +232,8 @@ async def test_every_journal_feature_asks_to_unlock_first(
     encrypted_journal(home, clock)
     app = app_factory("en")
     async with app.run_test(size=(80, 24)) as pilot:
-        for action in (
-            "reframe",
-            "practice",
-            "energy_station",
-            "release",
-            "mood_checkin",
-            "open_journal",
-        ):
-            await app.run_action(action)
+        for action in ("reframe", "practice", "energy", "release", "mood", "journal"):
+            await app.run_action(f"run('{action}')")
             await pilot.pause()
             assert isinstance(app.screen, UnlockScreen), action
             await pilot.press("escape")
@@ -284,7 +277,7 @@ async def test_an_entry_under_help_closes_alone_when_locked(
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, EntryViewScreen))
         await pilot.press("f1")
-        app.guard_journal.lock()
+        app.privacy.lock()
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
         await pilot.pause()

@@ -26,7 +26,7 @@ def test_unlock(snap_compare, app_factory, home: Path, clock: FakeClock, lang: s
 def test_passphrase_dialog(snap_compare, app_factory, lang: str) -> None:
     async def open_dialog(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.press("s")
-        await pilot.app.run_action("journal_passphrase")
+        await pilot.app.run_action("run('passphrase')")
         await still(pilot)
 
     assert snap_compare(app_factory(lang), terminal_size=(80, 24), run_before=open_dialog)

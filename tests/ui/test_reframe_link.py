@@ -42,12 +42,12 @@ async def test_reframe_this_starts_from_the_entry_and_links_back(app_factory) ->
         assert "late refund" in wizard.facts and wizard.thought == "I am bad at this job"
         wizard.meaning = "They needed their money back, not my worth"
         wizard.page = Page.SUMMARY  # (the steps themselves are tested in test_reframe_screen)
-        app.practice.save_reframe(wizard)
+        app.services.practice.save_reframe(wizard)
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, EntryViewScreen))
         await wait_for(pilot, lambda: "Looked at again" in screen_text(app))
         assert "not my worth" in screen_text(app)
-    (reframe,) = app.practice.reframes_for_entry(entry.id)
+    (reframe,) = app.services.practice.reframes_for_entry(entry.id)
     assert reframe.entry_id == entry.id
 
 

@@ -25,7 +25,7 @@ async def test_a_full_reframe_from_a_thought_log_entry(app_factory) -> None:
     app = app_factory("en")
     async with app.run_test(size=(80, 24)) as pilot:
         entry = thought_entry(app)
-        app.action_reframe_entry(entry.id)
+        app.practice.reframe_entry(entry.id)
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ReframeScreen)
@@ -64,7 +64,7 @@ async def test_a_full_reframe_from_a_thought_log_entry(app_factory) -> None:
         assert "The feeling eased by 55." in summary
         assert "Labelling the customer" in summary
 
-    kept = app.practice.reframes_for_entry(entry.id)
+    kept = app.services.practice.reframes_for_entry(entry.id)
     assert len(kept) == 1
     record: Reframe = kept[0]
     assert record.finished and record.entry_id == entry.id
@@ -118,7 +118,7 @@ async def test_the_language_can_change_mid_reframe_without_losing_words(app_fact
     app = app_factory(lang=None)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("r", *"The parcel is late.", "ctrl+n", *"They blame me")
-        await app.set_language("zh")
+        await app.preferences.set_language("zh")
         await pilot.pause()
         text = screen_text(app)
         assert "第 2 步，共 4 步" in text
@@ -130,7 +130,7 @@ def finish_a_reframe(app) -> str:  # type: ignore[no-untyped-def]
 
     wizard = Reframing(facts="f", thought="They hate me.", meaning="They need help.", after=40)
     wizard.page = Page.SUMMARY
-    return app.practice.save_reframe(wizard).id
+    return app.services.practice.save_reframe(wizard).id
 
 
 async def test_the_next_day_it_asks_once_how_it_turned_out(app_factory, clock: FakeClock) -> None:

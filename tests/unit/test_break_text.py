@@ -10,7 +10,8 @@ from companion.core.breaks import Phase
 from companion.core.shift import Shift
 from companion.services.breaks import BreakView
 from companion.system.i18n import Strings
-from companion.ui.breaks.text import clock_face, needs_seconds, next_redraw, span, status_line
+from companion.system.i18n import format_span as span
+from companion.ui.breaks.text import clock_face, needs_seconds, next_redraw, status_line
 from tests.conftest import SHANGHAI
 
 EN, ZH = Strings("en"), Strings("zh")

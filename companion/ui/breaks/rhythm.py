@@ -13,35 +13,29 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import suppress
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Input, Select, TextArea
 
 from companion.core.activities import Activity, activities_from
 from companion.core.breaks import LOOKS_EVERY, Event, Kind, Phase
 from companion.core.daytime import day_window
 from companion.services.breaks import BreakKeeper, BreakView
-from companion.services.messages import store_error
-from companion.services.routine import ENERGY_OFFERED, RELEASE_OFFERED, ShiftRoutine
-from companion.store.errors import StoreError
 from companion.system.content import load_pack
-from companion.system.i18n import Strings, format_time
+from companion.system.i18n import Strings, format_length, format_span, format_time
 from companion.system.notify import Delivery, send_desktop
 from companion.ui.breaks import text as break_text
-from companion.ui.privacy.guard import needs_journal
-from companion.ui.shell.home import HomeScreen
-from companion.ui.shell.messages import RhythmTick
+from companion.ui.shell.attention import in_the_middle, on_break, typing
+from companion.ui.shell.base import Translated
+from companion.ui.shell.messages import RhythmTick, ShiftMoment
 from companion.ui.widgets.break_banner import BreakBanner
 
 if TYPE_CHECKING:
     from companion.ui.app import CompanionApp
-    from companion.ui.routine.energy import EnergyScreen
-    from companion.ui.routine.release import ReleaseScreen
 
 # The rhythm's own screens are imported where they open: none is needed to show Home,
-# and leaving them out of start-up gets the first screen up sooner.
+# and leaving them out of start-up gets the first screen up sooner. Moments that matter
+# to the shift routine are posted to the app as ShiftMoment; the routine owns them.
 
 # The longest the timer sleeps: catches a suspend or a clock change soon enough, and a
 # longer gap between looks is taken for time away (core.breaks._time_away).
@@ -49,7 +43,6 @@ SLOW = LOOKS_EVERY
 BANNER_POLL = 5.0  # while a reminder waits for the user to leave a text field or a calm screen
 MIN_DELAY = 0.05
 AFTER = 0.02  # wake just after a boundary, never just before it
-TEXT_FIELDS = (Input, TextArea, Select)  # where Enter or a letter means something else
 WATCHED = (  # settings after which the rhythm looks again at once
     "language",
     "break_every",
@@ -63,7 +56,6 @@ WATCHED = (  # settings after which the rhythm looks again at once
     "shift_end",
     "shift_days",
 )
-T = TypeVar("T")
 
 
 class BreakRhythm:
@@ -75,7 +67,6 @@ class BreakRhythm:
             return services.config.settings
 
         self.keeper = BreakKeeper(services.stores, services.clock, settings)
-        self.routine = ShiftRoutine(services.stores, services.clock, settings)
         self.send: Callable[..., Delivery] = send_desktop  # tests put a fake here
         self.timer: Timer | None = None
         self._told_desktop = False
@@ -83,7 +74,7 @@ class BreakRhythm:
         self._activities: tuple[str, list[Activity]] | None = None
         app.glance_providers.append(self.glance)
         for attr in WATCHED:
-            app.setting_hooks.setdefault(attr, []).append(lambda _value: self.tick())
+            app.preferences.on_change(attr, lambda _value: self.tick())
 
     @property
     def t(self) -> Strings:
@@ -92,11 +83,11 @@ class BreakRhythm:
     # -- life cycle ----------------------------------------------------------------------
     def start(self) -> None:
         self._handle(self.keeper.open())
-        in_shift = self.keeper.view().phase != Phase.OFF
-        offer = self._guarded(lambda: self.routine.launched(in_shift), False)
-        if offer and isinstance(self.app.screen, HomeScreen):
-            self.offer_energy()
+        self.app.post_message(ShiftMoment("launched", in_shift=self._in_shift()))
         self._changed()
+
+    def _in_shift(self) -> bool:
+        return self.keeper.view().phase != Phase.OFF
 
     def stop(self) -> None:
         if self.timer is not None:
@@ -118,11 +109,10 @@ class BreakRhythm:
         change = self.keeper.seconds_to_next_change()
         if change is not None:
             waits.append(change + AFTER)
-        redraw_in = getattr(self.app.screen, "redraw_in", None)
-        if callable(redraw_in):
-            screen_wait = redraw_in()
-            if screen_wait is not None:
-                waits.append(screen_wait + AFTER)
+        screen = self.app.screen
+        screen_wait = screen.redraw_in() if isinstance(screen, Translated) else None
+        if screen_wait is not None:
+            waits.append(screen_wait + AFTER)
         if self.app.screen.query(BreakBanner) or self._held:
             waits.append(BANNER_POLL)
         return max(MIN_DELAY, min(waits))
@@ -132,18 +122,16 @@ class BreakRhythm:
         self._show_reminder()
         problem = self.keeper.take_problem()
         if problem is not None:
-            self._tell(store_error(problem, self.t), severity="error")
+            self.app.tell_store_error(problem)
         self.app.screen.post_message(RhythmTick())
         self.reschedule()
 
     def _welcome_back(self) -> None:
         """Back on a new day with the app left open: the energy station, once a day."""
         away_since = self.keeper.take_back_from()
-        if away_since is None:
-            return
-        in_shift = self.keeper.view().phase != Phase.OFF
-        if self._guarded(lambda: self.routine.came_back(away_since, in_shift), False):
-            self.offer_energy()
+        if away_since is not None:
+            moment = ShiftMoment("came_back", in_shift=self._in_shift(), away_since=away_since)
+            self.app.post_message(moment)
 
     # -- what the rhythm says --------------------------------------------------------------
     def view(self) -> BreakView:
@@ -179,14 +167,14 @@ class BreakRhythm:
         for event in events:
             if event.kind == Kind.HEADS_UP:
                 seconds = self.view().seconds_left or 0
-                left = break_text.span(seconds, t)
+                left = format_span(seconds, t)
                 # Gone by the time the break is due, so it never sits on the break screen.
                 self._tell(t("breaks.toast.heads_up", time=left), timeout=max(3, min(30, seconds)))
                 self._desktop(
                     t("breaks.notify.heads_up_title", time=left), t("breaks.notify.heads_up_body")
                 )
             elif event.kind == Kind.DUE:
-                length = break_text.length(self.keeper.rules().length, t)
+                length = format_length(self.keeper.rules().length, t)
                 bell = self.app.services.config.settings.break_bell
                 if bell:
                     self.app.bell()
@@ -196,40 +184,29 @@ class BreakRhythm:
                     bell_if_undelivered=not bell,
                 )
             elif event.kind == Kind.NATURAL and event.fields.get("cause") == "suspend":
-                away = break_text.span(float(event.fields.get("seconds", 0)), t)
+                away = format_span(float(event.fields.get("seconds", 0)), t)
                 self._tell(t("breaks.toast.natural", away=away))
             elif event.kind == Kind.ENDED and not self._break_screen_shown():
                 self._tell(t("breaks.toast.ended"))
             elif event.kind == Kind.DND_OFF and event.fields.get("ended") == "expired":
                 self._tell(t("breaks.toast.dnd_off"))
             elif event.kind == Kind.SHIFT_START:
-                if self._guarded(self.routine.shift_started, False):
-                    self.offer_energy()
-            elif event.kind == Kind.SHIFT_END and self._guarded(self.routine.shift_ended, False):
-                self.offer_release()
+                self.app.post_message(ShiftMoment("started"))
+            elif event.kind == Kind.SHIFT_END:
+                self.app.post_message(ShiftMoment("ended"))
 
     # -- reminders on screen ---------------------------------------------------------------
     def _break_screen_shown(self) -> bool:
-        from companion.ui.breaks.screen import BreakScreen
-
-        return any(isinstance(screen, BreakScreen) for screen in self.app.screen_stack)
-
-    def _in_the_middle(self) -> bool:
-        """Breathing, SOS or a dialog: a break reminder waits until it is over, then
-        shows (the desktop notification has already said it is time)."""
-        screen = self.app.screen
-        return getattr(screen, "calm", None) is not None or isinstance(screen, ModalScreen)
-
-    def _typing(self) -> bool:
-        """In a field of a form: the reminder is a banner, so no keystroke is lost."""
-        return isinstance(self.app.focused, TEXT_FIELDS)
+        return on_break(self.app)
 
     def _show_reminder(self) -> None:
         """A due break: the break screen, a banner while the user is typing, or nothing
         yet while they breathe, reset or answer a dialog."""
+        # Breathing, SOS or a dialog: the reminder waits until it is over, then shows (the
+        # desktop notification has already said it is time).
         due = self.view().phase == Phase.DUE and not self._break_screen_shown()
-        self._held = due and self._in_the_middle()
-        wants_banner = due and not self._held and self._typing()
+        self._held = due and in_the_middle(self.app)
+        wants_banner = due and not self._held and typing(self.app)
         for screen in self.app.screen_stack:
             for banner in screen.query(BreakBanner):
                 if not wants_banner or screen is not self.app.screen:
@@ -253,13 +230,6 @@ class BreakRhythm:
 
     def _tell(self, message: str, severity: str = "information", timeout: float = 8) -> None:
         self.app.notify(message, severity=severity, timeout=timeout, markup=False)  # type: ignore[arg-type]
-
-    def _guarded(self, action: Callable[[], T], default: T) -> T:
-        try:
-            return action()
-        except StoreError as error:
-            self._tell(store_error(error, self.t), severity="error", timeout=15)
-            return default
 
     # -- desktop notifications ---------------------------------------------------------------
     def _desktop(self, title: str, body: str, bell_if_undelivered: bool = False) -> None:
@@ -312,24 +282,24 @@ class BreakRhythm:
         if before is None and after is None:
             return
         ratings = self.app.services.stores.break_ratings
-        self._guarded(lambda: ratings.add(tension_before=before, tension_after=after), None)
+        self.app.guard(lambda: ratings.add(tension_before=before, tension_after=after))
 
     def postpone(self) -> None:
         if self._did(self.keeper.postpone(), Kind.POSTPONED):
-            left = break_text.span(self.view().seconds_left or 0, self.t)
+            left = format_span(self.view().seconds_left or 0, self.t)
             self._tell(self.t("breaks.toast.postponed", time=left))
         self._changed()
 
     def after_chat(self) -> None:
         if self._did(self.keeper.after_chat(), Kind.AFTER_CHAT):
-            left = break_text.span(self.view().seconds_left or 0, self.t)
+            left = format_span(self.view().seconds_left or 0, self.t)
             key = self.app.key_for("take_break")
             self._tell(self.t("breaks.toast.after_chat", key=key, time=left), timeout=12)
         self._changed()
 
     def skip(self) -> None:
         if self._did(self.keeper.skip(), Kind.SKIPPED):
-            every = break_text.length(self.keeper.rules().every, self.t)
+            every = format_length(self.keeper.rules().every, self.t)
             self._tell(self.t("breaks.toast.skipped", every=every))
         self._changed()
 
@@ -359,47 +329,3 @@ class BreakRhythm:
         shown = format_time(until.astimezone(now.tzinfo), self.t)
         self._tell(self.t("breaks.toast.dnd_on", time=shown))
         self._changed()
-
-    # -- the shift routine -------------------------------------------------------------------
-    def offer_energy(self) -> None:
-        self._guarded(lambda: self.routine.offered(ENERGY_OFFERED), None)
-        from companion.ui.routine.energy import EnergyScreen
-
-        self._offer(EnergyScreen, "routine.energy.offer", "energy")
-
-    def offer_release(self) -> None:
-        self._guarded(lambda: self.routine.offered(RELEASE_OFFERED), None)
-        from companion.ui.routine.release import ReleaseScreen
-
-        self._offer(ReleaseScreen, "routine.release.offer", "release")
-
-    def _offer(self, screen: type[EnergyScreen | ReleaseScreen], message: str, key: str) -> None:
-        # Never over typing, a break, breathing, SOS, the privacy blank or a dialog: a
-        # toast says where to find it instead.
-        if self._typing() or self._break_screen_shown() or self._in_the_middle():
-            self._tell(self.t(message, key=self.app.key_for(key)), timeout=20)
-        else:
-            self.open(screen)
-
-    @needs_journal  # their answers are kept in the journal
-    def open(self, screen: type[EnergyScreen | ReleaseScreen]) -> None:
-        if not isinstance(self.app.screen, screen):
-            self.app.push_screen(screen())
-
-    def save_intention(self, intention: str, feeling: str | None) -> bool:
-        """Keep the energy station's answers; False (and said why) if they could not be."""
-        try:
-            self.routine.save_intention(intention, feeling)
-        except StoreError as error:
-            self._tell(store_error(error, self.t), severity="error", timeout=15)
-            return False
-        return True
-
-    def save_release(self, went_well: str, let_go: str) -> bool:
-        try:
-            entry = self.routine.save_release(went_well, let_go)
-        except StoreError as error:
-            self._tell(store_error(error, self.t), severity="error", timeout=15)
-            return False
-        self._tell(self.t("routine.release.saved" if entry else "routine.release.nothing"))
-        return True

@@ -16,15 +16,17 @@ from textual.widgets import Button, Digits, Footer, Static
 from companion.core.activities import Activity, suggestion_order
 from companion.core.breaks import Phase
 from companion.services.breaks import BreakView
-from companion.ui.breaks.text import clock_face, length, span
+from companion.system.i18n import format_length, format_span
+from companion.ui.breaks.text import clock_face
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.calm_base import DIGITS
-from companion.ui.shell.messages import RhythmTick
+from companion.ui.shell.messages import BreathingWanted, RhythmTick
 from companion.ui.widgets.tension import TensionScale
 
 
 class BreakScreen(CompanionScreen):
     AUTO_FOCUS = None  # see _focus_first_button
+    break_screen = True
 
     BINDINGS = [
         Binding("s", "start", "breaks.keys.start", id="break_start"),
@@ -73,12 +75,12 @@ class BreakScreen(CompanionScreen):
             elif self.mode == "break":
                 yield Static(t("breaks.screen.on_break_title"), classes="page-title", markup=False)
                 yield Digits(clock_face(view.seconds_left or 0), id="countdown")
-                length_text = span(view.break_length, t)
+                length_text = format_span(view.break_length, t)
                 yield Static(
                     t("breaks.screen.left", length=length_text), classes="muted", markup=False
                 )
             else:
-                every = length(self.companion.rhythm.keeper.rules().every, t)
+                every = format_length(self.companion.rhythm.keeper.rules().every, t)
                 yield Static(t("breaks.screen.over_title"), classes="page-title", markup=False)
                 yield Static(t("breaks.screen.over_body", every=every), markup=False)
                 if self.asks_rating:
@@ -114,7 +116,7 @@ class BreakScreen(CompanionScreen):
     def _compose_due(self, view: BreakView) -> ComposeResult:
         t = self.t
         now = self.companion.services.clock.now()
-        worked = span((now - view.rested).total_seconds(), t)  # a skip is no break
+        worked = format_span((now - view.rested).total_seconds(), t)  # a skip is no break
         yield Static(t("breaks.screen.due_title"), classes="page-title", markup=False)
         yield Static(t("breaks.screen.due_body", worked=worked), classes="body", markup=False)
         if not view.can_postpone and view.postpones:
@@ -254,11 +256,9 @@ class BreakScreen(CompanionScreen):
     def action_breathe(self) -> None:
         """A few minutes of guided breathing as (part of) the break: starting it starts the
         break, and the break screen is there again when the breathing ends."""
-        from companion.ui.calm.breathe import BreatheScreen
-
         if self.mode == "due":
             self.companion.rhythm.start_break()
-        self.app.push_screen(BreatheScreen(return_when_done=True, origin="break"))
+        self.post_message(BreathingWanted(origin="break"))
 
     def action_another(self) -> None:
         self.idea += 1

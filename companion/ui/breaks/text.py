@@ -1,35 +1,18 @@
-"""The break rhythm in words: spans of time and the one-line status Home shows.
+"""The break rhythm in words: the count-down's clock face and the one-line status
+Home shows.
 
 Pure functions of a BreakView, the strings and the time, so they are tested without
-an app. Minutes round up (a break 61 s away is "in 2 min"); seconds appear only in
-the last minute.
+an app. Spans of time are worded by companion.system.i18n.format_span.
 """
 
 from __future__ import annotations
 
 import math
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from companion.core.breaks import Phase
 from companion.services.breaks import BreakView
-from companion.system.i18n import Strings, format_time
-
-
-def span(seconds: float, t: Strings) -> str:
-    seconds = max(0.0, seconds)
-    if seconds < 60:
-        return t("breaks.time.seconds", seconds=str(math.ceil(seconds)))
-    minutes = math.ceil(seconds / 60 - 1e-9)
-    if minutes < 60:
-        return t("breaks.time.minutes", minutes=str(minutes))
-    hours, minutes = divmod(minutes, 60)
-    if minutes == 0:
-        return t("breaks.time.hours", hours=str(hours))
-    return t("breaks.time.hours_minutes", hours=str(hours), minutes=str(minutes))
-
-
-def length(value: timedelta, t: Strings) -> str:
-    return span(value.total_seconds(), t)
+from companion.system.i18n import Strings, format_span, format_time
 
 
 def clock_face(seconds: float) -> str:
@@ -70,7 +53,7 @@ def status_line(view: BreakView, now: datetime, key: str, t: Strings) -> str:
     """Home's line about the next break."""
     left = view.seconds_left or 0.0
     if view.phase == Phase.ON_BREAK:
-        return t("breaks.home.on_break", time=span(left, t))
+        return t("breaks.home.on_break", time=format_span(left, t))
     if view.phase == Phase.OFF:
         upcoming = view.shift.next_change(now) if view.shift is not None else None
         if upcoming is None:
@@ -83,5 +66,5 @@ def status_line(view: BreakView, now: datetime, key: str, t: Strings) -> str:
     if view.phase == Phase.AFTER_CHAT:
         return t("breaks.home.after_chat", key=key)
     if view.phase == Phase.POSTPONED:
-        return t("breaks.home.postponed", time=span(left, t))
-    return t("breaks.home.next_in", time=span(left, t))
+        return t("breaks.home.postponed", time=format_span(left, t))
+    return t("breaks.home.next_in", time=format_span(left, t))

@@ -1,21 +1,28 @@
-"""The app's calming actions, kept out of app.py as a mixin: breathing, SOS (from
-anywhere, even while typing) and the break rhythm's intents."""
+"""The calming feature in the app: guided breathing (``h``) and SOS (F2 / ctrl+o, from
+anywhere, even while typing). Other features ask for a breathing session with the
+BreathingWanted message; the app hands it here."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
+
+from companion.ui.shell.attention import calm_open
+from companion.ui.shell.base import Translated
+from companion.ui.shell.messages import BreathingWanted
 
 if TYPE_CHECKING:
     from companion.ui.app import CompanionApp
 
-# Breathe and SOS are imported where they open (not needed to start the app).
+# The screens are imported where they open (not needed to start the app).
 
 
-class CalmActions:
-    """Mixed into CompanionApp."""
+class CalmFlow:
+    def __init__(self, app: CompanionApp) -> None:
+        self.app = app
 
-    def action_breathe(
-        self: CompanionApp,
+    def breathe(
+        self,
         pattern: str = "",
         rounds: int = 0,
         start_now: bool = False,
@@ -24,7 +31,7 @@ class CalmActions:
         """Open Breathe (a pattern id or name, rounds; 0 / "" for the usual ones)."""
         from companion.ui.calm.breathe import BreatheScreen
 
-        if isinstance(self.screen, BreatheScreen):
+        if isinstance(self.app.screen, BreatheScreen):
             return
         screen = BreatheScreen(
             pattern or None,
@@ -32,45 +39,44 @@ class CalmActions:
             start_now=start_now,
             return_when_done=exit_when_done,
         )
-        self.push_screen(screen, callback=self._exit_when_done if exit_when_done else None)
+        self.app.push_screen(screen, callback=self._exit if exit_when_done else None)
 
-    def _exit_when_done(self: CompanionApp, _result: object = None) -> None:
-        self.exit()
+    def breathe_for(self, wanted: BreathingWanted) -> None:
+        """A session that is part of something else (a break, the energy station): it
+        returns there when it ends."""
+        from companion.ui.calm.breathe import BreatheScreen
 
-    def action_sos(self: CompanionApp, exit_when_done: bool = False) -> None:
+        screen = BreatheScreen(
+            wanted.pattern,
+            wanted.rounds,
+            start_now=wanted.start_now,
+            return_when_done=True,
+            origin=wanted.origin or "breathe",
+        )
+        self.app.push_screen(screen, callback=wanted.then)
+
+    def sos(self, exit_when_done: bool = False) -> None:
         """One minute to reset, from anywhere (its key works even while typing)."""
         from companion.ui.calm.sos import SosScreen
 
-        if any(isinstance(screen, SosScreen) for screen in self.screen_stack):
+        if calm_open(self.app, "sos"):
             return
-        self.push_screen(SosScreen(), callback=self._exit_when_done if exit_when_done else None)
+        self.app.push_screen(SosScreen(), callback=self._exit if exit_when_done else None)
 
-    def check_action(
-        self: CompanionApp, action: str, parameters: tuple[object, ...]
-    ) -> bool | None:
-        # Not offered where it is already open (it would only clutter the footer).
-        # (Screens say what they are, so this runs without importing them.)
-        if not self.may(action):
-            return False
-        in_sos = any(getattr(screen, "calm", "") == "sos" for screen in self.screen_stack)
-        if action == "breathe":
-            return not (in_sos or getattr(self.screen, "calm", "") == "breathe")
-        if action == "sos":
+    def allows(self, action_id: str) -> bool:
+        """Breathe and SOS are not offered where they are already open (they would only
+        clutter the footer); SOS is never stacked on SOS."""
+        in_sos = calm_open(self.app, "sos")
+        if action_id == "breathe":
+            return not (in_sos or self._in_front("breathe"))
+        if action_id == "sos":
             return not in_sos
         return True
 
-    def action_take_break(self: CompanionApp) -> None:
-        self.rhythm.start_break()
+    def _in_front(self, calm: str) -> bool:
+        screen = self.app.screen
+        return isinstance(screen, Translated) and screen.calm == calm
 
-    def action_do_not_disturb(self: CompanionApp) -> None:
-        self.rhythm.open_dnd()
-
-    def action_energy_station(self: CompanionApp) -> None:
-        from companion.ui.routine.energy import EnergyScreen
-
-        self.rhythm.open(EnergyScreen)
-
-    def action_release(self: CompanionApp) -> None:
-        from companion.ui.routine.release import ReleaseScreen
-
-        self.rhythm.open(ReleaseScreen)
+    @property
+    def _exit(self) -> Callable[[object], None]:
+        return lambda _result=None: self.app.exit()

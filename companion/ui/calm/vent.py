@@ -58,7 +58,7 @@ class VentScreen(CompanionModal):
         if not text.strip():
             self.notify(self.t("sos.vent.empty"), timeout=3, markup=False)
             return
-        self.companion.guard_journal.when_unlocked(lambda: self._keep(text))
+        self.companion.privacy.when_unlocked(lambda: self._keep(text))
 
     def _keep(self, text: str) -> None:
         entries = self.companion.services.stores.entries

@@ -25,7 +25,7 @@ from companion.services.insights import words
 from companion.services.messages import store_error
 from companion.store.errors import StoreError
 from companion.ui.shell.base import CompanionScreen
-from companion.ui.shell.messages import RhythmTick
+from companion.ui.shell.messages import JournalLocked, RhythmTick
 from companion.ui.widgets.prose import Prose
 
 SECTIONS = ("counts", "helps", "trend", "patterns")
@@ -90,7 +90,7 @@ class InsightsScreen(CompanionScreen):
     def on_rhythm_tick(self, _message: RhythmTick) -> None:
         self.refresh_view()  # cheap: figures are recomputed only when a file changed
 
-    def journal_locked(self) -> None:
+    def on_journal_locked(self, _message: JournalLocked) -> None:
         """The journal just locked: take its figures (words the person wrote) away."""
         self.refresh_view()
 
@@ -105,7 +105,7 @@ class InsightsScreen(CompanionScreen):
             return
         t = self.t
         try:
-            found = self.companion.insights.compute(self.span)
+            found = self.companion.services.insights.compute(self.span)
         except StoreError as error:
             self.insights = None
             self._show_only(store_error(error, t))
@@ -170,7 +170,7 @@ class InsightsScreen(CompanionScreen):
         self.query_one("#insights", VerticalScroll).scroll_home(animate=False)
 
     def action_unlock(self) -> None:
-        self.companion.guard_journal.when_unlocked(self.refresh_view)
+        self.companion.privacy.when_unlocked(self.refresh_view)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -51,7 +51,7 @@ class WeekSummaryScreen(CompanionModal):
 
     def action_open_insights(self) -> None:
         self.dismiss(None)
-        self.companion.action_insights()
+        self.companion.insights.open()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -30,6 +30,7 @@ from companion.services.journal.service import Journal, catalogue, entry_problem
 from companion.store.errors import StoreError
 from companion.store.schema import Draft, Entry
 from companion.ui.shell.base import CompanionScreen
+from companion.ui.shell.messages import DayClosed
 
 AUTOSAVE_SECONDS = 3.0
 
@@ -213,7 +214,7 @@ class EntryEditorScreen(CompanionScreen):
         self.notify(t("journal.editor.saved"), timeout=3, markup=False)
         self.dismiss(None)
         if self.entry is None and self.kind == "reflection":
-            self.companion.offer_week_summary()  # the week's last one brings its summary
+            self.app.post_message(DayClosed())  # the week's last one brings its summary
 
     def action_back(self) -> None:
         if self.snapshot() != self.baseline or self.draft is not None:

@@ -19,6 +19,7 @@ from companion.store.schema import Entry, Reframe
 from companion.system.i18n import format_moment
 from companion.ui.journal.dialogs import ConfirmDeleteScreen
 from companion.ui.shell.base import CompanionScreen
+from companion.ui.shell.messages import ReframeWanted
 
 _A_MINUTE = timedelta(minutes=1)
 
@@ -92,8 +93,8 @@ class EntryViewScreen(CompanionScreen):
     def _linked(self) -> list[Reframe]:
         if self.entry.kind != "thought":
             return []
-        practice = self.companion.practice
-        return self.companion.practice_call(practice.reframes_for_entry, self.entry.id) or []
+        practice, entry_id = self.companion.services.practice, self.entry.id
+        return self.companion.attempt(lambda: practice.reframes_for_entry(entry_id), [])
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "voice":
@@ -104,7 +105,7 @@ class EntryViewScreen(CompanionScreen):
 
     def action_reframe(self) -> None:
         """ "Reframe this": the four steps, starting from what this entry says."""
-        self.companion.action_reframe_entry(self.entry.id)
+        self.post_message(ReframeWanted(self.entry.id))
 
     async def on_screen_resume(self) -> None:
         # (Textual also runs the base class's handler, so no super() call here.)

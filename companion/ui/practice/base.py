@@ -27,7 +27,7 @@ class PracticeTool(CompanionScreen):
 
     @property
     def practice(self) -> Practice:
-        return self.companion.practice
+        return self.companion.services.practice
 
     def title_widget(self) -> Static:
         return Static(self.t(f"practice.room.{self.TOOL}"), classes="page-title", markup=False)

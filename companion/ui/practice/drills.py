@@ -62,7 +62,7 @@ class DrillsScreen(PracticeTool):
 
     def action_next(self) -> None:
         skip = self.drill.id if self.drill else None
-        drill = self.companion.practice_call(self.practice.next_drill, self.drills, skip)
+        drill = self.companion.attempt(lambda: self.practice.next_drill(self.drills, skip), None)
         self.drill = drill or self.drills[0]
         self.order = list(range(len(self.drill.options)))
         self.practice.rng.shuffle(self.order)
@@ -77,7 +77,7 @@ class DrillsScreen(PracticeTool):
         if self.drill is None or self.answer is not None or position >= len(self.order):
             return
         drill, choice = self.drill, self.order[position]
-        answer = self.companion.practice_call(self.practice.answer_drill, drill, choice)
+        answer = self.companion.attempt(lambda: self.practice.answer_drill(drill, choice), None)
         if answer is None:  # not kept (a storage problem was reported), still explained
             answer = score(drill, choice)
         self.answer = answer
@@ -93,7 +93,7 @@ class DrillsScreen(PracticeTool):
         drill = self.drill
         if drill is None:
             return
-        seen = self.companion.practice_call(self.practice.drill_progress, self.drills)
+        seen = self.companion.attempt(lambda: self.practice.drill_progress(self.drills), None)
         progress = self.query_one("#drill-progress", Static)
         if seen is None or seen.tried == 0:
             line = t("practice.drills.progress_none", total=str(len(self.drills)))

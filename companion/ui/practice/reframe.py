@@ -218,7 +218,9 @@ class ReframeScreen(CompanionScreen):
     # -- life ---------------------------------------------------------------------
     def on_mount(self) -> None:
         if self.wizard.blank and self.wizard.entry_id is None:
-            self.offer = self.companion.practice_call(self.companion.practice.unfinished_reframe)
+            self.offer = self.companion.attempt(
+                self.companion.services.practice.unfinished_reframe, None
+            )
             if self.offer is not None:
                 self.call_after_refresh(self.recompose_page)
                 return
@@ -347,7 +349,8 @@ class ReframeScreen(CompanionScreen):
 
     def _keep(self) -> bool:
         """Save the reframe as it stands; a storage problem is said, never raised."""
-        return self.companion.guard(lambda: self.companion.practice.save_reframe(self.wizard))
+        practice = self.companion.services.practice
+        return self.companion.guard(lambda: practice.save_reframe(self.wizard))
 
     # -- language, and the unexpected ----------------------------------------------------
     async def retranslate(self) -> None:

@@ -46,7 +46,7 @@ class RoleplayScreen(PracticeTool):
             if self.talk is None:
                 yield self.title_widget()
                 yield Paragraph(t("practice.roleplay.intro"), classes="muted body")
-                counts = self.companion.practice_call(self.practice.roleplay_counts) or {}
+                counts = self.companion.attempt(self.practice.roleplay_counts, {})
                 options = []
                 for play in self.plays:
                     prompt = Text.assemble((play.title, "bold"))

@@ -47,10 +47,10 @@ class PracticeRoomScreen(PracticeTool):
 
     @on(OptionList.OptionSelected, "#tools")
     def chosen(self, event: OptionList.OptionSelected) -> None:
-        self.companion.open_practice_tool(event.option.id or TOOLS[0])
+        self.companion.practice.open_tool(event.option.id or TOOLS[0])
 
     def action_open(self, index: int) -> None:
-        self.companion.open_practice_tool(TOOLS[index])
+        self.companion.practice.open_tool(TOOLS[index])
 
     async def retranslate(self) -> None:
         highlighted = self.query_one("#tools", OptionList).highlighted

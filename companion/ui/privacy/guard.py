@@ -1,23 +1,28 @@
 """The journal's lock in the app: unlocking before journal work, locking on a key or
-after idle time, and the one-key blank screen. Breaks and breathing never ask for it.
+after idle time, the one-key blank screen and the passphrase dialog. Breaks and
+breathing never ask for it.
 
 The rule lives here, not in screens: screens mark themselves ``private`` and the
-guard decides when they must close.
+guard decides when they must close. Locking sends JournalLocked to the app and to every
+open screen, so whatever was read from the journal is dropped at once.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, Protocol, TypeVar
 
 from textual import events
 
 from companion.store.database import Database
+from companion.ui.shell.base import Translated
+from companion.ui.shell.messages import JournalLocked
 
 if TYPE_CHECKING:
     from companion.ui.app import CompanionApp
 
+P = ParamSpec("P")
 CHECK_SECONDS = 30  # how often idle time is looked at; auto-lock is in minutes
 
 
@@ -72,18 +77,18 @@ class JournalGuard:
             return
         if self.journal.locked:
             return
-        for screen in self.app.screen_stack:
-            before_lock = getattr(screen, "before_lock", None)
-            if before_lock is not None and getattr(screen, "private", False):
-                before_lock()
+        stack = [s for s in self.app.screen_stack if isinstance(s, Translated)]
+        for screen in stack:
+            if screen.private:
+                screen.before_lock()
         self.journal.lock()
-        for holder in (self.app, *self.app.screen_stack):
-            # What stays open without the journal (Insights, and the figures the app
-            # keeps for it) drops what came from the journal at once.
-            journal_locked = getattr(holder, "journal_locked", None)
-            if journal_locked is not None:
-                journal_locked()
-        if getattr(self.app.screen, "private", False):
+        # What stays open without the journal (Insights, and the figures the app keeps
+        # for it) drops what came from the journal at once.
+        self.app.post_message(JournalLocked())
+        for screen in stack:
+            screen.post_message(JournalLocked())
+        front = self.app.screen
+        if isinstance(front, Translated) and front.private:
             self.app.pop_screen()  # private screens below close themselves in turn
         self.app.notify(
             t("lock.auto_locked" if automatic else "lock.locked_now"), timeout=5, markup=False
@@ -110,14 +115,39 @@ class JournalGuard:
         if idle >= self.app.services.config.settings.lock_after.total_seconds():
             self.lock(automatic=True)
 
+    # -- the keys ----------------------------------------------------------------------
+    def blank(self) -> None:
+        """ctrl+b / F12: the screen shows nothing private; any key brings it back."""
+        from companion.ui.privacy.blank import BlankScreen
 
-def needs_journal(method: Callable[..., object]) -> Callable[..., None]:
-    """For an app (or app helper) method that reads or writes the journal: run it now,
-    or once the person has unlocked the journal; never while it is locked."""
+        if isinstance(self.app.screen, BlankScreen):
+            self.app.screen.dismiss(None)
+        else:
+            self.app.push_screen(BlankScreen())
+
+    def passphrase(self) -> None:
+        """Settings' "Passphrase…": set, change or remove it (after unlocking)."""
+        from companion.ui.privacy.passphrase import PassphraseScreen
+
+        self.when_unlocked(lambda: self.app.push_screen(PassphraseScreen()))
+
+
+class Flow(Protocol):
+    """A feature's flow: it knows the app it runs in."""
+
+    @property
+    def app(self) -> CompanionApp: ...
+
+
+F = TypeVar("F", bound=Flow)
+
+
+def needs_journal(method: Callable[Concatenate[F, P], object]) -> Callable[Concatenate[F, P], None]:
+    """For a flow's method that reads or writes the journal: run it now, or once the
+    person has unlocked the journal; never while it is locked."""
 
     @functools.wraps(method)
-    def wrapper(self: object, *args: object, **kwargs: object) -> None:
-        app = self if hasattr(self, "guard_journal") else self.app  # type: ignore[attr-defined]
-        app.guard_journal.when_unlocked(lambda: method(self, *args, **kwargs))
+    def wrapper(self: F, *args: P.args, **kwargs: P.kwargs) -> None:
+        self.app.privacy.when_unlocked(lambda: method(self, *args, **kwargs))
 
     return wrapper

@@ -23,7 +23,7 @@ class PassphraseScreen(CompanionModal):
 
     def compose(self) -> ComposeResult:
         t = self.t
-        encrypted = self.companion.guard_journal.encrypted
+        encrypted = self.companion.privacy.encrypted
         with VerticalScroll(classes="dialog", id="passphrase-dialog"):
             yield Static(t("lock.setting_title"), classes="dialog-title", markup=False)
             state = "lock.state_encrypted" if encrypted else "lock.state_plain"
@@ -77,7 +77,7 @@ class PassphraseScreen(CompanionModal):
         self._work("decrypt", self._value("current"), "")
 
     def _work(self, what: str, current: str, new: str) -> None:
-        if self.companion.guard_journal.encrypted and not current:
+        if self.companion.privacy.encrypted and not current:
             self._say("lock.empty_current")
             return
         for widget in self.query("Input, Button"):
@@ -89,7 +89,7 @@ class PassphraseScreen(CompanionModal):
         journal = self.companion.services.stores.journal
         outcome = "done"
         try:
-            if self.companion.guard_journal.encrypted and not encryption.check_passphrase(
+            if self.companion.privacy.encrypted and not encryption.check_passphrase(
                 journal, current
             ):
                 outcome = "wrong"

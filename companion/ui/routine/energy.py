@@ -14,9 +14,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Static
 
 from companion.services.routine import FEELINGS
-from companion.ui.breaks.text import length
-from companion.ui.calm.breathe import BreatheScreen
+from companion.system.i18n import format_length
 from companion.ui.shell.base import CompanionScreen
+from companion.ui.shell.messages import BreathingWanted
 
 STEPS = ("intro", "breathe", "intention", "feeling", "done")
 # About a minute of slow, even breathing (5.5 s in, 5.5 s out) to arrive for the shift.
@@ -76,7 +76,7 @@ class EnergyScreen(CompanionScreen):
         if self.intention.strip():
             line = t("routine.energy.done_intention", intention=self.intention.strip())
             yield Static(line, classes="body", markup=False)
-        every = length(self.companion.rhythm.keeper.rules().every, t)
+        every = format_length(self.companion.services.config.settings.break_every, t)
         yield Static(t("routine.energy.done_body", every=every), markup=False)
         with Horizontal(classes="buttons"):
             yield Button(t("routine.keys.done"), id="finish", variant="primary")
@@ -93,15 +93,14 @@ class EnergyScreen(CompanionScreen):
         if step == "breathe":
             # The breathing step is the Breathe screen itself; the station goes on to the
             # intention when it closes (finished, or left early: every step is optional).
-            self.app.push_screen(
-                BreatheScreen(
+            self.post_message(
+                BreathingWanted(
                     BREATH_PATTERN,
                     BREATH_ROUNDS,
                     start_now=True,
-                    return_when_done=True,
                     origin="energy",
-                ),
-                callback=self._breathed,
+                    then=self._breathed,
+                )
             )
             return
         self.step = step
@@ -134,7 +133,7 @@ class EnergyScreen(CompanionScreen):
     def action_finish(self) -> None:
         """Close, keeping whatever was answered."""
         self._keep_intention()
-        if self.companion.rhythm.save_intention(self.intention, self.feeling):
+        if self.companion.routine.save_intention(self.intention, self.feeling):
             self.dismiss()
 
     def unsaved_input(self) -> dict[str, Any] | None:

@@ -48,10 +48,8 @@ class ReleaseScreen(CompanionScreen):
         """Keep what was written (if anything) and close."""
         went_well = self.query_one("#went-well", Input).value
         let_go = self.query_one("#let-go", Input).value
-        if self.companion.rhythm.save_release(went_well, let_go):
+        if self.companion.routine.save_release(went_well, let_go):
             self.dismiss()
-            if went_well.strip() or let_go.strip():
-                self.companion.offer_week_summary()  # the end of the week's last shift
 
     @on(Button.Pressed, "#not-today")
     def not_today(self) -> None:

@@ -30,7 +30,7 @@ def autostart_of(app: CompanionApp) -> Autostart:
 
 def install(app: CompanionApp) -> None:
     """Register the switch's hook and show the real state; call once the app runs."""
-    app.setting_hooks.setdefault(ATTR, []).append(lambda value: switched(app, bool(value)))
+    app.preferences.on_change(ATTR, lambda value: switched(app, bool(value)))
     autostart = autostart_of(app)
     status = autostart.status()
     if app.services.config.settings.autostart and status.state in REPAIRABLE:
@@ -54,7 +54,7 @@ def switched(app: CompanionApp, wanted: bool) -> None:
     else:
         app.notify(changed(status, app.strings), timeout=6, markup=False)
     # Keep the setting true to what is installed; the switch follows it back.
-    if status.active != wanted and not app.save_setting(**{ATTR: status.active}):
+    if status.active != wanted and not app.preferences.save(**{ATTR: status.active}):
         _believe(app, status.active)
 
 

@@ -56,6 +56,11 @@ class Translated:
     # A screen that shows or edits journal text. When the journal locks, private
     # screens close (keeping typed text as an encrypted draft first, see before_lock).
     private: ClassVar[bool] = False
+    # "breathe" or "sos" on the calming screens: a break reminder waits until they are
+    # over, and they are not offered again while open (see ui/shell/attention.py).
+    calm: ClassVar[str | None] = None
+    # The break screen: nothing else is offered over it.
+    break_screen: ClassVar[bool] = False
 
     @property
     def companion(self) -> CompanionApp:
@@ -105,6 +110,11 @@ class Translated:
 
     def unsaved_input(self) -> dict[str, Any] | None:
         """Text the user typed and has not saved, to keep if the app must close."""
+        return None
+
+    def redraw_in(self) -> float | None:
+        """Seconds until this screen shows another figure (a count-down), so the app's
+        one slow timer comes back then; None when nothing here needs it."""
         return None
 
     def before_lock(self) -> None:

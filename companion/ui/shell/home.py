@@ -51,7 +51,7 @@ class HomeScreen(CompanionScreen):
 
     def redraw_in(self) -> float | None:
         """When the next-break line shows another figure (the app's timer asks)."""
-        return self.companion.rhythm.status_redraw_in()
+        return self.companion.break_redraw_in()
 
     def refresh_view(self) -> None:
         t = self.t
@@ -60,7 +60,7 @@ class HomeScreen(CompanionScreen):
         self.query_one("#today", Static).update(
             f"{format_day(now.date(), t)} · {format_time(now, t)}"
         )
-        self.query_one("#break-status", Static).update(self.companion.rhythm.status_line())
+        self.query_one("#break-status", Static).update(self.companion.break_line())
         figures = self.companion.today_glance()
         glance = self.query_one("#glance", Static)
         if figures:

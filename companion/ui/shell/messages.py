@@ -1,13 +1,62 @@
-"""The message the app's one slow timer sends to the screen on top when it ticks.
+"""How the parts of the app talk: small Textual messages, posted by the part that knows
+something happened and handled by the part that owns what follows.
 
-Screens that show time (the next break on Home, a count-down) redraw on it; a screen
-that shows seconds tells the timer when to come back with ``redraw_in()``.
+Features never import each other; when one needs another (the break screen offers
+breathing, the journal offers a reframe), it posts a message here and the app hands it
+to the feature that owns it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 
 from textual.message import Message
 
 
 class RhythmTick(Message):
-    """Time moved (or the break rhythm changed): draw again."""
+    """Time moved (or the break rhythm changed): draw again.
+
+    The app's one slow timer sends it to the screen on top; a screen that shows seconds
+    tells the timer when to come back with ``redraw_in()``."""
+
+
+class JournalLocked(Message, bubble=False):
+    """The journal was just locked: drop whatever was read from it. Sent to the app and
+    to every open screen."""
+
+
+@dataclass
+class BreathingWanted(Message):
+    """Open a guided breathing session over this screen (the break screen, the energy
+    station); ``then`` runs when it closes."""
+
+    pattern: str | None = None
+    rounds: int | None = None
+    start_now: bool = False
+    origin: str = ""  # what the session is part of: "break", "energy"
+    then: Callable[[object], None] | None = None
+
+
+@dataclass
+class ReframeWanted(Message):
+    """Start a reframe from a thought-log entry (the journal's "reframe this")."""
+
+    entry_id: str
+
+
+class DayClosed(Message):
+    """An end-of-day reflection or "let the day go" was kept: if it is the week's last,
+    the week's summary is offered."""
+
+
+@dataclass
+class ShiftMoment(Message):
+    """The break rhythm saw a moment that matters to the shift routine: the app opened
+    ("launched"), the person came back after a long time away ("came_back", with
+    ``away_since``), the shift started or ended."""
+
+    kind: str  # "launched" | "came_back" | "started" | "ended"
+    in_shift: bool = True
+    away_since: datetime | None = None

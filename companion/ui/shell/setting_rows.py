@@ -23,7 +23,8 @@ class SettingRow:
     attr: str  # the Settings attribute it edits
     label: str  # content key of its label
     kind: str  # "choice" (a Select) | "switch" (on/off) | "duration" (text such as "10m")
-    # | "action" (a button that runs the app action ``action``; its label is label + "_button")
+    # | "action" (a button that runs the app-wide action ``action``, an id of ui/actions.py;
+    #   its label is label + "_button")
     choices: Choices | None = None
     section: str = ""  # content key of a heading shown above the first row of a section
     # The feature's setting hook says what happened (its own toast) and may refuse the
@@ -83,7 +84,7 @@ ROWS: tuple[SettingRow, ...] = (
     SettingRow("break_after_chat", "breaks.settings.after_chat", "duration", section=BREAKS),
     SettingRow("break_notify", "breaks.settings.notify", "switch", section=BREAKS),
     SettingRow("break_bell", "breaks.settings.bell", "switch", section=BREAKS),
-    SettingRow("dnd", "breaks.settings.dnd", "action", section=BREAKS, action="do_not_disturb"),
+    SettingRow("dnd", "breaks.settings.dnd", "action", section=BREAKS, action="dnd"),
     SettingRow("shift_hours", "breaks.settings.shift_hours", "switch", section=SHIFT),
     SettingRow("shift_start", "breaks.settings.shift_start", "choice", time_choices, SHIFT),
     SettingRow("shift_end", "breaks.settings.shift_end", "choice", time_choices, SHIFT),
@@ -109,7 +110,7 @@ ROWS: tuple[SettingRow, ...] = (
         "lock.setting_label",
         "action",
         section="lock.section",
-        action="journal_passphrase",
+        action="passphrase",
     ),
     SettingRow("lock_after", "lock.lock_after_label", "duration", section="lock.section"),
 )

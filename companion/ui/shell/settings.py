@@ -68,9 +68,9 @@ class SettingsScreen(CompanionScreen):
         self.query_one(f"#{ROWS[0].attr}").focus()
 
     @on(Button.Pressed, ".setting-action")
-    async def run_row_action(self, event: Button.Pressed) -> None:
+    def run_row_action(self, event: Button.Pressed) -> None:
         row = next(r for r in ROWS if r.attr == event.button.id)
-        await self.app.run_action(row.action)
+        self.companion.action_run(row.action)
 
     @on(Select.Changed)
     async def choice_changed(self, event: Select.Changed) -> None:
@@ -98,7 +98,7 @@ class SettingsScreen(CompanionScreen):
         settings = self.companion.services.config.settings
         if attr is None or value == getattr(settings, attr):
             return
-        await self.companion.apply_setting(attr, value)
+        await self.companion.preferences.apply(attr, value)
         row = next((r for r in ROWS if r.attr == attr), None)
         if row is not None and row.self_reporting:
             self._show_value(row, getattr(self.companion.services.config.settings, attr))

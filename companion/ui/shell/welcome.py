@@ -109,7 +109,9 @@ class WelcomeScreen(CompanionScreen):
             return
         lang = button_id.removeprefix("lang-")
         self.page = 1
-        await self.companion.set_language(lang)  # recomposes this screen on the next page
+        await self.companion.preferences.set_language(
+            lang
+        )  # recomposes this screen on the next page
 
     async def retranslate(self) -> None:
         await self.recompose()

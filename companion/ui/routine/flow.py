@@ -1,0 +1,104 @@
+"""The shift routine in the app: the energy station before the shift (``e``) and
+letting the day go after it (``w``), offered at the moments the break rhythm reports
+(the ShiftMoment message) and kept in the journal through the routine service."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from companion.services.routine import ENERGY_OFFERED, RELEASE_OFFERED
+from companion.store.errors import StoreError
+from companion.ui.privacy.guard import needs_journal
+from companion.ui.shell.attention import in_the_middle, on_break, typing
+from companion.ui.shell.home import HomeScreen
+from companion.ui.shell.messages import DayClosed, ShiftMoment
+
+if TYPE_CHECKING:
+    from companion.ui.app import CompanionApp
+    from companion.ui.routine.energy import EnergyScreen
+    from companion.ui.routine.release import ReleaseScreen
+
+# The screens are imported where they open (not needed to start the app).
+
+
+class RoutineFlow:
+    def __init__(self, app: CompanionApp) -> None:
+        self.app = app
+
+    # -- when to offer -----------------------------------------------------------------
+    def moment(self, moment: ShiftMoment) -> None:
+        """A moment of the shift, as the break rhythm saw it: offer what fits, once."""
+        routine = self.app.services.routine
+        if moment.kind == "launched":
+            offer = self.app.attempt(lambda: routine.launched(moment.in_shift), False)
+            if offer and isinstance(self.app.screen, HomeScreen):
+                self.offer_energy()
+        elif moment.kind == "came_back" and moment.away_since is not None:
+            away_since = moment.away_since
+            if self.app.attempt(lambda: routine.came_back(away_since, moment.in_shift), False):
+                self.offer_energy()
+        elif moment.kind == "started":
+            if self.app.attempt(routine.shift_started, False):
+                self.offer_energy()
+        elif moment.kind == "ended" and self.app.attempt(routine.shift_ended, False):
+            self.offer_release()
+
+    def offer_energy(self) -> None:
+        routine = self.app.services.routine
+        self.app.attempt(lambda: routine.offered(ENERGY_OFFERED), None)
+        from companion.ui.routine.energy import EnergyScreen
+
+        self._offer(EnergyScreen, "routine.energy.offer", "energy")
+
+    def offer_release(self) -> None:
+        routine = self.app.services.routine
+        self.app.attempt(lambda: routine.offered(RELEASE_OFFERED), None)
+        from companion.ui.routine.release import ReleaseScreen
+
+        self._offer(ReleaseScreen, "routine.release.offer", "release")
+
+    def _offer(self, screen: type[EnergyScreen | ReleaseScreen], message: str, key: str) -> None:
+        # Never over typing, a break, breathing, SOS, the privacy blank or a dialog: a
+        # toast says where to find it instead.
+        app = self.app
+        if typing(app) or on_break(app) or in_the_middle(app):
+            app.notify(app.strings(message, key=app.key_for(key)), timeout=20, markup=False)
+        else:
+            self.open(screen)
+
+    # -- opening -----------------------------------------------------------------------
+    def energy_station(self) -> None:
+        from companion.ui.routine.energy import EnergyScreen
+
+        self.open(EnergyScreen)
+
+    def release(self) -> None:
+        from companion.ui.routine.release import ReleaseScreen
+
+        self.open(ReleaseScreen)
+
+    @needs_journal  # their answers are kept in the journal
+    def open(self, screen: type[EnergyScreen | ReleaseScreen]) -> None:
+        if not isinstance(self.app.screen, screen):
+            self.app.push_screen(screen())
+
+    # -- keeping the answers -------------------------------------------------------------
+    def save_intention(self, intention: str, feeling: str | None) -> bool:
+        """Keep the energy station's answers; False (and said why) if they could not be."""
+        routine = self.app.services.routine
+        return self.app.guard(lambda: routine.save_intention(intention, feeling))
+
+    def save_release(self, went_well: str, let_go: str) -> bool:
+        routine = self.app.services.routine
+        try:
+            entry = routine.save_release(went_well, let_go)
+        except StoreError as error:
+            self.app.tell_store_error(error)
+            return False
+        self.app.notify(
+            self.app.strings("routine.release.saved" if entry else "routine.release.nothing"),
+            markup=False,
+        )
+        if entry is not None:
+            self.app.post_message(DayClosed())  # the end of the week's last shift?
+        return True

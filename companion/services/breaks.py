@@ -18,6 +18,7 @@ from companion.core.break_counts import DayCounts, count_day
 from companion.core.breaks import Event, Moment, Outcome, Phase, Rules, State
 from companion.core.daytime import day_window
 from companion.core.shift import Shift
+from companion.services.break_rules import rules_from
 from companion.services.config import Settings
 from companion.store.errors import StoreError
 from companion.store.stores import Stores
@@ -26,21 +27,6 @@ from companion.system.clock import Clock
 STATE_KEY = "breaks.state"
 HEARTBEAT = 300.0  # seconds between saves while nothing happens, so a crash is not
 # mistaken for a long absence: the gap found at the next start is at most this wrong.
-
-
-def rules_from(settings: Settings) -> Rules:
-    shift = None
-    if settings.shift_hours:
-        shift = Shift(settings.shift_start, settings.shift_end, settings.shift_days)
-    return Rules(
-        every=settings.break_every,
-        length=settings.break_length,
-        heads_up=settings.break_heads_up,
-        postpone=settings.break_postpone,
-        max_postpones=settings.break_max_postpones,
-        after_chat=settings.break_after_chat,
-        shift=shift,
-    )
 
 
 @dataclass(frozen=True)

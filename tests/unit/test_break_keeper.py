@@ -11,7 +11,8 @@ import pytest
 
 from companion.core.breaks import LOOKS_EVERY, Kind, Phase
 from companion.core.shift import Shift
-from companion.services.breaks import HEARTBEAT, STATE_KEY, BreakKeeper, rules_from
+from companion.services.break_rules import rules_from
+from companion.services.breaks import HEARTBEAT, STATE_KEY, BreakKeeper
 from companion.services.config import Settings
 from companion.store.errors import StoreWriteError
 from companion.store.stores import Stores, open_stores

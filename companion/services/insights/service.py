@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 from companion.core import insights as core
 from companion.core.insights import Insights, JournalRecords, Rated, Records, Reframed, Written
 from companion.core.weeks import BreakPlan, Span, first_day_of_week, span_days, summary_due
-from companion.services.breaks import rules_from
+from companion.services.break_rules import rules_from
 from companion.services.config import Settings
 from companion.store.database import Database
 from companion.store.errors import StoreError

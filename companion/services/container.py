@@ -15,6 +15,7 @@ from companion.system.i18n import LanguageChoice, Strings, choose_language
 from companion.system.paths import Paths, ensure_dirs, resolve_paths
 
 if TYPE_CHECKING:
+    from companion.services.calm import Calm
     from companion.services.journal.service import Journal
 
 
@@ -41,6 +42,13 @@ class Services:
         from companion.services.journal.service import Journal
 
         return Journal(self.stores, self.clock)
+
+    @functools.cached_property
+    def calm(self) -> Calm:
+        """What breathing and SOS keep (built on first use)."""
+        from companion.services.calm import Calm
+
+        return Calm(self.stores)
 
 
 def build_services(

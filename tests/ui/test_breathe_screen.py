@@ -276,3 +276,20 @@ async def test_reduced_motion_switched_on_mid_session_applies_on_return(app_fact
         assert isinstance(app.screen, BreatheScreen)
         assert not app.screen.query_one(BreathOrb).display
         assert not app.screen.pacer.animate and app.services.config.settings.reduce_motion
+
+
+async def test_a_session_is_kept_through_the_calm_service(app_factory, clock) -> None:
+    """The screen asks the service; it never writes a repository itself."""
+    app = app_factory("en")
+    calm, asked = app.services.calm, []
+    for name in ("breathed", "breathing_rated"):
+        method = getattr(calm, name)
+        setattr(calm, name, lambda *a, _m=method, _n=name, **k: (asked.append(_n), _m(*a, **k))[1])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "minus", "minus", "minus", "8", "enter")
+        await advance(pilot, clock, 19)
+        await pilot.press("4", "enter")
+        assert isinstance(app.screen, HomeScreen)
+    assert asked == ["breathed", "breathing_rated"]
+    (record,) = app.services.stores.breathing.all()
+    assert (record.completed, record.tension_before, record.tension_after) == (True, 8, 4)

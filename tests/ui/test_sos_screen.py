@@ -222,3 +222,21 @@ async def test_the_same_line_never_comes_twice_in_a_row(app_factory, clock) -> N
             seen.append(app.screen.line_index)
             await pilot.press("escape")
     assert all(a != b for a, b in itertools.pairwise(seen))
+
+
+async def test_the_minute_is_kept_through_the_calm_service(app_factory, clock) -> None:
+    """The screen asks the service; it never writes a repository itself."""
+    app = app_factory("en")
+    calm, asked = app.services.calm, []
+    for name in ("sos_line", "sos_line_shown", "sos_done", "sos_rated"):
+        method = getattr(calm, name)
+        setattr(calm, name, lambda *a, _m=method, _n=name, **k: (asked.append(_n), _m(*a, **k))[1])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2", "5")
+        clock.advance(60)
+        app.screen.pacer.tick()
+        await pilot.pause()
+        await pilot.press("1", "enter")
+    assert asked == ["sos_line", "sos_line_shown", "sos_done", "sos_rated"]
+    (reset,) = app.services.stores.sos.all()
+    assert (reset.tension_before, reset.tension_after, reset.completed) == (5, 1, True)

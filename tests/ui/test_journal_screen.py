@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Select, TextArea
 
-from companion.services.journal.service import Journal, catalogue
+from companion.services.journal.service import Journal
 from companion.store.schema import Entry
 from companion.store.stores import open_stores
 from companion.system.clock import FakeClock
@@ -31,7 +31,7 @@ NASTY = "[bold]x[/bold] [@click=app.quit]q[/] \x1b[31mred 顾客😀"
 
 def seed(app, kind: str = "free", tags=(), **answers: str):  # type: ignore[no-untyped-def]
     journal = app.services.journal
-    return journal.add(kind, answers, catalogue("en"), tags)
+    return journal.add(kind, answers, tags)
 
 
 def rows(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -127,6 +127,31 @@ async def test_a_bad_answer_is_explained_and_nothing_typed_is_lost(app_factory) 
         assert "“生气 170”：强度请写 0 到 100 之间的数。" in screen_text(app)
         assert app.screen.query_one("#answer-text", TextArea).text == "退款"
         assert app.services.journal.entries() == []
+
+
+async def test_the_editor_shows_the_journals_one_check_and_runs_it_once(app_factory) -> None:
+    """What the editor says to fix is what the journal refuses: one check, run once."""
+    app = app_factory("en")
+    journal, checks = app.services.journal, []
+    check = journal.check
+    journal.check = lambda *a, **k: (checks.append(a[0]), check(*a, **k))[1]
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(EntryEditorScreen("free"))
+        await pilot.pause()
+        await pilot.press(*"kept as typed")
+        await type_into(pilot, "#answer-tags", "fine, not!fine")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryEditorScreen)
+        assert "“not!fine” can't be a tag" in screen_text(app)
+        assert checks == ["free"] and journal.entries() == []
+        await pilot.press(*["backspace"] * len("not!fine"))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)  # saved and closed
+    assert checks == ["free", "free"]
+    [entry] = journal.entries()
+    assert (entry.text, entry.tags) == ("kept as typed", ("fine",))
 
 
 @pytest.mark.parametrize(
@@ -392,7 +417,7 @@ async def test_notes_from_another_process_appear_while_the_list_is_shown(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_journal(pilot)
         shell = Journal(open_stores(resolve_paths(home), clock), clock)  # `companion note`
-        shell.add("free", {"text": "written in the shell"}, catalogue("en"))
+        shell.add("free", {"text": "written in the shell"})
         screen.refresh_if_changed()  # what the slow timer does
         await pilot.pause()
         assert "written in the shell" in rows(app)[0]

@@ -14,22 +14,37 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
 
-from companion.core.journal import EntryError, Kind, build_entry, catalogue_from_pack
+from companion.core.journal import (
+    Answers,
+    EntryError,
+    Kind,
+    build_entry,
+    catalogue_from_pack,
+    split_tags,
+)
 from companion.core.journal_search import Query, SearchIndex, hay_of, may_match
 from companion.store.records import from_doc
 from companion.store.repos import Repo
 from companion.store.schema import Draft, Entry
 from companion.store.stores import Stores
 from companion.system.clock import Clock
-from companion.system.content import load_pack
+from companion.system.content import DEFAULT_LANGUAGE, load_pack
 from companion.system.i18n import Strings, format_time
 
+FREE = "free"  # the kind anything unknown is edited as
 EDITOR_ORIGIN = "EntryEditorScreen"  # drafts of the editor; the app keeps them by screen name
 
 
 def catalogue(lang: str) -> dict[str, Kind]:
-    """The kinds and their prompts in a language (content/<lang>/prompts.toml)."""
+    """The kinds and their prompts in a language (content/<lang>/prompts.toml), to show."""
     return catalogue_from_pack(load_pack(lang, "prompts"))
+
+
+def kind_rules() -> Mapping[str, Kind]:
+    """The kinds as the journal checks them: their ids, prompts and how each answer is
+    read. Only names differ between languages (a content test holds every language to
+    the same ids), so a check never depends on the language shown."""
+    return catalogue(DEFAULT_LANGUAGE)
 
 
 def kind_name(kind: str, kinds: Mapping[str, Kind]) -> str:
@@ -172,38 +187,54 @@ class Journal:
         self._decoded = {k: v for k, v in self._decoded.items() if k[0] != entry_id}
         self._index.forget(entry_id)
 
+    def check(
+        self,
+        kind: str,
+        answers: Mapping[str, str],
+        tags: str | Iterable[str] = (),
+        *,
+        editing: bool = False,
+    ) -> Answers:
+        """The one check of an entry: the answers as the journal would keep them, or
+        EntryError saying what to fix. ``add`` and ``edit`` refuse with it; the editor
+        shows its problem. ``tags`` as typed ("#refund, 退款") or as a list. A kind the
+        journal does not know is edited as free writing (only its text and tags)."""
+        rules = kind_rules()
+        if editing and kind not in rules:
+            kind = FREE
+        extra = split_tags(tags) if isinstance(tags, str) else tags
+        return build_entry(kind, answers, rules, extra)
+
     def add(
         self,
         kind: str,
         answers: Mapping[str, str],
-        kinds: Mapping[str, Kind],
-        tags: Iterable[str] = (),
+        tags: str | Iterable[str] = (),
         starred: bool = False,
+        kept: Mapping[str, Any] | None = None,
     ) -> Entry:
-        """Check the answers and store a new entry (durable when this returns)."""
-        checked = build_entry(kind, answers, kinds, tags)
+        """Check the answers and store a new entry (durable when this returns).
+
+        ``kept``: a feature's own fields, stored beside the answers as they are (the
+        kind lists them as hidden; the editor keeps them when the entry is edited)."""
+        checked = self.check(kind, answers, tags)
         return self.repo.add(
             kind=checked.kind,
             text=checked.text,
-            fields=checked.fields,
+            fields={**(kept or {}), **checked.fields},
             tags=checked.tags,
             starred=starred,
         )
 
     def edit(
-        self,
-        entry: Entry,
-        answers: Mapping[str, str],
-        kinds: Mapping[str, Kind],
-        tags: Iterable[str] = (),
+        self, entry: Entry, answers: Mapping[str, str], tags: str | Iterable[str] = ()
     ) -> Entry:
-        if entry.kind not in kinds:
+        checked = self.check(entry.kind, answers, tags, editing=True)
+        spec = kind_rules().get(entry.kind)
+        if spec is None:
             # Another feature's kind: its text and tags are editable, its fields are kept.
-            checked = build_entry("free", answers, kinds, tags)
             changes: dict[str, Any] = {"text": checked.text, "tags": checked.tags}
         else:
-            checked = build_entry(entry.kind, answers, kinds, tags)
-            spec = kinds[entry.kind]
             # Fields the editor does not show (another feature's own) are kept as they were.
             kept = {k: v for k, v in entry.fields.items() if spec.prompt(k) is None}
             fields = {**kept, **checked.fields}

@@ -184,8 +184,7 @@ class MoodScreen(CompanionModal):
 
     def action_score(self, score: int) -> None:
         journal = self.companion.services.journal
-        kinds = catalogue(self.t.lang)
-        if self.companion.guard(lambda: journal.add("mood", {"score": str(score)}, kinds)):
+        if self.companion.guard(lambda: journal.add("mood", {"score": str(score)})):
             self.notify(self.t("journal.mood.saved", score=str(score)), timeout=4, markup=False)
         self.dismiss(None)
 

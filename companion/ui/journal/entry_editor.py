@@ -22,9 +22,7 @@ from companion.core.journal import (
     SUBJECTS,
     EntryError,
     answers_of,
-    build_entry,
     shown,
-    split_tags,
 )
 from companion.services.journal.service import Journal, catalogue, entry_problem
 from companion.store.errors import StoreError
@@ -189,22 +187,18 @@ class EntryEditorScreen(CompanionScreen):
         t = self.t
         answers, tags = self.snapshot()
         journal = self.companion.services.journal
-        kinds = catalogue(t.lang)
+        if self.entry is None:
+            write = partial(journal.add, self.kind, answers, tags)
+        else:
+            write = partial(journal.edit, self.entry, answers, tags)
         try:
-            tag_list = split_tags(tags)
-            check_kind = self.kind if self.kind in kinds else "free"
-            build_entry(check_kind, answers, kinds, tag_list)  # say what to fix before writing
-        except EntryError as problem:
+            if not self.companion.guard(write):
+                return
+        except EntryError as problem:  # the journal's check: say what to fix, keep it all
             error = self.query_one("#editor-error", Static)
             error.update(entry_problem(problem, t))
             error.remove_class("hidden")
             error.scroll_visible()
-            return
-        if self.entry is None:
-            write = partial(journal.add, self.kind, answers, kinds, tag_list)
-        else:
-            write = partial(journal.edit, self.entry, answers, kinds, tag_list)
-        if not self.companion.guard(write):
             return
         self.companion.guard(journal.drop_drafts)
         self.draft = None

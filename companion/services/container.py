@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from companion.services.config import LoadedConfig, load_config
+from companion.services.config import LoadedConfig, Settings, load_config
 from companion.store.stores import Stores, open_stores
 from companion.system.clock import Clock, SystemClock
 from companion.system.i18n import LanguageChoice, Strings, choose_language
@@ -17,6 +17,8 @@ from companion.system.paths import Paths, ensure_dirs, resolve_paths
 if TYPE_CHECKING:
     from companion.services.calm import Calm
     from companion.services.journal.service import Journal
+    from companion.services.practice import Practice
+    from companion.services.routine import ShiftRoutine
 
 
 @dataclass
@@ -49,6 +51,24 @@ class Services:
         from companion.services.calm import Calm
 
         return Calm(self.stores)
+
+    @functools.cached_property
+    def routine(self) -> ShiftRoutine:
+        """The energy station and release: when to offer them; answers to the journal."""
+        from companion.services.routine import ShiftRoutine
+
+        return ShiftRoutine(self.stores, self.clock, self.settings, self.journal)
+
+    @functools.cached_property
+    def practice(self) -> Practice:
+        """Reframes and the practice room (built on first use: not needed at start-up)."""
+        from companion.services.practice import Practice
+
+        return Practice(self.stores, self.clock, journal=self.journal)
+
+    def settings(self) -> Settings:
+        """The settings as they are now (the app replaces its config when they change)."""
+        return self.config.settings
 
 
 def build_services(

@@ -7,6 +7,7 @@ import asyncio
 import itertools
 from pathlib import Path
 
+import pytest
 from textual.command import CommandList
 from textual.widgets import Input, Static, TextArea
 
@@ -240,3 +241,35 @@ async def test_the_minute_is_kept_through_the_calm_service(app_factory, clock) -
     assert asked == ["sos_line", "sos_line_shown", "sos_done", "sos_rated"]
     (reset,) = app.services.stores.sos.all()
     assert (reset.tension_before, reset.tension_after, reset.completed) == (5, 1, True)
+
+
+@pytest.mark.parametrize(
+    ("lang", "refused"),
+    [("en", "That's more than 20 tags"), ("zh", "标签超过 20 个了，留下最重要的几个吧。")],
+)
+async def test_the_vent_pad_keeps_through_the_journals_check(
+    app_factory, lang: str, refused: str
+) -> None:
+    """Kept writing is a journal entry like any other: checked by the journal, and
+    what it refuses is said, with the words left on the pad."""
+    app = app_factory(lang)
+    journal, checked = app.services.journal, []
+    check = journal.check
+    journal.check = lambda *a, **k: (checked.append(a[0]), check(*a, **k))[1]
+    too_many = " ".join(f"#t{n}" for n in range(21))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2", "v")
+        notes = Notes(app)
+        await pilot.press(*too_many, "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, VentScreen)
+        assert refused in notes.text()
+        assert app.screen.query_one(TextArea).text == too_many
+        assert journal.entries() == []
+        app.screen.query_one(TextArea).text = SECRET + " #refund"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SosScreen)
+    assert checked == ["vent", "vent"]
+    (entry,) = journal.entries()
+    assert (entry.kind, entry.text, entry.tags) == ("vent", SECRET + " #refund", ("refund",))

@@ -10,7 +10,6 @@ import pytest
 
 from companion.packs.calm import breathing_catalog
 from companion.services.calm import LAST_LINE_KEY, Calm
-from companion.services.container import build_services
 from companion.store.errors import StoreUnavailable
 from companion.store.stores import Stores, open_stores
 from companion.system.clock import FakeClock
@@ -58,9 +57,3 @@ def test_an_unreadable_last_line_still_gives_a_line(stores: Stores, monkeypatch)
 
     monkeypatch.setattr(stores.state, "get", unavailable)
     assert Calm(stores).sos_line(("only",), random.Random(1)) == 0
-
-
-def test_the_services_build_it_once(home: Path, clock: FakeClock) -> None:
-    services = build_services(home=home, clock=clock, env={})
-    assert services.calm is services.calm
-    assert services.calm.stores is services.stores

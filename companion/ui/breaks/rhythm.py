@@ -22,9 +22,11 @@ from textual.widgets import Input, Select, TextArea
 from companion.core.activities import Activity, activities_from
 from companion.core.breaks import LOOKS_EVERY, Event, Kind, Phase
 from companion.core.daytime import day_window
+from companion.core.journal import EntryError
 from companion.services.breaks import BreakKeeper, BreakView
+from companion.services.journal.service import entry_problem
 from companion.services.messages import store_error
-from companion.services.routine import ENERGY_OFFERED, RELEASE_OFFERED, ShiftRoutine
+from companion.services.routine import ENERGY_OFFERED, RELEASE_OFFERED
 from companion.store.errors import StoreError
 from companion.system.content import load_pack
 from companion.system.i18n import Strings, format_time
@@ -75,7 +77,7 @@ class BreakRhythm:
             return services.config.settings
 
         self.keeper = BreakKeeper(services.stores, services.clock, settings)
-        self.routine = ShiftRoutine(services.stores, services.clock, settings)
+        self.routine = services.routine
         self.send: Callable[..., Delivery] = send_desktop  # tests put a fake here
         self.timer: Timer | None = None
         self._told_desktop = False
@@ -390,6 +392,9 @@ class BreakRhythm:
         except StoreError as error:
             self._tell(store_error(error, self.t), severity="error", timeout=15)
             return False
+        except EntryError as error:  # the journal's check refused it: what to fix
+            self._tell(entry_problem(error, self.t), severity="warning", timeout=15)
+            return False
         return True
 
     def save_release(self, went_well: str, let_go: str) -> bool:
@@ -397,6 +402,9 @@ class BreakRhythm:
             entry = self.routine.save_release(went_well, let_go)
         except StoreError as error:
             self._tell(store_error(error, self.t), severity="error", timeout=15)
+            return False
+        except EntryError as error:
+            self._tell(entry_problem(error, self.t), severity="warning", timeout=15)
             return False
         self._tell(self.t("routine.release.saved" if entry else "routine.release.nothing"))
         return True

@@ -49,9 +49,7 @@ class PracticeActions:
     @functools.cached_property
     def practice(self: CompanionApp) -> Practice:  # type: ignore[misc]
         """Made on first use: nothing of the practice room is needed to start the app."""
-        from companion.services.practice import Practice
-
-        return Practice(self.services.stores, self.services.clock)
+        return self.services.practice
 
     def practice_call(self: CompanionApp, call: Callable[..., T], *args: Any) -> T | None:
         """Run a Practice query; a storage problem is told once and gives None."""

@@ -55,7 +55,7 @@ class ReviewScreen(PracticeTool):
             self.query_one("#happened", TextArea).focus()
             return
         answers = dict(self.answers)
-        if self.companion.guard(lambda: self.practice.save_review(**answers)):
+        if self.keep_writing(lambda: self.practice.save_review(**answers)):
             self.answers = dict.fromkeys(FIELDS, "")
             self.practice.review_draft = {}
             self.notify(self.t("practice.review.saved"), timeout=4, markup=False)

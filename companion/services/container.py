@@ -16,6 +16,7 @@ from companion.system.paths import Paths, ensure_dirs, resolve_paths
 
 if TYPE_CHECKING:
     from companion.services.calm import Calm
+    from companion.services.drafts import Drafts
     from companion.services.journal.service import Journal
     from companion.services.practice import Practice
     from companion.services.routine import ShiftRoutine
@@ -44,6 +45,13 @@ class Services:
         from companion.services.journal.service import Journal
 
         return Journal(self.stores, self.clock)
+
+    @functools.cached_property
+    def drafts(self) -> Drafts:
+        """Unsaved input of any screen, kept under its stable origin name."""
+        from companion.services.drafts import Drafts
+
+        return Drafts(self.stores, self.clock)
 
     @functools.cached_property
     def calm(self) -> Calm:

@@ -28,8 +28,9 @@ class Entry(Record):
 class Draft(Record):
     """Unsaved input kept so nothing typed is lost (autosave, or an unexpected error).
 
-    ``origin`` names the screen it belongs to; ``fields`` is what that screen needs to
-    put the text back.
+    ``origin`` names what it belongs to (a stable name from companion.services.drafts,
+    or a screen's class name in drafts kept before those names); ``fields`` is what that
+    screen needs to put the text back.
     """
 
     origin: str

@@ -332,7 +332,7 @@ class CompanionApp(JournalActions, CalmActions, PracticeActions, InsightsActions
             try:
                 fields = screen.unsaved_input()
                 if fields:
-                    self.services.stores.drafts.add(origin=type(screen).__name__, fields=fields)
+                    self.services.drafts.keep(screen.draft_origin, fields)
                     kept += 1
             except Exception:
                 continue

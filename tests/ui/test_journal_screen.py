@@ -346,6 +346,38 @@ async def test_a_draft_survives_a_crash_and_is_offered_back(app_factory, home: P
         assert again.services.journal.draft() is None
 
 
+async def test_a_draft_kept_by_an_older_companion_is_still_offered(app_factory) -> None:
+    """Drafts used to be kept under the editor's class name; they are found all the same."""
+    app = app_factory("en")
+    app.services.stores.drafts.add(
+        origin="EntryEditorScreen",
+        fields={"kind": "thought", "entry_id": None, "answers": {"text": "from before"}},
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(pilot)
+        assert isinstance(app.screen, DraftOfferScreen)
+        assert "You have an unsaved Thought log" in screen_text(app)
+        await pilot.click("#resume")
+        await pilot.pause()
+        assert app.screen.query_one("#answer-text", TextArea).text == "from before"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert [e.text for e in app.services.journal.entries()] == ["from before"]
+    assert app.services.stores.drafts.all() == []
+
+
+async def test_what_the_app_keeps_on_an_error_is_named_by_the_screen(app_factory) -> None:
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(EntryEditorScreen("free"))
+        await pilot.pause()
+        await pilot.press(*"not saved yet")
+        assert app.keep_unsaved_input() == 1  # what the app does when it must close
+    (draft,) = app.services.stores.drafts.all()
+    assert draft.origin == "entry-editor"
+    assert app.services.journal.draft() == draft
+
+
 async def test_autosave_writes_only_when_something_changed(app_factory) -> None:
     app = app_factory("en")
     async with app.run_test(size=(80, 24)) as pilot:

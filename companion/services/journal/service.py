@@ -8,7 +8,6 @@ fast at tens of thousands of entries. No Textual here.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -23,6 +22,7 @@ from companion.core.journal import (
     split_tags,
 )
 from companion.core.journal_search import Query, SearchIndex, hay_of, may_match
+from companion.services.drafts import ENTRY_EDITOR, Drafts
 from companion.store.records import from_doc
 from companion.store.repos import Repo
 from companion.store.schema import Draft, Entry
@@ -32,7 +32,6 @@ from companion.system.content import DEFAULT_LANGUAGE, load_pack
 from companion.system.i18n import Strings, format_time
 
 FREE = "free"  # the kind anything unknown is edited as
-EDITOR_ORIGIN = "EntryEditorScreen"  # drafts of the editor; the app keeps them by screen name
 
 
 def catalogue(lang: str) -> dict[str, Kind]:
@@ -96,6 +95,7 @@ class Journal:
         self._decoded: dict[tuple[str, Any], Entry] = {}
         self._identity: object = None
         self._index = SearchIndex(self.index_tz())
+        self.drafts = Drafts(stores, clock)
 
     @property
     def repo(self) -> Repo[Entry]:
@@ -261,22 +261,16 @@ class Journal:
     # -- the editor's draft --------------------------------------------------------------
     def draft(self) -> Draft | None:
         """The newest unsaved editor draft, if any."""
-        drafts = [d for d in self.stores.drafts.all() if d.origin == EDITOR_ORIGIN]
+        drafts = self.drafts.of(ENTRY_EDITOR)
         return drafts[0] if drafts else None
 
     def keep_draft(self, fields: Mapping[str, Any], draft: Draft | None) -> Draft:
         """Save (or replace) the editor's draft."""
-        if draft is None:
-            return self.stores.drafts.add(origin=EDITOR_ORIGIN, fields=dict(fields))
-        return self.stores.drafts.put(
-            dataclasses.replace(draft, fields=dict(fields), updated_at=self.clock.now())
-        )
+        return self.drafts.keep(ENTRY_EDITOR, fields, draft)
 
     def drop_drafts(self) -> None:
         """Forget every editor draft (saved, or discarded by the person)."""
-        for draft in self.stores.drafts.all():
-            if draft.origin == EDITOR_ORIGIN:
-                self.stores.drafts.delete(draft.id)
+        self.drafts.drop(ENTRY_EDITOR)
 
 
 def journal_glance(services: Any, t: Strings) -> list[tuple[str, str]]:

@@ -24,6 +24,7 @@ from companion.core.journal import (
     answers_of,
     shown,
 )
+from companion.services import drafts
 from companion.services.journal.service import Journal, catalogue, entry_problem
 from companion.store.errors import StoreError
 from companion.store.schema import Draft, Entry
@@ -34,6 +35,7 @@ AUTOSAVE_SECONDS = 3.0
 
 class EntryEditorScreen(CompanionScreen):
     private = True
+    draft_origin = drafts.ENTRY_EDITOR
 
     BINDINGS = [
         Binding("ctrl+s", "save", "journal.keys.save", id="editor_save", priority=True),

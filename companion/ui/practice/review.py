@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Static, TextArea
 
+from companion.services import drafts
 from companion.ui.practice.base import BACK, PracticeTool
 from companion.ui.widgets.prose import Paragraph
 
@@ -18,6 +19,7 @@ FIELDS = ("happened", "did_well", "next_time")
 
 class ReviewScreen(PracticeTool):
     TOOL = "review"
+    draft_origin = drafts.GROWTH_REVIEW
     BINDINGS = [BACK, Binding("ctrl+s", "save", "practice.keys.save", id="review_save")]
 
     def __init__(self) -> None:

@@ -58,6 +58,9 @@ class Translated:
     # A screen that shows or edits journal text. When the journal locks, private
     # screens close (keeping typed text as an encrypted draft first, see before_lock).
     private: ClassVar[bool] = False
+    # What this screen's unsaved input is kept under (a name in companion.services.drafts);
+    # every screen whose unsaved_input can return something names one.
+    draft_origin: ClassVar[str] = ""
 
     @property
     def companion(self) -> CompanionApp:

@@ -281,13 +281,13 @@ def journal_glance(services: Any, t: Strings) -> list[tuple[str, str]]:
         return []
     rows = []
     written = [e for e in today if e.kind != "mood"]
-    moods = [e for e in today if e.kind == "mood" and "score" in e.fields]
+    moods = [e for e in today if e.mood_score is not None]
     if written:
         rows.append((t("journal.glance.entries"), str(len(written))))
     if moods:
         latest = moods[0]
         at = format_time(latest.created_at.astimezone(journal.index_tz()), t)
-        score = str(latest.fields["score"])
+        score = str(latest.mood_score)
         value = t("journal.glance.mood_value", score=score, time=at)
         rows.append((t("journal.glance.mood"), value))
     return rows

@@ -27,7 +27,7 @@ from companion.core.journal import (
 from companion.services import drafts
 from companion.services.journal.service import Journal, catalogue, entry_problem
 from companion.store.errors import StoreError
-from companion.store.schema import Draft, Entry
+from companion.store.schema import Draft, EditorDraft, Entry
 from companion.ui.shell.base import CompanionScreen
 
 AUTOSAVE_SECONDS = 3.0
@@ -65,17 +65,9 @@ class EntryEditorScreen(CompanionScreen):
 
     @classmethod
     def from_draft(cls, draft: Draft, journal: Journal) -> EntryEditorScreen:
-        fields = draft.fields
-        entry_id = fields.get("entry_id")
-        entry = journal.get(entry_id) if isinstance(entry_id, str) else None
-        answers = fields.get("answers")
-        return cls(
-            str(fields.get("kind", "free")),
-            entry,
-            answers=dict(answers) if isinstance(answers, dict) else {},
-            tags=str(fields.get("tags", "")),
-            draft=draft,
-        )
+        kept = EditorDraft.of(draft)
+        entry = journal.get(kept.entry_id) if kept.entry_id is not None else None
+        return cls(kept.kind, entry, answers=kept.answers, tags=kept.tags, draft=draft)
 
     # -- drawing ---------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -151,12 +143,8 @@ class EntryEditorScreen(CompanionScreen):
 
     def draft_fields(self) -> dict[str, Any]:
         answers, tags = self.snapshot()
-        return {
-            "kind": self.kind,
-            "entry_id": self.entry.id if self.entry else None,
-            "answers": answers,
-            "tags": tags,
-        }
+        entry_id = self.entry.id if self.entry else None
+        return EditorDraft(self.kind, entry_id, answers, tags).to_fields()
 
     def has_writing(self) -> bool:
         answers, tags = self.snapshot()

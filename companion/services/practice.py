@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from companion.core import reframe as rules
 from companion.core.cards import Deck
+from companion.core.daytime import day_window
 from companion.core.drills import Answer, Drill, Progress, answer, next_drill, progress
 from companion.core.roleplay import Conversation
 from companion.store.errors import StoreError
@@ -72,6 +73,17 @@ class Practice:
     def reframe_from_entry(self, entry_id: str) -> rules.Reframing | None:
         entry = self.journal.get(entry_id)
         return None if entry is None else rules.from_entry(entry)
+
+    def done_today(self) -> tuple[int, int]:
+        """Reframes finished and practice rounds played today (Home's glance)."""
+        start, end = day_window(self.clock.now())
+        stores = self.stores
+        reframes = sum(1 for r in stores.reframes.created_between(start, end) if r.finished)
+        rounds = sum(
+            len(repo.created_between(start, end))
+            for repo in (stores.drill_attempts, stores.poker_rounds, stores.roleplay_runs)
+        )
+        return reframes, rounds
 
     # -- the next-day question ---------------------------------------------------------
     def follow_up_due(self) -> Reframe | None:

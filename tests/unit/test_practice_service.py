@@ -148,3 +148,14 @@ def test_poker_roleplay_and_a_growth_review_are_kept(practice: Practice, stores:
     with pytest.raises(EntryError, match="too_many_tags"):  # and checked by it
         practice.save_review(" ".join(f"#t{n}" for n in range(21)), "", "")
     assert practice.journal.total() == 1
+
+
+def test_todays_reframes_and_rounds_for_home(practice: Practice, clock: FakeClock) -> None:
+    assert practice.done_today() == (0, 0)
+    finished_reframe(practice)
+    practice.save_reframe(Reframing(facts="not finished"))
+    practice.record_poker("card", "a reframe", 40, in_time=True)
+    practice.record_poker("card", "another", 50, in_time=False)
+    assert practice.done_today() == (1, 2)
+    clock.advance(hours=14)  # past midnight in Shanghai
+    assert practice.done_today() == (0, 0)

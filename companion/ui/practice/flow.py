@@ -11,7 +11,6 @@ import functools
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from companion.core.daytime import day_window
 from companion.services.container import Services
 from companion.store.errors import StoreError
 from companion.system.content import ContentError
@@ -27,13 +26,7 @@ T = TypeVar("T")
 
 def practice_glance(services: Services, t: Strings) -> Iterable[tuple[str, str]]:
     """Home's "today at a glance": reframes and practice rounds finished today."""
-    stores = services.stores
-    start, end = day_window(services.clock.now())
-    reframes = sum(1 for r in stores.reframes.created_between(start, end) if r.finished)
-    rounds = sum(
-        len(repo.created_between(start, end))
-        for repo in (stores.drill_attempts, stores.poker_rounds, stores.roleplay_runs)
-    )
+    reframes, rounds = services.practice.done_today()
     if reframes:
         yield t("reframe.glance.label"), t("reframe.glance.value", count=str(reframes))
     if rounds:

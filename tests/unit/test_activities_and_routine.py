@@ -17,6 +17,7 @@ from companion.store.stores import open_stores
 from companion.system.clock import FakeClock
 from companion.system.content import load_pack
 from companion.system.paths import resolve_paths
+from tests.ui.helpers import record_calls
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -96,12 +97,10 @@ def test_answers_are_private_writing(home: Path, clock: FakeClock) -> None:
 
 def test_answers_go_through_the_journals_one_check(home: Path, clock: FakeClock) -> None:
     routine = routine_for(home, clock)
-    checked = []
-    check = routine.journal.check
-    routine.journal.check = lambda *a, **k: (checked.append(a[0]), check(*a, **k))[1]  # type: ignore[method-assign]
+    checked = record_calls(routine.journal, "check")
     routine.save_intention("one calm reply #focus", "calm")
     routine.save_release("a thank-you", "")
-    assert checked == ["intention", "release"]
+    assert checked == ["check", "check"]
     assert {e.kind: e.tags for e in routine.journal.entries()} == {
         "intention": ("focus",),  # its tags found as the editor finds them
         "release": (),

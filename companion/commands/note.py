@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         text = read_text(args, t)
         try:
             entry = services.journal.add(
-                args.kind, answers_for(args.kind, text), kinds, args.tag, starred=args.star
+                args.kind, answers_for(args.kind, text), args.tag, starred=args.star
             )
         except EntryError as error:
             raise CommandFailed(entry_problem(error, t), BAD_INPUT) from None

@@ -227,6 +227,10 @@ def build_entry(
             fields[prompt.id] = value
     if not text.strip() and not any(k != "subject" for k in fields):
         raise EntryError("empty")
+    if spec.prompt(MAIN) is None:
+        # A kind without a main question (a release's two lines): its text, what lists,
+        # search and exports show first, is its written answers, one a line.
+        text = "\n".join(fields[p.id] for p in spec.prompts if p.type == "text" and p.id in fields)
     tags = merge_tags(inline, (clean_tag(t) for t in extra_tags))
     return Answers(kind, text, fields, tags)
 

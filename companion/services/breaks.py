@@ -20,6 +20,8 @@ from companion.core.daytime import day_window
 from companion.core.shift import Shift
 from companion.services.config import Settings
 from companion.store.errors import StoreError
+from companion.store.repos import add_together
+from companion.store.schema import BreakRating
 from companion.store.stores import Stores
 from companion.system.clock import Clock
 
@@ -149,6 +151,13 @@ class BreakKeeper:
             self._counts = (now.date(), count_day(events, start, end))
         return self._counts[1]
 
+    def rate(self, before: int | None, after: int | None) -> BreakRating | None:
+        """Keep the optional 0-10 tension ratings of the break that just ended (nothing
+        is kept when both were left out)."""
+        if before is None and after is None:
+            return None
+        return self.stores.break_ratings.add(tension_before=before, tension_after=after)
+
     # -- keeping -----------------------------------------------------------------------
     def _apply(self, outcome: Outcome, force: bool = False) -> list[Event]:
         before = self.state
@@ -171,12 +180,18 @@ class BreakKeeper:
 
     def _save(self, events: tuple[Event, ...], mono: float) -> None:
         tz = self.clock.now().tzinfo
+        repo = self.stores.break_events
+        records = [
+            repo.new(kind=str(e.kind), fields=e.fields, created_at=e.at.astimezone(tz))
+            for e in events
+        ]
         try:
-            for event in events:
-                at = event.at.astimezone(tz)
-                record = {"kind": str(event.kind), "fields": event.fields, "created_at": at}
-                self.stores.break_events.add(**record)
-            self.stores.state.set(STATE_KEY, break_saved.to_dict(self.state))
+            # One write: a kill can never keep an event without the state it led to (the
+            # next start would count it again) or the state without its event.
+            add_together(
+                [(repo, records)],
+                values=[(self.stores.state, STATE_KEY, break_saved.to_dict(self.state))],
+            )
         except StoreError as error:
             self._failed(error)
             return

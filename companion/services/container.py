@@ -8,13 +8,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from companion.services.config import LoadedConfig, load_config
+from companion.services.config import LoadedConfig, Settings, load_config
 from companion.store.stores import Stores, open_stores
 from companion.system.clock import Clock, SystemClock
 from companion.system.i18n import LanguageChoice, Strings, choose_language
 from companion.system.paths import Paths, ensure_dirs, resolve_paths
 
 if TYPE_CHECKING:
+    from companion.services.calm import Calm
+    from companion.services.drafts import Drafts
     from companion.services.insights.service import InsightsService
     from companion.services.journal.service import Journal
     from companion.services.practice import Practice
@@ -45,13 +47,26 @@ class Services:
 
         return Journal(self.stores, self.clock)
 
-    # Each feature's service is made on first use: none is needed to start the app.
     @functools.cached_property
-    def practice(self) -> Practice:
-        """Reframes and practice results, decks, the next-day question."""
-        from companion.services.practice import Practice
+    def drafts(self) -> Drafts:
+        """Unsaved input of any screen, kept under its stable origin name."""
+        from companion.services.drafts import Drafts
 
-        return Practice(self.stores, self.clock)
+        return Drafts(self.stores, self.clock)
+
+    @functools.cached_property
+    def calm(self) -> Calm:
+        """What breathing and SOS keep (built on first use)."""
+        from companion.services.calm import Calm
+
+        return Calm(self.stores)
+
+    @functools.cached_property
+    def routine(self) -> ShiftRoutine:
+        """The energy station and release: when to offer them; answers to the journal."""
+        from companion.services.routine import ShiftRoutine
+
+        return ShiftRoutine(self.stores, self.clock, self.settings, self.journal)
 
     @functools.cached_property
     def insights(self) -> InsightsService:
@@ -61,11 +76,15 @@ class Services:
         return insights_for(self)
 
     @functools.cached_property
-    def routine(self) -> ShiftRoutine:
-        """The energy station and the end-of-shift release: when to offer them."""
-        from companion.services.routine import ShiftRoutine
+    def practice(self) -> Practice:
+        """Reframes and the practice room (built on first use: not needed at start-up)."""
+        from companion.services.practice import Practice
 
-        return ShiftRoutine(self.stores, self.clock, lambda: self.config.settings)
+        return Practice(self.stores, self.clock, journal=self.journal)
+
+    def settings(self) -> Settings:
+        """The settings as they are now (the app replaces its config when they change)."""
+        return self.config.settings
 
 
 def build_services(

@@ -12,7 +12,7 @@ import contextlib
 import random
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from companion.core import reframe as rules
 from companion.core.cards import Deck
@@ -25,6 +25,9 @@ from companion.store.stores import Stores
 from companion.system.clock import Clock
 from companion.system.i18n import Strings
 
+if TYPE_CHECKING:  # handed in by Services: feature services never import each other
+    from companion.services.journal.service import Journal
+
 REVIEW_KIND = "review"  # a growth review (复盘) is a journal Entry of this kind
 FOLLOW_UP_CHECKED = "reframe.follow_up_checked"
 DECK_STATE = "practice.deck.{name}"
@@ -32,9 +35,12 @@ RESUME_DAYS = 7  # an unfinished reframe is offered back for a week
 
 
 class Practice:
-    def __init__(self, stores: Stores, clock: Clock, rng: random.Random | None = None) -> None:
+    def __init__(
+        self, stores: Stores, clock: Clock, rng: random.Random | None = None, *, journal: Journal
+    ) -> None:
         self.stores = stores
         self.clock = clock
+        self.journal = journal
         self.rng = rng or random.Random()
         self._decks: dict[str, Deck] = {}
         # A growth review being written, kept while the app runs if its screen is left
@@ -66,8 +72,19 @@ class Practice:
         return self.stores.reframes.where(lambda r: r.entry_id == entry_id)
 
     def reframe_from_entry(self, entry_id: str) -> rules.Reframing | None:
-        entry = self.stores.entries.get(entry_id)
+        entry = self.journal.get(entry_id)
         return None if entry is None else rules.from_entry(entry)
+
+    def done_today(self) -> tuple[int, int]:
+        """Reframes finished and practice rounds played today (Home's glance)."""
+        start, end = day_window(self.clock.now())
+        stores = self.stores
+        reframes = sum(1 for r in stores.reframes.created_between(start, end) if r.finished)
+        rounds = sum(
+            len(repo.created_between(start, end))
+            for repo in (stores.drill_attempts, stores.poker_rounds, stores.roleplay_runs)
+        )
+        return reframes, rounds
 
     # -- the next-day question ---------------------------------------------------------
     def follow_up_due(self) -> Reframe | None:
@@ -149,19 +166,14 @@ class Practice:
         return counts
 
     def save_review(self, happened: str, did_well: str, next_time: str) -> Entry:
-        fields: dict[str, Any] = {"did_well": did_well.strip(), "next_time": next_time.strip()}
-        return self.stores.entries.add(kind=REVIEW_KIND, text=happened.strip(), fields=fields)
+        """A growth review, through the journal's check (raises EntryError if refused)."""
+        answers = {"text": happened, "did_well": did_well, "next_time": next_time}
+        return self.journal.add(REVIEW_KIND, {k: v.strip() for k, v in answers.items()})
 
 
 def practice_glance(services: Any, t: Strings) -> list[tuple[str, str]]:
     """Home's "today at a glance": reframes and practice rounds finished today."""
-    stores: Stores = services.stores
-    start, end = day_window(services.clock.now())
-    reframes = sum(1 for r in stores.reframes.created_between(start, end) if r.finished)
-    rounds = sum(
-        len(repo.created_between(start, end))
-        for repo in (stores.drill_attempts, stores.poker_rounds, stores.roleplay_runs)
-    )
+    reframes, rounds = services.practice.done_today()
     rows = []
     if reframes:
         rows.append((t("reframe.glance.label"), t("reframe.glance.value", count=str(reframes))))

@@ -2,19 +2,23 @@
 
 When to offer them (at most once a day each; never on the very first run, which has
 its own welcome), and keeping what the user wrote. The intention, the feeling and the
-release are private writing, so they go to journal.db as ``Entry`` records; the dates
-they were offered are app state in activity.db. No Textual.
+release are private writing, so they go to the journal (through its one check, handed
+in as ``journal``); the dates they were offered are app state in activity.db. No Textual.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from companion.services.config import Settings
 from companion.store.schema import Entry
 from companion.store.stores import Stores
 from companion.system.clock import Clock
+
+if TYPE_CHECKING:  # handed in by Services: feature services never import each other
+    from companion.services.journal.service import Journal
 
 LAST_LAUNCH = "routine.last_launch"
 ENERGY_OFFERED = "routine.energy_offered"
@@ -28,10 +32,13 @@ NIGHT_AWAY = timedelta(hours=4)
 
 
 class ShiftRoutine:
-    def __init__(self, stores: Stores, clock: Clock, settings: Callable[[], Settings]) -> None:
+    def __init__(
+        self, stores: Stores, clock: Clock, settings: Callable[[], Settings], journal: Journal
+    ) -> None:
         self.stores = stores
         self.clock = clock
         self.settings = settings
+        self.journal = journal
 
     def _today(self) -> date:
         return self.clock.now().date()
@@ -75,19 +82,17 @@ class ShiftRoutine:
 
     # -- keeping what was written ---------------------------------------------------------
     def save_intention(self, intention: str, feeling: str | None) -> Entry | None:
-        """The energy station's answers; nothing is stored when both were left empty."""
+        """The energy station's answers; nothing is stored when both were left empty.
+        Raises EntryError for what the journal refuses (as it would in its editor)."""
         intention = intention.strip()
         if not intention and feeling is None:
             return None
-        fields: dict[str, str] = {"routine": "energy_station"}
-        if feeling is not None:
-            fields["feeling"] = feeling
-        return self.stores.entries.add(kind=INTENTION, text=intention, fields=fields)
+        answers = {"text": intention, "feeling": feeling or ""}
+        return self.journal.add(INTENTION, answers, kept={"routine": "energy_station"})
 
     def save_release(self, went_well: str, let_go: str) -> Entry | None:
         went_well, let_go = went_well.strip(), let_go.strip()
         if not went_well and not let_go:
             return None
-        text = "\n".join(part for part in (went_well, let_go) if part)
-        fields = {"routine": "release", "went_well": went_well, "let_go": let_go}
-        return self.stores.entries.add(kind=RELEASE, text=text, fields=fields)
+        answers = {"went_well": went_well, "let_go": let_go}
+        return self.journal.add(RELEASE, answers, kept={"routine": "release"})

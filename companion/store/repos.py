@@ -26,13 +26,16 @@ class Repo(Generic[R]):
     def _table(self) -> Table:
         return self.db.table(self.table_name)
 
-    def add(self, **fields: Any) -> R:
-        """Create and store a record; returns it once it is durable on disk."""
+    def new(self, **fields: Any) -> R:
+        """A new record with a fresh id and timestamps, not stored yet (see add_together)."""
         now = self.clock.now()
-        record = self.record_type(
+        return self.record_type(
             id=str(uuid.uuid4()), created_at=fields.pop("created_at", now), updated_at=now, **fields
         )
-        return self.put(record)
+
+    def add(self, **fields: Any) -> R:
+        """Create and store a record; returns it once it is durable on disk."""
+        return self.put(self.new(**fields))
 
     def put(self, record: R) -> R:
         """Insert or replace a record as it is (import, undo)."""
@@ -96,6 +99,11 @@ class Repo(Generic[R]):
         return len(docs)
 
 
+def value_doc(value: Any) -> dict[str, Any]:
+    """How a named value is kept in a key-value table."""
+    return {"value": value}
+
+
 class KeyValue:
     """Small named values (first-run done, last shift start…) in one table."""
 
@@ -111,9 +119,9 @@ class KeyValue:
         with self.db.transaction():
             table = self.db.table(self.table_name)
             if table.contains(doc_id=key):
-                table.update({"value": value}, doc_ids=[key])
+                table.update(value_doc(value), doc_ids=[key])
             else:
-                table.insert(Document({"value": value}, doc_id=key))
+                table.insert(Document(value_doc(value), doc_id=key))
 
     def delete(self, key: str) -> None:
         with self.db.transaction():
@@ -122,19 +130,27 @@ class KeyValue:
                 table.remove(doc_ids=[key])
 
 
-def add_together(batches: Iterable[tuple[Repo[Any], Iterable[Record]]]) -> int:
-    """Store new records in several tables of one database in a single write, so either
-    all of them are kept or none is (an import of entries with their reframes)."""
+def add_together(
+    batches: Iterable[tuple[Repo[Any], Iterable[Record]]],
+    values: Iterable[tuple[KeyValue, str, Any]] = (),
+) -> int:
+    """Store new records in several tables of one database, and set named ``values``
+    (key-value table, key, value) in it, in a single write: either all of them are kept
+    or none is (an import of entries with their reframes; a break event with the
+    rhythm's state). Returns how many records were added."""
     batches = [(repo, [to_doc(r) for r in records]) for repo, records in batches]
+    values = list(values)
     databases = {id(repo.db): repo.db for repo, _ in batches}
+    databases.update({id(kv.db): kv.db for kv, _, _ in values})
     if len(databases) != 1:
         raise ValueError("add_together writes to one database")
     (db,) = databases.values()
-    if not any(docs for _, docs in batches):
+    if not any(docs for _, docs in batches) and not values:
         return 0
+    names = [repo.table_name for repo, _ in batches] + [kv.table_name for kv, _, _ in values]
     with db.transaction():
-        for repo, _ in batches:
-            db.table(repo.table_name)  # raises StoreUnavailable like every other write
+        for name in names:
+            db.table(name)  # raises StoreUnavailable like every other write
         tables = db.storage.read() or {}
         for repo, docs in batches:  # checked before anything changes
             ids = [doc["id"] for doc in docs]
@@ -142,5 +158,7 @@ def add_together(batches: Iterable[tuple[Repo[Any], Iterable[Record]]]) -> int:
                 raise ValueError(f"an id is already taken in {repo.table_name}")
         for repo, docs in batches:
             tables.setdefault(repo.table_name, {}).update({doc["id"]: doc for doc in docs})
+        for kv, key, value in values:
+            tables.setdefault(kv.table_name, {})[key] = value_doc(value)
         db.storage.write(tables)
     return sum(len(docs) for _, docs in batches)

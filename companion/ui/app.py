@@ -338,7 +338,7 @@ class CompanionApp(App[None]):
             try:
                 fields = screen.unsaved_input()
                 if fields:
-                    self.services.stores.drafts.add(origin=type(screen).__name__, fields=fields)
+                    self.services.drafts.keep(screen.draft_origin, fields)
                     kept += 1
             except Exception:
                 continue

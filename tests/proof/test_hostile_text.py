@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from companion.services.journal.service import catalogue
 from companion.ui.journal.entry_view import EntryViewScreen
 from tests.ui.helpers import screen_text
 
@@ -86,9 +85,8 @@ def test_an_import_full_of_hostile_text_is_taken_whole(home: Path, tmp_path: Pat
 
 async def test_the_app_shows_it_literally_and_within_the_screen(app_factory) -> None:
     app = app_factory("en")
-    kinds = catalogue("en")
     for text in [*HOSTILE.values(), BIG]:
-        app.services.journal.add("free", {"text": text}, kinds, ())
+        app.services.journal.add("free", {"text": text})
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("j")
         await pilot.pause()

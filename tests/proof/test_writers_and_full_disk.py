@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from companion.services.journal.service import catalogue
 from tests.ui.helpers import Notes, wait_for
 
 pytestmark = pytest.mark.slow
@@ -19,7 +18,6 @@ pytestmark = pytest.mark.slow
 
 async def test_the_app_and_the_cli_writing_at_once_lose_nothing(app_factory, home: Path) -> None:
     app = app_factory("en")
-    kinds = catalogue("en")
     script = str(Path(sys.executable).parent / "companion")
     notes = [
         subprocess.Popen(
@@ -31,7 +29,7 @@ async def test_the_app_and_the_cli_writing_at_once_lose_nothing(app_factory, hom
     ]
     async with app.run_test(size=(80, 24)):
         for n in range(12):  # the app writes while the commands do
-            app.services.journal.add("free", {"text": f"from the app {n}"}, kinds, ())
+            app.services.journal.add("free", {"text": f"from the app {n}"})
         assert [p.wait(timeout=120) for p in notes] == [0] * 12
         texts = {e.text for e in app.services.journal.entries()}
     assert {f"from the shell {n}" for n in range(12)} <= texts
@@ -40,8 +38,7 @@ async def test_the_app_and_the_cli_writing_at_once_lose_nothing(app_factory, hom
 
 async def test_a_full_disk_while_saving_an_entry(app_factory, home: Path, monkeypatch) -> None:
     app = app_factory("en")
-    kinds = catalogue("en")
-    app.services.journal.add("free", {"text": "written yesterday"}, kinds, ())
+    app.services.journal.add("free", {"text": "written yesterday"})
     journal = home / "data" / "journal.db"
     before = journal.read_bytes()
     async with app.run_test(size=(80, 24)) as pilot:

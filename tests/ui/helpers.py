@@ -58,6 +58,20 @@ async def wait_for(pilot, predicate, timeout: float = 5.0) -> None:  # type: ign
         await pilot.pause(0.02)
 
 
+def record_calls(service: object, *names: str) -> list[str]:
+    """Which of ``names`` the app calls on ``service``, in order (each still runs)."""
+    calls: list[str] = []
+    for name in names:
+        method = getattr(service, name)
+
+        def recorded(*args, _method=method, _name=name, **kwargs):  # type: ignore[no-untyped-def]
+            calls.append(_name)
+            return _method(*args, **kwargs)
+
+        setattr(service, name, recorded)
+    return calls
+
+
 class Notes:
     """Records what the app tells the user through notify()."""
 

@@ -13,7 +13,7 @@ from companion.ui.shell.help import HelpScreen
 from companion.ui.shell.home import HomeScreen
 from companion.ui.widgets.orb import BreathOrb
 from companion.ui.widgets.phase_bar import PhaseBar
-from tests.ui.helpers import screen_text, text_of
+from tests.ui.helpers import record_calls, screen_text, text_of
 
 
 async def advance(pilot, clock, seconds: float) -> None:  # type: ignore[no-untyped-def]
@@ -277,3 +277,17 @@ async def test_reduced_motion_switched_on_mid_session_applies_on_return(app_fact
         assert isinstance(app.screen, BreatheScreen)
         assert not app.screen.query_one(BreathOrb).display
         assert not app.screen.pacer.animate and app.services.config.settings.reduce_motion
+
+
+async def test_a_session_is_kept_through_the_calm_service(app_factory, clock) -> None:
+    """The screen asks the service; it never writes a repository itself."""
+    app = app_factory("en")
+    asked = record_calls(app.services.calm, "breathed", "breathing_rated")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h", "minus", "minus", "minus", "8", "enter")
+        await advance(pilot, clock, 19)
+        await pilot.press("4", "enter")
+        assert isinstance(app.screen, HomeScreen)
+    assert asked == ["breathed", "breathing_rated"]
+    (record,) = app.services.stores.breathing.all()
+    assert (record.completed, record.tension_before, record.tension_after) == (True, 8, 4)

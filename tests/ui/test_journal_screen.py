@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Select, TextArea
 
-from companion.services.journal.service import Journal, catalogue
+from companion.services.journal.service import Journal
 from companion.store.schema import Entry
 from companion.store.stores import open_stores
 from companion.system.clock import FakeClock
@@ -24,14 +24,14 @@ from companion.ui.journal.entries import REFRESH_SECONDS, JournalScreen
 from companion.ui.journal.entry_editor import EntryEditorScreen
 from companion.ui.journal.entry_view import EntryViewScreen
 from companion.ui.shell.home import HomeScreen
-from tests.ui.helpers import Notes, screen_text, wait_for
+from tests.ui.helpers import Notes, record_calls, screen_text, wait_for
 
 NASTY = "[bold]x[/bold] [@click=app.quit]q[/] \x1b[31mred 顾客😀"
 
 
 def seed(app, kind: str = "free", tags=(), **answers: str):  # type: ignore[no-untyped-def]
     journal = app.services.journal
-    return journal.add(kind, answers, catalogue("en"), tags)
+    return journal.add(kind, answers, tags)
 
 
 def rows(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -115,7 +115,10 @@ async def test_a_thought_log_from_the_journal(app_factory) -> None:
 
 
 async def test_a_bad_answer_is_explained_and_nothing_typed_is_lost(app_factory) -> None:
+    """What the editor says to fix is what the journal refuses: its one check, run once
+    for each save."""
     app = app_factory("zh")
+    checks = record_calls(app.services.journal, "check")
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(EntryEditorScreen("thought"))
         await pilot.pause()
@@ -127,6 +130,14 @@ async def test_a_bad_answer_is_explained_and_nothing_typed_is_lost(app_factory) 
         assert "“生气 170”：强度请写 0 到 100 之间的数。" in screen_text(app)
         assert app.screen.query_one("#answer-text", TextArea).text == "退款"
         assert app.services.journal.entries() == []
+        assert checks == ["check"]
+        await pilot.press("backspace")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)  # saved and closed
+    assert checks == ["check", "check"]
+    [entry] = app.services.journal.entries()
+    assert entry.fields["emotions"] == [{"name": "生气", "intensity": 17}]
 
 
 @pytest.mark.parametrize(
@@ -321,6 +332,38 @@ async def test_a_draft_survives_a_crash_and_is_offered_back(app_factory, home: P
         assert again.services.journal.draft() is None
 
 
+async def test_a_draft_kept_by_an_older_companion_is_still_offered(app_factory) -> None:
+    """Drafts used to be kept under the editor's class name; they are found all the same."""
+    app = app_factory("en")
+    app.services.stores.drafts.add(
+        origin="EntryEditorScreen",
+        fields={"kind": "thought", "entry_id": None, "answers": {"text": "from before"}},
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(pilot)
+        assert isinstance(app.screen, DraftOfferScreen)
+        assert "You have an unsaved Thought log" in screen_text(app)
+        await pilot.click("#resume")
+        await pilot.pause()
+        assert app.screen.query_one("#answer-text", TextArea).text == "from before"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert [e.text for e in app.services.journal.entries()] == ["from before"]
+    assert app.services.stores.drafts.all() == []
+
+
+async def test_what_the_app_keeps_on_an_error_is_named_by_the_screen(app_factory) -> None:
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(EntryEditorScreen("free"))
+        await pilot.pause()
+        await pilot.press(*"not saved yet")
+        assert app.keep_unsaved_input() == 1  # what the app does when it must close
+    (draft,) = app.services.stores.drafts.all()
+    assert draft.origin == "entry-editor"
+    assert app.services.journal.draft() == draft
+
+
 async def test_autosave_writes_only_when_something_changed(app_factory) -> None:
     app = app_factory("en")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -392,7 +435,7 @@ async def test_notes_from_another_process_appear_while_the_list_is_shown(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_journal(pilot)
         shell = Journal(open_stores(resolve_paths(home), clock), clock)  # `companion note`
-        shell.add("free", {"text": "written in the shell"}, catalogue("en"))
+        shell.add("free", {"text": "written in the shell"})
         screen.refresh_if_changed()  # what the slow timer does
         await pilot.pause()
         assert "written in the shell" in rows(app)[0]

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from companion.services.journal.service import catalogue
 from companion.system.clock import FakeClock
 from tests.ui.helpers import still
 
@@ -33,9 +32,8 @@ WRITING = {
 
 def seeded(app_factory, clock: FakeClock, lang: str):  # type: ignore[no-untyped-def]
     app = app_factory(lang)
-    kinds = catalogue(lang)
     for kind, answers, tags in WRITING[lang]:
-        app.services.journal.add(kind, answers, kinds, tags)
+        app.services.journal.add(kind, answers, tags)
         clock.advance(minutes=47)
     first = app.services.journal.entries()[-1]
     app.services.journal.set_star(first, True)

@@ -4,7 +4,6 @@ starts from what it says, and the entry shows the reframes made of it."""
 from __future__ import annotations
 
 from companion.core.reframe import Page, Reframing
-from companion.services.journal.service import catalogue
 from companion.ui.journal.entry_view import EntryViewScreen
 from companion.ui.practice.reframe import ReframeScreen
 from tests.ui.helpers import screen_text, wait_for
@@ -18,8 +17,6 @@ def thought(app, lang: str = "en"):  # type: ignore[no-untyped-def]
             "thought": "I am bad at this job",
             "emotions": "hurt 60",
         },
-        catalogue(lang),
-        (),
     )
 
 
@@ -53,7 +50,7 @@ async def test_reframe_this_starts_from_the_entry_and_links_back(app_factory) ->
 
 async def test_only_thought_logs_offer_reframe_this(app_factory) -> None:
     app = app_factory("zh")
-    app.services.journal.add("free", {"text": "随便写写"}, catalogue("zh"), ())
+    app.services.journal.add("free", {"text": "随便写写"})
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("j")
         await pilot.pause()

@@ -45,6 +45,7 @@ class Typing(CompanionScreen):
     """A screen with a text field whose action fails, standing in for any bug."""
 
     BINDINGS = [("f5", "explode", "")]
+    draft_origin = "typing"  # what its unsaved input is kept under
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield Input(id="words")
@@ -75,7 +76,7 @@ async def test_an_unexpected_error_keeps_typing_logs_privately_and_closes_kindly
     assert "useless" not in log and "顾客" not in log
     drafts = app.services.stores.drafts.all()
     assert [d.fields for d in drafts] == [{"words": SECRET}]
-    assert drafts[0].origin == "Typing"
+    assert drafts[0].origin == "typing"  # the name it declares, not its class name
 
 
 def test_the_error_hook_is_still_where_textual_calls_it() -> None:

@@ -254,3 +254,26 @@ async def test_back_before_the_shift_it_waits_for_the_shift_start(
         await pilot.press("escape")
         await later(pilot, clock, minutes=20)
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_what_the_journal_refuses_is_said_and_the_release_stays_open(app_factory) -> None:
+    """The release is a journal entry like any other: its one check applies, and what
+    it refuses is said in words while everything typed stays."""
+    app = build(app_factory, "zh")
+    many = " ".join(f"#t{n}" for n in range(21))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ReleaseScreen())
+        await pilot.pause()
+        notes = Notes(app)
+        await pilot.press(*f"好评一条 {many}", "enter", *"差评", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReleaseScreen)
+        assert "标签超过 20 个了，留下最重要的几个吧。" in notes.text()
+        assert app.screen.query_one("#went-well", Input).value == f"好评一条 {many}"
+        assert app.services.journal.entries() == []
+        app.screen.query_one("#went-well", Input).value = "好评一条 #好评"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    (release,) = app.services.journal.entries()
+    assert (release.text, release.tags) == ("好评一条 #好评\n差评", ("好评",))

@@ -7,6 +7,7 @@ import asyncio
 import itertools
 from pathlib import Path
 
+import pytest
 from textual.command import CommandList
 from textual.widgets import Input, Static, TextArea
 
@@ -17,7 +18,7 @@ from companion.ui.calm.vent import VentScreen
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.home import HomeScreen
 from companion.ui.widgets.breath_guide import BreathGuide
-from tests.ui.helpers import Notes, text_of, wait_for
+from tests.ui.helpers import Notes, record_calls, text_of, wait_for
 
 SECRET = "worst customer 你太过分"
 
@@ -222,3 +223,50 @@ async def test_the_same_line_never_comes_twice_in_a_row(app_factory, clock) -> N
             seen.append(app.screen.line_index)
             await pilot.press("escape")
     assert all(a != b for a, b in itertools.pairwise(seen))
+
+
+async def test_the_minute_is_kept_through_the_calm_service(app_factory, clock) -> None:
+    """The screen asks the service; it never writes a repository itself."""
+    app = app_factory("en")
+    names = ("sos_line", "sos_line_shown", "sos_done", "sos_rated")
+    asked = record_calls(app.services.calm, *names)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2", "5")
+        clock.advance(60)
+        app.screen.pacer.tick()
+        await pilot.pause()
+        await pilot.press("1", "enter")
+    assert asked == list(names)
+    (reset,) = app.services.stores.sos.all()
+    assert (reset.tension_before, reset.tension_after, reset.completed) == (5, 1, True)
+
+
+@pytest.mark.parametrize(
+    ("lang", "refused"),
+    [("en", "That's more than 20 tags"), ("zh", "标签超过 20 个了，留下最重要的几个吧。")],
+)
+async def test_the_vent_pad_keeps_through_the_journals_check(
+    app_factory, lang: str, refused: str
+) -> None:
+    """Kept writing is a journal entry like any other: checked by the journal, and
+    what it refuses is said, with the words left on the pad."""
+    app = app_factory(lang)
+    journal = app.services.journal
+    checked = record_calls(journal, "check")
+    too_many = " ".join(f"#t{n}" for n in range(21))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2", "v")
+        notes = Notes(app)
+        await pilot.press(*too_many, "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, VentScreen)
+        assert refused in notes.text()
+        assert app.screen.query_one(TextArea).text == too_many
+        assert journal.entries() == []
+        app.screen.query_one(TextArea).text = SECRET + " #refund"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SosScreen)
+    assert checked == ["check", "check"]
+    (entry,) = journal.entries()
+    assert (entry.kind, entry.text, entry.tags) == ("vent", SECRET + " #refund", ("refund",))

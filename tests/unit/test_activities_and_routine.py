@@ -9,12 +9,15 @@ from pathlib import Path
 import pytest
 
 from companion.core.activities import GROUPS, activities_from, suggestion_order
+from companion.core.journal import EntryError
 from companion.services.config import Settings
+from companion.services.journal.service import Journal
 from companion.services.routine import ENERGY_OFFERED, ShiftRoutine
 from companion.store.stores import open_stores
 from companion.system.clock import FakeClock
 from companion.system.content import load_pack
 from companion.system.paths import resolve_paths
+from tests.ui.helpers import record_calls
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -46,7 +49,8 @@ def routine_for(home: Path, clock: FakeClock, **settings: object) -> ShiftRoutin
     import dataclasses
 
     chosen = dataclasses.replace(Settings(), **settings)
-    return ShiftRoutine(open_stores(resolve_paths(home), clock), clock, lambda: chosen)
+    stores = open_stores(resolve_paths(home), clock)
+    return ShiftRoutine(stores, clock, lambda: chosen, Journal(stores, clock))
 
 
 def test_the_energy_station_is_offered_on_the_first_launch_of_a_day(
@@ -81,3 +85,27 @@ def test_answers_are_private_writing(home: Path, clock: FakeClock) -> None:
     clock.advance(timedelta(hours=8).total_seconds())
     release = routine.save_release("a kind customer", "")
     assert release is not None and release.fields["went_well"] == "a kind customer"
+    assert release.text == "a kind customer"
+    both = routine.save_release(" a kind customer ", " the refund queue ")
+    assert both is not None and both.text == "a kind customer\nthe refund queue"
+    assert both.fields == {
+        "routine": "release",
+        "went_well": "a kind customer",
+        "let_go": "the refund queue",
+    }
+
+
+def test_answers_go_through_the_journals_one_check(home: Path, clock: FakeClock) -> None:
+    routine = routine_for(home, clock)
+    checked = record_calls(routine.journal, "check")
+    routine.save_intention("one calm reply #focus", "calm")
+    routine.save_release("a thank-you", "")
+    assert checked == ["check", "check"]
+    assert {e.kind: e.tags for e in routine.journal.entries()} == {
+        "intention": ("focus",),  # its tags found as the editor finds them
+        "release": (),
+    }
+    many = " ".join(f"#t{n}" for n in range(21))
+    with pytest.raises(EntryError, match="too_many_tags"):
+        routine.save_intention(many, None)
+    assert routine.journal.total() == 2

@@ -116,16 +116,54 @@ def test_a_crash_is_not_mistaken_for_a_long_absence(
     assert again.view().seconds_left == pytest.approx(7200 - 52 * 60, abs=HEARTBEAT)
 
 
+def count_writes(stores: Stores, monkeypatch) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Every write of activity.db from now on, as the tables written."""
+    writes: list[dict] = []
+    storage = stores.activity.storage
+    original = storage.write
+
+    def write(data):  # type: ignore[no-untyped-def]
+        writes.append(data)
+        original(data)
+
+    monkeypatch.setattr(storage, "write", write)
+    return writes
+
+
 def test_the_heartbeat_is_slow(stores: Stores, clock: FakeClock, monkeypatch) -> None:
     keeper = keeper_for(stores, clock)
-    writes = []
-    original = stores.state.set
-    monkeypatch.setattr(stores.state, "set", lambda *a: (writes.append(a), original(*a)))
+    writes = count_writes(stores, monkeypatch)
     for _ in range(60):  # an hour of looks once a minute, nothing happening
         clock.advance(minutes=1)
         keeper.tick()
     assert len(writes) == 3600 // HEARTBEAT
-    assert writes[-1][0] == STATE_KEY
+    assert STATE_KEY in writes[-1]["state"]
+
+
+def test_an_event_and_the_state_it_led_to_are_one_write(
+    stores: Stores, home: Path, clock: FakeClock, monkeypatch
+) -> None:
+    """A kill between two writes could keep a break started without the state that
+    says so (or the reverse): the next start would count or miss it."""
+    keeper = keeper_for(stores, clock)
+    writes = count_writes(stores, monkeypatch)
+    keeper.start_break()
+    assert len(writes) == 1
+    (written,) = writes
+    assert [e["kind"] for e in written["break_events"].values()] == ["started"]
+    assert written["state"][STATE_KEY]["value"]["phase"] == Phase.ON_BREAK.value
+    again = open_stores(resolve_paths(home), clock)  # what the next start finds
+    assert kinds(again) == ["started"]
+    assert again.state.get(STATE_KEY)["phase"] == Phase.ON_BREAK.value
+
+
+def test_a_break_rating_is_kept_only_when_given(stores: Stores, clock: FakeClock) -> None:
+    keeper = keeper_for(stores, clock)
+    assert keeper.rate(None, None) is None
+    assert stores.break_ratings.all() == []
+    keeper.rate(7, None)
+    (rating,) = stores.break_ratings.all()
+    assert (rating.tension_before, rating.tension_after) == (7, None)
 
 
 def test_today_counts_taken_postponed_skipped(stores: Stores, clock: FakeClock) -> None:
@@ -168,9 +206,9 @@ def test_a_full_disk_never_stops_the_reminders(
     keeper = keeper_for(stores, clock)
 
     def full(*args: object, **kwargs: object) -> None:
-        raise StoreWriteError(stores.activity.path, OSError(28, "No space left on device"))
+        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(stores.break_events, "add", full)
+    monkeypatch.setattr("companion.store.storage.write_atomic", full)
     awake(keeper, clock, hours=2)
     assert [e.kind for e in keeper.tick()] == [Kind.DUE]
     assert keeper.view().phase == Phase.DUE

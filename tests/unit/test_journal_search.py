@@ -108,11 +108,11 @@ def journal(tmp_path: Path, clock: FakeClock) -> Journal:
 
 
 def test_journal_writes_are_checked_and_found(journal: Journal, clock: FakeClock) -> None:
-    saved = journal.add("thought", {"text": "Refund storm #refund", "emotions": "angry 80"}, KINDS)
+    saved = journal.add("thought", {"text": "Refund storm #refund", "emotions": "angry 80"})
     assert saved.tags == ("refund",) and saved.fields["emotions"][0]["intensity"] == 80
     assert journal.search(parse_query("STORM", TODAY)) == [saved]
     clock.advance(minutes=5)
-    edited = journal.edit(saved, {"text": "Calmer now"}, KINDS, ["late"])
+    edited = journal.edit(saved, {"text": "Calmer now"}, ["late"])
     assert journal.search(parse_query("storm", TODAY)) == []
     assert journal.search(parse_query("#late calmer", TODAY)) == [edited]
     starred = journal.set_star(edited, True)
@@ -121,18 +121,18 @@ def test_journal_writes_are_checked_and_found(journal: Journal, clock: FakeClock
     journal.restore(starred)
     assert journal.entries() == [starred]
     with pytest.raises(EntryError):
-        journal.add("thought", {"text": ""}, KINDS)
+        journal.add("thought", {"text": ""})
     assert journal.total() == 1
 
 
 def test_another_process_writing_is_seen_and_only_its_entries_are_read(
     tmp_path: Path, journal: Journal, clock: FakeClock
 ) -> None:
-    first = journal.add("free", {"text": "from the app"}, KINDS)
+    first = journal.add("free", {"text": "from the app"})
     before = journal.search(Query())[0]
     assert not journal.stale()
     other = Journal(open_stores(resolve_paths(tmp_path / "h"), clock), clock)  # the CLI
-    other.add("free", {"text": "from the shell"}, KINDS)
+    other.add("free", {"text": "from the shell"})
     assert journal.stale()
     found = journal.search(Query())
     assert sorted(e.text for e in found) == ["from the app", "from the shell"]
@@ -143,7 +143,7 @@ def test_another_process_writing_is_seen_and_only_its_entries_are_read(
 
 def test_editing_another_features_entry_keeps_its_kind_and_fields(journal: Journal) -> None:
     vent = journal.repo.add(kind="vent", text="ugh", fields={"trigger": "abuse"})
-    edited = journal.edit(vent, {"text": "ugh, better now"}, KINDS, [])
+    edited = journal.edit(vent, {"text": "ugh, better now"})
     assert (edited.kind, edited.text, edited.fields) == ("vent", "ugh, better now", vent.fields)
 
 
@@ -162,10 +162,10 @@ def test_glance_counts_today_in_the_users_zone(journal: Journal, clock: FakeCloc
     services = type("S", (), {"journal": journal})()
     t = Strings("en")
     assert journal_glance(services, t) == []
-    journal.add("free", {"text": "one"}, KINDS)
-    journal.add("mood", {"score": "2"}, KINDS)
+    journal.add("free", {"text": "one"})
+    journal.add("mood", {"score": "2"})
     clock.advance(minutes=10)
-    journal.add("mood", {"score": "4"}, KINDS)
+    journal.add("mood", {"score": "4"})
     assert journal_glance(services, t) == [("Journal entries", "1"), ("Mood", "4 of 5 at 10:40")]
     clock.advance(hours=14)  # past midnight in Shanghai
     assert journal_glance(services, t) == []

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from companion.core.journal import EntryError
 from companion.core.reframe import Page, Reframing
 from companion.core.roleplay import Conversation
 from companion.packs import practice as practice_packs
+from companion.services.journal.service import Journal
 from companion.services.practice import REVIEW_KIND, Practice
 from companion.store.stores import Stores, open_stores
 from companion.system.clock import FakeClock
@@ -24,7 +26,7 @@ def stores(home: Path, clock: FakeClock) -> Stores:
 
 @pytest.fixture
 def practice(stores: Stores, clock: FakeClock) -> Practice:
-    return Practice(stores, clock, random.Random(4))
+    return Practice(stores, clock, random.Random(4), journal=Journal(stores, clock))
 
 
 def finished_reframe(practice: Practice, **changes: object) -> str:
@@ -108,9 +110,9 @@ def test_a_wall_clock_jump_over_midnight_while_asleep_counts_as_a_new_day(
 
 def test_a_deck_remembers_its_cards_across_sessions(stores: Stores, clock: FakeClock) -> None:
     ids = [s.id for s in practice_packs.situations("en")]
-    first = Practice(stores, clock, random.Random(1))
+    first = Practice(stores, clock, random.Random(1), journal=Journal(stores, clock))
     drawn = [first.draw("situations", ids) for _ in range(10)]
-    later = Practice(stores, clock, random.Random(2))
+    later = Practice(stores, clock, random.Random(2), journal=Journal(stores, clock))
     drawn += [later.draw("situations", ids) for _ in range(len(ids) - 10)]
     assert sorted(drawn) == sorted(ids)
 
@@ -142,3 +144,18 @@ def test_poker_roleplay_and_a_growth_review_are_kept(practice: Practice, stores:
     entry = practice.save_review("A refund fight.", "I stayed calm.", "Offer choices sooner.")
     assert entry.kind == REVIEW_KIND and entry.text == "A refund fight."
     assert entry.fields == {"did_well": "I stayed calm.", "next_time": "Offer choices sooner."}
+    assert practice.journal.entries() == [entry]  # written through the journal: it sees it
+    with pytest.raises(EntryError, match="too_many_tags"):  # and checked by it
+        practice.save_review(" ".join(f"#t{n}" for n in range(21)), "", "")
+    assert practice.journal.total() == 1
+
+
+def test_todays_reframes_and_rounds_for_home(practice: Practice, clock: FakeClock) -> None:
+    assert practice.done_today() == (0, 0)
+    finished_reframe(practice)
+    practice.save_reframe(Reframing(facts="not finished"))
+    practice.record_poker("card", "a reframe", 40, in_time=True)
+    practice.record_poker("card", "another", 50, in_time=False)
+    assert practice.done_today() == (1, 2)
+    clock.advance(hours=14)  # past midnight in Shanghai
+    assert practice.done_today() == (0, 0)

@@ -16,7 +16,7 @@ import pytest
 
 from companion.store.database import Database, Schema
 from companion.store.records import Record, from_doc, to_doc
-from companion.store.repos import KeyValue, Repo
+from companion.store.repos import KeyValue, Repo, add_together
 from companion.system.clock import FakeClock
 
 
@@ -172,3 +172,24 @@ def test_journal_entries_round_trip(tmp_path: Path, clock: FakeClock) -> None:
     )
     again = open_stores(resolve_paths(tmp_path / "h"), clock).entries.get(entry.id)
     assert again == entry
+
+
+def test_records_and_named_values_are_kept_in_one_write(
+    db: Database, tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes, state = Repo(db, "notes", Note, clock), KeyValue(db)
+    state.set("first", True)  # (the first write of a new file also stamps its schema)
+    writes: list[object] = []
+    original = db.storage.write
+    monkeypatch.setattr(db.storage, "write", lambda data: (writes.append(data), original(data)))
+    note = notes.new(text="one")
+    assert notes.get(note.id) is None  # new() does not store
+    assert add_together([(notes, [note])], values=[(state, "last", {"n": 1})]) == 1
+    assert len(writes) == 1
+    assert notes.get(note.id) == note and state.get("last") == {"n": 1}
+    assert add_together([], values=[(state, "last", 2)]) == 0 and state.get("last") == 2
+    other = Database("activity", tmp_path / "a.db", tmp_path / "backups", clock, Schema(1))
+    other.open()
+    with pytest.raises(ValueError):
+        add_together([(notes, [notes.new(text="two")])], values=[(KeyValue(other), "k", 1)])
+    assert [n.text for n in notes.all()] == ["one"]

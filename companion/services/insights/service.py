@@ -20,6 +20,7 @@ from companion.core.weeks import BreakPlan, Span, first_day_of_week, span_days, 
 from companion.services.config import Settings
 from companion.store.database import Database
 from companion.store.errors import StoreError
+from companion.store.schema import emotion_names, mood_score
 from companion.store.stores import Stores
 from companion.system.clock import Clock
 
@@ -71,14 +72,6 @@ def _sessions(docs: Iterable[Mapping[str, Any]]) -> list[Rated]:
     return out
 
 
-def _names(value: Any) -> tuple[str, ...]:
-    """Feelings as stored in a thought log: [{"name": …, "intensity": …}] or words."""
-    if not isinstance(value, list):
-        return ()
-    names = (v.get("name") if isinstance(v, Mapping) else v for v in value)
-    return tuple(n for n in names if isinstance(n, str) and n.strip())
-
-
 def _texts(value: Any) -> tuple[str, ...]:
     return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
 
@@ -92,10 +85,8 @@ def _entries(docs: Iterable[Mapping[str, Any]]) -> list[Written]:
         fields = doc.get("fields")
         fields = fields if isinstance(fields, Mapping) else {}
         kind = str(doc.get("kind", ""))
-        score = _rating(fields.get("score")) if kind == "mood" else None
-        out.append(
-            Written(at, kind, _texts(doc.get("tags")), score, _names(fields.get("emotions")))
-        )
+        score = mood_score(fields) if kind == "mood" else None
+        out.append(Written(at, kind, _texts(doc.get("tags")), score, emotion_names(fields)))
     return out
 
 

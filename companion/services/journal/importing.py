@@ -26,9 +26,8 @@ from companion.core.journal import (
 )
 from companion.core.reframe import FOLLOW_UP_STATES, OUTCOMES, Page
 from companion.services.journal.export import FORMAT_NAME, FORMAT_VERSION
-from companion.services.journal.service import catalogue
-from companion.store.schema import Entry, PokerRound, Reframe
-from companion.system.i18n import DEFAULT_LANGUAGE
+from companion.services.journal.service import kind_rules
+from companion.store.schema import SCORE, Entry, PokerRound, Reframe
 
 # Times a journal can hold: any day that can be shown in every time zone and sorted
 # without surprises (year 1 or 9999 would overflow when moved to another zone).
@@ -70,7 +69,7 @@ def read_file(raw: bytes, tz: tzinfo) -> Incoming:
         version = data.get("version")
         if not isinstance(version, int) or version > FORMAT_VERSION:
             raise ImportProblem("too_new", version=str(version))
-        kinds = frozenset(catalogue(DEFAULT_LANGUAGE))  # the same ids in every language
+        kinds = frozenset(kind_rules())
         return Incoming(
             entries=[_ours(doc, n, tz, kinds) for n, doc in enumerate(_records(data), 1)],
             reframes=[_reframe(doc, n, tz) for n, doc in enumerate(_records(data, "reframes"), 1)],
@@ -155,9 +154,9 @@ def _checked(
     an entry with nothing written in it."""
     if kind not in kinds:
         raise _bad(n, "kind")
-    if "score" in fields:
+    if SCORE in fields:
         try:
-            parse_score(fields["score"])
+            parse_score(fields[SCORE])
         except EntryError:
             raise _bad(n, "score") from None
     if not text.strip() and not any(field_text(v).strip() for v in fields.values()):

@@ -8,11 +8,12 @@ import dataclasses
 import json
 import uuid
 from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from companion.services.journal.importing import Incoming
 from companion.store.records import Record, to_doc
-from companion.store.schema import Entry
+from companion.store.schema import Entry, Reframe
 
 R = TypeVar("R", bound=Record)
 
@@ -28,23 +29,24 @@ def fingerprint(entry: Entry) -> tuple[Any, ...]:
     )
 
 
-def _same_record(*left_out: str) -> Callable[[Record], str]:
-    """A fingerprint of everything but ids, times of change and ``left_out``."""
-
-    def key(record: Record) -> str:
-        doc = to_doc(record)
-        for name in ("id", "updated_at", *left_out):
-            doc.pop(name, None)
-        doc["created_at"] = record.created_at.timestamp()
-        return json.dumps(doc, sort_keys=True, ensure_ascii=False)
-
-    return key
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-# A reframe's link is compared after it is pointed at this journal's entry, so it is
-# left out; so is the next-day question's state, which moves on without any writing.
-reframe_fingerprint = _same_record("entry_id", "follow_up")
-poker_fingerprint = _same_record()
+def record_fingerprint(record: Record) -> str:
+    """Everything but the id and the time of the last change; the time written as an
+    instant (the same moment with another UTC offset is the same record)."""
+    blank = dataclasses.replace(record, id="", created_at=_EPOCH, updated_at=_EPOCH)
+    moment = record.created_at.timestamp()
+    return json.dumps([moment, to_doc(blank)], sort_keys=True, ensure_ascii=False)
+
+
+def reframe_fingerprint(reframe: Reframe) -> str:
+    # A reframe's link is compared after it is pointed at this journal's entry, so it is
+    # left out; so is the next-day question's state, which moves on without any writing.
+    return record_fingerprint(dataclasses.replace(reframe, entry_id=None, follow_up="pending"))
+
+
+poker_fingerprint = record_fingerprint
 
 
 def new_records(

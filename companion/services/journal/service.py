@@ -8,28 +8,42 @@ fast at tens of thousands of entries. No Textual here.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
 
-from companion.core.journal import EntryError, Kind, build_entry, catalogue_from_pack
+from companion.core.journal import (
+    Answers,
+    EntryError,
+    Kind,
+    build_entry,
+    catalogue_from_pack,
+    split_tags,
+)
 from companion.core.journal_search import Query, SearchIndex, hay_of, may_match
+from companion.services.drafts import ENTRY_EDITOR, Drafts
 from companion.store.records import from_doc
 from companion.store.repos import Repo
 from companion.store.schema import Draft, Entry
 from companion.store.stores import Stores
 from companion.system.clock import Clock
-from companion.system.content import load_pack
+from companion.system.content import DEFAULT_LANGUAGE, load_pack
 from companion.system.i18n import Strings, format_time
 
-EDITOR_ORIGIN = "EntryEditorScreen"  # drafts of the editor; the app keeps them by screen name
+FREE = "free"  # the kind anything unknown is edited as
 
 
 def catalogue(lang: str) -> dict[str, Kind]:
-    """The kinds and their prompts in a language (content/<lang>/prompts.toml)."""
+    """The kinds and their prompts in a language (content/<lang>/prompts.toml), to show."""
     return catalogue_from_pack(load_pack(lang, "prompts"))
+
+
+def kind_rules() -> Mapping[str, Kind]:
+    """The kinds as the journal checks them: their ids, prompts and how each answer is
+    read. Only names differ between languages (a content test holds every language to
+    the same ids), so a check never depends on the language shown."""
+    return catalogue(DEFAULT_LANGUAGE)
 
 
 def kind_name(kind: str, kinds: Mapping[str, Kind]) -> str:
@@ -81,6 +95,7 @@ class Journal:
         self._decoded: dict[tuple[str, Any], Entry] = {}
         self._identity: object = None
         self._index = SearchIndex(self.index_tz())
+        self.drafts = Drafts(stores, clock)
 
     @property
     def repo(self) -> Repo[Entry]:
@@ -172,38 +187,54 @@ class Journal:
         self._decoded = {k: v for k, v in self._decoded.items() if k[0] != entry_id}
         self._index.forget(entry_id)
 
+    def check(
+        self,
+        kind: str,
+        answers: Mapping[str, str],
+        tags: str | Iterable[str] = (),
+        *,
+        editing: bool = False,
+    ) -> Answers:
+        """The one check of an entry: the answers as the journal would keep them, or
+        EntryError saying what to fix. ``add`` and ``edit`` refuse with it; the editor
+        shows its problem. ``tags`` as typed ("#refund, 退款") or as a list. A kind the
+        journal does not know is edited as free writing (only its text and tags)."""
+        rules = kind_rules()
+        if editing and kind not in rules:
+            kind = FREE
+        extra = split_tags(tags) if isinstance(tags, str) else tags
+        return build_entry(kind, answers, rules, extra)
+
     def add(
         self,
         kind: str,
         answers: Mapping[str, str],
-        kinds: Mapping[str, Kind],
-        tags: Iterable[str] = (),
+        tags: str | Iterable[str] = (),
         starred: bool = False,
+        kept: Mapping[str, Any] | None = None,
     ) -> Entry:
-        """Check the answers and store a new entry (durable when this returns)."""
-        checked = build_entry(kind, answers, kinds, tags)
+        """Check the answers and store a new entry (durable when this returns).
+
+        ``kept``: a feature's own fields, stored beside the answers as they are (the
+        kind lists them as hidden; the editor keeps them when the entry is edited)."""
+        checked = self.check(kind, answers, tags)
         return self.repo.add(
             kind=checked.kind,
             text=checked.text,
-            fields=checked.fields,
+            fields={**(kept or {}), **checked.fields},
             tags=checked.tags,
             starred=starred,
         )
 
     def edit(
-        self,
-        entry: Entry,
-        answers: Mapping[str, str],
-        kinds: Mapping[str, Kind],
-        tags: Iterable[str] = (),
+        self, entry: Entry, answers: Mapping[str, str], tags: str | Iterable[str] = ()
     ) -> Entry:
-        if entry.kind not in kinds:
+        checked = self.check(entry.kind, answers, tags, editing=True)
+        spec = kind_rules().get(entry.kind)
+        if spec is None:
             # Another feature's kind: its text and tags are editable, its fields are kept.
-            checked = build_entry("free", answers, kinds, tags)
             changes: dict[str, Any] = {"text": checked.text, "tags": checked.tags}
         else:
-            checked = build_entry(entry.kind, answers, kinds, tags)
-            spec = kinds[entry.kind]
             # Fields the editor does not show (another feature's own) are kept as they were.
             kept = {k: v for k, v in entry.fields.items() if spec.prompt(k) is None}
             fields = {**kept, **checked.fields}
@@ -230,22 +261,16 @@ class Journal:
     # -- the editor's draft --------------------------------------------------------------
     def draft(self) -> Draft | None:
         """The newest unsaved editor draft, if any."""
-        drafts = [d for d in self.stores.drafts.all() if d.origin == EDITOR_ORIGIN]
+        drafts = self.drafts.of(ENTRY_EDITOR)
         return drafts[0] if drafts else None
 
     def keep_draft(self, fields: Mapping[str, Any], draft: Draft | None) -> Draft:
         """Save (or replace) the editor's draft."""
-        if draft is None:
-            return self.stores.drafts.add(origin=EDITOR_ORIGIN, fields=dict(fields))
-        return self.stores.drafts.put(
-            dataclasses.replace(draft, fields=dict(fields), updated_at=self.clock.now())
-        )
+        return self.drafts.keep(ENTRY_EDITOR, fields, draft)
 
     def drop_drafts(self) -> None:
         """Forget every editor draft (saved, or discarded by the person)."""
-        for draft in self.stores.drafts.all():
-            if draft.origin == EDITOR_ORIGIN:
-                self.stores.drafts.delete(draft.id)
+        self.drafts.drop(ENTRY_EDITOR)
 
 
 def journal_glance(services: Any, t: Strings) -> list[tuple[str, str]]:
@@ -256,13 +281,13 @@ def journal_glance(services: Any, t: Strings) -> list[tuple[str, str]]:
         return []
     rows = []
     written = [e for e in today if e.kind != "mood"]
-    moods = [e for e in today if e.kind == "mood" and "score" in e.fields]
+    moods = [e for e in today if e.mood_score is not None]
     if written:
         rows.append((t("journal.glance.entries"), str(len(written))))
     if moods:
         latest = moods[0]
         at = format_time(latest.created_at.astimezone(journal.index_tz()), t)
-        score = str(latest.fields["score"])
+        score = str(latest.mood_score)
         value = t("journal.glance.mood_value", score=score, time=at)
         rows.append((t("journal.glance.mood"), value))
     return rows

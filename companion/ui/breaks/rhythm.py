@@ -279,10 +279,7 @@ class BreakRhythm:
 
     def rate_break(self, before: int | None, after: int | None) -> None:
         """Keep the optional 0-10 tension ratings of the break that just ended."""
-        if before is None and after is None:
-            return
-        ratings = self.app.services.stores.break_ratings
-        self.app.guard(lambda: ratings.add(tension_before=before, tension_after=after))
+        self.app.guard(lambda: self.keeper.rate(before, after))
 
     def postpone(self) -> None:
         if self._did(self.keeper.postpone(), Kind.POSTPONED):

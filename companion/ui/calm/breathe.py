@@ -24,7 +24,6 @@ from companion.core.breathing import (
     BreathState,
     Pattern,
     breath_at,
-    rounds_completed,
 )
 from companion.packs.calm import Catalog, breathing_catalog
 from companion.store.schema import BreathingSession
@@ -268,17 +267,10 @@ class BreatheScreen(CalmScreen, Screen[BreathingSession | None]):
 
     def _store(self, pattern: Pattern, rounds: int, elapsed: float, completed: bool) -> None:
         before = self.query_one("#before", TensionScale).value
+        calm = self.companion.services.calm
 
         def write() -> None:
-            self.record = self.companion.services.stores.breathing.add(
-                pattern=pattern.id,
-                rounds=rounds,
-                rounds_done=rounds_completed(pattern, rounds, elapsed),
-                seconds=round(elapsed, 3),
-                completed=completed,
-                tension_before=before,
-                origin=self.origin,
-            )
+            self.record = calm.breathed(pattern, rounds, elapsed, completed, before, self.origin)
 
         self.companion.guard(write)
 
@@ -311,10 +303,10 @@ class BreatheScreen(CalmScreen, Screen[BreathingSession | None]):
         after = self.query_one("#after", TensionScale).value
         record = self.record
         if after is not None and record is not None:
-            stores = self.companion.services.stores
+            calm = self.companion.services.calm
 
             def write() -> None:
-                self.record = stores.breathing.update(record.id, tension_after=after)
+                self.record = calm.breathing_rated(record, after)
 
             self.companion.guard(write)
         self.dismiss(self.record)

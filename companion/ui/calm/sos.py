@@ -26,8 +26,7 @@ from companion.core.sos import (
     sos_steps,
     step_start,
 )
-from companion.packs.calm import SOS_PATTERN, breathing_catalog, pick_line, self_talk_lines
-from companion.store.errors import StoreError
+from companion.packs.calm import SOS_PATTERN, breathing_catalog, self_talk_lines
 from companion.store.schema import SosReset
 from companion.ui.calm.vent import VentScreen
 from companion.ui.shell.calm_base import DIGITS, CalmScreen
@@ -35,7 +34,6 @@ from companion.ui.widgets.breath_guide import BreathGuide
 from companion.ui.widgets.pacer import Pacer
 from companion.ui.widgets.tension import TensionScale
 
-LAST_LINE_KEY = "sos.last_line"  # so the same line does not come twice in a row
 RATED_STEPS = {"arrive": "before", "back": "after"}
 
 
@@ -90,14 +88,9 @@ class SosScreen(CalmScreen, Screen[SosReset | None]):
 
     def on_mount(self) -> None:
         services = self.companion.services
-        lines = self_talk_lines(self.t.lang)
-        try:
-            last = services.stores.state.get(LAST_LINE_KEY)
-        except StoreError:
-            last = None
-        index = pick_line(lines, self.rng, last if isinstance(last, int) else None)
+        index = services.calm.sos_line(self_talk_lines(self.t.lang), self.rng)
         self.line_index = index
-        self.companion.guard(lambda: services.stores.state.set(LAST_LINE_KEY, index))
+        self.companion.guard(lambda: services.calm.sos_line_shown(index))
         self.opened_at = services.clock.monotonic()
         self.pacer = Pacer(self, services.clock, self.tick, animate=False)
         self.pacer.start()
@@ -190,10 +183,10 @@ class SosScreen(CalmScreen, Screen[SosReset | None]):
         after = self.query_one("#after", TensionScale).value
         record = self.record
         if record is not None and after is not None:
-            sos = self.companion.services.stores.sos
+            calm = self.companion.services.calm
 
             def write() -> None:
-                self.record = sos.update(record.id, tension_after=after)
+                self.record = calm.sos_rated(record, after)
 
             self.companion.guard(write)
         self._close()
@@ -208,12 +201,10 @@ class SosScreen(CalmScreen, Screen[SosReset | None]):
             return
         seconds = self.companion.services.clock.monotonic() - self.opened_at
         before = self.query_one("#before", TensionScale).value
-        sos = self.companion.services.stores.sos
+        calm = self.companion.services.calm
 
         def write() -> None:
-            self.record = sos.add(
-                seconds=round(seconds, 3), completed=completed, tension_before=before
-            )
+            self.record = calm.sos_done(seconds, completed, before)
 
         self.companion.guard(write)
 

@@ -61,8 +61,8 @@ class VentScreen(CompanionModal):
         self.companion.privacy.when_unlocked(lambda: self._keep(text))
 
     def _keep(self, text: str) -> None:
-        entries = self.companion.services.stores.entries
-        if self.companion.guard(lambda: entries.add(kind="vent", text=text)):
+        journal = self.companion.services.journal
+        if self.keep_writing(lambda: journal.add("vent", {"text": text})):
             self.query_one("#vent-text", TextArea).clear()
             self.notify(self.t("sos.vent.kept"), timeout=3, markup=False)
             self.dismiss(True)

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from companion.core.journal import MOOD_SCALE, Kind
 from companion.services.journal.service import catalogue, kind_name
-from companion.store.schema import Draft, Entry
+from companion.store.schema import Draft, EditorDraft, Entry
 from companion.system.i18n import format_moment
 from companion.ui.shell.base import CompanionModal
 from companion.ui.widgets.columns import two_columns
@@ -136,7 +136,7 @@ class DraftOfferScreen(CompanionModal):
     def compose(self) -> ComposeResult:
         t = self.t
         when = format_moment(self.draft.updated_at, self.companion.services.clock.now(), self.t)
-        kind = kind_name(str(self.draft.fields.get("kind", "free")), self.kinds)
+        kind = kind_name(EditorDraft.of(self.draft).kind, self.kinds)
         with Vertical(classes="dialog", id="draft-offer"):
             yield Static(
                 t("journal.editor.draft_offer", kind=kind, when=when),
@@ -184,8 +184,7 @@ class MoodScreen(CompanionModal):
 
     def action_score(self, score: int) -> None:
         journal = self.companion.services.journal
-        kinds = catalogue(self.t.lang)
-        if self.companion.guard(lambda: journal.add("mood", {"score": str(score)}, kinds)):
+        if self.companion.guard(lambda: journal.add("mood", {"score": str(score)})):
             self.notify(self.t("journal.mood.saved", score=str(score)), timeout=4, markup=False)
         self.dismiss(None)
 

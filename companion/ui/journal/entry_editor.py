@@ -22,13 +22,12 @@ from companion.core.journal import (
     SUBJECTS,
     EntryError,
     answers_of,
-    build_entry,
     shown,
-    split_tags,
 )
+from companion.services import drafts
 from companion.services.journal.service import Journal, catalogue, entry_problem
 from companion.store.errors import StoreError
-from companion.store.schema import Draft, Entry
+from companion.store.schema import Draft, EditorDraft, Entry
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.messages import DayClosed
 
@@ -37,6 +36,7 @@ AUTOSAVE_SECONDS = 3.0
 
 class EntryEditorScreen(CompanionScreen):
     private = True
+    draft_origin = drafts.ENTRY_EDITOR
 
     BINDINGS = [
         Binding("ctrl+s", "save", "journal.keys.save", id="editor_save", priority=True),
@@ -66,17 +66,9 @@ class EntryEditorScreen(CompanionScreen):
 
     @classmethod
     def from_draft(cls, draft: Draft, journal: Journal) -> EntryEditorScreen:
-        fields = draft.fields
-        entry_id = fields.get("entry_id")
-        entry = journal.get(entry_id) if isinstance(entry_id, str) else None
-        answers = fields.get("answers")
-        return cls(
-            str(fields.get("kind", "free")),
-            entry,
-            answers=dict(answers) if isinstance(answers, dict) else {},
-            tags=str(fields.get("tags", "")),
-            draft=draft,
-        )
+        kept = EditorDraft.of(draft)
+        entry = journal.get(kept.entry_id) if kept.entry_id is not None else None
+        return cls(kept.kind, entry, answers=kept.answers, tags=kept.tags, draft=draft)
 
     # -- drawing ---------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -152,12 +144,8 @@ class EntryEditorScreen(CompanionScreen):
 
     def draft_fields(self) -> dict[str, Any]:
         answers, tags = self.snapshot()
-        return {
-            "kind": self.kind,
-            "entry_id": self.entry.id if self.entry else None,
-            "answers": answers,
-            "tags": tags,
-        }
+        entry_id = self.entry.id if self.entry else None
+        return EditorDraft(self.kind, entry_id, answers, tags).to_fields()
 
     def has_writing(self) -> bool:
         answers, tags = self.snapshot()
@@ -190,22 +178,18 @@ class EntryEditorScreen(CompanionScreen):
         t = self.t
         answers, tags = self.snapshot()
         journal = self.companion.services.journal
-        kinds = catalogue(t.lang)
+        if self.entry is None:
+            write = partial(journal.add, self.kind, answers, tags)
+        else:
+            write = partial(journal.edit, self.entry, answers, tags)
         try:
-            tag_list = split_tags(tags)
-            check_kind = self.kind if self.kind in kinds else "free"
-            build_entry(check_kind, answers, kinds, tag_list)  # say what to fix before writing
-        except EntryError as problem:
+            if not self.companion.guard(write):
+                return
+        except EntryError as problem:  # the journal's check: say what to fix, keep it all
             error = self.query_one("#editor-error", Static)
             error.update(entry_problem(problem, t))
             error.remove_class("hidden")
             error.scroll_visible()
-            return
-        if self.entry is None:
-            write = partial(journal.add, self.kind, answers, kinds, tag_list)
-        else:
-            write = partial(journal.edit, self.entry, answers, kinds, tag_list)
-        if not self.companion.guard(write):
             return
         self.companion.guard(journal.drop_drafts)
         self.draft = None

@@ -52,7 +52,7 @@ class EntryViewScreen(CompanionScreen):
         if entry.updated_at - entry.created_at > _A_MINUTE:
             edited = format_moment(entry.updated_at, now, t)
             meta += " · " + t("journal.view.edited", when=edited)
-        subject = entry.fields.get("subject") if entry.kind == "observation" else None
+        subject = entry.subject if entry.kind == "observation" else None
         with VerticalScroll(id="entry-view", classes="page"):
             yield Static(title, classes="page-title", markup=False)
             yield Static(meta, classes="muted", markup=False)

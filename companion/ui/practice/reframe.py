@@ -20,6 +20,7 @@ from textual.widgets import Footer, Input, SelectionList, Static, TextArea
 
 from companion.core.reframe import STEPS, Page, Reframing, judgement_words
 from companion.packs import practice as practice_packs
+from companion.services import drafts
 from companion.store.schema import Reframe
 from companion.system.i18n import format_moment
 from companion.ui.shell.base import CompanionScreen
@@ -32,6 +33,7 @@ SIDE = "side-"
 
 class ReframeScreen(CompanionScreen):
     private = True  # it shows or keeps journal writing
+    draft_origin = drafts.REFRAME
     BINDINGS = [
         Binding("ctrl+n", "next", "reframe.keys.next", id="reframe_next"),
         Binding("ctrl+g", "back", "reframe.keys.back", id="reframe_back"),

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Static, TextArea
 
+from companion.services import drafts
 from companion.ui.practice.base import BACK, PracticeTool
 from companion.ui.widgets.prose import Paragraph
 
@@ -18,6 +19,7 @@ FIELDS = ("happened", "did_well", "next_time")
 
 class ReviewScreen(PracticeTool):
     TOOL = "review"
+    draft_origin = drafts.GROWTH_REVIEW
     BINDINGS = [BACK, Binding("ctrl+s", "save", "practice.keys.save", id="review_save")]
 
     def __init__(self) -> None:
@@ -55,7 +57,7 @@ class ReviewScreen(PracticeTool):
             self.query_one("#happened", TextArea).focus()
             return
         answers = dict(self.answers)
-        if self.companion.guard(lambda: self.practice.save_review(**answers)):
+        if self.keep_writing(lambda: self.practice.save_review(**answers)):
             self.answers = dict.fromkeys(FIELDS, "")
             self.practice.review_draft = {}
             self.notify(self.t("practice.review.saved"), timeout=4, markup=False)

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Static
 
+from companion.services import drafts
 from companion.services.routine import FEELINGS
 from companion.system.i18n import format_length
 from companion.ui.shell.base import CompanionScreen
@@ -26,6 +27,7 @@ BREATH_ROUNDS = 6
 
 class EnergyScreen(CompanionScreen):
     private = True  # it shows or keeps journal writing
+    draft_origin = drafts.ENERGY_STATION
     BINDINGS = [
         Binding("escape", "finish", "routine.keys.done", id="energy_done"),
     ]

@@ -4,10 +4,14 @@ letting the day go after it (``w``), offered at the moments the break rhythm rep
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal
 
+from companion.core.journal import EntryError
+from companion.services.journal.service import entry_problem
 from companion.services.routine import ENERGY_OFFERED, RELEASE_OFFERED
 from companion.store.errors import StoreError
+from companion.store.schema import Entry
 from companion.ui.privacy.guard import needs_journal
 from companion.ui.shell.attention import in_the_middle, on_break, typing
 from companion.ui.shell.home import HomeScreen
@@ -86,14 +90,12 @@ class RoutineFlow:
     def save_intention(self, intention: str, feeling: str | None) -> bool:
         """Keep the energy station's answers; False (and said why) if they could not be."""
         routine = self.app.services.routine
-        return self.app.guard(lambda: routine.save_intention(intention, feeling))
+        return self._kept(lambda: routine.save_intention(intention, feeling)) is not False
 
     def save_release(self, went_well: str, let_go: str) -> bool:
         routine = self.app.services.routine
-        try:
-            entry = routine.save_release(went_well, let_go)
-        except StoreError as error:
-            self.app.tell_store_error(error)
+        entry = self._kept(lambda: routine.save_release(went_well, let_go))
+        if entry is False:
             return False
         self.app.notify(
             self.app.strings("routine.release.saved" if entry else "routine.release.nothing"),
@@ -102,3 +104,19 @@ class RoutineFlow:
         if entry is not None:
             self.app.post_message(DayClosed())  # the end of the week's last shift?
         return True
+
+    def _kept(self, save: Callable[[], Entry | None]) -> Entry | Literal[False] | None:
+        """What ``save`` kept (None: nothing to keep), or False when it was refused by
+        the journal's check or the disk, said kindly; what was typed stays on screen."""
+        try:
+            return save()
+        except StoreError as error:
+            self.app.tell_store_error(error)
+        except EntryError as error:
+            self.app.notify(
+                entry_problem(error, self.app.strings),
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
+        return False

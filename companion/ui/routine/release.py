@@ -11,11 +11,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Input, Static
 
+from companion.services import drafts
 from companion.ui.shell.base import CompanionScreen
 
 
 class ReleaseScreen(CompanionScreen):
     private = True  # it shows or keeps journal writing
+    draft_origin = drafts.RELEASE
     BINDINGS = [
         Binding("escape", "done", "routine.keys.done", id="release_done"),
         Binding("ctrl+s", "done", "routine.keys.save", show=False, id="release_save"),

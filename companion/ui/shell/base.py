@@ -5,13 +5,15 @@ keeping unsaved input when something goes wrong."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
+from companion.core.journal import EntryError
+from companion.services.journal.service import entry_problem
 from companion.system.i18n import Strings
 
 if TYPE_CHECKING:
@@ -61,6 +63,9 @@ class Translated:
     calm: ClassVar[str | None] = None
     # The break screen: nothing else is offered over it.
     break_screen: ClassVar[bool] = False
+    # What this screen's unsaved input is kept under (a name in companion.services.drafts);
+    # every screen whose unsaved_input can return something names one.
+    draft_origin: ClassVar[str] = ""
 
     @property
     def companion(self) -> CompanionApp:
@@ -107,6 +112,18 @@ class Translated:
     async def retranslate(self) -> None:
         """The language changed: draw again. Screens holding input override this."""
         await self.recompose()  # type: ignore[attr-defined]
+
+    def keep_writing(self, write: Callable[[], object]) -> bool:
+        """Run a journal write. A storage problem is told by the app; what the journal's
+        check refuses is said here, so the person can fix it. False if nothing was kept
+        (what was typed stays on the screen)."""
+        try:
+            return self.companion.guard(write)
+        except EntryError as problem:
+            self.notify(  # type: ignore[attr-defined]
+                entry_problem(problem, self.t), severity="warning", timeout=8, markup=False
+            )
+            return False
 
     def unsaved_input(self) -> dict[str, Any] | None:
         """Text the user typed and has not saved, to keep if the app must close."""

@@ -1,0 +1,1 @@
+"""`companion doctor`: the read-only health check (report.py) and its parts."""

@@ -1,0 +1,1 @@
+"""The journal: checked writes and search (service.py), exports, imports and merging."""

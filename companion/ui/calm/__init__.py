@@ -1,0 +1,1 @@
+"""Breathing, SOS and the vent pad."""

@@ -1,0 +1,1 @@
+"""Reframing in four steps and the practice room's tools."""

@@ -1,0 +1,1 @@
+"""The shift routine: the energy station and letting the day go."""

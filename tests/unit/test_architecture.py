@@ -104,3 +104,15 @@ def test_features_talk_without_probing_each_other() -> None:
                 if "app" in target or "screen" in target:
                     probes.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)}")
     assert probes == []
+
+
+def test_the_code_is_lint_clean() -> None:
+    """ruff, as configured in pyproject.toml: lint rules and formatting."""
+    import subprocess
+    import sys
+
+    for args in (["check", "."], ["format", "--check", "."]):
+        done = subprocess.run(
+            [sys.executable, "-m", "ruff", *args], cwd=ROOT, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stdout + done.stderr

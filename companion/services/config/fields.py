@@ -4,6 +4,7 @@ Settings it fills, and how it is read and written back."""
 from __future__ import annotations
 
 from companion.core.shift import format_clock_time, format_days
+from companion.services.config.keys import user_keys
 from companion.services.config.parse import (
     FieldSpec,
     boolean,
@@ -47,4 +48,5 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("breathing.bell", "breathing_bell", boolean),
     FieldSpec("breathing.tension_rating", "tension_rating", boolean),
     FieldSpec("breathing.pattern", "breathing_patterns", custom_patterns),
+    FieldSpec("keys", "keys", user_keys, dict),
 )

@@ -25,6 +25,7 @@ class ConfigProblem:
     code: str  # syntax | unreadable | unknown_key | not_one_of | bad_duration | not_bool
     #            | not_whole_number | bad_time | bad_days | bad_terminal
     #            | pattern_* (a [[breathing.pattern]] that was skipped)
+    #            | keys_not_table | key_* (a [keys] entry that was ignored)
     key: str = ""
     value: str = ""
     line: int | None = None
@@ -79,11 +80,12 @@ def _lookup(data: Mapping[str, Any], dotted: str) -> tuple[bool, Any]:
     return True, node
 
 
-def _leaf_keys(data: Mapping[str, Any], prefix: str = "") -> Iterable[str]:
+def _leaf_keys(data: Mapping[str, Any], known: set[str], prefix: str = "") -> Iterable[str]:
+    """Every key in the file, down to a setting (a setting may itself be a table)."""
     for key, value in data.items():
         dotted = f"{prefix}{key}"
-        if isinstance(value, Mapping):
-            yield from _leaf_keys(value, dotted + ".")
+        if isinstance(value, Mapping) and dotted not in known:
+            yield from _leaf_keys(value, known, dotted + ".")
         else:
             yield dotted
 
@@ -110,7 +112,7 @@ def _apply(path: Path, data: Mapping[str, Any]) -> tuple[Settings, tuple[ConfigP
             )
             parsed = parsed.value
         values[spec.attr] = parsed
-    for key in _leaf_keys(data):
+    for key in _leaf_keys(data, known):
         if key not in known:
             problems.append(ConfigProblem(path, "unknown_key", key))
     return Settings(**values), tuple(problems)

@@ -37,6 +37,12 @@ class Settings:
     breathing_bell: bool = False  # a terminal bell at each change of breathing phase
     tension_rating: bool = True  # offer a 0-10 "how tense" rating around breathing, SOS, breaks
     breathing_patterns: tuple[Pattern, ...] = ()  # the user's own, [[breathing.pattern]]
+    # The person's own app-wide keys, [keys], checked: (binding id, Textual key list).
+    keys: tuple[tuple[str, str], ...] = ()
+
+    def keymap(self) -> dict[str, str]:
+        """The person's keys as Textual's App.set_keymap takes them."""
+        return dict(self.keys)
 
     def break_rules(self) -> Rules:
         """The break rhythm's rules as these settings set them."""

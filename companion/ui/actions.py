@@ -88,3 +88,12 @@ def app_bindings() -> list[Binding]:
     quit_now = _binding("quit_now", "run('quit')", "keys.quit")
     palette = _binding("command_palette", "command_palette", "keys.palette")
     return [*bindings, quit_now, palette]
+
+
+# Where each app-wide binding comes in the footer and on the help page. Textual puts a
+# binding whose key the person changed at the end of its map; the screens put it back.
+ORDER = {binding.id: place for place, binding in enumerate(app_bindings())}
+
+
+def registry_place(binding_id: str | None) -> int:
+    return ORDER.get(binding_id or "", len(ORDER))

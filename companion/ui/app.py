@@ -18,6 +18,7 @@ from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType, Keymap
 from textual.events import Resize
+from textual.markup import escape
 from textual.screen import Screen
 
 from companion import __version__
@@ -316,11 +317,12 @@ class CompanionApp(App[None]):
             yield SystemCommand(t("commands.home"), t("commands.home_help"), self.go_home)
         for action in ACTIONS:
             if self.may(action.id):
-                yield SystemCommand(
-                    t(f"commands.{action.id}"),
-                    t(f"commands.{action.id}_help"),
-                    action.handler(self),
-                )
+                # The palette has no column for keys; its help line (markup) names it.
+                help_line = t(f"commands.{action.id}_help")
+                key = self.key_for(action.id)
+                if key:
+                    help_line = t("commands.with_key", help=help_line, key=escape(key))
+                yield SystemCommand(t(f"commands.{action.id}"), help_line, action.handler(self))
 
     # -- size --------------------------------------------------------------------
     def on_resize(self, event: Resize) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.command import CommandList, CommandPalette
 from textual.widgets import Input
 
 from companion.ui.calm.sos import SosScreen
@@ -67,6 +68,22 @@ async def test_help_lists_the_persons_keys(app_factory, home: Path) -> None:
             ("b", "Take", "a", "break"),
             ("J", "Journal"),
         ]
+
+
+async def test_the_palette_names_the_persons_key(app_factory, home: Path) -> None:
+    configure(home, KEYS)
+    app = app_factory("zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        commands = {c.title: c.help for c in app.get_system_commands(app.screen)}
+        assert commands["日记"].endswith("快捷键 J")
+        assert commands["休息一下"].endswith("快捷键 b")
+        assert "快捷键" not in commands["认知扑克"]  # a palette-only action has no key
+        await pilot.press("ctrl+p", *"日记")
+        assert isinstance(app.screen, CommandPalette)
+        found = app.screen.query_one(CommandList)
+        await wait_for(pilot, lambda: found.option_count > 0)
+        shown = [str(found.get_option_at_index(i).prompt) for i in range(found.option_count)]
+        assert any("快捷键 J" in prompt for prompt in shown), shown
 
 
 class Typing(CompanionScreen):

@@ -153,6 +153,10 @@ async def test_a_bad_entry_is_told_once_and_the_rest_apply(
         await pilot.press("escape")
         await pilot.press("j")  # journal kept its key
         await wait_for(pilot, lambda: type(app.screen).__name__ == "JournalScreen")
+        await pilot.press("escape", "s")  # Settings lists it with the other problems
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "SettingsScreen")
+        await pilot.pause()
+        assert said in screen_text(app)
     warnings = [m for m, severity in notes.messages if severity == "warning"]
     assert len(warnings) == 1 and said in warnings[0]
     assert app.keymap == {"mood": "M"}

@@ -12,14 +12,9 @@ from companion.services.doctor.report import run_doctor
 from companion.services.messages import config_problem
 from companion.system.i18n import Strings
 from companion.system.paths import resolve_paths
+from tests.unit.test_config import write
 
 EN, ZH = Strings("en"), Strings("zh")
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, "utf-8")
-    return path
 
 
 def test_keys_are_read_as_a_keymap(tmp_path: Path) -> None:

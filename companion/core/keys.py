@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from typing import Any
 
 from companion.core.key_names import BadKeyName, is_printable, normalize_key
@@ -175,8 +176,6 @@ def _clashes(chosen: dict[str, tuple[str, ...]]) -> list[tuple[str, str, str]]:
 
 def _near(key_id: str) -> str:
     """The id a person most likely meant ("take-break" -> "take_break"), or ""."""
-    from difflib import get_close_matches
-
     changeable = [key.id for key in APP_KEYS if not key.fixed]
     spelled = key_id.strip().lower().replace("-", "_").replace(" ", "_")
     if spelled in changeable:

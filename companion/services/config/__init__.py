@@ -1,8 +1,9 @@
 """Settings <-> ``config.toml``.
 
-Each setting is declared once (``fields.FIELDS``) with its parser (``parse``,
-``patterns``); ``load`` reads the file and collects every problem, ``save`` writes a
-changed setting back keeping the person's comments. What callers use is here.
+Each setting is declared once (``fields.FIELDS``) with its parser (``parse``;
+``patterns`` for [[breathing.pattern]], ``keys`` for [keys]); ``load`` reads the file
+and collects every problem, ``save`` writes a changed setting back keeping the person's
+comments. What callers use is here.
 """
 
 from companion.services.config.load import (

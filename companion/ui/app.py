@@ -16,11 +16,13 @@ from typing import Any, ClassVar, TypeVar
 
 from textual import events, on
 from textual.app import App, SystemCommand
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType, Keymap
 from textual.events import Resize
+from textual.markup import escape
 from textual.screen import Screen
 
 from companion import __version__
+from companion.core.keys import default_keys
 from companion.services.container import Services
 from companion.services.intent import StartIntent
 from companion.services.journal.service import journal_glance
@@ -94,6 +96,11 @@ class CompanionApp(App[None]):
         self.practice = PracticeFlow(self)  # reframing and the practice room
         self.insights = InsightsFlow(self)
         self.glance_providers.append(practice_glance)
+        # The person's own keys ([keys] in config.toml, already checked), before the
+        # first screen is drawn so its footer shows them. Read once at start: Settings
+        # has no key editor, so they change only when the file does.
+        self.keymap: dict[str, str] = {}
+        self.set_keymap(services.config.settings.keymap())
         self.register_theme(DARK)
         self.register_theme(LIGHT)
         self.theme = BY_SETTING[services.config.settings.theme]
@@ -238,19 +245,20 @@ class CompanionApp(App[None]):
         """When Home's break line shows another figure."""
         return self.rhythm.status_redraw_in()
 
+    def set_keymap(self, keymap: Keymap) -> None:
+        """Textual's keymap, remembered so the app can name the keys it gives."""
+        super().set_keymap(keymap)
+        self.keymap = dict(keymap)
+
     def key_for(self, binding_id: str) -> str:
-        """The key shown for an app action, after any keymap the user set."""
-        return self.keys_for([binding_id])[binding_id]
+        """The key shown for an app action (its first), after the person's keymap."""
+        keys = self.keymap.get(binding_id) or ",".join(default_keys(binding_id))
+        first = keys.split(",")[0].strip()
+        return self.get_key_display(Binding(first, "")) if first else ""
 
     def keys_for(self, binding_ids: list[str]) -> dict[str, str]:
-        """The keys shown for several app actions, looking at the bindings once."""
-        wanted = set(binding_ids)
-        shown: dict[str, str] = {}
-        active = [a.binding for a in self.active_bindings.values()]
-        for binding in active + list(app_bindings()):
-            if binding.id in wanted and binding.id not in shown:
-                shown[binding.id] = self.get_key_display(binding)
-        return {binding_id: shown.get(binding_id, "") for binding_id in binding_ids}
+        """The keys shown for several app actions."""
+        return {binding_id: self.key_for(binding_id) for binding_id in binding_ids}
 
     # -- actions -----------------------------------------------------------------
     def action_run(self, action_id: str) -> None:
@@ -309,11 +317,12 @@ class CompanionApp(App[None]):
             yield SystemCommand(t("commands.home"), t("commands.home_help"), self.go_home)
         for action in ACTIONS:
             if self.may(action.id):
-                yield SystemCommand(
-                    t(f"commands.{action.id}"),
-                    t(f"commands.{action.id}_help"),
-                    action.handler(self),
-                )
+                # The palette has no column for keys; its help line (markup) names it.
+                help_line = t(f"commands.{action.id}_help")
+                key = self.key_for(action.id)
+                if key:
+                    help_line = t("commands.with_key", help=help_line, key=escape(key))
+                yield SystemCommand(t(f"commands.{action.id}"), help_line, action.handler(self))
 
     # -- size --------------------------------------------------------------------
     def on_resize(self, event: Resize) -> None:

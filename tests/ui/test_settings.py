@@ -94,7 +94,7 @@ async def test_a_full_disk_while_saving_is_said_plainly(
 ) -> None:
     import errno
 
-    import companion.services.config
+    import companion.services.config.save
 
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -102,7 +102,7 @@ async def test_a_full_disk_while_saving_is_said_plainly(
     app = app_factory("en")
     async with app.run_test(size=(80, 24)) as pilot:
         notes = Notes(app)
-        monkeypatch.setattr(companion.services.config, "write_atomic", full)
+        monkeypatch.setattr(companion.services.config.save, "write_atomic", full)
         await pilot.press("t")
         assert app.theme == "companion-light"  # applied for this session
         assert "The setting was not saved: No space left on device" in notes.text()

@@ -10,12 +10,11 @@ import pytest
 
 from companion.services.config import (
     ConfigNotWritable,
-    FieldSpec,
     Settings,
-    duration_field,
     load_config,
     save_settings,
 )
+from companion.services.config.parse import FieldSpec, duration_field
 
 
 def write(path: Path, text: str) -> Path:

@@ -27,7 +27,8 @@ class PassphraseScreen(CompanionModal):
         with VerticalScroll(classes="dialog", id="passphrase-dialog"):
             yield Static(t("lock.setting_title"), classes="dialog-title", markup=False)
             state = "lock.state_encrypted" if encrypted else "lock.state_plain"
-            yield Static(t(state), classes="dialog-line", markup=False)
+            lock_key = self.companion.key_for("lock")
+            yield Static(t(state, key=lock_key), classes="dialog-line", markup=False)
             if encrypted:
                 yield Input(password=True, id="current", placeholder=t("lock.current_placeholder"))
             yield Input(password=True, id="new", placeholder=t("lock.new_placeholder"))

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen, Screen
 from companion.core.journal import EntryError
 from companion.services.journal.service import entry_problem
 from companion.system.i18n import Strings
+from companion.ui.actions import registry_place
 
 if TYPE_CHECKING:
     from companion.ui.app import CompanionApp
@@ -49,7 +50,20 @@ def translate_bindings(
         if binding is not active.binding:
             active = active._replace(binding=binding)
         out[key] = active
-    return out
+    return in_registry_order(out)
+
+
+def in_registry_order(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
+    """The app-wide keys in the registry's order, wherever a keymap moved them; the
+    screen's own keys stay where they are."""
+    entries = list(bindings.items())
+    slots = [n for n, (_key, active) in enumerate(entries) if isinstance(active.node, App)]
+    app_entries = sorted(
+        (entries[n] for n in slots), key=lambda entry: registry_place(entry[1].binding.id)
+    )
+    for slot, entry in zip(slots, app_entries, strict=True):
+        entries[slot] = entry
+    return dict(entries)
 
 
 class Translated:

@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
+from companion.ui.actions import registry_place
 from companion.ui.shell.base import CompanionModal
 from companion.ui.widgets.columns import two_columns
 
@@ -45,16 +46,21 @@ class HelpScreen(CompanionModal):
             return [], []
         t = self.t
         groups: dict[tuple[bool, str, str], list[str]] = {}
+        place: dict[tuple[bool, str, str], int] = {}
         for active in Screen.active_bindings.fget(under).values():  # type: ignore[attr-defined]
             binding = active.binding
             if binding.system or not t.has(binding.description):
                 continue
             group = (isinstance(active.node, App), binding.action, binding.description)
             groups.setdefault(group, []).append(self.app.get_key_display(binding))
+            at = registry_place(binding.id)
+            place[group] = min(place.get(group, at), at)
         screen_rows: list[tuple[str, str]] = []
         app_rows: list[tuple[str, str]] = []
-        for (everywhere, _action, description), keys in groups.items():
-            row = (" / ".join(keys), t(description))
+        # The app-wide keys in the registry's order, wherever the person's keymap put them.
+        for group in sorted(groups, key=place.__getitem__):
+            everywhere, _action, description = group
+            row = (" / ".join(groups[group]), t(description))
             (app_rows if everywhere else screen_rows).append(row)
         return screen_rows, app_rows
 

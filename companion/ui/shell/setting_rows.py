@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Any
 
-from companion.services.config import THEMES
+from companion.services.config.settings import THEMES
 from companion.system.content import available_languages
 from companion.system.i18n import Strings
 

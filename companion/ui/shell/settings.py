@@ -12,7 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Select, Static, Switch
 
 from companion.core.durations import format_duration, parse_duration
-from companion.services.config import FIELDS
+from companion.services.config.fields import FIELDS
 from companion.services.messages import config_problem
 from companion.system.paths import display_path
 from companion.ui.shell.base import CompanionScreen

@@ -1,0 +1,116 @@
+"""How one setting's value is read: the small parsers each field uses, and how a value
+that does not fit is described (a code for the sentence, and details to fill it)."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import time
+from typing import Any
+
+from companion.core.durations import format_duration, parse_duration
+from companion.core.shift import parse_clock_time, parse_days
+
+
+class BadValue(ValueError):
+    """A value that does not fit; ``code`` names why, ``detail`` fills the message."""
+
+    def __init__(self, code: str, **detail: str) -> None:
+        super().__init__(code)
+        self.code = code
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem inside a structured value; the rest of the value is still used."""
+
+    where: str  # appended to the field's key: "[2].inhale"
+    code: str
+    value: str = ""
+    detail: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Partial:
+    """A parse that kept what was good and reports what was skipped."""
+
+    value: Any
+    issues: tuple[Issue, ...] = ()
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    key: str  # dotted path in the TOML file
+    attr: str  # attribute of Settings
+    parse: Callable[[Any], Any]
+    dump: Callable[[Any], Any] = lambda v: v
+
+
+def show(value: Any) -> str:
+    """A value as the person wrote it, short enough for one line of a message."""
+    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def one_of(options: Callable[[], Iterable[str]]) -> Callable[[Any], str]:
+    def parse(value: Any) -> str:
+        allowed = tuple(options())
+        if not isinstance(value, str) or value not in allowed:
+            raise BadValue("not_one_of", allowed=", ".join(allowed))
+        return value
+
+    return parse
+
+
+def duration(value: Any) -> Any:
+    try:
+        return parse_duration(value)
+    except ValueError as error:
+        raise BadValue("bad_duration") from error
+
+
+def duration_field(key: str, attr: str) -> FieldSpec:
+    return FieldSpec(key, attr, duration, format_duration)
+
+
+def boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise BadValue("not_bool")
+    return value
+
+
+def terminal_command(value: Any) -> str:
+    from companion.system.autostart.terminals import parse_setting
+
+    if not isinstance(value, str):
+        raise BadValue("bad_terminal")
+    try:
+        parse_setting(value)
+    except ValueError as error:
+        raise BadValue("bad_terminal") from error
+    return value
+
+
+def whole_number(low: int, high: int) -> Callable[[Any], int]:
+    def parse(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise BadValue("not_whole_number", low=str(low), high=str(high))
+        return value
+
+    return parse
+
+
+def clock_time(value: Any) -> time:
+    try:
+        return parse_clock_time(value)
+    except ValueError as error:
+        raise BadValue("bad_time") from error
+
+
+def weekdays(value: Any) -> tuple[int, ...]:
+    try:
+        return parse_days(value)
+    except ValueError as error:
+        raise BadValue("bad_days") from error

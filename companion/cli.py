@@ -45,6 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     early = argparse.ArgumentParser(add_help=False)
     early.add_argument("--data-dir")
     known, _ = early.parse_known_args(argv)
+    if known.data_dir is not None and "\0" in known.data_dir:
+        # No folder can have this name; every file call would raise on it.
+        print(strings_for(None)("cli.bad_data_dir"), file=sys.stderr)
+        return 2
     args = build_parser(strings_for(known.data_dir)).parse_args(argv)
     if args.command is None:
         return run_tui(args)

@@ -53,3 +53,10 @@ def test_data_dir_flag_and_companion_home_agree(tmp_path: Path) -> None:
 def test_an_unknown_command_is_a_clear_error() -> None:
     result = run("frobnicate")
     assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+def test_a_data_dir_with_a_nul_character_is_refused_with_a_message(capsys) -> None:
+    from companion.cli import main
+
+    assert main(["--data-dir", "\x00", "doctor"]) == 2
+    assert "NUL" in capsys.readouterr().err

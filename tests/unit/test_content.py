@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,39 @@ def test_a_key_defined_twice_is_reported(tmp_path: Path) -> None:
 
 def test_content_root_is_the_checkout_folder_here() -> None:
     assert content_root() == Path(__file__).resolve().parents[2] / "content"
+
+
+NUMBER = re.compile(r"^(\d[\d -]*\d|[a-z0-9.-]+\.[a-z]{2,})$")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_help_line_is_complete(lang: str) -> None:
+    regions = load_pack(lang, "helplines")["regions"]
+    assert list(regions) == ["mainland", "hong_kong", "taiwan", "elsewhere"]
+    for region_id, region in regions.items():
+        assert region["name"].strip(), region_id
+        assert region["lines"], region_id
+        for line_id, line in region["lines"].items():
+            where = f"{region_id}.{line_id}"
+            assert all(line[k].strip() for k in ("name", "number", "hours", "about")), where
+            assert NUMBER.match(line["number"]), where
+            assert isinstance(line["emergency"], bool), where
+
+
+def test_help_line_numbers_are_the_same_in_every_language() -> None:
+    """Words are written per language; a number is a fact and must not drift."""
+
+    def numbers(lang: str) -> list[tuple[str, str, str, bool]]:
+        regions = load_pack(lang, "helplines")["regions"]
+        return [
+            (region_id, line_id, line["number"], line["emergency"])
+            for region_id, region in regions.items()
+            for line_id, line in region["lines"].items()
+        ]
+
+    english = numbers("en")
+    assert numbers("zh") == english
+    found = {number for _, _, number, _ in english}
+    assert {"12356", "400-161-9995", "010-82951332", "120", "110"} <= found
+    assert {"2389 2222", "1925", "findahelpline.com"} <= found
+    assert {n for _, _, n, urgent in english if urgent} == {"120", "110", "999", "119"}

@@ -34,7 +34,7 @@ def test_every_pack_loads_and_has_enough(lang: str) -> None:
     assert len(packs.emotion_cards(lang)) >= 20
     assert len(packs.drills(lang)) >= 30
     assert len(packs.thought_pairs(lang)) >= 30
-    assert len(packs.roleplays(lang)) >= 5
+    assert len(packs.roleplays(lang)) >= 15
     guide = packs.reply_guide(lang)
     assert len(guide.examples) >= 20 and len(guide.avoid) >= 10
     assert [part for part, _ in guide.shape] == ["buffer", "explain", "solution", "follow_up"]

@@ -16,6 +16,7 @@ from companion.content import (
     load_strings,
     pack_names,
 )
+from companion.core.activities import GROUPS, LENGTHS, activities_from
 from companion.i18n import placeholders
 
 
@@ -144,3 +145,30 @@ def test_help_line_numbers_are_the_same_in_every_language() -> None:
     assert {"12356", "400-161-9995", "010-82951332", "120", "110"} <= found
     assert {"2389 2222", "1925", "findahelpline.com"} <= found
     assert {n for _, _, n, urgent in english if urgent} == {"120", "110", "999", "119"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_break_idea_says_how_long_it_takes(lang: str) -> None:
+    ideas = activities_from(load_pack(lang, "activities"))
+    assert len(ideas) >= 80
+    for length in LENGTHS:  # a 20-second gap, a short pause and a real break all get ideas
+        assert sum(idea.length == length for idea in ideas) >= 10, length
+    assert all(idea.length in LENGTHS for idea in ideas)
+    strings = load_strings(lang)
+    assert all(f"breaks.groups.{group}" in strings for group in GROUPS)
+    assert all(f"breaks.lengths.{length}" in strings for length in LENGTHS)
+
+
+def test_break_ideas_and_evening_ideas_match_across_languages() -> None:
+    def shape(lang: str) -> tuple[list[tuple[str, str, str]], dict[str, str]]:
+        pack = load_pack(lang, "activities")
+        ideas = [(i.group, i.id, i.length) for i in activities_from(pack)]
+        return ideas, {key: value["kind"] for key, value in pack["after_work"].items()}
+
+    ideas, evening = shape("en")
+    assert shape("zh") == (ideas, evening)
+    assert len(evening) >= 10
+    kinds = set(evening.values())
+    assert kinds == {"sleep", "food", "move", "people", "unwind"}
+    strings = load_strings("zh")
+    assert all(f"routine.after_work.{kind}" in strings for kind in kinds)

@@ -172,3 +172,15 @@ def test_break_ideas_and_evening_ideas_match_across_languages() -> None:
     assert kinds == {"sleep", "food", "move", "people", "unwind"}
     strings = load_strings("zh")
     assert all(f"routine.after_work.{kind}" in strings for kind in kinds)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_energy_station_has_a_timed_body_scan_and_pep_lines(lang: str) -> None:
+    pack = load_pack(lang, "energy")
+    steps = pack["body_scan"]["steps"]
+    assert sum(step["seconds"] for step in steps) == 300  # a real five minutes
+    assert all(isinstance(step["seconds"], int) and step["seconds"] > 0 for step in steps)
+    english = [step["seconds"] for step in load_pack("en", "energy")["body_scan"]["steps"]]
+    assert [step["seconds"] for step in steps] == english
+    lines = pack["pep"]["lines"]
+    assert len(lines) >= 20 and len(set(lines)) == len(lines)

@@ -184,3 +184,12 @@ def test_the_energy_station_has_a_timed_body_scan_and_pep_lines(lang: str) -> No
     assert [step["seconds"] for step in steps] == english
     lines = pack["pep"]["lines"]
     assert len(lines) >= 20 and len(set(lines)) == len(lines)
+
+
+def test_the_4_7_8_pattern_says_nose_and_mouth_and_holds_come_with_a_caution() -> None:
+    for lang, nose, mouth in (("en", "nose", "mouth"), ("zh", "鼻子", "嘴")):
+        patterns = {p["id"]: p for p in load_pack(lang, "breathing")["pattern"]}
+        cues = patterns["4-7-8"]["cues"]
+        assert nose in cues["inhale"] and mouth in cues["exhale"], lang
+        assert nose in patterns["4-7-8"]["when"] and mouth in patterns["4-7-8"]["when"], lang
+        assert "breathing.hold_caution" in load_strings(lang)

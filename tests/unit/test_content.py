@@ -193,3 +193,40 @@ def test_the_4_7_8_pattern_says_nose_and_mouth_and_holds_come_with_a_caution() -
         assert nose in cues["inhale"] and mouth in cues["exhale"], lang
         assert nose in patterns["4-7-8"]["when"] and mouth in patterns["4-7-8"]["when"], lang
         assert "breathing.hold_caution" in load_strings(lang)
+
+
+CLOSING = set("，。、；：！？）》」』】”’…")
+
+
+def test_no_chinese_line_starts_with_closing_punctuation() -> None:
+    """A joiner goes between two items; every other text may start a line on screen."""
+    for name in pack_names("zh"):
+        for key, value in iter_leaves(load_pack("zh", name), ""):
+            if not isinstance(value, str) or key.rsplit(".", 1)[-1] in {
+                "joiner",
+                "list_joiner",
+                "separator",
+            }:
+                continue
+            for line in value.split("\n"):
+                assert line[:1] not in CLOSING, (name, key, line)
+
+
+def test_chinese_uses_one_word_for_each_thing() -> None:
+    """顾客 (not 客户/买家), 紧绷度 (not 紧张度), 吐槽, 随笔, 想法记录, 回顾, 转念卡, 密码."""
+    retired = (
+        "客户",
+        "买家",
+        "紧张度",
+        "宣泄",
+        "随便写写",
+        "思维记录",
+        "洞察",
+        "认知扑克",
+        "口令",
+        "同城",
+    )
+    for name in pack_names("zh"):
+        for key, value in iter_leaves(load_pack("zh", name), ""):
+            if isinstance(value, str):
+                assert not any(word in value for word in retired), (name, key, value)

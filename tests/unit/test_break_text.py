@@ -38,13 +38,13 @@ def view(phase: Phase, left: float | None = None, **kwargs: object) -> BreakView
 @pytest.mark.parametrize(
     ("seconds", "en", "zh"),
     [
-        (0.2, "1 s", "1秒"),
-        (59, "59 s", "59秒"),
-        (60, "1 min", "1分钟"),
-        (61, "2 min", "2分钟"),
-        (3599, "1 h", "1小时"),
-        (5400, "1 h 30 min", "1小时30分钟"),
-        (7200, "2 h", "2小时"),
+        (0.2, "1 s", "1 秒"),
+        (59, "59 s", "59 秒"),
+        (60, "1 min", "1 分钟"),
+        (61, "2 min", "2 分钟"),
+        (3599, "1 h", "1 小时"),
+        (5400, "1 h 30 min", "1 小时 30 分钟"),
+        (7200, "2 h", "2 小时"),
     ],
 )
 def test_spans_round_minutes_up(seconds: float, en: str, zh: str) -> None:
@@ -77,7 +77,7 @@ def test_the_line_is_redrawn_when_its_figure_changes() -> None:
 def test_status_lines() -> None:
     assert status_line(view(Phase.WORKING, 7200), NOW, "k", EN) == "Next break in 2 h"
     assert status_line(view(Phase.DUE), NOW, "k", EN) == "A break is due. Press k to start it."
-    assert status_line(view(Phase.ON_BREAK, 400), NOW, "k", ZH) == "休息中，还剩7分钟。"
+    assert status_line(view(Phase.ON_BREAK, 400), NOW, "k", ZH) == "休息中，还剩 7 分钟。"
     later = NOW + timedelta(minutes=30)
     assert status_line(view(Phase.WORKING, 60, dnd_until=later), NOW, "k", EN) == (
         "Do not disturb until 11:00."

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from companion.core.activities import GROUPS, LENGTHS, activities_from
 from companion.system.content import (
     ContentError,
     available_languages,
@@ -16,7 +17,6 @@ from companion.system.content import (
     load_strings,
     pack_names,
 )
-from companion.core.activities import GROUPS, LENGTHS, activities_from
 from companion.system.i18n import placeholders
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from itertools import pairwise
 
 import pytest
+from rich.cells import cell_len
+from textual.content import Content
 
 from companion.core.breaks import Phase
 from companion.core.shift import Shift
@@ -92,3 +95,33 @@ def test_status_lines() -> None:
     )
     early = NOW.replace(hour=7)
     assert status_line(view(Phase.OFF, shift=office), early, "k", EN).endswith("at 09:00.")
+
+
+# At 80 columns a toast holds 36 cells of text (40 wide, padding and its bar) and the
+# break screen 76. Chinese wraps only at spaces, so "2 分钟后该歇…" could leave the 2
+# at the end of a line and put its unit on the next.
+TOAST, SCREEN = 36, 76
+DURATION_LINES = [
+    ("breaks.screen.due_body", SCREEN),
+    ("breaks.screen.over_body", SCREEN),
+    ("breaks.home.postponed", SCREEN),
+    ("routine.energy.done_body", SCREEN),
+    ("breaks.toast.heads_up", TOAST),
+    ("breaks.toast.postponed", TOAST),
+    ("breaks.toast.after_chat", TOAST),
+    ("breaks.toast.skipped", TOAST),
+    ("breaks.toast.natural", TOAST),
+]
+
+
+@pytest.mark.parametrize(("key", "width"), DURATION_LINES)
+@pytest.mark.parametrize("seconds", [120, 900, 5400, 7500, 12 * 3600 + 45 * 60])
+def test_chinese_break_lines_keep_each_number_with_its_unit(
+    key: str, width: int, seconds: int
+) -> None:
+    length = span(seconds, ZH)
+    text = ZH(key, key="k", time=length, every=length, worked=length, away=length)
+    lines = [line.plain for part in text.split("\n") for line in Content(part).wrap(width)]
+    for line, below in pairwise(lines):
+        split = line.rstrip()[-1:].isdigit() and cell_len(below[:1]) == 2
+        assert not split, f"{key} breaks a number from its unit: {line!r} / {below!r}"

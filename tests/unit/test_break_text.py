@@ -9,12 +9,15 @@ import pytest
 from rich.cells import cell_len
 from textual.content import Content
 
+from companion.core.activities import activities_from
 from companion.core.breaks import Phase
 from companion.core.shift import Shift
 from companion.services.breaks import BreakView
+from companion.system.content import load_pack
 from companion.system.i18n import Strings
 from companion.system.i18n import format_span as span
 from companion.ui.breaks.text import clock_face, needs_seconds, next_redraw, status_line
+from companion.ui.widgets.prose import NO_LINE_START
 from tests.conftest import SHANGHAI
 
 EN, ZH = Strings("en"), Strings("zh")
@@ -125,3 +128,12 @@ def test_chinese_break_lines_keep_each_number_with_its_unit(
     for line, below in pairwise(lines):
         split = line.rstrip()[-1:].isdigit() and cell_len(below[:1]) == 2
         assert not split, f"{key} breaks a number from its unit: {line!r} / {below!r}"
+
+
+def test_chinese_break_ideas_wrap_cleanly_on_the_break_screen() -> None:
+    # The idea is a plain line on the break screen: a run of Chinese folds where the
+    # width runs out, and moves down whole after a space ("20-20-20 法则：…").
+    for idea in activities_from(load_pack("zh", "activities")):
+        lines = [line.plain for line in Content(idea.text).wrap(SCREEN)]
+        assert all(line[:1] not in NO_LINE_START for line in lines), (idea.id, lines)
+        assert len(lines) == 1 or cell_len(lines[0]) > SCREEN // 2, (idea.id, lines)

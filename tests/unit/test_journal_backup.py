@@ -293,7 +293,7 @@ def test_markdown_shows_a_reframe_after_the_entries_with_its_words_and_numbers()
     assert "Started from the thought log of 2026-11-23 10:05." in reframes
     assert "**The feeling**  \nangry, 70 of 100" in reframes
     # Traps by name; one no longer in the catalogue by its id.
-    assert "Taking it personally, Labelling (a customer, or yourself), retired_trap" in reframes
+    assert "Taking it personally, Labelling anyone (even you), retired_trap" in reframes
     assert "**The customer's side**  \nThe parcel is five days late." in reframes
     assert "**How strong the feeling was, before → after**  \n70 → 30" in reframes
     assert "**How it turned out**  \nBetter than I feared" in reframes

@@ -22,7 +22,7 @@ from companion.core.reframe import parse_word_list
 from companion.core.roleplay import Reply, Roleplay, Step, problems
 from companion.system.content import ContentError, content_root, load_pack
 
-DRILL_TOPICS = ("refund", "delivery", "abuse", "teams", "review", "product", "rush")
+DRILL_TOPICS = ("refund", "delivery", "abuse", "teams", "review", "product", "rush", "crisis")
 
 T = TypeVar("T")
 
@@ -69,6 +69,7 @@ class ReplyExample:
     buffer: str
     explain: str
     solution: str
+    follow_up: str
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ class ReplyGuide:
     principle_title: str
     principle: str
     shape_title: str
-    shape: tuple[tuple[str, str], ...]  # (part id, what it does): buffer, explain, solution
+    shape: tuple[tuple[str, str], ...]  # (part id, what it does): buffer … follow_up
     examples: tuple[ReplyExample, ...]
     avoid: tuple[Avoid, ...]
 
@@ -248,7 +249,7 @@ def reply_guide(lang: str, root: Path | None = None) -> ReplyGuide:
     r = _Reader(lang, "replies", root)
     principle = r.table(r.data.get("principle"), "principle")
     shape = r.table(r.data.get("shape"), "shape")
-    parts = ("buffer", "explain", "solution")
+    parts = ("buffer", "explain", "solution", "follow_up")
     return ReplyGuide(
         principle_title=r.text(principle, "principle", "title"),
         principle=r.text(principle, "principle", "body"),

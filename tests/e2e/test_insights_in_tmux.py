@@ -40,9 +40,9 @@ def test_insights_in_a_real_terminal(term: Tmux, home: Path) -> None:
     term.start([str(installed_companion())], env)
     term.wait_for("去哪儿")
     term.send("i")
-    term.wait_for("洞察 · 本周")
+    term.wait_for("回顾 · 本周")
     term.send("v")
-    screen = term.wait_for("洞察 · 最近 30 天")
+    screen = term.wait_for("回顾 · 最近 30 天")
     period = figures["period"]
     row = f"呼吸练习 {figures['today']['breathing']} {period['breathing']}"
     assert row in " ".join(screen.split())

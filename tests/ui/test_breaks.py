@@ -173,7 +173,7 @@ async def test_postpone_three_times_then_it_stays_but_never_forces(app_factory, 
     ("lang", "before", "after"),
     [
         ("en", "2 h since your last break", "4 h since your last break"),
-        ("zh", "离上次休息已经2小时了", "离上次休息已经4小时了"),
+        ("zh", "离上次休息已经 2 小时了", "离上次休息已经 4 小时了"),
     ],
 )
 async def test_after_a_skip_the_break_screen_counts_from_the_last_real_break(
@@ -356,11 +356,11 @@ async def test_do_not_disturb_holds_the_break_back(app_factory, clock) -> None:
 async def test_the_break_screen_speaks_chinese(app_factory, clock) -> None:
     app = build(app_factory, "zh")
     async with app.run_test(size=(80, 24)) as pilot:
-        assert home_status(app) == "下次休息：2小时后"
+        assert home_status(app) == "下次休息：2 小时后"
         await later(pilot, clock, hours=2)
         text = screen_text(app)
-        assert "该歇一会儿了" in text and "离上次休息已经2小时了" in text
-        assert {"开始休息", "忙完这位再歇", "推迟5分钟", "跳过"} <= set(text.splitlines())
+        assert "该歇一会儿了" in text and "离上次休息已经 2 小时了" in text
+        assert {"开始休息", "忙完这位再歇", "推迟 5 分钟", "跳过"} <= set(text.splitlines())
         await pilot.press("s")
         await pilot.pause()
         assert "休息中" in screen_text(app)

@@ -61,7 +61,7 @@ async def test_palette_lists_translated_commands_and_runs_them(app_factory) -> N
         assert {
             "换个角度想",
             "练习室",
-            "认知扑克",
+            "转念卡",
             "情绪卡",
             "情景选择题",
             "想法转换表",

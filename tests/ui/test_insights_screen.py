@@ -76,7 +76,7 @@ async def test_planned_breaks_come_from_shift_hours(
         await open_insights(pilot)
         text = screen_text(app)
         assert "休息 / 计划" in text and "1 / 4" in text and "8 / 20" in text
-        assert "本周有 5 次呼吸练习前后都打了分：紧张度平均降低了 2.4 分" in text.replace("\n", "")
+        assert "本周有 5 次呼吸练习前后都打了分：紧绷度平均降低了 2.4 分" in text.replace("\n", "")
 
 
 async def test_nothing_yet_is_said_kindly(app_factory) -> None:
@@ -181,4 +181,4 @@ async def test_written_words_show_as_written_in_either_language(
         await app.preferences.set_language("zh")  # the open screen redraws in the new language
         await pilot.pause()
         text = screen_text(app)
-        assert "洞察 · 本周" in text and "[bold]angry[/bold]␛[31m 顾客（1）" in text
+        assert "回顾 · 本周" in text and "[bold]angry[/bold]␛[31m 顾客（1）" in text

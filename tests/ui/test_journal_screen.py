@@ -455,7 +455,7 @@ async def test_switching_language_keeps_what_was_typed_and_searched(app_factory)
         await app.preferences.set_language("zh")
         await pilot.pause()
         editor = app.screen
-        assert "新建 · 思维记录" in screen_text(app)
+        assert "新建 · 想法记录" in screen_text(app)
         assert editor.query_one("#answer-text", TextArea).text == "还没写完"
         await pilot.press("escape")
         await pilot.pause()

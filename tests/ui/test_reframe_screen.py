@@ -42,7 +42,7 @@ async def test_a_full_reframe_from_a_thought_log_entry(app_factory) -> None:
 
         await pilot.press("ctrl+n")  # traps
         assert "Thinking traps" in screen_text(app)
-        await pilot.press("down", "space")  # "Labelling the customer"
+        await pilot.press("down", "space")  # "Labelling anyone (even you)"
         assert screen.query_one("#traps", SelectionList).selected == ["labelling"]
         assert "Ask yourself:" in screen_text(app)
 
@@ -62,7 +62,7 @@ async def test_a_full_reframe_from_a_thought_log_entry(app_factory) -> None:
         summary = screen_text(app)
         assert "Before → after" in summary and "85 →" in summary and "30" in summary
         assert "The feeling eased by 55." in summary
-        assert "Labelling the customer" in summary
+        assert "Labelling anyone (even you)" in summary
 
     kept = app.services.practice.reframes_for_entry(entry.id)
     assert len(kept) == 1

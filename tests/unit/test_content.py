@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from companion.core.activities import GROUPS, LENGTHS, activities_from
 from companion.system.content import (
     ContentError,
     available_languages,
@@ -107,3 +109,124 @@ def test_a_key_defined_twice_is_reported(tmp_path: Path) -> None:
 
 def test_content_root_is_the_checkout_folder_here() -> None:
     assert content_root() == Path(__file__).resolve().parents[2] / "content"
+
+
+NUMBER = re.compile(r"^(\d[\d -]*\d|[a-z0-9.-]+\.[a-z]{2,})$")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_help_line_is_complete(lang: str) -> None:
+    regions = load_pack(lang, "helplines")["regions"]
+    assert list(regions) == ["mainland", "hong_kong", "taiwan", "elsewhere"]
+    for region_id, region in regions.items():
+        assert region["name"].strip(), region_id
+        assert region["lines"], region_id
+        for line_id, line in region["lines"].items():
+            where = f"{region_id}.{line_id}"
+            assert all(line[k].strip() for k in ("name", "number", "hours", "about")), where
+            assert NUMBER.match(line["number"]), where
+            assert isinstance(line["emergency"], bool), where
+
+
+def test_help_line_numbers_are_the_same_in_every_language() -> None:
+    """Words are written per language; a number is a fact and must not drift."""
+
+    def numbers(lang: str) -> list[tuple[str, str, str, bool]]:
+        regions = load_pack(lang, "helplines")["regions"]
+        return [
+            (region_id, line_id, line["number"], line["emergency"])
+            for region_id, region in regions.items()
+            for line_id, line in region["lines"].items()
+        ]
+
+    english = numbers("en")
+    assert numbers("zh") == english
+    found = {number for _, _, number, _ in english}
+    assert {"12356", "400-161-9995", "010-82951332", "120", "110"} <= found
+    assert {"2389 2222", "1925", "findahelpline.com"} <= found
+    assert {n for _, _, n, urgent in english if urgent} == {"120", "110", "999", "119"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_break_idea_says_how_long_it_takes(lang: str) -> None:
+    ideas = activities_from(load_pack(lang, "activities"))
+    assert len(ideas) >= 80
+    for length in LENGTHS:  # a 20-second gap, a short pause and a real break all get ideas
+        assert sum(idea.length == length for idea in ideas) >= 10, length
+    assert all(idea.length in LENGTHS for idea in ideas)
+    strings = load_strings(lang)
+    assert all(f"breaks.groups.{group}" in strings for group in GROUPS)
+    assert all(f"breaks.lengths.{length}" in strings for length in LENGTHS)
+
+
+def test_break_ideas_and_evening_ideas_match_across_languages() -> None:
+    def shape(lang: str) -> tuple[list[tuple[str, str, str]], dict[str, str]]:
+        pack = load_pack(lang, "activities")
+        ideas = [(i.group, i.id, i.length) for i in activities_from(pack)]
+        return ideas, {key: value["kind"] for key, value in pack["after_work"].items()}
+
+    ideas, evening = shape("en")
+    assert shape("zh") == (ideas, evening)
+    assert len(evening) >= 10
+    kinds = set(evening.values())
+    assert kinds == {"sleep", "food", "move", "people", "unwind"}
+    strings = load_strings("zh")
+    assert all(f"routine.after_work.{kind}" in strings for kind in kinds)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_energy_station_has_a_timed_body_scan_and_pep_lines(lang: str) -> None:
+    pack = load_pack(lang, "energy")
+    steps = pack["body_scan"]["steps"]
+    assert sum(step["seconds"] for step in steps) == 300  # a real five minutes
+    assert all(isinstance(step["seconds"], int) and step["seconds"] > 0 for step in steps)
+    english = [step["seconds"] for step in load_pack("en", "energy")["body_scan"]["steps"]]
+    assert [step["seconds"] for step in steps] == english
+    lines = pack["pep"]["lines"]
+    assert len(lines) >= 20 and len(set(lines)) == len(lines)
+
+
+def test_the_4_7_8_pattern_says_nose_and_mouth_and_holds_come_with_a_caution() -> None:
+    for lang, nose, mouth in (("en", "nose", "mouth"), ("zh", "鼻子", "嘴")):
+        patterns = {p["id"]: p for p in load_pack(lang, "breathing")["pattern"]}
+        cues = patterns["4-7-8"]["cues"]
+        assert nose in cues["inhale"] and mouth in cues["exhale"], lang
+        assert nose in patterns["4-7-8"]["when"] and mouth in patterns["4-7-8"]["when"], lang
+        assert "breathing.hold_caution" in load_strings(lang)
+
+
+CLOSING = set("，。、；：！？）》」』】”’…")
+
+
+def test_no_chinese_line_starts_with_closing_punctuation() -> None:
+    """A joiner goes between two items; every other text may start a line on screen."""
+    for name in pack_names("zh"):
+        for key, value in iter_leaves(load_pack("zh", name), ""):
+            if not isinstance(value, str) or key.rsplit(".", 1)[-1] in {
+                "joiner",
+                "list_joiner",
+                "separator",
+            }:
+                continue
+            for line in value.split("\n"):
+                assert line[:1] not in CLOSING, (name, key, line)
+
+
+def test_chinese_uses_one_word_for_each_thing() -> None:
+    """顾客 (not 客户/买家), 紧绷度 (not 紧张度), 吐槽, 随笔, 想法记录, 回顾, 转念卡, 密码."""
+    retired = (
+        "客户",
+        "买家",
+        "紧张度",
+        "宣泄",
+        "随便写写",
+        "思维记录",
+        "洞察",
+        "认知扑克",
+        "口令",
+        "同城",
+    )
+    for name in pack_names("zh"):
+        for key, value in iter_leaves(load_pack("zh", name), ""):
+            if isinstance(value, str):
+                assert not any(word in value for word in retired), (name, key, value)

@@ -293,7 +293,7 @@ def test_markdown_shows_a_reframe_after_the_entries_with_its_words_and_numbers()
     assert "Started from the thought log of 2026-11-23 10:05." in reframes
     assert "**The feeling**  \nangry, 70 of 100" in reframes
     # Traps by name; one no longer in the catalogue by its id.
-    assert "Taking it personally, Labelling the customer, retired_trap" in reframes
+    assert "Taking it personally, Labelling anyone (even you), retired_trap" in reframes
     assert "**The customer's side**  \nThe parcel is five days late." in reframes
     assert "**How strong the feeling was, before → after**  \n70 → 30" in reframes
     assert "**How it turned out**  \nBetter than I feared" in reframes
@@ -312,8 +312,8 @@ def test_text_keeps_the_words_as_written_and_chinese_reads_as_chinese() -> None:
     text = export_text([THOUGHT], catalogue("zh"), Strings("zh"), SHANGHAI, [FULL])
     assert "换个角度想\n" in text and "从 2026-11-23 10:05 的想法记录开始。" in text
     assert "当时的感受：\nangry，强度 70（满分 100）" in text
-    assert "什么都往自己身上揽、给顾客贴标签、retired_trap" in text
-    assert "站在平台和店铺那边：\n顾客等太久了" in text
+    assert "什么都往自己身上揽、贴标签（给顾客，也给自己）、retired_trap" in text
+    assert "站在平台和店铺的角度：\n顾客等太久了" in text
     assert "感受的强度，前 → 后：\n70 → 30" in text
     assert "# not a heading\n---" in text  # plain text: nothing to escape
     md = export_markdown([], catalogue("zh"), Strings("zh"), SHANGHAI, NOW, [FULL])

@@ -193,7 +193,7 @@ def test_a_json_backup_carries_reframes_and_their_links_to_another_journal(
     other = tmp_path / "new-computer"
     first = companion(other, "import", str(backup), lang="zh_CN.UTF-8")
     assert first.returncode == 0, first.stderr
-    assert "导入了 1 条日记、1 条“换个角度想”、1 局认知扑克；" in first.stdout
+    assert "导入了 1 条日记、1 条“换个角度想”、1 局转念卡；" in first.stdout
     again = companion(other, "import", str(backup)).stdout
     assert "Imported: 0 entries, 0 reframes. Skipped, already there: 1 entry, 1 reframe," in again
     (moved,), (reframe,) = reframes_of(other, clock)

@@ -59,7 +59,7 @@ def test_markdown_and_text_exports_speak_the_language_and_keep_every_kind() -> N
     assert "## 2026-11-23 10:30 · Vent (kept from SOS)" in en and "**trigger**  \nabuse" in en
     assert "2 · low" in en and "#refund" in en
     zh = export_text(ENTRIES, catalogue("zh"), Strings("zh"), SHANGHAI)
-    assert "2026-11-23 10:30 · 思维记录 ★" in zh and "发生了什么？只写事实：\nRefund storm" in zh
+    assert "2026-11-23 10:30 · 想法记录 ★" in zh and "发生了什么？只写事实：\nRefund storm" in zh
     # A question keeps its own mark rather than gaining a colon after it.
     en_text = export_text(ENTRIES, catalogue("en"), Strings("en"), SHANGHAI)
     assert "Whose story is this?\nshe" in en_text and "?:" not in en_text

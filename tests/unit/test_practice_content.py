@@ -34,9 +34,11 @@ def test_every_pack_loads_and_has_enough(lang: str) -> None:
     assert len(packs.emotion_cards(lang)) >= 20
     assert len(packs.drills(lang)) >= 30
     assert len(packs.thought_pairs(lang)) >= 30
-    assert len(packs.roleplays(lang)) >= 5
+    assert len(packs.roleplays(lang)) >= 15
     guide = packs.reply_guide(lang)
-    assert len(guide.examples) >= 5 and len(guide.avoid) >= 10
+    assert len(guide.examples) >= 20 and len(guide.avoid) >= 10
+    assert [part for part, _ in guide.shape] == ["buffer", "explain", "solution", "follow_up"]
+    assert all(example.follow_up for example in guide.examples)
     assert len(packs.judgement_words(lang)) >= 20
 
 
@@ -79,7 +81,7 @@ def test_every_trap_and_drill_is_complete(lang: str) -> None:
         assert sum(o.best for o in drill.options) == 1, drill.id
         assert all(o.text and o.why for o in drill.options), drill.id
     topics = {d.topic for d in packs.drills(lang)}
-    assert {"refund", "delivery", "abuse", "teams"} <= topics
+    assert {"refund", "delivery", "abuse", "teams", "crisis"} <= topics
 
 
 @pytest.mark.parametrize("name", PACKS)
@@ -198,3 +200,12 @@ def test_a_role_play_heat_out_of_range_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as caught:
         packs.roleplays("en", write_pack(tmp_path, "roleplays", text))
     assert caught.value.key == "p.heat"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_customer_in_danger_is_met_with_a_line_to_call(lang: str) -> None:
+    """The crisis example and drill must give real numbers, not only kind words."""
+    example = {e.id: e for e in packs.reply_guide(lang).examples}["self_harm"]
+    assert "12356" in example.solution and "120" in example.solution
+    drill = {d.id: d for d in packs.drills(lang)}["crisis_customer"]
+    assert "12356" in drill.options[drill.best_index].text

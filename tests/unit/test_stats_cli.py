@@ -114,7 +114,7 @@ def test_the_csv_carries_every_figure_of_the_json(seeded: Path) -> None:
 
 def test_chinese_text(seeded: Path) -> None:
     text = stats(seeded, "--month", lang="zh_CN.UTF-8").stdout
-    assert "洞察 · 最近 30 天" in text and "做了什么" in text and "反复出现的" in text
+    assert "回顾 · 最近 30 天" in text and "做了什么" in text and "反复出现的" in text
 
 
 def test_an_empty_store_says_so(home: Path) -> None:

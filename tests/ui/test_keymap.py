@@ -77,7 +77,7 @@ async def test_the_palette_names_the_persons_key(app_factory, home: Path) -> Non
         commands = {c.title: c.help for c in app.get_system_commands(app.screen)}
         assert commands["日记"].endswith("快捷键 J")
         assert commands["休息一下"].endswith("快捷键 b")
-        assert "快捷键" not in commands["认知扑克"]  # a palette-only action has no key
+        assert "快捷键" not in commands["转念卡"]  # a palette-only action has no key
         await pilot.press("ctrl+p", *"日记")
         assert isinstance(app.screen, CommandPalette)
         found = app.screen.query_one(CommandList)

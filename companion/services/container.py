@@ -16,7 +16,9 @@ from companion.system.paths import Paths, ensure_dirs, resolve_paths
 
 if TYPE_CHECKING:
     from companion.services.calm import Calm
+    from companion.services.care import Care
     from companion.services.drafts import Drafts
+    from companion.services.incident import Incidents
     from companion.services.insights.service import InsightsService
     from companion.services.journal.service import Journal
     from companion.services.practice import Practice
@@ -60,6 +62,20 @@ class Services:
         from companion.services.calm import Calm
 
         return Calm(self.stores)
+
+    @functools.cached_property
+    def care(self) -> Care:
+        """When to offer the help lines (at most once a day)."""
+        from companion.services.care import Care
+
+        return Care(self.stores, self.clock, self.journal)
+
+    @functools.cached_property
+    def incidents(self) -> Incidents:
+        """Private notes of abusive contacts (in the journal) and their reports."""
+        from companion.services.incident import Incidents
+
+        return Incidents(self.journal, self.clock, self.paths.reports_dir)
 
     @functools.cached_property
     def routine(self) -> ShiftRoutine:

@@ -43,6 +43,49 @@ def write_atomic(target: Path, data: bytes) -> None:
     fsync_dir(folder)
 
 
+def write_new(target: Path, data: bytes) -> None:
+    """Write ``data`` as a new file ``target`` (mode 0600), durably and whole; never over
+    a file that is there already (FileExistsError), nor through a link left there."""
+    folder = target.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=TEMP_SUFFIX, dir=folder)
+    try:
+        try:
+            if os.name == "posix":
+                os.fchmod(fd, FILE_MODE)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        try:
+            os.link(tmp_name, target)  # fails if anything (a file, a link) has that name
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: create it exclusively
+            _write_exclusive(target, data)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+    fsync_dir(folder)
+
+
+def _write_exclusive(target: Path, data: bytes) -> None:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(target, flags, FILE_MODE)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(target)
+        raise
+    os.close(fd)
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename durable. Windows has no directory fsync; skip it there."""
     if os.name != "posix":

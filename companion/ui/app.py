@@ -35,6 +35,7 @@ from companion.system.paths import display_path
 from companion.ui.actions import ACTIONS, BY_ID, app_bindings
 from companion.ui.breaks.rhythm import BreakRhythm
 from companion.ui.calm.flow import CalmFlow
+from companion.ui.care.flow import CareFlow
 from companion.ui.insights.flow import InsightsFlow
 from companion.ui.journal.flow import JournalFlow
 from companion.ui.practice.flow import PracticeFlow
@@ -49,11 +50,13 @@ from companion.ui.shell.messages import (
     DayClosed,
     JournalLocked,
     ReframeWanted,
+    ReportWanted,
     ShiftMoment,
 )
 from companion.ui.shell.preferences import Preferences
 from companion.ui.shell.themes import BY_SETTING, DARK, LIGHT
 from companion.ui.shell.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from companion.ui.widgets.tension import TensionScale
 
 # Screens other than Home are imported where they open, so the first screen comes up
 # sooner.
@@ -95,6 +98,7 @@ class CompanionApp(App[None]):
         self.routine = RoutineFlow(self)  # energy station and letting the day go
         self.practice = PracticeFlow(self)  # reframing and the practice room
         self.insights = InsightsFlow(self)
+        self.care = CareFlow(self)  # help lines, and offering them after heavy moments
         self.glance_providers.append(practice_glance)
         # The person's own keys ([keys] in config.toml, already checked), before the
         # first screen is drawn so its footer shows them. Read once at start: Settings
@@ -214,6 +218,10 @@ class CompanionApp(App[None]):
     def _reframe_wanted(self, message: ReframeWanted) -> None:
         self.practice.reframe_entry(message.entry_id)
 
+    @on(ReportWanted)
+    def _report_wanted(self, message: ReportWanted) -> None:
+        self.calm.show_report(message.text)
+
     @on(DayClosed)
     def _day_closed(self) -> None:
         self.insights.offer_week_summary()
@@ -225,6 +233,10 @@ class CompanionApp(App[None]):
     @on(JournalLocked)
     def _journal_locked(self) -> None:
         self.insights.journal_locked()
+
+    @on(TensionScale.Rated)
+    def _tension_rated(self, message: TensionScale.Rated) -> None:
+        self.care.rated(message)
 
     # -- what screens show ----------------------------------------------------------
     def today_glance(self) -> list[tuple[str, str]]:

@@ -3,7 +3,8 @@
 A kind word, a few cyclic sighs with the orb, name the feeling, notice five things,
 one self-talk line, then back to work. Steps move on by themselves (``core.sos``);
 Enter moves on sooner. Optional 0-10 ratings at the start and the end are stored with
-the reset; the vent pad (v) keeps nothing unless asked to.
+the reset; the vent pad (v) keeps nothing unless asked to. One key each opens the help
+lines (l) and the private incident note (n); the minute waits while they are open.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ class SosScreen(CalmScreen, Screen[SosReset | None]):
         Binding("enter,space", "next", "sos.keys.next", id="sos_next"),
         Binding("enter,space", "back_to_work", "sos.keys.back_to_work", id="sos_back_to_work"),
         Binding("v", "vent", "sos.keys.vent", id="sos_vent"),
+        Binding("n", "incident", "incident.keys.open", id="sos_incident"),
+        Binding("l", "app.run('helplines')", "care.keys.open", id="sos_helplines"),
         Binding("escape", "leave", "sos.keys.leave", id="sos_leave"),
         *DIGITS,
     ]
@@ -178,6 +181,9 @@ class SosScreen(CalmScreen, Screen[SosReset | None]):
 
     def action_vent(self) -> None:
         self.app.push_screen(VentScreen())
+
+    def action_incident(self) -> None:
+        self.companion.calm.incident()
 
     def action_back_to_work(self) -> None:
         after = self.query_one("#after", TensionScale).value

@@ -27,6 +27,7 @@ class HomeScreen(CompanionScreen):
             yield Static(id="greeting", markup=False)
             yield Static(id="today", classes="muted", markup=False)
             yield Static(id="break-status", markup=False)
+            yield Static(id="care-line", markup=False)
             yield Static(t("home.glance_title"), classes="section-title", markup=False)
             yield Static(id="glance", markup=False)
             yield Static(t("home.keys_title"), classes="section-title", markup=False)
@@ -61,6 +62,10 @@ class HomeScreen(CompanionScreen):
             f"{format_day(now.date(), t)} · {format_time(now, t)}"
         )
         self.query_one("#break-status", Static).update(self.companion.break_line())
+        care = self.companion.care.home_line()
+        care_line = self.query_one("#care-line", Static)
+        care_line.update(care)
+        care_line.display = bool(care)
         figures = self.companion.today_glance()
         glance = self.query_one("#glance", Static)
         if figures:

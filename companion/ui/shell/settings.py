@@ -13,10 +13,12 @@ from textual.widgets import Button, Footer, Input, Select, Static, Switch
 
 from companion.core.durations import format_duration, parse_duration
 from companion.services.config.fields import FIELDS
+from companion.services.config.parse import BadValue
 from companion.services.messages import config_problem
 from companion.system.paths import display_path
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.setting_rows import ROWS, SettingRow
+from companion.ui.widgets.prose import Paragraph
 
 FIELD_SPECS = {spec.attr: spec for spec in FIELDS}
 
@@ -37,7 +39,9 @@ class SettingsScreen(CompanionScreen):
                 with Horizontal(classes="setting"):
                     yield Static(t(row.label), classes="setting-label", markup=False)
                     yield self._control(row, getattr(settings, row.attr, None))
-                if row.kind == "duration":
+                if row.hint:
+                    yield Paragraph(t(row.hint), classes="muted body")
+                if row.kind in ("duration", "text"):
                     yield Static(id=f"{row.attr}-error", classes="problem hidden", markup=False)
             config_file = display_path(self.companion.services.paths.config_file)
             yield Static(t("settings.file", path=config_file), classes="muted", markup=False)
@@ -60,8 +64,10 @@ class SettingsScreen(CompanionScreen):
             return Button(self.t(f"{row.label}_button"), id=row.attr, classes="setting-action")
         if row.kind == "switch":
             return Switch(value=bool(value), id=row.attr)
-        if row.kind == "action":
-            return Button(self.t(row.button), id=row.attr, classes="setting-action")
+        if row.kind == "text":
+            placeholder = self.t(row.placeholder) if row.placeholder else ""
+            text = str(value or "")
+            return Input(text, placeholder=placeholder, id=row.attr, classes="setting-text")
         return Input(value=format_duration(value), id=row.attr, classes="duration")
 
     def on_mount(self) -> None:
@@ -89,6 +95,21 @@ class SettingsScreen(CompanionScreen):
             value = parse_duration(event.value)
         except ValueError:
             error.update(self.t("settings.bad_duration", value=event.value))
+            error.remove_class("hidden")
+            return
+        error.add_class("hidden")
+        await self._apply(attr, value)
+
+    @on(Input.Submitted, ".setting-text")
+    @on(Input.Blurred, ".setting-text")
+    async def text_entered(self, event: Input.Submitted | Input.Blurred) -> None:
+        """A line of text, checked as config.toml's reader checks it."""
+        attr = event.input.id or ""
+        error = self.query_one(f"#{attr}-error", Static)
+        try:
+            value = FIELD_SPECS[attr].parse(event.value)
+        except BadValue as problem:
+            error.update(self.t(f"settings.{problem.code}", value=event.value, **problem.detail))
             error.remove_class("hidden")
             return
         error.add_class("hidden")

@@ -66,11 +66,12 @@ class Care:
         """Days of the last week with a tension rating of 9-10 or a mood of 1. Read
         again only when a data file changed or the day did."""
         today = self._today()
-        journal_open = not self.stores.journal.locked
+        journal = self.stores.journal
+        journal_open = journal.available and not journal.locked
         source = (
             today,
             self.stores.activity.storage.identity,
-            journal_open and self.stores.journal.storage.identity,
+            journal_open and journal.storage.identity,
         )
         if self._heavy is not None and self._heavy[0] == source:
             return self._heavy[1]

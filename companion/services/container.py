@@ -15,6 +15,7 @@ from companion.system.i18n import LanguageChoice, Strings, choose_language
 from companion.system.paths import Paths, ensure_dirs, resolve_paths
 
 if TYPE_CHECKING:
+    from companion.packs.library import Library
     from companion.services.calm import Calm
     from companion.services.care import Care
     from companion.services.drafts import Drafts
@@ -97,6 +98,13 @@ class Services:
         from companion.services.practice import Practice
 
         return Practice(self.stores, self.clock, journal=self.journal)
+
+    @functools.cached_property
+    def library(self) -> Library:
+        """The content screens show: the built-in packs and the person's own after them."""
+        from companion.packs.library import Library
+
+        return Library(self.paths.packs_dir)
 
     def settings(self) -> Settings:
         """The settings as they are now (the app replaces its config when they change)."""

@@ -138,6 +138,7 @@ class CompanionApp(App[None]):
             self.notify(
                 config_problem(problem, self.strings), severity="warning", timeout=12, markup=False
             )
+        self.tell_own_packs()
         self.tell_backup_failed()
         self.check_size(self.size.width, self.size.height)
         # The rhythm's saved state is loaded before any key can act on it (a `k` typed
@@ -177,6 +178,12 @@ class CompanionApp(App[None]):
 
     def _welcome_done(self, _result: object = None) -> None:
         self.guard(lambda: self.services.stores.state.set(WELCOME_KEY, True))
+
+    def tell_own_packs(self) -> None:
+        """Skipped entries of the person's own packs, in one line (Settings says which)."""
+        if skipped := self.services.library.problems(self.strings.lang):
+            line = self.strings("packs.folder.skipped", count=str(len(skipped)))
+            self.notify(line, severity="warning", timeout=12, markup=False)
 
     def tell_backup_failed(self) -> None:
         """A daily backup that could not be written (disk full…): one warning per store

@@ -27,7 +27,7 @@ from companion.core.sos import (
     sos_steps,
     step_start,
 )
-from companion.packs.calm import SOS_PATTERN, breathing_catalog, self_talk_lines
+from companion.packs.calm import SOS_PATTERN, breathing_catalog
 from companion.store.schema import SosReset
 from companion.ui.calm.vent import VentScreen
 from companion.ui.shell.calm_base import DIGITS, CalmScreen
@@ -64,6 +64,11 @@ class SosScreen(CalmScreen, Screen[SosReset | None]):
         return breathing_catalog(self.t.lang).get(SOS_PATTERN)
 
     @property
+    def self_talk(self) -> tuple[str, ...]:
+        """The lines SOS may end with: the built-in ones, then the person's own."""
+        return self.companion.services.library.self_talk(self.t.lang)
+
+    @property
     def steps(self) -> tuple[Step, ...]:
         return sos_steps(self.sigh)
 
@@ -91,7 +96,7 @@ class SosScreen(CalmScreen, Screen[SosReset | None]):
 
     def on_mount(self) -> None:
         services = self.companion.services
-        index = services.calm.sos_line(self_talk_lines(self.t.lang), self.rng)
+        index = services.calm.sos_line(self.self_talk, self.rng)
         self.line_index = index
         self.companion.guard(lambda: services.calm.sos_line_shown(index))
         self.opened_at = services.clock.monotonic()
@@ -119,7 +124,7 @@ class SosScreen(CalmScreen, Screen[SosReset | None]):
         dots = "●" * (state.index + 1) + "○" * (total - state.index - 1)
         self.query_one("#sos-progress", Static).update(dots)
         if name == "self_talk":
-            self.query_one("#sos-heading", Static).update(self_talk_lines(t.lang)[self.line_index])
+            self.query_one("#sos-heading", Static).update(self.self_talk[self.line_index])
             self.query_one("#sos-body", Static).update(t("sos.self_talk.body"))
         else:
             self.query_one("#sos-heading", Static).update(t(f"sos.{name}.title"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from companion.store.errors import StoreError
 from companion.ui.widgets.tension import TensionScale
 
 if TYPE_CHECKING:
@@ -34,8 +35,11 @@ class CareFlow:
             message.scale.note = self.app.strings("care.offer.rating", key=key)
 
     def home_line(self) -> str:
-        """Home's line after a heavy week ("" when there is none today)."""
-        care = self.app.services.care
-        if not self.app.attempt(care.week_line, False):
+        """Home's line after a heavy week ("" when there is none today). A store that
+        cannot be read means no line: Home is not the place to report it again."""
+        try:
+            if not self.app.services.care.week_line():
+                return ""
+        except StoreError:
             return ""
         return self.app.strings("care.offer.week", key=self.app.key_for("helplines"))

@@ -12,6 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Select, Static, Switch
 
 from companion.core.durations import format_duration, parse_duration
+from companion.packs.library import pack_problem
 from companion.services.config.fields import FIELDS
 from companion.services.config.parse import BadValue
 from companion.services.messages import config_problem
@@ -43,6 +44,7 @@ class SettingsScreen(CompanionScreen):
                     yield Paragraph(t(row.hint), classes="muted body")
                 if row.kind in ("duration", "text"):
                     yield Static(id=f"{row.attr}-error", classes="problem hidden", markup=False)
+            yield from self._own_packs()
             config_file = display_path(self.companion.services.paths.config_file)
             yield Static(t("settings.file", path=config_file), classes="muted", markup=False)
             problems = self.companion.services.config.problems
@@ -51,6 +53,22 @@ class SettingsScreen(CompanionScreen):
                 for problem in problems:
                     yield Static(config_problem(problem, t), classes="problem", markup=False)
         yield Footer()
+
+    def _own_packs(self) -> ComposeResult:
+        """Where the person's own packs go, how many loaded, and what was skipped."""
+        t = self.t
+        library = self.companion.services.library
+        folder = display_path(library.language_folder(t.lang))
+        own = library.own(t.lang)
+        yield Static(t("packs.folder.title"), classes="section-title", markup=False)
+        yield Paragraph(t("packs.folder.about", folder=folder), classes="muted body")
+        if own.files:
+            loaded = t("packs.folder.loaded", count=str(len(own.files)), folder=folder)
+            yield Paragraph(loaded, classes="body")
+        else:
+            yield Paragraph(t("packs.folder.none", folder=folder), classes="body")
+        for problem in own.problems:
+            yield Static(pack_problem(problem, t), classes="problem", markup=False)
 
     def _control(self, row: SettingRow, value: Any) -> Widget:
         if row.kind == "choice":

@@ -77,8 +77,13 @@ def fits(length: str, seconds: float) -> bool:
 
 def ideas_for(activities: list[Activity], seconds: float) -> list[Activity]:
     """The ideas that fit a pause of ``seconds``: a 10-minute break, all of them; a
-    20-second micro-pause, the 20-second ones."""
-    return [a for a in activities if fits(a.length, seconds)]
+    20-second micro-pause, the 20-second ones. A pause shorter than any idea still gets
+    the shortest ones (a 15-second break is no reason to suggest nothing)."""
+    fitting = [a for a in activities if fits(a.length, seconds)]
+    if fitting or not activities:
+        return fitting
+    shortest = min(LENGTH_SECONDS.get(a.length, 0) for a in activities)
+    return [a for a in activities if LENGTH_SECONDS.get(a.length, 0) == shortest]
 
 
 def after_work_from(pack: Mapping[str, Any]) -> list[AfterWork]:

@@ -70,7 +70,8 @@ class HelpLines:
         return [(r.id, n.id, n.number, n.emergency) for r in self.regions for n in r.lines]
 
 
-def _text(node: Mapping[str, Any], field: str, file: Path, where: str) -> str:
+def text(node: Mapping[str, Any], field: str, file: Path, where: str) -> str:
+    """A pack's required text at ``where.field``, or ContentError naming it."""
     value = node.get(field)
     if not isinstance(value, str) or not value.strip():
         raise ContentError(file, f"{where}.{field}", "missing text")
@@ -80,7 +81,7 @@ def _text(node: Mapping[str, Any], field: str, file: Path, where: str) -> str:
 def _line(line_id: str, node: Any, file: Path, where: str) -> HelpLine:
     if not isinstance(node, Mapping):
         raise ContentError(file, where, "each line is a table")
-    texts = {field: _text(node, field, file, where) for field in LINE_TEXTS}
+    texts = {field: text(node, field, file, where) for field in LINE_TEXTS}
     if not NUMBER.match(texts["number"]):
         raise ContentError(file, f"{where}.number", "not a phone number or a website")
     emergency = node.get("emergency")
@@ -104,13 +105,13 @@ def _read(lang: str, root: Path | None) -> HelpLines:
         lines = region.get("lines") if isinstance(region, Mapping) else None
         if not isinstance(lines, Mapping) or not lines:
             raise ContentError(file, f"{where}.lines", "a region needs at least one line")
-        name = _text(region, "name", file, where)
+        name = text(region, "name", file, where)
         typed = tuple(_line(k, v, file, f"{where}.lines.{k}") for k, v in lines.items())
         found.append(Region(region_id, name, typed))
     return HelpLines(
-        title=_text(meta, "title", file, "meta"),
-        intro=_text(meta, "intro", file, "meta"),
-        note=_text(meta, "note", file, "meta"),
+        title=text(meta, "title", file, "meta"),
+        intro=text(meta, "intro", file, "meta"),
+        note=text(meta, "note", file, "meta"),
         regions=tuple(found),
     )
 

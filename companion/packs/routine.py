@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
+from companion.packs.care import text
 from companion.system.content import ContentError, content_root, load_pack
 
 
@@ -34,13 +34,6 @@ class Energy:
         return tuple(step.seconds for step in self.steps)
 
 
-def _text(node: Any, key: str, file: Path) -> str:
-    value = node.get(key.rsplit(".", 1)[-1]) if isinstance(node, Mapping) else None
-    if not isinstance(value, str) or not value.strip():
-        raise ContentError(file, key, "missing text")
-    return value.strip()
-
-
 @cache
 def energy(lang: str, root: Path | None = None) -> Energy:
     file = (root or content_root()) / lang / "energy.toml"
@@ -54,13 +47,13 @@ def energy(lang: str, root: Path | None = None) -> Energy:
         seconds = step.get("seconds") if isinstance(step, Mapping) else None
         if not isinstance(seconds, int) or isinstance(seconds, bool) or seconds <= 0:
             raise ContentError(file, f"body_scan.steps[{n}].seconds", "whole seconds, above 0")
-        steps.append(ScanStep(_text(step, f"body_scan.steps[{n}].text", file), seconds))
+        steps.append(ScanStep(text(step, "text", file, f"body_scan.steps[{n}]"), seconds))
     lines = data.get("pep", {}).get("lines") if isinstance(data.get("pep"), Mapping) else None
     if not isinstance(lines, list) or not lines or not all(isinstance(x, str) for x in lines):
         raise ContentError(file, "pep.lines", "a list of text")
     return Energy(
-        scan_name=_text(scan, "body_scan.name", file),
-        scan_about=_text(scan, "body_scan.about", file),
+        scan_name=text(scan, "name", file, "body_scan"),
+        scan_about=text(scan, "about", file, "body_scan"),
         steps=tuple(steps),
         pep=tuple(line.strip() for line in lines),
     )

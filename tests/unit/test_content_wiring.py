@@ -71,6 +71,7 @@ def test_a_ten_minute_break_offers_every_idea_and_a_micro_pause_the_short_ones()
     five = ideas_for(ideas, 300)
     assert {idea.length for idea in five} == {"20s", "2m"}
     assert fits("", 1)  # an idea that does not say how long it takes fits anywhere
+    assert ideas_for(ideas, 15) == short  # shorter than any idea: the shortest ones
 
 
 def test_the_evening_ideas_come_one_kind_at_a_time() -> None:

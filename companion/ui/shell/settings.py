@@ -106,28 +106,24 @@ class SettingsScreen(CompanionScreen):
 
     @on(Input.Submitted, ".duration")
     @on(Input.Blurred, ".duration")
-    async def duration_entered(self, event: Input.Submitted | Input.Blurred) -> None:
-        attr = event.input.id or ""
-        error = self.query_one(f"#{attr}-error", Static)
-        try:
-            value = parse_duration(event.value)
-        except ValueError:
-            error.update(self.t("settings.bad_duration", value=event.value))
-            error.remove_class("hidden")
-            return
-        error.add_class("hidden")
-        await self._apply(attr, value)
-
     @on(Input.Submitted, ".setting-text")
     @on(Input.Blurred, ".setting-text")
-    async def text_entered(self, event: Input.Submitted | Input.Blurred) -> None:
-        """A line of text, checked as config.toml's reader checks it."""
+    async def typed_value(self, event: Input.Submitted | Input.Blurred) -> None:
+        """A duration or a line of text, checked as config.toml's reader checks it; what
+        does not fit is said under the field and nothing is saved."""
         attr = event.input.id or ""
         error = self.query_one(f"#{attr}-error", Static)
         try:
-            value = FIELD_SPECS[attr].parse(event.value)
+            if event.input.has_class("duration"):
+                value = parse_duration(event.value)
+            else:
+                value = FIELD_SPECS[attr].parse(event.value)
         except BadValue as problem:
             error.update(self.t(f"settings.{problem.code}", value=event.value, **problem.detail))
+            error.remove_class("hidden")
+            return
+        except ValueError:
+            error.update(self.t("settings.bad_duration", value=event.value))
             error.remove_class("hidden")
             return
         error.add_class("hidden")

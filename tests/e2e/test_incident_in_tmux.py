@@ -87,3 +87,18 @@ def drafts(home: Path) -> list[str]:
 
     services = build_services(home=home, env={})
     return [str(d.fields.get("words", "")) for d in services.journal.drafts.of("incident-note")]
+
+
+def test_help_lines_are_one_key_from_sos_in_chinese(term: Tmux, home: Path) -> None:
+    mark_welcome_done(home)
+    term.start([str(installed_companion())], env_for(home, "zh_CN.UTF-8"))
+    term.wait_for("SOS")
+    term.send("F2")
+    term.wait_for("SOS")
+    term.send("l")
+    screen = term.wait_for("12356")
+    assert "求助热线" in screen and "120" in screen
+    term.send("Escape")
+    term.wait_for("SOS")
+    term.send("C-q")
+    assert term.exit_status() == 0

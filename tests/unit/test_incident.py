@@ -124,3 +124,18 @@ def test_exports_show_it_as_its_own_kind_and_json_comes_back(home: Path, tmp_pat
     assert found[0]["fields"]["order"] == "2026112300017"
     again = companion(other, "import", str(exported)).stdout
     assert "Imported: 0 entries" in again  # the same note is not added twice
+
+
+def test_a_full_disk_leaves_no_half_report(home: Path, clock, monkeypatch) -> None:
+    import errno
+
+    incidents = services_at(home, clock).incidents
+
+    def full(*_args: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full)
+    with pytest.raises(OSError):
+        incidents.save_report("the words\n")
+    monkeypatch.undo()
+    assert list((home / "data" / "reports").iterdir()) == []  # no file, no temp file

@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, Generic, TypeVar
 
 from companion.core import insights as core
+from companion.core.contact_figures import Marked
 from companion.core.insights import Insights, JournalRecords, Rated, Records, Reframed, Written
 from companion.core.weeks import BreakPlan, Span, first_day_of_week, span_days, summary_due
 from companion.services.config import Settings
@@ -69,6 +70,15 @@ def _sessions(docs: Iterable[Mapping[str, Any]]) -> list[Rated]:
             out.append(
                 Rated(at, _rating(doc.get("tension_before")), _rating(doc.get("tension_after")))
             )
+    return out
+
+
+def _contacts(docs: Iterable[Mapping[str, Any]]) -> list[Marked]:
+    out = []
+    for doc in docs:
+        at = _when(doc)
+        if at is not None:
+            out.append(Marked(at, doc.get("rough") is True))
     return out
 
 
@@ -130,6 +140,7 @@ class _Activity:
     breathing: _ByTime[Rated]
     sos: _ByTime[Rated]
     breaks: _ByTime[Rated]
+    contacts: _ByTime[Marked]
 
 
 @dataclass(frozen=True)
@@ -154,7 +165,13 @@ class InsightsService:
     # -- reading -------------------------------------------------------------------------
     def _read_activity(self) -> _Activity:
         stores = self.stores
-        repos = (stores.break_events, stores.breathing, stores.sos, stores.break_ratings)
+        repos = (
+            stores.break_events,
+            stores.breathing,
+            stores.sos,
+            stores.break_ratings,
+            stores.contacts,
+        )
         docs = [repo.docs() for repo in repos]
         identity = _identity(stores.activity)
         if self._activity is not None and identity is not None and self._activity[0] == identity:
@@ -164,6 +181,7 @@ class InsightsService:
             _ByTime(_sessions(docs[1].values()), _at),
             _ByTime(_sessions(docs[2].values()), _at),
             _ByTime(_sessions(docs[3].values()), _at),
+            _ByTime(_contacts(docs[4].values()), lambda c: c.at),
         )
         self._activity = (identity, read)
         return read
@@ -210,6 +228,7 @@ class InsightsService:
             ),
             state,
             activity.breaks.between(start, end),
+            activity.contacts.between(start, end),
         )
 
     # -- figures -------------------------------------------------------------------------

@@ -103,7 +103,7 @@ async def test_a_rough_chat_offers_the_sos_minute_in_one_line(
         await pilot.press("C")
         await pilot.pause()
         (line,) = app.screen.query(".sos-offer")
-        assert text_of(line) == offer
+        assert text_of(line).strip() == offer
         assert isinstance(app.screen, HomeScreen) and app.focused is not line  # no pop-up
         await pilot.press("f2")  # the one key
         await pilot.pause()

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from textual.timer import Timer
 from textual.widgets import Static
 
+from companion.ui.widgets.prose import Prose
+
 
 class NoticeLine(Static):
     DEFAULT_CSS = """
@@ -56,4 +58,4 @@ class NoticeLine(Static):
                 self._timer.stop()
             self.remove()
             return
-        self.update(self.words(left))
+        self.update(Prose(self.words(left)))  # Chinese wraps as Chinese

@@ -4,6 +4,7 @@ cannot be used is reported and skipped; the good ones are used."""
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -27,6 +28,8 @@ def _fixed_break(entry: Any) -> FixedBreak | None:
     name, start, end = entry.get("name"), entry.get("start"), entry.get("end")
     if not isinstance(name, str) or not name.strip() or len(name.strip()) > MAX_NAME:
         return None
+    if any(unicodedata.category(c) in ("Cc", "Cf") for c in name):
+        return None  # no escape codes or invisible marks on the way to the terminal
     rest = entry.get("rest", True)
     if not isinstance(rest, bool):
         return None

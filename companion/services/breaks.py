@@ -182,13 +182,15 @@ class BreakKeeper:
         except StoreError as error:
             self._failed(error)
             return News()
+        acted = request if request is not None and request.id != self._dnd_done else None
+        if not new and acted is None:
+            return News()  # only the app's own writes, or others': the timer does the rest
         outcome = breaks.step(self.state, rules, moment)
         for found in new:
             at = found.created_at.astimezone(UTC)
             after = contacts.contact(outcome.state, rules, moment, at, found.rough)
             outcome = outcome.then(after.state, *after.events)
             self._seen[found.id] = found.created_at.isoformat()
-        acted = request if request is not None and request.id != self._dnd_done else None
         if acted is not None:
             self._dnd_done = acted.id
             if acted.until is None:
@@ -196,7 +198,7 @@ class BreakKeeper:
             else:
                 after = breaks.set_dnd(outcome.state, rules, moment, acted.until)
             outcome = outcome.then(after.state, *after.events)
-        events = self._apply(outcome, force=bool(new or acted))
+        events = self._apply(outcome, force=True)
         return News(events, tuple(new), acted)
 
     def _read_seen(self, value: Any) -> None:

@@ -92,7 +92,7 @@ async def test_a_mark_from_the_shell_reaches_the_open_app(app_factory, clock) ->
     ("lang", "offer"),
     [
         ("en", "That one was rough. Press f2 for one minute to reset."),
-        ("zh", "刚才那位不好应付。按 f2，花一分钟缓一缓。"),
+        ("zh", "刚才那位挺难缠的。按 f2，花一分钟缓一缓。"),
     ],
 )
 async def test_a_rough_chat_offers_the_sos_minute_in_one_line(

@@ -32,7 +32,7 @@ def test_contact_marks_a_chat_in_both_languages(home: Path, clock: FakeClock) ->
     assert (done.returncode, done.stdout, done.stderr) == (0, "Chat marked as done.\n", "")
     rough = companion(home, "contact", "--rough", lang="zh_CN.UTF-8")
     assert rough.returncode == 0
-    assert rough.stdout == "记下了：这位不好应付。companion 会给你一分钟 SOS 缓一缓。\n"
+    assert rough.stdout == "记下了：这位挺难缠的。companion 会给你一分钟 SOS 缓一缓。\n"
     assert sorted(contacts(home, clock)) == [(False, "command"), (True, "command")]
     journal = home / "data" / "journal.db"
     assert not journal.exists() or b"rough" not in journal.read_bytes()

@@ -11,7 +11,7 @@ from textual.widgets import Input, Switch
 from companion.ui.shell.home import HomeScreen
 from companion.ui.shell.settings import SettingsScreen
 from companion.ui.widgets.notice_line import NoticeLine
-from tests.ui.helpers import Notes, text_of
+from tests.ui.helpers import Notes, screen_text, text_of
 from tests.ui.test_breaks import break_screen, build, home_status, later
 
 MICRO = '[micro]\nenabled = true\nevery = "20m"\nlength = "20s"\n'
@@ -129,6 +129,8 @@ async def test_the_peak_day_says_so_and_turns_breaks_into_micro_pauses(
         assert home_status(app).startswith(line)
         await later(pilot, clock, hours=2)  # the first real break (no shift hours: 4 h)
         break_screen(app)
+        real = ("this is the real break for this half", "这是这半班留给你的正经休息")
+        assert any(words in screen_text(app) for words in real)  # says why it is real
         await pilot.press("s")
         await later(pilot, clock, minutes=10)
         await pilot.press("enter")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Generic
 
@@ -81,6 +81,12 @@ class Repo(Generic[R]):
         tables = self.db.storage.read() or {}
         return tables.get(self.table_name, {})
 
+    def snapshot(self) -> tuple[Mapping[str, Mapping[str, Any]], object]:
+        """``docs()`` and the identity of the file they were read from, in one step (see
+        ``read_together``)."""
+        (docs,), identity = read_together([self])
+        return docs, identity
+
     def where(self, keep: Callable[[R], bool]) -> list[R]:
         return [r for r in self.all() if keep(r)]
 
@@ -130,6 +136,23 @@ class KeyValue:
                 table.remove(doc_ids=[key])
 
 
+def read_together(
+    repos: Sequence[Repo[Any]],
+) -> tuple[list[Mapping[str, Mapping[str, Any]]], object]:
+    """The stored documents of several tables of one database, and the identity of the
+    file they were all read from, taken in one step: a write from another thread cannot
+    fall between them. A cache built from them stays good while the database's
+    ``storage.identity`` is that identity. Never modify what it returns."""
+    databases = {id(repo.db): repo.db for repo in repos}
+    if len(databases) != 1:
+        raise ValueError("read_together reads one database")
+    (db,) = databases.values()
+    for repo in repos:
+        db.table(repo.table_name)  # raises StoreUnavailable like every other read
+    tables, identity = db.storage.snapshot()
+    return [tables.get(repo.table_name, {}) for repo in repos], identity
+
+
 def add_together(
     batches: Iterable[tuple[Repo[Any], Iterable[Record]]],
     values: Iterable[tuple[KeyValue, str, Any]] = (),
@@ -156,9 +179,13 @@ def add_together(
             ids = [doc["id"] for doc in docs]
             if len(set(ids)) < len(ids) or set(ids) & set(tables.get(repo.table_name, {})):
                 raise ValueError(f"an id is already taken in {repo.table_name}")
+        # New tables, never the ones read changed in place: a worker thread may be
+        # going through them (Insights reads the break events while a break is kept).
         for repo, docs in batches:
-            tables.setdefault(repo.table_name, {}).update({doc["id"]: doc for doc in docs})
+            table = dict(tables.get(repo.table_name, {}))
+            table.update({doc["id"]: doc for doc in docs})
+            tables[repo.table_name] = table
         for kv, key, value in values:
-            tables.setdefault(kv.table_name, {})[key] = value_doc(value)
+            tables[kv.table_name] = {**tables.get(kv.table_name, {}), key: value_doc(value)}
         db.storage.write(tables)
     return sum(len(docs) for _, docs in batches)

@@ -24,7 +24,7 @@ from companion.ui.journal.entries import REFRESH_SECONDS, JournalScreen
 from companion.ui.journal.entry_editor import EntryEditorScreen
 from companion.ui.journal.entry_view import EntryViewScreen
 from companion.ui.shell.home import HomeScreen
-from tests.ui.helpers import Notes, record_calls, screen_text, wait_for
+from tests.ui.helpers import Notes, record_calls, screen_text, settled, wait_for
 
 NASTY = "[bold]x[/bold] [@click=app.quit]q[/] \x1b[31mred 顾客😀"
 
@@ -41,7 +41,7 @@ def rows(app) -> list[str]:  # type: ignore[no-untyped-def]
 
 async def open_journal(pilot) -> JournalScreen:  # type: ignore[no-untyped-def]
     await pilot.press("j")
-    await pilot.pause()
+    await settled(pilot)  # the journal may be read in a worker first
     [journal] = [s for s in pilot.app.screen_stack if isinstance(s, JournalScreen)]
     return journal
 
@@ -437,7 +437,7 @@ async def test_notes_from_another_process_appear_while_the_list_is_shown(
         shell = Journal(open_stores(resolve_paths(home), clock), clock)  # `companion note`
         shell.add("free", {"text": "written in the shell"})
         screen.refresh_if_changed()  # what the slow timer does
-        await pilot.pause()
+        await settled(pilot)
         assert "written in the shell" in rows(app)[0]
         assert "Entries: 1" in screen_text(app)
 

@@ -67,9 +67,7 @@ class InsightsFlow:
                 return
             app.post_message(WeekComputed(week, found))
 
-        app.run_worker(
-            compute, thread=True, exclusive=True, group="week-summary", exit_on_error=False
-        )
+        app.run_worker(compute, thread=True, exclusive=True, group="week-summary")
 
     def show_summary(self, week: date, found: Insights) -> None:
         """Show the summary, unless it was shown meanwhile or the journal locked while

@@ -72,7 +72,28 @@ def test_all_is_newest_first_and_between_is_half_open(db: Database, clock: FakeC
     assert [n.text for n in notes.all()] == ["n2", "n1", "n0"]
     start = made[0].created_at
     assert [n.text for n in notes.created_between(start, start + timedelta(hours=1))] == ["n0"]
+    assert [n.text for n in notes.created_between(start, made[2].created_at)] == ["n1", "n0"]
     assert notes.count() == 3
+
+
+def test_between_decodes_only_the_records_in_range(
+    db: Database, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Home asks for today's records on its UI thread, beside years of them."""
+    import companion.store.repos as repos
+
+    notes = Repo(db, "notes", Note, clock)
+    for i in range(5):
+        notes.add(text=f"n{i}")
+        clock.advance(days=1)
+    decoded: list[str] = []
+    real = repos.from_doc
+    monkeypatch.setattr(
+        repos, "from_doc", lambda cls, doc: decoded.append(doc["text"]) or real(cls, doc)
+    )
+    today = clock.now() - timedelta(days=1)
+    assert [n.text for n in notes.created_between(today, clock.now())] == ["n4"]
+    assert decoded == ["n4"]
 
 
 def test_documents_are_iso_timestamps_with_offset(db: Database, clock: FakeClock) -> None:

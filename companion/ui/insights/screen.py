@@ -123,7 +123,7 @@ class InsightsScreen(CompanionScreen):
         self.refresh_view()  # a break, a breathing session or an unlock may have changed it
 
     def on_rhythm_tick(self, _message: RhythmTick) -> None:
-        self.refresh_view()  # cheap: figures are recomputed only when a file changed
+        self.refresh_view()  # a few stats; only a changed file starts a worker
 
     def on_journal_locked(self, _message: JournalLocked) -> None:
         """The journal just locked: take its figures (words the person wrote) away at

@@ -30,7 +30,7 @@ class JournalLocked(Message, bubble=False):
 
 
 @dataclass
-class JournalRead(Message):
+class JournalRead(Message, bubble=False):
     """A worker read the journal again (another process wrote it, or it was not read
     yet): its index is up to date, and the screen that asked draws it. ``error`` is the
     storage problem met instead, if any."""

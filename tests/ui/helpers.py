@@ -98,8 +98,9 @@ class Notes:
 
 async def still(pilot) -> None:  # type: ignore[no-untyped-def]
     """Let the app settle (the autostart check and start-up questions come a frame after the
-    first screen), then stop blinking cursors so a picture is the same every time."""
-    await pilot.pause()
+    first screen, the journal may be read in a worker), then stop blinking cursors so a
+    picture is the same every time."""
+    await settled(pilot)
     for widget in pilot.app.screen.query("Input, TextArea"):
         if isinstance(widget, (Input, TextArea)):
             widget.cursor_blink = False

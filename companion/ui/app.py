@@ -229,6 +229,7 @@ class CompanionApp(App[None]):
 
     @on(JournalLocked)
     def _journal_locked(self) -> None:
+        self.services.journal.forget()  # no journal text stays in memory behind the lock
         self.insights.journal_locked()
 
     # -- what screens show ----------------------------------------------------------

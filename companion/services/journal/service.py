@@ -121,6 +121,14 @@ class Journal:
     def repo(self) -> Repo[Entry]:
         return self.stores.entries
 
+    def forget(self) -> None:
+        """The journal was locked: drop every row, decoded entry and search index read
+        from it, so no journal text stays in memory behind the lock."""
+        with self._building:
+            self._read, self._again = _Read(None, {}, SearchIndex(self.index_tz())), set()
+        with self._decoding:
+            self._decoded = {}
+
     # -- reading ---------------------------------------------------------------------
     def stale(self) -> bool:
         """Did anything (here or in another process) change the journal since the index

@@ -14,6 +14,7 @@ Only public interfaces are used: the two commands and their files.
 
 from __future__ import annotations
 
+import json
 import random
 import subprocess
 import sys
@@ -127,24 +128,40 @@ class Writer:
         return title, body, tags
 
 
-def write_jrnl_text(count: int, path: Path, now: datetime, seed: int = 17) -> None:
-    """``count`` entries in jrnl's plain-text format, oldest first."""
+def write_jrnl_text(count: int, path: Path, now: datetime, seed: int = 17) -> list[dict]:
+    """``count`` entries in jrnl's plain-text format, oldest first. Returns them as
+    jrnl's JSON export lists entries (for when jrnl itself cannot be installed)."""
     writer = Writer(seed)
     rng = random.Random(seed + 1)
     first = (now - timedelta(days=SPAN_DAYS)).replace(hour=0, minute=0, second=0, microsecond=0)
     step = SPAN_DAYS * 24 * 60 / count  # minutes between entries, on average
-    moments = []
-    for i in range(count):
-        moment = first + timedelta(minutes=step * i)
-        # Agents write during and after the shift: move the time of day into 08-23h.
-        minute_of_day = 8 * 60 + int((moment.hour * 60 + moment.minute) * 15 / 24)
-        moments.append(moment.replace(hour=minute_of_day // 60, minute=minute_of_day % 60))
+    entries = []
     with path.open("w", encoding="utf-8") as out:
-        for moment in moments:
-            title, body, _ = writer.entry(rare=rng.random() < 1 / 250)
-            star = " *" if rng.random() < 0.02 else ""
-            out.write(f"[{moment:%Y-%m-%d %H:%M}] {title}{star}\n")
+        for i in range(count):
+            moment = first + timedelta(minutes=step * i)
+            # Agents write during and after the shift: move the time of day into 08-23h.
+            minute_of_day = 8 * 60 + int((moment.hour * 60 + moment.minute) * 15 / 24)
+            moment = moment.replace(hour=minute_of_day // 60, minute=minute_of_day % 60)
+            title, body, tags = writer.entry(rare=rng.random() < 1 / 250)
+            starred = rng.random() < 0.02
+            out.write(f"[{moment:%Y-%m-%d %H:%M}] {title}{' *' if starred else ''}\n")
             out.write(f"{body}\n\n" if body else "\n")
+            entries.append(
+                {
+                    "title": title,
+                    "body": body,
+                    "date": f"{moment:%Y-%m-%d}",
+                    "time": f"{moment:%H:%M}",
+                    "tags": tags,
+                    "starred": starred,
+                }
+            )
+    return entries
+
+
+def write_export(entries: list[dict], path: Path) -> None:
+    """The entries in the shape of jrnl's JSON export."""
+    path.write_text(json.dumps({"tags": {}, "entries": entries}, ensure_ascii=False), "utf-8")
 
 
 def jrnl_config(folder: Path) -> Path:

@@ -8,7 +8,7 @@ with the worst beside it.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,45 +89,37 @@ def memory_row(size: SizeFigures) -> Row:
     )
 
 
+def against_jrnl(
+    sizes: list[SizeFigures], figure: str, kind: str, ours: str, goal: float
+) -> Iterator[Row]:
+    """One row per size: companion's ``ours`` runs of ``kind`` ÷ jrnl's."""
+    for s in sizes:
+        runs = s.notes if kind == "note" else s.finds
+        yield ratio_row(f"{figure}, {s.label}", runs[ours], runs.get("jrnl"), goal)
+
+
 def rows(
     empty: dict[str, TuiRuns], sizes: list[SizeFigures], by_size: dict[str, Runs] | None
 ) -> list[Row]:
     out = [start_row("empty data folder", empty, 1.3)]
     out += [start_row(f"{s.label} entries", s.start, 1.4) for s in sizes]
-    for s in sizes:
-        jrnl = s.notes.get("jrnl")
-        out.append(
-            ratio_row(f"`companion note` ÷ `jrnl` add, {s.label}", s.notes["plain"], jrnl, 0.1)
-        )
+    out += against_jrnl(sizes, "`companion note` ÷ `jrnl` add", "note", "plain", 0.1)
     if by_size and sizes and str(sizes[0].count) in by_size:
-        first = sizes[0]
-        for s in sizes[1:]:
-            out.append(
-                ratio_row(
-                    f"`companion note` at {s.label} ÷ at {first.label}",
-                    by_size[str(s.count)],
-                    by_size[str(first.count)],
-                    1.3,
-                )
-            )
-    for s in sizes:
-        out.append(
+        first = by_size[str(sizes[0].count)]
+        out += [
             ratio_row(
-                f"`companion note`, encrypted, 7 backups ÷ `jrnl` add, {s.label}",
-                s.notes["encrypted"],
-                s.notes.get("jrnl"),
-                0.2,
+                f"`companion note` at {s.label} ÷ at {sizes[0].label}",
+                by_size[str(s.count)],
+                first,
+                1.3,
             )
-        )
-    for s in sizes:
-        out.append(
-            ratio_row(
-                f"`companion find WORD` ÷ `jrnl -contains WORD`, {s.label}",
-                s.finds["plain"],
-                s.finds.get("jrnl"),
-                0.1,
-            )
-        )
+            for s in sizes[1:]
+        ]
+    encrypted = "`companion note`, encrypted, 7 backups ÷ `jrnl` add"
+    out += against_jrnl(sizes, encrypted, "note", "encrypted", 0.2)
+    out += against_jrnl(
+        sizes, "`companion find WORD` ÷ `jrnl -contains WORD`", "find", "plain", 0.1
+    )
     out += [memory_row(s) for s in sizes]
     for s in sizes:
         latencies = s.inside.get("search", {}).get("latencies", [])

@@ -3,11 +3,10 @@
 Run by bench_journal.py in a process of its own, on a copy of the data folder (notes
 and drafts are written), so each starts cold; prints one line ``PROBE {json}``.
 
-- ``search``: each key typed into the journal's search box, from the key event to the
-  list and its count showing the new results (a key that changes nothing on the
-  screen is typed, not timed). Words are typed as far as each added
-  letter still changes the results, then taken back with backspace (every key is
-  timed, and every key changes what is shown).
+- ``search``: common words typed into the journal's search box and taken back with
+  backspace. Each key that changes which entries match (counted in jrnl's export of
+  the same text) is timed from the key event to the list and its count showing the
+  new results; a key that changes nothing on the screen is typed, not timed.
 - ``note``: ``companion note`` run beside the open journal: how long until the entry
   is listed, and the longest time the UI thread was blocked meanwhile.
 - ``autosave``: typing in the editor, then the longest time the UI thread was blocked
@@ -39,6 +38,7 @@ from typing import Any
 from textual import events
 
 BEAT = 0.001
+AFTER = 0.05  # a gap that ends just after a change was seen still belongs to it
 WORDS = ("customer", "refund", "the", "order", "waiting", "退款", "顾客", "今天")
 LIST, COUNT, PASSPHRASE, EDITOR = "#journal-list", "#journal-count", "#passphrase", "TextArea"
 
@@ -171,7 +171,7 @@ async def probe_note(app: Any, pilot: Any, companion: str, home: Path, runs: int
             shown.append(None)
             blocked.append(beat.worst(written, time.perf_counter()))
             continue
-        await asyncio.sleep(0.2)  # the redraw after the list changed
+        await asyncio.sleep(0.2)  # the redraw after the list changed, and its beat
         shown.append(seen - written)
         blocked.append(beat.worst(written, time.perf_counter()))
     beat.stop()
@@ -179,11 +179,12 @@ async def probe_note(app: Any, pilot: Any, companion: str, home: Path, runs: int
 
 
 def data_state(home: Path) -> list[tuple[str, int, int]]:
-    """The journal's files as they stand (activity.db, written by the break rhythm,
-    left out: a draft is private writing and never goes there)."""
+    """The journal's files as they stand. Left out: activity.db (written by the break
+    rhythm; a draft is private writing and never goes there) and lock files (touched
+    when a write starts, not when it is done)."""
     found = []
     for path in sorted((home / "data").rglob("*")):
-        if path.name.startswith("activity"):
+        if path.name.startswith("activity") or path.suffix == ".lock":
             continue
         try:
             info = path.stat()
@@ -203,6 +204,7 @@ async def probe_autosave(app: Any, pilot: Any, home: Path, runs: int) -> dict[st
     await pilot.press("1")  # the first kind offered: a free entry
     if await until(lambda: bool(app.screen.query(EDITOR)), timeout=10) is None:
         return {"error": f"no editor; the screen is {type(app.screen).__name__}"}
+    app.screen.query(EDITOR).first().focus()
     await pilot.pause(0.5)
     beat = Heartbeat()
     beat.start()
@@ -210,6 +212,7 @@ async def probe_autosave(app: Any, pilot: Any, home: Path, runs: int) -> dict[st
     await asyncio.sleep(1.0)
     idle = beat.worst(idle_start, time.perf_counter())
     blocked: list[float] = []
+    missed = {"written while typing": 0, "never written": 0}
     for attempt in range(runs * 6):
         if len(blocked) == runs:
             break
@@ -218,12 +221,24 @@ async def probe_autosave(app: Any, pilot: Any, home: Path, runs: int) -> dict[st
         await pilot.pause()
         typed = time.perf_counter()
         if data_state(home) != before:
-            continue  # written while typing: this round does not count
+            missed["written while typing"] += 1  # this round does not count
+            continue
         saved = await until(lambda b=before: data_state(home) != b, timeout=10, step=0.005)
-        if saved is not None:
-            blocked.append(beat.worst(typed, saved))
+        if saved is None:
+            missed["never written"] += 1
+        else:
+            await asyncio.sleep(AFTER)  # the beat that ends the autosave's gap, too
+            blocked.append(beat.worst(typed, saved + AFTER))
     beat.stop()
-    return {"blocked": blocked, "idle": idle}
+    out = {"blocked": blocked, "idle": idle, "missed": missed}
+    if len(blocked) < runs:
+        out["error"] = f"{len(blocked)} of {runs} autosaves timed: {missed}, on {screen_of(app)}"
+    return out
+
+
+def screen_of(app: Any) -> str:
+    focused = app.focused
+    return f"{type(app.screen).__name__} (focus: {type(focused).__name__ if focused else None})"
 
 
 async def probe_unlock(app: Any, pilot: Any, passphrase: str) -> dict[str, Any]:
@@ -239,8 +254,9 @@ async def probe_unlock(app: Any, pilot: Any, passphrase: str) -> dict[str, Any]:
     send_key(app, "enter")
     # The dialog closes and the journal opens in one go, so there is one moment to see.
     listed = await until(lambda: bool((results(app) or ("", 0, None))[1]), timeout=120)
+    await asyncio.sleep(AFTER)
     beat.stop()
-    end = listed or time.perf_counter()
+    end = (listed or time.perf_counter()) + AFTER
     return {
         "listed": None if listed is None else listed - started,
         "blocked": beat.worst(started, end),

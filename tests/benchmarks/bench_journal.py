@@ -21,6 +21,7 @@ into a temporary venv. Then, the two tools always in turn (A B A B …, medians)
 Prints figures and never fails (a missing jrnl or tmux is reported and skipped).
 
     python tests/benchmarks/bench_journal.py [--quick] [--sizes 1000,25000] [--runs 5]
+        [--workdir DIR]   (keeps the journals, e.g. to time a command against them)
 """
 
 from __future__ import annotations

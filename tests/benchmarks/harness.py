@@ -42,8 +42,10 @@ class Runs:
         return statistics.median(self.wall)
 
     def spread(self) -> str:
-        """ "412 ms (398–460)": the median and the range, in milliseconds."""
-        return f"{ms(self.median)} ({min(self.wall) * 1000:.0f}–{max(self.wall) * 1000:.0f})"
+        """ "412 ms (398–460)": the median and the range, in milliseconds, and how many
+        runs failed if any did (their times are not to be trusted)."""
+        text = f"{ms(self.median)} ({min(self.wall) * 1000:.0f}–{max(self.wall) * 1000:.0f})"
+        return text + (f", {self.failures} FAILED" if self.failures else "")
 
 
 def run_once(command: Command) -> tuple[float, int, int, bytes]:

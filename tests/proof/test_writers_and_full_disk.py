@@ -51,8 +51,8 @@ async def test_a_full_disk_while_saving_an_entry(app_factory, home: Path, monkey
         def full(*args, **kwargs):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-        # Read as the disk fills: typing can take longer than the editor's 3 s autosave
-        # on a busy machine, and a draft kept before that is not what is tested here.
+        # (Read just before the disk fills: on a slow machine the typing above takes
+        # longer than the editor's 3-second autosave, which may keep a draft first.)
         before = journal.read_bytes()
         monkeypatch.setattr(os, "write", full)
         await pilot.press("ctrl+s")

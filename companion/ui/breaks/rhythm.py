@@ -110,6 +110,8 @@ class BreakRhythm:
         self.keeper.close()
 
     def tick(self) -> None:
+        if not self.app.screen_stack:
+            return  # the app is closing (its screens are gone before it unmounts)
         self._handle(self.keeper.tick())
         self._changed()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sized
 from pathlib import Path
 
 from companion.core.activities import Activity, AfterWork, activities_from, after_work_from
@@ -102,6 +102,11 @@ def _signature(folder: Path) -> tuple[tuple[str, int, int, int], ...]:
             continue
         found.append((path.name, info.st_mtime_ns, info.st_size, info.st_ino))
     return tuple(found)
+
+
+def skipped_packs(problems: Sized, t: Strings) -> list[str]:
+    """Skipped entries of the person's own packs, in one line (Settings says which)."""
+    return [t("packs.folder.skipped", count=str(len(problems)))] if problems else []
 
 
 def pack_problem(problem: PackProblem, t: Strings) -> str:

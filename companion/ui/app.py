@@ -24,6 +24,7 @@ from textual.screen import Screen
 
 from companion import __version__
 from companion.core.keys import default_keys
+from companion.packs.library import skipped_packs
 from companion.services.container import Services
 from companion.services.intent import StartIntent
 from companion.services.journal.service import journal_glance
@@ -136,11 +137,10 @@ class CompanionApp(App[None]):
 
             for problem in problems:
                 self.push_screen(StoreProblemScreen(problem))
-        for problem in self.services.config.problems:
-            self.notify(
-                config_problem(problem, self.strings), severity="warning", timeout=12, markup=False
-            )
-        self.tell_own_packs()
+        lines = [config_problem(p, self.strings) for p in self.services.config.problems]
+        lines += skipped_packs(self.services.library.problems(self.strings.lang), self.strings)
+        for line in lines:
+            self.notify(line, severity="warning", timeout=12, markup=False)
         self.tell_backup_failed()
         self.check_size(self.size.width, self.size.height)
         # The rhythm's saved state is loaded before any key can act on it (a `k` typed
@@ -180,12 +180,6 @@ class CompanionApp(App[None]):
 
     def _welcome_done(self, _result: object = None) -> None:
         self.guard(lambda: self.services.stores.state.set(WELCOME_KEY, True))
-
-    def tell_own_packs(self) -> None:
-        """Skipped entries of the person's own packs, in one line (Settings says which)."""
-        if skipped := self.services.library.problems(self.strings.lang):
-            line = self.strings("packs.folder.skipped", count=str(len(skipped)))
-            self.notify(line, severity="warning", timeout=12, markup=False)
 
     def tell_backup_failed(self) -> None:
         """A daily backup that could not be written (disk full…): one warning per store

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from companion.core.journal import MAIN, EntryError
+from companion.core.journal import MAIN, EntryError, shown
 from companion.store.schema import Entry
 from companion.system.atomic import write_new
 from companion.system.clock import Clock
@@ -65,15 +65,18 @@ class Incidents:
 
 
 def report(words: str, fields: Mapping[str, Any], t: Strings) -> str:
-    """The note as a factual report: neutral words, the customer's text unchanged."""
+    """The note as a factual report: neutral words, the customer's text unchanged but
+    for control characters, which show as symbols (ESC as ␛): the report goes to a
+    clipboard, a file and someone's terminal, where an escape sequence would act."""
     channel = str(fields.get("channel") or "other")
-    channel = t(f"incident.channels.{channel}") if channel in CHANNELS else channel
-    order = str(fields.get("order") or "").strip()
-    action = str(fields.get("action") or "").strip()
+    channel = t(f"incident.channels.{channel}") if channel in CHANNELS else shown(channel)
+    order = shown(str(fields.get("order") or "").strip())
+    action = shown(str(fields.get("action") or "").strip())
+    words = shown(words)
     lines = [
         t("incident.report.title"),
         "",
-        t("incident.report.time", time=str(fields.get("time") or "").strip()),
+        t("incident.report.time", time=shown(str(fields.get("time") or "").strip())),
         t("incident.report.channel", channel=channel),
         t("incident.report.order", order=order) if order else t("incident.report.no_order"),
         "",

@@ -10,9 +10,11 @@ import pytest
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Button, Input, Static
 
+from companion.packs import practice as practice_packs
 from companion.ui.calm.breathe import BreatheScreen
 from companion.ui.calm.sos import SosScreen
 from companion.ui.care.helplines import HelpLinesScreen
+from companion.ui.practice.drills import LETTERS, DrillsScreen
 from companion.ui.shell.help import HelpScreen
 from companion.ui.shell.home import HomeScreen
 from companion.ui.shell.settings import SettingsScreen
@@ -177,3 +179,45 @@ async def test_a_heavy_week_shows_one_line_on_home(app_factory, clock) -> None:
         clock.advance(24 * 3600)
         app.screen.refresh_view()
         assert not line.display  # it goes by itself; not again this week
+
+
+# -- a customer in danger: the reply example and the drill ----------------------------
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_reply_helper_shows_what_to_write_to_a_customer_in_danger(
+    app_factory, lang: str
+) -> None:
+    example = {e.id: e for e in practice_packs.reply_guide(lang).examples}["self_harm"]
+    app = app_factory(lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "5")
+        text = screen_text(app)
+        assert example.title in text
+        start = text.index(example.title)
+        shown = " ".join(text[start : start + 1200].split())
+        # calm and serious first, then the supervisor, then numbers to call
+        for part in (example.buffer, example.explain, example.solution):
+            assert " ".join(part.split())[:12] in shown
+        assert "12356" in shown and "120" in shown
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_crisis_drill_is_dealt_and_its_best_reply_gives_the_line(
+    app_factory, lang: str
+) -> None:
+    app = app_factory(lang)
+    drills = practice_packs.drills(lang)
+    for drill in drills:  # every other situation worked through: the crisis one is next
+        if drill.id != "crisis_customer":
+            app.services.practice.answer_drill(drill, 0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p", "3")
+        screen = app.screen
+        assert isinstance(screen, DrillsScreen) and screen.drill is not None
+        drill = screen.drill
+        assert drill.id == "crisis_customer"
+        assert app.strings("practice.drills.topic_crisis") in screen_text(app)
+        best = next(p for p, i in enumerate(screen.order) if drill.options[i].best)
+        await pilot.press(LETTERS[best])
+        text = " ".join(screen_text(app).split())
+        assert "12356" in text and "120" in text
+        assert " ".join(drill.options[drill.best_index].why.split())[:20] in text

@@ -100,9 +100,11 @@ async def test_copy_as_report_to_the_clipboard_and_a_file(app_factory, home) -> 
         await wait_for(pilot, lambda: isinstance(app.screen, ReportScreen))
         report = app.clipboard
         assert report.startswith("Report: abusive customer contact\n")
-        assert "The customer wrote (copied unchanged):\n\x1b[2J you idiot\n" in report
+        # the words as they were, but an escape code shows as a symbol and cannot act
+        assert "The customer wrote (copied unchanged):\n\u241b[2J you idiot\n" in report
+        assert "\x1b" not in report
         assert "Order reference: none given" in report
-        assert "\x1b" not in screen_text(app)  # shown harmlessly, copied exactly
+        assert "\x1b" not in screen_text(app)
         await pilot.press("ctrl+s", "ctrl+s")
         (saved,) = (home / "data" / "reports").iterdir()
         assert saved.read_text("utf-8") == report

@@ -53,7 +53,12 @@ def test_a_note_without_words_is_refused_and_an_odd_channel_is_other(home: Path,
 def test_the_report_is_plain_and_neutral_with_the_words_unchanged(lang: str) -> None:
     t = Strings(lang)
     text = report(WORDS, FIELDS, t)
-    assert WORDS.rstrip("\n") in text  # not one character changed
+    # Not one character changed, but ESC shows as a symbol: the report goes to a
+    # clipboard, a file, and someone's terminal.
+    assert WORDS.rstrip("\n").replace("\x1b", "\u241b") in text
+    assert "\x1b" not in text
+    odd = report("w", {**FIELDS, "order": "\x1b]52;c;x\x07", "action": "\x9b2J", "time": "\r"}, t)
+    assert not any((ord(c) < 0x20 and c != "\n") or 0x7F <= ord(c) < 0xA0 for c in odd)
     assert t("incident.report.title") in text and t("incident.report.closing") in text
     assert t("incident.report.order", order="2026112300017") in text
     assert t("incident.channels.chat") in text

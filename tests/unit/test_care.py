@@ -174,3 +174,23 @@ def test_a_bad_support_line_in_config_toml_is_reported_and_not_used(home: Path) 
     assert loaded.settings.eap == ""
     (problem,) = loaded.problems
     assert (problem.code, problem.key, problem.detail["max"]) == ("bad_eap", "care.eap", "80")
+
+
+def test_a_locked_journal_leaves_the_tension_ratings_to_count(home: Path, clock) -> None:
+    from companion.core.breathing import Pattern, Phase
+    from companion.store import encryption
+
+    services = build_services(home=home, clock=clock, env={})
+    today = clock.now()
+    clock.set_wall(today - timedelta(days=2))
+    services.journal.add("mood", {"score": "1"})
+    clock.set_wall(today)
+    services.journal.add("mood", {"score": "1"})
+    pattern = Pattern("p", "p", (Phase("inhale", 4), Phase("exhale", 4)))
+    record = services.calm.breathed(pattern, 1, 8, True, tension_before=2)
+    services.calm.breathing_rated(record, 10)
+    assert services.care.heavy_days() == set(days_back(2, 0))
+    encryption.encrypt(services.stores.journal, "long enough 123")
+    services.stores.journal.lock()
+    assert services.care.heavy_days() == {today.date()}  # moods unreadable, no error
+    assert not services.care.week_line()

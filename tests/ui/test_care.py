@@ -68,7 +68,7 @@ async def test_one_key_from_help(app_factory) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        assert "按 l 看求助热线" in text_of(app.screen.query_one("#help-care", Static))
+        assert "按 l 就能看到" in text_of(app.screen.query_one("#help-care", Static))
         await pilot.press("l")
         assert isinstance(app.screen, HelpLinesScreen)
 

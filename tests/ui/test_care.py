@@ -46,31 +46,35 @@ async def test_english_starts_with_the_worldwide_list(app_factory) -> None:
         assert "findahelpline.com" in text and "Press n for another place" in text
 
 
-async def test_one_key_from_sos_and_the_minute_waits(app_factory, clock) -> None:
-    app = app_factory("en")
+@pytest.mark.parametrize(("lang", "label"), [("en", "Help lines"), ("zh", "求助热线")])
+async def test_one_key_from_sos_and_the_minute_waits(app_factory, clock, lang, label) -> None:
+    app = app_factory(lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f2")
         sos = app.screen
         assert isinstance(sos, SosScreen)
         footer = {a.binding.description for a in sos.active_bindings.values() if a.binding.show}
-        assert "Help lines" in footer
+        assert label in footer
         await pilot.press("l")
         assert isinstance(app.screen, HelpLinesScreen)
         at = sos.pacer.elapsed()
         clock.advance(120)  # reading the lines takes as long as it takes
         assert sos.pacer.elapsed() == at
+        assert ("findahelpline.com" if lang == "en" else "12356") in screen_text(app)
         await pilot.press("escape")
-        assert app.screen is sos and "That was a hard one." in screen_text(app)
+        assert app.screen is sos and app.strings("sos.title") in screen_text(app)
 
 
-async def test_one_key_from_help(app_factory) -> None:
-    app = app_factory("zh")
+@pytest.mark.parametrize(("lang", "said"), [("en", "l shows help lines"), ("zh", "按 l 就能看到")])
+async def test_one_key_from_help(app_factory, lang, said) -> None:
+    app = app_factory(lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        assert "按 l 就能看到" in text_of(app.screen.query_one("#help-care", Static))
+        assert said in text_of(app.screen.query_one("#help-care", Static))
         await pilot.press("l")
         assert isinstance(app.screen, HelpLinesScreen)
+        assert ("findahelpline.com" if lang == "en" else "12356") in screen_text(app)
 
 
 async def test_a_person_s_own_key_opens_them_everywhere_else(app_factory, home) -> None:

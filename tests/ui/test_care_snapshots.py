@@ -17,3 +17,9 @@ def test_help_lines_from_sos(snap_compare, app_factory, lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_help_lines_from_help(snap_compare, app_factory, lang: str) -> None:
     assert snap_compare(app_factory(lang), terminal_size=(80, 24), press=["question_mark", "l"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_incident_note_from_sos(snap_compare, app_factory, lang: str) -> None:
+    """The words area has room to show a paste, under the title and what to paste."""
+    assert snap_compare(app_factory(lang), terminal_size=(80, 24), press=["f2", "n"])

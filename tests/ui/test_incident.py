@@ -39,6 +39,10 @@ async def test_one_key_from_sos_a_paste_kept_exactly(app_factory) -> None:
         note = await open_note(pilot)
         words = note.query_one("#incident-words", TextArea)
         assert app.focused is words  # ready for the paste
+        # ... and in view: lines to show it, under the title, with the whole time shown
+        assert words.content_size.height >= 3 and note.query_one("#incident").scroll_y == 0
+        time = note.query_one("#incident-time", Input)
+        assert time.content_size.width > len(time.value)
         app.post_message(events.Paste(PASTED))
         await pilot.pause()
         note.query_one("#incident-order", Input).value = "2026112300017"
@@ -128,10 +132,10 @@ async def test_left_unfinished_it_is_a_draft_and_comes_back(app_factory) -> None
         await wait_for(pilot, lambda: isinstance(app.screen, IncidentScreen))
         await pilot.pause()
         assert app.screen.query_one("#incident-words", TextArea).text == "half a note"
-        await pilot.press("ctrl+s")
+        await pilot.press(*" and the rest", "ctrl+s")  # typed after what was kept
         await wait_for(pilot, lambda: isinstance(app.screen, SosScreen))
     assert app.services.journal.drafts.of("incident-note") == []
-    assert [e.text for e in app.services.journal.entries()] == ["half a note"]
+    assert [e.text for e in app.services.journal.entries()] == ["half a note and the rest"]
 
 
 async def test_in_the_journal_as_its_own_kind_with_copy_as_report(app_factory) -> None:

@@ -73,6 +73,8 @@ class IncidentScreen(CompanionScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        # Focus scrolls the words to the top; the title and what to paste stay in view.
+        self.call_after_refresh(lambda: self.query_one("#incident").scroll_home(animate=False))
         journal = self.companion.services.journal
         found = self.companion.attempt(lambda: journal.drafts.of(drafts.INCIDENT), [])
         if found:
@@ -93,7 +95,9 @@ class IncidentScreen(CompanionScreen):
         return self.query_one(WORDS, TextArea).text, fields
 
     def fill(self, kept: dict[str, Any]) -> None:
-        self.query_one(WORDS, TextArea).load_text(str(kept.get("words", "")))
+        words = self.query_one(WORDS, TextArea)
+        words.load_text(str(kept.get("words", "")))
+        words.move_cursor(words.document.end)  # more words go after the kept ones
         for field in ("time", "order", "action"):
             if isinstance(kept.get(field), str):
                 self.query_one(f"#incident-{field}", Input).value = kept[field]

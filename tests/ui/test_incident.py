@@ -174,3 +174,27 @@ async def test_a_locked_journal_asks_for_its_passphrase_first(app_factory) -> No
         app.screen.query_one("#passphrase", Input).value = "long enough 123"
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, IncidentScreen))
+
+
+async def test_what_is_typed_is_kept_as_a_draft_every_few_seconds(app_factory) -> None:
+    """A kill -9 (or a crash the app cannot catch) loses at most the last seconds."""
+    app = app_factory("en")
+    drafts = app.services.journal.drafts
+    async with app.run_test(size=(80, 24)) as pilot:
+        note = await open_note(pilot)
+        note.autosave()
+        assert drafts.of("incident-note") == []  # nothing typed, nothing kept
+        await pilot.press(*"you are useless")
+        # the note's own timer keeps it, without leaving the note
+        await wait_for(pilot, lambda: drafts.of("incident-note") != [], timeout=10)
+        assert app.screen is note
+        (draft,) = drafts.of("incident-note")
+        assert draft.fields["words"] == "you are useless"
+        await pilot.press(*" and worse")
+        note.autosave()
+        (draft,) = drafts.of("incident-note")  # the same draft, brought up to date
+        assert draft.fields["words"] == "you are useless and worse"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, SosScreen))
+    assert drafts.of("incident-note") == []
+    assert [e.text for e in app.services.journal.entries()] == ["you are useless and worse"]

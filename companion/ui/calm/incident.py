@@ -26,6 +26,7 @@ from companion.ui.shell.base import CompanionModal, CompanionScreen
 from companion.ui.widgets.prose import Paragraph
 
 WORDS = "#incident-words"
+AUTOSAVE_SECONDS = 3.0  # what was typed is kept as a draft this often (a kill -9 loses less)
 
 
 class IncidentScreen(CompanionScreen):
@@ -41,6 +42,7 @@ class IncidentScreen(CompanionScreen):
     def __init__(self) -> None:
         super().__init__()
         self.draft: Any = None  # the draft this note came back from, if any
+        self.last_kept: dict[str, Any] | None = None  # what the draft holds now
 
     def compose(self) -> ComposeResult:
         t = self.t
@@ -81,6 +83,7 @@ class IncidentScreen(CompanionScreen):
             self.draft = found[0]
             self.fill(self.draft.fields)
             self.notify(self.t("incident.screen.draft_back"), timeout=4, markup=False)
+        self.set_interval(AUTOSAVE_SECONDS, self.autosave)
 
     # -- what was typed ----------------------------------------------------------------
     def values(self) -> tuple[str, dict[str, str]]:
@@ -111,6 +114,19 @@ class IncidentScreen(CompanionScreen):
 
     def before_lock(self) -> None:
         self._keep_draft()
+
+    def autosave(self) -> None:
+        """Keep what was typed as a draft if it changed since the last time; quietly
+        (a storage problem is told when the note is kept or closed)."""
+        fields = self.unsaved_input()
+        if fields is None or fields == self.last_kept:
+            return
+        journal = self.companion.services.journal
+        try:
+            self.draft = journal.drafts.keep(drafts.INCIDENT, fields, self.draft)
+        except StoreError:
+            return
+        self.last_kept = fields
 
     def _keep_draft(self) -> bool:
         """Keep what was typed as a draft (in the journal); True if there was something."""

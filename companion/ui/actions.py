@@ -58,7 +58,7 @@ ACTIONS: tuple[AppAction, ...] = (
     AppAction("review", lambda app: app.practice.review, on_home=False, show=False),
     AppAction("energy", lambda app: app.routine.energy_station, show=False),
     AppAction("release", lambda app: app.routine.release, show=False),
-    AppAction("lock", lambda app: app.privacy.lock, on_home=False, show=False, beside=True),
+    AppAction("lock", lambda app: app.privacy.lock_key, on_home=False, show=False, beside=True),
     AppAction("blank", lambda app: app.privacy.blank, on_home=False, show=False, beside=True),
     AppAction("passphrase", lambda app: app.privacy.passphrase, on_home=False, show=False),
     AppAction("settings", lambda app: app.open_settings),

@@ -13,6 +13,7 @@ from textual.widgets import Button, Footer, Input, Static
 
 from companion.services import drafts
 from companion.ui.shell.base import CompanionScreen
+from companion.ui.shell.typed_keys import after_typed_keys, still_open
 
 
 class ReleaseScreen(CompanionScreen):
@@ -20,7 +21,10 @@ class ReleaseScreen(CompanionScreen):
     draft_origin = drafts.RELEASE
     BINDINGS = [
         Binding("escape", "done", "routine.keys.done", id="release_done"),
-        Binding("ctrl+s", "done", "routine.keys.save", show=False, id="release_save"),
+        # Works while typing, after the keys typed before it (see after_typed_keys).
+        Binding(
+            "ctrl+s", "save", "routine.keys.save", show=False, id="release_save", priority=True
+        ),
     ]
 
     def compose(self) -> ComposeResult:
@@ -44,10 +48,15 @@ class ReleaseScreen(CompanionScreen):
     def next_field(self) -> None:
         self.query_one("#let-go", Input).focus()
 
+    def action_save(self) -> None:
+        after_typed_keys(self, self.action_done)
+
     @on(Input.Submitted, "#let-go")
     @on(Button.Pressed, "#save")
     def action_done(self) -> None:
         """Keep what was written (if anything) and close."""
+        if not still_open(self):
+            return  # a second key queued behind the first: it is kept already
         went_well = self.query_one("#went-well", Input).value
         let_go = self.query_one("#let-go", Input).value
         if self.companion.routine.save_release(went_well, let_go):

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from companion.store.backup import Backup, list_backups
 from companion.store.codec import Codec, CodecError, JsonCodec
-from companion.store.database import META_ID, META_TABLE, QUARANTINE_MARK, starts_encrypted
 from companion.store.envelope import VERSION as ENVELOPE_VERSION
 from companion.store.envelope import EnvelopeTooNew, KdfParams, is_encrypted, parse_header
+from companion.store.file_marks import QUARANTINE_MARK, schema_version_of, starts_encrypted
 from companion.system.paths import Paths
 
 
@@ -67,8 +67,11 @@ def inspect_store(
         # treats it as a locked journal (see Database.open).
         was_encrypted = bool(backups) and starts_encrypted(backups[0].path)
         return StoreHealth(path, "corrupt", len(raw), None, str(error), backups, was_encrypted)
-    version = tables.get(META_TABLE, {}).get(META_ID, {}).get("schema_version", 1)
-    state = "too_new" if isinstance(version, int) and version > known_version else "ok"
+    try:
+        version = schema_version_of(tables)
+    except ValueError as error:  # what opening it says too: damaged
+        return StoreHealth(path, "corrupt", len(raw), None, str(error), backups)
+    state = "too_new" if version > known_version else "ok"
     return StoreHealth(path, state, len(raw), version, backups=backups)
 
 

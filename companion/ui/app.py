@@ -157,6 +157,8 @@ class CompanionApp(App[None]):
         await super().on_event(event)
 
     def _first_run(self) -> bool:
+        if self.services.stores.activity.problem is not None:
+            return False  # it was set aside or can't be read: it is not a first run
         try:
             return not self.services.stores.state.get(WELCOME_KEY, False)
         except StoreError:

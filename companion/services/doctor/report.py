@@ -26,6 +26,7 @@ from companion.store.health import (
     set_aside_files,
 )
 from companion.store.stores import ACTIVITY_SCHEMA, JOURNAL_SCHEMA
+from companion.store.undecided import read_undecided
 from companion.system.i18n import Strings, choose_language
 from companion.system.notify import detect_channel, send_desktop
 from companion.system.paths import Paths
@@ -145,6 +146,17 @@ def missing_after_set_aside(name: str, health: StoreHealth, t: Strings) -> str:
     )
 
 
+def undecided_line(name: str, health: StoreHealth, t: Strings) -> str | None:
+    """The app asked "restore the backup or start fresh?" and nobody has answered yet:
+    it asks again at each start (what was written since is kept either way)."""
+    question = read_undecided(health.path)
+    if question is None or not health.backups:
+        return None
+    named = [b for b in health.backups if b.path.name == question.backup]
+    offered = (named or list(health.backups))[0]
+    return t("doctor.store_undecided", store=store_name(name, t), date=offered.day.isoformat())
+
+
 def add_set_aside(report: Section, files: list[SetAside], t: Strings) -> None:
     """Files companion moved aside: private writing, perhaps not encrypted, that
     nothing in companion reads or deletes. Each needs the user's decision."""
@@ -238,7 +250,10 @@ def run_doctor(paths: Paths, env: Mapping[str, str], notify_test: bool = False) 
     for name, health in store_healths(paths):
         bad = health.needs_action
         line = store_line(name, health, t)
-        if health.state == "missing" and any(f.store == name for f in set_aside):
+        undecided = undecided_line(name, health, t)
+        if undecided is not None:
+            line, bad = undecided, True  # the app asks until the person chooses
+        elif health.state == "missing" and any(f.store == name for f in set_aside):
             line = missing_after_set_aside(name, health, t)
             bad = bool(health.backups)  # the app asks until the person chooses
         report.problems += bad

@@ -11,7 +11,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Select, Static, Switch
 
-from companion.core.durations import format_duration, parse_duration
+from companion.core.durations import format_duration
+from companion.services.config import BadValue, read_duration
 from companion.services.config.fields import FIELDS
 from companion.services.messages import config_problem
 from companion.system.paths import display_path
@@ -86,9 +87,9 @@ class SettingsScreen(CompanionScreen):
         attr = event.input.id or ""
         error = self.query_one(f"#{attr}-error", Static)
         try:
-            value = parse_duration(event.value)
-        except ValueError:
-            error.update(self.t("settings.bad_duration", value=event.value))
+            value = read_duration(event.value)  # the limits config.toml has, too
+        except BadValue as problem:
+            error.update(self.t(f"settings.{problem.code}", value=event.value, **problem.detail))
             error.remove_class("hidden")
             return
         error.add_class("hidden")

@@ -5,11 +5,14 @@ Shared by the TUI, the CLI and doctor so the same problem reads the same everywh
 
 from __future__ import annotations
 
+import os
+import shlex
 from collections.abc import Iterable
 
 from companion.services.config import ConfigProblem
 from companion.store.database import Database, OpenProblem
-from companion.store.errors import StoreBusy, StoreError, StoreWriteError
+from companion.store.encryption import PlainLeft
+from companion.store.errors import StoreBusy, StoreError, StoreNotAFile, StoreWriteError
 from companion.system.i18n import Strings
 from companion.system.paths import display_path
 
@@ -47,6 +50,17 @@ def open_problem(problem: OpenProblem, t: Strings) -> list[str]:
         else:
             lines.append(t("store.damaged_no_backup", store=name))
         return lines
+    if problem.kind == "not_a_file" and isinstance(problem.error, StoreNotAFile):
+        error = problem.error
+        target = display_path(error.target) if error.target else ""
+        return [
+            t(
+                f"store.not_a_file_{error.what}",
+                store=name,
+                path=display_path(problem.path),
+                target=target,
+            )
+        ]
     if problem.kind == "locked":
         return [t("lock.locked", store=name)]
     if problem.kind == "wrong_passphrase":
@@ -58,6 +72,30 @@ def open_problem(problem: OpenProblem, t: Strings) -> list[str]:
         return [t("store.too_new", store=name, found=str(found), known=str(known))]
     reason = problem.error.detail if problem.error else ""
     return [t("store.unreadable", path=display_path(problem.path), reason=reason)]
+
+
+def shell_command(*argv: str) -> str:
+    """A command to paste into this system's shell."""
+    if os.name == "nt":
+        import subprocess
+
+        return subprocess.list2cmdline(argv)
+    return shlex.join(argv)
+
+
+def plain_left(copies: Iterable[PlainLeft], t: Strings) -> list[str]:
+    """After encrypting: each copy of the journal still in plain text, why, and what to
+    do (nothing was deleted: the person decides)."""
+    remove = "del" if os.name == "nt" else "rm"
+    return [
+        t(
+            f"lock.plain_left_{copy.why}",
+            path=display_path(copy.path),
+            reason=copy.reason,
+            command=shell_command(remove, str(copy.path)),
+        )
+        for copy in copies
+    ]
 
 
 def passphrase_setting(t: Strings) -> str:

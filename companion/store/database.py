@@ -28,6 +28,7 @@ from companion.store.envelope import EnvelopeTooNew, read_header
 from companion.store.errors import (
     StoreCorrupt,
     StoreError,
+    StoreNotAFile,
     StoreTooNew,
     StoreUnavailable,
     StoreUnreadable,
@@ -36,7 +37,8 @@ from companion.store.errors import (
 from companion.store.file_marks import (
     META_ID,
     META_TABLE,
-    QUARANTINE_MARK,
+    aside_name,
+    not_a_file,
     same_key,
     schema_version_of,
     set_aside_copies,
@@ -50,6 +52,7 @@ from companion.store.undecided import (
     read_undecided,
     with_records_since,
 )
+from companion.system.atomic import real_target
 from companion.system.clock import Clock
 
 Migration = Callable[[Tables], Tables]
@@ -79,7 +82,7 @@ class OpenProblem:
 
     # "quarantined" | "damaged" (left in place, or set aside with no choice made yet:
     # then ``moved_to`` says where) | "too_new" | "unreadable" | "locked"
-    # | "wrong_passphrase"
+    # | "wrong_passphrase" | "not_a_file" (a folder, or a link to nowhere, in its place)
     kind: str
     store: str  # "journal" | "activity"
     path: Path
@@ -118,6 +121,11 @@ class Database:
         """
         self.problem = None
         self.backup_failed = None
+        wrong = not_a_file(self.path)
+        if wrong is not None:  # nothing is read, written or moved while it stands there
+            error = StoreNotAFile(self.path, *wrong)
+            self.problem = OpenProblem("not_a_file", self.name, self.path, error=error)
+            return self.problem
         if not self.path.exists():
             self.problem = self._missing_problem()
             if self.problem is not None:
@@ -310,14 +318,12 @@ class Database:
         )
 
     def _move_aside(self) -> Path:
-        stamp = self.clock.now().strftime("%Y%m%dT%H%M%S")
-        target = self.path.with_name(f"{self.path.name}{QUARANTINE_MARK}{stamp}")
-        n = 1
-        while target.exists():
-            n += 1
-            target = self.path.with_name(f"{self.path.name}{QUARANTINE_MARK}{stamp}-{n}")
+        """Set the file aside beside itself; a link stays where it is (the fresh file is
+        written where it points, on the drive the person chose)."""
+        real = real_target(self.path)
+        target = aside_name(real, self.clock.now())
         with self.storage.transaction():
-            self.path.rename(target)
+            real.rename(target)
         return target
 
     def _write_fresh(self) -> None:

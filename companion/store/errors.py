@@ -31,6 +31,17 @@ class StoreUnreadable(StoreError):
     """The operating system would not let us read the file (permissions, I/O)."""
 
 
+class StoreNotAFile(StoreError):
+    """Where the data file should be stands a folder, something else that is not a file,
+    or a link to a place that is not there (a drive not connected). Nothing is read,
+    written or moved until that changes."""
+
+    def __init__(self, path: Path, what: str, target: Path | None = None) -> None:
+        super().__init__(path, what)
+        self.what = what  # "folder" | "missing_link" | "other"
+        self.target = target
+
+
 class StoreWrongPassphrase(StoreError):
     """The passphrase does not open the file. Its bytes are left exactly as they are."""
 

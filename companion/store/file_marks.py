@@ -4,10 +4,13 @@ beside it. Shared by the store, encryption and ``companion doctor``, so they agr
 
 from __future__ import annotations
 
+import stat
+from datetime import datetime
 from pathlib import Path
 
 from companion.store.codec import CodecError, Tables
 from companion.store.envelope import MAGIC, Header, is_encrypted, read_header
+from companion.system.atomic import real_target
 
 QUARANTINE_MARK = ".corrupt-"  # a file set aside is <store>.db.corrupt-<time>
 META_TABLE = "_meta"
@@ -33,11 +36,42 @@ def same_key(live: Header, backup: Path) -> bool:
 
 
 def set_aside_copies(path: Path) -> list[Path]:
-    """Files set aside in place of ``path``, oldest first (the names hold the time)."""
+    """Files set aside in place of ``path`` (beside the file a link points to, for a
+    link), oldest first (the names hold the time)."""
+    real = real_target(path)
     try:
-        return sorted(p for p in path.parent.glob(f"{path.name}{QUARANTINE_MARK}*") if p.is_file())
+        return sorted(p for p in real.parent.glob(f"{real.name}{QUARANTINE_MARK}*") if p.is_file())
     except OSError:
         return []
+
+
+def aside_name(path: Path, now: datetime) -> Path:
+    """A free name to set ``path`` aside as: ``<name>.corrupt-<time>`` beside it."""
+    stamp = now.strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}{QUARANTINE_MARK}{stamp}")
+    n = 1
+    while target.exists() or target.is_symlink():
+        n += 1
+        target = path.with_name(f"{path.name}{QUARANTINE_MARK}{stamp}-{n}")
+    return target
+
+
+def not_a_file(path: Path) -> tuple[str, Path | None] | None:
+    """What stands where a data file should be, when it is not one: ("folder", None),
+    ("missing_link", where the link points: not there, on a drive not connected?) or
+    ("other", None: a device, a pipe). None for a file, or for nothing at all."""
+    try:
+        if path.is_symlink():
+            target = real_target(path)
+            if not target.exists() and not target.parent.is_dir():
+                return "missing_link", target
+            path = target
+        st = path.stat()
+    except OSError:
+        return None
+    if stat.S_ISDIR(st.st_mode):
+        return "folder", None
+    return None if stat.S_ISREG(st.st_mode) else ("other", None)
 
 
 def starts_encrypted(path: Path) -> bool:

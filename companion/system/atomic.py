@@ -1,31 +1,54 @@
 """Durable, all-or-nothing file writes: temp file, fsync, rename, fsync the folder.
 
-A crash at any moment leaves either the old file or the new one, never a mix.
-Writes go through ``os.write`` / ``os.fsync`` so tests can simulate a full disk.
+A crash at any moment leaves either the old file or the new one, never a mix; what a
+killed writer leaves is a temp file (``.<name>.XXXXXXXX.tmp``), which may hold a whole
+plain copy of what it was writing. Each writer holds a lock on its temp file until the
+rename, so ``remove_stale_temps`` can tell a dead writer's leftover (deleted) from a live
+writer's file (left alone) in any folder, whichever process wrote it.
+
+Writes go through ``os.write`` / ``os.fsync`` so tests can simulate a full disk. A link
+in place of the target is followed: the file it points to is replaced, beside itself,
+and the link stays (a journal kept on an encrypted volume stays there).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from companion.system.paths import FILE_MODE
 
 TEMP_SUFFIX = ".tmp"
+# mkstemp's names: our prefix, a few characters from its alphabet, our suffix.
+_TEMP_NAME = re.compile(r"\.(?P<target>.+)\.[a-z0-9_]+" + re.escape(TEMP_SUFFIX))
 
 
 def temp_prefix(target: Path) -> str:
     return f".{target.name}."
 
 
+def real_target(target: Path) -> Path:
+    """Where a write to ``target`` lands: the file a link points to (followed to the
+    end), or ``target`` itself."""
+    if not target.is_symlink():
+        return target
+    return Path(os.path.realpath(target))
+
+
 def write_atomic(target: Path, data: bytes) -> None:
-    """Replace ``target`` with ``data`` durably. The file ends up mode 0600."""
+    """Replace ``target`` (or the file its link points to) with ``data`` durably. The
+    file ends up mode 0600."""
+    target = real_target(target)
     folder = target.parent
     fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=TEMP_SUFFIX, dir=folder)
+    closed = False
     try:
         try:
+            _hold(fd)
             if os.name == "posix":
                 os.fchmod(fd, FILE_MODE)
             view = memoryview(data)
@@ -34,13 +57,26 @@ def write_atomic(target: Path, data: bytes) -> None:
                 view = view[written:]
             os.fsync(fd)
         finally:
-            os.close(fd)
+            if os.name != "posix":  # Windows renames only a closed file
+                os.close(fd)
+                closed = True
         os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
+    finally:
+        if not closed:
+            os.close(fd)  # the lock goes with it, once the temp name is gone
     fsync_dir(folder)
+
+
+def _hold(fd: int) -> None:
+    """Mark the temp file as being written (released when the writer closes or dies)."""
+    if os.name == "posix":
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -54,9 +90,49 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def stale_temp_files(target: Path) -> list[Path]:
-    """Temp files a crashed writer left behind for ``target``."""
-    prefix = temp_prefix(target)
-    return sorted(
-        p for p in target.parent.glob(f"{prefix}*{TEMP_SUFFIX}") if p.name.startswith(prefix)
-    )
+def temp_files(
+    folder: Path, for_name: Callable[[str], bool] = lambda _name: True
+) -> Iterator[Path]:
+    """Temp files of ours in ``folder`` whose target's name ``for_name`` accepts."""
+    try:
+        names = [entry.name for entry in os.scandir(folder)]
+    except OSError:
+        return
+    for name in sorted(names):
+        match = _TEMP_NAME.fullmatch(name)
+        if match and for_name(match.group("target")):
+            yield folder / name
+
+
+def remove_stale_temps(
+    folder: Path, for_name: Callable[[str], bool] = lambda _name: True
+) -> list[Path]:
+    """Delete what killed writers left in ``folder`` (never a temp file still being
+    written). Returns what could not be deleted, so a caller can say so."""
+    left = []
+    for path in temp_files(folder, for_name):
+        try:
+            if _abandoned(path):
+                path.unlink()
+        except FileNotFoundError:
+            continue  # its writer finished meanwhile
+        except OSError:
+            left.append(path)
+    return left
+
+
+def _abandoned(path: Path) -> bool:
+    """Nobody holds its lock (the writer died), and it is a plain file, not a link."""
+    if os.name != "posix":
+        return True  # Windows refuses to delete a file that is still open
+    import fcntl
+
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+    finally:
+        os.close(fd)

@@ -17,7 +17,13 @@ from companion import __version__
 from companion.services.config import Settings, load_config
 from companion.services.doctor.desktop import Section, desktop_sections, terminal_size
 from companion.services.doctor.files import file_lines
-from companion.services.messages import config_problem, passphrase_setting, store_name
+from companion.services.messages import (
+    config_problem,
+    passphrase_setting,
+    shell_command,
+    store_name,
+)
+from companion.store.file_marks import starts_encrypted
 from companion.store.health import (
     SetAside,
     StoreHealth,
@@ -27,6 +33,8 @@ from companion.store.health import (
 )
 from companion.store.stores import ACTIVITY_SCHEMA, JOURNAL_SCHEMA
 from companion.store.undecided import read_undecided
+from companion.system.atomic import real_target
+from companion.system.clock import Clock, SystemClock
 from companion.system.i18n import Strings, choose_language
 from companion.system.notify import detect_channel, send_desktop
 from companion.system.paths import Paths
@@ -45,16 +53,29 @@ def _pad(label: str, width: int) -> str:
     return label + " " * max(0, width - cell_len(label))
 
 
-def _permissions(path: Path, t: Strings) -> tuple[str, bool]:
+def _permissions(path: Path, t: Strings, folder: bool = True) -> tuple[str, bool]:
+    """How a folder (or the settings file) stands, and whether it needs the person. A
+    link is judged by where it points, and a fix names that place: chmod given a link
+    changes whatever it points to, unseen."""
+    real = real_target(path)
+    link = t("doctor.link_to", target=str(real)) + "; " if real != path else ""
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
+        st = real.stat()
     except FileNotFoundError:
+        if link:
+            return t("doctor.link_missing", target=str(real)), True
         return t("doctor.missing"), False
+    except OSError as error:
+        return t("doctor.not_readable", reason=error.strerror or str(error)), True
+    is_dir = stat.S_ISDIR(st.st_mode)
+    if is_dir != folder:
+        return link + t("doctor.not_a_folder" if folder else "doctor.config_is_folder"), True
+    mode = stat.S_IMODE(st.st_mode)
     if os.name != "posix" or not mode & 0o077:
-        return t("doctor.permissions_ok"), False
-    fix = "700" if path.is_dir() else "600"
-    shown = shlex.quote(str(path))
-    return t("doctor.permissions_open", mode=oct(mode)[2:], fix=fix, path=shown), True
+        return link + t("doctor.permissions_ok"), False
+    fix = "700" if is_dir else "600"
+    shown = shlex.quote(str(real))
+    return link + t("doctor.permissions_open", mode=oct(mode)[2:], fix=fix, path=shown), True
 
 
 def store_line(name: str, health: StoreHealth, t: Strings) -> str:
@@ -75,6 +96,14 @@ def store_line(name: str, health: StoreHealth, t: Strings) -> str:
         return t("doctor.store_too_new", store=label, found=str(health.version))
     if health.state == "unreadable":
         return t("doctor.store_unreadable", store=label, reason=health.reason)
+    if health.state == "not_a_file":
+        target = str(health.target) if health.target else ""
+        return t(
+            f"doctor.store_not_a_file_{health.reason}",
+            store=label,
+            path=str(health.path),
+            target=target,
+        )
     if not health.backups:
         return t(
             "doctor.store_ok_no_backup",
@@ -119,15 +148,6 @@ def store_healths(paths: Paths) -> list[tuple[str, StoreHealth]]:
             ("activity", paths.activity_db, ACTIVITY_SCHEMA),
         )
     ]
-
-
-def shell_command(*argv: str) -> str:
-    """A command to paste into this system's shell."""
-    if os.name == "nt":
-        import subprocess
-
-        return subprocess.list2cmdline(argv)
-    return shlex.join(argv)
 
 
 def missing_after_set_aside(name: str, health: StoreHealth, t: Strings) -> str:
@@ -202,7 +222,22 @@ def notify_test_line(env: Mapping[str, str], t: Strings) -> tuple[str, bool]:
     return t("doctor.notify_test_failed", channel=delivery.channel, reason=reason), False
 
 
-def run_doctor(paths: Paths, env: Mapping[str, str], notify_test: bool = False) -> Section:
+def plain_backups(name: str, health: StoreHealth, t: Strings) -> list[str]:
+    """An encrypted journal's backups still in plain text (a conversion that failed or
+    was killed): each needs the person, until the next unlock encrypts it."""
+    if name != "journal" or health.state != "encrypted":
+        return []
+    remove = "del" if os.name == "nt" else "rm"
+    return [
+        t("doctor.plain_backup", path=str(b.path), command=shell_command(remove, str(b.path)))
+        for b in health.backups
+        if not starts_encrypted(b.path)
+    ]
+
+
+def run_doctor(
+    paths: Paths, env: Mapping[str, str], notify_test: bool = False, clock: Clock | None = None
+) -> Section:
     loaded = load_config(paths.config_file)
     choice = choose_language(loaded.settings.language, env)
     t = Strings(choice.lang)
@@ -220,7 +255,7 @@ def run_doctor(paths: Paths, env: Mapping[str, str], notify_test: bool = False) 
     ]
     width = max(cell_len(label) for label, _ in folders)
     for label, path in folders:
-        note, bad = _permissions(path, t)
+        note, bad = _permissions(path, t, folder=path != paths.config_file)
         report.problems += bad
         add(f"{'!' if bad else ' '} {_pad(label, width)}  {path}  {note}")
     lines, open_files = file_lines(paths, t)
@@ -246,7 +281,7 @@ def run_doctor(paths: Paths, env: Mapping[str, str], notify_test: bool = False) 
         add(t("doctor.line", label=t("doctor.config"), value=t("doctor.config_ok")))
     add("")
     add(t("doctor.stores"))
-    set_aside = set_aside_files(paths.data_dir)
+    set_aside = set_aside_files(paths.data_dir) + set_aside_files(paths.backup_dir)
     for name, health in store_healths(paths):
         bad = health.needs_action
         line = store_line(name, health, t)
@@ -261,7 +296,10 @@ def run_doctor(paths: Paths, env: Mapping[str, str], notify_test: bool = False) 
         note = encryption_line(name, health, t)
         if note:
             add(f"    {note}")
-    reason = backup_blocked(paths)
+        plain = plain_backups(name, health, t)
+        report.problems += len(plain)
+        report.lines.extend(f"! {line}" for line in plain)
+    reason = backup_blocked(paths, (clock or SystemClock()).now().date())
     if reason is not None:
         report.problems += 1
         add(f"! {t('store_problem.backup.doctor', reason=t(reason), path=str(paths.backup_dir))}")

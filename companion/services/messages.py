@@ -12,7 +12,13 @@ from collections.abc import Iterable
 from companion.services.config import ConfigProblem
 from companion.store.database import Database, OpenProblem
 from companion.store.encryption import PlainLeft
-from companion.store.errors import StoreBusy, StoreError, StoreNotAFile, StoreWriteError
+from companion.store.errors import (
+    StoreBusy,
+    StoreError,
+    StoreNotAFile,
+    StoreNotStorable,
+    StoreWriteError,
+)
 from companion.system.i18n import Strings
 from companion.system.paths import display_path
 
@@ -122,6 +128,8 @@ def store_error(error: StoreError, t: Strings) -> str:
         return t("errors.write_failed", path=display_path(error.path), reason=error.detail)
     if isinstance(error, StoreBusy):
         return t("errors.busy", path=display_path(error.path))
+    if isinstance(error, StoreNotStorable):
+        return t("errors.not_storable")
     stem = error.path.stem
     name = store_name(stem, t) if t.has(f"store.{stem}") else str(error.path)
     return t("errors.unavailable", store=name)

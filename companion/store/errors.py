@@ -54,6 +54,11 @@ class StoreWriteError(StoreError):
         self.errno = error.errno
 
 
+class StoreNotStorable(StoreError):
+    """What was to be written cannot be kept (text that is not valid Unicode, a number
+    past 64 bits). Nothing was written; the file and what is read from it are as before."""
+
+
 class StoreBusy(StoreError):
     """Another process held the lock for too long."""
 

@@ -25,6 +25,7 @@ from companion.store.errors import (
     ConcurrentWrite,
     StoreBusy,
     StoreCorrupt,
+    StoreNotStorable,
     StoreTooNew,
     StoreUnreadable,
     StoreWriteError,
@@ -125,6 +126,11 @@ class SafeStorage(Storage):
                     # The caller's dict may be half-updated: forget it, reload from disk.
                     self._cache, self._identity = None, None
                     raise StoreWriteError(self.path, error) from error
+                except (TypeError, ValueError) as error:
+                    # Not storable (a lone surrogate, an integer past 64 bits): nothing
+                    # was written, and the half-added records leave memory too.
+                    self._cache, self._identity = None, None
+                    raise StoreNotStorable(self.path, str(error)) from error
                 self._cache = data
                 self._identity = file_identity(self.path)
 

@@ -17,7 +17,7 @@ from companion.commands import COMMANDS
 from companion.commands.language import strings_for
 from companion.services.intent import StartIntent
 from companion.system.i18n import Strings
-from companion.system.paths import resolve_paths
+from companion.system.paths import FolderProblem, resolve_paths
 
 
 def build_parser(t: Strings) -> argparse.ArgumentParser:
@@ -49,13 +49,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         # No folder can have this name; every file call would raise on it.
         print(strings_for(None)("cli.bad_data_dir"), file=sys.stderr)
         return 2
-    args = build_parser(strings_for(known.data_dir)).parse_args(argv)
-    if args.command is None:
-        return run_tui(args)
-    done = _command(COMMANDS[args.command]).run(args)
-    if isinstance(done, StartIntent):  # a command that opens the app (companion breathe)
-        return run_tui(args, done)
-    return int(done)
+    t = strings_for(known.data_dir)
+    try:
+        args = build_parser(t).parse_args(argv)
+        done = _command(COMMANDS[args.command]).run(args) if args.command else None
+        if done is None:
+            return run_tui(args)
+        if isinstance(done, StartIntent):  # a command that opens the app (companion breathe)
+            return run_tui(args, done)
+        return int(done)
+    except FolderProblem as problem:  # a file where data/ should be, a folder not ours
+        from companion.services.messages import folder_problem
+
+        print(folder_problem(problem, t), file=sys.stderr)
+        return 1
 
 
 def run_tui(args: argparse.Namespace, intent: StartIntent | None = None) -> int:

@@ -20,7 +20,7 @@ from companion.store.errors import (
     StoreWriteError,
 )
 from companion.system.i18n import Strings
-from companion.system.paths import display_path
+from companion.system.paths import FolderProblem, Paths, display_path, open_to_others
 
 
 def config_problem(problem: ConfigProblem, t: Strings) -> str:
@@ -102,6 +102,24 @@ def plain_left(copies: Iterable[PlainLeft], t: Strings) -> list[str]:
         )
         for copy in copies
     ]
+
+
+def folder_problem(problem: FolderProblem, t: Strings) -> str:
+    """A folder companion needs is not to be had: said before anything starts."""
+    return t(f"cli.{problem.what}", path=display_path(problem.path), reason=problem.reason)
+
+
+def open_folder_warning(paths: Paths, t: Strings) -> str | None:
+    """The folder the person named lets others look in: say so (it is never chmod-ed)."""
+    mode = open_to_others(paths.given) if paths.given is not None else None
+    if mode is None or paths.given is None:
+        return None
+    return t(
+        "cli.folder_open",
+        path=display_path(paths.given),
+        mode=oct(mode)[2:],
+        suggestion=display_path(paths.given / "companion"),
+    )
 
 
 def passphrase_setting(t: Strings) -> str:

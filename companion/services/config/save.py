@@ -41,7 +41,7 @@ def save_settings(loaded: LoadedConfig, **changes: Any) -> LoadedConfig:
                 node[part] = tomlkit.table()
             node = node[part]
         node[leaf] = spec.dump(value)
-    ensure_dir(path.parent)
+    ensure_dir(path.parent, own=False)  # the settings folder may be one the person named
     write_atomic(path, tomlkit.dumps(doc).encode("utf-8"))
     settings = dataclasses.replace(loaded.settings, **changes)
     fixed = {specs[a].key for a in changes}

@@ -37,7 +37,7 @@ from companion.system.atomic import real_target
 from companion.system.clock import Clock, SystemClock
 from companion.system.i18n import Strings, choose_language
 from companion.system.notify import detect_channel, send_desktop
-from companion.system.paths import Paths
+from companion.system.paths import Paths, open_to_others
 
 
 def human_size(size: int) -> str:
@@ -248,6 +248,7 @@ def run_doctor(
     add("")
     add(t("doctor.paths"))
     folders = [
+        *([(t("doctor.given_dir"), paths.given)] if paths.given is not None else []),
         (t("doctor.config_file"), paths.config_file),
         (t("doctor.data_dir"), paths.data_dir),
         (t("doctor.backup_dir"), paths.backup_dir),
@@ -256,6 +257,10 @@ def run_doctor(
     width = max(cell_len(label) for label, _ in folders)
     for label, path in folders:
         note, bad = _permissions(path, t, folder=path != paths.config_file)
+        if bad and path == paths.given and (mode := open_to_others(path)) is not None:
+            # The person's own folder: never chmod-ed, and no chmod of it is advised.
+            suggestion = str(path / "companion")
+            note = t("doctor.given_open", mode=oct(mode)[2:], suggestion=suggestion)
         report.problems += bad
         add(f"{'!' if bad else ' '} {_pad(label, width)}  {path}  {note}")
     lines, open_files = file_lines(paths, t)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -18,6 +19,7 @@ from companion.commands.language import strings_for
 from companion.services.intent import StartIntent
 from companion.system.i18n import Strings
 from companion.system.paths import FolderProblem, resolve_paths
+from companion.system.terminal_text import safe_streams
 
 
 def build_parser(t: Strings) -> argparse.ArgumentParser:
@@ -51,8 +53,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     t = strings_for(known.data_dir)
     try:
-        args = build_parser(t).parse_args(argv)
-        done = _command(COMMANDS[args.command]).run(args) if args.command else None
+        with safe_streams():  # nothing printed may act on the terminal (see terminal_text)
+            args = build_parser(t).parse_args(argv)
+            done = _command(COMMANDS[args.command]).run(args) if args.command else None
         if done is None:
             return run_tui(args)
         if isinstance(done, StartIntent):  # a command that opens the app (companion breathe)
@@ -61,7 +64,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FolderProblem as problem:  # a file where data/ should be, a folder not ours
         from companion.services.messages import folder_problem
 
-        print(folder_problem(problem, t), file=sys.stderr)
+        with safe_streams():
+            print(folder_problem(problem, t), file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `companion export | head`: the reader has gone, that is all
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return 1
 
 

@@ -4,6 +4,7 @@ beside it. Shared by the store, encryption and ``companion doctor``, so they agr
 
 from __future__ import annotations
 
+import errno
 import stat
 from datetime import datetime
 from pathlib import Path
@@ -58,8 +59,9 @@ def aside_name(path: Path, now: datetime) -> Path:
 
 def not_a_file(path: Path) -> tuple[str, Path | None] | None:
     """What stands where a data file should be, when it is not one: ("folder", None),
-    ("missing_link", where the link points: not there, on a drive not connected?) or
-    ("other", None: a device, a pipe). None for a file, or for nothing at all."""
+    ("missing_link", where the link points: not there, on a drive not connected?),
+    ("link_loop", None: links that lead back to themselves) or ("other", None: a device,
+    a pipe). None for a file, or for nothing at all."""
     try:
         if path.is_symlink():
             target = real_target(path)
@@ -67,8 +69,8 @@ def not_a_file(path: Path) -> tuple[str, Path | None] | None:
                 return "missing_link", target
             path = target
         st = path.stat()
-    except OSError:
-        return None
+    except OSError as error:
+        return ("link_loop", None) if error.errno == errno.ELOOP else None
     if stat.S_ISDIR(st.st_mode):
         return "folder", None
     return None if stat.S_ISREG(st.st_mode) else ("other", None)

@@ -124,3 +124,24 @@ def test_a_config_link_to_nowhere_and_a_config_folder(home: Path, tmp_path: Path
     doctor = companion(home, "doctor")
     assert "a folder, not a settings file" in doctor.stdout and "chmod" not in doctor.stdout
     assert companion(home, "--help").returncode == 0
+
+
+def test_a_loop_of_links_where_the_journal_should_be(home: Path) -> None:
+    paths = ensure_dirs(resolve_paths(home))
+    (paths.data_dir / "elsewhere.db").symlink_to(paths.journal_db)
+    paths.journal_db.symlink_to(paths.data_dir / "elsewhere.db")
+    note = companion(home, "note", "hello")
+    assert note.returncode == 1 and "Traceback" not in note.stderr, note.stderr
+    assert "is a link that leads back to itself" in note.stderr
+    assert "permission" not in note.stderr
+    doctor = companion(home, "doctor")
+    assert doctor.returncode == 1 and "Traceback" not in doctor.stderr, doctor.stderr
+    assert f"! journal: {paths.journal_db} is a link that leads back to itself" in doctor.stdout
+    assert "chmod" not in doctor.stdout
+    zh = companion(home, "note", "你好", LANG="zh_CN.UTF-8")
+    assert "指回了自己" in zh.stderr
+    assert paths.journal_db.is_symlink() and not paths.journal_db.exists()
+    paths.config_file.symlink_to(paths.config_file)  # a settings file linked to itself
+    config = companion(home, "doctor")
+    assert "Traceback" not in config.stderr, config.stderr
+    assert companion(home, "--help").returncode == 0

@@ -9,6 +9,7 @@ import os
 import shlex
 from collections.abc import Iterable
 
+from companion.core.journal import shown
 from companion.services.config import ConfigProblem
 from companion.store.database import Database, OpenProblem
 from companion.store.encryption import PlainLeft
@@ -24,12 +25,14 @@ from companion.system.paths import FolderProblem, Paths, display_path, open_to_o
 
 
 def config_problem(problem: ConfigProblem, t: Strings) -> str:
+    # Key, value and details repeat what config.toml holds: an escape sequence there
+    # (ESC ] 2 ; … sets the window title) must show as symbols, never act.
     return t(
         f"config.{problem.code}",
         file=display_path(problem.file),
-        key=problem.key,
-        value=problem.value,
-        **problem.detail,
+        key=shown(problem.key),
+        value=shown(problem.value),
+        **{name: shown(text) for name, text in problem.detail.items()},
     )
 
 

@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from companion.core.journal import shown
+
 APP_NAME = "companion"
 DIR_MODE = 0o700
 FILE_MODE = 0o600
@@ -152,8 +154,9 @@ def open_to_others(folder: Path) -> int | None:
 
 
 def display_path(path: Path) -> str:
-    """A path as a person reads it: the home folder shortened to ``~``."""
+    """A path as a person reads it: the home folder shortened to ``~``, and any control
+    character in a name shown as a symbol (a name may hold an escape sequence)."""
     try:
-        return "~/" + path.relative_to(Path.home()).as_posix()
+        return shown("~/" + path.relative_to(Path.home()).as_posix())
     except ValueError:
-        return str(path)
+        return shown(str(path))

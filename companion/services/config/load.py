@@ -28,6 +28,7 @@ class ConfigProblem:
     #            | not_understood
     #            | pattern_* (a [[breathing.pattern]] that was skipped)
     #            | keys_not_table | key_* (a [keys] entry that was ignored)
+    #            | duration_range | fixed_not_list | fixed_bad (a [[breaks.fixed]] skipped)
     key: str = ""
     value: str = ""
     line: int | None = None

@@ -126,7 +126,15 @@ class EntryEditorScreen(CompanionScreen):
 
     async def retranslate(self) -> None:
         self.initial, self.initial_tags = self.snapshot()
-        await self.recompose()
+        # The autosave timer must not look for the answers while they are rebuilt.
+        timer = self._timer
+        if timer is not None:
+            timer.pause()
+        try:
+            await self.recompose()
+        finally:
+            if timer is not None:
+                timer.resume()
 
     # -- what was typed ------------------------------------------------------------------
     def snapshot(self) -> tuple[dict[str, str], str]:

@@ -112,7 +112,7 @@ def folder_problem(problem: FolderProblem, t: Strings) -> str:
     return t(f"cli.{problem.what}", path=display_path(problem.path), reason=problem.reason)
 
 
-def open_folder_warning(paths: Paths, t: Strings) -> str | None:
+def seen_by_others(paths: Paths, t: Strings) -> str | None:
     """The folder the person named lets others look in: say so (it is never chmod-ed)."""
     mode = open_to_others(paths.given) if paths.given is not None else None
     if mode is None or paths.given is None:

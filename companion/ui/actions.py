@@ -70,7 +70,7 @@ ACTIONS: tuple[AppAction, ...] = (
     AppAction("help", lambda app: app.open_help, beside=True),
     AppAction("theme", lambda app: app.toggle_theme, on_home=False, show=False),
     AppAction("welcome", lambda app: app.welcome, on_home=False, show=False),
-    AppAction("quit", lambda app: app.exit, beside=True),
+    AppAction("quit", lambda app: app.quit_keeping, beside=True),
 )
 BY_ID = {action.id: action for action in ACTIONS}
 

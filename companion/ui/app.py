@@ -27,12 +27,7 @@ from companion.core.keys import default_keys
 from companion.services.container import Services
 from companion.services.intent import StartIntent
 from companion.services.journal.service import journal_glance
-from companion.services.messages import (
-    backup_warning,
-    config_problem,
-    open_folder_warning,
-    store_error,
-)
+from companion.services.messages import backup_warning, config_problem, seen_by_others, store_error
 from companion.services.practice import practice_glance
 from companion.store.errors import StoreError
 from companion.system.crashlog import write_crash
@@ -49,7 +44,7 @@ from companion.ui.privacy.guard import CHECK_SECONDS as IDLE_CHECK_SECONDS
 from companion.ui.privacy.guard import JournalGuard
 from companion.ui.routine.flow import RoutineFlow
 from companion.ui.shell.autostart_setting import install as install_autostart_switch
-from companion.ui.shell.base import Translated
+from companion.ui.shell.base import Translated, quit_keeping_input
 from companion.ui.shell.home import HomeScreen
 from companion.ui.shell.messages import (
     BreathingWanted,
@@ -61,6 +56,7 @@ from companion.ui.shell.messages import (
 from companion.ui.shell.preferences import Preferences
 from companion.ui.shell.themes import BY_SETTING, DARK, LIGHT
 from companion.ui.shell.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from companion.ui.shell.typed_keys import after_typed_keys
 
 # Screens other than Home are imported where they open, so the first screen comes up
 # sooner.
@@ -141,7 +137,7 @@ class CompanionApp(App[None]):
             self.notify(
                 config_problem(problem, self.strings), severity="warning", timeout=12, markup=False
             )
-        open_folder = open_folder_warning(self.services.paths, self.strings)
+        open_folder = seen_by_others(self.services.paths, self.strings)
         if open_folder:  # the folder the person chose lets others look in
             self.notify(open_folder, severity="warning", timeout=15, markup=False)
         self.tell_backup_failed()
@@ -357,6 +353,11 @@ class CompanionApp(App[None]):
             self.pop_screen()
         elif too_small and isinstance(self.screen, TooSmallScreen):
             self.screen.show_size(width, height)
+
+    def quit_keeping(self) -> None:
+        """Quit (q, ctrl+q) once the keys typed before it are in, keeping what every open
+        screen holds unsaved: typed, then ctrl+q, is never lost."""
+        after_typed_keys(self.screen, lambda: quit_keeping_input(self))
 
     # -- the unexpected --------------------------------------------------------------
     def keep_unsaved_input(self) -> int:

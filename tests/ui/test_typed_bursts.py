@@ -161,3 +161,42 @@ async def test_the_energy_station_keeps_every_key_of_the_intention(app_factory, 
         await settle(pilot)
         [entry] = app.services.journal.entries()
         assert text.strip() in entry.text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_a_burst_then_ctrl_q_is_kept_as_the_editors_draft(app_factory, lang) -> None:
+    """Typed, then quit at once: what was typed is the editor's draft, whole and once."""
+    app = app_factory(lang)
+    text = TEXTS[lang]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "n", "4")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
+        burst(app, text[:40], "ctrl+s")  # saved: no draft of this one is kept
+        await wait_for(pilot, lambda: len(app.services.journal.entries()) == 1)
+        await pilot.press("n", "4")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
+        burst(app, text, "ctrl+q")
+        await wait_for(pilot, lambda: not app.is_running)
+    [draft] = app.services.stores.drafts.all()
+    assert text in str(draft.fields)
+
+
+async def test_a_burst_then_ctrl_q_elsewhere_is_kept_as_a_draft(app_factory) -> None:
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ReviewScreen())
+        await wait_for(pilot, lambda: isinstance(app.focused, TextArea))
+        burst(app, EN, "ctrl+q")
+        await wait_for(pilot, lambda: not app.is_running)
+    [draft] = app.services.stores.drafts.all()
+    assert EN in str(draft.fields) and app.services.journal.entries() == []
+
+
+async def test_quitting_with_nothing_typed_keeps_nothing(app_factory) -> None:
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "n", "4")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
+        await pilot.press("ctrl+q")
+        await wait_for(pilot, lambda: not app.is_running)
+    assert app.services.stores.drafts.all() == []

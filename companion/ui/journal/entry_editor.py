@@ -169,6 +169,9 @@ class EntryEditorScreen(CompanionScreen):
     def before_lock(self) -> None:
         self.autosave()  # the draft is written (encrypted) while the key is still there
 
+    def before_quit(self) -> None:
+        self.autosave()  # in place of its own draft, never a second copy of it
+
     def autosave(self) -> None:
         """Keep what was typed as a draft, if it changed since the last time."""
         current = self.snapshot()

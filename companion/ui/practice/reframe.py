@@ -382,6 +382,9 @@ class ReframeScreen(CompanionScreen):
         if not self.wizard.blank and not self.wizard.finished:
             self._keep()  # saved (encrypted) while the key is still there
 
+    def before_quit(self) -> None:
+        self.before_lock()  # kept where it is picked up again, as when the journal locks
+
     def _keep(self) -> bool:
         """Save the reframe as it stands; a storage problem is said, never raised."""
         practice = self.companion.services.practice

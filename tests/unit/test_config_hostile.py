@@ -127,3 +127,22 @@ def test_a_linked_config_is_written_where_it_points(tmp_path: Path) -> None:
     assert link.is_symlink() and link.resolve() == real
     assert load_config(real).settings == Settings(theme="light", language="zh")
     assert [p.name for p in real.parent.iterdir()] == ["companion.toml"]
+
+
+def test_a_pipe_in_its_place_is_never_read(home: Path, tmp_path: Path) -> None:
+    """Reading a pipe never ends: every command would hang, even doctor."""
+    import os
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    home.mkdir(mode=0o700)
+    (home / "config.toml").symlink_to(pipe)
+    loaded = load_config(home / "config.toml")
+    (problem,) = loaded.problems
+    assert problem.code == "not_ordinary" and not loaded.readable
+    assert "is not an ordinary file" in config_problem(problem, Strings("en"))
+    note = companion(home, "note", "hello")  # a hang would fail on the helper's timeout
+    assert note.returncode == 0, note.stderr
+    doctor = companion(home, "doctor")
+    assert "Traceback" not in doctor.stderr and "is not an ordinary file" in doctor.stdout
+    assert (home / "config.toml").is_symlink()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import stat
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -52,6 +53,8 @@ class ConfigNotWritable(Exception):
 def load_config(path: Path) -> LoadedConfig:
     """Read settings, collecting every problem instead of stopping at the first."""
     try:
+        if not _ordinary(path):  # a pipe would never end reading; a device, never hold it
+            return _unusable(ConfigProblem(path, "not_ordinary"))
         raw = path.read_bytes()
     except FileNotFoundError:
         return LoadedConfig(path, Settings())
@@ -70,6 +73,12 @@ def load_config(path: Path) -> LoadedConfig:
     except (RecursionError, ValueError):  # thousands of nested lists, a 5,000-digit number
         return _unusable(ConfigProblem(path, "too_complex"))
     return LoadedConfig(path, *_apply(path, data))
+
+
+def _ordinary(path: Path) -> bool:
+    """A regular file (through links), a folder (said when read), or nothing there."""
+    mode = path.stat().st_mode
+    return stat.S_ISREG(mode) or stat.S_ISDIR(mode)
 
 
 def _unusable(problem: ConfigProblem) -> LoadedConfig:

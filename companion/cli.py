@@ -51,6 +51,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # No folder can have this name; every file call would raise on it.
         print(strings_for(None)("cli.bad_data_dir"), file=sys.stderr)
         return 2
+    if known.data_dir is not None and not known.data_dir.strip():
+        # `--data-dir "$DIR"` with DIR unset: the current folder would be taken, unasked.
+        print(strings_for(None)("cli.empty_data_dir"), file=sys.stderr)
+        return 2
     t = strings_for(known.data_dir)
     try:
         with safe_streams():  # nothing printed may act on the terminal (see terminal_text)

@@ -69,3 +69,22 @@ def test_a_file_in_the_path_of_the_data_dir(tmp_path: Path) -> None:
     done = companion(blocker / "home", "note", "hello")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert f"{blocker} should be a folder" in done.stderr
+
+
+@pytest.mark.parametrize("empty", ["", "  "])
+def test_an_empty_data_dir_is_refused_not_the_current_folder(tmp_path: Path, empty: str) -> None:
+    """`--data-dir "$DIR"` with DIR unset must not fill whatever folder the shell is in."""
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "companion"), "--data-dir", empty, "note", "hello"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=dict(os.environ),
+        timeout=60,
+    )
+    assert done.returncode == 2 and "was given no folder name" in done.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["user-home"]  # the fixture's home only

@@ -27,7 +27,7 @@ from companion.core.keys import default_keys
 from companion.services.container import Services
 from companion.services.intent import StartIntent
 from companion.services.journal.service import journal_glance
-from companion.services.messages import backup_warning, config_problem, seen_by_others, store_error
+from companion.services.messages import backup_warning, config_problem, store_error
 from companion.services.practice import practice_glance
 from companion.store.errors import StoreError
 from companion.system.crashlog import write_crash
@@ -137,9 +137,6 @@ class CompanionApp(App[None]):
             self.notify(
                 config_problem(problem, self.strings), severity="warning", timeout=12, markup=False
             )
-        open_folder = seen_by_others(self.services.paths, self.strings)
-        if open_folder:  # the folder the person chose lets others look in
-            self.notify(open_folder, severity="warning", timeout=15, markup=False)
         self.tell_backup_failed()
         self.check_size(self.size.width, self.size.height)
         # The rhythm's saved state is loaded before any key can act on it (a `k` typed

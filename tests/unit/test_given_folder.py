@@ -28,7 +28,7 @@ def test_an_existing_folder_keeps_its_mode(tmp_path: Path) -> None:
     assert all(mode(mine / sub) == 0o700 for sub in ("data", "backups", "logs"))
     assert "other users of this computer can see which files are in" in note.stderr
     doctor = companion(mine, "doctor")
-    assert f"! Your folder    {mine}  the folder you chose" in doctor.stdout
+    assert f"  Your folder    {mine}  the folder you chose" in doctor.stdout
     assert f"chmod 700 {mine}\n" not in doctor.stdout and mode(mine) == 0o755
 
 

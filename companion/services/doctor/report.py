@@ -259,9 +259,11 @@ def run_doctor(
     for label, path in folders:
         note, bad = _permissions(path, t, folder=path != paths.config_file)
         if bad and path == paths.given and (mode := open_to_others(path)) is not None:
-            # The person's own folder: never chmod-ed, and no chmod of it is advised.
+            # The person's own folder: never chmod-ed, and no chmod of it is advised. What
+            # is inside stays private, so it is said, not counted as needing action.
             suggestion = str(path / "companion")
             note = t("doctor.given_open", mode=oct(mode)[2:], suggestion=suggestion)
+            bad = False
         report.problems += bad
         add(f"{'!' if bad else ' '} {_pad(label, width)}  {path}  {note}")
     lines, open_files = file_lines(paths, t)

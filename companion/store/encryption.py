@@ -3,18 +3,21 @@
 The live file is converted with one atomic replace, so a kill midway leaves either
 the old file or the new one, never neither. Backups are converted after it, each
 atomically; one that was missed (a kill in between) is converted at the next unlock,
-so no plain copy of an encrypted journal lingers.
+so no plain copy of an encrypted journal lingers. A backup too damaged to read is moved
+aside (``.corrupt-``, never overwritten) and named, with the copies still plain, in
+``Recoded.plain_left`` for the person to decide.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from companion.store.backup import list_backups
+from companion.store.backup import clean_backup_temps, list_backups, set_aside
 from companion.store.codec import Codec, CodecError, WrongPassphrase, default_codec
 from companion.store.database import Database
-from companion.store.envelope import EnvelopeTooNew, read_header
+from companion.store.envelope import EnvelopeTooNew, is_encrypted, read_header
 from companion.store.errors import (
     StoreCorrupt,
     StoreTooNew,
@@ -31,17 +34,32 @@ MIN_PASSPHRASE = 8  # characters; shorter ones are refused before anything chang
 
 
 @dataclass(frozen=True)
+class PlainLeft:
+    """A copy of the journal still in plain text after it was encrypted, and why."""
+
+    path: Path
+    # "set_aside": a backup that could not be read, moved aside (never overwritten);
+    # "not_written": converting it failed (a full disk…), tried again at each unlock;
+    # "unreadable": the system would not let companion read it
+    why: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class Recoded:
     backups_converted: int
     backups_unreadable: int  # left as they were: never overwrite what we could not read
+    plain_left: tuple[PlainLeft, ...] = ()  # with encryption on: what is still plain
 
 
 def recode(db: Database, new: Codec) -> Recoded:
-    """Re-write the live file and its backups with another codec."""
+    """Re-write the live file and its backups with another codec. What a killed write
+    left (a temp file may hold a whole plain copy) is removed before and after."""
     if not db.available:
         raise StoreUnavailable(db.path, db.problem.kind if db.problem else "")
     old = db.storage.codec
     with db.storage.transaction():
+        db.storage.clean_stale_temp_files()
         tables = db.storage.read() or {}
         try:
             write_atomic(db.path, new.encode(tables))
@@ -53,8 +71,15 @@ def recode(db: Database, new: Codec) -> Recoded:
 
 def _recode_backups(db: Database, old: Codec, new: Codec) -> Recoded:
     converted = unreadable = 0
+    plain: list[PlainLeft] = []
+    clean_backup_temps(db.path, db.backup_dir)
     for backup in list_backups(db.path, db.backup_dir):
-        raw = backup.path.read_bytes()
+        try:
+            raw = backup.path.read_bytes()
+        except OSError as error:
+            unreadable += 1
+            plain.append(PlainLeft(backup.path, "unreadable", error.strerror or str(error)))
+            continue
         try:
             new.decode(raw)
             continue  # already in the new form
@@ -64,14 +89,25 @@ def _recode_backups(db: Database, old: Codec, new: Codec) -> Recoded:
             tables = old.decode(raw)
         except CodecError:
             unreadable += 1
+            if not is_encrypted(raw):  # plain, and damaged: it may still hold writing
+                plain.append(_set_aside(backup.path, db))
             continue
         try:
             write_atomic(backup.path, new.encode(tables))
-        except OSError:
+        except OSError as error:
             unreadable += 1  # left as it was; secure_backups tries again at the next unlock
+            plain.append(PlainLeft(backup.path, "not_written", error.strerror or str(error)))
             continue
         converted += 1
-    return Recoded(converted, unreadable)
+    clean_backup_temps(db.path, db.backup_dir)
+    return Recoded(converted, unreadable, tuple(plain) if new.encrypted else ())
+
+
+def _set_aside(backup: Path, db: Database) -> PlainLeft:
+    try:
+        return PlainLeft(set_aside(backup, db.clock.now()), "set_aside")
+    except OSError as error:
+        return PlainLeft(backup, "not_written", error.strerror or str(error))
 
 
 def secure_backups(db: Database) -> Recoded:

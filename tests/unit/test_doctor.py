@@ -103,8 +103,11 @@ def test_files_set_aside_are_listed_with_how_to_remove_them(home: Path, clock: F
     assert "journal: not created yet" not in text and "log: not created yet" not in text
     assert "! activity log: damaged and set aside" in text
     assert "restore the backup of 2026-11-23 or start fresh" in text
+    # The app's question is open (its record is there): only answering it in the app
+    # settles it, so doctor sends the person there rather than to cp.
+    assert "What was written since is kept either way" in text
     backup = paths.backup_dir / "journal-2026-11-23.db"
-    assert f"copy the backup back yourself: cp {backup} {paths.journal_db}" in text
+    assert "cp " not in text
     for path in moved:
         assert f"! {path}: your " in text and f"delete it: rm {path}" in text
     assert "plain text: anyone who can open your files can read it" in text
@@ -112,6 +115,11 @@ def test_files_set_aside_are_listed_with_how_to_remove_them(home: Path, clock: F
     assert snapshot_tree(home) == before
     zh = "\n".join(run_doctor(paths, {"LANG": "zh_CN.UTF-8"}).lines)
     assert "被挪开的文件" in zh and f"确定不需要了，就删掉它：rm {moved[0]}" in zh
+    # Set aside by an older companion, which kept no record: copying back is offered.
+    for record in paths.data_dir.glob("*.undecided"):
+        record.unlink()
+    text = "\n".join(run_doctor(paths, {}).lines)
+    assert f"copy the backup back yourself: cp {backup} {paths.journal_db}" in text
 
 
 def test_doctor_says_whether_the_journal_is_encrypted(

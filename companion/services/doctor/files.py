@@ -16,6 +16,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from companion.store.health import QUARANTINE_MARK
+from companion.system.atomic import real_target
 from companion.system.i18n import Strings
 from companion.system.paths import Paths
 
@@ -78,7 +79,9 @@ def file_modes(paths: Paths) -> FileModes:
             result.checked += 1
             if mode & 0o077:
                 kind = kind_of(entry.name, folder, paths)
-                result.open.setdefault(kind, []).append((Path(entry.path), mode))
+                # A link's fix names where it points: chmod through a link is unseen.
+                path = real_target(Path(entry.path))
+                result.open.setdefault(kind, []).append((path, mode))
     return result
 
 

@@ -154,6 +154,10 @@ class CompanionApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         self.privacy.seen(event)  # idle time, for the journal's auto-lock
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            screen = self.screen
+            if isinstance(screen, Translated) and screen.before_key(event):
+                return  # taken whole (an arrow between choices)
         await super().on_event(event)
 
     def _first_run(self) -> bool:

@@ -75,7 +75,7 @@ def test_a_kill_while_typing_keeps_the_draft(term: Tmux, home: Path) -> None:
     term.wait_for("Where to go")
     term.send("j")
     term.wait_for("Nothing here yet")
-    term.send("n")
+    term.send("C-n")
     term.wait_for("What would you like to write?")
     term.send("4")
     term.wait_for("Write whatever you like")

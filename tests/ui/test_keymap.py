@@ -61,13 +61,15 @@ async def test_help_lists_the_persons_keys(app_factory, home: Path) -> None:
         assert isinstance(app.screen, HelpScreen)
         rows = [tuple(line.split()) for line in screen_text(app).splitlines()]
         assert ("j", "Journal") not in rows and ("f2", "/", "^o", "SOS") not in rows
-        first = rows.index(("f3", "SOS"))  # and in the usual order
-        assert rows[first : first + 4] == [
-            ("f3", "SOS"),
+        first = rows.index(("f3", "SOS"))  # and in the usual order: SOS works everywhere,
+        assert rows[first + 1] == ("^l", "Lock", "journal")
+        letters = rows.index(("h", "Breathe"))  # the letters from Home
+        assert rows[letters : letters + 3] == [
             ("h", "Breathe"),
             ("b", "Take", "a", "break"),
             ("J", "Journal"),
         ]
+        assert rows.index(("From", "Home")) < letters
 
 
 async def test_the_palette_names_the_persons_key(app_factory, home: Path) -> None:

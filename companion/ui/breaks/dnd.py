@@ -8,10 +8,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Button, Static
+from textual.widgets import Button, Footer, Static
 
 from companion.system.i18n import format_time
 from companion.ui.shell.base import CompanionModal
+from companion.ui.widgets.choices import ChoiceButton, Choices
 
 
 class DndScreen(CompanionModal):
@@ -32,15 +33,17 @@ class DndScreen(CompanionModal):
             if self.active_until is not None:
                 until = format_time(self.active_until, t)
                 yield Static(t("breaks.dnd.active", time=until), classes="muted", markup=False)
-            yield Button(t("breaks.dnd.half_hour"), id="dnd-30", compact=True)
-            yield Button(t("breaks.dnd.hour"), id="dnd-60", compact=True)
             if self.shift_end is not None:
                 end = t("breaks.dnd.shift_end", time=format_time(self.shift_end, t))
             else:
                 end = t("breaks.dnd.today")
-            yield Button(end, id="dnd-end", compact=True)
-            if self.active_until is not None:
-                yield Button(t("breaks.dnd.off"), id="dnd-off", compact=True)
+            with Choices(id="dnd-choices"):
+                yield ChoiceButton(t("breaks.dnd.half_hour"), id="dnd-30", compact=True)
+                yield ChoiceButton(t("breaks.dnd.hour"), id="dnd-60", compact=True)
+                yield ChoiceButton(end, id="dnd-end", compact=True)
+                if self.active_until is not None:
+                    yield ChoiceButton(t("breaks.dnd.off"), id="dnd-off", compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#dnd-30", Button).focus()

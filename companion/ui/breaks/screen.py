@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Button, Digits, Footer, Static
 
 from companion.core.activities import Activity, suggestion_order
@@ -21,6 +21,7 @@ from companion.ui.breaks.text import clock_face
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.calm_base import DIGITS
 from companion.ui.shell.messages import BreathingWanted, RhythmTick
+from companion.ui.widgets.choices import ChoiceButton, ChoiceRow
 from companion.ui.widgets.tension import TensionScale
 
 
@@ -96,7 +97,7 @@ class BreakScreen(CompanionScreen):
                 yield Static(
                     t("breaks.screen.breathe_hint", key=breathe), classes="muted", markup=False
                 )
-            with Horizontal(classes="buttons"):
+            with ChoiceRow(classes="buttons"):
                 yield from self._buttons(view)
         yield Footer()
 
@@ -126,15 +127,15 @@ class BreakScreen(CompanionScreen):
     def _buttons(self, view: BreakView) -> ComposeResult:
         t = self.t
         if self.mode == "due":
-            yield Button(t("breaks.keys.start"), id="start", variant="primary")
-            yield Button(t("breaks.keys.after_chat"), id="after-chat")
+            yield ChoiceButton(t("breaks.keys.start"), id="start", variant="primary")
+            yield ChoiceButton(t("breaks.keys.after_chat"), id="after-chat")
             if view.can_postpone:
                 rules = self.companion.rhythm.keeper.rules()
                 minutes = str(round(rules.postpone.total_seconds() / 60))
-                yield Button(t("breaks.buttons.postpone", minutes=minutes), id="postpone")
-            yield Button(t("breaks.keys.skip"), id="skip")
+                yield ChoiceButton(t("breaks.buttons.postpone", minutes=minutes), id="postpone")
+            yield ChoiceButton(t("breaks.keys.skip"), id="skip")
         else:
-            yield Button(t("breaks.keys.back"), id="back", variant="primary")
+            yield ChoiceButton(t("breaks.keys.back"), id="back", variant="primary")
 
     def on_mount(self) -> None:
         self._show_idea()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from companion.core.insights import Insights
 from companion.services.insights import words
@@ -36,6 +36,7 @@ class WeekSummaryScreen(CompanionModal):
             yield Static(grid(lines), markup=False)
             yield Paragraph(t("insights.summary.closing"), classes="summary-closing")
             yield Static(id="week-summary-keys", classes="muted", markup=False)
+        yield Footer()
 
     def on_mount(self) -> None:
         self._show_keys()

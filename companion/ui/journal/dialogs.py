@@ -9,8 +9,8 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, OptionList, Static
+from textual.containers import Vertical
+from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.core.journal import MOOD_SCALE, Kind
@@ -18,6 +18,7 @@ from companion.services.journal.service import catalogue, kind_name
 from companion.store.schema import Draft, EditorDraft, Entry
 from companion.system.i18n import format_moment
 from companion.ui.shell.base import CompanionModal
+from companion.ui.widgets.choices import ChoiceButton, ChoiceRow
 from companion.ui.widgets.columns import two_columns
 
 
@@ -49,6 +50,7 @@ class KindPickerScreen(CompanionModal):
             yield OptionList(*options, id="kind-list")
             yield Static(id="kind-about", classes="dialog-line", markup=False)
             yield Static(t("journal.new.hint"), classes="muted", markup=False)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
@@ -97,9 +99,10 @@ class ConfirmDeleteScreen(CompanionModal):
                 classes="dialog-line muted",
                 markup=False,
             )
-            with Horizontal(classes="buttons"):
-                yield Button(t("journal.delete.keep"), id="keep", variant="primary")
-                yield Button(t("journal.delete.confirm"), id="delete", variant="error")
+            with ChoiceRow(classes="buttons"):
+                yield ChoiceButton(t("journal.delete.keep"), id="keep", variant="primary")
+                yield ChoiceButton(t("journal.delete.confirm"), id="delete", variant="error")
+        yield Footer()
 
     def _undo_key(self) -> str:
         from companion.ui.journal.entries import JournalScreen
@@ -143,9 +146,10 @@ class DraftOfferScreen(CompanionModal):
                 classes="dialog-line",
                 markup=False,
             )
-            with Horizontal(classes="buttons"):
-                yield Button(t("journal.editor.draft_resume"), id="resume", variant="primary")
-                yield Button(t("journal.editor.draft_discard"), id="discard")
+            with ChoiceRow(classes="buttons"):
+                yield ChoiceButton(t("journal.editor.draft_resume"), id="resume", variant="primary")
+                yield ChoiceButton(t("journal.editor.draft_discard"), id="discard")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#resume", Button).focus()
@@ -181,6 +185,7 @@ class MoodScreen(CompanionModal):
             yield Static(t("journal.mood.title"), classes="dialog-title", markup=False)
             yield Static(two_columns(rows), id="mood-scale")
             yield Static(t("journal.mood.hint"), classes="muted", markup=False)
+        yield Footer()
 
     def action_score(self, score: int) -> None:
         journal = self.companion.services.journal

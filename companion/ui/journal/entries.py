@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -33,26 +33,45 @@ from companion.ui.journal.dialogs import (
 )
 from companion.ui.journal.entry_editor import EntryEditorScreen
 from companion.ui.journal.entry_view import EntryViewScreen
-from companion.ui.shell.base import CompanionScreen
+from companion.ui.shell.base import FOOTER_EVERYWHERE, CompanionScreen, types_text
 
+FILTER = Binding.Group("journal.keys.filter")
 REFRESH_SECONDS = 5  # another process's note shows within this; a stat() when idle
 SHOWN = 100  # rows drawn at first; reaching the last one draws the next hundred
+
+
+class EntryList(OptionList):
+    """The list of entries. Its rows never scroll sideways, so ← and → choose the filter
+    (all, starred, each kind), back and forth."""
+
+    BINDINGS = [
+        Binding(
+            "left",
+            "screen.filter(-1)",
+            "journal.keys.filter_back",
+            id="journal_filter_back",
+            group=FILTER,
+        ),
+        Binding(
+            "right", "screen.filter(1)", "journal.keys.filter", id="journal_filter", group=FILTER
+        ),
+    ]
 
 
 class JournalScreen(CompanionScreen):
     private = True
 
+    # Letters, digits and Chinese typed in the list go to the search box (see before_key),
+    # so the list keeps only keys that type nothing, and three signs.
     BINDINGS = [
         Binding("escape", "back", "keys.back", id="journal_back"),
-        Binding("n", "new", "journal.keys.new", id="journal_new"),
+        Binding("ctrl+n", "new", "journal.keys.new", id="journal_new"),
         Binding("slash,ctrl+f", "search", "journal.keys.search", id="journal_search"),
         Binding("enter", "open", "journal.keys.open", show=False, id="journal_open"),
-        Binding("e", "edit", "journal.keys.edit", show=False, id="journal_edit"),
-        Binding("d,delete", "delete", "journal.keys.delete", id="journal_delete"),
-        Binding("u", "undo", "journal.keys.undo", show=False, id="journal_undo"),
-        Binding("asterisk,x", "star", "journal.keys.star", id="journal_star"),
-        Binding("k", "kind_filter", "journal.keys.kind", id="journal_kind"),
-        Binding("f", "starred_filter", "journal.keys.starred", show=False, id="journal_starred"),
+        Binding("ctrl+e", "edit", "journal.keys.edit", show=False, id="journal_edit"),
+        Binding("delete", "delete", "journal.keys.delete", id="journal_delete"),
+        Binding("ctrl+z", "undo", "journal.keys.undo", show=False, id="journal_undo"),
+        Binding("asterisk", "star", "journal.keys.star", id="journal_star"),
         Binding("down", "to_list", "journal.keys.list", show=False, id="journal_to_list"),
     ]
 
@@ -76,10 +95,13 @@ class JournalScreen(CompanionScreen):
                 yield Static(t("journal.screen.title"), classes="page-title", markup=False)
                 yield Static(id="journal-count", classes="muted", markup=False)
             yield Input(
-                value=self.search_text, placeholder=t("journal.screen.search"), id="journal-query"
+                value=self.search_text,
+                placeholder=t("journal.screen.search"),
+                id="journal-query",
+                select_on_focus=False,  # typing in the list carries on what is there
             )
             yield Static(id="journal-filters", classes="muted", markup=False)
-            yield OptionList(id="journal-list")
+            yield EntryList(id="journal-list")
             yield Static(id="journal-status", classes="muted", markup=False)
         yield Footer()
 
@@ -265,6 +287,22 @@ class JournalScreen(CompanionScreen):
     def option_selected(self) -> None:
         self.action_open()
 
+    def before_key(self, event: events.Key) -> bool:
+        """A character typed while the list has the focus is the start of a search: the
+        search box takes the focus before the key is handed on, so it and every key
+        after it (a burst from a text expander too) land there, in order. The list's own
+        signs (/ * ?) keep their meaning."""
+        listing = self.query_one("#journal-list", OptionList)
+        if self.focused is not listing or not types_text(event.key, event.character):
+            return False
+        active = self.active_bindings.get(event.key)
+        if active is not None and (active.node is self or active.binding.id in FOOTER_EVERYWHERE):
+            return False
+        search = self.query_one("#journal-query", Input)
+        search.cursor_position = len(search.value)
+        self.set_focus(search)
+        return False  # the search box types it
+
     def action_to_list(self) -> None:
         # Down from the search box goes to the list (the list handles its own Down).
         self.query_one("#journal-list", OptionList).focus()
@@ -330,16 +368,18 @@ class JournalScreen(CompanionScreen):
             self.notify(self.t("journal.delete.undone"), timeout=3, markup=False)
             self.refresh_list()
 
-    def action_kind_filter(self) -> None:
-        """Cycle: every kind -> each kind one writes here, and any other kind the journal
-        holds (a vent, a review…) -> every kind again."""
+    def filter_stops(self) -> list[tuple[str | None, bool]]:
+        """The filter's stops, in order: every entry, starred ones, then each kind one
+        writes here and any other kind the journal holds (a vent, a review…)."""
         present = self.companion.services.journal.kinds_present()
         kinds = [k for k, spec in self.kinds.items() if spec.offered or k in present]
         kinds += sorted(k for k in present if k not in self.kinds)
-        order: list[str | None] = [None, *kinds]
-        self.kind_filter = order[(order.index(self.kind_filter) + 1) % len(order)]
-        self.refresh_list()
+        return [(None, False), (None, True), *((kind, False) for kind in kinds)]
 
-    def action_starred_filter(self) -> None:
-        self.starred_only = not self.starred_only
+    def action_filter(self, step: int) -> None:
+        """→ the next filter, ← the one before (round and round)."""
+        stops = self.filter_stops()
+        here = (self.kind_filter, self.starred_only)
+        index = stops.index(here) if here in stops else 0
+        self.kind_filter, self.starred_only = stops[(index + step) % len(stops)]
         self.refresh_list()

@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.core.reframe import OUTCOMES
@@ -48,6 +48,7 @@ class FollowUpScreen(CompanionModal):
             yield Input(placeholder=t("reframe.follow_up.note"), id="note")
             options = [Option(t(f"reframe.follow_up.{o}"), id=o) for o in OUTCOMES]
             yield OptionList(*options, None, Option(t("reframe.follow_up.skip"), id=SKIP))
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#note", Input).focus()

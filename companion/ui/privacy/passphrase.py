@@ -9,13 +9,14 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Footer, Input, Static
 
 from companion.store import encryption
 from companion.store.encryption import MIN_PASSPHRASE as MIN_LENGTH
 from companion.store.errors import StoreError
 from companion.ui.shell.base import CompanionModal
+from companion.ui.widgets.choices import ChoiceButton, ChoiceRow
 
 
 class PassphraseScreen(CompanionModal):
@@ -35,11 +36,12 @@ class PassphraseScreen(CompanionModal):
             yield Input(password=True, id="repeat", placeholder=t("lock.repeat_placeholder"))
             yield Static(t("lock.no_recovery"), classes="muted", markup=False)
             yield Static(id="passphrase-message", classes="problem hidden", markup=False)
-            with Horizontal(classes="buttons"):
+            with ChoiceRow(classes="buttons"):
                 label = "lock.change" if encrypted else "lock.encrypt"
-                yield Button(t(label), id="apply", variant="primary")
+                yield ChoiceButton(t(label), id="apply", variant="primary")
                 if encrypted:
-                    yield Button(t("lock.remove"), id="remove")
+                    yield ChoiceButton(t("lock.remove"), id="remove")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query(Input).first().focus()

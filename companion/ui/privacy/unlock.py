@@ -7,7 +7,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, Static
+from textual.widgets import Footer, Input, Static
 
 from companion.store import encryption
 from companion.ui.shell.base import CompanionModal
@@ -31,6 +31,7 @@ class UnlockScreen(CompanionModal):
             yield Static(t("lock.unlock_body"), classes="dialog-line", markup=False)
             yield Input(password=True, id="passphrase", placeholder=t("lock.unlock_placeholder"))
             yield Static(id="unlock-message", classes="problem hidden", markup=False)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#passphrase", Input).focus()

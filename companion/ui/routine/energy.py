@@ -10,7 +10,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Button, Footer, Input, Static
 
 from companion.services import drafts
@@ -18,6 +18,7 @@ from companion.services.routine import FEELINGS
 from companion.system.i18n import format_length
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.messages import BreathingWanted
+from companion.ui.widgets.choices import ChoiceButton, ChoiceRow, Choices
 
 STEPS = ("intro", "breathe", "intention", "feeling", "done")
 # About a minute of slow, even breathing (5.5 s in, 5.5 s out) to arrive for the shift.
@@ -44,9 +45,9 @@ class EnergyScreen(CompanionScreen):
             yield Static(t("routine.energy.title"), classes="page-title", markup=False)
             if self.step == "intro":
                 yield Static(t("routine.energy.intro"), classes="body", markup=False)
-                with Horizontal(classes="buttons"):
-                    yield Button(t("routine.keys.begin"), id="next", variant="primary")
-                    yield Button(t("routine.keys.not_today"), id="not-today")
+                with ChoiceRow(classes="buttons"):
+                    yield ChoiceButton(t("routine.keys.begin"), id="next", variant="primary")
+                    yield ChoiceButton(t("routine.keys.not_today"), id="not-today")
             elif self.step == "intention":
                 yield Static(
                     t("routine.energy.intention_title"), classes="section-title", markup=False
@@ -60,17 +61,17 @@ class EnergyScreen(CompanionScreen):
                     t("routine.energy.feeling_title"), classes="section-title", markup=False
                 )
                 yield Static(t("routine.energy.feeling_prompt"), markup=False)
-                with Vertical(classes="feelings"):
+                with Choices(classes="feelings"):
                     for feeling in FEELINGS:
                         label = t(f"routine.feelings.{feeling}")
-                        yield Button(label, id=f"feeling-{feeling}", compact=True)
+                        yield ChoiceButton(label, id=f"feeling-{feeling}", compact=True)
             else:
                 yield from self._compose_done()
         yield Footer()
 
     def _next_button(self) -> ComposeResult:
-        with Horizontal(classes="buttons"):
-            yield Button(self.t("routine.keys.next"), id="next", variant="primary")
+        with ChoiceRow(classes="buttons"):
+            yield ChoiceButton(self.t("routine.keys.next"), id="next", variant="primary")
 
     def _compose_done(self) -> ComposeResult:
         t = self.t
@@ -80,8 +81,8 @@ class EnergyScreen(CompanionScreen):
             yield Static(line, classes="body", markup=False)
         every = format_length(self.companion.services.config.settings.break_every, t)
         yield Static(t("routine.energy.done_body", every=every), markup=False)
-        with Horizontal(classes="buttons"):
-            yield Button(t("routine.keys.done"), id="finish", variant="primary")
+        with ChoiceRow(classes="buttons"):
+            yield ChoiceButton(t("routine.keys.done"), id="finish", variant="primary")
 
     async def on_mount(self) -> None:
         self._focus()

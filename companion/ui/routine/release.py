@@ -8,11 +8,12 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Button, Footer, Input, Static
 
 from companion.services import drafts
 from companion.ui.shell.base import CompanionScreen
+from companion.ui.widgets.choices import ChoiceButton, ChoiceRow
 
 
 class ReleaseScreen(CompanionScreen):
@@ -32,9 +33,9 @@ class ReleaseScreen(CompanionScreen):
             yield Input(placeholder=t("routine.release.went_well_placeholder"), id="went-well")
             yield Static(t("routine.release.let_go"), classes="field-label", markup=False)
             yield Input(placeholder=t("routine.release.let_go_placeholder"), id="let-go")
-            with Horizontal(classes="buttons"):
-                yield Button(t("routine.keys.save"), id="save", variant="primary")
-                yield Button(t("routine.keys.not_today"), id="not-today")
+            with ChoiceRow(classes="buttons"):
+                yield ChoiceButton(t("routine.keys.save"), id="save", variant="primary")
+                yield ChoiceButton(t("routine.keys.not_today"), id="not-today")
         yield Footer()
 
     def on_mount(self) -> None:

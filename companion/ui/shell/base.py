@@ -8,6 +8,7 @@ import dataclasses
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.screen import ModalScreen, Screen
@@ -16,6 +17,7 @@ from companion.core.journal import EntryError
 from companion.services.journal.service import entry_problem
 from companion.system.i18n import Strings
 from companion.ui.actions import registry_place
+from companion.ui.widgets.choices import arrow_in_choices
 
 if TYPE_CHECKING:
     from companion.ui.app import CompanionApp
@@ -39,6 +41,9 @@ def translate_bindings(
         binding = active.binding
         if binding.description and t.has(binding.description):
             binding = dataclasses.replace(binding, description=t(binding.description))
+        if binding.group is not None and t.has(binding.group.description):
+            group = dataclasses.replace(binding.group, description=t(binding.group.description))
+            binding = dataclasses.replace(binding, group=group)
         hide = (
             not all_app_keys
             and binding.show
@@ -51,6 +56,24 @@ def translate_bindings(
             active = active._replace(binding=binding)
         out[key] = active
     return in_registry_order(out)
+
+
+def types_text(key: str, character: str | None) -> bool:
+    """Does this key type a character (a letter, a digit, a sign, a Chinese character)?"""
+    return character is not None and character.isprintable()
+
+
+def app_letter(screen: Screen[Any], key: str, character: str | None) -> bool:
+    """Would this key run an app-wide action that is a typed character (``j``, ``q``,
+    ``t``…) on ``screen``? Those act on Home only; help's key acts everywhere."""
+    if not types_text(key, character):
+        return False
+    active = screen.active_bindings.get(key)
+    return (
+        active is not None
+        and isinstance(active.node, App)
+        and active.binding.id not in FOOTER_EVERYWHERE
+    )
 
 
 def in_registry_order(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
@@ -91,6 +114,12 @@ class Translated:
 
     # Home's footer shows every app-wide key; other screens show their own keys first.
     footer_app_keys: ClassVar[bool] = False
+    # App-wide keys that type a character (j, h, t, q…) act where nothing is typed and
+    # nothing is chosen: on Home. On every other screen a letter belongs to that screen
+    # (its own keys, a field, a list's search), so a word typed in the wrong place never
+    # quits, switches the theme or opens another room. Keys that type nothing (F2,
+    # ctrl+l, ctrl+q…) and help's key work everywhere.
+    app_letters: ClassVar[bool] = False
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
@@ -99,6 +128,19 @@ class Translated:
             self.t,
             self.footer_app_keys,
         )
+
+    def on_key(self, event: events.Key) -> None:
+        # (Textual runs this for each class that defines on_key, the screen's own too.)
+        if not self.app_letters and app_letter(self, event.key, event.character):  # type: ignore[arg-type]
+            event.prevent_default()
+            event.stop()
+
+    def before_key(self, event: events.Key) -> bool:
+        """A key is about to be handed to the focused widget. Called by the app before
+        Textual dispatches it, so keys that arrive in a burst keep their order: a screen
+        may move the focus first (a list sends typing to its search box), or take the
+        key whole (True: an arrow moves between choices, see ui/widgets/choices.py)."""
+        return arrow_in_choices(self.focused, event.key)  # type: ignore[attr-defined]
 
     def key_of(self, binding_id: str, bindings: Iterable[BindingType] | None = None) -> str:
         """The key shown for one of this screen's own bindings (or of ``bindings``,

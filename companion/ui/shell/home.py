@@ -19,6 +19,7 @@ REFRESH_SECONDS = 30  # the clock on Home shows minutes; nothing here needs seco
 
 class HomeScreen(CompanionScreen):
     footer_app_keys = True
+    app_letters = True  # nothing is typed or chosen here: the letters open the rooms
     _timer: Timer | None = None
 
     def compose(self) -> ComposeResult:

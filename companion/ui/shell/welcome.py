@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Static
 from companion.system.content import available_languages
 from companion.system.i18n import Strings
 from companion.ui.shell.base import CompanionScreen
+from companion.ui.widgets.choices import ChoiceButton, ChoiceRow
 
 PAGES = ("language", "about", "privacy", "care")
 
@@ -42,9 +43,9 @@ class WelcomeScreen(CompanionScreen):
             if name == "language":
                 yield Static(t("welcome.title"), classes="page-title", markup=False)
                 yield Static(t("welcome.language_prompt"), markup=False)
-                with Horizontal(classes="buttons"):
+                with ChoiceRow(classes="buttons", id="languages"):
                     for lang in available_languages():
-                        yield Button(
+                        yield ChoiceButton(
                             Strings(lang)("meta.name"),
                             id=f"lang-{lang}",
                             variant="primary" if lang == t.lang else "default",
@@ -89,15 +90,10 @@ class WelcomeScreen(CompanionScreen):
         await self._go(self.page - 1)
 
     async def action_arrow(self, step: int) -> None:
-        """Arrows turn the pages; on the language page they move between the languages,
-        which is what a hand on the arrow keys expects there."""
-        if PAGES[self.page] == "language":
-            if step > 0:
-                self.focus_next(Button)
-            else:
-                self.focus_previous(Button)
-            return
-        await self._go(self.page + step)
+        """Arrows turn the pages (on the language page they move between the languages:
+        those are a group of choices, see ui/widgets/choices.py)."""
+        if PAGES[self.page] != "language":
+            await self._go(self.page + step)
 
     def action_skip(self) -> None:
         self.dismiss(None)

@@ -190,11 +190,13 @@ def build_entry(
     answers: Mapping[str, str],
     catalogue: Mapping[str, Kind],
     extra_tags: Iterable[str] = (),
+    *,
+    new: bool = True,
 ) -> Answers:
     """Typed answers (prompt id -> what the person wrote) -> a checked entry.
 
     Raises EntryError for an unknown kind, an empty entry, a bad emotion intensity or
-    mood score, or an odd tag.
+    mood score, a new mood check-in without its score, or an odd tag.
     """
     spec = catalogue[check_kind(kind, catalogue)]
     fields: dict[str, Any] = {}
@@ -227,6 +229,11 @@ def build_entry(
             fields[prompt.id] = value
     if not text.strip() and not any(k != "subject" for k in fields):
         raise EntryError("empty")
+    scale = next((p for p in spec.prompts if p.type == "scale"), None)
+    if new and scale is not None and scale.id not in fields:
+        # A mood check-in is its score; the words around it are optional. (An entry kept
+        # without one before this rule can still be edited.)
+        raise EntryError("no_score", top=str(MOOD_SCALE))
     if spec.prompt(MAIN) is None:
         # A kind without a main question (a release's two lines): its text, what lists,
         # search and exports show first, is its written answers, one a line.

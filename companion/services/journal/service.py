@@ -203,7 +203,7 @@ class Journal:
         if editing and kind not in rules:
             kind = FREE
         extra = split_tags(tags) if isinstance(tags, str) else tags
-        return build_entry(kind, answers, rules, extra)
+        return build_entry(kind, answers, rules, extra, new=not editing)
 
     def add(
         self,

@@ -30,6 +30,7 @@ from companion.store.errors import StoreError
 from companion.store.schema import Draft, EditorDraft, Entry
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.messages import DayClosed
+from companion.ui.widgets.scale_select import ScaleSelect
 
 AUTOSAVE_SECONDS = 3.0
 
@@ -100,7 +101,10 @@ class EntryEditorScreen(CompanionScreen):
                 for n in range(1, MOOD_SCALE + 1)
             ]
             chosen = value if value in {v for _, v in options} else Select.NULL
-            return Select(options, value=chosen, id=widget_id, classes="answer")
+            prompt = self.t("widgets.select_prompt")
+            return ScaleSelect(
+                options, top=MOOD_SCALE, value=chosen, prompt=prompt, id=widget_id, classes="answer"
+            )
         if kind == "subject":
             options = [(self.t(f"journal.subjects.{s}"), s) for s in SUBJECTS]
             chosen = value if value in SUBJECTS else SUBJECTS[0]
@@ -117,8 +121,14 @@ class EntryEditorScreen(CompanionScreen):
         )
 
     def on_mount(self) -> None:
+        # The first answer that has no value yet: a mood's score (it comes first and is
+        # needed), else the first place to write. A choice that already holds its
+        # default (whose story an observation tells) is passed over.
         answers = list(self.query(".answer"))
-        first = next((w for w in answers if not isinstance(w, Select)), answers[0])
+        first = next(
+            (w for w in answers if not isinstance(w, Select) or w.value is Select.NULL),
+            answers[0],
+        )
         first.focus()
         self._timer = self.set_interval(AUTOSAVE_SECONDS, self.autosave)
 

@@ -123,4 +123,20 @@ def format_span(seconds: float, t: Strings) -> str:
 
 
 def format_length(value: timedelta, t: Strings) -> str:
-    return format_span(value.total_seconds(), t)
+    """A set length of time, exactly, in the unit that fits: "30 s", "1 min 30 s",
+    "2 h", "1 h 30 min" (in Chinese "30 秒", "1 小时 30 分钟"). Settings show durations
+    this way, and read them back (companion.core.durations)."""
+    total = max(0, round(value.total_seconds()))
+    if total < 60:
+        return t("breaks.time.seconds", seconds=str(total))
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if hours:
+        if seconds:  # an hour and some seconds: said to the nearest minute
+            hours, minutes = divmod(hours * 60 + round(rest / 60), 60)
+        if minutes == 0:
+            return t("breaks.time.hours", hours=str(hours))
+        return t("breaks.time.hours_minutes", hours=str(hours), minutes=str(minutes))
+    if seconds:
+        return t("breaks.time.minutes_seconds", minutes=str(minutes), seconds=str(seconds))
+    return t("breaks.time.minutes", minutes=str(minutes))

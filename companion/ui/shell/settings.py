@@ -11,9 +11,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Select, Static, Switch
 
-from companion.core.durations import format_duration, parse_duration
+from companion.core.durations import parse_duration
 from companion.services.config.fields import FIELDS
 from companion.services.messages import config_problem
+from companion.system.i18n import format_length
 from companion.system.paths import display_path
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.setting_rows import ROWS, SettingRow
@@ -62,7 +63,7 @@ class SettingsScreen(CompanionScreen):
             return Switch(value=bool(value), id=row.attr)
         if row.kind == "action":
             return Button(self.t(row.button), id=row.attr, classes="setting-action")
-        return Input(value=format_duration(value), id=row.attr, classes="duration")
+        return Input(value=format_length(value, self.t), id=row.attr, classes="duration")
 
     def on_mount(self) -> None:
         self.query_one(f"#{ROWS[0].attr}").focus()
@@ -114,7 +115,7 @@ class SettingsScreen(CompanionScreen):
             elif isinstance(control, Select):
                 control.value = value
             elif isinstance(control, Input):
-                control.value = format_duration(value)
+                control.value = format_length(value, self.t)
 
     async def retranslate(self) -> None:
         focused = self.focused.id if self.focused else None

@@ -22,6 +22,7 @@ from textual.markup import escape
 from textual.screen import Screen
 
 from companion import __version__
+from companion.core.key_names import is_printable
 from companion.core.keys import default_keys
 from companion.services.container import Services
 from companion.services.intent import StartIntent
@@ -260,6 +261,25 @@ class CompanionApp(App[None]):
         first = keys.split(",")[0].strip()
         return self.get_key_display(Binding(first, "")) if first else ""
 
+    def key_here(self, binding_id: str) -> str:
+        """The key of an app action that works on the screen in front, or "": a key that
+        types a character acts on Home only (see Translated.app_letters)."""
+        keys = self.keymap.get(binding_id) or ",".join(default_keys(binding_id))
+        screen = self.screen
+        letters = isinstance(screen, Translated) and screen.app_letters
+        for key in (part.strip() for part in keys.split(",")):
+            if key and (letters or not is_printable(key)):
+                return self.get_key_display(Binding(key, ""))
+        return ""
+
+    def naming_key(self, binding_id: str, message: str, **values: str) -> str:
+        """``message`` with the key of an app action that works where the person is; or,
+        where none does, its ``_home`` twin, which names the key to press on Home."""
+        key = self.key_here(binding_id)
+        if key:
+            return self.strings(message, key=key, **values)
+        return self.strings(f"{message}_home", key=self.key_for(binding_id), **values)
+
     def keys_for(self, binding_ids: list[str]) -> dict[str, str]:
         """The keys shown for several app actions."""
         return {binding_id: self.key_for(binding_id) for binding_id in binding_ids}
@@ -302,8 +322,9 @@ class CompanionApp(App[None]):
             self.pop_screen()
 
     def action_help_quit(self) -> None:
-        """ctrl+c does not quit (it copies in text fields); say which key does."""
-        key = self.key_for("quit")
+        """ctrl+c does not quit (it copies in text fields); say which key does (ctrl+q,
+        which quits from any screen)."""
+        key = self.key_for("quit_now")
         if key:
             self.notify(self.strings("keys.quit_hint", key=key), markup=False)
 

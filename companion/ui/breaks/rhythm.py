@@ -186,6 +186,10 @@ class BreakRhythm:
             elif event.kind == Kind.NATURAL and event.fields.get("cause") == "suspend":
                 away = format_span(float(event.fields.get("seconds", 0)), t)
                 self._tell(t("breaks.toast.natural", away=away))
+            elif event.kind == Kind.ENDED and event.fields.get("counted") is False:
+                # Cut short: said as it was, kindly, with when it comes back.
+                again = format_span(self.view().seconds_left or 0, t)
+                self._tell(t("breaks.toast.ended_short", time=again))
             elif event.kind == Kind.ENDED and not self._break_screen_shown():
                 self._tell(t("breaks.toast.ended"))
             elif event.kind == Kind.DND_OFF and event.fields.get("ended") == "expired":
@@ -290,8 +294,10 @@ class BreakRhythm:
     def after_chat(self) -> None:
         if self._did(self.keeper.after_chat(), Kind.AFTER_CHAT):
             left = format_span(self.view().seconds_left or 0, self.t)
-            key = self.app.key_for("take_break")
-            self._tell(self.t("breaks.toast.after_chat", key=key, time=left), timeout=12)
+            # The key that works where the person is now (k types into the journal's
+            # search, for one), or the one to press on Home.
+            line = self.app.naming_key("take_break", "breaks.toast.after_chat", time=left)
+            self._tell(line, timeout=12)
         self._changed()
 
     def skip(self) -> None:

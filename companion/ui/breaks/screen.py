@@ -131,8 +131,8 @@ class BreakScreen(CompanionScreen):
             yield ChoiceButton(t("breaks.keys.after_chat"), id="after-chat")
             if view.can_postpone:
                 rules = self.companion.rhythm.keeper.rules()
-                minutes = str(round(rules.postpone.total_seconds() / 60))
-                yield ChoiceButton(t("breaks.buttons.postpone", minutes=minutes), id="postpone")
+                label = t("breaks.buttons.postpone", time=format_length(rules.postpone, t))
+                yield ChoiceButton(label, id="postpone")
             yield ChoiceButton(t("breaks.keys.skip"), id="skip")
         else:
             yield ChoiceButton(t("breaks.keys.back"), id="back", variant="primary")
@@ -198,10 +198,10 @@ class BreakScreen(CompanionScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "digit":
             return self.asks_rating
-        if action in ("start", "after_chat", "skip"):
+        if action in ("start", "after_chat", "skip", "postpone"):
+            # (postpone answers even with none left: it says so, rather than letting
+            # the key fall through to something else)
             return self.mode == "due"
-        if action == "postpone":
-            return self.mode == "due" and self.view().can_postpone
         if action in ("another", "breathe"):
             return self.mode in ("due", "break")
         if action == "back":
@@ -220,6 +220,9 @@ class BreakScreen(CompanionScreen):
 
     @on(Button.Pressed, "#postpone")
     def action_postpone(self) -> None:
+        if not self.view().can_postpone:
+            self.notify(self.t("breaks.toast.no_postpone"), timeout=6, markup=False)
+            return
         self._close()
         self.companion.rhythm.postpone()
 

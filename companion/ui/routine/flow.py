@@ -66,7 +66,7 @@ class RoutineFlow:
         # toast says where to find it instead.
         app = self.app
         if typing(app) or on_break(app) or in_the_middle(app):
-            app.notify(app.strings(message, key=app.key_for(key)), timeout=20, markup=False)
+            app.notify(app.naming_key(key, message), timeout=20, markup=False)
         else:
             self.open(screen)
 

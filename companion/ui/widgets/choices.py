@@ -34,19 +34,21 @@ class ChoiceButton(Button):
     BINDINGS = [Binding("enter", "press", "widgets.keys.choose", id="choose")]
 
     def __init__(self, label: str, **kwargs: Any) -> None:
-        super().__init__(NO_MARK + label, **kwargs)
+        # A compact choice is a line in a list: its text keeps its place when marked.
+        self.unmarked = NO_MARK if kwargs.get("compact") else ""
+        super().__init__(self.unmarked + label, **kwargs)
         self.text = label
 
     def relabel(self, text: str) -> None:
         """A new label (the language changed), keeping the mark."""
         self.text = text
-        self.label = (MARK if self.has_focus else NO_MARK) + text
+        self.label = (MARK if self.has_focus else self.unmarked) + text
 
     def on_focus(self) -> None:
         self.label = MARK + self.text
 
     def on_blur(self) -> None:
-        self.label = NO_MARK + self.text
+        self.label = self.unmarked + self.text
 
 
 class Choices(Vertical):

@@ -98,6 +98,12 @@ class BreakRhythm:
         self._handle(self.keeper.tick())
         self._changed()
 
+    def screen_changed(self) -> None:
+        """Another screen came to the front: time the next look for what it shows (once
+        the rhythm runs; beside an open app it never does)."""
+        if self.timer is not None:
+            self.reschedule()
+
     def reschedule(self) -> None:
         if self.timer is not None:
             self.timer.stop()

@@ -164,6 +164,9 @@ class Translated:
         # Whichever screen comes to the front checks the size, so a screen pushed at
         # start-up (or over a too-small notice) can never hide that notice.
         self.companion.check_size(self.app.size.width, self.app.size.height)
+        # The app's one timer slept for the screen that was in front; this one may show
+        # seconds (Home's next break, a break's count-down): wake it when this one needs.
+        self.companion.rhythm.screen_changed()
 
     async def retranslate(self) -> None:
         """The language changed: draw again. Screens holding input override this."""

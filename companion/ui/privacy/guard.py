@@ -69,10 +69,11 @@ class JournalGuard:
 
         self.app.push_screen(StoreProblemScreen(problem), callback=closed)
 
-    def lock(self, automatic: bool = False) -> None:
+    def lock(self, automatic: bool = False, quiet: bool = False) -> None:
+        """Lock the journal now (``quiet``: without a word, under the blank screen)."""
         t = self.app.strings
         if not self.encrypted:
-            if not automatic:
+            if not automatic and not quiet:
                 self.app.notify(t("lock.not_encrypted"), timeout=6, markup=False)
             return
         if self.journal.locked:
@@ -90,9 +91,10 @@ class JournalGuard:
         front = self.app.screen
         if isinstance(front, Translated) and front.private:
             self.app.pop_screen()  # private screens below close themselves in turn
-        self.app.notify(
-            t("lock.auto_locked" if automatic else "lock.locked_now"), timeout=5, markup=False
-        )
+        if not quiet:
+            self.app.notify(
+                t("lock.auto_locked" if automatic else "lock.locked_now"), timeout=5, markup=False
+            )
 
     # -- idle ---------------------------------------------------------------------
     def seen(self, event: events.Event) -> None:
@@ -117,12 +119,15 @@ class JournalGuard:
 
     # -- the keys ----------------------------------------------------------------------
     def blank(self) -> None:
-        """ctrl+b / F12: the screen shows nothing private; any key brings it back."""
+        """ctrl+b / F12: the screen shows nothing private, and a journal with a passphrase
+        locks, so whoever walked up cannot read it after a key; any key brings the app
+        back (the journal asks for the passphrase next time it is used)."""
         from companion.ui.privacy.blank import BlankScreen
 
         if isinstance(self.app.screen, BlankScreen):
             self.app.screen.dismiss(None)
         else:
+            self.lock(quiet=True)
             self.app.push_screen(BlankScreen())
 
     def passphrase(self) -> None:

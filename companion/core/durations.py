@@ -17,9 +17,7 @@ _UNITS = {
 _UNIT_SECONDS = {"h": 3600, "m": 60, "s": 1}
 _SPELLING = {word: unit for unit, words in _UNITS.items() for word in words}
 _PART = re.compile(
-    r"(\d+(?:\.\d+)?)("
-    + "|".join(sorted(map(re.escape, _SPELLING), key=len, reverse=True))
-    + ")"
+    r"(\d+(?:\.\d+)?)(" + "|".join(sorted(map(re.escape, _SPELLING), key=len, reverse=True)) + ")"
 )
 
 

@@ -97,7 +97,9 @@ async def test_s_then_escape_after_three_seconds_is_no_break_taken(app_factory, 
     assert [e.fields for e in ended] == [{"completed": False, "seconds": 3, "counted": False}]
 
 
-async def test_breathing_from_a_due_break_and_leaving_at_once_is_no_break(app_factory, clock) -> None:
+async def test_breathing_from_a_due_break_and_leaving_at_once_is_no_break(
+    app_factory, clock
+) -> None:
     app = build(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
         await later(pilot, clock, hours=2)

@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 
 from companion.core.journal import EntryError, summary, tags_to_show
 from companion.core.journal_search import Query, parse_query
-from companion.services.journal.service import catalogue, entry_problem
+from companion.services.journal.service import catalogue, entry_problem, kind_names
 from companion.store.errors import StoreError
 from companion.store.schema import Entry
 from companion.ui.journal.dialogs import (
@@ -37,6 +37,7 @@ from companion.ui.shell.base import FOOTER_EVERYWHERE, CompanionScreen, types_te
 
 FILTER = Binding.Group("journal.keys.filter")
 REFRESH_SECONDS = 5  # another process's note shows within this; a stat() when idle
+KIND_WORDS_TYPED = ("kind", "类型")
 SHOWN = 100  # rows drawn at first; reaching the last one draws the next hundred
 
 
@@ -156,7 +157,12 @@ class JournalScreen(CompanionScreen):
     def current_query(self) -> Query:
         """The search box plus the filter keys; raises EntryError for a bad filter."""
         today = self.companion.services.clock.now().date()
-        query = parse_query(self.search_text, today)
+        kinds: dict[str, tuple[str, ...]] = {}
+        if any(word in self.search_text.casefold() for word in KIND_WORDS_TYPED):
+            # (kinds other features wrote count too; looked up only when asked for)
+            present = self.companion.services.journal.kinds_present()
+            kinds = kind_names(self.t.lang, present)
+        query = parse_query(self.search_text, today, kinds)
         if self.kind_filter is not None:
             query = replace(query, kind=self.kind_filter)
         if self.starred_only:

@@ -78,6 +78,13 @@ class Strings:
     def has(self, key: str) -> bool:
         return key in self._table or key in self._fallback
 
+    def under(self, prefix: str) -> dict[str, str]:
+        """The strings under ``prefix`` ("routine.feelings" -> {"calm": "Calm"...}), in
+        the file's order: words for stored ids."""
+        start = prefix + "."
+        table = self._fallback | self._table
+        return {k[len(start) :]: v for k, v in table.items() if k.startswith(start)}
+
 
 def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}

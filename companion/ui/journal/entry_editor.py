@@ -84,13 +84,31 @@ class EntryEditorScreen(CompanionScreen):
                 yield Static(prompt.label, classes="prompt-label", markup=False)
                 if prompt.hint:
                     yield Static(prompt.hint, classes="muted prompt-hint", markup=False)
-                yield self._answer_widget(prompt.id, prompt.type)
+                if prompt.values:
+                    yield self._word_choice(prompt.id, prompt.values)
+                else:
+                    yield self._answer_widget(prompt.id, prompt.type)
             yield Static(t("journal.editor.tags"), classes="prompt-label", markup=False)
             yield Static(t("journal.editor.tags_hint"), classes="muted prompt-hint", markup=False)
             yield Input(value=self.initial_tags, id="answer-tags", classes="answer")
             yield Static(id="editor-error", classes="problem hidden", markup=False)
             yield Static(t("journal.editor.draft_note"), classes="muted", markup=False)
         yield Footer()
+
+    def _word_choice(self, prompt_id: str, values: str) -> Select[str]:
+        """An answer kept as an id ("energetic") and read as words ("Full of energy"):
+        chosen from its words, never typed as the id."""
+        value = self.initial.get(prompt_id, "")
+        options = [(words, key) for key, words in self.t.under(values).items()]
+        if value and value not in {key for _, key in options}:
+            options.append((value, value))  # something written another way: kept as it is
+        return Select(
+            options,
+            value=value or Select.NULL,
+            prompt=self.t("widgets.select_prompt"),
+            id=f"answer-{prompt_id}",
+            classes="answer",
+        )
 
     def _answer_widget(self, prompt_id: str, kind: str) -> Any:
         value = self.initial.get(prompt_id, "")

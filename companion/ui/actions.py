@@ -26,7 +26,7 @@ class AppAction:
     id: str  # binding id, palette id, strings under keys.<id> and commands.<id>
     handler: Handler  # the app's method or flow method that does it
     on_home: bool = True  # listed on Home's "where to go"
-    show: bool = True  # shown in the footer
+    show: bool = True  # shown in Home's footer (Home's own list names them all)
     # May run in a window opened beside a running companion (``companion breathe``):
     # the calming screens, help, privacy and quitting; nothing that moves the break
     # rhythm or the shift routine, which belong to the app that is already open.
@@ -41,10 +41,10 @@ class AppAction:
 # agent comes for first, then the shell's own keys, quitting last.
 ACTIONS: tuple[AppAction, ...] = (
     AppAction("sos", lambda app: app.calm.sos, beside=True),
-    AppAction("breathe", lambda app: app.calm.breathe, beside=True),
-    AppAction("take_break", lambda app: app.rhythm.start_break),
-    AppAction("journal", lambda app: app.journal.open),
-    AppAction("mood", lambda app: app.journal.mood_checkin),
+    AppAction("breathe", lambda app: app.calm.breathe, beside=True, show=False),
+    AppAction("take_break", lambda app: app.rhythm.start_break, show=False),
+    AppAction("journal", lambda app: app.journal.open, show=False),
+    AppAction("mood", lambda app: app.journal.mood_checkin, show=False),
     AppAction("dnd", lambda app: app.rhythm.open_dnd, show=False),
     AppAction("reframe", lambda app: app.practice.reframe, show=False),
     AppAction("practice", lambda app: app.practice.open_room, show=False),

@@ -360,7 +360,9 @@ async def test_the_break_screen_speaks_chinese(app_factory, clock) -> None:
         await later(pilot, clock, hours=2)
         text = screen_text(app)
         assert "该歇一会儿了" in text and "离上次休息已经 2 小时了" in text
-        assert {"开始休息", "忙完这位再歇", "推迟 5 分钟", "跳过"} <= set(text.splitlines())
+        assert {"开始休息", "忙完这位再歇", "推迟 5 分钟", "跳过"} <= {
+            s.strip() for s in text.splitlines()
+        }
         await pilot.press("s")
         await pilot.pause()
         assert "休息中" in screen_text(app)

@@ -8,11 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Footer
 
 from companion.system.i18n import format_time
 from companion.ui.shell.base import CompanionModal
 from companion.ui.widgets.choices import ChoiceButton, Choices
+from companion.ui.widgets.prose import Paragraph
 
 
 class DndScreen(CompanionModal):
@@ -28,11 +29,11 @@ class DndScreen(CompanionModal):
     def compose(self) -> ComposeResult:
         t = self.t
         with Vertical(id="dnd", classes="dialog"):
-            yield Static(t("breaks.dnd.title"), classes="dialog-title", markup=False)
-            yield Static(t("breaks.dnd.body"), classes="dialog-line", markup=False)
+            yield Paragraph(t("breaks.dnd.title"), classes="dialog-title", markup=False)
+            yield Paragraph(t("breaks.dnd.body"), classes="dialog-line", markup=False)
             if self.active_until is not None:
                 until = format_time(self.active_until, t)
-                yield Static(t("breaks.dnd.active", time=until), classes="muted", markup=False)
+                yield Paragraph(t("breaks.dnd.active", time=until), classes="muted", markup=False)
             if self.shift_end is not None:
                 end = t("breaks.dnd.shift_end", time=format_time(self.shift_end, t))
             else:

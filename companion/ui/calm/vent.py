@@ -17,6 +17,7 @@ from textual.widgets import Button, Footer, Static, TextArea
 
 from companion.ui.shell.base import CompanionModal
 from companion.ui.widgets.choices import ChoiceButton, ChoiceRow
+from companion.ui.widgets.prose import Paragraph
 
 
 class VentScreen(CompanionModal):
@@ -28,8 +29,8 @@ class VentScreen(CompanionModal):
     def compose(self) -> ComposeResult:
         t = self.t
         with Vertical(id="vent", classes="dialog"):
-            yield Static(t("sos.vent.title"), classes="dialog-title", markup=False)
-            yield Static(t("sos.vent.body"), classes="dialog-line", markup=False)
+            yield Paragraph(t("sos.vent.title"), classes="dialog-title", markup=False)
+            yield Paragraph(t("sos.vent.body"), classes="dialog-line", markup=False)
             yield TextArea(id="vent-text", soft_wrap=True, show_line_numbers=False)
             with ChoiceRow(classes="buttons"):
                 yield ChoiceButton(t("sos.vent.let_go"), id="let-go", variant="primary")

@@ -30,12 +30,12 @@ class WeekSummaryScreen(CompanionModal):
     def compose(self) -> ComposeResult:
         t = self.t
         with Vertical(id="week-summary", classes="dialog"):
-            yield Static(t("insights.summary.title"), classes="dialog-title", markup=False)
+            yield Paragraph(t("insights.summary.title"), classes="dialog-title", markup=False)
             yield Paragraph(t("insights.summary.intro"), classes="dialog-line")
             lines = [("•", line) for line in words.summary_lines(self.insights, t)]
-            yield Static(grid(lines), markup=False)
+            yield Paragraph(grid(lines), markup=False)
             yield Paragraph(t("insights.summary.closing"), classes="summary-closing")
-            yield Static(id="week-summary-keys", classes="muted", markup=False)
+            yield Paragraph(id="week-summary-keys", classes="muted", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -34,6 +34,7 @@ from companion.ui.journal.dialogs import (
 from companion.ui.journal.entry_editor import EntryEditorScreen
 from companion.ui.journal.entry_view import EntryViewScreen
 from companion.ui.shell.base import FOOTER_EVERYWHERE, CompanionScreen, types_text
+from companion.ui.widgets.prose import Paragraph
 
 FILTER = Binding.Group("journal.keys.filter")
 REFRESH_SECONDS = 5  # another process's note shows within this; a stat() when idle
@@ -72,7 +73,7 @@ class JournalScreen(CompanionScreen):
         Binding("ctrl+e", "edit", "journal.keys.edit", show=False, id="journal_edit"),
         Binding("delete", "delete", "journal.keys.delete", id="journal_delete"),
         Binding("ctrl+z", "undo", "journal.keys.undo", show=False, id="journal_undo"),
-        Binding("asterisk", "star", "journal.keys.star", id="journal_star"),
+        Binding("asterisk", "star", "journal.keys.star", show=False, id="journal_star"),
         Binding("down", "to_list", "journal.keys.list", show=False, id="journal_to_list"),
     ]
 
@@ -93,17 +94,17 @@ class JournalScreen(CompanionScreen):
         t = self.t
         with Vertical(id="journal", classes="page"):
             with Horizontal(id="journal-head"):
-                yield Static(t("journal.screen.title"), classes="page-title", markup=False)
-                yield Static(id="journal-count", classes="muted", markup=False)
+                yield Paragraph(t("journal.screen.title"), classes="page-title", markup=False)
+                yield Paragraph(id="journal-count", classes="muted", markup=False)
             yield Input(
                 value=self.search_text,
                 placeholder=t("journal.screen.search"),
                 id="journal-query",
                 select_on_focus=False,  # typing in the list carries on what is there
             )
-            yield Static(id="journal-filters", classes="muted", markup=False)
+            yield Paragraph(id="journal-filters", classes="muted", markup=False)
             yield EntryList(id="journal-list")
-            yield Static(id="journal-status", classes="muted", markup=False)
+            yield Paragraph(id="journal-status", classes="muted", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -30,6 +30,7 @@ from companion.store.errors import StoreError
 from companion.store.schema import Draft, EditorDraft, Entry
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.messages import DayClosed
+from companion.ui.widgets.prose import Paragraph
 from companion.ui.widgets.scale_select import ScaleSelect
 
 AUTOSAVE_SECONDS = 3.0
@@ -78,21 +79,23 @@ class EntryEditorScreen(CompanionScreen):
         spec = kinds.get(self.kind) or kinds["free"]
         title_key = "journal.editor.edit_title" if self.entry else "journal.editor.new_title"
         with VerticalScroll(id="editor", classes="page"):
-            yield Static(t(title_key, kind=spec.name), classes="page-title", markup=False)
-            yield Static(spec.about, classes="muted body", markup=False)
+            yield Paragraph(t(title_key, kind=spec.name), classes="page-title", markup=False)
+            yield Paragraph(spec.about, classes="muted body", markup=False)
             for prompt in spec.prompts:
-                yield Static(prompt.label, classes="prompt-label", markup=False)
+                yield Paragraph(prompt.label, classes="prompt-label", markup=False)
                 if prompt.hint:
-                    yield Static(prompt.hint, classes="muted prompt-hint", markup=False)
+                    yield Paragraph(prompt.hint, classes="muted prompt-hint", markup=False)
                 if prompt.values:
                     yield self._word_choice(prompt.id, prompt.values)
                 else:
                     yield self._answer_widget(prompt.id, prompt.type)
-            yield Static(t("journal.editor.tags"), classes="prompt-label", markup=False)
-            yield Static(t("journal.editor.tags_hint"), classes="muted prompt-hint", markup=False)
+            yield Paragraph(t("journal.editor.tags"), classes="prompt-label", markup=False)
+            yield Paragraph(
+                t("journal.editor.tags_hint"), classes="muted prompt-hint", markup=False
+            )
             yield Input(value=self.initial_tags, id="answer-tags", classes="answer")
-            yield Static(id="editor-error", classes="problem hidden", markup=False)
-            yield Static(t("journal.editor.draft_note"), classes="muted", markup=False)
+            yield Paragraph(id="editor-error", classes="problem hidden", markup=False)
+            yield Paragraph(t("journal.editor.draft_note"), classes="muted", markup=False)
         yield Footer()
 
     def _word_choice(self, prompt_id: str, values: str) -> Select[str]:

@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList
 from textual.widgets.option_list import Option
 
 from companion.core.reframe import OUTCOMES
@@ -41,7 +41,7 @@ class FollowUpScreen(CompanionModal):
             meaning=self.reframe.meaning.rstrip(ENDINGS),
         )
         with Vertical(id="follow-up", classes="dialog"):
-            yield Static(t("reframe.follow_up.title"), classes="dialog-title", markup=False)
+            yield Paragraph(t("reframe.follow_up.title"), classes="dialog-title", markup=False)
             intro = t("reframe.follow_up.intro", day=format_day(day.date(), t))
             yield Paragraph(intro)
             yield Paragraph(pair, classes="dialog-line quote")

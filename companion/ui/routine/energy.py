@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Footer, Input
 
 from companion.services import drafts
 from companion.services.routine import FEELINGS
@@ -19,6 +19,7 @@ from companion.system.i18n import format_length
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.messages import BreathingWanted
 from companion.ui.widgets.choices import ChoiceButton, ChoiceRow, Choices
+from companion.ui.widgets.prose import Paragraph
 
 STEPS = ("intro", "breathe", "intention", "feeling", "done")
 # About a minute of slow, even breathing (5.5 s in, 5.5 s out) to arrive for the shift.
@@ -42,25 +43,25 @@ class EnergyScreen(CompanionScreen):
     def compose(self) -> ComposeResult:
         t = self.t
         with VerticalScroll(id="energy", classes="page"):
-            yield Static(t("routine.energy.title"), classes="page-title", markup=False)
+            yield Paragraph(t("routine.energy.title"), classes="page-title", markup=False)
             if self.step == "intro":
-                yield Static(t("routine.energy.intro"), classes="body", markup=False)
+                yield Paragraph(t("routine.energy.intro"), classes="body", markup=False)
                 with ChoiceRow(classes="buttons"):
                     yield ChoiceButton(t("routine.keys.begin"), id="next", variant="primary")
                     yield ChoiceButton(t("routine.keys.not_today"), id="not-today")
             elif self.step == "intention":
-                yield Static(
+                yield Paragraph(
                     t("routine.energy.intention_title"), classes="section-title", markup=False
                 )
-                yield Static(t("routine.energy.intention_prompt"), markup=False)
+                yield Paragraph(t("routine.energy.intention_prompt"), markup=False)
                 placeholder = t("routine.energy.intention_placeholder")
                 yield Input(self.intention, placeholder=placeholder, id="intention")
                 yield from self._next_button()
             elif self.step == "feeling":
-                yield Static(
+                yield Paragraph(
                     t("routine.energy.feeling_title"), classes="section-title", markup=False
                 )
-                yield Static(t("routine.energy.feeling_prompt"), markup=False)
+                yield Paragraph(t("routine.energy.feeling_prompt"), markup=False)
                 with Choices(classes="feelings"):
                     for feeling in FEELINGS:
                         label = t(f"routine.feelings.{feeling}")
@@ -75,12 +76,12 @@ class EnergyScreen(CompanionScreen):
 
     def _compose_done(self) -> ComposeResult:
         t = self.t
-        yield Static(t("routine.energy.done_title"), classes="section-title", markup=False)
+        yield Paragraph(t("routine.energy.done_title"), classes="section-title", markup=False)
         if self.intention.strip():
             line = t("routine.energy.done_intention", intention=self.intention.strip())
-            yield Static(line, classes="body", markup=False)
+            yield Paragraph(line, classes="body", markup=False)
         every = format_length(self.companion.services.config.settings.break_every, t)
-        yield Static(t("routine.energy.done_body", every=every), markup=False)
+        yield Paragraph(t("routine.energy.done_body", every=every), markup=False)
         with ChoiceRow(classes="buttons"):
             yield ChoiceButton(t("routine.keys.done"), id="finish", variant="primary")
 

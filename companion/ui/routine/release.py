@@ -9,11 +9,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Footer, Input
 
 from companion.services import drafts
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.widgets.choices import ChoiceButton, ChoiceRow
+from companion.ui.widgets.prose import Paragraph
 
 
 class ReleaseScreen(CompanionScreen):
@@ -27,11 +28,11 @@ class ReleaseScreen(CompanionScreen):
     def compose(self) -> ComposeResult:
         t = self.t
         with VerticalScroll(id="release", classes="page"):
-            yield Static(t("routine.release.title"), classes="page-title", markup=False)
-            yield Static(t("routine.release.intro"), classes="body", markup=False)
-            yield Static(t("routine.release.went_well"), classes="field-label", markup=False)
+            yield Paragraph(t("routine.release.title"), classes="page-title", markup=False)
+            yield Paragraph(t("routine.release.intro"), classes="body", markup=False)
+            yield Paragraph(t("routine.release.went_well"), classes="field-label", markup=False)
             yield Input(placeholder=t("routine.release.went_well_placeholder"), id="went-well")
-            yield Static(t("routine.release.let_go"), classes="field-label", markup=False)
+            yield Paragraph(t("routine.release.let_go"), classes="field-label", markup=False)
             yield Input(placeholder=t("routine.release.let_go_placeholder"), id="let-go")
             with ChoiceRow(classes="buttons"):
                 yield ChoiceButton(t("routine.keys.save"), id="save", variant="primary")

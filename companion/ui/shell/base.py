@@ -14,6 +14,7 @@ from textual.binding import ActiveBinding, Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
 from companion.core.journal import EntryError
+from companion.core.terminal import COMFORTABLE_WIDTH
 from companion.services.journal.service import entry_problem
 from companion.system.i18n import Strings
 from companion.ui.actions import registry_place
@@ -123,11 +124,22 @@ class Translated:
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
-        return translate_bindings(
+        bindings = translate_bindings(
             super().active_bindings,  # type: ignore[misc]
             self.t,
             self.footer_app_keys,
         )
+        if self.app.size.width < COMFORTABLE_WIDTH:  # type: ignore[attr-defined]
+            # A narrow window keeps the footer for this screen's keys and help; the
+            # palette is named on the help page. (Keys are dispatched from the binding
+            # chain, not from this view, so ctrl+p still opens it.)
+            palette = self.app.COMMAND_PALETTE_BINDING  # type: ignore[attr-defined]
+            bindings = {k: v for k, v in bindings.items() if k != palette}
+        return bindings
+
+    def on_resize(self) -> None:
+        # (Textual runs this for each class that defines on_resize, the screen's own too.)
+        self.refresh_bindings()  # type: ignore[attr-defined]
 
     def on_key(self, event: events.Key) -> None:
         # (Textual runs this for each class that defines on_key, the screen's own too.)

@@ -14,6 +14,7 @@ from companion.core.key_names import is_printable
 from companion.ui.actions import registry_place
 from companion.ui.shell.base import FOOTER_EVERYWHERE, CompanionModal
 from companion.ui.widgets.columns import two_columns
+from companion.ui.widgets.prose import Paragraph
 
 
 class HelpScreen(CompanionModal):
@@ -26,16 +27,16 @@ class HelpScreen(CompanionModal):
         screen_rows, app_rows, home_rows = self.key_rows()
         header = (t("help.key"), t("help.action"))
         with VerticalScroll(id="help", classes="dialog"):
-            yield Static(t("help.title"), classes="dialog-title", markup=False)
+            yield Paragraph(t("help.title"), classes="dialog-title", markup=False)
             if screen_rows:
-                yield Static(t("help.this_screen"), classes="section-title", markup=False)
+                yield Paragraph(t("help.this_screen"), classes="section-title", markup=False)
                 yield Static(two_columns(screen_rows, header=header), id="help-screen-keys")
-            yield Static(t("help.everywhere"), classes="section-title", markup=False)
+            yield Paragraph(t("help.everywhere"), classes="section-title", markup=False)
             yield Static(two_columns(app_rows, header=header), id="help-app-keys")
             if home_rows:
-                yield Static(t("help.from_home"), classes="section-title", markup=False)
+                yield Paragraph(t("help.from_home"), classes="section-title", markup=False)
                 yield Static(two_columns(home_rows, header=header), id="help-home-keys")
-            yield Static(
+            yield Paragraph(
                 t("help.palette_hint", key=self.companion.key_for("command_palette")),
                 classes="muted",
                 markup=False,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from companion.core.daytime import part_of_day
@@ -12,6 +12,7 @@ from companion.ui.actions import ACTIONS
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.messages import JournalLocked, RhythmTick
 from companion.ui.widgets.columns import key_grid, two_columns
+from companion.ui.widgets.prose import Paragraph
 
 
 class HomeScreen(CompanionScreen):
@@ -20,13 +21,13 @@ class HomeScreen(CompanionScreen):
 
     def compose(self) -> ComposeResult:
         t = self.t
-        with Vertical(id="home", classes="page"):
-            yield Static(id="greeting", markup=False)
-            yield Static(id="today", classes="muted", markup=False)
-            yield Static(id="break-status", markup=False)
-            yield Static(t("home.glance_title"), classes="section-title", markup=False)
-            yield Static(id="glance", markup=False)
-            yield Static(t("home.keys_title"), classes="section-title", markup=False)
+        with VerticalScroll(id="home", classes="page"):  # scrolls in a small window
+            yield Paragraph(id="greeting", markup=False)
+            yield Paragraph(id="today", classes="muted", markup=False)
+            yield Paragraph(id="break-status", markup=False)
+            yield Paragraph(t("home.glance_title"), classes="section-title", markup=False)
+            yield Paragraph(id="glance", markup=False)
+            yield Paragraph(t("home.keys_title"), classes="section-title", markup=False)
             yield Static(id="home-keys")
         yield Footer()
 

@@ -18,6 +18,7 @@ from companion.system.i18n import format_length
 from companion.system.paths import display_path
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.setting_rows import ROWS, SettingRow
+from companion.ui.widgets.prose import Paragraph
 
 FIELD_SPECS = {spec.attr: spec for spec in FIELDS}
 
@@ -30,23 +31,23 @@ class SettingsScreen(CompanionScreen):
         settings = self.companion.services.config.settings
         section = ""
         with VerticalScroll(id="settings", classes="page"):
-            yield Static(t("settings.title"), classes="page-title", markup=False)
+            yield Paragraph(t("settings.title"), classes="page-title", markup=False)
             for row in ROWS:
                 if row.section and row.section != section:
                     section = row.section
-                    yield Static(t(section), classes="section-title", markup=False)
+                    yield Paragraph(t(section), classes="section-title", markup=False)
                 with Horizontal(classes="setting"):
-                    yield Static(t(row.label), classes="setting-label", markup=False)
+                    yield Paragraph(t(row.label), classes="setting-label", markup=False)
                     yield self._control(row, getattr(settings, row.attr, None))
                 if row.kind == "duration":
-                    yield Static(id=f"{row.attr}-error", classes="problem hidden", markup=False)
+                    yield Paragraph(id=f"{row.attr}-error", classes="problem hidden", markup=False)
             config_file = display_path(self.companion.services.paths.config_file)
-            yield Static(t("settings.file", path=config_file), classes="muted", markup=False)
+            yield Paragraph(t("settings.file", path=config_file), classes="muted", markup=False)
             problems = self.companion.services.config.problems
             if problems:
-                yield Static(t("settings.problems_title"), classes="section-title", markup=False)
+                yield Paragraph(t("settings.problems_title"), classes="section-title", markup=False)
                 for problem in problems:
-                    yield Static(config_problem(problem, t), classes="problem", markup=False)
+                    yield Paragraph(config_problem(problem, t), classes="problem", markup=False)
         yield Footer()
 
     def _control(self, row: SettingRow, value: Any) -> Widget:

@@ -8,12 +8,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Footer
 
 from companion.services.messages import open_problem, passphrase_setting, store_name
 from companion.store.database import Database, OpenProblem
 from companion.ui.shell.base import CompanionModal
 from companion.ui.widgets.choices import ChoiceButton, ChoiceRow
+from companion.ui.widgets.prose import Paragraph
 
 
 class StoreProblemScreen(CompanionModal):
@@ -41,7 +42,7 @@ class StoreProblemScreen(CompanionModal):
         kind = self.problem.kind
         with Vertical(classes="dialog"):
             for line in self.lines():
-                yield Static(line, classes="dialog-line", markup=False)
+                yield Paragraph(line, classes="dialog-line", markup=False)
             with ChoiceRow(classes="buttons"):
                 if kind == "quarantined" and self.problem.backup is not None:
                     yield ChoiceButton(t("store.restore"), id="restore", variant="primary")

@@ -86,6 +86,10 @@ class Choices(Vertical):
     def action_move(self, step: int) -> None:
         self.move(step)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # One choice alone has nowhere to move: no "Move" in the footer.
+        return action != "move" or len(self.choices()) > 1
+
 
 class ChoiceRow(Choices):
     """Choices side by side: ← and → (↑ and ↓ too) move between them."""

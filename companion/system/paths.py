@@ -38,6 +38,11 @@ class Paths:
         return self.data_dir / "activity.db"
 
     @property
+    def export_dir(self) -> Path:
+        """Where the app's Export writes (inside the data folder: private, and wiped)."""
+        return self.data_dir / "exports"
+
+    @property
     def log_file(self) -> Path:
         return self.log_dir / "companion.log"
 

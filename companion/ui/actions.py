@@ -58,6 +58,9 @@ ACTIONS: tuple[AppAction, ...] = (
     AppAction("review", lambda app: app.practice.review, on_home=False, show=False),
     AppAction("energy", lambda app: app.routine.energy_station, show=False),
     AppAction("release", lambda app: app.routine.release, show=False),
+    AppAction("vent", lambda app: app.calm.vent, on_home=False, show=False),
+    AppAction("export", lambda app: app.journal.export, on_home=False, show=False),
+    AppAction("unlock", lambda app: app.privacy.unlock, on_home=False, show=False),
     AppAction("lock", lambda app: app.privacy.lock, on_home=False, show=False, beside=True),
     AppAction("blank", lambda app: app.privacy.blank, on_home=False, show=False, beside=True),
     AppAction("passphrase", lambda app: app.privacy.passphrase, on_home=False, show=False),
@@ -65,7 +68,7 @@ ACTIONS: tuple[AppAction, ...] = (
     AppAction("help", lambda app: app.open_help, beside=True),
     AppAction("theme", lambda app: app.toggle_theme, on_home=False, show=False),
     AppAction("welcome", lambda app: app.welcome, on_home=False, show=False),
-    AppAction("quit", lambda app: app.exit, beside=True),
+    AppAction("quit", lambda app: app.quit, beside=True),
 )
 BY_ID = {action.id: action for action in ACTIONS}
 

@@ -17,12 +17,11 @@ from typing import Any, ClassVar, TypeVar
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType, Keymap
+from textual.command import Provider
 from textual.events import Resize
-from textual.markup import escape
 from textual.screen import Screen
 
 from companion import __version__
-from companion.core.key_names import is_printable
 from companion.core.keys import default_keys
 from companion.services.container import Services
 from companion.services.intent import StartIntent
@@ -33,7 +32,7 @@ from companion.store.errors import StoreError
 from companion.system.crashlog import write_crash
 from companion.system.i18n import Strings
 from companion.system.paths import display_path
-from companion.ui.actions import ACTIONS, BY_ID, app_bindings
+from companion.ui.actions import BY_ID, app_bindings
 from companion.ui.breaks.rhythm import BreakRhythm
 from companion.ui.calm.flow import CalmFlow
 from companion.ui.insights.flow import InsightsFlow
@@ -52,6 +51,7 @@ from companion.ui.shell.messages import (
     ReframeWanted,
     ShiftMoment,
 )
+from companion.ui.shell.palette import Commands, palette_commands
 from companion.ui.shell.preferences import Preferences
 from companion.ui.shell.themes import BY_SETTING, DARK, LIGHT
 from companion.ui.shell.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -68,6 +68,7 @@ T = TypeVar("T")
 class CompanionApp(App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = app_bindings()
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {Commands}
 
     def __init__(
         self,
@@ -148,6 +149,7 @@ class CompanionApp(App[None]):
         self.set_interval(IDLE_CHECK_SECONDS, self.privacy.check_idle)
         if self.intent is None and not self._first_run():
             self.practice.ask_follow_up()  # yesterday's reframe: how did it turn out? (once)
+            self.journal.offer_draft()  # writing left unsaved last time
 
     def on_unmount(self) -> None:
         if not self.beside:  # the rhythm's state belongs to the app that runs it
@@ -261,25 +263,6 @@ class CompanionApp(App[None]):
         first = keys.split(",")[0].strip()
         return self.get_key_display(Binding(first, "")) if first else ""
 
-    def key_here(self, binding_id: str) -> str:
-        """The key of an app action that works on the screen in front, or "": a key that
-        types a character acts on Home only (see Translated.app_letters)."""
-        keys = self.keymap.get(binding_id) or ",".join(default_keys(binding_id))
-        screen = self.screen
-        letters = isinstance(screen, Translated) and screen.app_letters
-        for key in (part.strip() for part in keys.split(",")):
-            if key and (letters or not is_printable(key)):
-                return self.get_key_display(Binding(key, ""))
-        return ""
-
-    def naming_key(self, binding_id: str, message: str, **values: str) -> str:
-        """``message`` with the key of an app action that works where the person is; or,
-        where none does, its ``_home`` twin, which names the key to press on Home."""
-        key = self.key_here(binding_id)
-        if key:
-            return self.strings(message, key=key, **values)
-        return self.strings(f"{message}_home", key=self.key_for(binding_id), **values)
-
     def keys_for(self, binding_ids: list[str]) -> dict[str, str]:
         """The keys shown for several app actions."""
         return {binding_id: self.key_for(binding_id) for binding_id in binding_ids}
@@ -295,6 +278,13 @@ class CompanionApp(App[None]):
             return True
         action_id = str(parameters[0])
         return self.may(action_id) and self.calm.allows(action_id)
+
+    def quit(self) -> None:
+        """q on Home, ctrl+q anywhere, Quit in the palette: what any screen holds unsaved
+        is kept as a draft first, and said as companion closes (it is offered back at
+        the next start)."""
+        kept = self.keep_unsaved_input()
+        self.exit(message=self.strings("app.kept_on_quit") if kept else None)
 
     def open_settings(self) -> None:
         from companion.ui.shell.settings import SettingsScreen
@@ -337,17 +327,8 @@ class CompanionApp(App[None]):
             )
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        t = self.strings
-        if not self.beside:  # (beside the open app there is no Home to go to)
-            yield SystemCommand(t("commands.home"), t("commands.home_help"), self.go_home)
-        for action in ACTIONS:
-            if self.may(action.id):
-                # The palette has no column for keys; its help line (markup) names it.
-                help_line = t(f"commands.{action.id}_help")
-                key = self.key_for(action.id)
-                if key:
-                    help_line = t("commands.with_key", help=help_line, key=escape(key))
-                yield SystemCommand(t(f"commands.{action.id}"), help_line, action.handler(self))
+        for command in palette_commands(self):
+            yield SystemCommand(command.title, command.help, command.callback)
 
     # -- size --------------------------------------------------------------------
     def on_resize(self, event: Resize) -> None:

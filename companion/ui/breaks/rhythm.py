@@ -28,6 +28,7 @@ from companion.ui.breaks import text as break_text
 from companion.ui.shell.attention import in_the_middle, on_break, typing
 from companion.ui.shell.base import Translated
 from companion.ui.shell.messages import RhythmTick, ShiftMoment
+from companion.ui.shell.naming_keys import naming_key
 from companion.ui.widgets.break_banner import BreakBanner
 
 if TYPE_CHECKING:
@@ -259,17 +260,16 @@ class BreakRhythm:
 
     def _delivered(self, delivery: Delivery, bell_if_undelivered: bool = False) -> None:
         """The fallback for a notification that did not arrive: the bell for a due break,
-        and once a run a word that the reminders stay in the app."""
+        and once (not at every start) one calm line that the reminders stay in the app."""
         if delivery.ok:
             return
         if bell_if_undelivered:
             self.app.bell()
-        if self._told_desktop:
-            return
+        if self._told_desktop or self.keeper.desktop_told():
+            return  # said once, ever: why is `companion doctor`'s to explain
         self._told_desktop = True
-        code = f"doctor.notify_{delivery.reason}"
-        reason = self.t(code) if self.t.has(code) else delivery.reason
-        self._tell(self.t("breaks.toast.desktop_unavailable", reason=reason), timeout=15)
+        self.keeper.mark_desktop_told()
+        self._tell(self.t("breaks.toast.desktop_unavailable"), timeout=8)
 
     # -- what the user chose -----------------------------------------------------------------
     def start_break(self) -> None:
@@ -302,7 +302,7 @@ class BreakRhythm:
             left = format_span(self.view().seconds_left or 0, self.t)
             # The key that works where the person is now (k types into the journal's
             # search, for one), or the one to press on Home.
-            line = self.app.naming_key("take_break", "breaks.toast.after_chat", time=left)
+            line = naming_key(self.app, "take_break", "breaks.toast.after_chat", time=left)
             self._tell(line, timeout=12)
         self._changed()
 

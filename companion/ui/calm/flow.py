@@ -63,6 +63,13 @@ class CalmFlow:
             return
         self.app.push_screen(SosScreen(), callback=self._exit if exit_when_done else None)
 
+    def vent(self) -> None:
+        """The vent pad on its own (from the palette): keeps nothing unless asked."""
+        from companion.ui.calm.vent import VentScreen
+
+        if not isinstance(self.app.screen, VentScreen):
+            self.app.push_screen(VentScreen())
+
     def allows(self, action_id: str) -> bool:
         """Breathe and SOS are not offered where they are already open (they would only
         clutter the footer); SOS is never stacked on SOS."""

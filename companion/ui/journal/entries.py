@@ -28,7 +28,6 @@ from companion.store.errors import StoreError
 from companion.store.schema import Entry
 from companion.ui.journal.dialogs import (
     ConfirmDeleteScreen,
-    DraftOfferScreen,
     KindPickerScreen,
 )
 from companion.ui.journal.entry_editor import EntryEditorScreen
@@ -115,25 +114,9 @@ class JournalScreen(CompanionScreen):
         self.offer_draft()
 
     def offer_draft(self) -> None:
-        """Writing that was never saved (autosaved, or kept when the app had to close)
-        is offered back once, when the journal opens."""
-        journal = self.companion.services.journal
-        try:
-            draft = journal.draft()
-        except StoreError:
-            return
-        if draft is not None:
-            self.app.push_screen(DraftOfferScreen(draft, self.kinds), callback=self._draft_chosen)
-
-    def _draft_chosen(self, resume: bool | None) -> None:
-        journal = self.companion.services.journal
-        draft = journal.draft()
-        if draft is None:
-            return
-        if resume:
-            self.app.push_screen(EntryEditorScreen.from_draft(draft, journal))
-        else:
-            self.companion.guard(journal.drop_drafts)
+        """Writing that was never saved (autosaved, or kept when the app closed) is offered
+        back once, when the journal opens; saved, the cursor goes to it."""
+        self.companion.journal.offer_draft(then=self._written)
 
     def on_screen_suspend(self) -> None:
         if self._timer is not None:
@@ -331,7 +314,16 @@ class JournalScreen(CompanionScreen):
 
     def _kind_picked(self, kind: str | None) -> None:
         if kind:
-            self.app.push_screen(EntryEditorScreen(kind))
+            self.app.push_screen(EntryEditorScreen(kind), callback=self._written)
+
+    def _written(self, entry: Entry | None) -> None:
+        """Back from the editor with what was saved: the cursor goes to it."""
+        if entry is None:
+            return
+        self.refresh_list()
+        ids = [e.id for e in self.shown]
+        if entry.id in ids:
+            self.query_one("#journal-list", OptionList).highlighted = ids.index(entry.id)
 
     def action_open(self) -> None:
         entry = self.selected()
@@ -341,7 +333,7 @@ class JournalScreen(CompanionScreen):
     def action_edit(self) -> None:
         entry = self.selected()
         if entry is not None:
-            self.app.push_screen(EntryEditorScreen(entry.kind, entry))
+            self.app.push_screen(EntryEditorScreen(entry.kind, entry), callback=self._written)
 
     def action_star(self) -> None:
         entry = self.selected()

@@ -209,12 +209,13 @@ class EntryEditorScreen(CompanionScreen):
         t = self.t
         answers, tags = self.snapshot()
         journal = self.companion.services.journal
+        saved: list[Entry] = []
         if self.entry is None:
-            write = partial(journal.add, self.kind, answers, tags)
+            add = partial(journal.add, self.kind, answers, tags)
         else:
-            write = partial(journal.edit, self.entry, answers, tags)
+            add = partial(journal.edit, self.entry, answers, tags)
         try:
-            if not self.companion.guard(write):
+            if not self.companion.guard(lambda: saved.append(add())):
                 return
         except EntryError as problem:  # the journal's check: say what to fix, keep it all
             error = self.query_one("#editor-error", Static)
@@ -227,7 +228,7 @@ class EntryEditorScreen(CompanionScreen):
         if self._timer is not None:
             self._timer.stop()
         self.notify(t("journal.editor.saved"), timeout=3, markup=False)
-        self.dismiss(None)
+        self.dismiss(saved[0] if saved else None)  # the list puts its cursor on it
         if self.entry is None and self.kind == "reflection":
             self.app.post_message(DayClosed())  # the week's last one brings its summary
 

@@ -96,6 +96,16 @@ class JournalGuard:
                 t("lock.auto_locked" if automatic else "lock.locked_now"), timeout=5, markup=False
             )
 
+    def unlock(self) -> None:
+        """The palette's "Unlock the journal": ask for the passphrase now."""
+        t = self.app.strings
+        if not self.encrypted:
+            self.app.notify(t("lock.not_encrypted"), timeout=6, markup=False)
+        elif not self.journal.locked:
+            self.app.notify(t("lock.already_open"), timeout=4, markup=False)
+        else:
+            self.when_unlocked(lambda: self.app.notify(t("lock.unlocked"), markup=False))
+
     # -- idle ---------------------------------------------------------------------
     def seen(self, event: events.Event) -> None:
         if isinstance(

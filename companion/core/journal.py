@@ -10,6 +10,7 @@ searched and exported, as text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -149,13 +150,18 @@ def parse_emotions(text: str) -> list[dict[str, Any]]:
 
 
 def format_emotions(emotions: Iterable[Mapping[str, Any]]) -> str:
+    """Feelings written back: "angry 70, hurt 40"; named in Chinese, with the full-width
+    comma Chinese writes ("生气 80，委屈 60")."""
     parts = []
+    chinese = False
     for emotion in emotions:
+        name = str(emotion["name"])
+        chinese = chinese or any(unicodedata.east_asian_width(c) in ("W", "F") for c in name)
         if "intensity" in emotion:
-            parts.append(f"{emotion['name']} {emotion['intensity']}")
+            parts.append(f"{name} {emotion['intensity']}")
         else:
-            parts.append(str(emotion["name"]))
-    return ", ".join(parts)
+            parts.append(name)
+    return ("，" if chinese else ", ").join(parts)
 
 
 def parse_score(value: Any) -> int:

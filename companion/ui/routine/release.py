@@ -25,11 +25,20 @@ class ReleaseScreen(CompanionScreen):
         Binding("ctrl+s", "done", "routine.keys.save", show=False, id="release_save"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.shift_over: bool | None = None  # known once it is shown
+
     def compose(self) -> ComposeResult:
         t = self.t
+        if self.shift_over is None:
+            self.shift_over = self.companion.routine.take_shift_over()
+        # "Your shift is over" only when the shift's end offered it; opened by hand (w),
+        # the shift may well be going on.
+        intro = "routine.release.intro" if self.shift_over else "routine.release.intro_by_hand"
         with VerticalScroll(id="release", classes="page"):
             yield Paragraph(t("routine.release.title"), classes="page-title", markup=False)
-            yield Paragraph(t("routine.release.intro"), classes="body", markup=False)
+            yield Paragraph(t(intro), classes="body", markup=False)
             yield Paragraph(t("routine.release.went_well"), classes="field-label", markup=False)
             yield Input(placeholder=t("routine.release.went_well_placeholder"), id="went-well")
             yield Paragraph(t("routine.release.let_go"), classes="field-label", markup=False)

@@ -10,8 +10,8 @@ are the user's calendar days in their own time zone.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from itertools import accumulate
@@ -142,8 +142,10 @@ class _Row:
 class SearchIndex:
     """Entries kept with what a search needs precomputed, newest first.
 
-    ``update`` takes the current entries and reuses rows whose (id, updated_at) did not
+    ``rebuilt`` takes the current entries and reuses rows whose (id, updated_at) did not
     change, so refreshing after one new note costs one row, not twenty-five thousand.
+    It makes a new index and leaves this one as it is: a reader in another thread can
+    go on searching this one meanwhile.
     """
 
     def __init__(self, tz: tzinfo) -> None:
@@ -155,13 +157,19 @@ class SearchIndex:
         # a hit, instead of one Python-level test per row.
         self._joined = ""
         self._starts: list[int] = []
+        # Each row's day, as minus its ordinal: ascending (rows are newest first), so a
+        # range of days is found by bisection.
+        self._days: list[int] = []
 
-    def update(self, entries: Iterable[Searchable]) -> None:
+    def rebuilt(self, entries: Iterable[Searchable], again: Collection[str] = ()) -> SearchIndex:
+        """A new index of ``entries``, reusing this one's rows for entries that did not
+        change (same id and updated_at, and not in ``again``: ids changed here, maybe
+        within the same millisecond as their last change)."""
         rows = []
         by_key = {}
         for entry in entries:
             key = (entry.id, entry.updated_at)
-            row = self._by_key.get(key)
+            row = self._by_key.get(key) if entry.id not in again else None
             if row is None:
                 row = _Row(
                     entry,
@@ -172,9 +180,18 @@ class SearchIndex:
             rows.append(row)
             by_key[key] = row
         rows.sort(key=lambda r: r.entry.created_at, reverse=True)
-        self._rows, self._by_key = rows, by_key
-        self._starts = list(accumulate((len(r.hay) + 1 for r in rows), initial=0))[:-1]
-        self._joined = _SEPARATOR.join(r.hay for r in rows)
+        new = SearchIndex(self.tz)
+        new._rows, new._by_key = rows, by_key
+        new._starts = list(accumulate((len(r.hay) + 1 for r in rows), initial=0))[:-1]
+        new._joined = _SEPARATOR.join(r.hay for r in rows)
+        new._days = [-r.day.toordinal() for r in rows]
+        return new
+
+    def update(self, entries: Iterable[Searchable]) -> None:
+        """Index ``entries`` in place of what this index held (one thread only)."""
+        new = self.rebuilt(entries)
+        self._rows, self._by_key = new._rows, new._by_key
+        self._starts, self._joined, self._days = new._starts, new._joined, new._days
 
     def _rows_with(self, word: str) -> set[int]:
         """Indexes of the rows whose haystack contains ``word``."""
@@ -188,11 +205,6 @@ class SearchIndex:
                 break
             position = joined.find(word, starts[row + 1])
         return found
-
-    def forget(self, entry_id: str) -> None:
-        """Drop an entry's row so the next update reads it again (it was just changed
-        here, possibly within the same millisecond as its last change)."""
-        self._by_key = {k: v for k, v in self._by_key.items() if k[0] != entry_id}
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -210,16 +222,23 @@ class SearchIndex:
         words = query.words
         if any(_SEPARATOR in w for w in words):
             return []
+        lo, hi = self._between(query.start, query.end)
         if words:
             sets = sorted((self._rows_with(w) for w in words), key=len)
             hits = sets[0].intersection(*sets[1:])
-            rows: Iterable[_Row] = [self._rows[i] for i in sorted(hits)]
+            rows: Iterable[_Row] = [self._rows[i] for i in sorted(hits) if lo <= i < hi]
         else:
-            rows = self._rows
-        if query.words or query.tags or query.kind or query.starred or query.start or query.end:
-            plain = replace(query, words=())  # the words were matched above
+            rows = self._rows[lo:hi]
+        plain = replace(query, words=(), start=None, end=None)  # words and days: done above
+        if plain.tags or plain.kind or plain.starred:
             return [row.entry for row in rows if _matches(row, plain)]
         return [row.entry for row in rows]
+
+    def _between(self, start: date | None, end: date | None) -> tuple[int, int]:
+        """The rows of the days from ``start`` to ``end`` (both included), as a range."""
+        lo = 0 if end is None else bisect_left(self._days, -end.toordinal())
+        hi = len(self._rows) if start is None else bisect_right(self._days, -start.toordinal())
+        return lo, hi
 
 
 _SEPARATOR = "\x00"  # never typed into a search; keeps one row's end from joining the next

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Generic
 
@@ -81,12 +81,30 @@ class Repo(Generic[R]):
         tables = self.db.storage.read() or {}
         return tables.get(self.table_name, {})
 
+    def snapshot(self) -> tuple[Mapping[str, Mapping[str, Any]], object]:
+        """``docs()`` and the identity of the file they were read from, in one step (see
+        ``read_together``)."""
+        (docs,), identity = read_together([self])
+        return docs, identity
+
     def where(self, keep: Callable[[R], bool]) -> list[R]:
         return [r for r in self.all() if keep(r)]
 
     def created_between(self, start: datetime, end: datetime) -> list[R]:
-        """Records created in [start, end), newest first."""
-        return self.where(lambda r: start <= r.created_at < end)
+        """Records created in [start, end), newest first. Only the documents in range are
+        decoded (Home asks for today's on its UI thread, beside years of records)."""
+        records = []
+        for doc in self.docs().values():
+            try:
+                created = datetime.fromisoformat(doc["created_at"])
+            except (KeyError, TypeError, ValueError):
+                created = None  # decoded all the same: that says what is wrong with it
+            if created is None or start <= created < end:
+                record = from_doc(self.record_type, dict(doc))
+                if start <= record.created_at < end:
+                    records.append(record)
+        records.sort(key=lambda r: r.created_at, reverse=True)
+        return records
 
     def count(self) -> int:
         return len(self._table)
@@ -130,6 +148,23 @@ class KeyValue:
                 table.remove(doc_ids=[key])
 
 
+def read_together(
+    repos: Sequence[Repo[Any]],
+) -> tuple[list[Mapping[str, Mapping[str, Any]]], object]:
+    """The stored documents of several tables of one database, and the identity of the
+    file they were all read from, taken in one step: a write from another thread cannot
+    fall between them. A cache built from them stays good while the database's
+    ``storage.identity`` is that identity. Never modify what it returns."""
+    databases = {id(repo.db): repo.db for repo in repos}
+    if len(databases) != 1:
+        raise ValueError("read_together reads one database")
+    (db,) = databases.values()
+    for repo in repos:
+        db.table(repo.table_name)  # raises StoreUnavailable like every other read
+    tables, identity = db.storage.snapshot()
+    return [tables.get(repo.table_name, {}) for repo in repos], identity
+
+
 def add_together(
     batches: Iterable[tuple[Repo[Any], Iterable[Record]]],
     values: Iterable[tuple[KeyValue, str, Any]] = (),
@@ -156,9 +191,13 @@ def add_together(
             ids = [doc["id"] for doc in docs]
             if len(set(ids)) < len(ids) or set(ids) & set(tables.get(repo.table_name, {})):
                 raise ValueError(f"an id is already taken in {repo.table_name}")
+        # New tables, never the ones read changed in place: a worker thread may be
+        # going through them (Insights reads the break events while a break is kept).
         for repo, docs in batches:
-            tables.setdefault(repo.table_name, {}).update({doc["id"]: doc for doc in docs})
+            table = dict(tables.get(repo.table_name, {}))
+            table.update({doc["id"]: doc for doc in docs})
+            tables[repo.table_name] = table
         for kv, key, value in values:
-            tables.setdefault(kv.table_name, {})[key] = value_doc(value)
+            tables[kv.table_name] = {**tables.get(kv.table_name, {}), key: value_doc(value)}
         db.storage.write(tables)
     return sum(len(docs) for _, docs in batches)

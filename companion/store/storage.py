@@ -6,6 +6,10 @@
 - ``transaction()`` holds an inter-process lock around a read-modify-write, so the TUI
   and a CLI command can write at once and neither's records are lost.
 - A file that cannot be decoded raises StoreCorrupt; it is never written over.
+- Threads: the app reads in worker threads while its UI thread writes. What ``read()``
+  returns is shared, so it is never changed in place by code of ours (a write puts new
+  tables in; see ``repos.add_together``), and ``snapshot()`` gives the tables with the
+  identity they were read at in one step, for caches built off the UI thread.
 """
 
 from __future__ import annotations
@@ -129,6 +133,13 @@ class SafeStorage(Storage):
 
     def close(self) -> None:
         self._cache = None
+
+    def snapshot(self) -> tuple[Tables, Identity | None]:
+        """The tables and the identity of the file they were read from, taken together:
+        a write from another thread cannot fall between them (a cache keyed on the
+        identity then never holds older tables than its key says)."""
+        with self._thread_lock:
+            return self.read() or {}, self._identity
 
     @property
     def identity(self) -> Identity | None:

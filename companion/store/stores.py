@@ -1,8 +1,9 @@
 """The two data files and what each holds.
 
 ``journal.db`` is private writing (entries, drafts…) and may be encrypted later;
-``activity.db`` is small, frequent events (breaks, breathing) and app state, readable
-without a passphrase so reminders keep working while the journal is locked.
+``activity.db`` is small, frequent events (breaks, breathing, contacts marked) and app
+state, readable without a passphrase so reminders keep working while the journal is
+locked.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from companion.store.schema import (
     BreakEvent,
     BreakRating,
     BreathingSession,
+    Contact,
     Draft,
     DrillAttempt,
     Entry,
@@ -45,6 +47,7 @@ class Stores:
     drill_attempts: Repo[DrillAttempt]
     poker_rounds: Repo[PokerRound]
     roleplay_runs: Repo[RoleplayRun]
+    contacts: Repo[Contact]  # chats marked as ended (companion contact, the app's key)
     problems: list[OpenProblem] = field(default_factory=list)
 
     def databases(self) -> tuple[Database, Database]:
@@ -107,5 +110,6 @@ def open_stores(
         drill_attempts=Repo(journal, "drill_attempts", DrillAttempt, clock),
         poker_rounds=Repo(journal, "poker_rounds", PokerRound, clock),
         roleplay_runs=Repo(journal, "roleplay_runs", RoleplayRun, clock),
+        contacts=Repo(activity, "contacts", Contact, clock),
         problems=problems,
     )

@@ -4,8 +4,9 @@ theme, and the unexpected.
 Each feature's flow is an object of its own (``app.journal``, ``app.calm``,
 ``app.rhythm``...), built here; every app-wide key runs a handler from the action
 registry (ui/actions.py); and the messages features post to each other
-(BreathingWanted, ReframeWanted, DayClosed, ShiftMoment, JournalLocked) are handed here
-to the feature that owns what follows. Rules live in companion.core and the services.
+(BreathingWanted, ReframeWanted, DayClosed, ShiftMoment, JournalLocked) or their workers
+post (WeekComputed) are handed here to the feature that owns what follows. Rules live
+in companion.core and the services.
 """
 
 from __future__ import annotations
@@ -33,9 +34,10 @@ from companion.system.crashlog import write_crash
 from companion.system.i18n import Strings
 from companion.system.paths import display_path
 from companion.ui.actions import BY_ID, app_bindings
+from companion.ui.breaks.away_watch import DesktopRead
 from companion.ui.breaks.rhythm import BreakRhythm
 from companion.ui.calm.flow import CalmFlow
-from companion.ui.insights.flow import InsightsFlow
+from companion.ui.insights.flow import InsightsFlow, WeekComputed
 from companion.ui.journal.flow import JournalFlow
 from companion.ui.practice.flow import PracticeFlow
 from companion.ui.privacy.guard import CHECK_SECONDS as IDLE_CHECK_SECONDS
@@ -225,13 +227,22 @@ class CompanionApp(App[None]):
     def _day_closed(self) -> None:
         self.insights.offer_week_summary()
 
+    @on(WeekComputed)
+    def _week_computed(self, message: WeekComputed) -> None:
+        self.insights.show_summary(message.week, message.found)
+
     @on(ShiftMoment)
     def _shift_moment(self, message: ShiftMoment) -> None:
         self.routine.moment(message)
 
     @on(JournalLocked)
     def _journal_locked(self) -> None:
+        self.services.journal.forget()  # no journal text stays in memory behind the lock
         self.insights.journal_locked()
+
+    @on(DesktopRead)
+    def _desktop_read(self, message: DesktopRead) -> None:
+        self.rhythm.desktop_read(message.reading)
 
     # -- what screens show ----------------------------------------------------------
     def today_glance(self) -> list[tuple[str, str]]:
@@ -353,7 +364,7 @@ class CompanionApp(App[None]):
             try:
                 fields = screen.unsaved_input()
                 if fields:
-                    self.services.drafts.keep(screen.draft_origin, fields)
+                    self.services.drafts.keep(screen.draft_origin, fields, screen.kept_draft())
                     kept += 1
             except Exception:
                 continue

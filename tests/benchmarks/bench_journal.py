@@ -1,264 +1,289 @@
-"""The journal at 25,000 entries: companion against jrnl 4.x, measured in the same run.
+"""The journal at 1,000, 25,000 and 100,000 entries: companion against jrnl 4.x and a
+bare Textual app, every figure printed next to its goal (issue 17).
 
-Generates 25,000 entries of mixed English and Chinese text (about 20 MB), imports them
-into companion (``companion import``) and writes the same entries as a jrnl journal,
-installs jrnl 4.x in a temporary venv (pip), then prints:
+For each size a realistic journal (corpus.py: English and Chinese, Zipf-distributed
+words, lengths from a line to a page, six years of dates, ~5 % of entries tagged) is
+imported into jrnl with ``jrnl --import`` and, from jrnl's own JSON export, into
+companion with ``companion import``, so both hold the same text. jrnl 4.x is installed
+into a temporary venv. Then, the two tools always in turn (A B A B …, medians):
 
-- adding one entry from the CLI: ``companion note`` vs ``jrnl "text"`` (target ≤ 0.25×),
-  and companion with the standard-library JSON codec, to show what orjson buys;
-- a search: ``companion find WORD`` vs ``jrnl -contains WORD`` (target ≤ 0.25×);
-- the TUI's search latency from keystroke to redrawn list (target ≤ 100 ms), and the
-  memory of the app holding 25,000 entries.
+- ``companion note`` against ``jrnl`` adding an entry, plain and with the journal
+  encrypted after a week of daily backups (``companion passphrase set``; six older
+  backups are copies of today's, renamed to the six days before, as the store names
+  them, since the store has no clock to fake from outside);
+- ``companion find flamingo`` against ``jrnl -contains flamingo``;
+- the TUI in tmux: start to first paint against a bare Textual app (empty data folder
+  and each size), and memory on Home once it has settled;
+- inside the app (tui_probe.py, Pilot): keystroke to search results, how long an
+  autosave blocks the UI, a ``companion note`` appearing in the open journal, and
+  unlocking the encrypted journal.
 
-Prints figures and never fails (a missing jrnl is reported and skipped).
+Prints figures and never fails (a missing jrnl or tmux is reported and skipped).
 
-    python tests/benchmarks/bench_journal.py [--entries 25000] [--runs 5]
+    python tests/benchmarks/bench_journal.py [--quick] [--sizes 1000,25000] [--runs 5]
+        [--workdir DIR]   (keeps the journals, e.g. to time a command against them)
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import os
-import random
-import statistics
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
-import uuid
-from datetime import datetime, timedelta, timezone
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
-EN = [
-    "customer",
-    "refund",
-    "order",
-    "shipping",
-    "angry",
-    "late",
-    "package",
-    "broken",
-    "chat",
-    "wait",
-    "policy",
-]
-EN += [
-    "manager",
-    "coupon",
-    "return",
-    "size",
-    "colour",
-    "tired",
-    "calm",
-    "breathe",
-    "sorry",
-    "again",
-    "review",
-]
-ZH = list("顾客退款订单物流生气迟到包裹破损聊天等待规则主管优惠券退货尺码颜色累平静呼吸抱歉差评")
-TZ = timezone(timedelta(hours=8))
-RARE = "flamingo"  # in about one entry in 250: a search that prints a handful
+from corpus import RARE, build_jrnl_journal, install_jrnl, write_export, write_jrnl_text
+from harness import (
+    BARE_APP,
+    BARE_MARK,
+    HOME_MARK,
+    Command,
+    Program,
+    Runs,
+    TuiRuns,
+    interleave,
+    paint_in_turn,
+    print_table,
+    skip_welcome,
+)
+from journal_goals import SizeFigures, rows
+
+HERE = Path(__file__).resolve().parent
+SIZES = (1_000, 25_000, 100_000)
+PASSPHRASE = "benchmarkpassphrase17"
 
 
-def generate(count: int) -> list[dict]:
-    rng = random.Random(6)
-    start = datetime(2019, 1, 1, 9, tzinfo=TZ)
-    entries = []
-    for i in range(count):
-        moment = start + timedelta(minutes=157 * i)
-        if i % 2:
-            words = [rng.choice(EN) for _ in range(rng.randint(60, 150))]
-            if i % 250 == 1:
-                words.insert(rng.randrange(len(words)), RARE)
-            title, body = " ".join(words[:8]) + ".", " ".join(words[8:])
-        else:
-            chars = "".join(rng.choice(ZH) for _ in range(rng.randint(120, 260)))
-            title, body = chars[:12] + "。", chars[12:]
-        tag = rng.choice(["refund", "angry", "退款"])
-        entries.append(
-            {
-                "moment": moment,
-                "title": title,
-                "body": body,
-                "tag": tag,
-                "starred": i % 17 == 0,
-            }
-        )
-    return entries
+@dataclass
+class Bench:
+    work: Path
+    companion: str
+    runs: int
+    jrnl: Path | None
+
+    def env(self, home: Path, **extra: str) -> dict[str, str]:
+        return {**os.environ, "COMPANION_HOME": str(home), "LANG": "en_US.UTF-8", **extra}
+
+    @property
+    def jrnl_env(self) -> dict[str, str]:
+        return {**os.environ, "HOME": str(self.work), "XDG_CONFIG_HOME": str(self.work / "cfg")}
+
+    def tty_env(self, home: Path | None) -> dict[str, str]:
+        env = {"TERM": "xterm-256color", "HOME": str(self.work), "LANG": "en_US.UTF-8"}
+        env["PATH"] = os.environ.get("PATH", "")
+        return {**env, "COMPANION_HOME": str(home)} if home else env
 
 
-def write_companion_export(entries: list[dict], path: Path) -> None:
-    docs = []
-    for e in entries:
-        stamp = e["moment"].isoformat(timespec="milliseconds")
-        docs.append(
-            {
-                "id": str(uuid.uuid4()),
-                "created_at": stamp,
-                "updated_at": stamp,
-                "kind": "free",
-                "text": f"{e['title']}\n{e['body']} #{e['tag']}",
-                "fields": {},
-                "tags": [e["tag"]],
-                "starred": e["starred"],
-            }
-        )
-    payload = {"format": "companion-journal", "version": 1, "exported_at": stamp, "entries": docs}
-    path.write_text(json.dumps(payload, ensure_ascii=False), "utf-8")
+# -- making the journals ---------------------------------------------------------------
+def prepare_home(bench: Bench, home: Path) -> None:
+    skip_welcome(bench.companion, home, bench.tty_env(home), bench.work)
 
 
-def write_jrnl(entries: list[dict], folder: Path) -> Path:
-    journal = folder / "journal.txt"
-    with journal.open("w", encoding="utf-8") as out:
-        for e in entries:
-            star = " *" if e["starred"] else ""
-            out.write(f"[{e['moment']:%Y-%m-%d %H:%M}] {e['title']}{star}\n")
-            out.write(f"{e['body']} #{e['tag']}\n\n")
-    config = folder / "jrnl.yaml"
-    config.write_text(
-        "colors: {body: none, date: none, tags: none, title: none}\n"
-        "default_hour: 9\ndefault_minute: 0\neditor: ''\nencrypt: false\n"
-        "highlight: false\nindent_character: '|'\n"
-        f"journals: {{default: {{journal: {journal}}}}}\n"
-        "linewrap: 79\ntagsymbols: '#@'\ntemplate: false\n"
-        "timeformat: '%Y-%m-%d %H:%M'\nversion: v4.1\n",
-        "utf-8",
+def build_size(bench: Bench, count: int) -> dict[str, Path]:
+    folder = bench.work / f"n{count}"
+    folder.mkdir()
+    text = folder / "corpus.txt"
+    started = time.perf_counter()
+    entries = write_jrnl_text(count, text, datetime.now())
+    made = {"text": text, "home": folder / "home", "export": folder / "export.json"}
+    if bench.jrnl:
+        config, export = build_jrnl_journal(bench.jrnl, folder / "jrnl", text, bench.jrnl_env)
+        made |= {"jrnl_config": config, "export": export}
+    else:
+        write_export(entries, made["export"])  # the same shape, written without jrnl
+    del entries
+    subprocess.run(
+        [bench.companion, "import", str(made["export"])],
+        env=bench.env(made["home"]),
+        check=True,
+        capture_output=True,
     )
-    return config
-
-
-def install_jrnl(folder: Path) -> Path | None:
-    venv = folder / "jrnl-venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    pip = subprocess.run(
-        [str(venv / "bin" / "pip"), "install", "-q", "jrnl>=4,<5"], capture_output=True, text=True
+    prepare_home(bench, made["home"])
+    size = sum(p.stat().st_size for p in (made["home"] / "data").rglob("*") if p.is_file())
+    took = time.perf_counter() - started
+    print(
+        f"  {count:,} entries: text {text.stat().st_size / 1e6:.1f} MB, companion's data "
+        f"{size / 1e6:.1f} MB, built in {took:.0f} s"
     )
-    if pip.returncode != 0:
-        print(f"  jrnl could not be installed: {pip.stderr.strip()[-300:]}")
-        return None
-    return venv / "bin" / "jrnl"
+    return made
 
 
-def timed(argv: list[str], env: dict[str, str], runs: int) -> tuple[float, int]:
-    """Median wall time (s) and peak RSS (KiB) of ``argv`` over ``runs`` runs."""
-    times, peaks = [], []
-    for _ in range(runs):
-        started = time.perf_counter()
-        proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(proc.pid, 0)
-        times.append(time.perf_counter() - started)
-        peaks.append(usage.ru_maxrss)
-        if status != 0:
-            print(f"  warning: {' '.join(argv[:3])}… exited {status}")
-    return statistics.median(times), max(peaks)
+def encrypted_copy(bench: Bench, home: Path, target: Path) -> None:
+    """The journal encrypted, then a week of daily backups: today's, copied to the six
+    days before under the names the store gives its backups (<stem>-YYYY-MM-DD<suffix>)."""
+    shutil.copytree(home, target)
+    shutil.rmtree(target / "backups", ignore_errors=True)
+    env = bench.env(target, COMPANION_NEW_PASSPHRASE=PASSPHRASE, COMPANION_PASSPHRASE=PASSPHRASE)
+    for argv in (["passphrase", "set"], ["find", "-n", "1", "nothing-at-all"]):
+        subprocess.run(
+            [bench.companion, *argv],
+            env=env,
+            check=True,
+            capture_output=True,
+            stdin=subprocess.DEVNULL,
+        )
+    made = 0
+    for today in sorted((target / "backups").glob("*-????-??-??.*")):
+        stem, day = today.stem[:-11], date.fromisoformat(today.stem[-10:])
+        for back in range(1, 7):
+            older = today.with_name(f"{stem}-{day - timedelta(days=back)}{today.suffix}")
+            shutil.copy2(today, older)
+            made += 1
+    if not made:
+        print("    ! no backup named <stem>-YYYY-MM-DD<suffix> found to copy: 0 backups")
 
 
-def ratio(ours: float, theirs: float | None, target: float) -> str:
-    if not theirs:
-        return "jrnl not measured"
-    value = ours / theirs
-    verdict = "meets" if value <= target else "misses"
-    return f"{value:.2f}× ({verdict} the ≤{target}× target)"
+# -- measuring -------------------------------------------------------------------------
+def against_jrnl(bench: Bench, ours: dict[str, Command], theirs: list[str]) -> dict:
+    """companion's commands and jrnl's, all in turn; jrnl's runs are under "jrnl"."""
+    commands = dict(ours)
+    if bench.jrnl:
+        commands["jrnl"] = Command([str(bench.jrnl), *theirs], bench.jrnl_env)
+    return interleave(commands, bench.runs)
 
 
-async def tui_latency(home: Path) -> tuple[list[float], list[float], int]:
-    """For each letter of a search typed into the real app: the time the journal screen
-    spends searching and rebuilding its list, and the whole round trip through the test
-    driver (key event, handler, redraw, and the driver's own waiting)."""
-    import resource
+def tui_start(bench: Bench, home: Path | None) -> dict[str, TuiRuns]:
+    """A bare Textual app and companion in turn, each to its first paint, then left to
+    settle for the memory figure."""
+    bare_app = bench.work / "bare.py"
+    bare_app.write_text(BARE_APP, "utf-8")
+    programs = {
+        "bare": Program([sys.executable, str(bare_app)], bench.tty_env(None), BARE_MARK),
+        "companion": Program([bench.companion], bench.tty_env(home), HOME_MARK),
+    }
+    return paint_in_turn(programs, bench.runs, bench.work)
 
-    from companion.ui.app import WELCOME_KEY, make_app
 
-    app = make_app(home=home, lang="en")
-    app.services.stores.state.set(WELCOME_KEY, True)
-    handler, round_trip = [], []
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("j")
-        await pilot.pause()
-        screen = app.screen
-        refresh = screen.refresh_list
+def probe(bench: Bench, home: Path, what: str, export: Path | None = None) -> dict:
+    argv = [
+        sys.executable,
+        str(HERE / "tui_probe.py"),
+        "--home",
+        str(home),
+        "--probe",
+        what,
+        "--runs",
+        str(bench.runs),
+        "--passphrase",
+        PASSPHRASE,
+        "--companion",
+        bench.companion,
+    ]
+    if export:
+        argv += ["--export", str(export)]
+    done = subprocess.run(argv, capture_output=True, text=True, env=bench.env(home), timeout=1800)
+    for line in reversed(done.stdout.splitlines()):
+        if line.startswith("PROBE "):
+            found = json.loads(line.removeprefix("PROBE "))
+            for part in (found, *(v for v in found.values() if isinstance(v, dict))):
+                if "error" in part:
+                    print(f"    ! probe {what}: {part['error']}")
+            return found
+    print(f"    ! probe {what} printed nothing: {done.stderr.strip()[-400:]}")
+    return {}
 
-        def timed_refresh() -> None:
-            started = time.perf_counter()
-            refresh()
-            handler.append(time.perf_counter() - started)
 
-        screen.refresh_list = timed_refresh  # type: ignore[method-assign]
-        await pilot.press("slash")
-        for char in "refund 退款 late":
-            started = time.perf_counter()
-            await pilot.press(char)
-            await pilot.pause()
-            round_trip.append(time.perf_counter() - started)
-    return handler, round_trip, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def measure_size(bench: Bench, count: int, made: dict[str, Path]) -> SizeFigures:
+    home, export = made["home"], made["export"]
+    config = ["--config-file", str(made.get("jrnl_config"))]
+    secret = made["home"].with_name("encrypted-home")
+    encrypted_copy(bench, home, secret)
+    print(f"  {count:,}: note, plain and encrypted (a week of backups), vs jrnl add")
+    text = "one more refund, then lunch"
+    secret_env = bench.env(secret, COMPANION_PASSPHRASE=PASSPHRASE)
+    notes = against_jrnl(
+        bench,
+        {
+            "plain": Command([bench.companion, "note", text], bench.env(home)),
+            "encrypted": Command([bench.companion, "note", text], secret_env),
+        },
+        [*config, text],
+    )
+    print(f"  {count:,}: find vs jrnl -contains")
+    finds = against_jrnl(
+        bench,
+        {"plain": Command([bench.companion, "find", RARE], bench.env(home))},
+        [*config, "-contains", RARE],
+    )
+    said = finds["plain"].output.decode("utf-8", "replace").strip().splitlines()
+    jrnl_said = finds["jrnl"].output.decode("utf-8", "replace") if "jrnl" in finds else ""
+    jrnl_found = len(re.findall(r"^\d{4}-\d\d-\d\d \d\d:\d\d ", jrnl_said, re.MULTILINE))
+    print(f"    companion: {said[-1] if said else '?'} jrnl: {jrnl_found} entries listed")
+    print(f"  {count:,}: TUI start and memory")
+    start = tui_start(bench, home)
+    print(f"  {count:,}: inside the app (search, a note from the shell, autosave)")
+    copy = made["home"].with_name("probe-home")
+    shutil.copytree(home, copy)
+    inside = probe(bench, copy, "search,note,autosave", export)
+    shutil.rmtree(copy)
+    print(f"  {count:,}: unlocking the encrypted journal in the app")
+    unlocks = [probe(bench, secret, "unlock") for _ in range(bench.runs)]
+    shutil.rmtree(secret)
+    return SizeFigures(count, start, notes, finds, inside, unlocks)
+
+
+def note_by_size(bench: Bench, homes: dict[int, Path]) -> dict[str, Runs]:
+    """``companion note`` at every size, in turn, for the "same cost at any size" goal."""
+    commands = {
+        str(count): Command([bench.companion, "note", "and one more"], bench.env(home))
+        for count, home in homes.items()
+    }
+    return interleave(commands, bench.runs)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--entries", type=int, default=25_000)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1k and 25k only")
+    parser.add_argument("--sizes", help="comma-separated entry counts (default 1k,25k,100k)")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--workdir", help="an empty folder to work in and keep (default: a temporary one)"
+    )
     options = parser.parse_args()
-    bin_dir = Path(sys.executable).parent
-    companion = str(bin_dir / "companion")
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        print(f"Generating {options.entries:,} entries…")
-        entries = generate(options.entries)
-        export = work / "entries.json"
-        write_companion_export(entries, export)
-        home = work / "companion-home"
-        env = {**os.environ, "COMPANION_HOME": str(home), "LANG": "en_US.UTF-8"}
-        started = time.perf_counter()
-        subprocess.run([companion, "import", str(export)], env=env, check=True, capture_output=True)
-        size = (home / "data" / "journal.db").stat().st_size
-        took = time.perf_counter() - started
-        print(f"  imported in {took:.1f} s; journal.db {size / 1e6:.1f} MB")
-        config = write_jrnl(entries, work)
+    sizes = [int(s) for s in options.sizes.split(",")] if options.sizes else list(SIZES)
+    if options.quick:
+        sizes = [s for s in sizes if s <= 25_000]
+    if not shutil.which("tmux") or not Path("/proc/self/status").exists():
+        raise SystemExit("needs tmux and /proc (Linux)")
+    began, load_before = time.perf_counter(), os.getloadavg()[0]
+    with tempfile.TemporaryDirectory(prefix="bench-journal-") as tmp:
+        work = Path(options.workdir or tmp)
+        work.mkdir(parents=True, exist_ok=True)
         print("Installing jrnl 4.x in a temporary venv…")
-        jrnl = install_jrnl(work)
-        jrnl_env = {**os.environ, "HOME": str(work), "XDG_CONFIG_HOME": str(work / "cfg")}
-        runs = options.runs
-
-        print(f"\nAdd one entry from the CLI (median of {runs})")
-        note, note_rss = timed([companion, "note", "one more refund #refund"], env, runs)
-        stdlib = [sys.executable, "-c",
-                  "import sys; sys.modules['orjson'] = None\n"
-                  "from companion.cli import main; sys.exit(main(sys.argv[1:]))",
-                  "note", "one more, standard json"]  # fmt: skip
-        note_json, _ = timed(stdlib, env, runs)
-        theirs = None
-        if jrnl:
-            theirs, _ = timed(
-                [str(jrnl), "--config-file", str(config), "one more refund #refund"], jrnl_env, runs
-            )
-            print(f"  jrnl:                          {theirs * 1000:7.0f} ms")
-        print(f"  companion (orjson):            {note * 1000:7.0f} ms, {note_rss / 1024:.0f} MiB")
-        print(f"  companion (stdlib json):       {note_json * 1000:7.0f} ms")
-        print(f"  companion ÷ jrnl:              {ratio(note, theirs, 0.25)}")
-
-        print(f"\nSearch for a word (“{RARE}”, median of {runs})")
-        find, find_rss = timed([companion, "find", RARE], env, runs)
-        theirs = None
-        if jrnl:
-            theirs, _ = timed(
-                [str(jrnl), "--config-file", str(config), "-contains", RARE], jrnl_env, runs
-            )
-            print(f"  jrnl -contains:                {theirs * 1000:7.0f} ms")
-        print(f"  companion find:                {find * 1000:7.0f} ms, {find_rss / 1024:.0f} MiB")
-        print(f"  companion ÷ jrnl:              {ratio(find, theirs, 0.25)}")
-
-        print(f"\nTUI search at {options.entries:,} entries, keystroke to redrawn list")
-        os.environ["COMPANION_HOME"] = str(home)
-        handler, round_trip, rss = asyncio.run(tui_latency(home))
-        rows = (("search + list rebuilt", handler), ("pilot round trip", round_trip))
-        for label, figures in rows:
-            print(
-                f"  {label + ':':24} median {statistics.median(figures) * 1000:4.0f} ms, "
-                f"worst {max(figures) * 1000:4.0f} ms (target ≤ 100 ms)"
-            )
-        print(f"  memory of the app holding them: {rss / 1024:.0f} MiB peak RSS")
+        companion = str(Path(sys.executable).parent / "companion")
+        bench = Bench(work, companion, options.runs, install_jrnl(work))
+        print("Empty data folder: TUI start")
+        try:
+            prepare_home(bench, work / "empty-home")
+            empty = tui_start(bench, work / "empty-home")
+        except TimeoutError as error:
+            print(f"  ! the app did not reach Home: {error}")
+            empty = {"companion": TuiRuns(), "bare": TuiRuns()}
+        figures, homes = [], {}
+        for count in sizes:
+            print(f"Building {count:,} entries…")
+            try:
+                made = build_size(bench, count)
+                figures.append(measure_size(bench, count, made))
+            except (subprocess.SubprocessError, OSError, TimeoutError) as error:
+                print(f"  ! {count:,} entries could not be measured: {error}")  # and go on
+                continue
+            homes[count] = made["home"]
+        print("companion note at every size, in turn")
+        by_size = note_by_size(bench, homes)
+    minutes = (time.perf_counter() - began) / 60
+    print_table(
+        rows(empty, figures, by_size),
+        f"Figures: {os.cpu_count()} cores, load average {load_before:.1f} at the start and "
+        f"{os.getloadavg()[0]:.1f} at the end, {date.today()}, {options.runs} runs of each, "
+        f"took {minutes:.0f} min",
+    )
 
 
 if __name__ == "__main__":

@@ -12,85 +12,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import shlex
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import textwrap
 import time
 from pathlib import Path
 
-BARE_APP = textwrap.dedent("""
-    from textual.app import App
-    from textual.widgets import Footer, Header, Static
-
-    class Bare(App):
-        BINDINGS = [("q", "quit", "Quit")]
-
-        def compose(self):
-            yield Header()
-            yield Static("bare textual ready")
-            yield Footer()
-
-    Bare().run()
-""")
-
-TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-
-
-class Pane:
-    def __init__(self, workdir: Path) -> None:
-        self.socket = str(workdir / "bench.sock")
-
-    def tmux(self, *args: str) -> str:
-        return subprocess.run(
-            ["tmux", "-S", self.socket, *args], capture_output=True, text=True
-        ).stdout
-
-    def start(self, argv: list[str], env: dict[str, str]) -> float:
-        command = "exec env -u COLUMNS -u LINES " + " ".join(
-            [f"{k}={shlex.quote(v)}" for k, v in env.items()] + [shlex.quote(a) for a in argv]
-        )
-        started = time.perf_counter()
-        self.tmux("new-session", "-d", "-s", "b", "-x", "80", "-y", "24", command)
-        return started
-
-    def wait_for(self, text: str, timeout: float = 30) -> float:
-        deadline = time.perf_counter() + timeout
-        while time.perf_counter() < deadline:
-            if text in self.tmux("capture-pane", "-p", "-t", "b"):
-                return time.perf_counter()
-            time.sleep(0.005)
-        raise SystemExit(f"{text!r} never appeared")
-
-    def pid(self) -> int:
-        return int(self.tmux("display-message", "-p", "-t", "b", "#{pane_pid}").strip())
-
-    def stop(self) -> None:
-        """End the app and wait until its process is gone (companion holds a
-        one-instance lock until then, and the next run would find it taken)."""
-        try:
-            pid = self.pid()
-        except ValueError:
-            pid = None
-        self.tmux("kill-server")
-        deadline = time.perf_counter() + 10
-        while pid and Path(f"/proc/{pid}").exists() and time.perf_counter() < deadline:
-            time.sleep(0.01)
-
-
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+from harness import BARE_APP, BARE_MARK, HOME_MARK, Pane, cpu_seconds, memory_mb, skip_welcome
 
 
 def measure(
@@ -113,7 +42,7 @@ def measure(
     pane.wait_for(ready)
     time.sleep(2)  # let start-up work settle before measuring idle
     pid = pane.pid()
-    rss = rss_mb(pid)
+    rss, _ = memory_mb(pid)
     before = cpu_seconds(pid)
     time.sleep(idle)
     cpu = (cpu_seconds(pid) - before) / idle * 100
@@ -124,17 +53,6 @@ def measure(
         f"idle CPU {cpu:5.2f} % over {idle:.0f} s   RSS {rss:6.1f} MB"
     )
     return result
-
-
-def prepare_home(home: Path) -> None:
-    """A companion home past the first-run welcome (and without the shift routine's
-    morning offer), so Home is what appears."""
-    from companion.store.stores import open_stores
-    from companion.system.clock import SystemClock
-    from companion.system.paths import resolve_paths
-
-    open_stores(resolve_paths(home), SystemClock()).state.set("welcome_done", True)
-    (home / "config.toml").write_text("[shift]\nroutine = false\n", "utf-8")
 
 
 def main() -> None:
@@ -149,18 +67,18 @@ def main() -> None:
         workdir = Path(tmp)
         (workdir / "bare.py").write_text(BARE_APP)
         home = workdir / "home"
-        prepare_home(home)
         base_env = {
             "TERM": "xterm-256color",
             "HOME": str(workdir),
             "LANG": "en_US.UTF-8",
             "PATH": os.environ.get("PATH", ""),
         }
+        skip_welcome(str(companion), home, base_env, workdir)
         bare = measure(
             "bare",
             [sys.executable, str(workdir / "bare.py")],
             base_env,
-            "bare textual ready",
+            BARE_MARK,
             args.runs,
             args.idle,
             workdir,
@@ -169,7 +87,7 @@ def main() -> None:
             "companion",
             [str(companion)],
             {**base_env, "COMPANION_HOME": str(home)},
-            "Today at a glance",
+            HOME_MARK,
             args.runs,
             args.idle,
             workdir,

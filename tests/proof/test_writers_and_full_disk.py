@@ -40,7 +40,6 @@ async def test_a_full_disk_while_saving_an_entry(app_factory, home: Path, monkey
     app = app_factory("en")
     app.services.journal.add("free", {"text": "written yesterday"})
     journal = home / "data" / "journal.db"
-    before = journal.read_bytes()
     async with app.run_test(size=(80, 24)) as pilot:
         notes = Notes(app)
         await pilot.press("j", "ctrl+n")
@@ -52,6 +51,9 @@ async def test_a_full_disk_while_saving_an_entry(app_factory, home: Path, monkey
         def full(*args, **kwargs):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
+        # (Read just before the disk fills: on a slow machine the typing above takes
+        # longer than the editor's 3-second autosave, which may keep a draft first.)
+        before = journal.read_bytes()
         monkeypatch.setattr(os, "write", full)
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: "Could not save" in notes.text())

@@ -62,6 +62,13 @@ async def wait_for(pilot, predicate, timeout: float = 5.0) -> None:  # type: ign
         await pilot.pause(0.02)
 
 
+async def settled(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Let the app's workers finish (figures computed, the journal read again in a
+    thread) and the messages they posted be handled."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def record_calls(service: object, *names: str) -> list[str]:
     """Which of ``names`` the app calls on ``service``, in order (each still runs)."""
     calls: list[str] = []
@@ -95,8 +102,9 @@ class Notes:
 
 async def still(pilot) -> None:  # type: ignore[no-untyped-def]
     """Let the app settle (the autostart check and start-up questions come a frame after the
-    first screen), then stop blinking cursors so a picture is the same every time."""
-    await pilot.pause()
+    first screen, the journal may be read in a worker), then stop blinking cursors so a
+    picture is the same every time."""
+    await settled(pilot)
     for widget in pilot.app.screen.query("Input, TextArea"):
         if isinstance(widget, (Input, TextArea)):
             widget.cursor_blink = False

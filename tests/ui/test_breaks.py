@@ -451,3 +451,19 @@ async def test_a_key_typed_while_the_app_starts_keeps_the_saved_rhythm(app_facto
         await pilot.pause()
         assert app.rhythm.view().dnd_until is not None
     assert app.services.stores.state.get("breaks.state")["dnd_until"] is not None
+
+
+async def test_the_rhythm_timer_firing_while_the_app_closes_does_nothing(
+    app_factory, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app's screens are gone a moment before it unmounts and stops the rhythm; a
+    tick falling in between has nothing to draw on (seen once in a loaded test run)."""
+    app = build(app_factory)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        state = app.services.stores.state.get("breaks.state")
+        monkeypatch.setattr(type(app), "screen_stack", property(lambda self: []))
+        clock.advance(hours=3)
+        app.rhythm.tick()  # raised ScreenStackError before
+        assert app.services.stores.state.get("breaks.state") == state
+        monkeypatch.undo()

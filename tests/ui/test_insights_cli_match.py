@@ -15,7 +15,7 @@ from companion.system.paths import resolve_paths
 from companion.ui.app import WELCOME_KEY, make_app
 from companion.ui.insights.screen import InsightsScreen
 from tests.insights_seed import seed_fortnight
-from tests.ui.helpers import screen_text, wait_for
+from tests.ui.helpers import screen_text, settled, wait_for
 from tests.unit.test_stats_cli import stats
 
 
@@ -34,6 +34,7 @@ async def test_stats_json_equals_the_screen(home: Path, monkeypatch, span: str) 
         await wait_for(pilot, lambda: isinstance(app.screen, InsightsScreen))
         if span == "month":
             await pilot.press("v")
+        await settled(pilot)
         shown = app.screen.insights
         text = " ".join(screen_text(app).split())
     cli = json.loads(stats(home, f"--{span}", "--json").stdout)

@@ -18,7 +18,7 @@ from companion.ui.journal.entry_editor import EntryEditorScreen
 from companion.ui.privacy.unlock import UnlockScreen
 from companion.ui.shell.home import HomeScreen
 from tests.insights_seed import seed_fortnight
-from tests.ui.helpers import screen_text, wait_for
+from tests.ui.helpers import screen_text, settled, wait_for
 from tests.ui.test_privacy import PASS, encrypted_journal, type_passphrase
 
 
@@ -37,6 +37,7 @@ def seeded(home: Path, clock: FakeClock) -> None:
 async def open_insights(pilot) -> InsightsScreen:  # type: ignore[no-untyped-def]
     await pilot.press("i")
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, InsightsScreen))
+    await settled(pilot)
     return pilot.app.screen
 
 
@@ -59,6 +60,7 @@ async def test_the_week_in_figures_and_words(app_factory, home: Path, clock: Fak
         assert "Mon Tue Wed Thu Fri Sat Sun" in text
         assert "No streak" not in text and "fail" not in text.lower()
         await pilot.press("v")
+        await settled(pilot)
         assert "Insights · the last 30 days" in screen_text(app)
         assert screen.insights is not None and screen.insights.totals.taken == 17
         await pilot.press("escape")

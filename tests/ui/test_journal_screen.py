@@ -24,7 +24,7 @@ from companion.ui.journal.entries import REFRESH_SECONDS, JournalScreen
 from companion.ui.journal.entry_editor import EntryEditorScreen
 from companion.ui.journal.entry_view import EntryViewScreen
 from companion.ui.shell.home import HomeScreen
-from tests.ui.helpers import Notes, record_calls, screen_text, wait_for
+from tests.ui.helpers import Notes, record_calls, screen_text, settled, wait_for
 
 NASTY = "[bold]x[/bold] [@click=app.quit]q[/] \x1b[31mred 顾客😀"
 
@@ -41,14 +41,14 @@ def rows(app) -> list[str]:  # type: ignore[no-untyped-def]
 
 async def open_journal(pilot) -> JournalScreen:  # type: ignore[no-untyped-def]
     await pilot.press("j")
-    await pilot.pause()
+    await settled(pilot)  # the journal may be read in a worker first
     [journal] = [s for s in pilot.app.screen_stack if isinstance(s, JournalScreen)]
     return journal
 
 
 async def type_into(pilot, selector: str, text: str) -> None:  # type: ignore[no-untyped-def]
     pilot.app.screen.query_one(selector).focus()
-    await pilot.pause()
+    await settled(pilot)
     await pilot.press(*text)
 
 
@@ -58,7 +58,7 @@ async def test_mood_check_in_is_two_keys_from_home(app_factory, lang: str) -> No
     async with app.run_test(size=(80, 24)) as pilot:
         notes = Notes(app)
         await pilot.press("m", "3")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, HomeScreen)
         [mood] = app.services.journal.entries()
         assert (mood.kind, mood.fields) == ("mood", {"score": 3})
@@ -74,12 +74,12 @@ async def test_mood_with_words_opens_the_full_check_in(app_factory) -> None:
     app = app_factory("en")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("m", "w")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, EntryEditorScreen)
         app.screen.query_one("#answer-score", Select).value = "4"
         await type_into(pilot, "#answer-words", "steady, proud")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settled(pilot)
         [mood] = app.services.journal.entries()
         assert mood.fields == {"score": 4, "words": "steady, proud"}
 
@@ -90,10 +90,10 @@ async def test_a_thought_log_from_the_journal(app_factory) -> None:
         await open_journal(pilot)
         assert "Nothing here yet. Press ^n" in screen_text(app)
         await pilot.press("ctrl+n")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, KindPickerScreen)
         await pilot.press("1")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, EntryEditorScreen)
         assert app.focused is app.screen.query_one("#answer-text", TextArea)
         await pilot.press(*"Customer shouted #refund")
@@ -101,7 +101,7 @@ async def test_a_thought_log_from_the_journal(app_factory) -> None:
         await type_into(pilot, "#answer-thought", "I am bad at this")
         await type_into(pilot, "#answer-tags", "late")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, JournalScreen)
         [entry] = app.services.journal.entries()
         assert entry.kind == "thought" and entry.text == "Customer shouted #refund"
@@ -121,11 +121,11 @@ async def test_a_bad_answer_is_explained_and_nothing_typed_is_lost(app_factory) 
     checks = record_calls(app.services.journal, "check")
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(EntryEditorScreen("thought"))
-        await pilot.pause()
+        await settled(pilot)
         await pilot.press(*"退款")
         await type_into(pilot, "#answer-emotions", "生气 170")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, EntryEditorScreen)
         assert "“生气 170”：强度请写 0 到 100 之间的数。" in screen_text(app)
         assert app.screen.query_one("#answer-text", TextArea).text == "退款"
@@ -133,7 +133,7 @@ async def test_a_bad_answer_is_explained_and_nothing_typed_is_lost(app_factory) 
         assert checks == ["check"]
         await pilot.press("backspace")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, HomeScreen)  # saved and closed
     assert checks == ["check", "check"]
     [entry] = app.services.journal.entries()
@@ -156,11 +156,11 @@ async def test_every_other_kind_has_its_flow(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_journal(pilot)
         await pilot.press("ctrl+n", number)
-        await pilot.pause()
+        await settled(pilot)
         for prompt, text in answers.items():
             await type_into(pilot, f"#answer-{prompt}", text)
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settled(pilot)
         [entry] = app.services.journal.entries()
         assert (entry.kind, entry.text, entry.fields) == (kind, answers["text"], expected_fields)
 
@@ -171,12 +171,12 @@ async def test_an_observation_is_shown_back_in_the_chosen_voice(app_factory) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         await open_journal(pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, EntryViewScreen)
         text = screen_text(app)
         assert "He froze and his hands shook." in text and "Shown back as: he" in text
         await pilot.press("v")
-        await pilot.pause()
+        await settled(pilot)
         assert "I froze and my hands shook." in screen_text(app)
 
 
@@ -198,19 +198,19 @@ async def test_live_search_filters_and_counts(app_factory, clock: FakeClock) -> 
         search.value = "straße"  # casefolded: ß matches SS
         await wait_for(pilot, lambda: len(rows(app)) == 1 and "STRASSE" in rows(app)[0])
         search.value = "from:2026-13-01"
-        await pilot.pause()
+        await settled(pilot)
         assert "“2026-13-01” is not a date" in screen_text(app)
         search.value = "nothing like this"
-        await pilot.pause()
+        await settled(pilot)
         assert rows(app) == [] and "Nothing matches" in screen_text(app)
         await pilot.press("escape")  # clears the search first
-        await pilot.pause()
+        await settled(pilot)
         assert len(rows(app)) == 3 and isinstance(app.screen, JournalScreen)
         await pilot.press("right", "right")  # the filter: starred, then thought log
-        await pilot.pause()
+        await settled(pilot)
         assert len(rows(app)) == 1 and "Thought log" in screen_text(app)
         await pilot.press("left")  # back a step: starred only
-        await pilot.pause()
+        await settled(pilot)
         assert len(rows(app)) == 1 and "calm afternoon" in rows(app)[0]
         assert "Starred only" in screen_text(app)
 
@@ -251,7 +251,7 @@ async def test_edit_from_the_list(app_factory, clock: FakeClock) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_journal(pilot)
         await pilot.press("ctrl+e")
-        await pilot.pause()
+        await settled(pilot)
         editor = app.screen
         assert isinstance(editor, EntryEditorScreen)
         assert editor.query_one("#answer-text", TextArea).text == "first words"
@@ -259,7 +259,7 @@ async def test_edit_from_the_list(app_factory, clock: FakeClock) -> None:
         clock.advance(minutes=2)
         editor.query_one("#answer-text", TextArea).text = "better words"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settled(pilot)
         again = app.services.journal.get(entry.id)
         assert again.text == "better words" and again.created_at == entry.created_at
         assert "better words" in rows(app)[0]
@@ -272,19 +272,19 @@ async def test_delete_asks_then_undo_brings_it_back(app_factory) -> None:
         notes = Notes(app)
         await open_journal(pilot)
         await pilot.press("delete")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, ConfirmDeleteScreen)
         await pilot.press("escape")  # keep it
-        await pilot.pause()
+        await settled(pilot)
         assert app.services.journal.total() == 1
         await pilot.press("delete")
-        await pilot.pause()
+        await settled(pilot)
         await pilot.click("#delete")
-        await pilot.pause()
+        await settled(pilot)
         assert app.services.journal.total() == 0 and rows(app) == []
         assert "Deleted. Press ^z to undo." in notes.text()
         await pilot.press("ctrl+z")
-        await pilot.pause()
+        await settled(pilot)
         assert app.services.journal.entries() == [entry] and len(rows(app)) == 1
 
 
@@ -295,13 +295,13 @@ async def test_delete_from_the_entry_page_also_offers_undo(app_factory) -> None:
         notes = Notes(app)
         await open_journal(pilot)
         await pilot.press("enter", "d")
-        await pilot.pause()
+        await settled(pilot)
         await pilot.click("#delete")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, JournalScreen)
         assert "已删除。按 ^z 可以撤销。" in notes.text()
         await pilot.press("ctrl+z")
-        await pilot.pause()
+        await settled(pilot)
         assert app.services.journal.entries() == [entry]
 
 
@@ -309,7 +309,7 @@ async def test_a_draft_survives_a_crash_and_is_offered_back(app_factory, home: P
     app = app_factory("en")
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(EntryEditorScreen("thought"))
-        await pilot.pause()
+        await settled(pilot)
         await pilot.press(*"half a thought 顾客")
         app.screen.autosave()  # what the 3-second timer does
     # The process dies here: nothing was saved but the draft.
@@ -321,12 +321,12 @@ async def test_a_draft_survives_a_crash_and_is_offered_back(app_factory, home: P
             again
         )
         await pilot.click("#resume")
-        await pilot.pause()
+        await settled(pilot)
         editor = again.screen
         assert isinstance(editor, EntryEditorScreen)
         assert editor.query_one("#answer-text", TextArea).text == "half a thought 顾客"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settled(pilot)
         assert [e.text for e in again.services.journal.entries()] == ["half a thought 顾客"]
         assert again.services.journal.draft() is None
 
@@ -343,10 +343,10 @@ async def test_a_draft_kept_by_an_older_companion_is_still_offered(app_factory) 
         assert isinstance(app.screen, DraftOfferScreen)
         assert "You have an unsaved Thought log" in screen_text(app)
         await pilot.click("#resume")
-        await pilot.pause()
+        await settled(pilot)
         assert app.screen.query_one("#answer-text", TextArea).text == "from before"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settled(pilot)
     assert [e.text for e in app.services.journal.entries()] == ["from before"]
     assert app.services.stores.drafts.all() == []
 
@@ -355,7 +355,7 @@ async def test_what_the_app_keeps_on_an_error_is_named_by_the_screen(app_factory
     app = app_factory("en")
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(EntryEditorScreen("free"))
-        await pilot.pause()
+        await settled(pilot)
         await pilot.press(*"not saved yet")
         assert app.keep_unsaved_input() == 1  # what the app does when it must close
     (draft,) = app.services.stores.drafts.all()
@@ -363,11 +363,28 @@ async def test_what_the_app_keeps_on_an_error_is_named_by_the_screen(app_factory
     assert app.services.journal.draft() == draft
 
 
+async def test_closing_after_an_autosave_keeps_one_draft_with_the_latest_words(
+    app_factory,
+) -> None:
+    """ctrl+q (or an error) after the editor's autosave updates that draft: the next
+    start offers the writing once, not twice."""
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(EntryEditorScreen("free"))
+        await settled(pilot)
+        await pilot.press(*"first")
+        app.screen.autosave()
+        await pilot.press(*" and more")
+        assert app.keep_unsaved_input() == 1
+    (draft,) = app.services.stores.drafts.all()
+    assert "first and more" in str(draft.fields)
+
+
 async def test_autosave_writes_only_when_something_changed(app_factory) -> None:
     app = app_factory("en")
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(EntryEditorScreen("free"))
-        await pilot.pause()
+        await settled(pilot)
         editor = app.screen
         editor.autosave()
         assert app.services.journal.draft() is None  # nothing typed, nothing kept
@@ -377,7 +394,7 @@ async def test_autosave_writes_only_when_something_changed(app_factory) -> None:
         editor.autosave()
         assert app.services.journal.draft() == first  # unchanged: no write
         await pilot.press("escape")  # leaving keeps it as a draft, and says so
-        await pilot.pause()
+        await settled(pilot)
         assert app.services.journal.draft().fields["answers"]["text"] == "abc"
 
 
@@ -387,7 +404,7 @@ async def test_discarding_a_draft_forgets_it(app_factory) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_journal(pilot)
         await pilot.click("#discard")
-        await pilot.pause()
+        await settled(pilot)
         assert app.services.journal.draft() is None and isinstance(app.screen, JournalScreen)
 
 
@@ -400,14 +417,14 @@ async def test_user_text_is_never_markup(app_factory) -> None:
         assert "[bold]x[/bold] [@click=app.quit]q[/] ␛[31mred" in row
         await pilot.click("#journal-list")
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(pilot)
         assert isinstance(app.screen, EntryViewScreen)
         assert "[@click=app.quit]q[/] ␛[31mred 顾客😀" in screen_text(app)
         await pilot.click("#entry-view", offset=(3, 4))
-        await pilot.pause()
+        await settled(pilot)
         assert app.is_running
         await pilot.press("e")
-        await pilot.pause()
+        await settled(pilot)
         area = app.screen.query_one("#answer-text", TextArea)
         assert area.text.startswith("[bold]x[/bold] [@click=app.quit]")
 
@@ -418,11 +435,11 @@ async def test_a_long_entry_scrolls(app_factory) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_journal(pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await settled(pilot)
         page = app.screen.query_one("#entry-view")
         assert page.max_scroll_y > 40
         await pilot.press("end")
-        await pilot.pause()
+        await settled(pilot)
         assert page.scroll_y == page.max_scroll_y
 
 
@@ -436,7 +453,7 @@ async def test_notes_from_another_process_appear_while_the_list_is_shown(
         shell = Journal(open_stores(resolve_paths(home), clock), clock)  # `companion note`
         shell.add("free", {"text": "written in the shell"})
         screen.refresh_if_changed()  # what the slow timer does
-        await pilot.pause()
+        await settled(pilot)
         assert "written in the shell" in rows(app)[0]
         assert "Entries: 1" in screen_text(app)
 
@@ -447,16 +464,16 @@ async def test_switching_language_keeps_what_was_typed_and_searched(app_factory)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_journal(pilot)
         await pilot.press("slash", *"storm")
-        await pilot.pause()
+        await settled(pilot)
         app.push_screen(EntryEditorScreen("thought"))
-        await pilot.pause()
+        await settled(pilot)
         await pilot.press(*"还没写完")
         await app.preferences.set_language("zh")
-        await pilot.pause()
+        await settled(pilot)
         editor = app.screen
         assert "新建 · 想法记录" in screen_text(app)
         assert editor.query_one("#answer-text", TextArea).text == "还没写完"
         await pilot.press("escape")
-        await pilot.pause()
+        await settled(pilot)
         assert app.screen.query_one("#journal-query", Input).value == "storm"
         assert "1 / 1" in screen_text(app) and len(rows(app)) == 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from companion.system.clock import FakeClock
-from tests.ui.helpers import still
+from tests.ui.helpers import settled, still
 
 LANGS = ["en", "zh"]
 WRITING = {
@@ -45,7 +45,13 @@ def seeded(app_factory, clock: FakeClock, lang: str):  # type: ignore[no-untyped
 @pytest.mark.parametrize("lang", LANGS)
 def test_journal_list(snap_compare, app_factory, clock: FakeClock, lang: str) -> None:
     app = seeded(app_factory, clock, lang)
-    assert snap_compare(app, terminal_size=(80, 24), press=["j"], run_before=None)
+
+    async def open_list(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settled(pilot)  # Home read the journal in a worker
+        await pilot.press("j")
+        await settled(pilot)  # and so may the list
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_list)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -64,9 +64,11 @@ async def test_help_lists_the_persons_keys(app_factory, home: Path) -> None:
         first = rows.index(("f3", "SOS"))  # and in the usual order: SOS works everywhere,
         assert rows[first + 1] == ("^l", "Lock", "journal")
         letters = rows.index(("h", "Breathe"))  # the letters from Home
-        assert rows[letters : letters + 3] == [
+        assert rows[letters : letters + 5] == [
             ("h", "Breathe"),
             ("b", "Take", "a", "break"),
+            ("c", "Chat", "done"),
+            ("C", "Rough", "chat", "done"),
             ("J", "Journal"),
         ]
         assert rows.index(("From", "Home")) < letters

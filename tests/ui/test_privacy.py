@@ -19,7 +19,7 @@ from companion.ui.privacy.passphrase import PassphraseScreen
 from companion.ui.privacy.unlock import UnlockScreen
 from companion.ui.shell.help import HelpScreen
 from companion.ui.shell.home import HomeScreen
-from tests.ui.helpers import Notes, screen_text, wait_for
+from tests.ui.helpers import Notes, screen_text, settled, wait_for
 
 PASS = "long enough 123"
 
@@ -56,6 +56,7 @@ async def test_an_encrypted_journal_asks_for_the_passphrase_first(
         assert "doesn't open the journal" in screen_text(app)
         await type_passphrase(pilot, PASS)
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+        await settled(pilot)  # the list is drawn once the journal is read
         assert "the refund that went wrong" in screen_text(app)
     assert (home / "data" / "journal.db").read_bytes().startswith(MAGIC)
     assert before.startswith(MAGIC)
@@ -274,6 +275,7 @@ async def test_an_entry_under_help_closes_alone_when_locked(
         await pilot.press("j")
         await type_passphrase(pilot, PASS)
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+        await settled(pilot)  # the list is drawn once the journal is read
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, EntryViewScreen))
         await pilot.press("f1")
@@ -283,3 +285,24 @@ async def test_an_entry_under_help_closes_alone_when_locked(
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)  # Home itself stays: nothing over-popped
         assert [type(s).__name__ for s in app.screen_stack][-1] == "HomeScreen"
+
+
+async def test_locking_drops_the_journal_text_held_in_memory(
+    app_factory, home: Path, clock: FakeClock
+) -> None:
+    """Behind the lock no journal text stays in the app's memory: the search index, the
+    rows read and the entries decoded are all dropped."""
+    encrypted_journal(home, clock)
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        await type_passphrase(pilot, PASS)
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+        journal = app.services.journal
+        await wait_for(pilot, lambda: len(journal.index()) == 1)
+        assert any(e.text == "the refund that went wrong" for e in journal.entries())
+        app.privacy.lock()
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.pause()
+        held = repr(vars(journal)) + repr(vars(journal._read.index))
+        assert "refund that went wrong" not in held

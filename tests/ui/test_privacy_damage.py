@@ -16,7 +16,7 @@ from companion.ui.journal.entries import JournalScreen
 from companion.ui.privacy.passphrase import PassphraseScreen
 from companion.ui.privacy.unlock import UnlockScreen
 from companion.ui.shell.store_problem import StoreProblemScreen
-from tests.ui.helpers import screen_text, wait_for
+from tests.ui.helpers import screen_text, settled, wait_for
 from tests.ui.test_privacy import PASS, open_passphrase, press_button, type_passphrase
 
 TEXTS = ("the refund that went wrong", "a kind customer", "lunch at last")
@@ -63,6 +63,7 @@ async def test_damage_found_at_unlock_offers_the_backup(
             assert "无法读取，已挪到" in text and "2026-11-24 的备份" in text
         await press_button(pilot, "#restore")
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+        await settled(pilot)  # the list is drawn once the journal is read
         assert all(t in screen_text(app) for t in TEXTS)
     (moved,) = (home / "data").glob("journal.db.corrupt-*")
     assert moved.read_bytes() == damaged

@@ -6,7 +6,7 @@ from __future__ import annotations
 from companion.core.reframe import Page, Reframing
 from companion.ui.journal.entry_view import EntryViewScreen
 from companion.ui.practice.reframe import ReframeScreen
-from tests.ui.helpers import screen_text, wait_for
+from tests.ui.helpers import screen_text, settled, wait_for
 
 
 def thought(app, lang: str = "en"):  # type: ignore[no-untyped-def]
@@ -25,7 +25,7 @@ async def test_reframe_this_starts_from_the_entry_and_links_back(app_factory) ->
     entry = thought(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("j")
-        await pilot.pause()
+        await settled(pilot)  # the list is drawn once the journal is read
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, EntryViewScreen))
         assert "r Reframe this" in " ".join(
@@ -53,7 +53,7 @@ async def test_only_thought_logs_offer_reframe_this(app_factory) -> None:
     app.services.journal.add("free", {"text": "随便写写"})
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("j")
-        await pilot.pause()
+        await settled(pilot)  # the list is drawn once the journal is read
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, EntryViewScreen))
         ids = {a.binding.id for a in app.screen.active_bindings.values()}

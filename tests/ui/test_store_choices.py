@@ -16,7 +16,7 @@ from companion.ui.journal.entries import JournalScreen
 from companion.ui.privacy.unlock import UnlockScreen
 from companion.ui.shell.home import HomeScreen
 from companion.ui.shell.store_problem import StoreProblemScreen
-from tests.ui.helpers import Notes, screen_text, wait_for
+from tests.ui.helpers import Notes, screen_text, settled, wait_for
 from tests.ui.test_privacy import PASS, press_button, type_passphrase
 from tests.ui.test_privacy_damage import TEXTS, encrypted_with_backup
 from tests.unit.test_unverifiable_journal import cut_short_without_backup
@@ -62,6 +62,7 @@ async def test_an_undecided_encrypted_journal_offers_its_backup_at_unlock(
         assert "A backup from 2026-11-24 is available." in screen_text(app)
         await press_button(pilot, "#restore")
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+        await settled(pilot)  # the list is drawn once the journal is read
         assert all(t in screen_text(app) for t in TEXTS)
     assert journal.read_bytes().startswith(b"CMPNENC")
 
@@ -118,6 +119,7 @@ async def test_a_backup_that_could_not_be_written_is_told_once(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("j")
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+        await settled(pilot)  # the list is drawn once the journal is read
         assert "kept" in screen_text(app)
     warnings = [m for m, severity in notes.messages if severity == "warning"]
     assert len(warnings) == 1

@@ -3,8 +3,10 @@ calendar days), and the journal's cached index following writes from anywhere.""
 
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -98,6 +100,10 @@ def test_filters_by_tag_kind_star_and_local_days(index: SearchIndex) -> None:
     assert ids(index.search(Query(starred=True))) == ["2"]
     assert ids(index.search(Query(start=date(2026, 11, 20), end=date(2026, 11, 20)))) == ["5"]
     assert ids(index.search(Query(start=date(2026, 11, 22)))) == ["1", "2"]
+    days = Query(words=("customer",), start=date(2026, 11, 19), end=date(2026, 11, 22))
+    assert ids(index.search(days)) == ["4"]  # words and days together
+    assert index.search(Query(start=date(2026, 11, 24))) == []
+    assert index.search(Query(start=date(2026, 11, 22), end=date(2026, 11, 21))) == []
     assert index.count(Query(end=date(2026, 11, 21))) == 3  # 3, 5 and 4
     assert ids(index.search(Query(), limit=2)) == ["1", "2"]
 
@@ -183,3 +189,70 @@ def test_kind_may_be_named_as_the_person_sees_it() -> None:
         parse_query("kind:复盘了", TODAY, names)
     assert caught.value.code == "unknown_kind"
     assert caught.value.detail == {"kind": "复盘了", "known": "想法, 随笔"}
+
+
+def test_rebuilding_leaves_the_old_index_as_it_was(index: SearchIndex) -> None:
+    """A reader in another thread goes on searching the index it holds."""
+    before = ids(index.search(Query()))
+    newer = index.rebuilt([entry(9, "only this", datetime(2026, 11, 23, 12, tzinfo=SHANGHAI))])
+    assert ids(newer.search(Query())) == ["9"] and ids(index.search(Query())) == before
+
+
+def test_a_search_does_not_wait_for_a_build_under_way_in_another_thread(
+    tmp_path: Path, journal: Journal, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal.add("free", {"text": "first"})
+    assert [e.text for e in journal.entries()] == ["first"]
+    clock.advance(minutes=1)
+    Journal(open_stores(resolve_paths(tmp_path / "h"), clock), clock).add(
+        "free", {"text": "second"}
+    )  # `companion note`
+    reached, go_on = threading.Event(), threading.Event()
+    rebuilt = SearchIndex.rebuilt
+
+    def held(self: SearchIndex, *args: Any) -> SearchIndex:
+        reached.set()
+        go_on.wait(timeout=10)
+        return rebuilt(self, *args)
+
+    monkeypatch.setattr(SearchIndex, "rebuilt", held)
+    worker = threading.Thread(target=journal.index)  # the app's worker reading again
+    worker.start()
+    assert reached.wait(timeout=10)
+    assert [e.text for e in journal.entries()] == ["first"]  # the last index built, at once
+    assert journal.stale()
+    go_on.set()
+    worker.join(timeout=10)
+    assert [e.text for e in journal.entries()] == ["second", "first"] and not journal.stale()
+
+
+def test_reading_in_a_thread_while_writing_here_and_elsewhere_loses_nothing(
+    tmp_path: Path, journal: Journal, clock: FakeClock
+) -> None:
+    other = Journal(open_stores(resolve_paths(tmp_path / "h"), clock), clock)
+    stop, problems = threading.Event(), []
+
+    def keep_reading() -> None:
+        while not stop.is_set():
+            try:
+                journal.index()
+            except Exception as error:  # any error at all is what this test looks for
+                problems.append(error)
+                return
+
+    reader = threading.Thread(target=keep_reading)
+    reader.start()
+    try:
+        for n in range(25):
+            mine = journal.add("free", {"text": f"mine {n}"})
+            other.add("free", {"text": f"theirs {n}"})
+            journal.set_star(mine, True)  # changed within the same millisecond
+            journal.search(parse_query("mine", TODAY))
+    finally:
+        stop.set()
+        reader.join(timeout=30)
+    assert problems == []
+    found = journal.entries()
+    assert len(found) == 50 and {e.text for e in found if e.starred} == {
+        f"mine {n}" for n in range(25)
+    }

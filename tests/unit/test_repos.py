@@ -16,7 +16,7 @@ import pytest
 
 from companion.store.database import Database, Schema
 from companion.store.records import Record, from_doc, to_doc
-from companion.store.repos import KeyValue, Repo, add_together
+from companion.store.repos import KeyValue, Repo, add_together, read_together
 from companion.system.clock import FakeClock
 
 
@@ -72,7 +72,28 @@ def test_all_is_newest_first_and_between_is_half_open(db: Database, clock: FakeC
     assert [n.text for n in notes.all()] == ["n2", "n1", "n0"]
     start = made[0].created_at
     assert [n.text for n in notes.created_between(start, start + timedelta(hours=1))] == ["n0"]
+    assert [n.text for n in notes.created_between(start, made[2].created_at)] == ["n1", "n0"]
     assert notes.count() == 3
+
+
+def test_between_decodes_only_the_records_in_range(
+    db: Database, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Home asks for today's records on its UI thread, beside years of them."""
+    import companion.store.repos as repos
+
+    notes = Repo(db, "notes", Note, clock)
+    for i in range(5):
+        notes.add(text=f"n{i}")
+        clock.advance(days=1)
+    decoded: list[str] = []
+    real = repos.from_doc
+    monkeypatch.setattr(
+        repos, "from_doc", lambda cls, doc: decoded.append(doc["text"]) or real(cls, doc)
+    )
+    today = clock.now() - timedelta(days=1)
+    assert [n.text for n in notes.created_between(today, clock.now())] == ["n4"]
+    assert decoded == ["n4"]
 
 
 def test_documents_are_iso_timestamps_with_offset(db: Database, clock: FakeClock) -> None:
@@ -193,3 +214,28 @@ def test_records_and_named_values_are_kept_in_one_write(
     with pytest.raises(ValueError):
         add_together([(notes, [notes.new(text="two")])], values=[(KeyValue(other), "k", 1)])
     assert [n.text for n in notes.all()] == ["one"]
+
+
+def test_what_a_reader_holds_is_never_changed_by_a_later_write(
+    db: Database, clock: FakeClock
+) -> None:
+    """A worker thread may be going through the documents while the UI thread keeps a
+    record: the write puts new tables in, never changes the ones read."""
+    notes, state = Repo(db, "notes", Note, clock), KeyValue(db)
+    first = notes.add(text="one")
+    state.set("k", 1)
+    held_notes, held_state = notes.docs(), dict(db.storage.read() or {})["state"]
+    add_together([(notes, [notes.new(text="two")])], values=[(state, "k", 2), (state, "j", 3)])
+    assert list(held_notes) == [first.id] and held_state == {"k": {"value": 1}}
+    assert len(notes.docs()) == 2 and state.get("k") == 2
+
+
+def test_documents_come_with_the_identity_they_were_read_at(db: Database, clock: FakeClock) -> None:
+    notes, other = Repo(db, "notes", Note, clock), Repo(db, "other", Note, clock)
+    notes.add(text="one")
+    (docs, others), identity = read_together([notes, other])
+    assert len(docs) == 1 and others == {} and identity == db.storage.identity
+    notes.add(text="two")
+    assert identity != db.storage.identity  # a cache keyed on it is now stale
+    again, now = notes.snapshot()
+    assert len(again) == 2 and now == db.storage.identity

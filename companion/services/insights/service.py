@@ -3,24 +3,29 @@ the figures computed by ``companion.core.insights``, and the weekly summary's me
 
 Reading is fast at years of data: the stored documents are read as they are (no full
 record decoding), and what was read is kept until the file changes (here or in another
-process). A locked journal gives the activity figures alone. No Textual here.
+process). Still, after a file changed it reads every record again: the app computes in
+a worker thread and asks ``cached()`` (a few stats) on its UI thread. A locked journal
+gives the activity figures alone. No Textual here.
 """
 
 from __future__ import annotations
 
 import bisect
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any, Generic, TypeVar
 
 from companion.core import insights as core
+from companion.core.contact_figures import Marked
 from companion.core.insights import Insights, JournalRecords, Rated, Records, Reframed, Written
 from companion.core.weeks import BreakPlan, Span, first_day_of_week, span_days, summary_due
 from companion.services.config import Settings
-from companion.store.database import Database
 from companion.store.errors import StoreError
+from companion.store.repos import read_together
 from companion.store.schema import emotion_names, mood_score
+from companion.store.storage import file_identity
 from companion.store.stores import Stores
 from companion.system.clock import Clock
 
@@ -69,6 +74,15 @@ def _sessions(docs: Iterable[Mapping[str, Any]]) -> list[Rated]:
             out.append(
                 Rated(at, _rating(doc.get("tension_before")), _rating(doc.get("tension_after")))
             )
+    return out
+
+
+def _contacts(docs: Iterable[Mapping[str, Any]]) -> list[Marked]:
+    out = []
+    for doc in docs:
+        at = _when(doc)
+        if at is not None:
+            out.append(Marked(at, doc.get("rough") is True))
     return out
 
 
@@ -130,6 +144,7 @@ class _Activity:
     breathing: _ByTime[Rated]
     sos: _ByTime[Rated]
     breaks: _ByTime[Rated]
+    contacts: _ByTime[Marked]
 
 
 @dataclass(frozen=True)
@@ -143,74 +158,111 @@ def _at(record: Rated | Written | Reframed) -> datetime:
 
 
 class InsightsService:
+    """Safe to call from worker threads (the app computes in one while its UI thread
+    writes): one computation at a time, each reading its documents with the identity
+    of the file they came from in one step (``read_together``), and a lock of the
+    journal (``forget_journal``) never undone by a computation that began before it.
+    Documents changed in place by a write while they are read here (TinyDB updates a
+    record in place) can give one computation a mix of two versions; its figures are
+    kept under the identity read, which that write changed, so they are never reused."""
+
     def __init__(self, stores: Stores, clock: Clock, settings: Callable[[], Settings]) -> None:
         self.stores = stores
         self.clock = clock
         self.settings = settings
+        self._computing = threading.RLock()  # one computation (or reading) at a time
+        self._keeping = threading.Lock()  # held only to set what is kept, never to compute
+        self._forgotten = 0  # how often the journal was forgotten (locked)
         self._activity: tuple[object, _Activity] | None = None
         self._journal: tuple[object, _Journal] | None = None
         self._last: tuple[tuple[object, ...], Insights] | None = None
 
     # -- reading -------------------------------------------------------------------------
-    def _read_activity(self) -> _Activity:
+    def _read_activity(self) -> tuple[object, _Activity]:
         stores = self.stores
-        repos = (stores.break_events, stores.breathing, stores.sos, stores.break_ratings)
-        docs = [repo.docs() for repo in repos]
-        identity = _identity(stores.activity)
-        if self._activity is not None and identity is not None and self._activity[0] == identity:
-            return self._activity[1]
+        repos = (
+            stores.break_events,
+            stores.breathing,
+            stores.sos,
+            stores.break_ratings,
+            stores.contacts,
+        )
+        docs, identity = read_together(repos)
+        kept = self._activity
+        if kept is not None and identity is not None and kept[0] == identity:
+            return kept
         read = _Activity(
             _ByTime(_events(docs[0].values()), lambda e: e.created_at),
             _ByTime(_sessions(docs[1].values()), _at),
             _ByTime(_sessions(docs[2].values()), _at),
             _ByTime(_sessions(docs[3].values()), _at),
+            _ByTime(_contacts(docs[4].values()), lambda c: c.at),
         )
-        self._activity = (identity, read)
-        return read
+        return identity, read
 
-    def _read_journal(self) -> tuple[_Journal | None, str]:
+    def _read_journal(self) -> tuple[tuple[object, _Journal] | None, str, object]:
+        """What was read (with its identity), the journal's state, and what tells that
+        nothing changed since (see ``_key``)."""
         journal = self.stores.journal
         if journal.locked:
-            self._journal = None  # nothing of a locked journal stays in memory
-            return None, core.LOCKED
+            return None, core.LOCKED, None  # nothing of a locked journal is read
+        on_disk = file_identity(journal.path)
         try:
-            entries = self.stores.entries.docs()
-            reframes = self.stores.reframes.docs()
+            (entries, reframes), identity = read_together(
+                [self.stores.entries, self.stores.reframes]
+            )
         except StoreError:
-            return None, core.UNAVAILABLE
-        identity = _identity(journal)
-        if self._journal is not None and identity is not None and self._journal[0] == identity:
-            return self._journal[1], core.OPEN
+            return None, core.UNAVAILABLE, on_disk
+        kept = self._journal
+        if kept is not None and identity is not None and kept[0] == identity:
+            return kept, core.OPEN, identity
         read = _Journal(
             _ByTime(_entries(entries.values()), _at), _ByTime(_reframes(reframes.values()), _at)
         )
-        self._journal = (identity, read)
-        return read, core.OPEN
+        return (identity, read), core.OPEN, identity
 
     def forget_journal(self) -> None:
-        """Drop everything read from the journal (it was locked)."""
-        self._journal = None
-        self._last = None
+        """Drop everything read from the journal (it was locked). A computation running
+        now keeps nothing of what it read (its answer is for whoever asked)."""
+        with self._keeping:
+            self._forgotten += 1
+            self._journal = None
+            self._last = None
 
     def records(self, start: datetime, end: datetime) -> Records:
         """What insights need from [start, end) (give or take MARGIN). A storage problem
         with activity.db is raised (the caller says so); the journal being locked or
         unreadable is part of the answer."""
+        with self._computing:
+            return self._records(start, end)[0]
+
+    def _records(self, start: datetime, end: datetime) -> tuple[Records, tuple[object, ...]]:
+        """The records, and what tells that nothing changed since they were read."""
         start, end = start - MARGIN, end + MARGIN
+        forgotten = self._forgotten
         activity = self._read_activity()
-        journal, state = self._read_journal()
-        return Records(
-            activity.events.between(start, end),
-            activity.breathing.between(start, end),
-            activity.sos.between(start, end),
+        journal, state, journal_identity = self._read_journal()
+        with self._keeping:
+            self._activity = activity
+            if forgotten == self._forgotten:  # not locked since: keep what was read
+                self._journal = journal
+        read_activity = activity[1]
+        read_journal = journal[1] if journal is not None else None
+        records = Records(
+            read_activity.events.between(start, end),
+            read_activity.breathing.between(start, end),
+            read_activity.sos.between(start, end),
             None
-            if journal is None
+            if read_journal is None
             else JournalRecords(
-                journal.entries.between(start, end), journal.reframes.between(start, end)
+                read_journal.entries.between(start, end),
+                read_journal.reframes.between(start, end),
             ),
             state,
-            activity.breaks.between(start, end),
+            read_activity.breaks.between(start, end),
+            read_activity.contacts.between(start, end),
         )
+        return records, (activity[0], self.stores.journal.problem, journal_identity)
 
     # -- figures -------------------------------------------------------------------------
     def plan(self) -> BreakPlan:
@@ -220,29 +272,47 @@ class InsightsService:
     def first_weekday(self) -> int:
         return first_day_of_week(self.settings().shift_days)
 
-    def compute(self, span: Span = Span.WEEK) -> Insights:
-        """The figures for ``span`` now. Asked again with nothing changed (no file
-        written, same day, same settings) it answers from memory, so redrawing on every
-        tick of the app's timer costs a few stats of a file."""
+    def _moment(self, span: Span) -> tuple[datetime, BreakPlan, int, tuple[object, ...]]:
         now = self.clock.now()
         plan, first = self.plan(), self.first_weekday()
-        dates = span_days(span, now.date(), first)
-        start = datetime.combine(dates[0], time(0), tzinfo=now.tzinfo)
-        end = datetime.combine(dates[-1], time(0), tzinfo=now.tzinfo) + timedelta(days=1)
-        records = self.records(start, end)
-        key = (span, now.date(), now.utcoffset(), plan, first, *self._identities(records))
-        if self._last is not None and self._last[0] == key:
-            return self._last[1]
-        found = core.compute(records, plan, now, span, first)
-        self._last = (key, found)
-        return found
+        return now, plan, first, (span, now.date(), now.utcoffset(), plan, first)
 
-    def _identities(self, records: Records) -> tuple[object, ...]:
-        activity = self._activity[0] if self._activity is not None else None
-        journal = self._journal[0] if self._journal is not None else None
-        if activity is None or (records.journal is not None and journal is None):
-            return (object(),)  # a file that is not there (yet): never reuse
-        return (activity, records.journal_state, journal)
+    def compute(self, span: Span = Span.WEEK) -> Insights:
+        """The figures for ``span`` now. Asked again with nothing changed (no file
+        written, same day, same settings) it answers from memory. Slow at years of data
+        the first time and after a file changed: the app calls it in a worker thread."""
+        with self._computing:
+            forgotten = self._forgotten
+            now, plan, first, moment = self._moment(span)
+            dates = span_days(span, now.date(), first)
+            start = datetime.combine(dates[0], time(0), tzinfo=now.tzinfo)
+            end = datetime.combine(dates[-1], time(0), tzinfo=now.tzinfo) + timedelta(days=1)
+            records, files = self._records(start, end)
+            key = _key(moment, files)
+            last = self._last
+            if last is not None and last[0] == key:
+                return last[1]
+            found = core.compute(records, plan, now, span, first)
+            with self._keeping:
+                if forgotten == self._forgotten:
+                    self._last = (key, found)
+            return found
+
+    def cached(self, span: Span = Span.WEEK) -> Insights | None:
+        """The figures ``compute(span)`` would give, if nothing changed since they were
+        computed; otherwise None. Costs the clock, the settings and a stat of each
+        file, never a read: the app asks on its UI thread before starting a worker."""
+        last = self._last
+        if last is None:
+            return None
+        journal = self.stores.journal
+        files = (
+            file_identity(self.stores.activity.path),
+            journal.problem,
+            None if journal.locked else file_identity(journal.path),
+        )
+        key = _key(self._moment(span)[3], files)
+        return last[1] if last[0] == key else None
 
     # -- the weekly summary ----------------------------------------------------------------
     def summary_week(self) -> date | None:
@@ -259,8 +329,14 @@ class InsightsService:
         self.stores.state.set(SUMMARY_OFFERED, week.isoformat())
 
 
-def _identity(db: Database) -> object:
-    return db.storage.identity
+def _key(moment: tuple[object, ...], files: tuple[object, ...]) -> tuple[object, ...]:
+    """What figures depend on: the span, the day, the offset and the settings
+    (``moment``), and the files as read: activity.db's identity, the journal's problem
+    (locked, damaged…) and its identity. A file that is not there (yet) is never taken
+    as unchanged."""
+    if files[0] is None:
+        return (object(),)
+    return (*moment, *files)
 
 
 def insights_for(services: Any) -> InsightsService:

@@ -4,10 +4,17 @@ editor's drafts, and today's figures for Home.
 Entries are decoded once and kept; after a write here or in another process (the file's
 identity changed) only new or changed documents are decoded again, so a search stays
 fast at tens of thousands of entries. No Textual here.
+
+Threads: the app brings the index up to date in a worker thread (``index()``) after
+another process wrote the file, while its UI thread searches. One lock is held around
+each build and around the journal's own writes; a build makes a new index and puts it
+in place whole, and a search on the UI thread never waits for a build under way in
+another thread: it searches the index last built meanwhile.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
@@ -77,10 +84,12 @@ def entry_problem(error: EntryError, t: Strings) -> str:
     return t(f"journal.errors.{error.code}", **error.detail)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Stored:
     """What a search needs, read straight from a stored document: an entry is decoded
-    in full only when it is shown, so searching 25,000 entries decodes a handful."""
+    in full only when it is shown, so searching 25,000 entries decodes a handful. Each
+    one is its own (compared and hashed as itself): the entry decoded from it is kept
+    under it, so a row read before a change is never taken for one read after."""
 
     id: str
     kind: str
@@ -107,59 +116,103 @@ class Stored:
         )
 
 
+@dataclass(frozen=True)
+class _Read:
+    """The journal as last read: the file's identity, the rows read from it and the index
+    built on them. Replaced whole, never changed."""
+
+    identity: object
+    stored: Mapping[tuple[str, Any], Stored]
+    index: SearchIndex
+
+
 class Journal:
     def __init__(self, stores: Stores, clock: Clock) -> None:
         self.stores = stores
         self.clock = clock
-        self._stored: dict[tuple[str, Any], Stored] = {}
-        self._decoded: dict[tuple[str, Any], Entry] = {}
-        self._identity: object = None
-        self._index = SearchIndex(self.index_tz())
+        self._building = threading.RLock()  # one build, or one write of ours, at a time
+        self._read = _Read(None, {}, SearchIndex(self.index_tz()))
+        self._again: set[str] = set()  # changed here since the last build: read again
+        self._decoding = threading.Lock()  # around _decoded (filled as entries are shown)
+        self._decoded: dict[Stored, Entry] = {}
         self.drafts = Drafts(stores, clock)
 
     @property
     def repo(self) -> Repo[Entry]:
         return self.stores.entries
 
+    def forget(self) -> None:
+        """The journal was locked: drop every row, decoded entry and search index read
+        from it, so no journal text stays in memory behind the lock."""
+        with self._building:
+            self._read, self._again = _Read(None, {}, SearchIndex(self.index_tz())), set()
+        with self._decoding:
+            self._decoded = {}
+
     # -- reading ---------------------------------------------------------------------
     def stale(self) -> bool:
-        """Did anything (here or in another process) change the journal since we read it?
-        Costs one stat of the file."""
+        """Did anything (here or in another process) change the journal since the index
+        was built? Costs one stat of the file."""
         from companion.store.storage import file_identity
 
-        return file_identity(self.stores.journal.path) != self._identity
+        return file_identity(self.stores.journal.path) != self._read.identity
 
     def index(self) -> SearchIndex:
         """The search index, brought up to date if the file changed (only new or edited
-        documents are read again)."""
-        docs = self.repo.docs()
-        identity = self.stores.journal.storage.identity
-        if identity == self._identity and identity is not None:
-            return self._index
+        documents are read again). Slow after another process wrote a large journal:
+        the app calls it in a worker thread. A second caller waits for a build under
+        way and gets its index."""
+        with self._building:
+            return self._build()
+
+    def _current(self) -> SearchIndex:
+        """The index a search uses: brought up to date here, unless another thread is
+        doing that right now; then the one last built, whole (that thread's caller
+        tells when the new one is in place)."""
+        if not self._building.acquire(blocking=False):
+            return self._read.index
+        try:
+            return self._build()
+        finally:
+            self._building.release()
+
+    def _build(self) -> SearchIndex:
+        docs, identity = self.repo.snapshot()
+        read = self._read
+        if identity == read.identity and identity is not None:
+            return read.index
+        again = self._again
         stored = {}
         for doc_id, doc in docs.items():
             key = (doc_id, doc.get("updated_at"))
-            stored[key] = self._stored.get(key) or Stored.of(doc_id, doc)
-        self._stored = stored
-        self._decoded = {k: v for k, v in self._decoded.items() if k in stored}
-        self._index.update(stored.values())
-        self._identity = identity
-        return self._index
+            known = read.stored.get(key) if doc_id not in again else None
+            stored[key] = known or Stored.of(doc_id, doc)
+        index = read.index.rebuilt(stored.values(), again)
+        self._read, self._again = _Read(identity, stored, index), set()
+        with self._decoding:  # keep what was decoded from rows this build kept
+            self._decoded = {
+                row: entry
+                for row, entry in self._decoded.items()
+                if stored.get((row.id, row.updated_at)) is row
+            }
+        return index
 
     def _entry(self, row: Stored) -> Entry:
-        key = (row.id, row.updated_at)
-        entry = self._decoded.get(key)
+        with self._decoding:
+            entry = self._decoded.get(row)
         if entry is None:
-            entry = self._decoded[key] = from_doc(Entry, dict(row.doc))
+            entry = from_doc(Entry, dict(row.doc))
+            with self._decoding:
+                self._decoded[row] = entry
         return entry
 
     def search(self, query: Query, limit: int | None = None) -> list[Entry]:
         """Matching entries, newest first."""
-        return [self._entry(row) for row in self.index().search(query, limit)]
+        return [self._entry(row) for row in self._current().search(query, limit)]
 
     def page(self, query: Query, limit: int) -> tuple[list[Entry], int]:
         """The newest ``limit`` matches, decoded, and how many match in all."""
-        rows = self.index().matching(query)
+        rows = self._current().matching(query)
         return [self._entry(row) for row in rows[:limit]], len(rows)
 
     def find(self, query: Query, limit: int | None = None) -> list[Entry]:
@@ -186,13 +239,13 @@ class Journal:
         return self.search(Query())
 
     def kinds_present(self) -> set[str]:
-        return {row.kind for row in self.index().search(Query())}
+        return {row.kind for row in self._current().search(Query())}
 
     def count(self, query: Query) -> int:
-        return self.index().count(query)
+        return self._current().count(query)
 
     def total(self) -> int:
-        return len(self.index())
+        return len(self._current())
 
     def get(self, entry_id: str) -> Entry | None:
         return self.repo.get(entry_id)
@@ -203,9 +256,12 @@ class Journal:
 
     # -- writing -----------------------------------------------------------------------
     def _forget(self, entry_id: str) -> None:
-        self._stored = {k: v for k, v in self._stored.items() if k[0] != entry_id}
-        self._decoded = {k: v for k, v in self._decoded.items() if k[0] != entry_id}
-        self._index.forget(entry_id)
+        """An entry is changed here: the next build reads it again, even if its change
+        falls within the same millisecond as the last one. (The caller holds the lock
+        for the write too, so no build reads the document while it changes.)"""
+        self._again.add(entry_id)
+        with self._decoding:
+            self._decoded = {k: v for k, v in self._decoded.items() if k.id != entry_id}
 
     def check(
         self,
@@ -259,21 +315,25 @@ class Journal:
             kept = {k: v for k, v in entry.fields.items() if spec.prompt(k) is None}
             fields = {**kept, **checked.fields}
             changes = {"text": checked.text, "fields": fields, "tags": checked.tags}
-        self._forget(entry.id)
-        return self.repo.update(entry.id, **changes)
+        with self._building:
+            self._forget(entry.id)
+            return self.repo.update(entry.id, **changes)
 
     def set_star(self, entry: Entry, starred: bool) -> Entry:
-        self._forget(entry.id)
-        return self.repo.update(entry.id, starred=starred)
+        with self._building:
+            self._forget(entry.id)
+            return self.repo.update(entry.id, starred=starred)
 
     def delete(self, entry_id: str) -> Entry | None:
-        self._forget(entry_id)
-        return self.repo.delete(entry_id)
+        with self._building:
+            self._forget(entry_id)
+            return self.repo.delete(entry_id)
 
     def restore(self, entry: Entry) -> Entry:
         """Put a deleted entry back exactly as it was (undo)."""
-        self._forget(entry.id)
-        return self.repo.put(entry)
+        with self._building:
+            self._forget(entry.id)
+            return self.repo.put(entry)
 
     def add_many(self, entries: Sequence[Entry]) -> int:
         return self.repo.add_many(entries) if entries else 0

@@ -1,14 +1,28 @@
 """Insights in the app: the screen (``i``), and the weekly summary offered after the
-week's last end-of-day reflection (the DayClosed message)."""
+week's last end-of-day reflection (the DayClosed message), its figures computed in a
+worker thread that answers the app with WeekComputed."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
+from textual.message import Message
+
+from companion.core.insights import OPEN, Insights
 from companion.store.errors import StoreError
 
 if TYPE_CHECKING:
     from companion.ui.app import CompanionApp
+
+
+@dataclass
+class WeekComputed(Message):
+    """A worker computed the figures of the week whose summary is offered."""
+
+    week: date
+    found: Insights
 
 
 class InsightsFlow:
@@ -29,16 +43,43 @@ class InsightsFlow:
 
     def offer_week_summary(self) -> None:
         """An end-of-day reflection was just kept: if it is the week's last, show the
-        week in a few lines (once a week; a storage problem just skips it)."""
+        week in a few lines (once a week; a storage problem just skips it). The figures
+        are computed in a worker thread unless nothing changed since they were."""
         from companion.core.weeks import Span
-        from companion.ui.insights.week_summary import WeekSummaryScreen
 
         insights = self.app.services.insights
         try:
             week = insights.summary_week()
-            if week is None:
+        except StoreError:
+            return
+        if week is None:
+            return
+        found = insights.cached(Span.WEEK)
+        if found is not None:
+            self.show_summary(week, found)
+            return
+        app = self.app
+
+        def compute() -> None:
+            try:
+                found = insights.compute(Span.WEEK)
+            except StoreError:
                 return
-            found = insights.compute(Span.WEEK)
+            app.post_message(WeekComputed(week, found))
+
+        app.run_worker(compute, thread=True, exclusive=True, group="week-summary")
+
+    def show_summary(self, week: date, found: Insights) -> None:
+        """Show the summary, unless it was shown meanwhile or the journal locked while
+        it was computed (then the next reflection offers it)."""
+        from companion.ui.insights.week_summary import WeekSummaryScreen
+
+        insights = self.app.services.insights
+        if found.journal_state == OPEN and self.app.services.stores.journal.locked:
+            return
+        try:
+            if insights.summary_week() != week:
+                return
             insights.summary_offered(week)
         except StoreError:
             return

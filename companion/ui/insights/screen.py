@@ -5,19 +5,28 @@ with the sentences of ``companion.services.insights.words``; nothing is decided 
 come as numbers and words beside the bars, so they read without colour. The journal
 may be locked: the activity figures are still shown, with a line saying what is left
 out and the key that unlocks it.
+
+The figures are computed in a worker thread (at years of data, after a file changed,
+reading every record takes a while); only "nothing changed since" is asked on the UI
+thread, and it costs a few stats. A line says it is being worked out if that is slow.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
 
 from companion.core.insights import LOCKED, Insights
 from companion.core.weeks import Span
@@ -29,6 +38,26 @@ from companion.ui.shell.messages import JournalLocked, RhythmTick
 from companion.ui.widgets.prose import Paragraph, Prose
 
 SECTIONS = ("counts", "helps", "trend", "patterns")
+WORKING_AFTER = 0.4  # seconds: figures that come sooner come without a "working" line
+
+
+@dataclass(frozen=True)
+class Asked:
+    """One request for figures: the span and language it was for, and its number (only
+    the newest is drawn)."""
+
+    span: Span
+    lang: str
+    number: int
+
+
+@dataclass
+class Computed(Message):
+    """A worker computed the figures for ``asked`` (or met a storage problem)."""
+
+    asked: Asked
+    found: Insights | None
+    error: StoreError | None = None
 
 
 def grid(rows: Iterable[tuple[RenderableType, ...]], *, wrap_last: bool = True) -> Table:
@@ -59,11 +88,17 @@ class InsightsScreen(CompanionScreen):
         super().__init__()
         self.span = span
         self.insights: Insights | None = None  # what is drawn (tests compare it to the CLI)
+        self.asked: Asked | None = None  # the request whose answer is awaited, if any
+        self._requests = 0
+        self._working: Timer | None = None
 
     def compose(self) -> ComposeResult:
         t = self.t
         with VerticalScroll(id="insights", classes="page"):
             yield Paragraph(id="insights-title", classes="page-title", markup=False)
+            yield Paragraph(
+                t("insights.working"), id="insights-working", classes="muted hidden", markup=False
+            )
             yield Paragraph(id="insights-journal", classes="muted hidden", markup=False)
             yield Paragraph(id="insights-empty", classes="hidden", markup=False)
             for section in SECTIONS:
@@ -88,10 +123,13 @@ class InsightsScreen(CompanionScreen):
         self.refresh_view()  # a break, a breathing session or an unlock may have changed it
 
     def on_rhythm_tick(self, _message: RhythmTick) -> None:
-        self.refresh_view()  # cheap: figures are recomputed only when a file changed
+        self.refresh_view()  # a few stats; only a changed file starts a worker
 
     def on_journal_locked(self, _message: JournalLocked) -> None:
-        """The journal just locked: take its figures (words the person wrote) away."""
+        """The journal just locked: take its figures (words the person wrote) away at
+        once; the activity figures come back when they are computed without it."""
+        self.insights = None
+        self._hide_figures()
         self.refresh_view()
 
     async def retranslate(self) -> None:
@@ -99,17 +137,63 @@ class InsightsScreen(CompanionScreen):
         self.insights = None  # the new widgets are empty: draw them whatever changed
         self.refresh_view()
 
-    # -- drawing ---------------------------------------------------------------------------
+    # -- computing ---------------------------------------------------------------------
     def refresh_view(self) -> None:
+        """Draw the figures if nothing changed since they were computed (a few stats);
+        otherwise compute them in a worker, which answers with Computed."""
         if not self.is_mounted:
             return
-        t = self.t
-        try:
-            found = self.companion.services.insights.compute(self.span)
-        except StoreError as error:
-            self.insights = None
-            self._show_only(store_error(error, t))
+        self._requests += 1
+        asked = Asked(self.span, self.t.lang, self._requests)
+        found = self.companion.services.insights.cached(self.span)
+        if found is not None:
+            self.asked = None  # an answer still on its way is not wanted any more
+            self._done_working()
+            self._show(found)
             return
+        self.asked = asked
+        if self._working is None:
+            self._working = self.set_timer(WORKING_AFTER, self._show_working)
+        self.compute(asked)
+
+    @work(thread=True, exclusive=True, group="insights")
+    def compute(self, asked: Asked) -> None:
+        """(A worker thread.) The figures for ``asked.span``, posted back."""
+        try:
+            found = self.companion.services.insights.compute(asked.span)
+        except StoreError as error:
+            self.post_message(Computed(asked, None, error))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(Computed(asked, found))
+
+    @on(Computed)
+    def computed(self, message: Computed) -> None:
+        if message.asked != self.asked:
+            return  # asked again since (another span, language, or a change): not shown
+        self.asked = None
+        self._done_working()
+        if message.error is not None:
+            self.insights = None
+            self._show_only(store_error(message.error, self.t))
+            return
+        if message.found is not None:
+            self._show(message.found)
+
+    def _show_working(self) -> None:
+        self._working = None
+        if self.asked is not None:
+            self.query_one("#insights-working", Static).remove_class("hidden")
+
+    def _done_working(self) -> None:
+        if self._working is not None:
+            self._working.stop()
+            self._working = None
+        self.query_one("#insights-working", Static).add_class("hidden")
+
+    # -- drawing ---------------------------------------------------------------------------
+    def _show(self, found: Insights) -> None:
+        t = self.t
         if found is self.insights:
             return  # nothing changed since it was drawn
         self.insights = found
@@ -152,11 +236,18 @@ class InsightsScreen(CompanionScreen):
         self.query_one("#insights-patterns", Static).update(grid(patterns))
 
     def _show_only(self, message: str) -> None:
+        self._hide_figures()
         self.query_one("#insights-empty", Static).update(Prose(message))
         self.query_one("#insights-empty", Static).remove_class("hidden")
+
+    def _hide_figures(self) -> None:
+        """Hide everything but the title, and empty what was drawn from figures (so no
+        word read from a journal that just locked stays on the screen, even hidden)."""
         for widget in self.query("#insights Static"):
-            if widget.id not in ("insights-empty", "insights-title"):
+            if widget.id != "insights-title":
                 widget.add_class("hidden")
+        for name in ("journal", "empty", *SECTIONS):
+            self.query_one(f"#insights-{name}", Static).update("")
 
     # -- intents ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -4,7 +4,9 @@ to reading, writing, editing, starring and deleting (with undo).
 Rules live in companion.core.journal_search and companion.services.journal; this screen draws
 what they return and forwards what the person asks for. The list re-reads the journal
 when it comes back to the front and, while shown, on a slow timer, so a note written
-from the shell (``companion note``) appears without a restart.
+from the shell (``companion note``) appears without a restart. The timer only looks
+whether the file changed (one stat); reading it again runs in a worker thread, and the
+list is drawn again when its JournalRead comes.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from companion.ui.journal.dialogs import (
 from companion.ui.journal.entry_editor import EntryEditorScreen
 from companion.ui.journal.entry_view import EntryViewScreen
 from companion.ui.shell.base import FOOTER_EVERYWHERE, CompanionScreen, types_text
+from companion.ui.shell.messages import JournalRead
 from companion.ui.widgets.prose import Paragraph
 
 FILTER = Binding.Group("journal.keys.filter")
@@ -87,6 +90,7 @@ class JournalScreen(CompanionScreen):
         self.matches = 0
         self._asked: object = None  # the search and filters the limit was grown for
         self._timer: Timer | None = None
+        self.reading = False  # a worker is reading the journal again: drawn when it is done
 
     # -- drawing ---------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -108,7 +112,7 @@ class JournalScreen(CompanionScreen):
 
     def on_mount(self) -> None:
         self.kinds = catalogue(self.t.lang)
-        self.refresh_list()
+        self.show_journal()
         self.query_one("#journal-list", OptionList).focus()
         self._timer = self.set_interval(REFRESH_SECONDS, self.refresh_if_changed)
         self.offer_draft()
@@ -127,7 +131,7 @@ class JournalScreen(CompanionScreen):
         # this screen if the journal was locked meanwhile.)
         if self.companion.services.stores.journal.locked:
             return
-        self.refresh_list()
+        self.show_journal()
         if self._timer is not None:
             self._timer.resume()
 
@@ -154,11 +158,39 @@ class JournalScreen(CompanionScreen):
         return query
 
     def refresh_if_changed(self) -> None:
-        if self.companion.services.journal.stale():
+        """The slow timer: one stat; the journal is read again only if it changed."""
+        if self.journal_behind():
+            self.read_again()
+
+    def show_journal(self) -> None:
+        """Draw the list, reading the journal again first (in a worker) if it changed."""
+        if self.journal_behind():
+            self.read_again()
+        else:
             self.refresh_list()
 
+    def read_again(self) -> None:
+        if self.reading:
+            return
+        self.reading = True
+        self.read_journal()
+        if not self.shown:  # nothing to look at meanwhile: say why
+            self.query_one("#journal-status", Static).update(self.t("journal.screen.reading"))
+
+    @on(JournalRead)
+    def journal_read(self, message: JournalRead) -> None:
+        self.reading = False
+        if message.error is not None:
+            status = self.query_one("#journal-status", Static)
+            status.update(self.t("errors.unavailable", store=self.t("store.journal")))
+            return
+        self.refresh_list()
+
     def refresh_list(self) -> None:
-        """Search again and redraw, keeping the highlighted entry where it can."""
+        """Search again and redraw, keeping the highlighted entry where it can. While the
+        journal is being read again, nothing: it is drawn when that is done."""
+        if self.reading:
+            return
         t = self.t
         status = self.query_one("#journal-status", Static)
         journal = self.companion.services.journal

@@ -155,7 +155,15 @@ class EntryEditorScreen(CompanionScreen):
 
     async def retranslate(self) -> None:
         self.initial, self.initial_tags = self.snapshot()
-        await self.recompose()
+        # The autosave timer must not look for the answers while they are rebuilt.
+        timer = self._timer
+        if timer is not None:
+            timer.pause()
+        try:
+            await self.recompose()
+        finally:
+            if timer is not None:
+                timer.resume()
 
     # -- what was typed ------------------------------------------------------------------
     def snapshot(self) -> tuple[dict[str, str], str]:
@@ -186,6 +194,9 @@ class EntryEditorScreen(CompanionScreen):
         if self.snapshot() == self.baseline and self.draft is None:
             return None
         return self.draft_fields() if self.has_writing() else None
+
+    def kept_draft(self) -> Draft | None:
+        return self.draft
 
     def before_lock(self) -> None:
         self.autosave()  # the draft is written (encrypted) while the key is still there

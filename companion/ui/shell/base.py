@@ -16,11 +16,14 @@ from textual.screen import ModalScreen, Screen
 from companion.core.journal import EntryError
 from companion.core.terminal import COMFORTABLE_WIDTH
 from companion.services.journal.service import entry_problem
+from companion.store.errors import StoreError
 from companion.system.i18n import Strings
 from companion.ui.actions import registry_place
+from companion.ui.shell.messages import JournalRead
 from companion.ui.widgets.choices import arrow_in_choices
 
 if TYPE_CHECKING:
+    from companion.store.schema import Draft
     from companion.ui.app import CompanionApp
 
 
@@ -196,8 +199,37 @@ class Translated:
             )
             return False
 
+    def journal_behind(self) -> bool:
+        """Did the journal change since its index was built (one stat)? Then a screen
+        that shows it reads it again in a worker (``read_journal``) first: after another
+        process's note, reading a large journal takes a while."""
+        services = self.companion.services
+        return services.stores.journal.available and services.journal.stale()
+
+    def read_journal(self) -> None:
+        """Bring the journal's index up to date in a worker thread; this screen gets
+        JournalRead when it is."""
+        journal = self.companion.services.journal
+
+        def read() -> None:
+            try:
+                journal.index()
+            except StoreError as error:
+                self.post_message(JournalRead(error))  # type: ignore[attr-defined]
+                return
+            self.post_message(JournalRead())  # type: ignore[attr-defined]
+
+        # (Anything but a storage problem is a bug: it reaches the app's crash handling,
+        # as it did when the journal was read on the UI thread.)
+        self.run_worker(read, thread=True, exclusive=True, group="journal-read")  # type: ignore[attr-defined]
+
     def unsaved_input(self) -> dict[str, Any] | None:
         """Text the user typed and has not saved, to keep if the app must close."""
+        return None
+
+    def kept_draft(self) -> Draft | None:
+        """The draft this screen's autosave already keeps (the app updates it when it
+        must close, instead of keeping the same writing twice)."""
         return None
 
     def redraw_in(self) -> float | None:

@@ -1,4 +1,9 @@
-"""Home: a greeting, today at a glance, and where to go from here."""
+"""Home: a greeting, today at a glance, and where to go from here.
+
+The glance counts today's journal entries and practice: when the journal's file changed
+(another process's note, or not read yet at start), it is read again in a worker thread
+first, and the glance is drawn when that is done (JournalRead).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from companion.core.daytime import part_of_day
 from companion.system.i18n import format_day, format_time
 from companion.ui.actions import ACTIONS
 from companion.ui.shell.base import CompanionScreen
-from companion.ui.shell.messages import JournalLocked, RhythmTick
+from companion.ui.shell.messages import JournalLocked, JournalRead, RhythmTick
 from companion.ui.widgets.columns import key_grid, two_columns
 from companion.ui.widgets.prose import Paragraph
 
@@ -18,6 +23,7 @@ from companion.ui.widgets.prose import Paragraph
 class HomeScreen(CompanionScreen):
     footer_app_keys = True
     app_letters = True  # nothing is typed or chosen here: the letters open the rooms
+    _reading = False  # a worker is reading the journal again: the glance waits for it
 
     def compose(self) -> ComposeResult:
         t = self.t
@@ -61,13 +67,27 @@ class HomeScreen(CompanionScreen):
             f"{format_day(now.date(), t)} · {format_time(now, t)}"
         )
         self.query_one("#break-status", Static).update(self.companion.break_line())
+        if self.journal_behind():
+            if not self._reading:
+                self._reading = True
+                self.read_journal()
+        else:
+            self._draw_glance()
+        ids = [a.id for a in ACTIONS if a.on_home]
+        shown = self.companion.keys_for(ids)
+        keys = [(shown[action_id], t(f"keys.{action_id}")) for action_id in ids]
+        self.query_one("#home-keys", Static).update(key_grid(keys))
+
+    def on_journal_read(self, _message: JournalRead) -> None:
+        """The journal was read again: draw the glance (a storage problem leaves the
+        journal's figures out, as a locked journal does)."""
+        self._reading = False
+        self._draw_glance()
+
+    def _draw_glance(self) -> None:
         figures = self.companion.today_glance()
         glance = self.query_one("#glance", Static)
         if figures:
             glance.update(two_columns(figures))
         else:
-            glance.update(t("home.glance_empty"))
-        ids = [a.id for a in ACTIONS if a.on_home]
-        shown = self.companion.keys_for(ids)
-        keys = [(shown[action_id], t(f"keys.{action_id}")) for action_id in ids]
-        self.query_one("#home-keys", Static).update(key_grid(keys))
+            glance.update(self.t("home.glance_empty"))

@@ -14,6 +14,8 @@ from datetime import datetime
 
 from textual.message import Message
 
+from companion.store.errors import StoreError
+
 
 class RhythmTick(Message):
     """Time moved (or the break rhythm changed): draw again.
@@ -25,6 +27,15 @@ class RhythmTick(Message):
 class JournalLocked(Message, bubble=False):
     """The journal was just locked: drop whatever was read from it. Sent to the app and
     to every open screen."""
+
+
+@dataclass
+class JournalRead(Message, bubble=False):
+    """A worker read the journal again (another process wrote it, or it was not read
+    yet): its index is up to date, and the screen that asked draws it. ``error`` is the
+    storage problem met instead, if any."""
+
+    error: StoreError | None = None
 
 
 @dataclass

@@ -1,0 +1,129 @@
+"""Reading the journal again after another process wrote it happens in a worker thread:
+the open list and Home's glance show the note once it is read, the list says it is
+reading when it has nothing to show yet (and keeps what is typed meanwhile), and a
+storage problem met in the worker is said on the screen."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from companion.core.journal_search import SearchIndex
+from companion.services.journal.service import Journal
+from companion.store.stores import open_stores
+from companion.system.atomic import write_atomic
+from companion.system.clock import FakeClock
+from companion.system.paths import resolve_paths
+from companion.ui.journal.entries import JournalScreen
+from companion.ui.shell.home import HomeScreen
+from tests.ui.helpers import screen_text, settled, text_of, wait_for
+from tests.ui.test_journal_screen import open_journal, rows
+from tests.unit.test_journal_cli import companion
+
+
+class Builds:
+    """The threads the journal's index is built in (each build still runs); with
+    ``held``, a build in a worker thread waits until ``go_on`` is set."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, held: bool = False) -> None:
+        self.threads: list[threading.Thread] = []
+        self.waiting = threading.Event()
+        self.go_on = threading.Event()
+        if not held:
+            self.go_on.set()
+        rebuilt = SearchIndex.rebuilt
+
+        def recorded(index: SearchIndex, *args: Any, **kwargs: Any) -> SearchIndex:
+            self.threads.append(threading.current_thread())
+            if threading.current_thread() is not threading.main_thread():
+                self.waiting.set()
+                self.go_on.wait(timeout=10)
+            return rebuilt(index, *args, **kwargs)
+
+        monkeypatch.setattr(SearchIndex, "rebuilt", recorded)
+
+    @property
+    def on_the_ui_thread(self) -> bool:
+        return threading.main_thread() in self.threads
+
+
+async def test_a_note_from_the_shell_shows_in_the_open_list_read_in_a_worker(
+    app_factory, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = app_factory("en")
+    app.services.journal.add("free", {"text": "written in the app"})
+    builds = Builds(monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_journal(pilot)
+        assert "written in the app" in rows(app)[0] and "Entries: 1" in screen_text(app)
+        assert builds.threads and not builds.on_the_ui_thread  # read at start, in a worker
+        builds.threads.clear()
+        assert companion(home, "note", "written in the shell").returncode == 0  # the CLI
+        screen.refresh_if_changed()  # what the list's slow timer does
+        await settled(pilot)
+        assert any("written in the shell" in row for row in rows(app))
+        assert "Entries: 2" in screen_text(app)
+        assert builds.threads and not builds.on_the_ui_thread
+        builds.threads.clear()
+        screen.refresh_if_changed()  # nothing changed: one stat, no reading
+        await settled(pilot)
+        assert builds.threads == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_list_says_it_is_reading_and_keeps_a_search_typed_meanwhile(
+    app_factory, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = app_factory(lang)
+    for text in ("refund storm", "a calm day", "storm again"):
+        app.services.journal.add("free", {"text": text})
+    builds = Builds(monkeypatch, held=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, builds.waiting.is_set)  # Home's worker is reading
+        await pilot.press("j")
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+        reading = {"en": "Reading your journal…", "zh": "正在读取日记……"}[lang]
+        assert reading in screen_text(app) and rows(app) == []
+        await pilot.press("slash", *"storm")  # the UI thread answers meanwhile
+        assert app.screen.search_text == "storm"
+        builds.go_on.set()
+        await settled(pilot)
+        assert [row for row in rows(app) if "storm" in row] == rows(app) and len(rows(app)) == 2
+        assert reading not in screen_text(app) and not builds.on_the_ui_thread
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_a_storage_problem_met_reading_again_is_said_in_the_list(
+    app_factory, home: Path, lang: str
+) -> None:
+    app = app_factory(lang)
+    app.services.journal.add("free", {"text": "written in the app"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_journal(pilot)
+        write_atomic(app.services.paths.journal_db, b"{not json")  # another process
+        screen.refresh_if_changed()
+        await settled(pilot)
+        said = {"en": "The journal can't be used right now.", "zh": "日记暂时无法使用。"}[lang]
+        assert said in screen_text(app)
+
+
+async def test_homes_glance_counts_a_note_from_another_process_read_in_a_worker(
+    app_factory, home: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = app_factory("en")
+    builds = Builds(monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        glance = app.screen.query_one("#glance")
+        assert "Nothing recorded yet today" in text_of(glance)  # (no journal file yet)
+        builds.threads.clear()
+        shell = Journal(open_stores(resolve_paths(home), clock), clock)  # `companion note`
+        shell.add("free", {"text": "written in the shell"})
+        assert isinstance(app.screen, HomeScreen)
+        app.screen.refresh_view()  # what Home's slow timer does
+        await settled(pilot)
+        assert "Journal entries" in text_of(glance) and "1" in text_of(glance)
+        assert builds.threads and not builds.on_the_ui_thread

@@ -57,6 +57,7 @@ from companion.ui.shell.palette import Commands, palette_commands
 from companion.ui.shell.preferences import Preferences
 from companion.ui.shell.themes import BY_SETTING, DARK, LIGHT
 from companion.ui.shell.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from companion.ui.widgets.prose import toast_text
 
 # Screens other than Home are imported where they open, so the first screen comes up
 # sooner.
@@ -296,6 +297,11 @@ class CompanionApp(App[None]):
         the next start)."""
         kept = self.keep_unsaved_input()
         self.exit(message=self.strings("app.kept_on_quit") if kept else None)
+
+    def notify(self, message: str, *, markup: bool = True, **options: Any) -> None:
+        """Plain toasts fold as Chinese should (Textual breaks them only at spaces)."""
+        text = message if markup else toast_text(message, self.size.width)
+        super().notify(text, markup=markup, **options)
 
     def open_settings(self) -> None:
         from companion.ui.shell.settings import SettingsScreen

@@ -7,7 +7,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from companion.ui.widgets.prose import NO_LINE_END, NO_LINE_START, Prose, break_lines
+from companion.ui.widgets.prose import NO_LINE_END, NO_LINE_START, Prose, break_lines, toast_text
 
 OUTCOME = (
     "聊天客客气气地结束了，但她心里还是没底，多半还会再来问。"
@@ -91,3 +91,10 @@ def test_every_shipped_chinese_sentence_breaks_well(width: int) -> None:
             wrapped = cut(paragraph, width)
             assert all(cell_len(line) <= width for line in wrapped), (key, width)
             assert all(line[:1] not in NO_LINE_START for line in wrapped), (key, width, wrapped)
+
+
+def test_a_toast_is_folded_only_when_it_holds_chinese() -> None:
+    english = "Press k when you're free; I'll ask again in 17 s."
+    assert toast_text(english, 80) == english  # Textual wraps English at spaces itself
+    folded_lines = toast_text("好" * 15 + "还有 17 秒就好了。", 80).split("\n")
+    assert folded_lines == ["好" * 15 + "还有", "17 秒就好了。"]  # 36 cells: the toast's

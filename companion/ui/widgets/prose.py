@@ -142,6 +142,29 @@ def reflow(lines: list[Text], width: int) -> list[Text]:
     return wrap(joined, width)
 
 
+def folded(text: str, width: int) -> str:
+    """``text`` with its line breaks put where these rules break it at ``width``: for a
+    widget that wraps by its own rules (a toast), given lines that already fit."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines.extend(paragraph[start:end] for start, end in break_lines(paragraph, width))
+    return "\n".join(lines)
+
+
+# Textual's toast (its DEFAULT_CSS): 60 cells wide, at most half of its rack (the window
+# less the rack's scroll bar), a cell of padding each side and a border on the left.
+TOAST_WIDTH, RACK_SCROLLBAR, TOAST_FRAME = 60, 2, 3
+
+
+def toast_text(message: str, window_width: int) -> str:
+    """A toast's message, folded by these rules when it holds Chinese (Textual breaks
+    only at spaces: ``17`` / ``秒``, or a run of Chinese moved down whole)."""
+    if not any(_wide(character) for character in message):
+        return message
+    width = min(TOAST_WIDTH, (window_width - RACK_SCROLLBAR) // 2) - TOAST_FRAME
+    return folded(message, width)
+
+
 ALIGN: dict[str, JustifyMethod] = {
     "left": "left",
     "start": "left",

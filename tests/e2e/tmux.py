@@ -83,6 +83,10 @@ class Tmux:
             # terminal reads it and the next key as one Alt+key sequence.
             time.sleep(0.4 if key == "Escape" else 0.05)
 
+    def type(self, text: str) -> None:
+        """``text`` in one burst, as a text expander sends it (no bracketed paste)."""
+        self._run("send-keys", "-t", self.session, "-l", text)
+
     def wait_gone(self, text: str, timeout: float = 30.0) -> str:
         deadline = time.monotonic() + timeout
         while True:

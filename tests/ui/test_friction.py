@@ -127,3 +127,19 @@ async def test_feelings_are_written_back_with_the_chinese_comma(app_factory) -> 
         await pilot.press("escape", "ctrl+e")
         await pilot.pause()
         assert app.screen.query_one("#answer-emotions", Input).value == "生气 80，委屈 60"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("keys", [["d"], ["m"], ["j", "delete"], ["j", "ctrl+n"]])
+async def test_dialogs_show_their_own_keys_in_the_footer(app_factory, lang, keys) -> None:
+    """A dialog's footer names how to choose and how to leave, never Home's rooms."""
+    app = app_factory(lang)
+    app.services.journal.add("free", {"text": "a line"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert not isinstance(app.screen, (HomeScreen, JournalScreen))
+        shown = [k.key_display for k in app.screen.query("FooterKey")]
+        assert "esc" in shown, shown
+        assert not {"j", "h", "k", "b", "i", "q", "t"} & set(shown), shown  # Home's letters
+        assert {"⏎", "↑", "←", "1"} & set(shown), shown  # how to choose

@@ -18,7 +18,7 @@ from companion.services.journal.service import catalogue, kind_name
 from companion.store.schema import Draft, EditorDraft, Entry
 from companion.system.i18n import format_moment
 from companion.ui.shell.base import CompanionModal
-from companion.ui.widgets.choices import ChoiceButton, ChoiceRow
+from companion.ui.widgets.choices import ChoiceButton, ChoiceList, ChoiceRow
 from companion.ui.widgets.columns import two_columns
 from companion.ui.widgets.prose import Paragraph
 
@@ -48,7 +48,7 @@ class KindPickerScreen(CompanionModal):
                 Option(Text(f"{n}  {kind.name}"), id=kind.id)
                 for n, kind in enumerate(self.kinds, 1)
             ]
-            yield OptionList(*options, id="kind-list")
+            yield ChoiceList(*options, id="kind-list")
             yield Paragraph(id="kind-about", classes="dialog-line", markup=False)
             yield Paragraph(t("journal.new.hint"), classes="muted", markup=False)
         yield Footer()

@@ -18,6 +18,7 @@ from companion.core.reframe import OUTCOMES
 from companion.store.schema import Reframe
 from companion.system.i18n import format_day
 from companion.ui.shell.base import CompanionModal
+from companion.ui.widgets.choices import ChoiceList
 from companion.ui.widgets.prose import Paragraph
 
 SKIP = "skip"
@@ -47,7 +48,7 @@ class FollowUpScreen(CompanionModal):
             yield Paragraph(pair, classes="dialog-line quote")
             yield Input(placeholder=t("reframe.follow_up.note"), id="note")
             options = [Option(t(f"reframe.follow_up.{o}"), id=o) for o in OUTCOMES]
-            yield OptionList(*options, None, Option(t("reframe.follow_up.skip"), id=SKIP))
+            yield ChoiceList(*options, None, Option(t("reframe.follow_up.skip"), id=SKIP))
         yield Footer()
 
     def on_mount(self) -> None:

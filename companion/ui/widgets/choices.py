@@ -18,7 +18,7 @@ from typing import Any
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import Button
+from textual.widgets import Button, OptionList
 
 MOVE = Binding.Group("widgets.keys.move", compact=True)
 ARROWS = {"up": -1, "left": -1, "down": 1, "right": 1}
@@ -105,6 +105,17 @@ class ChoiceRow(Choices):
         Binding("right", "move(1)", "widgets.keys.next", id="choice_right", group=MOVE),
         Binding("up", "move(-1)", "widgets.keys.previous", show=False, id="choice_up"),
         Binding("down", "move(1)", "widgets.keys.next", show=False, id="choice_down"),
+    ]
+
+
+class ChoiceList(OptionList):
+    """A dialog's list of choices whose footer names its keys: ↑ ↓ move, Enter chooses
+    (an OptionList keeps them out of the footer)."""
+
+    BINDINGS = [
+        Binding("enter", "select", "widgets.keys.choose", id="choose_option"),
+        Binding("up", "cursor_up", "widgets.keys.previous", id="option_up", group=MOVE),
+        Binding("down", "cursor_down", "widgets.keys.next", id="option_down", group=MOVE),
     ]
 
 

@@ -56,8 +56,18 @@ async def test_a_postpone_under_a_minute_is_said_in_seconds(app_factory, clock, 
         assert said in notes.text()
 
 
-async def test_the_after_this_chat_hint_names_a_key_that_works_there(app_factory, clock) -> None:
-    app = build(app_factory)
+HINTS = {
+    "en": ("press k on Home", "Press k when you're free", "Press k when you're free"),
+    "zh": ("空下来回到首页按 k 开始休息", "空下来按 k 开始休息", "空下来按 k。"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_after_this_chat_hint_names_a_key_that_works_there(
+    app_factory, clock, lang
+) -> None:
+    in_journal, on_home, home_line = HINTS[lang]
+    app = build(app_factory, lang)
     async with app.run_test(size=(80, 24)) as pilot:
         notes = Notes(app)
         await pilot.press("j")
@@ -67,13 +77,21 @@ async def test_the_after_this_chat_hint_names_a_key_that_works_there(app_factory
         await pilot.press("c")  # after this chat: back to the journal, where k types
         await pilot.pause()
         assert isinstance(app.screen, JournalScreen)
-        assert "press k on Home" in notes.text()
+        assert in_journal in notes.text()
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert "Press k when you're free" in home_status(app)  # on Home, k it is
+        assert home_line in home_status(app)  # on Home, k it is
         await pilot.press("k")
         assert break_screen(app).mode == "break"
+        await pilot.press("escape")  # back at once; the break is asked for again later
+        await later(pilot, clock, minutes=20)
+        assert isinstance(app.screen, BreakScreen)
+        await pilot.press("c")  # from a break over Home, Home's own key is named
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        said = notes.messages[-1][0]
+        assert on_home in said and in_journal not in said
 
 
 async def test_s_then_escape_after_three_seconds_is_no_break_taken(app_factory, clock) -> None:

@@ -20,12 +20,11 @@ a gap between two looks longer than a break is time away too (see ``_time_away``
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 
 from companion.core import roster
-from companion.core.break_types import Event, Moment, Outcome
+from companion.core.break_types import Event, Kind, Moment, Outcome, Phase
 from companion.core.roster import FixedBreak
 from companion.core.shift import Shift
 
@@ -38,42 +37,10 @@ LOOKS_EVERY = 60.0  # seconds: the running app steps at least this often, awake
 UNWATCHED = 2 * LOOKS_EVERY  # a gap between looks this long can't be ordinary ticking
 
 
-class Phase(enum.StrEnum):
-    OFF = "off"  # outside shift hours: no reminders
-    WORKING = "working"
-    HEADS_UP = "heads_up"
-    DUE = "due"
-    POSTPONED = "postponed"
-    AFTER_CHAT = "after_chat"
-    ON_BREAK = "on_break"
-    FIXED = "fixed"  # a fixed break or meeting of the roster: nothing is asked meanwhile
-
-
 # Phases of a work period: time away in them can be a natural break.
 AT_WORK = frozenset({Phase.WORKING, Phase.HEADS_UP, Phase.DUE, Phase.POSTPONED, Phase.AFTER_CHAT})
 # Phases in which a break was asked for: skip and "after this chat" make sense.
 ASKED = frozenset({Phase.HEADS_UP, Phase.DUE, Phase.POSTPONED, Phase.AFTER_CHAT})
-
-
-class Kind(enum.StrEnum):
-    HEADS_UP = "heads_up"
-    DUE = "due"
-    POSTPONED = "postponed"
-    AFTER_CHAT = "after_chat"
-    STARTED = "started"
-    ENDED = "ended"
-    SKIPPED = "skipped"
-    NATURAL = "natural"
-    DND_ON = "dnd_on"
-    DND_OFF = "dnd_off"
-    SHIFT_START = "shift_start"
-    SHIFT_END = "shift_end"
-    MICRO = "micro"  # a micro-pause was shown
-    FORWARD = "brought_forward"  # rough contacts brought the next break forward
-    FIXED_START = "fixed_start"
-    FIXED_END = "fixed_end"
-    PEAK_ON = "peak_on"
-    PEAK_OFF = "peak_off"
 
 
 @dataclass(frozen=True)

@@ -127,6 +127,8 @@ async def test_a_mood_needs_its_score_and_a_digit_gives_it(app_factory, lang) ->
         assert isinstance(app.screen, EntryEditorScreen) and app.screen.kind == "mood"
         score = app.screen.query_one("#answer-score")
         assert score.has_focus  # the score comes first
+        prompt = {"en": "Select", "zh": "请选择"}[lang]  # asked in the person's language
+        assert str(score.query_one("SelectCurrent Static").content) == prompt
         await pilot.press("3", "tab", *"tired", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, JournalScreen)

@@ -24,6 +24,7 @@ from textual.screen import Screen
 
 from companion import __version__
 from companion.core.keys import default_keys
+from companion.packs.library import skipped_packs
 from companion.services.container import Services
 from companion.services.intent import StartIntent
 from companion.services.journal.service import journal_glance
@@ -37,6 +38,7 @@ from companion.ui.actions import BY_ID, app_bindings
 from companion.ui.breaks.away_watch import DesktopRead
 from companion.ui.breaks.rhythm import BreakRhythm
 from companion.ui.calm.flow import CalmFlow
+from companion.ui.care.flow import CareFlow
 from companion.ui.insights.flow import InsightsFlow, WeekComputed
 from companion.ui.journal.flow import JournalFlow
 from companion.ui.practice.flow import PracticeFlow
@@ -51,13 +53,16 @@ from companion.ui.shell.messages import (
     DayClosed,
     JournalLocked,
     ReframeWanted,
+    ReportWanted,
     ShiftMoment,
 )
 from companion.ui.shell.palette import Commands, palette_commands
 from companion.ui.shell.preferences import Preferences
 from companion.ui.shell.themes import BY_SETTING, DARK, LIGHT
 from companion.ui.shell.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from companion.ui.shell.unsaved import keep_unsaved_input
 from companion.ui.widgets.prose import toast_text
+from companion.ui.widgets.tension import TensionScale
 
 # Screens other than Home are imported where they open, so the first screen comes up
 # sooner.
@@ -100,6 +105,7 @@ class CompanionApp(App[None]):
         self.routine = RoutineFlow(self)  # energy station and letting the day go
         self.practice = PracticeFlow(self)  # reframing and the practice room
         self.insights = InsightsFlow(self)
+        self.care = CareFlow(self)  # help lines, and offering them after heavy moments
         self.glance_providers.append(practice_glance)
         # The person's own keys ([keys] in config.toml, already checked), before the
         # first screen is drawn so its footer shows them. Read once at start: Settings
@@ -135,10 +141,10 @@ class CompanionApp(App[None]):
 
             for problem in problems:
                 self.push_screen(StoreProblemScreen(problem))
-        for problem in self.services.config.problems:
-            self.notify(
-                config_problem(problem, self.strings), severity="warning", timeout=12, markup=False
-            )
+        lines = [config_problem(p, self.strings) for p in self.services.config.problems]
+        lines += skipped_packs(self.services.library.problems(self.strings.lang), self.strings)
+        for line in lines:
+            self.notify(line, severity="warning", timeout=12, markup=False)
         self.tell_backup_failed()
         self.check_size(self.size.width, self.size.height)
         # The rhythm's saved state is loaded before any key can act on it (a `k` typed
@@ -224,6 +230,10 @@ class CompanionApp(App[None]):
     def _reframe_wanted(self, message: ReframeWanted) -> None:
         self.practice.reframe_entry(message.entry_id)
 
+    @on(ReportWanted)
+    def _report_wanted(self, message: ReportWanted) -> None:
+        self.calm.show_report(message.text)
+
     @on(DayClosed)
     def _day_closed(self) -> None:
         self.insights.offer_week_summary()
@@ -240,6 +250,10 @@ class CompanionApp(App[None]):
     def _journal_locked(self) -> None:
         self.services.journal.forget()  # no journal text stays in memory behind the lock
         self.insights.journal_locked()
+
+    @on(TensionScale.Rated)
+    def _tension_rated(self, message: TensionScale.Rated) -> None:
+        self.care.rated(message)
 
     @on(DesktopRead)
     def _desktop_read(self, message: DesktopRead) -> None:
@@ -292,9 +306,7 @@ class CompanionApp(App[None]):
         return self.may(action_id) and self.calm.allows(action_id)
 
     def quit(self) -> None:
-        """q on Home, ctrl+q anywhere, Quit in the palette: what any screen holds unsaved
-        is kept as a draft first, and said as companion closes (it is offered back at
-        the next start)."""
+        """q on Home, ctrl+q, the palette: unsaved writing is kept as a draft, and said."""
         kept = self.keep_unsaved_input()
         self.exit(message=self.strings("app.kept_on_quit") if kept else None)
 
@@ -363,18 +375,7 @@ class CompanionApp(App[None]):
     # -- the unexpected --------------------------------------------------------------
     def keep_unsaved_input(self) -> int:
         """Store what every open screen has not saved yet, as drafts. Returns how many."""
-        kept = 0
-        for screen in self.screen_stack:
-            if not isinstance(screen, Translated):
-                continue
-            try:
-                fields = screen.unsaved_input()
-                if fields:
-                    self.services.drafts.keep(screen.draft_origin, fields, screen.kept_draft())
-                    kept += 1
-            except Exception:
-                continue
-        return kept
+        return keep_unsaved_input(self)
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual offers no public hook for errors raised in handlers (see

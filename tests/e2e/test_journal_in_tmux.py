@@ -119,10 +119,10 @@ def test_words_typed_in_the_list_search_and_never_quit_or_switch_theme(
     term.wait_for("Where to go")
     term.send("j")
     term.wait_for("calm morning shift")
-    term.type("late")
+    term.burst("late")
     screen = term.wait_gone("calm morning shift")
     assert "late refund again" in screen
-    term.type(" tqed" * 60)  # 300 keys at once, every one an app letter on Home
+    term.burst(" tqed" * 60)  # 300 keys at once, every one an app letter on Home
     term.wait_for("Nothing matches")
     screen = term.screen()
     assert "__EXIT__" not in screen and "Delete" not in screen

@@ -8,6 +8,7 @@ User text is written as it is, never interpreted.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import unicodedata
@@ -17,13 +18,17 @@ from pathlib import Path
 from typing import Any
 
 from companion.core.journal import MAIN, Kind, field_text
+from companion.packs.own import PackSource
 from companion.services.journal.service import kind_name
 from companion.store.records import Record, stamp, to_doc
 from companion.store.schema import Entry, PokerRound, Reframe
 from companion.system.i18n import Strings, format_day, format_time
 
 FORMAT_NAME = "companion-journal"
-FORMAT_VERSION = 2  # 1: entries; 2: also reframes and poker rounds
+# 1: entries; 2: also reframes and poker rounds. A version-2 file may also hold the
+# person's own packs ("packs") and each poker round's trap and side: readers of version 2
+# that do not know them skip them, so the version stays.
+FORMAT_VERSION = 2
 FORMATS = ("md", "json", "txt")
 
 Sections = list[tuple[str, str]]  # (label, text); an empty label: the text alone
@@ -67,6 +72,7 @@ def export_json(
     now: datetime,
     reframes: Sequence[Reframe] = (),
     poker_rounds: Sequence[PokerRound] = (),
+    packs: Sequence[PackSource] = (),
 ) -> str:
     payload = {
         "format": FORMAT_NAME,
@@ -75,6 +81,7 @@ def export_json(
         "entries": [to_doc(e) for e in entries],
         "reframes": [to_doc(r) for r in reframes],
         "poker_rounds": [to_doc(p) for p in poker_rounds],
+        "packs": [dataclasses.asdict(pack) for pack in packs],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
@@ -230,8 +237,9 @@ def _labelled(label: str) -> str:
 
 def export_journal(services: Any, fmt: str, t: Strings) -> tuple[str, dict[str, int]]:
     """The whole journal as ``fmt`` (md | json | txt), and how many records of each kind
-    it holds. JSON, the backup, also keeps the poker rounds; Markdown and text are for
-    reading: entries and reframes. (``companion export`` and the app's Export both.)"""
+    it holds. JSON, the backup, also keeps the poker rounds and the person's own packs;
+    Markdown and text are for reading: entries and reframes. (``companion export`` and
+    the app's Export both.)"""
     from companion.services.journal.service import catalogue
 
     # oldest first, like a diary
@@ -240,9 +248,14 @@ def export_journal(services: Any, fmt: str, t: Strings) -> tuple[str, dict[str, 
     counts = {"entries": len(entries), "reframes": len(reframes)}
     now = services.clock.now()
     if fmt == "json":
+        from companion.packs.own import pack_sources
+        from companion.system.content import available_languages
+
         rounds = list(reversed(services.stores.poker_rounds.all()))
+        packs = pack_sources(services.paths.packs_dir, available_languages())
         counts["poker_rounds"] = len(rounds)
-        return export_json(entries, now, reframes, rounds), counts
+        counts["packs"] = len(packs)
+        return export_json(entries, now, reframes, rounds, packs), counts
     kinds = catalogue(t.lang)
     if fmt == "md":
         return export_markdown(entries, kinds, t, now.tzinfo, now, reframes), counts

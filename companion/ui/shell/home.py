@@ -31,6 +31,7 @@ class HomeScreen(CompanionScreen):
             yield Paragraph(id="greeting", markup=False)
             yield Paragraph(id="today", classes="muted", markup=False)
             yield Paragraph(id="break-status", markup=False)
+            yield Paragraph(id="care-line", markup=False)
             yield Paragraph(t("home.glance_title"), classes="section-title", markup=False)
             yield Paragraph(id="glance", markup=False)
             yield Paragraph(t("home.keys_title"), classes="section-title", markup=False)
@@ -85,6 +86,11 @@ class HomeScreen(CompanionScreen):
         self._draw_glance()
 
     def _draw_glance(self) -> None:
+        # after the journal was read: the week's line looks at its mood check-ins
+        care = self.companion.care.home_line()
+        care_line = self.query_one("#care-line", Static)
+        care_line.update(care)
+        care_line.display = bool(care)
         figures = self.companion.today_glance()
         glance = self.query_one("#glance", Static)
         if figures:

@@ -39,6 +39,8 @@ def word_score(query: str, command: Command) -> float:
     words = command.words.split()
     if not wanted:
         return 0.0
+    if words and words[0] == wanted:
+        return EXACT + 1  # the first word listed is what the action is called for
     if wanted in words:
         return EXACT
     if any(word.startswith(wanted) for word in words):

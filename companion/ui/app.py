@@ -18,8 +18,8 @@ from typing import Any, ClassVar, TypeVar
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType, Keymap
+from textual.command import Provider
 from textual.events import Resize
-from textual.markup import escape
 from textual.screen import Screen
 
 from companion import __version__
@@ -34,7 +34,7 @@ from companion.store.errors import StoreError
 from companion.system.crashlog import write_crash
 from companion.system.i18n import Strings
 from companion.system.paths import display_path
-from companion.ui.actions import ACTIONS, BY_ID, app_bindings
+from companion.ui.actions import BY_ID, app_bindings
 from companion.ui.breaks.away_watch import DesktopRead
 from companion.ui.breaks.rhythm import BreakRhythm
 from companion.ui.calm.flow import CalmFlow
@@ -56,10 +56,13 @@ from companion.ui.shell.messages import (
     ReportWanted,
     ShiftMoment,
 )
+from companion.ui.shell.palette import Commands, palette_commands
 from companion.ui.shell.preferences import Preferences
 from companion.ui.shell.themes import BY_SETTING, DARK, LIGHT
 from companion.ui.shell.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from companion.ui.shell.typed_keys import after_typed_keys
+from companion.ui.shell.unsaved import keep_unsaved_input
+from companion.ui.widgets.prose import toast_text
 from companion.ui.widgets.tension import TensionScale
 
 # Screens other than Home are imported where they open, so the first screen comes up
@@ -74,6 +77,7 @@ T = TypeVar("T")
 class CompanionApp(App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = app_bindings()
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {Commands}
 
     def __init__(
         self,
@@ -155,6 +159,7 @@ class CompanionApp(App[None]):
         self.set_interval(IDLE_CHECK_SECONDS, self.privacy.check_idle)
         if self.intent is None and not self._first_run():
             self.practice.ask_follow_up()  # yesterday's reframe: how did it turn out? (once)
+            self.journal.offer_draft()  # writing left unsaved last time
 
     def on_unmount(self) -> None:
         if not self.beside:  # the rhythm's state belongs to the app that runs it
@@ -162,6 +167,10 @@ class CompanionApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         self.privacy.seen(event)  # idle time, for the journal's auto-lock
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            screen = self.screen
+            if isinstance(screen, Translated) and screen.before_key(event):
+                return  # taken whole (an arrow between choices)
         await super().on_event(event)
 
     def _first_run(self) -> bool:
@@ -299,6 +308,11 @@ class CompanionApp(App[None]):
         action_id = str(parameters[0])
         return self.may(action_id) and self.calm.allows(action_id)
 
+    def notify(self, message: str, *, markup: bool = True, **options: Any) -> None:
+        """Plain toasts fold as Chinese should (Textual breaks them only at spaces)."""
+        text = message if markup else toast_text(message, self.size.width)
+        super().notify(text, markup=markup, **options)
+
     def open_settings(self) -> None:
         from companion.ui.shell.settings import SettingsScreen
 
@@ -325,8 +339,8 @@ class CompanionApp(App[None]):
             self.pop_screen()
 
     def action_help_quit(self) -> None:
-        """ctrl+c does not quit (it copies in text fields); say which key does."""
-        key = self.key_for("quit")
+        """ctrl+c copies in text fields; say which key quits (ctrl+q, on any screen)."""
+        key = self.key_for("quit_now")
         if key:
             self.notify(self.strings("keys.quit_hint", key=key), markup=False)
 
@@ -339,17 +353,8 @@ class CompanionApp(App[None]):
             )
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        t = self.strings
-        if not self.beside:  # (beside the open app there is no Home to go to)
-            yield SystemCommand(t("commands.home"), t("commands.home_help"), self.go_home)
-        for action in ACTIONS:
-            if self.may(action.id):
-                # The palette has no column for keys; its help line (markup) names it.
-                help_line = t(f"commands.{action.id}_help")
-                key = self.key_for(action.id)
-                if key:
-                    help_line = t("commands.with_key", help=help_line, key=escape(key))
-                yield SystemCommand(t(f"commands.{action.id}"), help_line, action.handler(self))
+        for command in palette_commands(self):
+            yield SystemCommand(command.title, command.help, command.callback)
 
     # -- size --------------------------------------------------------------------
     def on_resize(self, event: Resize) -> None:
@@ -365,25 +370,13 @@ class CompanionApp(App[None]):
             self.screen.show_size(width, height)
 
     def quit_keeping(self) -> None:
-        """Quit (q, ctrl+q) once the keys typed before it are in, keeping what every open
-        screen holds unsaved: typed, then ctrl+q, is never lost."""
+        """Quit (q on Home, ctrl+q, the palette) once the keys typed before it are in,
+        keeping what every open screen holds unsaved as a draft, and saying so."""
         after_typed_keys(self.screen, lambda: quit_keeping_input(self))
 
     # -- the unexpected --------------------------------------------------------------
-    def keep_unsaved_input(self) -> int:
-        """Store what every open screen has not saved yet, as drafts. Returns how many."""
-        kept = 0
-        for screen in self.screen_stack:
-            if not isinstance(screen, Translated):
-                continue
-            try:
-                fields = screen.unsaved_input()
-                if fields:
-                    self.services.drafts.keep(screen.draft_origin, fields)
-                    kept += 1
-            except Exception:
-                continue
-        return kept
+    def keep_unsaved_input(self) -> int:  # what every open screen holds, as drafts
+        return keep_unsaved_input(self)
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual offers no public hook for errors raised in handlers (see

@@ -42,7 +42,7 @@ async def test_a_full_disk_while_saving_an_entry(app_factory, home: Path, monkey
     journal = home / "data" / "journal.db"
     async with app.run_test(size=(80, 24)) as pilot:
         notes = Notes(app)
-        await pilot.press("j", "n")
+        await pilot.press("j", "ctrl+n")
         await pilot.pause()
         await pilot.press("enter")  # the first kind
         await pilot.pause()

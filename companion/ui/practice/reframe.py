@@ -65,7 +65,7 @@ class ReframeScreen(CompanionScreen):
             name=t(f"reframe.steps.{page.value}"),
         )
         with Vertical(id="reframe", classes="page"):
-            yield Static(
+            yield Paragraph(
                 f"{t('reframe.screen.title')} · {title}", classes="page-title", markup=False
             )
             yield from getattr(self, f"_{page.value}")()
@@ -76,7 +76,7 @@ class ReframeScreen(CompanionScreen):
         with VerticalScroll(classes="wizard-body"):
             yield Paragraph(t("reframe.facts.intro"), classes="muted")
             if self.wizard.entry_id:
-                yield Static(t("reframe.facts.source"), classes="source", markup=False)
+                yield Paragraph(t("reframe.facts.source"), classes="source", markup=False)
             yield TextArea(
                 self.wizard.facts, id="facts", placeholder=t("reframe.facts.placeholder")
             )
@@ -96,14 +96,14 @@ class ReframeScreen(CompanionScreen):
         w = self.wizard
         with VerticalScroll(classes="wizard-body"):
             yield Paragraph(t("reframe.thought.intro"), classes="muted")
-            yield Static(t("reframe.thought.thought"), classes="field-label", markup=False)
+            yield Paragraph(t("reframe.thought.thought"), classes="field-label", markup=False)
             yield Input(w.thought, t("reframe.thought.thought_placeholder"), id="thought")
-            yield Static(t("reframe.thought.feeling"), classes="field-label", markup=False)
+            yield Paragraph(t("reframe.thought.feeling"), classes="field-label", markup=False)
             yield Input(w.feeling, t("reframe.thought.feeling_placeholder"), id="feeling")
-            yield Static(t("reframe.thought.intensity"), classes="field-label", markup=False)
+            yield Paragraph(t("reframe.thought.intensity"), classes="field-label", markup=False)
             with Horizontal(classes="scale-row"):
                 yield IntensityScale(w.before, id="before")
-                yield Static(t("reframe.thought.scale_help"), classes="muted", markup=False)
+                yield Paragraph(t("reframe.thought.scale_help"), classes="muted", markup=False)
 
     def _traps(self) -> ComposeResult:
         t = self.t
@@ -136,11 +136,11 @@ class ReframeScreen(CompanionScreen):
         with VerticalScroll(classes="wizard-body"):
             first = t("reframe.meaning.first", thought=w.thought.strip())
             yield Paragraph(first, classes="muted")
-            yield Static(t("reframe.meaning.meaning"), classes="field-label", markup=False)
+            yield Paragraph(t("reframe.meaning.meaning"), classes="field-label", markup=False)
             yield Input(w.meaning, t("reframe.meaning.meaning_placeholder"), id="meaning")
-            yield Static(t("reframe.meaning.action"), classes="field-label", markup=False)
+            yield Paragraph(t("reframe.meaning.action"), classes="field-label", markup=False)
             yield Input(w.action, t("reframe.meaning.action_placeholder"), id="action")
-            yield Static(t("reframe.meaning.after"), classes="field-label", markup=False)
+            yield Paragraph(t("reframe.meaning.after"), classes="field-label", markup=False)
             after = w.before if w.after is None else w.after
             yield IntensityScale(after, id="after")
 
@@ -378,12 +378,12 @@ class ReframeScreen(CompanionScreen):
         await self.recompose_page()
 
     def before_lock(self) -> None:
-        self._take_fields()
-        if not self.wizard.blank and not self.wizard.finished:
-            self._keep()  # saved (encrypted) while the key is still there
+        self.before_quit()
 
-    def before_quit(self) -> None:
-        self.before_lock()  # kept where it is picked up again, as when the journal locks
+    def before_quit(self) -> bool:
+        """Saved (encrypted, while the key is still there) where it is picked up again."""
+        self._take_fields()
+        return not self.wizard.blank and not self.wizard.finished and self._keep()
 
     def _keep(self) -> bool:
         """Save the reframe as it stands; a storage problem is said, never raised."""

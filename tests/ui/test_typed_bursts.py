@@ -148,6 +148,37 @@ async def test_reframe_steps_keep_every_key_before_the_next_step(app_factory, la
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_enter_then_more_typing_lands_in_the_next_field(app_factory, lang) -> None:
+    """Enter moves from one field to the next: the keys typed after it, in the same
+    burst, belong to the next field, never to the one just left."""
+    app = app_factory(lang)
+    first, second = TEXTS[lang][:60].strip(), TEXTS[lang][60:140].strip()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ReleaseScreen())
+        await wait_for(pilot, lambda: isinstance(app.focused, Input))
+        burst(app, first, "enter")
+        burst(app, second, "ctrl+s")
+        await wait_for(pilot, lambda: len(app.services.journal.entries()) == 1)
+        await settle(pilot)
+        assert app.services.stores.drafts.all() == []
+        [entry] = app.services.journal.entries()
+        assert (entry.fields["went_well"], entry.fields["let_go"]) == (first, second)
+
+        await pilot.press("escape")
+        app.push_screen(ReframeScreen())
+        await wait_for(pilot, lambda: isinstance(app.focused, TextArea))
+        burst(app, "facts", "ctrl+n")
+        await wait_for(pilot, lambda: isinstance(app.focused, Input))
+        await settle(pilot)
+        burst(app, first, "enter")
+        burst(app, second, "escape")  # leave: the reframe is kept as it stands
+        await wait_for(pilot, lambda: not isinstance(app.screen, ReframeScreen))
+        await settle(pilot)
+        [kept] = app.services.stores.reframes.all()
+        assert (kept.thought, kept.feeling) == (first, second)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
 async def test_the_energy_station_keeps_every_key_of_the_intention(app_factory, lang) -> None:
     app = app_factory(lang)
     text = TEXTS[lang][:200]

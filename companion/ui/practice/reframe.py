@@ -45,6 +45,9 @@ class ReframeScreen(CompanionScreen):
         # (ctrl+o belongs to SOS, everywhere)
         Binding("ctrl+t", "resume", "reframe.keys.resume", id="reframe_resume"),
         Binding("n", "new", "reframe.keys.new", id="reframe_new"),
+        # Enter in a field moves on in the app's own turn, so keys typed after it reach
+        # the next field (see typed_keys: Enter that moves on).
+        Binding("enter", "next_field", show=False, priority=True),
     ]
 
     def __init__(self, wizard: Reframing | None = None) -> None:
@@ -256,6 +259,8 @@ class ReframeScreen(CompanionScreen):
             return page is Page.SUMMARY
         if action == "another":
             return page is Page.SIDES
+        if action == "next_field":
+            return self._moves_on()
         if action == "resume":
             return self.offer is not None and page is Page.FACTS and self.wizard.blank
         return True
@@ -291,9 +296,21 @@ class ReframeScreen(CompanionScreen):
             elif scale.id == "after":
                 self.wizard.after = scale.value
 
+    def _fields(self) -> list[Widget]:
+        return [w for w in self.query("Input, IntensityScale") if isinstance(w, Widget)]
+
+    def _moves_on(self) -> bool:
+        """Enter in a field that is not the page's last one moves to the next."""
+        fields = self._fields()
+        focused = self.app.focused
+        return isinstance(focused, Input) and focused in fields[:-1]
+
+    def action_next_field(self) -> None:
+        self.focus_next()
+
     @on(Input.Submitted)
     def field_submitted(self, event: Input.Submitted) -> None:
-        fields = [w for w in self.query("Input, IntensityScale") if isinstance(w, Widget)]
+        fields = self._fields()
         if fields and event.input is fields[-1]:
             self.next_page()
         else:

@@ -30,6 +30,8 @@ class ReleaseScreen(CompanionScreen):
             "ctrl+s", "save", "routine.keys.save", show=False, id="release_save", priority=True
         ),
         Binding("n", "another", "routine.after_work.another", id="release_another"),
+        # Enter moves on in the app's own turn (see typed_keys: Enter that moves on).
+        Binding("enter", "next_field", show=False, priority=True),
     ]
 
     def __init__(self) -> None:
@@ -91,12 +93,15 @@ class ReleaseScreen(CompanionScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "another":
             return self.evening
+        if action == "next_field":
+            focused = self.app.focused
+            return isinstance(focused, Input) and focused.id == "went-well"
         return True
 
     # -- writing -------------------------------------------------------------------------
     @on(Input.Submitted, "#went-well")
-    def next_field(self) -> None:
-        self.query_one("#let-go", Input).focus()
+    def action_next_field(self) -> None:
+        self.set_focus(self.query_one("#let-go", Input))  # now, not after queued keys
 
     def action_save(self) -> None:
         after_typed_keys(self, self.keep)

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Mapping
 
 from companion.store import encryption
-from companion.store.database import Database
+from companion.store.journal import JournalStore
 from companion.system.i18n import Strings
 
 TRIES = 3
@@ -24,7 +24,7 @@ class CannotUnlock(Exception):
 
 
 def unlock_journal(
-    journal: Database,
+    journal: JournalStore,
     env: Mapping[str, str],
     t: Strings,
     ask: Callable[[str], str] = getpass.getpass,

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from companion.services.config import ConfigProblem
 from companion.store.database import Database, OpenProblem
-from companion.store.errors import StoreBusy, StoreError, StoreWriteError
+from companion.store.errors import StoreBusy, StoreError, StoreUnavailable, StoreWriteError
 from companion.system.i18n import Strings
 from companion.system.paths import display_path
 
@@ -84,6 +84,8 @@ def store_error(error: StoreError, t: Strings) -> str:
         return t("errors.write_failed", path=display_path(error.path), reason=error.detail)
     if isinstance(error, StoreBusy):
         return t("errors.busy", path=display_path(error.path))
+    if isinstance(error, StoreUnavailable) and isinstance(error.problem, OpenProblem):
+        return "\n".join(open_problem(error.problem, t))  # one of the journal's files
     stem = error.path.stem
     name = store_name(stem, t) if t.has(f"store.{stem}") else str(error.path)
     return t("errors.unavailable", store=name)

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tinydb import TinyDB
 from tinydb.table import Document, Table
@@ -34,6 +35,7 @@ from companion.store.errors import (
 )
 from companion.store.storage import SafeStorage
 from companion.system.clock import Clock
+from companion.system.locking import InterProcessLock
 
 QUARANTINE_MARK = ".corrupt-"  # a file set aside is <store>.db.corrupt-<time>
 META_TABLE = "_meta"
@@ -73,6 +75,7 @@ class OpenProblem:
     moved_to: Path | None = None
     backup: Backup | None = None
     error: StoreError | None = None
+    part: str = ""  # the journal's part it concerns ("entries-2026-11"), or ""
 
 
 class Database:
@@ -85,17 +88,25 @@ class Database:
         schema: Schema,
         codec: Codec | None = None,
         move_damaged: bool = True,
+        lock: InterProcessLock | None = None,
+        part: str = "",
     ) -> None:
         self.name = name
+        self.part = part  # one of the journal's files (see store/journal.py), or ""
         self.move_damaged = move_damaged
         self.path = path
         self.backup_dir = backup_dir
         self.clock = clock
         self.schema = schema
-        self.storage = SafeStorage(path, codec=codec)
+        self.storage = SafeStorage(path, codec=codec, lock=lock)
         self._db = _Db(storage=lambda: self.storage)
         self.problem: OpenProblem | None = None
         self.backup_failed: str | None = None  # why today's backup could not be written
+        # A part of the journal is backed up only on days it changed (see backup.py).
+        self.backup_when_changed = bool(part)
+        # What else proves a key right when it fails on this file (another of the
+        # journal's files it opens); by default only a backup sealed with the same salt.
+        self.key_proof: Callable[[], bool] | None = None
 
     # -- opening -----------------------------------------------------------------
     def open(self) -> OpenProblem | None:
@@ -122,19 +133,22 @@ class Database:
             if self._key_proven():
                 self.problem = self._damaged(StoreCorrupt(self.path, error.detail))
             else:
-                self.problem = OpenProblem("wrong_passphrase", self.name, self.path, error=error)
+                self.problem = self._problem("wrong_passphrase", error=error)
         except StoreCorrupt as error:
             if not self.storage.codec.encrypted and self._newest_backup_encrypted():
                 # Too damaged to show its envelope, but the journal was encrypted: only
                 # the key can tell which backups to offer, so wait for the unlock.
-                self.problem = OpenProblem("locked", self.name, self.path)
+                self.problem = self._problem("locked")
             else:
                 self.problem = self._damaged(error)
         except StoreTooNew as error:
-            self.problem = OpenProblem("too_new", self.name, self.path, error=error)
+            self.problem = self._problem("too_new", error=error)
         except StoreUnreadable as error:
-            self.problem = OpenProblem("unreadable", self.name, self.path, error=error)
+            self.problem = self._problem("unreadable", error=error)
         return self.problem
+
+    def _problem(self, kind: str, **details: Any) -> OpenProblem:
+        return OpenProblem(kind, self.name, self.path, part=self.part, **details)
 
     def _locked_problem(self) -> OpenProblem:
         """Without the key only the header can be checked: one from a newer companion
@@ -144,15 +158,13 @@ class Database:
             read_header(self.path)
         except EnvelopeTooNew as error:
             too_new = StoreTooNew(self.path, error.found, error.known)
-            return OpenProblem("too_new", self.name, self.path, error=too_new)
+            return self._problem("too_new", error=too_new)
         except (CodecError, OSError) as error:
             if not any(starts_encrypted(b.path) for b in list_backups(self.path, self.backup_dir)):
                 # Nothing could tell a right passphrase from a typo: never set the file
                 # aside under an unchecked key. Damaged, no backup; the person chooses.
-                return OpenProblem(
-                    "damaged", self.name, self.path, error=StoreCorrupt(self.path, str(error))
-                )
-        return OpenProblem("locked", self.name, self.path)
+                return self._problem("damaged", error=StoreCorrupt(self.path, str(error)))
+        return self._problem("locked")
 
     def _missing_problem(self) -> OpenProblem | None:
         """No live file. If the newest backup is encrypted, only the key may start one
@@ -160,13 +172,13 @@ class Database:
         set aside and a backup could replace it, the person has not chosen yet: the
         same problem as when it was set aside (for a command, "damaged")."""
         if not self.storage.codec.encrypted and self._newest_backup_encrypted():
-            return OpenProblem("locked", self.name, self.path)
+            return self._problem("locked")
         aside = set_aside_copies(self.path)
         backups = self.good_backups() if aside else []
         if not backups:
             return None
         kind = "quarantined" if self.move_damaged else "damaged"
-        return OpenProblem(kind, self.name, self.path, moved_to=aside[-1], backup=backups[0])
+        return self._problem(kind, moved_to=aside[-1], backup=backups[0])
 
     def _newest_backup_encrypted(self) -> bool:
         backups = list_backups(self.path, self.backup_dir)
@@ -179,6 +191,8 @@ class Database:
         backup from before a passphrase change opens with the old passphrase, which
         does not open the live file: that is a wrong passphrase, not damage.
         """
+        if self.key_proof is not None and self.key_proof():
+            return True
         try:
             live = read_header(self.path)
         except (CodecError, OSError):
@@ -192,6 +206,10 @@ class Database:
     @property
     def locked(self) -> bool:
         return self.problem is not None and self.problem.kind in ("locked", "wrong_passphrase")
+
+    @property
+    def encrypted(self) -> bool:
+        return self.storage.codec.encrypted
 
     def is_encrypted_on_disk(self) -> bool:
         return starts_encrypted(self.path)
@@ -208,12 +226,12 @@ class Database:
     def refuse_key(self, problem: OpenProblem | None = None) -> None:
         """A passphrase did not open the file: stay locked, nothing read or moved."""
         self.lock()
-        self.problem = problem or OpenProblem("wrong_passphrase", self.name, self.path)
+        self.problem = problem or self._problem("wrong_passphrase")
 
     def lock(self) -> None:
         """Forget the key and everything read with it."""
         self.storage.set_codec(default_codec())
-        self.problem = OpenProblem("locked", self.name, self.path)
+        self.problem = self._problem("locked")
 
     def _check_and_migrate(self, tables: Tables | None) -> None:
         if not tables:
@@ -236,7 +254,8 @@ class Database:
         """A failed backup (disk full, folder not writable) does not stop the store:
         ``backup_failed`` says why, for a warning; the next open tries again."""
         try:
-            backup_daily(self.path, self.backup_dir, self.clock.now().date())
+            today = self.clock.now().date()
+            backup_daily(self.path, self.backup_dir, today, changed_only=self.backup_when_changed)
         except OSError as error:
             self.backup_failed = error.strerror or str(error)
 
@@ -245,7 +264,7 @@ class Database:
             return self._quarantine(error)
         backups = self.good_backups()
         backup = backups[0] if backups else None
-        return OpenProblem("damaged", self.name, self.path, backup=backup, error=error)
+        return self._problem("damaged", backup=backup, error=error)
 
     def _quarantine(self, error: StoreCorrupt) -> OpenProblem:
         target = self._move_aside()
@@ -253,10 +272,8 @@ class Database:
         if not backups:  # nothing to choose: the fresh store is there from now on
             with suppress(StoreError):  # told when something is saved; nothing to offer
                 self._write_fresh()
-        return OpenProblem(
+        return self._problem(
             "quarantined",
-            self.name,
-            self.path,
             moved_to=target,
             backup=backups[0] if backups else None,
             error=error,
@@ -278,10 +295,11 @@ class Database:
             with self.transaction():
                 pass  # the schema stamp is the first write
 
-    def start_fresh(self) -> None:
+    def start_fresh(self, problem: OpenProblem | None = None) -> None:
         """The person chose a fresh, empty store over the backup. A damaged file still
         in place is set aside first (kept, never deleted). Writing the fresh file
-        settles the question: the backup is not offered again."""
+        settles the question: the backup is not offered again. (``problem``: the one
+        chosen for; a store of one file has only its own.)"""
         if self.problem is not None and self.problem.kind == "damaged" and self.path.exists():
             self._move_aside()
             self.storage.set_codec(default_codec())  # no key was ever proven for it
@@ -300,7 +318,7 @@ class Database:
             good.append(backup)
         return good
 
-    def restore(self, backup: Backup) -> None:
+    def restore(self, backup: Backup, problem: OpenProblem | None = None) -> None:
         """Replace the live file with a backup (atomically), then re-check it."""
         self.storage.replace_bytes(backup.path.read_bytes())
         self.problem = None
@@ -310,12 +328,16 @@ class Database:
     # -- use ---------------------------------------------------------------------
     def table(self, name: str) -> Table:
         if not self.available:
-            raise StoreUnavailable(self.path, self.problem.kind if self.problem else "")
+            kind = self.problem.kind if self.problem else ""
+            raise StoreUnavailable(self.path, kind, problem=self.problem)
         return self._db.table(name, cache_size=0)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
         with self.storage.transaction():
+            if not self.available:  # checked under the lock: locking waits for writes
+                kind = self.problem.kind if self.problem else ""
+                raise StoreUnavailable(self.path, kind, problem=self.problem)
             self._stamp_schema()
             yield
 

@@ -7,6 +7,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from companion.store import segments
 from companion.store.backup import Backup, list_backups
 from companion.store.codec import Codec, CodecError, JsonCodec
 from companion.store.database import META_ID, META_TABLE, QUARANTINE_MARK, starts_encrypted
@@ -72,6 +73,54 @@ def inspect_store(
     return StoreHealth(path, state, len(raw), version, backups=backups)
 
 
+STATE_ORDER = ("corrupt", "too_new", "unreadable", "encrypted", "ok", "missing")
+
+
+def journal_parts(paths: Paths, known_version: int) -> list[tuple[str, StoreHealth]]:
+    """Each file of the journal's folder (see store/segments.py), looked at like a store
+    of its own, and each part set aside with no file in its place (the app asks)."""
+    folder = paths.data_dir / segments.FOLDER
+    backups = paths.backup_dir / segments.FOLDER
+    names = segments.part_names(folder)
+    names += sorted({a.store for a in set_aside_files(folder)} - set(names))
+    return [
+        (name, inspect_store(folder / f"{name}{segments.SUFFIX}", backups, known_version))
+        for name in names
+    ]
+
+
+def journal_health(paths: Paths, known_version: int) -> StoreHealth:
+    """The journal as one store: the old single file while it is there, else its
+    folder's files summed up (the worst state of any of them; sizes and backups added
+    up; an encrypted journal's envelope from its first file)."""
+    folder = paths.data_dir / segments.FOLDER
+    if paths.journal_db.exists() and not segments.part_names(folder):
+        return inspect_store(paths.journal_db, paths.backup_dir, known_version)
+    parts = [(n, h) for n, h in journal_parts(paths, known_version) if h.state != "missing"]
+    if not parts:
+        return StoreHealth(
+            folder, "missing", backups=tuple(list_backups(paths.journal_db, paths.backup_dir))
+        )
+    worst = min(parts, key=lambda item: STATE_ORDER.index(item[1].state))
+    backups = tuple(
+        sorted((b for _, h in parts for b in h.backups), key=lambda b: b.day, reverse=True)
+    )
+    sealed = next((h for _, h in parts if h.state == "encrypted"), None)
+    name, health = worst
+    reason = f"{name}{segments.SUFFIX}: {health.reason}" if health.reason else ""
+    return StoreHealth(
+        folder,
+        health.state,
+        sum(h.size for _, h in parts),
+        max((h.version for _, h in parts if h.version is not None), default=None),
+        reason,
+        backups,
+        health.encrypted,
+        sealed.envelope if sealed else None,
+        sealed.kdf if sealed else None,
+    )
+
+
 def backup_blocked(paths: Paths) -> str | None:
     """Why today's backup could not be written, judged without writing: a content key
     (``store_problem.backup.*``), or None. Opening the stores says the real reason."""
@@ -80,7 +129,10 @@ def backup_blocked(paths: Paths) -> str | None:
         return None
     if not os.access(folder, os.W_OK | os.X_OK):
         return "store_problem.backup.not_writable"
-    needed = sum(p.stat().st_size for p in (paths.journal_db, paths.activity_db) if p.is_file())
+    # A backup copies one file at a time: the activity log, or one of the journal's files.
+    journal = [p for p in (paths.data_dir / segments.FOLDER).glob(f"*{segments.SUFFIX}")]
+    files = [paths.journal_db, paths.activity_db, *journal]
+    needed = max((p.stat().st_size for p in files if p.is_file()), default=0)
     try:
         free = shutil.disk_usage(folder).free
     except OSError:
@@ -103,7 +155,8 @@ class SetAside:
 
 
 def set_aside_files(data_dir: Path) -> list[SetAside]:
-    """The files moved aside in ``data_dir``, in name (so time) order."""
+    """The files moved aside in ``data_dir`` (or the journal's folder in it: each is
+    named for the part it was), in name (so time) order."""
     if not data_dir.is_dir():
         return []
     found = []

@@ -20,8 +20,12 @@ def temp_prefix(target: Path) -> str:
     return f".{target.name}."
 
 
-def write_atomic(target: Path, data: bytes) -> None:
-    """Replace ``target`` with ``data`` durably. The file ends up mode 0600."""
+def write_atomic(target: Path, data: bytes, durable: bool = True) -> None:
+    """Replace ``target`` with ``data`` durably. The file ends up mode 0600.
+
+    ``durable=False`` skips the two fsyncs, for a file that is only a cache of another
+    (a search file): still never half-written for a reader, and one lost in a power cut
+    is found out of date and made again."""
     folder = target.parent
     fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=TEMP_SUFFIX, dir=folder)
     try:
@@ -32,7 +36,8 @@ def write_atomic(target: Path, data: bytes) -> None:
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(tmp_name, target)
@@ -40,7 +45,8 @@ def write_atomic(target: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
-    fsync_dir(folder)
+    if durable:
+        fsync_dir(folder)
 
 
 def fsync_dir(folder: Path) -> None:

@@ -51,6 +51,7 @@ from companion.ui.shell.messages import (
     JournalLocked,
     ReframeWanted,
     ShiftMoment,
+    StoreProblemFound,
 )
 from companion.ui.shell.preferences import Preferences
 from companion.ui.shell.themes import BY_SETTING, DARK, LIGHT
@@ -105,6 +106,9 @@ class CompanionApp(App[None]):
         self.register_theme(DARK)
         self.register_theme(LIGHT)
         self.theme = BY_SETTING[services.config.settings.theme]
+        # A file of the journal found damaged later (read in a worker, say) is told
+        # like the problems found at start.
+        services.stores.journal.on_problem = lambda p: self.post_message(StoreProblemFound(p))
 
     # -- start -------------------------------------------------------------------
     @property
@@ -226,6 +230,12 @@ class CompanionApp(App[None]):
     @on(ShiftMoment)
     def _shift_moment(self, message: ShiftMoment) -> None:
         self.routine.moment(message)
+
+    @on(StoreProblemFound)
+    def _store_problem_found(self, message: StoreProblemFound) -> None:
+        from companion.ui.shell.store_problem import StoreProblemScreen
+
+        self.push_screen(StoreProblemScreen(message.problem))  # type: ignore[arg-type]
 
     @on(JournalLocked)
     def _journal_locked(self) -> None:

@@ -5,6 +5,7 @@ the user's action. Never imports Textual and never changes a file.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shlex
 import stat
@@ -18,13 +19,17 @@ from companion.services.config import Settings, load_config
 from companion.services.doctor.desktop import Section, desktop_sections, terminal_size
 from companion.services.doctor.files import file_lines
 from companion.services.messages import config_problem, passphrase_setting, store_name
+from companion.store.database import QUARANTINE_MARK
 from companion.store.health import (
     SetAside,
     StoreHealth,
     backup_blocked,
     inspect_store,
+    journal_health,
+    journal_parts,
     set_aside_files,
 )
+from companion.store.segments import FOLDER as JOURNAL_FOLDER
 from companion.store.stores import ACTIVITY_SCHEMA, JOURNAL_SCHEMA
 from companion.system.i18n import Strings, choose_language
 from companion.system.notify import detect_channel, send_desktop
@@ -112,11 +117,29 @@ def encryption_line(name: str, health: StoreHealth, t: Strings) -> str | None:
 def store_healths(paths: Paths) -> list[tuple[str, StoreHealth]]:
     """Each store by name, looked at without opening (so nothing is moved aside)."""
     return [
-        (name, inspect_store(path, paths.backup_dir, schema.version))
-        for name, path, schema in (
-            ("journal", paths.journal_db, JOURNAL_SCHEMA),
-            ("activity", paths.activity_db, ACTIVITY_SCHEMA),
-        )
+        ("journal", journal_health(paths, JOURNAL_SCHEMA.version)),
+        ("activity", inspect_store(paths.activity_db, paths.backup_dir, ACTIVITY_SCHEMA.version)),
+    ]
+
+
+def set_aside_everywhere(paths: Paths) -> list[SetAside]:
+    """Files set aside in the data folder and in the journal's folder (those are the
+    journal's, whichever of its files they were)."""
+    journal = [
+        dataclasses.replace(found, store="journal")
+        for found in set_aside_files(paths.data_dir / JOURNAL_FOLDER)
+    ]
+    return set_aside_files(paths.data_dir) + journal
+
+
+def undecided_parts(paths: Paths) -> list[StoreHealth]:
+    """The journal's files set aside with no file in their place yet, each with its
+    backups: the app offers the newest until the person chooses."""
+    aside = {found.path.name.split(QUARANTINE_MARK)[0] for found in set_aside_everywhere(paths)}
+    return [
+        health
+        for _name, health in journal_parts(paths, JOURNAL_SCHEMA.version)
+        if health.state == "missing" and health.path.name in aside
     ]
 
 
@@ -234,7 +257,7 @@ def run_doctor(paths: Paths, env: Mapping[str, str], notify_test: bool = False) 
         add(t("doctor.line", label=t("doctor.config"), value=t("doctor.config_ok")))
     add("")
     add(t("doctor.stores"))
-    set_aside = set_aside_files(paths.data_dir)
+    set_aside = set_aside_everywhere(paths)
     for name, health in store_healths(paths):
         bad = health.needs_action
         line = store_line(name, health, t)
@@ -246,6 +269,10 @@ def run_doctor(paths: Paths, env: Mapping[str, str], notify_test: bool = False) 
         note = encryption_line(name, health, t)
         if note:
             add(f"    {note}")
+        if name == "journal" and health.state != "missing":
+            for part in undecided_parts(paths):  # one file of it set aside, no choice yet
+                report.problems += bool(part.backups)
+                add(f"{'!' if part.backups else ' '} {missing_after_set_aside(name, part, t)}")
     reason = backup_blocked(paths)
     if reason is not None:
         report.problems += 1

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Concatenate, ParamSpec, Protocol, TypeVar
 
 from textual import events
 
-from companion.store.database import Database
+from companion.store.journal import JournalStore
 from companion.ui.shell.base import Translated
 from companion.ui.shell.messages import JournalLocked
 
@@ -32,12 +32,12 @@ class JournalGuard:
         self.last_input = app.services.clock.monotonic()
 
     @property
-    def journal(self) -> Database:
+    def journal(self) -> JournalStore:
         return self.app.services.stores.journal
 
     @property
     def encrypted(self) -> bool:
-        return self.journal.locked or self.journal.storage.codec.encrypted
+        return self.journal.locked or self.journal.encrypted
 
     # -- intents -------------------------------------------------------------------
     def when_unlocked(self, then: Callable[[], object]) -> None:

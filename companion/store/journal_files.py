@@ -1,0 +1,67 @@
+"""What is in the journal's folder, looked at without reading anything: which files
+are parts, which are encrypted (by their first bytes), which were set aside with
+nothing in their place, and whether the old single file is still about."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from companion.store import segments
+from companion.store.backup import list_backups
+from companion.store.database import QUARANTINE_MARK, set_aside_copies, starts_encrypted
+
+
+def part_path(folder: Path, name: str) -> Path:
+    return folder / f"{name}{segments.SUFFIX}"
+
+
+def layout_exists(folder: Path, backup_dir: Path) -> bool:
+    """Has the journal been kept as a folder here (a part, a part set aside, or a
+    part's backup)?"""
+    try:
+        names = [p.name for p in folder.iterdir()]
+    except OSError:
+        names = []
+    return any(n.endswith(segments.SUFFIX) or QUARANTINE_MARK in n for n in names) or bool(
+        backup_files(backup_dir)
+    )
+
+
+def legacy_traces(path: Path, backup_dir: Path) -> bool:
+    """The old single file, a copy of it set aside, or a backup of it."""
+    return path.exists() or bool(set_aside_copies(path)) or bool(list_backups(path, backup_dir))
+
+
+def sealed_parts(folder: Path) -> list[Path]:
+    """The parts encrypted on disk, smallest first (a key is tried on the small ones)."""
+    found = []
+    for name in segments.part_names(folder):
+        path = part_path(folder, name)
+        if starts_encrypted(path):
+            try:
+                found.append((path.stat().st_size, path))
+            except OSError:
+                continue
+    return [path for _size, path in sorted(found)]
+
+
+def backup_files(backup_dir: Path) -> list[Path]:
+    """Every backup of a part of the journal."""
+    try:
+        return sorted(p for p in backup_dir.iterdir() if p.is_file())
+    except OSError:
+        return []
+
+
+def undecided_parts(folder: Path) -> list[str]:
+    """Parts set aside whose file is gone: their backup is offered until chosen."""
+    try:
+        listing = [p.name for p in folder.iterdir()]
+    except OSError:
+        return []
+    names = set()
+    for name in listing:
+        original, mark, _ = name.partition(QUARANTINE_MARK)
+        if mark and original.endswith(segments.SUFFIX) and not (folder / original).exists():
+            names.add(original[: -len(segments.SUFFIX)])
+    return sorted(names)

@@ -279,6 +279,10 @@ class Database:
             error=error,
         )
 
+    def set_aside(self) -> Path:
+        """Move the file aside as ``<name>.corrupt-<time>`` (kept, never deleted)."""
+        return self._move_aside()
+
     def _move_aside(self) -> Path:
         stamp = self.clock.now().strftime("%Y%m%dT%H%M%S")
         target = self.path.with_name(f"{self.path.name}{QUARANTINE_MARK}{stamp}")

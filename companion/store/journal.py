@@ -25,9 +25,15 @@ from companion.store import commit, segments
 from companion.store import journal_files as files
 from companion.store.backup import Backup, list_backups
 from companion.store.codec import Codec, CodecError, Tables, default_codec
-from companion.store.database import META_TABLE, Database, OpenProblem, Schema, starts_encrypted
+from companion.store.database import Database, OpenProblem, Schema, starts_encrypted
 from companion.store.envelope import EnvelopeTooNew, read_header
-from companion.store.errors import StoreBusy, StoreError, StoreTooNew, StoreUnavailable
+from companion.store.errors import (
+    StoreBusy,
+    StoreCorrupt,
+    StoreError,
+    StoreTooNew,
+    StoreUnavailable,
+)
 from companion.system.clock import Clock
 from companion.system.locking import InterProcessLock, LockTimeout
 from companion.system.paths import Paths, ensure_dir
@@ -134,7 +140,7 @@ class JournalStore:
     def _open_layout(self) -> OpenProblem | None:
         sealed = self.sealed_parts()
         if sealed and not self.codec.encrypted:
-            self.problem = self._locked_problem(sealed[0])
+            self.problem = self._locked_problem(sealed)
             return self.problem
         backups = [] if sealed or self.codec.encrypted else self.part_backup_files()
         if any(starts_encrypted(p) for p in backups):
@@ -152,14 +158,23 @@ class JournalStore:
     def _whole(self, kind: str, **details: object) -> OpenProblem:
         return OpenProblem(kind, self.name, self.folder, **details)  # type: ignore[arg-type]
 
-    def _locked_problem(self, sealed: Path) -> OpenProblem:
-        try:
-            read_header(sealed)
-        except EnvelopeTooNew as error:
-            return self._whole("too_new", error=StoreTooNew(sealed, error.found, error.known))
-        except (CodecError, OSError):
-            pass
-        return self._whole("locked")
+    def _locked_problem(self, sealed: list[Path]) -> OpenProblem:
+        """Without the key only headers can be checked: a newer companion's is refused now
+        (and left alone). If no file's header can be read and no encrypted backup could
+        check a passphrase, nothing could tell a right one from a typo: never set files
+        aside under an unchecked key; the journal is damaged, and the person chooses."""
+        for path in sealed:
+            try:
+                read_header(path)
+            except EnvelopeTooNew as error:
+                return self._whole("too_new", error=StoreTooNew(path, error.found, error.known))
+            except (CodecError, OSError):
+                continue
+            return self._whole("locked")
+        if any(starts_encrypted(p) for p in self.backup_files()):
+            return self._whole("locked")
+        error = StoreCorrupt(sealed[0], "no file of the journal has a readable envelope")
+        return OpenProblem("damaged", self.name, sealed[0], error=error)
 
     # -- the files ----------------------------------------------------------------------------
     def part_path(self, name: str) -> Path:
@@ -200,6 +215,11 @@ class JournalStore:
         if problem is not None:
             self._report(problem)
         return db
+
+    def forget_found(self, part: str) -> None:
+        """A part's problem was settled (restored, or started afresh)."""
+        with self._guard:
+            self.found = [p for p in self.found if p.part != part]
 
     def _report(self, problem: OpenProblem) -> None:
         with self._guard:
@@ -303,69 +323,18 @@ class JournalStore:
         self.problem = None
         return self.open()
 
-    # -- choices after damage ---------------------------------------------------------------
+    # -- choices after damage (journal_repair.py) ----------------------------------------
     def restore(self, backup: Backup, problem: OpenProblem | None = None) -> None:
         """Put a backup back in place of the file it copies (a part, or the old file)."""
-        if self.legacy is not None and backup.path.parent == self.legacy_backup_dir:
-            self.legacy.restore(backup)
-            self.problem = None
-            self.open()
-            return
-        db = self._owner(backup, problem)
-        with self.transaction():
-            written = self._written_since(db)
-            db.restore(backup)
-            if written:
-                self._keep_written(db, written)
-        self._settled(db)
+        from companion.store.journal_repair import restore
 
-    def _written_since(self, db: Database) -> Tables:
-        """What was written to a part after it was set aside (the app went on meanwhile):
-        a restored backup must not lose it."""
-        try:
-            return db.storage.read() or {} if db.path.exists() else {}
-        except StoreError:
-            return {}
-
-    def _keep_written(self, db: Database, written: Tables) -> None:
-        restored = db.storage.read() or {}
-        merged = dict(restored)
-        for table, docs in written.items():
-            if table == META_TABLE:
-                continue
-            missing = {k: v for k, v in docs.items() if k not in restored.get(table, {})}
-            if missing:
-                merged[table] = {**restored.get(table, {}), **missing}
-        if merged != restored:
-            db.storage.write(merged)
+        restore(self, backup, problem)
 
     def start_fresh(self, problem: OpenProblem | None = None) -> None:
-        problem = problem or self.problem or (self.found[0] if self.found else None)
-        if self.legacy is not None and (problem is None or not problem.part):
-            self.legacy.start_fresh()
-            self.problem = None
-            self.open()
-            return
-        if problem is None or not problem.part:
-            return
-        db = self.part(problem.part)
-        db.problem = problem
-        db.start_fresh()
-        self._settled(db)
+        """The person chose an empty file over the backup offered for ``problem``."""
+        from companion.store.journal_repair import start_fresh
 
-    def _owner(self, backup: Backup, problem: OpenProblem | None) -> Database:
-        if problem is not None and problem.part:
-            return self.part(problem.part)
-        stem = backup.path.name[: -len("-YYYY-MM-DD.db")]
-        return self.part(stem)
-
-    def _settled(self, db: Database) -> None:
-        with self._guard:
-            self.found = [p for p in self.found if p.part != db.part]
-        if segments.is_segment(db.part):
-            from companion.store.search_cache import refresh_segment
-
-            refresh_segment(self, db.part)
+        start_fresh(self, problem)
 
     def good_backups(self) -> list[Backup]:
         """The newest good backups of the file the current problem concerns."""

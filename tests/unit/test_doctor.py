@@ -8,6 +8,7 @@ from companion.services.doctor.report import human_size, run_doctor
 from companion.store.stores import open_stores
 from companion.system.clock import FakeClock
 from companion.system.paths import ensure_dirs, resolve_paths
+from tests.layout import part_backups, segment
 
 
 def snapshot_tree(root: Path) -> dict[str, bytes]:
@@ -91,9 +92,12 @@ def test_files_set_aside_are_listed_with_how_to_remove_them(home: Path, clock: F
     stores.close()
     open_stores(paths, clock).close()  # the day's backups
     paths.activity_db.write_bytes(b"\x00garbage")
-    paths.journal_db.write_text(paths.journal_db.read_text()[:-9])  # cut off mid-write
-    open_stores(paths, clock).close()  # a command opens the stores: both are moved aside
-    moved = sorted(paths.data_dir.glob("*.corrupt-*"))
+    journal = segment(home)  # this month's segment of the journal
+    journal.write_text(journal.read_text()[:-9])  # cut off mid-write
+    stores = open_stores(paths, clock)  # the app opens the stores and reads the month:
+    stores.entries.all()  # both damaged files are moved aside
+    stores.close()
+    moved = sorted(paths.data_dir.rglob("*.corrupt-*"), key=lambda p: p.name)
     assert len(moved) == 2 and b"what the customer said" in moved[1].read_bytes()
     before = snapshot_tree(home)
     report = run_doctor(paths, {})
@@ -103,8 +107,9 @@ def test_files_set_aside_are_listed_with_how_to_remove_them(home: Path, clock: F
     assert "journal: not created yet" not in text and "log: not created yet" not in text
     assert "! activity log: damaged and set aside" in text
     assert "restore the backup of 2026-11-23 or start fresh" in text
-    backup = paths.backup_dir / "journal-2026-11-23.db"
-    assert f"copy the backup back yourself: cp {backup} {paths.journal_db}" in text
+    backup = part_backups(home)[0]
+    assert backup.name == "entries-2026-11-2026-11-23.db"
+    assert f"copy the backup back yourself: cp {backup} {journal}" in text
     for path in moved:
         assert f"! {path}: your " in text and f"delete it: rm {path}" in text
     assert "plain text: anyone who can open your files can read it" in text

@@ -114,12 +114,15 @@ def encryption_line(name: str, health: StoreHealth, t: Strings) -> str | None:
     return None
 
 
-def store_healths(paths: Paths) -> list[tuple[str, StoreHealth]]:
-    """Each store by name, looked at without opening (so nothing is moved aside)."""
-    return [
-        ("journal", journal_health(paths, JOURNAL_SCHEMA.version)),
-        ("activity", inspect_store(paths.activity_db, paths.backup_dir, ACTIVITY_SCHEMA.version)),
+def store_healths(paths: Paths, journal: bool = True) -> list[tuple[str, StoreHealth]]:
+    """Each store by name, looked at without opening (so nothing is moved aside). Every
+    file of a plain journal is read (``journal=False``: not the journal)."""
+    found = [
+        ("activity", inspect_store(paths.activity_db, paths.backup_dir, ACTIVITY_SCHEMA.version))
     ]
+    if journal:
+        found.insert(0, ("journal", journal_health(paths, JOURNAL_SCHEMA.version)))
+    return found
 
 
 def set_aside_everywhere(paths: Paths) -> list[SetAside]:
@@ -259,6 +262,12 @@ def run_doctor(paths: Paths, env: Mapping[str, str], notify_test: bool = False) 
     add(t("doctor.stores"))
     set_aside = set_aside_everywhere(paths)
     for name, health in store_healths(paths):
+        undecided = undecided_parts(paths) if name == "journal" else []
+        for part in undecided:  # a file of the journal set aside, the choice not made yet
+            report.problems += bool(part.backups)
+            add(f"{'!' if part.backups else ' '} {missing_after_set_aside(name, part, t)}")
+        if undecided and health.state == "missing":
+            continue
         bad = health.needs_action
         line = store_line(name, health, t)
         if health.state == "missing" and any(f.store == name for f in set_aside):
@@ -269,10 +278,6 @@ def run_doctor(paths: Paths, env: Mapping[str, str], notify_test: bool = False) 
         note = encryption_line(name, health, t)
         if note:
             add(f"    {note}")
-        if name == "journal" and health.state != "missing":
-            for part in undecided_parts(paths):  # one file of it set aside, no choice yet
-                report.problems += bool(part.backups)
-                add(f"{'!' if part.backups else ' '} {missing_after_set_aside(name, part, t)}")
     reason = backup_blocked(paths)
     if reason is not None:
         report.problems += 1

@@ -55,9 +55,11 @@ class JournalGuard:
 
     def after_unlock(self, then: Callable[[], object]) -> None:
         """Unlocking may find the file damaged (moved aside by then) or too new: say so
-        the way start-up does, offering the newest backup; go on once it is usable."""
+        the way start-up does, offering the newest backup; go on once it is usable. (The
+        whole journal's problem, or one of its files set aside, its backup not chosen.)"""
         self.app.tell_backup_failed()  # the journal's backup is taken at unlock
-        problem = self.journal.problem
+        problems = self.journal.problems()
+        problem = problems[0] if problems else None
         if problem is None:
             then()
             return

@@ -29,6 +29,7 @@ from companion.store.search_file import segment_identity
 
 Identity = tuple[int, int, int] | None
 KEEP_ENTRIES = 2000  # decoded entries kept between pages (one is shown many times)
+UI_READS = 2  # segments a page may read on the UI thread; a worker reads the others
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class Page:
 @dataclass(frozen=True)
 class _Hit:
     segment: str
-    index: int
+    entry_id: str  # (a row's index would not do: a worker may replace the block)
     moment: datetime | None
 
 
@@ -106,23 +107,37 @@ class JournalSearch:
     # -- searching ----------------------------------------------------------------------------
     def page(self, query: Query, limit: int, wait: bool = True) -> Page:
         """The newest ``limit`` matches. ``wait=False`` (the UI thread): never wait for
-        a load under way; what it could not read yet makes the page incomplete."""
+        a load under way, and read at most UI_READS segments (a rare word would read
+        them all); what it did not read makes the page incomplete, for a worker
+        (``load_all``) to read before the page is asked for again."""
         tz = self.tz()
         hits: list[_Hit] = []
         complete, full = True, False
+        reads = None if wait else UI_READS
         for name, identity in self.identities().items():
             if not segments.may_hold(name, query.start, query.end):
                 continue
-            block = self._block(name, identity, wait)
-            if block is None:
+            known = self._blocks.get(name)
+            if known is not None and known[0] == identity:
+                block: Block | None = known[1]
+            elif reads is None or reads > 0:
+                block = self._block(name, identity, wait)
+                reads = None if reads is None else reads - 1
+            else:
+                block = None
+            if block is None:  # being read again in a worker: the one held meanwhile
                 complete = False
-                continue
+                known = self._blocks.get(name)
+                if known is None:
+                    continue
+                block = known[1]
             oldest = hits[-1].moment if full else None
             for index in block.matches(query, tz):
-                moment = block.row(index).moment()
+                row = block.row(index)
+                moment = row.moment()
                 if full and (moment is None or oldest is None or moment <= oldest):
                     break  # (an entry kept with another offset can cross a month's end)
-                hits.append(_Hit(name, index, moment))
+                hits.append(_Hit(name, row.id, moment))
                 if len(hits) > limit and not full:
                     break
             if full:
@@ -167,19 +182,17 @@ class JournalSearch:
         return sum(s.count for s in found.values() if s is not None)
 
     def kinds(self) -> set[str]:
+        """The kinds in the blocks held (the UI thread reads none: a worker does)."""
         found: set[str] = set()
-        for name, identity in self.identities().items():
-            block = self._block(name, identity, wait=False)
-            if block is not None:
-                found |= block.kinds
+        for _identity, block in self._blocks.values():
+            found |= block.kinds
         return found
 
     # -- decoding the hits ----------------------------------------------------------------------
     def _entries(self, hits: list[_Hit]) -> list[Entry]:
         out = []
         for hit in hits:
-            row = self._blocks[hit.segment][1].row(hit.index)
-            entry = self._entry(hit.segment, row.id)
+            entry = self._entry(hit.segment, hit.entry_id)
             if entry is not None:
                 out.append(entry)
         return out

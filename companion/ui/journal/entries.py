@@ -198,6 +198,8 @@ class JournalScreen(CompanionScreen):
             status.update(t("errors.unavailable", store=t("store.journal")))
             return
         self.shown, self.more, self.complete = page.entries, page.more, page.complete
+        if not page.complete:
+            self.read_again()  # a worker reads the rest; drawn again when it is done
         self._draw(self.shown)
         self._describe_filters()
         self.total = total

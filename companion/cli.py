@@ -1,7 +1,9 @@
 """The ``companion`` command: the app by default, plus sub-commands.
 
 Sub-commands that don't open the app never import Textual, so they start fast; the
-import of the UI happens inside ``run_tui`` only.
+import of the UI happens inside ``run_tui`` only. Only the sub-command asked for is
+imported (``companion note`` never loads export, import, doctor...); all of them only
+when the full list is shown (``--help``, or a command name that is not one).
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from companion.system.i18n import Strings
 from companion.system.paths import resolve_paths
 
 
-def build_parser(t: Strings) -> argparse.ArgumentParser:
+def build_parser(t: Strings, only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every sub-command, or of ``only`` that one (a lean start)."""
     parser = argparse.ArgumentParser(
         prog="companion", description=t("cli.description"), add_help=False
     )
@@ -31,8 +34,9 @@ def build_parser(t: Strings) -> argparse.ArgumentParser:
     )
     options.add_argument("--data-dir", metavar="DIR", help=t("cli.data_dir"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title=t("cli.commands"))
-    for module in COMMANDS.values():
-        _command(module).add_parser(commands, t)
+    for name, module in COMMANDS.items():
+        if only is None or name == only:
+            _command(module).add_parser(commands, t)
     return parser
 
 
@@ -44,18 +48,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     early = argparse.ArgumentParser(add_help=False)
     early.add_argument("--data-dir")
-    known, _ = early.parse_known_args(argv)
+    early.add_argument("-h", "--help", action="store_true")
+    early.add_argument("command", nargs="?")
+    try:
+        known, _ = early.parse_known_args(argv)
+    except SystemExit:  # e.g. --data-dir without a folder: the full parser says so
+        known = argparse.Namespace(data_dir=None, help=True, command=None)
     if known.data_dir is not None and "\0" in known.data_dir:
         # No folder can have this name; every file call would raise on it.
         print(strings_for(None)("cli.bad_data_dir"), file=sys.stderr)
         return 2
-    args = build_parser(strings_for(known.data_dir)).parse_args(argv)
+    only = _only(known)
+    args = build_parser(strings_for(known.data_dir), only).parse_args(argv)
     if args.command is None:
         return run_tui(args)
     done = _command(COMMANDS[args.command]).run(args)
     if isinstance(done, StartIntent):  # a command that opens the app (companion breathe)
         return run_tui(args, done)
     return int(done)
+
+
+def _only(known: argparse.Namespace) -> str | None:
+    """The one sub-command to import: "" for the app (none), None for all of them."""
+    if known.command in COMMANDS:
+        return str(known.command)
+    return None if known.help or known.command is not None else ""
 
 
 def run_tui(args: argparse.Namespace, intent: StartIntent | None = None) -> int:

@@ -20,6 +20,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType, Keymap
 from textual.events import Resize
 from textual.markup import escape
+from textual.reactive import Initialize, Reactive
 from textual.screen import Screen
 
 from companion import __version__
@@ -66,9 +67,19 @@ GlanceProvider = Callable[[Services, Strings], Iterable[tuple[str, str]]]
 T = TypeVar("T")
 
 
+def first_theme(app: CompanionApp) -> str:
+    """The person's theme, registered and chosen when Textual first reads the theme
+    (inside App.__init__, before the stylesheet is made): set after it, the whole CSS
+    would be parsed a second time before the first frame."""
+    app.register_theme(DARK)
+    app.register_theme(LIGHT)
+    return BY_SETTING[app.first_theme_setting]
+
+
 class CompanionApp(App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = app_bindings()
+    theme: Reactive[str] = Reactive(Initialize(first_theme))
 
     def __init__(
         self,
@@ -77,6 +88,7 @@ class CompanionApp(App[None]):
         quiet_errors: bool = True,
         intent: StartIntent | None = None,
     ) -> None:
+        self.first_theme_setting = services.config.settings.theme  # read by first_theme
         super().__init__()
         self.services = services
         self.intent = intent  # what to open at start instead of only Home
@@ -103,9 +115,6 @@ class CompanionApp(App[None]):
         # has no key editor, so they change only when the file does.
         self.keymap: dict[str, str] = {}
         self.set_keymap(services.config.settings.keymap())
-        self.register_theme(DARK)
-        self.register_theme(LIGHT)
-        self.theme = BY_SETTING[services.config.settings.theme]
         # A file of the journal found damaged later (read in a worker, say) is told
         # like the problems found at start.
         services.stores.journal.on_problem = lambda p: self.post_message(StoreProblemFound(p))

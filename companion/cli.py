@@ -69,10 +69,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _only(known: argparse.Namespace) -> str | None:
-    """The one sub-command to import: "" for the app (none), None for all of them."""
+    """The one sub-command to import: "" for the app (none), None for all of them (the
+    help lists them; an unknown name is told the names)."""
+    if known.help:
+        return None
     if known.command in COMMANDS:
         return str(known.command)
-    return None if known.help or known.command is not None else ""
+    return None if known.command is not None else ""
 
 
 def run_tui(args: argparse.Namespace, intent: StartIntent | None = None) -> int:

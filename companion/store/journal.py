@@ -99,6 +99,7 @@ class JournalStore:
         ensure_dir(self.folder)
         with self.transaction():
             commit.recover(self.folder)
+            files.clean_temp_files(self.folder)
         if not files.layout_exists(self.folder, self.backup_dir) and files.legacy_traces(
             self.legacy_path, self.legacy_backup_dir
         ):

@@ -75,8 +75,9 @@ async def test_a_note_from_the_shell_shows_in_the_open_list_read_in_a_worker(
         assert len(rows(app)) == 4
         # The first page reads two segments at most on the UI thread (the newest); the
         # others are read in a worker, and the page drawn again with them.
-        assert builds.segments == ["entries-2026-11", "entries-2024-03"]
-        assert len(builds.threads) == 4
+        assert len(builds.segments) <= 2
+        assert not {"entries-2023-03", "entries-2022-03"} & set(builds.segments)
+        assert builds.threads and not all(t is threading.main_thread() for t in builds.threads)
         builds.clear()
         assert companion(home, "note", "written in the shell").returncode == 0  # the CLI
         screen.refresh_if_changed()  # what the list's slow timer does

@@ -17,6 +17,8 @@ COMMANDS: dict[str, str] = {
     "export": "export",
     "import": "import_entries",
     "breathe": "breathe",
+    "contact": "contact",
+    "dnd": "dnd",
     "passphrase": "passphrase",
     "wipe": "wipe",
     "stats": "stats",

@@ -21,10 +21,12 @@ a gap between two looks longer than a break is time away too (see ``_time_away``
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
 
+from companion.core import roster
+from companion.core.break_types import Event, Moment, Outcome
+from companion.core.roster import FixedBreak
 from companion.core.shift import Shift
 
 TOLERANCE = 2.0  # seconds of wall/monotonic disagreement ignored (clock slewing)
@@ -40,6 +42,7 @@ class Phase(enum.StrEnum):
     POSTPONED = "postponed"
     AFTER_CHAT = "after_chat"
     ON_BREAK = "on_break"
+    FIXED = "fixed"  # a fixed break or meeting of the roster: nothing is asked meanwhile
 
 
 # Phases of a work period: time away in them can be a natural break.
@@ -61,6 +64,12 @@ class Kind(enum.StrEnum):
     DND_OFF = "dnd_off"
     SHIFT_START = "shift_start"
     SHIFT_END = "shift_end"
+    MICRO = "micro"  # a micro-pause was shown
+    FORWARD = "brought_forward"  # rough contacts brought the next break forward
+    FIXED_START = "fixed_start"
+    FIXED_END = "fixed_end"
+    PEAK_ON = "peak_on"
+    PEAK_OFF = "peak_off"
 
 
 @dataclass(frozen=True)
@@ -72,22 +81,13 @@ class Rules:
     max_postpones: int = 3
     after_chat: timedelta = timedelta(minutes=15)
     shift: Shift | None = None
-
-
-@dataclass(frozen=True)
-class Moment:
-    """One look at the clock: wall time (aware) and monotonic seconds."""
-
-    wall: datetime
-    mono: float
-
-    @classmethod
-    def of(cls, clock: Any) -> Moment:
-        return cls(clock.now(), clock.monotonic())
-
-    @property
-    def utc(self) -> datetime:
-        return self.wall.astimezone(UTC)
+    away_after: timedelta = timedelta(minutes=3)  # no input on the desktop this long: away
+    natural: timedelta | None = None  # away this long counts as a break (None: length)
+    micro_every: timedelta | None = None  # micro-pauses between chats (None: off)
+    micro_length: timedelta = timedelta(seconds=20)
+    rough_limit: int = 3  # rough contacts within rough_window bring a break forward (0: off)
+    rough_window: timedelta = timedelta(hours=1)
+    fixed: tuple[FixedBreak, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,26 +102,15 @@ class State:
     remind_at: datetime | None = None  # postponed / after this chat: when to ask again
     postpones: int = 0  # postponements of the break now asked for
     dnd_until: datetime | None = None
-
-
-@dataclass(frozen=True)
-class Event:
-    kind: Kind
-    at: datetime  # UTC
-    fields: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Outcome:
-    state: State
-    events: tuple[Event, ...] = ()
-    # The start (UTC) of time away of at least a break length found while the app was
-    # running (asleep overnight, say), in any phase; a new start has its own rules.
-    back_from: datetime | None = None
-
-    def then(self, state: State, *events: Event) -> Outcome:
-        """This outcome followed by a user's intent."""
-        return replace(self, state=state, events=(*self.events, *events))
+    away_since: datetime | None = None  # UTC: the desktop says nobody has used it since
+    away_cause: str = ""  # why: "idle" | "locked"
+    micro_at: datetime | None = None  # UTC: the last micro-pause, shown or skipped
+    forward_to: datetime | None = None  # UTC: rough contacts brought the break forward
+    rough: tuple[datetime, ...] = ()  # UTC: rough contacts since the last rest
+    peak_on: date | None = None  # the peak-day switch is on for this working day
+    last_break: datetime | None = None  # UTC: when the last real break began
+    fixed_name: str = ""  # in FIXED: which fixed break of the roster, and whether rest
+    fixed_rest: bool = True
 
 
 def in_shift(rules: Rules, moment: Moment) -> bool:
@@ -135,7 +124,8 @@ def fresh(rules: Rules, moment: Moment) -> State:
 
 
 def due_at(state: State, rules: Rules) -> datetime:
-    return state.since + rules.every
+    regular = state.since + rules.every
+    return min(regular, state.forward_to) if state.forward_to is not None else regular
 
 
 def heads_up_at(state: State, rules: Rules) -> datetime:
@@ -154,8 +144,18 @@ def dnd_active(state: State, now: datetime) -> bool:
 
 def _working(state: State, now: datetime, rested: bool = True) -> State:
     """A new work period: after a rest, or (``rested=False``) after a skipped break."""
-    back = now if rested else state.rested
-    return replace(state, phase=Phase.WORKING, since=now, rested=back, remind_at=None, postpones=0)
+    back, rough = (now, ()) if rested else (state.rested, state.rough)
+    return replace(
+        state,
+        phase=Phase.WORKING,
+        since=now,
+        rested=back,
+        remind_at=None,
+        postpones=0,
+        forward_to=None,
+        rough=rough,
+        away_since=None,
+    )
 
 
 # -- the clock moves -------------------------------------------------------------------
@@ -168,10 +168,15 @@ def step(state: State, rules: Rules, moment: Moment) -> Outcome:
     watching = cause == "suspend" and gap < rules.length.total_seconds()
     state = _account_for_gap(state, rules, moment, gap, cause, events)
     state = _follow_shift(state, rules, moment, watching, events)
+    state = _follow_roster(state, rules, moment, events)
     if state.dnd_until is not None and now >= state.dnd_until:
         events.append(Event(Kind.DND_OFF, now, {"ended": "expired"}))
         state = replace(state, dnd_until=None)
-    state = _follow_deadlines(state, rules, now, in_shift(rules, moment), events)
+    held = state.phase in (Phase.WORKING, Phase.HEADS_UP) and roster.holds_break(
+        state, rules, due_at(state, rules), moment.wall
+    )  # away, waiting for a fixed rest, or a peak day's micro-pause instead
+    if not held:
+        state = _follow_deadlines(state, rules, now, in_shift(rules, moment), events)
     away = cause != "closed" and gap >= rules.length.total_seconds()
     back_from = now - timedelta(seconds=gap) if away else None
     return Outcome(replace(state, seen=now, seen_mono=moment.mono), tuple(events), back_from)
@@ -207,13 +212,16 @@ def _account_for_gap(
         away_since = now - timedelta(seconds=gap)
         fields = {"seconds": round(gap), "cause": cause, "away_since": away_since.isoformat()}
         events.append(Event(Kind.NATURAL, now, fields))
-        return _working(state, now)
+        return replace(_working(state, now), last_break=away_since)
     if state.seen_mono is not None and abs(gap) > TOLERANCE and state.phase in AT_WORK:
         # A short sleep or a wall-clock change: count only the time spent at work.
         shift = timedelta(seconds=gap)
         remind = state.remind_at + shift if state.remind_at else None
+        away = state.away_since + shift if state.away_since else None
         rested = state.rested + shift
-        return replace(state, since=state.since + shift, rested=rested, remind_at=remind)
+        return replace(
+            state, since=state.since + shift, rested=rested, remind_at=remind, away_since=away
+        )
     return state
 
 
@@ -233,6 +241,33 @@ def _follow_shift(
     if inside and state.phase == Phase.OFF:
         return _working(state, now)
     return state  # a break runs its course, even past the end of the shift
+
+
+def _follow_roster(state: State, rules: Rules, moment: Moment, events: list[Event]) -> State:
+    """Into and out of the roster's fixed breaks. A rest (lunch) starts a new work
+    period at its end; a meeting holds reminders back and the work clock runs on."""
+    now = moment.utc
+    slot = roster.slot_at(rules.fixed, moment.wall) if rules.fixed else None
+    if state.phase == Phase.FIXED and (slot is None or slot.name != state.fixed_name):
+        fields = {"name": state.fixed_name, "rest": state.fixed_rest}
+        events.append(Event(Kind.FIXED_END, now, fields))
+        state = _working(state, now) if state.fixed_rest else replace(state, phase=Phase.WORKING)
+        if not in_shift(rules, moment):
+            state = replace(state, phase=Phase.OFF)
+    if slot is None or state.phase not in AT_WORK:
+        return state
+    fields = {"name": slot.name, "rest": slot.rest, "until": slot.end.isoformat()}
+    events.append(Event(Kind.FIXED_START, now, fields))
+    kept = state.last_break if not slot.rest else now
+    return replace(
+        state,
+        phase=Phase.FIXED,
+        fixed_name=slot.name,
+        fixed_rest=slot.rest,
+        remind_at=None,
+        away_since=None,
+        last_break=kept,
+    )
 
 
 def _follow_deadlines(
@@ -279,6 +314,7 @@ def start_break(state: State, rules: Rules, moment: Moment) -> Outcome:
     fields = {"early": early, "from": str(state.phase), "postpones": state.postpones}
     started = Event(Kind.STARTED, now, fields)
     state = replace(state, phase=Phase.ON_BREAK, since=now, remind_at=None, postpones=0)
+    state = replace(state, last_break=now, away_since=None)
     return current.then(state, started)
 
 
@@ -377,5 +413,6 @@ def next_change(state: State, rules: Rules, moment: Moment) -> datetime | None:
         candidates.append(deadline(state, rules))
     if rules.shift is not None:
         candidates.append(rules.shift.next_change(moment.wall))
+    candidates += roster.edges(rules.fixed, moment.wall)
     future = [c for c in candidates if c is not None and c > now]
     return min(future) if future else None

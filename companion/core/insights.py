@@ -23,11 +23,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from statistics import fmean
+from typing import TypeVar
 
 from companion.core.break_counts import DayCounts, EventLike, count_day
+from companion.core.contact_figures import Marked, TensionAfter, micro_pauses, tension_after
 from companion.core.daytime import day_window
 from companion.core.weeks import BreakPlan, Span, local_day, span_days
 
+Timed = TypeVar("Timed", "Rated", Marked)  # anything with an ``at``, counted by day
 MIN_SESSIONS = 3  # rated sessions (or days) an average needs before it is shown
 LOW_MOOD = 3.0  # a day whose average mood (1-5) is below this is a low-mood day
 MIN_TAG_DAYS = 2  # a tag must come up on this many low-mood days to be named
@@ -85,6 +88,7 @@ class Records:
     journal: JournalRecords | None = None  # None: locked or unreadable (see journal_state)
     journal_state: str = OPEN
     breaks: Sequence[Rated] = ()  # tension rated before and after a break, as it ended
+    contacts: Sequence[Marked] = ()  # chats marked as ended
 
 
 # -- what goes out ---------------------------------------------------------------------
@@ -98,6 +102,9 @@ class DayFigures:
     moods: int = 0  # mood check-ins with a score
     mood: float | None = None  # their average, 1-5
     tension: float | None = None  # average rating (0-10) before breathing or SOS
+    contacts: int = 0  # chats marked as ended
+    rough: int = 0  # of which rough
+    micro: int = 0  # micro-pauses shown (not breaks)
 
 
 @dataclass(frozen=True)
@@ -109,6 +116,9 @@ class Totals:
     breathing: int = 0
     sos: int = 0
     moods: int = 0
+    contacts: int = 0
+    rough: int = 0
+    micro: int = 0
 
 
 @dataclass(frozen=True)
@@ -183,6 +193,7 @@ class Insights:
     reframing: Change | None = None
     breaks_and_mood: BreaksAndMood | None = None
     patterns: Patterns | None = None
+    after_contacts: TensionAfter = field(default_factory=TensionAfter)
 
     @property
     def today_figures(self) -> DayFigures:
@@ -201,6 +212,7 @@ class Insights:
         """Nothing at all in the span: the screen says so instead of showing zeros."""
         t = self.totals
         counted = t.taken + t.postponed + t.skipped + t.breathing + t.sos + t.moods
+        counted += t.contacts + t.micro
         patterns = self.patterns
         written = patterns is not None and (patterns.traps or patterns.emotions)
         return not counted and not written and not (self.reframing and self.reframing.sessions)
@@ -229,6 +241,7 @@ def compute(
             events[day].append(event)
     breathing = _by_day(records.breathing, in_span)
     sos = _by_day(records.sos, in_span)
+    marked = _by_day(records.contacts, in_span)
     entries: dict[date, list[Written]] = defaultdict(list)
     reframes: list[Reframed] = []
     if records.journal is not None:
@@ -253,6 +266,9 @@ def compute(
                 moods=len(scores),
                 mood=fmean(scores) if scores else None,
                 tension=fmean(rated) if rated else None,
+                contacts=len(marked[day]),
+                rough=sum(1 for c in marked[day] if c.rough),
+                micro=micro_pauses(events.get(day, ())),
             )
         )
     journal_open = records.journal is not None
@@ -270,6 +286,10 @@ def compute(
         reframing=change_of(r for r in reframes if r.after is not None) if journal_open else None,
         breaks_and_mood=_breaks_and_mood(days, set(events)) if journal_open else None,
         patterns=_patterns(days, entries, reframes) if journal_open else None,
+        after_contacts=tension_after(
+            [c for c in records.contacts if in_span(c.at) is not None],
+            (r for r in (*records.breathing, *records.sos, *records.breaks) if in_span(r.at)),
+        ),
     )
 
 
@@ -284,6 +304,9 @@ def totals_of(days: Iterable[DayFigures], planned_known: bool) -> Totals:
         breathing=sum(d.breathing for d in days),
         sos=sum(d.sos for d in days),
         moods=sum(d.moods for d in days),
+        contacts=sum(d.contacts for d in days),
+        rough=sum(d.rough for d in days),
+        micro=sum(d.micro for d in days),
     )
 
 
@@ -295,9 +318,9 @@ def change_of(sessions: Iterable[Rated | Reframed]) -> Change:
 
 
 def _by_day(
-    sessions: Iterable[Rated], in_span: Callable[[datetime], date | None]
-) -> dict[date, list[Rated]]:
-    out: dict[date, list[Rated]] = defaultdict(list)
+    sessions: Iterable[Timed], in_span: Callable[[datetime], date | None]
+) -> dict[date, list[Timed]]:
+    out: dict[date, list[Timed]] = defaultdict(list)
     for session in sessions:
         day = in_span(session.at)
         if day is not None:

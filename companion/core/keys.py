@@ -34,6 +34,10 @@ APP_KEYS: tuple[AppKey, ...] = (
     # h: "breathe" and 呼吸 (hūxī); b is left for breaks.
     AppKey("breathe", "h"),
     AppKey("take_break", "k"),
+    # c: a chat (咨询/接待) is done; C (shift+c) when it was a rough one. For a key that
+    # works outside the terminal too, see README: `companion contact` on a global hotkey.
+    AppKey("contact", "c"),
+    AppKey("contact_rough", "C"),
     AppKey("journal", "j"),
     AppKey("mood", "m"),
     AppKey("dnd", "d"),

@@ -128,6 +128,16 @@ class BreakRating(Record):
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
+class Contact(Record):
+    """A chat that just ended, marked in the app or by ``companion contact`` (a helpdesk
+    macro, a hotkey), in activity.db: only when, whether it was rough, and where it was
+    marked. Nothing of the chat itself is ever kept."""
+
+    rough: bool = False
+    source: str = "app"  # "app" | "command"
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class BreathingSession(Record):
     """One guided breathing session in activity.db (finished, or left part-way).
 

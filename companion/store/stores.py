@@ -2,8 +2,8 @@
 
 The journal (``data/journal/``, see store/journal.py) is private writing (entries by
 month, drafts, practice) and may be encrypted; ``activity.db`` is small, frequent
-events (breaks, breathing) and app state, readable without a passphrase so reminders
-keep working while the journal is locked.
+events (breaks, breathing, contacts marked) and app state, readable without a
+passphrase so reminders keep working while the journal is locked.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from companion.store.schema import (
     BreakEvent,
     BreakRating,
     BreathingSession,
+    Contact,
     Draft,
     DrillAttempt,
     PokerRound,
@@ -49,6 +50,7 @@ class Stores:
     drill_attempts: Repo[DrillAttempt]
     poker_rounds: Repo[PokerRound]
     roleplay_runs: Repo[RoleplayRun]
+    contacts: Repo[Contact]  # chats marked as ended (companion contact, the app's key)
     problems: list[OpenProblem] = field(default_factory=list)
 
     def databases(self) -> tuple[JournalStore, Database]:
@@ -105,6 +107,7 @@ def open_stores(
         ),
         poker_rounds=Repo(part(journal, segments.PRACTICE), "poker_rounds", PokerRound, clock),
         roleplay_runs=Repo(part(journal, segments.PRACTICE), "roleplay_runs", RoleplayRun, clock),
+        contacts=Repo(activity, "contacts", Contact, clock),
         problems=problems,
     )
 

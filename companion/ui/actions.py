@@ -43,9 +43,14 @@ ACTIONS: tuple[AppAction, ...] = (
     AppAction("sos", lambda app: app.calm.sos, beside=True),
     AppAction("breathe", lambda app: app.calm.breathe, beside=True),
     AppAction("take_break", lambda app: app.rhythm.start_break),
+    AppAction("contact", lambda app: app.rhythm.contacts.mark, show=False),
+    AppAction(
+        "contact_rough", lambda app: app.rhythm.contacts.mark_rough, on_home=False, show=False
+    ),
     AppAction("journal", lambda app: app.journal.open),
     AppAction("mood", lambda app: app.journal.mood_checkin),
     AppAction("dnd", lambda app: app.rhythm.open_dnd, show=False),
+    AppAction("peak_day", lambda app: app.rhythm.toggle_peak, on_home=False, show=False),
     AppAction("reframe", lambda app: app.practice.reframe, show=False),
     AppAction("practice", lambda app: app.practice.open_room, show=False),
     AppAction("insights", lambda app: app.insights.open, show=False),

@@ -35,6 +35,7 @@ from companion.system.crashlog import write_crash
 from companion.system.i18n import Strings
 from companion.system.paths import display_path
 from companion.ui.actions import ACTIONS, BY_ID, app_bindings
+from companion.ui.breaks.away_watch import DesktopRead
 from companion.ui.breaks.rhythm import BreakRhythm
 from companion.ui.calm.flow import CalmFlow
 from companion.ui.insights.flow import InsightsFlow, WeekComputed
@@ -250,6 +251,10 @@ class CompanionApp(App[None]):
     def _journal_locked(self) -> None:
         self.services.journal.forget()  # no journal text stays in memory behind the lock
         self.insights.journal_locked()
+
+    @on(DesktopRead)
+    def _desktop_read(self, message: DesktopRead) -> None:
+        self.rhythm.desktop_read(message.reading)
 
     # -- what screens show ----------------------------------------------------------
     def today_glance(self) -> list[tuple[str, str]]:

@@ -29,7 +29,9 @@ toml_values = st.recursive(
     lambda inner: st.dictionaries(st.text(min_size=1, max_size=10), inner, max_size=4),
     max_leaves=10,
 )
-known_keys = st.sampled_from(["language", "theme", "breaks", "breathing", "x"])
+known_keys = st.sampled_from(
+    ["language", "theme", "breaks", "breathing", "away", "micro", "contacts", "x"]
+)
 
 
 def toml_text(data: dict) -> str:
@@ -102,6 +104,14 @@ words = st.sampled_from(
         "-",
         "日记",
         "",
+        "contact",
+        "--rough",
+        "dnd",
+        "--for",
+        "--until",
+        "--off",
+        "45m",
+        "15:00",
     ]
 )
 
@@ -178,3 +188,41 @@ def test_any_import_file_is_taken_whole_or_refused_clearly(raw: bytes) -> None:
         assert problem.code
     else:
         assert all(entry.kind and isinstance(entry.text, str) for entry in entries)
+
+
+@FUZZ
+@given(st.dictionaries(st.text(min_size=1, max_size=8), json_values, max_size=6) | json_values)
+def test_any_fixed_breaks_give_problems_not_crashes(tmp_path: Path, fixed: object) -> None:
+    """[[breaks.fixed]] as a person might mistype it: each bad entry is reported."""
+    import tomlkit
+
+    path = tmp_path / "config.toml"
+    try:
+        text = tomlkit.dumps({"breaks": {"fixed": fixed if isinstance(fixed, list) else [fixed]}})
+    except (TypeError, ValueError):  # (None has no TOML form)
+        return
+    path.write_text(text, "utf-8")
+    loaded = load_config(path)
+    assert loaded.readable
+    for problem in loaded.problems:
+        assert problem.code in ("fixed_not_list", "fixed_bad", "unknown_key")
+
+
+saved_keys = st.sampled_from(
+    ["phase", "since", "seen", "rested", "away_since", "away_cause", "micro_at", "rough",
+     "peak_on", "last_break", "fixed_name", "fixed_rest", "forward_to", "dnd_until"]
+)  # fmt: skip
+
+
+@FUZZ
+@given(
+    st.dictionaries(saved_keys, json_values | st.sampled_from(["2026-11-23T10:00:00+08:00"]))
+    | json_values
+)
+def test_any_saved_rhythm_state_is_read_or_dropped(data: object) -> None:
+    """activity.db's saved state, damaged or written by another version: read, or
+    started afresh (None), never a crash that stops the reminders."""
+    from companion.core import break_saved
+
+    state = break_saved.from_dict(data)
+    assert state is None or state.since.tzinfo is not None

@@ -93,6 +93,8 @@ def test_the_csv_carries_every_figure_of_the_json(seeded: Path) -> None:
         expected |= {("before_after", kind, k): cell(v) for k, v in (change or {}).items()}
     both = data["breaks_and_mood"] or {}
     expected |= {("breaks_and_mood", "", k): cell(v) for k, v in both.items()}
+    after = data["after_contacts"]
+    expected |= {("after_contacts", "", k): cell(v) for k, v in after.items()}
     patterns = data["patterns"]
     for trap in patterns["traps"]:
         expected |= {("trap", trap["id"], "name"): trap["name"]}

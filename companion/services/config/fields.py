@@ -8,6 +8,7 @@ from companion.services.config.keys import user_keys
 from companion.services.config.parse import (
     FieldSpec,
     boolean,
+    bounded_duration,
     clock_time,
     duration_field,
     one_of,
@@ -16,6 +17,7 @@ from companion.services.config.parse import (
     whole_number,
 )
 from companion.services.config.patterns import custom_patterns
+from companion.services.config.roster import dump_fixed, fixed_breaks
 from companion.services.config.settings import THEMES
 
 
@@ -44,6 +46,17 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("shift.end", "shift_end", clock_time, format_clock_time),
     FieldSpec("shift.days", "shift_days", weekdays, format_days),
     FieldSpec("shift.routine", "shift_routine", boolean),
+    FieldSpec("breaks.fixed", "fixed_breaks", fixed_breaks, dump_fixed),
+    FieldSpec("away.enabled", "away_detect", boolean),
+    bounded_duration("away.after", "away_after", "1s", "1h"),
+    bounded_duration("away.natural_break", "away_natural", "1s", "4h"),
+    bounded_duration("away.check_every", "away_check_every", "1s", "10m"),
+    FieldSpec("micro.enabled", "micro_pauses", boolean),
+    bounded_duration("micro.every", "micro_every", "1s", "4h"),
+    bounded_duration("micro.length", "micro_length", "1s", "2m"),
+    FieldSpec("contacts.rough_limit", "rough_limit", whole_number(0, 20)),
+    bounded_duration("contacts.rough_window", "rough_window", "5m", "8h"),
+    FieldSpec("contacts.offer_sos", "sos_offer", boolean),
     FieldSpec("reduce_motion", "reduce_motion", boolean),
     FieldSpec("breathing.bell", "breathing_bell", boolean),
     FieldSpec("breathing.tension_rating", "tension_rating", boolean),

@@ -26,6 +26,7 @@ class ConfigProblem:
     #            | not_whole_number | bad_time | bad_days | bad_terminal
     #            | pattern_* (a [[breathing.pattern]] that was skipped)
     #            | keys_not_table | key_* (a [keys] entry that was ignored)
+    #            | duration_range | fixed_not_list | fixed_bad (a [[breaks.fixed]] skipped)
     key: str = ""
     value: str = ""
     line: int | None = None

@@ -75,6 +75,18 @@ def duration_field(key: str, attr: str) -> FieldSpec:
     return FieldSpec(key, attr, duration, format_duration)
 
 
+def bounded_duration(key: str, attr: str, low: str, high: str) -> FieldSpec:
+    """A duration that only makes sense between two lengths (written as in the file)."""
+
+    def parse(value: Any) -> Any:
+        found = duration(value)
+        if not parse_duration(low) <= found <= parse_duration(high):
+            raise BadValue("duration_range", low=low, high=high)
+        return found
+
+    return FieldSpec(key, attr, parse, format_duration)
+
+
 def boolean(value: Any) -> bool:
     if not isinstance(value, bool):
         raise BadValue("not_bool")

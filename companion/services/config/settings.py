@@ -7,6 +7,7 @@ from datetime import time, timedelta
 
 from companion.core.breaks import Rules
 from companion.core.breathing import Pattern
+from companion.core.roster import FixedBreak
 from companion.core.shift import Shift
 
 THEMES = ("dark", "light")
@@ -33,6 +34,18 @@ class Settings:
     shift_end: time = time(18, 0)
     shift_days: tuple[int, ...] = (0, 1, 2, 3, 4)
     shift_routine: bool = True  # offer the energy station and the release moment
+    fixed_breaks: tuple[FixedBreak, ...] = ()  # [[breaks.fixed]]: a lunch, a huddle
+    # Away from the keyboard, as the desktop tells it (companion.system.idle).
+    away_detect: bool = True
+    away_after: timedelta = Rules.away_after
+    away_natural: timedelta | None = None  # None: the break length
+    away_check_every: timedelta = timedelta(seconds=30)
+    micro_pauses: bool = False  # short pauses between chats
+    micro_every: timedelta = timedelta(minutes=20)
+    micro_length: timedelta = Rules.micro_length
+    rough_limit: int = Rules.rough_limit  # rough contacts that bring a break forward; 0: off
+    rough_window: timedelta = Rules.rough_window
+    sos_offer: bool = True  # after a rough contact, offer the SOS minute (one line)
     reduce_motion: bool = False  # no animation anywhere: text and static bars only
     breathing_bell: bool = False  # a terminal bell at each change of breathing phase
     tension_rating: bool = True  # offer a 0-10 "how tense" rating around breathing, SOS, breaks
@@ -57,4 +70,11 @@ class Settings:
             max_postpones=self.break_max_postpones,
             after_chat=self.break_after_chat,
             shift=shift,
+            away_after=self.away_after,
+            natural=self.away_natural,
+            micro_every=self.micro_every if self.micro_pauses else None,
+            micro_length=self.micro_length,
+            rough_limit=self.rough_limit,
+            rough_window=self.rough_window,
+            fixed=self.fixed_breaks,
         )

@@ -18,6 +18,7 @@ from companion import __version__
 from companion.services.config import Settings, load_config
 from companion.services.doctor.desktop import Section, desktop_sections, terminal_size
 from companion.services.doctor.files import file_lines
+from companion.services.doctor.idle import idle_section
 from companion.services.messages import config_problem, passphrase_setting, store_name
 from companion.store.database import QUARANTINE_MARK
 from companion.store.health import (
@@ -297,6 +298,7 @@ def run_doctor(paths: Paths, env: Mapping[str, str], notify_test: bool = False) 
         report.problems += not worked
         add(f"{' ' if worked else '!'} {line}")
     add("")
+    report.lines.extend([*idle_section(env, t), ""])
     add(
         t("doctor.needs_action", count=str(report.problems))
         if report.problems

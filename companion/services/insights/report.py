@@ -10,6 +10,7 @@ import csv
 import io
 from typing import Any
 
+from companion.core.contact_figures import TensionAfter
 from companion.core.insights import Change, DayFigures, Insights, Totals
 from companion.services.insights.words import one, trap_names
 
@@ -27,6 +28,9 @@ def _totals(totals: Totals, journal_open: bool) -> dict[str, Any]:
         "breathing": totals.breathing,
         "sos": totals.sos,
         "mood_checkins": totals.moods if journal_open else None,
+        "contacts": totals.contacts,
+        "rough_contacts": totals.rough,
+        "micro_pauses": totals.micro,
     }
 
 
@@ -54,6 +58,21 @@ def _day(day: DayFigures, journal_open: bool) -> dict[str, Any]:
         "mood_checkins": day.moods if journal_open else None,
         "mood": _avg(day.mood),
         "tension": _avg(day.tension),
+        "contacts": day.contacts,
+        "rough_contacts": day.rough,
+        "micro_pauses": day.micro,
+    }
+
+
+def _after_contacts(found: TensionAfter) -> dict[str, Any]:
+    """Tension (0-10, rated before breathing, SOS or a break) within 30 minutes after a
+    rough chat and after a calm one, with how many ratings each average rests on."""
+    return {
+        "rough_ratings": found.rough_ratings,
+        "tension_after_rough": _avg(found.rough),
+        "calm_ratings": found.calm_ratings,
+        "tension_after_calm": _avg(found.calm),
+        "enough": found.enough,
     }
 
 
@@ -86,6 +105,7 @@ def as_dict(ins: Insights, lang: str) -> dict[str, Any]:
             "mood_without": _avg(both.mood_without),
             "enough": both.enough,
         },
+        "after_contacts": _after_contacts(ins.after_contacts),
         "days": [_day(day, opened) for day in ins.days],
         "patterns": None
         if patterns is None
@@ -129,8 +149,8 @@ def csv_rows(report: dict[str, Any]) -> list[tuple[str, str, str, Any]]:
     A long table rather than several: any spreadsheet filters or pivots it, and a
     column's sum never mixes days with totals. Sections: report, today (item: the
     date), period (item: from/to), before_after (item: breathing, sos, breaks,
-    reframing), breaks_and_mood, patterns, trap, feeling, low_mood_tag, day (item: the
-    date). A figure that is not there (a locked journal, too few sessions) has no row
+    reframing), breaks_and_mood, after_contacts, patterns, trap, feeling, low_mood_tag,
+    day (item: the date). A figure that is not there (a locked journal, too few sessions) has no row
     or an empty value, as in the JSON.
     """
     rows: list[tuple[str, str, str, Any]] = [
@@ -150,6 +170,7 @@ def csv_rows(report: dict[str, Any]) -> list[tuple[str, str, str, Any]]:
     for kind, change in report["before_after"].items():
         add("before_after", kind, change)
     add("breaks_and_mood", "", report["breaks_and_mood"])
+    add("after_contacts", "", report["after_contacts"])
     patterns = report["patterns"] or {}
     for key, value in patterns.items():
         if key in LISTED:

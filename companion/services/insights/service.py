@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, Generic, TypeVar
 
 from companion.core import insights as core
+from companion.core.contact_figures import Marked
 from companion.core.insights import Insights, JournalRecords, Rated, Records, Reframed, Written
 from companion.core.weeks import BreakPlan, Span, first_day_of_week, span_days, summary_due
 from companion.services.config import Settings
@@ -74,6 +75,15 @@ def _sessions(docs: Iterable[Mapping[str, Any]]) -> list[Rated]:
             out.append(
                 Rated(at, _rating(doc.get("tension_before")), _rating(doc.get("tension_after")))
             )
+    return out
+
+
+def _contacts(docs: Iterable[Mapping[str, Any]]) -> list[Marked]:
+    out = []
+    for doc in docs:
+        at = _when(doc)
+        if at is not None:
+            out.append(Marked(at, doc.get("rough") is True))
     return out
 
 
@@ -135,6 +145,7 @@ class _Activity:
     breathing: _ByTime[Rated]
     sos: _ByTime[Rated]
     breaks: _ByTime[Rated]
+    contacts: _ByTime[Marked]
 
 
 @dataclass(frozen=True)
@@ -170,7 +181,13 @@ class InsightsService:
     # -- reading -------------------------------------------------------------------------
     def _read_activity(self) -> tuple[object, _Activity]:
         stores = self.stores
-        repos = (stores.break_events, stores.breathing, stores.sos, stores.break_ratings)
+        repos = (
+            stores.break_events,
+            stores.breathing,
+            stores.sos,
+            stores.break_ratings,
+            stores.contacts,
+        )
         docs, identity = read_together(repos)
         kept = self._activity
         if kept is not None and identity is not None and kept[0] == identity:
@@ -180,6 +197,7 @@ class InsightsService:
             _ByTime(_sessions(docs[1].values()), _at),
             _ByTime(_sessions(docs[2].values()), _at),
             _ByTime(_sessions(docs[3].values()), _at),
+            _ByTime(_contacts(docs[4].values()), lambda c: c.at),
         )
         return identity, read
 
@@ -253,6 +271,7 @@ class InsightsService:
             ),
             state,
             read_activity.breaks.between(start, end),
+            read_activity.contacts.between(start, end),
         )
         return records, (activity[0], self.stores.journal.problem, journal_identity)
 

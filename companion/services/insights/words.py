@@ -13,6 +13,7 @@ from functools import cache
 
 from rich.cells import cell_len
 
+from companion.core.contact_figures import MIN_RATINGS, TensionAfter
 from companion.core.insights import (
     MIN_SESSIONS,
     OPEN,
@@ -91,7 +92,7 @@ def count_rows(ins: Insights, t: Strings) -> list[tuple[str, str, str]]:
     today, span = ins.today_totals, ins.totals
     taken_label = "taken_planned" if span.planned is not None else "taken"
     moods = (str(today.moods), str(span.moods)) if ins.journal_open else (NONE, NONE)
-    return [
+    rows = [
         (t(f"insights.counts.{taken_label}"), _taken(today, t), _taken(span, t)),
         (t("insights.counts.postponed"), str(today.postponed), str(span.postponed)),
         (t("insights.counts.skipped"), str(today.skipped), str(span.skipped)),
@@ -99,6 +100,15 @@ def count_rows(ins: Insights, t: Strings) -> list[tuple[str, str, str]]:
         (t("insights.counts.sos"), str(today.sos), str(span.sos)),
         (t("insights.counts.moods"), *moods),
     ]
+    if span.contacts:  # only for those who mark their chats (companion contact, c)
+        rows.append((t("insights.counts.contacts"), _marked(today, t), _marked(span, t)))
+    if span.micro:
+        rows.append((t("insights.counts.micro"), str(today.micro), str(span.micro)))
+    return rows
+
+
+def _marked(totals: Totals, t: Strings) -> str:
+    return t("insights.counts.contacts_value", count=str(totals.contacts), rough=str(totals.rough))
 
 
 # -- what helps ------------------------------------------------------------------------
@@ -145,7 +155,22 @@ def helps(ins: Insights, t: Strings) -> list[str]:
         lines.append(change_sentence("reframing", ins.reframing, ins, t))
     if ins.breaks_and_mood is not None:
         lines.append(breaks_mood_sentence(ins.breaks_and_mood, t))
+    if ins.totals.contacts:
+        lines.append(after_contacts_sentence(ins.after_contacts, t))
     return lines
+
+
+def after_contacts_sentence(found: TensionAfter, t: Strings) -> str:
+    """Tension after a rough chat compared with after a calm one, with the counts."""
+    counts = {"rough_count": str(found.rough_ratings), "calm_count": str(found.calm_ratings)}
+    if not found.enough or found.rough is None or found.calm is None:
+        return t("insights.helps.after_contacts_few", needed=str(MIN_RATINGS), **counts)
+    return t(
+        "insights.helps.after_contacts",
+        rough=number(found.rough),
+        calm=number(found.calm),
+        **counts,
+    )
 
 
 def period_empty(ins: Insights, t: Strings) -> str:

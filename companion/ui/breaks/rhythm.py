@@ -23,8 +23,13 @@ from companion.core.daytime import day_window
 from companion.services.breaks import BreakKeeper, BreakView
 from companion.system.content import load_pack
 from companion.system.i18n import Strings, format_length, format_span, format_time
+from companion.system.idle import IdleReading
 from companion.system.notify import Delivery, send_desktop
+from companion.ui.breaks import news
 from companion.ui.breaks import text as break_text
+from companion.ui.breaks.away_watch import AwayWatch
+from companion.ui.breaks.contacts import ContactFlow
+from companion.ui.breaks.micro import MicroPauses
 from companion.ui.shell.attention import in_the_middle, on_break, typing
 from companion.ui.shell.base import Translated
 from companion.ui.shell.messages import RhythmTick, ShiftMoment
@@ -40,6 +45,7 @@ if TYPE_CHECKING:
 # The longest the timer sleeps: catches a suspend or a clock change soon enough, and a
 # longer gap between looks is taken for time away (core.breaks._time_away).
 SLOW = LOOKS_EVERY
+AWAY_CAUSES = ("suspend", "idle", "locked")  # time away that is told ("welcome back")
 BANNER_POLL = 5.0  # while a reminder waits for the user to leave a text field or a calm screen
 MIN_DELAY = 0.05
 AFTER = 0.02  # wake just after a boundary, never just before it
@@ -55,6 +61,7 @@ WATCHED = (  # settings after which the rhythm looks again at once
     "shift_start",
     "shift_end",
     "shift_days",
+    "micro_pauses",
 )
 
 
@@ -72,6 +79,9 @@ class BreakRhythm:
         self._told_desktop = False
         self._held = False  # a due reminder waiting for breathing, SOS or a dialog to end
         self._activities: tuple[str, list[Activity]] | None = None
+        self.away = AwayWatch(app)  # the desktop's idle time, read in a worker
+        self.contacts = ContactFlow(self)  # the contact key, and what commands left
+        self.micro = MicroPauses(self)
         app.glance_providers.append(self.glance)
         for attr in WATCHED:
             app.preferences.on_change(attr, lambda _value: self.tick())
@@ -85,6 +95,9 @@ class BreakRhythm:
         self._handle(self.keeper.open())
         self.app.post_message(ShiftMoment("launched", in_shift=self._in_shift()))
         self._changed()
+        self.away.start()
+        self.contacts.start()
+        self.contacts.look()  # contacts and do-not-disturb asked for while it was closed
 
     def _in_shift(self) -> bool:
         return self.keeper.view().phase != Phase.OFF
@@ -92,6 +105,8 @@ class BreakRhythm:
     def stop(self) -> None:
         if self.timer is not None:
             self.timer.stop()
+        self.contacts.stop()
+        self.away.close()
         self.keeper.close()
 
     def tick(self) -> None:
@@ -120,6 +135,7 @@ class BreakRhythm:
         return max(MIN_DELAY, min(waits))
 
     def _changed(self) -> None:
+        self.micro.check()
         self._welcome_back()
         self._show_reminder()
         problem = self.keeper.take_problem()
@@ -147,16 +163,39 @@ class BreakRhythm:
         return break_text.next_redraw(self.view())
 
     def glance(self, _services: Any, t: Strings) -> list[tuple[str, str]]:
+        rows = self.contacts.glance(t)
         today = self.keeper.today()
         if not today.any:
-            return []
+            return rows
         figures = t(
             "breaks.home.counts",
             taken=str(today.taken),
             postponed=str(today.postponed),
             skipped=str(today.skipped),
         )
-        return [(t("breaks.home.counts_label"), figures)]
+        return [(t("breaks.home.counts_label"), figures), *rows]
+
+    # -- what issue 19 added: the desktop, micro-pauses, contacts, the peak day ----------
+    def desktop_read(self, reading: IdleReading | None) -> None:
+        """The desktop's idle time and lock state, read in a worker (see away_watch)."""
+        if reading is not None:
+            self._handle(self.keeper.desktop(reading.idle_seconds, reading.locked))
+            self._changed()
+
+    def toggle_peak(self) -> None:
+        on = not self.view().peak
+        self._handle(self.keeper.set_peak(on))
+        self._tell(self.t("breaks.peak.on" if on else "breaks.peak.off"), timeout=12)
+        self._changed()
+
+    def handle(self, events: list[Event]) -> None:
+        self._handle(events)
+
+    def changed(self) -> None:
+        self._changed()
+
+    def tell(self, message: str) -> None:
+        self._tell(message)
 
     def activities(self) -> list[Activity]:
         lang = self.t.lang
@@ -185,7 +224,7 @@ class BreakRhythm:
                     t("breaks.notify.due_body", length=length),
                     bell_if_undelivered=not bell,
                 )
-            elif event.kind == Kind.NATURAL and event.fields.get("cause") == "suspend":
+            elif event.kind == Kind.NATURAL and event.fields.get("cause") in AWAY_CAUSES:
                 away = format_span(float(event.fields.get("seconds", 0)), t)
                 self._tell(t("breaks.toast.natural", away=away))
             elif event.kind == Kind.ENDED and not self._break_screen_shown():
@@ -196,6 +235,8 @@ class BreakRhythm:
                 self.app.post_message(ShiftMoment("started"))
             elif event.kind == Kind.SHIFT_END:
                 self.app.post_message(ShiftMoment("ended"))
+            else:
+                news.tell(self, event)
 
     # -- reminders on screen ---------------------------------------------------------------
     def _break_screen_shown(self) -> bool:

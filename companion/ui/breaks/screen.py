@@ -122,6 +122,8 @@ class BreakScreen(CompanionScreen):
         if not view.can_postpone and view.postpones:
             message = t("breaks.screen.no_more_postpones", count=str(view.postpones))
             yield Static(message, classes="muted", markup=False)
+        if view.peak:
+            yield Static(t("breaks.peak.due_note"), classes="muted", markup=False)
 
     def _buttons(self, view: BreakView) -> ComposeResult:
         t = self.t

@@ -13,6 +13,7 @@ from datetime import datetime
 from companion.core.breaks import Phase
 from companion.services.breaks import BreakView
 from companion.system.i18n import Strings, format_span, format_time
+from companion.ui.breaks.plan_text import plan_line
 
 
 def clock_face(seconds: float) -> str:
@@ -54,6 +55,8 @@ def status_line(view: BreakView, now: datetime, key: str, t: Strings) -> str:
     left = view.seconds_left or 0.0
     if view.phase == Phase.ON_BREAK:
         return t("breaks.home.on_break", time=format_span(left, t))
+    if view.phase == Phase.FIXED:  # the roster's lunch or huddle
+        return plan_line(view, t) or ""
     if view.phase == Phase.OFF:
         upcoming = view.shift.next_change(now) if view.shift is not None else None
         if upcoming is None:
@@ -67,4 +70,4 @@ def status_line(view: BreakView, now: datetime, key: str, t: Strings) -> str:
         return t("breaks.home.after_chat", key=key)
     if view.phase == Phase.POSTPONED:
         return t("breaks.home.postponed", time=format_span(left, t))
-    return t("breaks.home.next_in", time=format_span(left, t))
+    return plan_line(view, t) or t("breaks.home.next_in", time=format_span(left, t))

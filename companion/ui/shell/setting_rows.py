@@ -85,6 +85,8 @@ ROWS: tuple[SettingRow, ...] = (
     SettingRow("break_notify", "breaks.settings.notify", "switch", section=BREAKS),
     SettingRow("break_bell", "breaks.settings.bell", "switch", section=BREAKS),
     SettingRow("dnd", "breaks.settings.dnd", "action", section=BREAKS, action="dnd"),
+    SettingRow("micro_pauses", "breaks.settings.micro", "switch", section=BREAKS),
+    SettingRow("peak_day", "breaks.settings.peak", "action", section=BREAKS, action="peak_day"),
     SettingRow("shift_hours", "breaks.settings.shift_hours", "switch", section=SHIFT),
     SettingRow("shift_start", "breaks.settings.shift_start", "choice", time_choices, SHIFT),
     SettingRow("shift_end", "breaks.settings.shift_end", "choice", time_choices, SHIFT),

@@ -56,7 +56,7 @@ from companion.ui.shell.messages import (
     StoreProblemFound,
 )
 from companion.ui.shell.preferences import Preferences
-from companion.ui.shell.themes import BY_SETTING, DARK, LIGHT
+from companion.ui.shell.themes import first_theme
 from companion.ui.shell.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
 # Screens other than Home are imported where they open, so the first screen comes up
@@ -68,19 +68,11 @@ GlanceProvider = Callable[[Services, Strings], Iterable[tuple[str, str]]]
 T = TypeVar("T")
 
 
-def first_theme(app: CompanionApp) -> str:
-    """The person's theme, registered and chosen when Textual first reads the theme
-    (inside App.__init__, before the stylesheet is made): set after it, the whole CSS
-    would be parsed a second time before the first frame."""
-    app.register_theme(DARK)
-    app.register_theme(LIGHT)
-    return BY_SETTING[app.first_theme_setting]
-
-
 class CompanionApp(App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = app_bindings()
-    theme: Reactive[str] = Reactive(Initialize(first_theme))
+    # The person's theme is the first one Textual reads (see themes.first_theme).
+    theme: Reactive[str] = Reactive(Initialize(lambda app: first_theme(app, app.theme_setting)))
 
     def __init__(
         self,
@@ -89,7 +81,7 @@ class CompanionApp(App[None]):
         quiet_errors: bool = True,
         intent: StartIntent | None = None,
     ) -> None:
-        self.first_theme_setting = services.config.settings.theme  # read by first_theme
+        self.theme_setting = services.config.settings.theme  # read by first_theme
         super().__init__()
         self.services = services
         self.intent = intent  # what to open at start instead of only Home

@@ -13,6 +13,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 from types import ModuleType
+from typing import NoReturn
 
 from companion import __version__
 from companion.commands import COMMANDS
@@ -46,13 +47,13 @@ def _command(module: str) -> ModuleType:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    early = argparse.ArgumentParser(add_help=False)
+    early = _Early(add_help=False)
     early.add_argument("--data-dir")
     early.add_argument("-h", "--help", action="store_true")
     early.add_argument("command", nargs="?")
     try:
         known, _ = early.parse_known_args(argv)
-    except SystemExit:  # e.g. --data-dir without a folder: the full parser says so
+    except ValueError:  # e.g. --data-dir without a folder: the full parser says so
         known = argparse.Namespace(data_dir=None, help=True, command=None)
     if known.data_dir is not None and "\0" in known.data_dir:
         # No folder can have this name; every file call would raise on it.
@@ -66,6 +67,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if isinstance(done, StartIntent):  # a command that opens the app (companion breathe)
         return run_tui(args, done)
     return int(done)
+
+
+class _Early(argparse.ArgumentParser):
+    """A first look at the arguments: silent (the full parser reports any mistake)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise ValueError(message)
 
 
 def _only(known: argparse.Namespace) -> str | None:

@@ -76,3 +76,13 @@ def test_a_data_dir_with_a_nul_character_is_refused_with_a_message(capsys) -> No
 
     assert main(["--data-dir", "\x00", "doctor"]) == 2
     assert "NUL" in capsys.readouterr().err
+
+
+def test_a_data_dir_without_a_folder_is_told_once(capsys) -> None:
+    from companion.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["--data-dir"])
+    err = capsys.readouterr().err
+    assert err.count("usage:") == 1 and err.startswith("usage: companion ")
+    assert "--data-dir: expected one argument" in err

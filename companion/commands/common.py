@@ -57,11 +57,11 @@ def open_services(args: argparse.Namespace) -> Services:
 
 def counted(counts: dict[str, int], t: Strings) -> str:
     """ "3 entries, 2 reframes": every kind of record named, whether or not there are
-    any, except poker rounds, which are named only when there are some."""
+    any, except poker rounds and packs, which are named only when there are some."""
     parts = [
         t(f"export.counts.{name}_{'one' if count == 1 else 'other'}", count=count)
         for name, count in counts.items()
-        if count or name != "poker_rounds"
+        if count or name not in ("poker_rounds", "packs")
     ]
     return t("export.counts.joiner").join(parts)
 

@@ -28,6 +28,27 @@ def problem_text(problem: Any, t: Strings) -> str:
     return t(f"journal.import.{problem.code}", **detail)
 
 
+def install_packs(incoming: Any, folder: Path, t: Strings) -> dict[str, int]:
+    """The person's own packs from the file, each in its language folder; one already
+    there with other text is kept as it is, and said so."""
+    from companion.packs.own import install
+    from companion.system.paths import display_path
+
+    counts = {"added": 0, "same": 0, "kept": 0}
+    for source in incoming.packs:
+        path = display_path(folder / source.lang / f"{source.name}.toml")
+        try:
+            outcome = install(folder, source)
+        except OSError as error:  # the journal's part is in; say which pack is not
+            reason = error.strerror or str(error)
+            say(t("export.import.pack_failed", file=path, reason=reason))
+            continue
+        counts[outcome] += 1
+        if outcome == "kept":
+            say(t("export.import.pack_kept", file=path))
+    return counts
+
+
 def run(args: argparse.Namespace) -> int:
     def body(services, t: Strings) -> int:  # type: ignore[no-untyped-def]
         from companion.services.journal.importing import ImportProblem, Incoming, read_file
@@ -61,12 +82,15 @@ def run(args: argparse.Namespace) -> int:
                 "poker_rounds": new.poker_rounds,
             }
             add_together(stores.journal, batches)  # one commit: all of it or none
+        packs = install_packs(incoming, services.paths.packs_dir, t)
         added = {
             "entries": len(new.entries),
             "reframes": len(new.reframes),
             "poker_rounds": len(new.poker_rounds),
+            "packs": packs["added"],
         }
-        say(t("export.import.done", added=counted(added, t), skipped=counted(plan.skipped, t)))
+        skipped = {**plan.skipped, "packs": packs["same"]}
+        say(t("export.import.done", added=counted(added, t), skipped=counted(skipped, t)))
         if plan.unlinked:
             form = "one" if plan.unlinked == 1 else "other"
             say(t(f"export.import.unlinked_{form}", count=plan.unlinked))

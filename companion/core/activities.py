@@ -13,9 +13,12 @@ The pack's ``after_work`` table (ideas for the end of a shift) is not a break gr
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from operator import attrgetter
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 GROUPS = (
     "eyes",
@@ -30,6 +33,8 @@ GROUPS = (
     "mind",
 )
 LENGTHS = ("20s", "2m", "10m")
+LENGTH_SECONDS = {"20s": 20, "2m": 120, "10m": 600}
+AFTER_WORK_KINDS = ("sleep", "food", "move", "people", "unwind")
 
 
 @dataclass(frozen=True)
@@ -55,17 +60,57 @@ def activities_from(pack: Mapping[str, Any]) -> list[Activity]:
     return found
 
 
-def suggestion_order(activities: list[Activity], seed: int) -> list[Activity]:
-    """All activities, shuffled, taking one group at a time in turn."""
+@dataclass(frozen=True)
+class AfterWork:
+    """An idea for the evening, offered when the shift ends (never during work)."""
+
+    id: str
+    text: str
+    kind: str  # one of AFTER_WORK_KINDS
+
+
+def fits(length: str, seconds: float) -> bool:
+    """Whether an idea of ``length`` fits in a pause of ``seconds`` (an idea that does
+    not say how long it takes fits anywhere)."""
+    return length not in LENGTH_SECONDS or LENGTH_SECONDS[length] <= seconds
+
+
+def ideas_for(activities: list[Activity], seconds: float) -> list[Activity]:
+    """The ideas that fit a pause of ``seconds``: a 10-minute break, all of them; a
+    20-second micro-pause, the 20-second ones. A pause shorter than any idea still gets
+    the shortest ones (a 15-second break is no reason to suggest nothing)."""
+    fitting = [a for a in activities if fits(a.length, seconds)]
+    if fitting or not activities:
+        return fitting
+    shortest = min(LENGTH_SECONDS.get(a.length, 0) for a in activities)
+    return [a for a in activities if LENGTH_SECONDS.get(a.length, 0) == shortest]
+
+
+def after_work_from(pack: Mapping[str, Any]) -> list[AfterWork]:
+    """The pack's ``[after_work]`` ideas, in its order (one of an unknown kind is left
+    out: it would have no label)."""
+    found = []
+    for key, value in (pack.get("after_work") or {}).items():
+        usable = isinstance(value, Mapping) and isinstance(value.get("text"), str)
+        if usable and value.get("kind") in AFTER_WORK_KINDS:
+            found.append(AfterWork(key, value["text"], value["kind"]))
+    return found
+
+
+def suggestion_order(
+    activities: Sequence[T], seed: int, by: Callable[[T], str] = attrgetter("group")
+) -> list[T]:
+    """All activities, shuffled, taking one group at a time in turn (the evening's
+    ideas: one kind at a time, ``by=attrgetter("kind")``)."""
     rng = random.Random(seed)
-    by_group: dict[str, list[Activity]] = {}
+    by_group: dict[str, list[T]] = {}
     for activity in activities:
-        by_group.setdefault(activity.group, []).append(activity)
+        by_group.setdefault(by(activity), []).append(activity)
     for members in by_group.values():
         rng.shuffle(members)
     groups = list(by_group)
     rng.shuffle(groups)
-    order: list[Activity] = []
+    order: list[T] = []
     while any(by_group.values()):
         for group in groups:
             if by_group[group]:

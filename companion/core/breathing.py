@@ -19,6 +19,7 @@ from functools import cached_property
 PHASE_KINDS = ("inhale", "top_up", "hold_in", "exhale", "hold_out")
 RISING = frozenset({"inhale", "top_up"})
 FALLING = frozenset({"exhale"})
+HOLDS = frozenset({"hold_in", "hold_out"})
 
 # A phase boundary within this much counts as reached (float sums such as 5.5 + 5.5).
 EPSILON = 1e-9
@@ -46,6 +47,16 @@ class Pattern:
     when: str = ""  # one line: when it helps
     beginner_rounds: int | None = None  # suggest at most this many to a beginner
     custom: bool = False  # the user's own, from config.toml
+    cues: tuple[tuple[str, str], ...] = ()  # (phase kind, a few words: "through the nose")
+
+    def cue(self, kind: str) -> str:
+        """Where the breath goes in a phase of this kind ("" when the pattern says not)."""
+        return dict(self.cues).get(kind, "")
+
+    @property
+    def holds(self) -> bool:
+        """Whether the breath is held at some point (a caution is shown before it)."""
+        return any(p.kind in HOLDS for p in self.phases)
 
     def __post_init__(self) -> None:
         if not self.phases:

@@ -76,6 +76,9 @@ def progress(drills: Sequence[Drill], attempts: Iterable[Any]) -> Progress:
     )
 
 
+HEAVY_TOPICS = ("crisis",)  # drills about a customer in danger: not dealt first
+
+
 def next_drill(
     drills: Sequence[Drill], attempts: Iterable[Any], rng: random.Random, skip: str | None = None
 ) -> Drill:
@@ -95,6 +98,8 @@ def next_drill(
     )
     for pool in pools:
         candidates = [d for d in pool if d.id != skip]
+        if not latest:  # someone's very first drill is never a customer in danger
+            candidates = [d for d in candidates if d.topic not in HEAVY_TOPICS] or candidates
         if candidates:
             return rng.choice(candidates)
     return drills[0]

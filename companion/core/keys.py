@@ -31,6 +31,8 @@ APP_KEYS: tuple[AppKey, ...] = (
     # help, one key on a full keyboard) and ctrl+o (the O of SOS) for laptops whose
     # F-keys need Fn. Neither is bound by Input/TextArea or taken by common terminals.
     AppKey("sos", "f2,ctrl+o", while_typing=True),
+    # l: help lines (phone lines for when it is more than a bad day); SOS and Help name it.
+    AppKey("helplines", "l"),
     # h: "breathe" and 呼吸 (hūxī); b is left for breaks.
     AppKey("breathe", "h"),
     AppKey("take_break", "k"),

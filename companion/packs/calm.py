@@ -46,6 +46,12 @@ def _pattern(entry: Any, where: str, file: Any) -> Pattern:
         raise ContentError(file, where, "each pattern is a table")
     try:
         phases = tuple(Phase(p["kind"], p["seconds"]) for p in entry["phases"])
+        cues = entry.get("cues", {})
+        kinds = {phase.kind for phase in phases}
+        if not isinstance(cues, Mapping) or not all(
+            kind in kinds and isinstance(text, str) and text.strip() for kind, text in cues.items()
+        ):
+            raise ContentError(file, f"{where}.cues", "cues name this pattern's phases")
         return Pattern(
             id=entry["id"],
             name=entry["name"],
@@ -53,6 +59,7 @@ def _pattern(entry: Any, where: str, file: Any) -> Pattern:
             rounds=int(entry["rounds"]),
             when=entry["when"],
             beginner_rounds=entry.get("beginner_rounds"),
+            cues=tuple((kind, text.strip()) for kind, text in cues.items()),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise ContentError(file, where, f"not a usable pattern: {error}") from error

@@ -22,6 +22,7 @@ from companion.core.reframe import parse_word_list
 from companion.core.roleplay import Reply, Roleplay, Step, problems
 from companion.system.content import ContentError, content_root, load_pack
 
+LISTENING = ("acknowledge", "confirm", "paraphrase")  # the listening card's three moves
 DRILL_TOPICS = ("refund", "delivery", "abuse", "teams", "review", "product", "rush", "crisis")
 
 T = TypeVar("T")
@@ -88,6 +89,9 @@ class ReplyGuide:
     shape: tuple[tuple[str, str], ...]  # (part id, what it does): buffer … follow_up
     examples: tuple[ReplyExample, ...]
     avoid: tuple[Avoid, ...]
+    listening_title: str = ""
+    listening_body: str = ""
+    listening: tuple[str, ...] = ()  # acknowledge, confirm, paraphrase
 
 
 class _Reader:
@@ -249,6 +253,7 @@ def reply_guide(lang: str, root: Path | None = None) -> ReplyGuide:
     r = _Reader(lang, "replies", root)
     principle = r.table(r.data.get("principle"), "principle")
     shape = r.table(r.data.get("shape"), "shape")
+    listening = r.table(r.data.get("listening"), "listening")
     parts = ("buffer", "explain", "solution", "follow_up")
     return ReplyGuide(
         principle_title=r.text(principle, "principle", "title"),
@@ -257,6 +262,9 @@ def reply_guide(lang: str, root: Path | None = None) -> ReplyGuide:
         shape=tuple((p, r.text(shape, "shape", p)) for p in parts),
         examples=_simple(lang, "replies", ReplyExample, root, "examples"),
         avoid=_simple(lang, "replies", Avoid, root, "avoid"),
+        listening_title=r.text(listening, "listening", "title"),
+        listening_body=r.text(listening, "listening", "body"),
+        listening=tuple(r.text(listening, "listening", move) for move in LISTENING),
     )
 
 

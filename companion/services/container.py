@@ -15,8 +15,11 @@ from companion.system.i18n import LanguageChoice, Strings, choose_language
 from companion.system.paths import Paths, ensure_dirs, resolve_paths
 
 if TYPE_CHECKING:
+    from companion.packs.library import Library
     from companion.services.calm import Calm
+    from companion.services.care import Care
     from companion.services.drafts import Drafts
+    from companion.services.incident import Incidents
     from companion.services.insights.service import InsightsService
     from companion.services.journal.service import Journal
     from companion.services.practice import Practice
@@ -62,6 +65,20 @@ class Services:
         return Calm(self.stores)
 
     @functools.cached_property
+    def care(self) -> Care:
+        """When to offer the help lines (at most once a day)."""
+        from companion.services.care import Care
+
+        return Care(self.stores, self.clock, self.journal)
+
+    @functools.cached_property
+    def incidents(self) -> Incidents:
+        """Private notes of abusive contacts (in the journal) and their reports."""
+        from companion.services.incident import Incidents
+
+        return Incidents(self.journal, self.clock, self.paths.reports_dir)
+
+    @functools.cached_property
     def routine(self) -> ShiftRoutine:
         """The energy station and release: when to offer them; answers to the journal."""
         from companion.services.routine import ShiftRoutine
@@ -81,6 +98,13 @@ class Services:
         from companion.services.practice import Practice
 
         return Practice(self.stores, self.clock, journal=self.journal)
+
+    @functools.cached_property
+    def library(self) -> Library:
+        """The content screens show: the built-in packs and the person's own after them."""
+        from companion.packs.library import Library
+
+        return Library(self.paths.packs_dir)
 
     def settings(self) -> Settings:
         """The settings as they are now (the app replaces its config when they change)."""

@@ -24,6 +24,7 @@ ENERGY_STATION = "energy-station"
 RELEASE = "release"
 REFRAME = "reframe"
 GROWTH_REVIEW = "growth-review"
+INCIDENT = "incident-note"
 
 # What drafts were kept under before they had names of their own: their screens' names.
 FORMER_ORIGINS = {

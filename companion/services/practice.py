@@ -18,6 +18,7 @@ from companion.core import reframe as rules
 from companion.core.cards import Deck
 from companion.core.daytime import day_window
 from companion.core.drills import Answer, Drill, Progress, answer, next_drill, progress
+from companion.core.poker import Hand, deal
 from companion.core.roleplay import Conversation
 from companion.store.errors import StoreError
 from companion.store.schema import Entry, Reframe
@@ -140,9 +141,21 @@ class Practice:
         return next_drill(drills, self.stores.drill_attempts.all(), self.rng, skip)
 
     # -- poker, role play, growth review ------------------------------------------------
-    def record_poker(self, card_id: str, text: str, seconds: float, in_time: bool) -> str:
+    def deal(
+        self, situations: Sequence[str], traps: Sequence[str], sides: Sequence[tuple[str, int]]
+    ) -> Hand:
+        """A poker hand: a situation, a trap and a side (with its number of prompts),
+        each from its own deck, so every card comes once before any comes again."""
+        return deal(self.draw, situations, traps, sides, self.rng.randrange)
+
+    def record_poker(self, hand: Hand, text: str, seconds: float, in_time: bool) -> str:
         record = self.stores.poker_rounds.add(
-            card_id=card_id, reframe=text.strip(), seconds=round(seconds), in_time=in_time
+            card_id=hand.situation,
+            trap=hand.trap,
+            side=hand.side,
+            reframe=text.strip(),
+            seconds=round(seconds),
+            in_time=in_time,
         )
         return record.id
 

@@ -8,11 +8,15 @@ in as ``journal``); the dates they were offered are app state in activity.db. No
 
 from __future__ import annotations
 
+import contextlib
+import random
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from companion.packs.calm import pick_line
 from companion.services.config import Settings
+from companion.store.errors import StoreError
 from companion.store.schema import Entry
 from companion.store.stores import Stores
 from companion.system.clock import Clock
@@ -23,6 +27,7 @@ if TYPE_CHECKING:  # handed in by Services: feature services never import each o
 LAST_LAUNCH = "routine.last_launch"
 ENERGY_OFFERED = "routine.energy_offered"
 RELEASE_OFFERED = "routine.release_offered"
+LAST_PEP = "routine.last_pep"  # which pep line the station showed last
 
 FEELINGS = ("energetic", "calm", "okay", "tired", "tense", "low")
 INTENTION = "intention"  # Entry kinds
@@ -79,6 +84,17 @@ class ShiftRoutine:
 
     def offered(self, key: str) -> None:
         self.stores.state.set(key, self._today().isoformat())
+
+    def pep_line(self, count: int, rng: random.Random) -> int:
+        """Which of ``count`` pep lines the station shows: any but the last one shown."""
+        try:
+            last = self.stores.state.get(LAST_PEP)
+        except StoreError:
+            last = None
+        index = pick_line(tuple(range(count)), rng, last if isinstance(last, int) else None)
+        with contextlib.suppress(StoreError):  # only the memory of it would be lost
+            self.stores.state.set(LAST_PEP, index)
+        return index
 
     # -- keeping what was written ---------------------------------------------------------
     def save_intention(self, intention: str, feeling: str | None) -> Entry | None:

@@ -207,9 +207,12 @@ class DrillAttempt(Record):
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class PokerRound(Record):
-    """One round of cognitive poker: the card, the reframe written, a self-rating 1-3."""
+    """One round of cognitive poker: the hand (its situation card, and the trap and side
+    dealt with it, "" in rounds from before hands), the reframe written, a rating 1-3."""
 
     card_id: str
+    trap: str = ""
+    side: str = ""
     reframe: str = ""
     seconds: int = 0
     in_time: bool = True

@@ -38,6 +38,17 @@ class Paths:
         return self.data_dir / "activity.db"
 
     @property
+    def packs_dir(self) -> Path:
+        """The person's own content packs: ``packs/<lang>/<pack>.toml`` (not created
+        until something is put there)."""
+        return self.data_dir / "packs"
+
+    @property
+    def reports_dir(self) -> Path:
+        """Incident reports saved as files (plain text, never overwritten)."""
+        return self.data_dir / "reports"
+
+    @property
     def log_file(self) -> Path:
         return self.log_dir / "companion.log"
 

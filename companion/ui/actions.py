@@ -41,6 +41,7 @@ class AppAction:
 # agent comes for first, then the shell's own keys, quitting last.
 ACTIONS: tuple[AppAction, ...] = (
     AppAction("sos", lambda app: app.calm.sos, beside=True),
+    AppAction("helplines", lambda app: app.care.open, on_home=False, show=False, beside=True),
     AppAction("breathe", lambda app: app.calm.breathe, beside=True),
     AppAction("take_break", lambda app: app.rhythm.start_break),
     AppAction("contact", lambda app: app.rhythm.contacts.mark, show=False),

@@ -25,6 +25,7 @@ from textual.screen import Screen
 
 from companion import __version__
 from companion.core.keys import default_keys
+from companion.packs.library import skipped_packs
 from companion.services.container import Services
 from companion.services.intent import StartIntent
 from companion.services.journal.service import journal_glance
@@ -38,6 +39,7 @@ from companion.ui.actions import ACTIONS, BY_ID, app_bindings
 from companion.ui.breaks.away_watch import DesktopRead
 from companion.ui.breaks.rhythm import BreakRhythm
 from companion.ui.calm.flow import CalmFlow
+from companion.ui.care.flow import CareFlow
 from companion.ui.insights.flow import InsightsFlow, WeekComputed
 from companion.ui.journal.flow import JournalFlow
 from companion.ui.practice.flow import PracticeFlow
@@ -52,12 +54,14 @@ from companion.ui.shell.messages import (
     DayClosed,
     JournalLocked,
     ReframeWanted,
+    ReportWanted,
     ShiftMoment,
     StoreProblemFound,
 )
 from companion.ui.shell.preferences import Preferences
 from companion.ui.shell.themes import first_theme
 from companion.ui.shell.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from companion.ui.widgets.tension import TensionScale
 
 # Screens other than Home are imported where they open, so the first screen comes up
 # sooner.
@@ -102,6 +106,7 @@ class CompanionApp(App[None]):
         self.routine = RoutineFlow(self)  # energy station and letting the day go
         self.practice = PracticeFlow(self)  # reframing and the practice room
         self.insights = InsightsFlow(self)
+        self.care = CareFlow(self)  # help lines, and offering them after heavy moments
         self.glance_providers.append(practice_glance)
         # The person's own keys ([keys] in config.toml, already checked), before the
         # first screen is drawn so its footer shows them. Read once at start: Settings
@@ -137,10 +142,10 @@ class CompanionApp(App[None]):
 
             for problem in problems:
                 self.push_screen(StoreProblemScreen(problem))
-        for problem in self.services.config.problems:
-            self.notify(
-                config_problem(problem, self.strings), severity="warning", timeout=12, markup=False
-            )
+        lines = [config_problem(p, self.strings) for p in self.services.config.problems]
+        lines += skipped_packs(self.services.library.problems(self.strings.lang), self.strings)
+        for line in lines:
+            self.notify(line, severity="warning", timeout=12, markup=False)
         self.tell_backup_failed()
         self.check_size(self.size.width, self.size.height)
         # The rhythm's saved state is loaded before any key can act on it (a `k` typed
@@ -221,6 +226,10 @@ class CompanionApp(App[None]):
     def _reframe_wanted(self, message: ReframeWanted) -> None:
         self.practice.reframe_entry(message.entry_id)
 
+    @on(ReportWanted)
+    def _report_wanted(self, message: ReportWanted) -> None:
+        self.calm.show_report(message.text)
+
     @on(DayClosed)
     def _day_closed(self) -> None:
         self.insights.offer_week_summary()
@@ -243,6 +252,10 @@ class CompanionApp(App[None]):
     def _journal_locked(self) -> None:
         self.services.journal.forget()  # no journal text stays in memory behind the lock
         self.insights.journal_locked()
+
+    @on(TensionScale.Rated)
+    def _tension_rated(self, message: TensionScale.Rated) -> None:
+        self.care.rated(message)
 
     @on(DesktopRead)
     def _desktop_read(self, message: DesktopRead) -> None:

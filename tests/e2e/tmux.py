@@ -83,6 +83,11 @@ class Tmux:
             # terminal reads it and the next key as one Alt+key sequence.
             time.sleep(0.4 if key == "Escape" else 0.05)
 
+    def burst(self, text: str) -> None:
+        """Type ``text`` at once, as a text expander does: every character a key of its
+        own (no bracketed paste), with nothing in between."""
+        self._run("send-keys", "-t", self.session, "-l", text)
+
     def wait_gone(self, text: str, timeout: float = 30.0) -> str:
         deadline = time.monotonic() + timeout
         while True:

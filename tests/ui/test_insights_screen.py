@@ -164,6 +164,8 @@ async def test_letting_friday_go_also_brings_the_summary(app_factory, clock: Fak
         await pilot.press(*"one calm reply", "enter", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, WeekSummaryScreen))
         assert "Your week in a few lines" in screen_text(app)
+        await pilot.press("escape")  # then the evening's idea, and home
+        assert "For this evening" in screen_text(app)
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
 

@@ -62,8 +62,9 @@ async def test_help_lists_the_persons_keys(app_factory, home: Path) -> None:
         rows = [tuple(line.split()) for line in screen_text(app).splitlines()]
         assert ("j", "Journal") not in rows and ("f2", "/", "^o", "SOS") not in rows
         first = rows.index(("f3", "SOS"))  # and in the usual order
-        assert rows[first : first + 6] == [
+        assert rows[first : first + 7] == [
             ("f3", "SOS"),
+            ("l", "Help", "lines"),
             ("h", "Breathe"),
             ("b", "Take", "a", "break"),
             ("c", "Chat", "done"),

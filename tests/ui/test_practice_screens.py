@@ -44,10 +44,16 @@ async def test_a_poker_round_runs_on_the_injected_clock(app_factory, clock: Fake
         await pilot.press("p", "1")
         screen = app.screen
         assert isinstance(screen, PokerScreen)
-        assert "Press n to draw a card." in screen_text(app)
+        assert "Press n to draw a hand of three." in screen_text(app)
         await pilot.press("n")
-        card = screen.card
-        assert card is not None and card.situation in screen_text(app)
+        card, hand = screen.card, screen.hand
+        assert card is not None and hand is not None and card.situation in screen_text(app)
+        traps = {trap.id: trap for trap in practice_packs.traps("en")}
+        sides = {side.id: side for side in practice_packs.perspectives("en")}
+        dealt = screen_text(app)
+        assert "Thinking trap" in dealt and traps[hand.trap].name in dealt
+        assert "Look from" in dealt and sides[hand.side].name in dealt
+        assert sides[hand.side].prompts[hand.prompt] in dealt
         assert "60 s left" in screen_text(app)
         clock.advance(25)
         screen.tick()  # what the 1-second timer does
@@ -71,6 +77,7 @@ async def test_a_poker_round_runs_on_the_injected_clock(app_factory, clock: Fake
         "They're scared, not cruel.",
         3,
     )
+    assert (kept[0].trap, kept[0].side) == (hand.trap, hand.side)
     assert kept[0].in_time is False and kept[0].seconds == 65
 
 

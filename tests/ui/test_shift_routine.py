@@ -109,6 +109,9 @@ async def test_the_shift_start_offers_it_and_the_shift_end_offers_release(
         notes = Notes(app)
         await pilot.press("enter")
         await pilot.pause()
+        assert "For this evening" in screen_text(app)  # an idea for after work, then home
+        await pilot.press("enter")
+        await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert "Kept in your journal" in notes.text()
         assert "Reminders start again on Tuesday at 11:00." in screen_text(app)
@@ -274,6 +277,8 @@ async def test_what_the_journal_refuses_is_said_and_the_release_stays_open(app_f
         app.screen.query_one("#went-well", Input).value = "好评一条 #好评"
         await pilot.press("enter")
         await pilot.pause()
+        assert "今晚可以" in screen_text(app)  # kept: then an idea for the evening
+        await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
     (release,) = app.services.journal.entries()
     assert (release.text, release.tags) == ("好评一条 #好评\n差评", ("好评",))

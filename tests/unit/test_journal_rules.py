@@ -112,7 +112,7 @@ def test_every_kind_in_every_language_has_prompts_and_the_main_text() -> None:
         assert offered == ["thought", "observation", "reflection", "free", "mood"]
         # Kinds the shift routine, SOS and the practice room write are known too, so they
         # show with their own names and questions.
-        assert set(kinds) - set(offered) == {"intention", "release", "vent", "review"}
+        assert set(kinds) - set(offered) == {"intention", "release", "vent", "review", "incident"}
         for kind in kinds.values():
             assert kind.name and kind.short and kind.prompts
             if kind.offered:

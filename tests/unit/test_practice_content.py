@@ -209,3 +209,14 @@ def test_a_customer_in_danger_is_met_with_a_line_to_call(lang: str) -> None:
     assert "12356" in example.solution and "120" in example.solution
     drill = {d.id: d for d in packs.drills(lang)}["crisis_customer"]
     assert "12356" in drill.options[drill.best_index].text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_first_drill_ever_dealt_is_never_a_customer_in_danger(lang: str) -> None:
+    import random
+
+    from companion.core.drills import next_drill
+
+    drills = packs.drills(lang)
+    firsts = {next_drill(drills, [], random.Random(seed)).topic for seed in range(300)}
+    assert "crisis" not in firsts and len(firsts) > 3

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from companion.core.journal import EntryError
+from companion.core.poker import Hand
 from companion.core.reframe import Page, Reframing
 from companion.core.roleplay import Conversation
 from companion.packs import practice as practice_packs
@@ -130,10 +131,12 @@ def test_drill_answers_are_kept_and_counted(practice: Practice, stores: Stores) 
 
 
 def test_poker_roleplay_and_a_growth_review_are_kept(practice: Practice, stores: Stores) -> None:
-    round_id = practice.record_poker("late_parcel", " They're worried. ", 42.4, True)
+    hand = Hand("late_parcel", "mind_reading", "customer", 1)
+    round_id = practice.record_poker(hand, " They're worried. ", 42.4, True)
     practice.rate_poker(round_id, 3)
     kept = stores.poker_rounds.get(round_id)
     assert (kept.reframe, kept.seconds, kept.rating) == ("They're worried.", 42, 3)
+    assert (kept.card_id, kept.trap, kept.side) == ("late_parcel", "mind_reading", "customer")
     play = practice_packs.roleplays("en")[0]
     talk = Conversation(play)
     while not talk.finished:
@@ -154,8 +157,8 @@ def test_todays_reframes_and_rounds_for_home(practice: Practice, clock: FakeCloc
     assert practice.done_today() == (0, 0)
     finished_reframe(practice)
     practice.save_reframe(Reframing(facts="not finished"))
-    practice.record_poker("card", "a reframe", 40, in_time=True)
-    practice.record_poker("card", "another", 50, in_time=False)
+    practice.record_poker(Hand("card", "trap", "side"), "a reframe", 40, in_time=True)
+    practice.record_poker(Hand("card", "trap", "side"), "another", 50, in_time=False)
     assert practice.done_today() == (1, 2)
     clock.advance(hours=14)  # past midnight in Shanghai
     assert practice.done_today() == (0, 0)

@@ -12,6 +12,7 @@ from companion.services.config.parse import (
     clock_time,
     duration_field,
     one_of,
+    support_line,
     terminal_command,
     weekdays,
     whole_number,
@@ -62,4 +63,5 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("breathing.tension_rating", "tension_rating", boolean),
     FieldSpec("breathing.pattern", "breathing_patterns", custom_patterns),
     FieldSpec("keys", "keys", user_keys, dict),
+    FieldSpec("care.eap", "eap", support_line),
 )

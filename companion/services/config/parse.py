@@ -105,6 +105,16 @@ def terminal_command(value: Any) -> str:
     return value
 
 
+def support_line(value: Any) -> str:
+    """[care] eap: the person's employer support line, one short line of text."""
+    from companion.core.care import EAP_MAX, check_eap
+
+    try:
+        return check_eap(value)
+    except ValueError as error:
+        raise BadValue("bad_eap", max=str(EAP_MAX)) from error
+
+
 def whole_number(low: int, high: int) -> Callable[[Any], int]:
     def parse(value: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:

@@ -52,6 +52,7 @@ class Settings:
     breathing_patterns: tuple[Pattern, ...] = ()  # the user's own, [[breathing.pattern]]
     # The person's own app-wide keys, [keys], checked: (binding id, Textual key list).
     keys: tuple[tuple[str, str], ...] = ()
+    eap: str = ""  # [care] eap: the employer's support line, shown with the help lines
 
     def keymap(self) -> dict[str, str]:
         """The person's keys as Textual's App.set_keymap takes them."""

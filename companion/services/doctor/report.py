@@ -205,6 +205,26 @@ def add_desktop_checks(
             report.problems += section.problems
 
 
+def add_own_packs(report: Section, paths: Paths, t: Strings) -> None:
+    """The person's own packs for this language: how many files, and every entry or
+    file that was skipped, with its file, key and value."""
+    from companion.packs.library import Library, pack_problem
+
+    library = Library(paths.packs_dir)
+    own = library.own(t.lang)
+    if own.problems:
+        value = t("packs.doctor.problems", count=str(len(own.problems)))
+    elif own.files:
+        value = t("packs.doctor.ok", count=str(len(own.files)))
+    else:
+        value = t("packs.doctor.none")
+    report.lines.append(t("doctor.line", label=t("packs.doctor.title"), value=value))
+    report.lines.extend(f"! {pack_problem(problem, t)}" for problem in own.problems)
+    if own.files or own.problems:
+        report.lines.append(f"  {library.language_folder(t.lang)}")
+    report.problems += len(own.problems)
+
+
 def notify_test_line(env: Mapping[str, str], t: Strings) -> tuple[str, bool]:
     """Send one real notification and say which channel carried it (or why none did)."""
     delivery = send_desktop(t("doctor.notify_test_title"), t("doctor.notify_test_body"), env=env)
@@ -259,6 +279,7 @@ def run_doctor(paths: Paths, env: Mapping[str, str], notify_test: bool = False) 
         report.problems += sum(p.code != "unknown_key" for p in loaded.problems)
     else:
         add(t("doctor.line", label=t("doctor.config"), value=t("doctor.config_ok")))
+    add_own_packs(report, paths, t)
     add("")
     add(t("doctor.stores"))
     set_aside = set_aside_everywhere(paths)

@@ -8,6 +8,7 @@ User text is written as it is, never interpreted.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import unicodedata
@@ -16,13 +17,17 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from companion.core.journal import MAIN, Kind, field_text
+from companion.packs.own import PackSource
 from companion.services.journal.service import kind_name
 from companion.store.records import Record, stamp, to_doc
 from companion.store.schema import Entry, PokerRound, Reframe
 from companion.system.i18n import Strings, format_day, format_time
 
 FORMAT_NAME = "companion-journal"
-FORMAT_VERSION = 2  # 1: entries; 2: also reframes and poker rounds
+# 1: entries; 2: also reframes and poker rounds. A version-2 file may also hold the
+# person's own packs ("packs") and each poker round's trap and side: readers of version 2
+# that do not know them skip them, so the version stays.
+FORMAT_VERSION = 2
 FORMATS = ("md", "json", "txt")
 
 Sections = list[tuple[str, str]]  # (label, text); an empty label: the text alone
@@ -66,6 +71,7 @@ def export_json(
     now: datetime,
     reframes: Sequence[Reframe] = (),
     poker_rounds: Sequence[PokerRound] = (),
+    packs: Sequence[PackSource] = (),
 ) -> str:
     payload = {
         "format": FORMAT_NAME,
@@ -74,6 +80,7 @@ def export_json(
         "entries": [to_doc(e) for e in entries],
         "reframes": [to_doc(r) for r in reframes],
         "poker_rounds": [to_doc(p) for p in poker_rounds],
+        "packs": [dataclasses.asdict(pack) for pack in packs],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 

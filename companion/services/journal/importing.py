@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import tomllib
 import uuid
 from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import UTC, date, datetime, time, tzinfo
@@ -25,9 +26,11 @@ from companion.core.journal import (
     parse_score,
 )
 from companion.core.reframe import FOLLOW_UP_STATES, OUTCOMES, Page
+from companion.packs.own import MAX_BYTES, PACKS, PackSource
 from companion.services.journal.export import FORMAT_NAME, FORMAT_VERSION
 from companion.services.journal.service import kind_rules
 from companion.store.schema import SCORE, Entry, PokerRound, Reframe
+from companion.system.content import available_languages
 
 # Times a journal can hold: any day that can be shown in every time zone and sorted
 # without surprises (year 1 or 9999 would overflow when moved to another zone).
@@ -55,6 +58,7 @@ class Incoming:
     entries: list[Entry]
     reframes: list[Reframe] = dataclasses.field(default_factory=list)
     poker_rounds: list[PokerRound] = dataclasses.field(default_factory=list)
+    packs: list[PackSource] = dataclasses.field(default_factory=list)
 
 
 def read_file(raw: bytes, tz: tzinfo) -> Incoming:
@@ -76,6 +80,7 @@ def read_file(raw: bytes, tz: tzinfo) -> Incoming:
             poker_rounds=[
                 _poker_round(doc, n, tz) for n, doc in enumerate(_records(data, "poker_rounds"), 1)
             ],
+            packs=[_pack(doc, n) for n, doc in enumerate(_records(data, "packs"), 1)],
         )
     if isinstance(data, dict) and isinstance(data.get("entries"), list):
         return Incoming([_from_jrnl(doc, n, tz) for n, doc in enumerate(_records(data), 1)])
@@ -317,11 +322,28 @@ def _reframe(doc: Any, n: int, tz: tzinfo) -> Reframe:
     return reframe
 
 
+def _pack(doc: Any, n: int) -> PackSource:
+    """One of the person's own packs: a language companion has, a pack it knows (so the
+    file goes in its own folder, nowhere else), and TOML text of a pack's size. What is
+    in it is checked when it loads, like any pack of theirs."""
+    f = _Fields(doc, n, "pack", UTC)
+    lang = f.choice("lang", available_languages(), "")
+    name = f.choice("name", PACKS, "")
+    text = f.get("text", lambda v: isinstance(v, str) and len(v.encode()) <= MAX_BYTES, "text", "")
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        raise f.bad("text", "toml") from None
+    return PackSource(lang, name, text)
+
+
 def _poker_round(doc: Any, n: int, tz: tzinfo) -> PokerRound:
     f = _Fields(doc, n, "poker_round", tz)
     return PokerRound(
         **f.record_base(),
         card_id=f.get("card_id", lambda v: isinstance(v, str) and v.strip(), "text", None),
+        trap=f.text("trap"),
+        side=f.text("side"),
         reframe=f.text("reframe"),
         seconds=f.number("seconds", 0, None, "count", 0),
         in_time=f.flag("in_time", True),

@@ -17,11 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 from textual.timer import Timer
 
-from companion.core.activities import Activity, activities_from
+from companion.core.activities import Activity, ideas_for
 from companion.core.breaks import LOOKS_EVERY, Event, Kind, Phase
 from companion.core.daytime import day_window
 from companion.services.breaks import BreakKeeper, BreakView
-from companion.system.content import load_pack
 from companion.system.i18n import Strings, format_length, format_span, format_time
 from companion.system.idle import IdleReading
 from companion.system.notify import Delivery, send_desktop
@@ -78,7 +77,6 @@ class BreakRhythm:
         self.timer: Timer | None = None
         self._told_desktop = False
         self._held = False  # a due reminder waiting for breathing, SOS or a dialog to end
-        self._activities: tuple[str, list[Activity]] | None = None
         self.away = AwayWatch(app)  # the desktop's idle time, read in a worker
         self.contacts = ContactFlow(self)  # the contact key, and what commands left
         self.micro = MicroPauses(self)
@@ -197,11 +195,11 @@ class BreakRhythm:
     def tell(self, message: str) -> None:
         self._tell(message)
 
-    def activities(self) -> list[Activity]:
-        lang = self.t.lang
-        if self._activities is None or self._activities[0] != lang:
-            self._activities = (lang, activities_from(load_pack(lang, "activities")))
-        return self._activities[1]
+    def activities(self, seconds: float | None = None) -> list[Activity]:
+        """Break ideas (the person's own after the built-in ones); with ``seconds``,
+        only those that fit a pause that long."""
+        ideas = self.app.services.library.break_ideas(self.t.lang)
+        return ideas if seconds is None else ideas_for(ideas, seconds)
 
     def _handle(self, events: list[Event]) -> None:
         t = self.t

@@ -62,7 +62,10 @@ class BreakScreen(CompanionScreen):
         return None  # the reminder was answered elsewhere (or held back): nothing to show
 
     def ideas(self) -> list[Activity]:
-        return suggestion_order(self.companion.rhythm.activities(), self._seed)
+        """What fits this break: a 10-minute break, any idea; a shorter one, those that
+        fit in it."""
+        length = self.companion.rhythm.keeper.rules().length.total_seconds()
+        return suggestion_order(self.companion.rhythm.activities(length), self._seed)
 
     # -- drawing -------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -154,7 +157,12 @@ class BreakScreen(CompanionScreen):
             return
         idea = ideas[self.idea % len(ideas)]
         group = self.t(f"breaks.groups.{idea.group}")
-        self.query_one("#idea-title", Static).update(self.t("breaks.screen.idea", group=group))
+        if idea.length:
+            length = self.t(f"breaks.lengths.{idea.length}")
+            title = self.t("breaks.screen.idea_length", group=group, length=length)
+        else:
+            title = self.t("breaks.screen.idea", group=group)
+        self.query_one("#idea-title", Static).update(title)
         self.query_one("#idea", Static).update(idea.text)
 
     async def sync(self) -> None:

@@ -32,6 +32,7 @@ from companion.ui.shell.calm_base import DIGITS, CalmScreen
 from companion.ui.widgets.breath_guide import BreathGuide
 from companion.ui.widgets.pacer import Pacer
 from companion.ui.widgets.phase_bar import PhaseBar
+from companion.ui.widgets.prose import Paragraph
 from companion.ui.widgets.tension import TensionScale
 
 
@@ -115,6 +116,7 @@ class BreatheScreen(CalmScreen, Screen[BreathingSession | None]):
                 patterns.can_focus = False
                 yield patterns
                 yield Static(id="pattern-when", classes="muted", markup=False)
+                yield Paragraph(id="pattern-caution", classes="muted")
                 yield PhaseBar(pattern, id="preview")
                 yield Static(id="pattern-rounds", markup=False)
                 with Vertical(classes="rating", id="before-rating"):
@@ -168,6 +170,11 @@ class BreatheScreen(CalmScreen, Screen[BreathingSession | None]):
         if pattern.beginner_rounds:
             when += "\n" + t("breathing.beginner", rounds=str(pattern.beginner_rounds))
         self.query_one("#pattern-when", Static).update(when)
+        # Shown on the page, not in a toast: a held breath can make a person dizzy, and
+        # they should read it before they start, in full (and in Chinese, wrapped well).
+        caution = self.query_one("#pattern-caution", Paragraph)
+        caution.show(t("breathing.hold_caution") if pattern.holds else "")
+        caution.display = pattern.holds
         self.query_one("#preview", PhaseBar).show(pattern)
         rounds = self.rounds or pattern.rounds
         about = duration_text(pattern.duration(rounds), t)

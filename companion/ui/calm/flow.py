@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from companion.ui.privacy.guard import needs_journal
 from companion.ui.shell.attention import calm_open
 from companion.ui.shell.base import Translated
 from companion.ui.shell.messages import BreathingWanted
@@ -62,6 +63,20 @@ class CalmFlow:
         if calm_open(self.app, "sos"):
             return
         self.app.push_screen(SosScreen(), callback=self._exit if exit_when_done else None)
+
+    @needs_journal  # the note is kept in the journal (and its draft too)
+    def incident(self) -> None:
+        """The private incident note (from SOS, after an abusive contact)."""
+        from companion.ui.calm.incident import IncidentScreen
+
+        if not isinstance(self.app.screen, IncidentScreen):
+            self.app.push_screen(IncidentScreen())
+
+    def show_report(self, text: str) -> None:
+        """A kept note as a factual report (the journal asks, for an incident entry)."""
+        from companion.ui.calm.incident import ReportScreen
+
+        self.app.push_screen(ReportScreen(text))
 
     def allows(self, action_id: str) -> bool:
         """Breathe and SOS are not offered where they are already open (they would only

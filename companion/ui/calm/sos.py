@@ -3,7 +3,8 @@
 A kind word, a few cyclic sighs with the orb, name the feeling, notice five things,
 one self-talk line, then back to work. Steps move on by themselves (``core.sos``);
 Enter moves on sooner. Optional 0-10 ratings at the start and the end are stored with
-the reset; the vent pad (v) keeps nothing unless asked to.
+the reset; the vent pad (v) keeps nothing unless asked to. One key each opens the help
+lines (l) and the private incident note (n); the minute waits while they are open.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from companion.core.sos import (
     sos_steps,
     step_start,
 )
-from companion.packs.calm import SOS_PATTERN, breathing_catalog, self_talk_lines
+from companion.packs.calm import SOS_PATTERN, breathing_catalog
 from companion.store.schema import SosReset
 from companion.ui.calm.vent import VentScreen
 from companion.ui.shell.calm_base import DIGITS, CalmScreen
@@ -43,6 +44,8 @@ class SosScreen(CalmScreen, Screen[SosReset | None]):
         Binding("enter,space", "next", "sos.keys.next", id="sos_next"),
         Binding("enter,space", "back_to_work", "sos.keys.back_to_work", id="sos_back_to_work"),
         Binding("v", "vent", "sos.keys.vent", id="sos_vent"),
+        Binding("n", "incident", "incident.keys.open", id="sos_incident"),
+        Binding("l", "app.run('helplines')", "care.keys.open", id="sos_helplines"),
         Binding("escape", "leave", "sos.keys.leave", id="sos_leave"),
         *DIGITS,
     ]
@@ -59,6 +62,11 @@ class SosScreen(CalmScreen, Screen[SosReset | None]):
     @property
     def sigh(self) -> Pattern:
         return breathing_catalog(self.t.lang).get(SOS_PATTERN)
+
+    @property
+    def self_talk(self) -> tuple[str, ...]:
+        """The lines SOS may end with: the built-in ones, then the person's own."""
+        return self.companion.services.library.self_talk(self.t.lang)
 
     @property
     def steps(self) -> tuple[Step, ...]:
@@ -88,7 +96,7 @@ class SosScreen(CalmScreen, Screen[SosReset | None]):
 
     def on_mount(self) -> None:
         services = self.companion.services
-        index = services.calm.sos_line(self_talk_lines(self.t.lang), self.rng)
+        index = services.calm.sos_line(self.self_talk, self.rng)
         self.line_index = index
         self.companion.guard(lambda: services.calm.sos_line_shown(index))
         self.opened_at = services.clock.monotonic()
@@ -116,7 +124,7 @@ class SosScreen(CalmScreen, Screen[SosReset | None]):
         dots = "●" * (state.index + 1) + "○" * (total - state.index - 1)
         self.query_one("#sos-progress", Static).update(dots)
         if name == "self_talk":
-            self.query_one("#sos-heading", Static).update(self_talk_lines(t.lang)[self.line_index])
+            self.query_one("#sos-heading", Static).update(self.self_talk[self.line_index])
             self.query_one("#sos-body", Static).update(t("sos.self_talk.body"))
         else:
             self.query_one("#sos-heading", Static).update(t(f"sos.{name}.title"))
@@ -178,6 +186,9 @@ class SosScreen(CalmScreen, Screen[SosReset | None]):
 
     def action_vent(self) -> None:
         self.app.push_screen(VentScreen())
+
+    def action_incident(self) -> None:
+        self.companion.calm.incident()
 
     def action_back_to_work(self) -> None:
         after = self.query_one("#after", TensionScale).value

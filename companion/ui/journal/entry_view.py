@@ -13,13 +13,15 @@ from textual.widgets import Footer, Static
 
 from companion.core.journal import shown
 from companion.core.voice import third_person
+from companion.services.incident import KIND as INCIDENT
+from companion.services.incident import entry_report
 from companion.services.journal.export import sections
 from companion.services.journal.service import catalogue, kind_name
 from companion.store.schema import Entry, Reframe
 from companion.system.i18n import format_moment
 from companion.ui.journal.dialogs import ConfirmDeleteScreen
 from companion.ui.shell.base import CompanionScreen
-from companion.ui.shell.messages import ReframeWanted
+from companion.ui.shell.messages import ReframeWanted, ReportWanted
 
 _A_MINUTE = timedelta(minutes=1)
 
@@ -34,6 +36,7 @@ class EntryViewScreen(CompanionScreen):
         Binding("d,delete", "delete", "journal.keys.delete", id="view_delete"),
         Binding("v", "voice", "journal.view.as_written", id="view_voice"),
         Binding("r", "reframe", "journal.keys.reframe", id="view_reframe"),
+        Binding("c", "report", "incident.keys.copy", id="view_report"),
     ]
 
     def __init__(self, entry: Entry) -> None:
@@ -101,7 +104,13 @@ class EntryViewScreen(CompanionScreen):
             return self.entry.kind == "observation"
         if action == "reframe":
             return self.entry.kind == "thought"
+        if action == "report":
+            return self.entry.kind == INCIDENT
         return True
+
+    def action_report(self) -> None:
+        """An incident note as a plain, factual report for a supervisor."""
+        self.post_message(ReportWanted(entry_report(self.entry, self.t)))
 
     def action_reframe(self) -> None:
         """ "Reframe this": the four steps, starting from what this entry says."""

@@ -11,7 +11,6 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
 from companion.core.drills import PairQuestion, ThoughtPair, pair_question
-from companion.packs import practice as practice_packs
 from companion.ui.practice.base import BACK, PracticeTool, beside
 from companion.ui.widgets.prose import Prose
 
@@ -38,7 +37,7 @@ class ThoughtPairsScreen(PracticeTool):
 
     @property
     def pairs(self) -> tuple[ThoughtPair, ...]:
-        return practice_packs.thought_pairs(self.t.lang)
+        return self.companion.services.library.thought_pairs(self.t.lang)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pairs", classes="page"):

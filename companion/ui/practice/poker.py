@@ -1,4 +1,5 @@
-"""Cognitive poker: draw a situation card, reframe it in 60 seconds, compare, self-rate.
+"""Cognitive poker: draw a hand of three (a situation, a thinking trap that may hide in
+its first thought, a side to look from), reframe it in 60 seconds, compare, self-rate.
 
 The countdown reads the injected clock; one slow (1 s) timer runs only while a round
 is on and this screen is shown, and only asks the clock how much time is left.
@@ -16,9 +17,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
-from companion.core.poker import PokerRound
+from companion.core.poker import Hand, PokerRound
 from companion.packs import practice as practice_packs
-from companion.packs.practice import Situation
+from companion.packs.practice import Perspective, Situation, Trap
 from companion.ui.practice.base import BACK, PracticeTool, beside
 from companion.ui.widgets.prose import Paragraph, Prose
 from companion.ui.widgets.scale import meter
@@ -30,7 +31,7 @@ class PokerScreen(PracticeTool):
     TOOL = "poker"
     BINDINGS = [
         BACK,
-        Binding("n", "draw", "practice.keys.draw", id="poker_draw"),
+        Binding("n", "draw", "practice.keys.hand", id="poker_draw"),
         Binding("1", "rate(1)", "practice.keys.rate", id="poker_rate"),
         Binding("2", "rate(2)", "practice.keys.rate", show=False, id="poker_rate_2"),
         Binding("3", "rate(3)", "practice.keys.rate", show=False, id="poker_rate_3"),
@@ -39,6 +40,7 @@ class PokerScreen(PracticeTool):
     def __init__(self) -> None:
         super().__init__()
         self.card: Situation | None = None
+        self.hand: Hand | None = None
         self.round: PokerRound | None = None
         self.round_id: str | None = None
         self.phase = "idle"  # idle | running | late | done | rated
@@ -48,7 +50,7 @@ class PokerScreen(PracticeTool):
         with Vertical(id="poker", classes="page"):
             yield self.title_widget()
             with VerticalScroll(classes="wizard-body"):
-                yield Paragraph(self.t("practice.poker.intro"), id="intro", classes="muted")
+                yield Paragraph(self.t("practice.poker.hand_intro"), id="intro", classes="muted")
                 yield Static(id="card", classes="card hidden")
                 yield Input(id="mine", classes="hidden")
                 yield Static(id="clock", markup=False)
@@ -77,11 +79,21 @@ class PokerScreen(PracticeTool):
     def now(self) -> float:
         return self.companion.services.clock.monotonic()
 
+    def decks(self) -> tuple[dict[str, Situation], dict[str, Trap], dict[str, Perspective]]:
+        """The three decks a hand is dealt from (the person's own cards among them)."""
+        library, lang = self.companion.services.library, self.t.lang
+        return (
+            {card.id: card for card in library.situations(lang)},
+            {trap.id: trap for trap in library.traps(lang)},
+            {side.id: side for side in practice_packs.perspectives(lang)},
+        )
+
     def action_draw(self) -> None:
-        cards = {c.id: c for c in practice_packs.situations(self.t.lang)}
-        card_id = self.practice.draw("situations", list(cards))
-        self.card = cards[card_id]
-        self.round = PokerRound(card_id, self.now)
+        situations, traps, sides = self.decks()
+        prompts = [(side.id, len(side.prompts)) for side in sides.values()]
+        self.hand = self.practice.deal(list(situations), list(traps), prompts)
+        self.card = situations[self.hand.situation]
+        self.round = PokerRound(self.hand.situation, self.now)
         self.round_id = None
         self.phase = "running"
         mine = self.query_one("#mine", Input)
@@ -102,17 +114,16 @@ class PokerScreen(PracticeTool):
 
     @on(Input.Submitted, "#mine")
     def done(self, event: Input.Submitted) -> None:
-        if self.phase not in ("running", "late") or self.round is None:
+        hand = self.hand
+        if self.phase not in ("running", "late") or self.round is None or hand is None:
             return
         in_time = not self.round.over(self.now)
         seconds = self.round.elapsed(self.now)
-        self.companion.guard(
-            lambda: setattr(
-                self,
-                "round_id",
-                self.practice.record_poker(self.round.card_id, event.value, seconds, in_time),
-            )
-        )
+
+        def record() -> None:
+            self.round_id = self.practice.record_poker(hand, event.value, seconds, in_time)
+
+        self.companion.guard(record)
         self.phase = "done"
         if self._timer is not None:
             self._timer.pause()
@@ -149,13 +160,7 @@ class PokerScreen(PracticeTool):
         card.set_class(not playing, "hidden")
         mine.set_class(not playing, "hidden")
         if self.card is not None:
-            table = Table.grid(padding=(0, 2))
-            table.add_column(no_wrap=True, style="dim")
-            table.add_column(ratio=1, overflow="fold")
-            table.add_row(t("practice.poker.moment"), Prose(self.card.situation, style="bold"))
-            table.add_row(t("practice.poker.thought"), Prose(self.card.thought))
-            table.add_row(t("practice.poker.yours"), Text(""))
-            card.update(table)
+            card.update(self._hand_table())
             mine.placeholder = t("practice.poker.placeholder")
         draw_key = self.key_of("poker_draw")
         show_samples = self.phase in ("late", "done", "rated")
@@ -163,10 +168,11 @@ class PokerScreen(PracticeTool):
         if show_samples and self.card is not None:
             heading = Text.assemble((t("practice.poker.samples"), "bold"))
             bullets = beside((("•", Text(sample)) for sample in self.card.samples), gap=1)
-            samples.update(Group(heading, bullets))
+            absent = Prose(Text(t("practice.poker.trap_absent"), style="dim"))
+            samples.update(Group(heading, bullets, absent))
         clock.update(self._clock_text())
         messages = {
-            "idle": t("practice.poker.draw_prompt", key=draw_key),
+            "idle": t("practice.poker.hand_prompt", key=draw_key),
             "running": "",
             "late": t("practice.poker.times_up"),
             "done": t("practice.poker.rate"),
@@ -175,6 +181,32 @@ class PokerScreen(PracticeTool):
         prompt.show(messages[self.phase])
         prompt.set_class(not messages[self.phase], "hidden")
         self.refresh_bindings()
+
+    def _hand_table(self) -> Table:
+        """The three cards: the moment and its first thought, the trap to check it for,
+        and the side to look from with one of its questions."""
+        t, card, hand = self.t, self.card, self.hand
+        assert card is not None
+        _, traps, sides = self.decks()
+        table = Table.grid(padding=(0, 2))
+        table.add_column(no_wrap=True, style="dim")
+        table.add_column(ratio=1, overflow="fold")
+        table.add_row(t("practice.poker.moment"), Prose(card.situation, style="bold"))
+        table.add_row(t("practice.poker.thought"), Prose(card.thought))
+        trap = traps.get(hand.trap) if hand else None
+        if trap is not None:
+            check = t("practice.poker.trap_check", question=trap.question)
+            table.add_row(
+                t("practice.poker.trap"), Prose(Text.assemble((trap.name, "bold"), "  ", check))
+            )
+        side = sides.get(hand.side) if hand else None
+        if side is not None and hand is not None:
+            prompt = side.prompts[hand.prompt % len(side.prompts)]
+            table.add_row(
+                t("practice.poker.side"), Prose(Text.assemble((side.name, "bold"), "  ", prompt))
+            )
+        table.add_row(t("practice.poker.yours"), Text(""))
+        return table
 
     def _clock_text(self) -> Text:
         if self.phase != "running" or self.round is None:
@@ -185,13 +217,13 @@ class PokerScreen(PracticeTool):
         return text
 
     async def retranslate(self) -> None:
-        phase, card_id, value = self.phase, self.card.id if self.card else None, ""
+        phase, value = self.phase, ""
         if self.card is not None:
             value = self.query_one("#mine", Input).value
         await self.recompose()
         self.phase = phase
-        if card_id is not None:
-            self.card = next(c for c in practice_packs.situations(self.t.lang) if c.id == card_id)
+        if self.hand is not None:
+            self.card = self.decks()[0].get(self.hand.situation, self.card)
             mine = self.query_one("#mine", Input)
             mine.value = value
             mine.disabled = phase in ("done", "rated")

@@ -104,7 +104,7 @@ class ReframeScreen(CompanionScreen):
 
     def _traps(self) -> ComposeResult:
         t = self.t
-        traps = practice_packs.traps(t.lang)
+        traps = self.companion.services.library.traps(t.lang)
         yield Paragraph(t("reframe.traps.intro"), classes="muted")
         with Horizontal(id="trap-picker"):
             yield SelectionList[str](
@@ -158,7 +158,7 @@ class ReframeScreen(CompanionScreen):
     def _summary_table(self) -> Table:
         t = self.t
         w = self.wizard
-        names = {trap.id: trap.name for trap in practice_packs.traps(t.lang)}
+        names = {trap.id: trap.name for trap in self.companion.services.library.traps(t.lang)}
         feeling = w.feeling.strip() or t("reframe.summary.feeling_default")
         change = Text(f"{feeling}  ")
         change.append_text(meter(w.before, 10))
@@ -194,7 +194,7 @@ class ReframeScreen(CompanionScreen):
         return Prose(Text.assemble((side.name, "bold"), "\n", (prompt, "italic")))
 
     def _show_trap(self, index: int) -> None:
-        traps = practice_packs.traps(self.t.lang)
+        traps = self.companion.services.library.traps(self.t.lang)
         if not traps:
             return
         trap = traps[index % len(traps)]
@@ -294,7 +294,7 @@ class ReframeScreen(CompanionScreen):
     @on(SelectionList.SelectedChanged, "#traps")
     def traps_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         picked = set(event.selection_list.selected)
-        order = [trap.id for trap in practice_packs.traps(self.t.lang)]
+        order = [trap.id for trap in self.companion.services.library.traps(self.t.lang)]
         self.wizard.traps = [i for i in order if i in picked]
 
     @on(SelectionList.SelectionHighlighted, "#traps")

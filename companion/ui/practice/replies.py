@@ -1,5 +1,6 @@
-"""The reply helper: feelings first, then the matter; buffer -> explain -> solution with
-worked examples; phrases to avoid and what to say instead. For reading, between chats."""
+"""The reply helper: feelings first, then the matter; soothe -> explain -> solve ->
+follow up, with worked examples (the person's own after the built-in ones); listening
+in writing; phrases to avoid and what to say instead. For reading, between chats."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
-from companion.packs import practice as practice_packs
 from companion.packs.practice import ReplyExample
 from companion.ui.practice.base import PracticeTool, beside
 from companion.ui.widgets.prose import Paragraph
@@ -20,7 +20,7 @@ class RepliesScreen(PracticeTool):
 
     def compose(self) -> ComposeResult:
         t = self.t
-        guide = practice_packs.reply_guide(t.lang)
+        guide = self.companion.services.library.reply_guide(t.lang)
         with Vertical(id="reply-helper", classes="page"):
             yield self.title_widget()
             with VerticalScroll(id="reply-helper-body", classes="wizard-body"):
@@ -32,6 +32,10 @@ class RepliesScreen(PracticeTool):
                     for part, what in guide.shape
                 )
                 yield Static(shape, classes="body")
+                yield Static(guide.listening_title, classes="section-title", markup=False)
+                yield Paragraph(guide.listening_body, classes="body")
+                moves = beside(("•", Text(move)) for move in guide.listening)
+                yield Static(moves, classes="body")
                 yield Static(t("practice.replies.examples"), classes="section-title", markup=False)
                 for example in guide.examples:
                     yield Static(self._example(example), classes="body")
@@ -52,7 +56,7 @@ class RepliesScreen(PracticeTool):
                 Text(example.customer, style="italic"),
             )
         ]
-        for part in ("buffer", "explain", "solution"):
+        for part in ("buffer", "explain", "solution", "follow_up"):
             rows.append(
                 (Text(t(f"practice.replies.{part}"), style="dim"), Text(getattr(example, part)))
             )

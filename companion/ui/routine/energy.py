@@ -1,10 +1,12 @@
-"""The energy station: five minutes before the shift. A minute of guided breathing (the
-Breathe screen, coherent breathing), an intention for the day, a check of how one
-feels. Every step can be skipped; what was answered is kept in the journal when the
-station closes."""
+"""The energy station: five minutes before the shift. A line to start on, then a minute
+of guided breathing (the Breathe screen, coherent breathing) or, with five minutes to
+spare, a guided body scan; an intention for the day, a check of how one feels. Every
+step can be skipped; what was answered is kept in the journal when the station
+closes."""
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 from textual import on
@@ -13,13 +15,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Footer, Input, Static
 
+from companion.packs.routine import energy
 from companion.services import drafts
 from companion.services.routine import FEELINGS
 from companion.system.i18n import format_length
+from companion.ui.routine.body_scan import BodyScan
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.messages import BreathingWanted
+from companion.ui.widgets.prose import Paragraph
 
-STEPS = ("intro", "breathe", "intention", "feeling", "done")
+STEPS = ("intro", "breathe", "intention", "feeling", "done")  # (or "scan" for "breathe")
 # About a minute of slow, even breathing (5.5 s in, 5.5 s out) to arrive for the shift.
 BREATH_PATTERN = "coherent"
 BREATH_ROUNDS = 6
@@ -30,23 +35,26 @@ class EnergyScreen(CompanionScreen):
     draft_origin = drafts.ENERGY_STATION
     BINDINGS = [
         Binding("escape", "finish", "routine.keys.done", id="energy_done"),
+        Binding("b", "scan", "routine.keys.scan", id="energy_scan"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, rng: random.Random | None = None) -> None:
         super().__init__()
         self.step = "intro"
         self.intention = ""
         self.feeling: str | None = None
+        self.rng = rng or random.Random()
+        self.pep: int | None = None  # which pep line this visit shows
+        self.scanned = False  # the body scan ran to its end
 
     def compose(self) -> ComposeResult:
         t = self.t
         with VerticalScroll(id="energy", classes="page"):
             yield Static(t("routine.energy.title"), classes="page-title", markup=False)
             if self.step == "intro":
-                yield Static(t("routine.energy.intro"), classes="body", markup=False)
-                with Horizontal(classes="buttons"):
-                    yield Button(t("routine.keys.begin"), id="next", variant="primary")
-                    yield Button(t("routine.keys.not_today"), id="not-today")
+                yield from self._compose_intro()
+            elif self.step == "scan":
+                yield from self._compose_scan()
             elif self.step == "intention":
                 yield Static(
                     t("routine.energy.intention_title"), classes="section-title", markup=False
@@ -67,6 +75,31 @@ class EnergyScreen(CompanionScreen):
             else:
                 yield from self._compose_done()
         yield Footer()
+
+    def _compose_intro(self) -> ComposeResult:
+        t = self.t
+        pep = energy(t.lang).pep
+        if self.pep is None:
+            routine = self.companion.services.routine
+            self.pep = routine.pep_line(len(pep), self.rng)
+        yield Static(t("routine.energy.pep_title"), classes="section-title", markup=False)
+        yield Paragraph(pep[self.pep % len(pep)], id="pep", classes="body")
+        yield Paragraph(t("routine.energy.intro"), classes="body")
+        scan = t("routine.energy.scan_offer", key=self.key_of("energy_scan"))
+        yield Paragraph(scan, classes="muted")
+        with Horizontal(classes="buttons"):
+            yield Button(t("routine.keys.begin"), id="next", variant="primary")
+            yield Button(t("routine.keys.not_today"), id="not-today")
+
+    def _compose_scan(self) -> ComposeResult:
+        t, pack = self.t, energy(self.t.lang)
+        yield Static(pack.scan_name, classes="section-title", markup=False)
+        if self.scanned:
+            yield Paragraph(t("routine.energy.scan_done"), classes="body")
+        else:
+            yield Paragraph(pack.scan_about, classes="muted body")
+            yield BodyScan(pack, t, self.companion.services.clock)
+        yield from self._next_button()
 
     def _next_button(self) -> ComposeResult:
         with Horizontal(classes="buttons"):
@@ -92,6 +125,8 @@ class EnergyScreen(CompanionScreen):
 
     async def _go(self, step: str) -> None:
         self._keep_intention()
+        for scan in self.query(BodyScan):
+            scan.stop()
         if step == "breathe":
             # The breathing step is the Breathe screen itself; the station goes on to the
             # intention when it closes (finished, or left early: every step is optional).
@@ -120,7 +155,32 @@ class EnergyScreen(CompanionScreen):
     @on(Button.Pressed, "#next")
     @on(Input.Submitted, "#intention")
     async def next_step(self) -> None:
-        await self._go(STEPS[STEPS.index(self.step) + 1])
+        step = "breathe" if self.step == "scan" else self.step  # the scan stands for it
+        await self._go(STEPS[STEPS.index(step) + 1])
+
+    async def action_scan(self) -> None:
+        """Five minutes to spare: the guided body scan instead of the minute of breathing."""
+        if self.step == "intro":
+            await self._go("scan")
+
+    async def on_body_scan_finished(self) -> None:
+        self.scanned = True
+        await self.recompose()
+        self._focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "scan":
+            return self.step == "intro"
+        return True
+
+    def on_screen_suspend(self) -> None:
+        for scan in self.query(BodyScan):
+            scan.set_hidden(True)
+
+    def on_screen_resume(self) -> None:
+        # (Textual also runs the base class's handler, so no super() call here.)
+        for scan in self.query(BodyScan):
+            scan.set_hidden(False)
 
     @on(Button.Pressed, ".feelings Button")
     async def pick_feeling(self, event: Button.Pressed) -> None:

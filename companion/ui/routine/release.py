@@ -1,5 +1,6 @@
 """Let the day go: at the end of a shift, one thing that went well and one thing to
-leave behind. What is written goes to the journal (private writing)."""
+leave behind. What is written goes to the journal (private writing). Then one idea for
+the evening (sleep, food, moving, people, winding down); ``n`` shows another."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Input, Static
 
+from companion.core.activities import AfterWork, suggestion_order
 from companion.services import drafts
 from companion.ui.shell.base import CompanionScreen
+from companion.ui.widgets.prose import Paragraph
 
 
 class ReleaseScreen(CompanionScreen):
@@ -21,43 +24,101 @@ class ReleaseScreen(CompanionScreen):
     BINDINGS = [
         Binding("escape", "done", "routine.keys.done", id="release_done"),
         Binding("ctrl+s", "done", "routine.keys.save", show=False, id="release_save"),
+        Binding("n", "another", "routine.after_work.another", id="release_another"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.evening = False  # what was written is kept: the evening's idea is shown
+        self.idea = 0
 
     def compose(self) -> ComposeResult:
         t = self.t
         with VerticalScroll(id="release", classes="page"):
             yield Static(t("routine.release.title"), classes="page-title", markup=False)
-            yield Static(t("routine.release.intro"), classes="body", markup=False)
-            yield Static(t("routine.release.went_well"), classes="field-label", markup=False)
-            yield Input(placeholder=t("routine.release.went_well_placeholder"), id="went-well")
-            yield Static(t("routine.release.let_go"), classes="field-label", markup=False)
-            yield Input(placeholder=t("routine.release.let_go_placeholder"), id="let-go")
-            with Horizontal(classes="buttons"):
-                yield Button(t("routine.keys.save"), id="save", variant="primary")
-                yield Button(t("routine.keys.not_today"), id="not-today")
+            if self.evening:
+                yield Static(t("routine.after_work.title"), classes="section-title")
+                yield Static(id="evening-kind", classes="muted", markup=False)
+                yield Paragraph(id="evening-idea", classes="body")
+                with Horizontal(classes="buttons"):
+                    yield Button(t("routine.keys.done"), id="close", variant="primary")
+                    yield Button(t("routine.after_work.another"), id="another")
+            else:
+                yield Static(t("routine.release.intro"), classes="body", markup=False)
+                yield Static(t("routine.release.went_well"), classes="field-label", markup=False)
+                yield Input(placeholder=t("routine.release.went_well_placeholder"), id="went-well")
+                yield Static(t("routine.release.let_go"), classes="field-label", markup=False)
+                yield Input(placeholder=t("routine.release.let_go_placeholder"), id="let-go")
+                with Horizontal(classes="buttons"):
+                    yield Button(t("routine.keys.save"), id="save", variant="primary")
+                    yield Button(t("routine.keys.not_today"), id="not-today")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#went-well", Input).focus()
 
+    # -- the evening ------------------------------------------------------------------------
+    def ideas(self) -> list[AfterWork]:
+        """Tonight's ideas (the person's own among them), one kind at a time, in an order
+        that is the same all evening."""
+        ideas = self.companion.services.library.after_work(self.t.lang)
+        seed = self.companion.services.clock.now().date().toordinal()
+        return suggestion_order(ideas, seed, by=lambda idea: idea.kind)
+
+    def show_idea(self) -> None:
+        ideas = self.ideas()
+        if not ideas:
+            return
+        idea = ideas[self.idea % len(ideas)]
+        self.query_one("#evening-kind", Static).update(self.t(f"routine.after_work.{idea.kind}"))
+        self.query_one("#evening-idea", Paragraph).show(idea.text)
+
+    def action_another(self) -> None:
+        self.idea += 1
+        self.show_idea()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "another":
+            return self.evening
+        return True
+
+    # -- writing -------------------------------------------------------------------------
     @on(Input.Submitted, "#went-well")
     def next_field(self) -> None:
         self.query_one("#let-go", Input).focus()
 
     @on(Input.Submitted, "#let-go")
     @on(Button.Pressed, "#save")
-    def action_done(self) -> None:
-        """Keep what was written (if anything) and close."""
+    async def action_done(self) -> None:
+        """Keep what was written (if anything), then the evening's idea; from there, close."""
+        if self.evening:
+            self.dismiss()
+            return
         went_well = self.query_one("#went-well", Input).value
         let_go = self.query_one("#let-go", Input).value
-        if self.companion.routine.save_release(went_well, let_go):
-            self.dismiss()
+        if not self.companion.routine.save_release(went_well, let_go):
+            return  # not kept (the message says why): what was typed stays here
+        self.evening = True
+        await self.recompose()
+        self.show_idea()
+        self.query_one("#close", Button).focus()
+        self.refresh_bindings()
+
+    @on(Button.Pressed, "#close")
+    def close(self) -> None:
+        self.dismiss()
+
+    @on(Button.Pressed, "#another")
+    def another_button(self) -> None:
+        self.action_another()
 
     @on(Button.Pressed, "#not-today")
     def not_today(self) -> None:
         self.dismiss()
 
     def unsaved_input(self) -> dict[str, Any] | None:
+        if self.evening:
+            return None
         fields = {
             "went_well": self.query_one("#went-well", Input).value,
             "let_go": self.query_one("#let-go", Input).value,
@@ -69,3 +130,5 @@ class ReleaseScreen(CompanionScreen):
         await self.recompose()
         for field, value in kept.items():
             self.query_one(f"#{field}", Input).value = value
+        if self.evening:
+            self.show_idea()

@@ -11,11 +11,14 @@ from textual.widgets import Static
 from companion.ui.actions import registry_place
 from companion.ui.shell.base import CompanionModal
 from companion.ui.widgets.columns import two_columns
+from companion.ui.widgets.prose import Paragraph
 
 
 class HelpScreen(CompanionModal):
     BINDINGS = [
         Binding("escape,question_mark,f1,q", "dismiss", "keys.close", id="close_help"),
+        # A dialog keeps the app's keys out; the help lines are let in.
+        Binding("l", "app.run('helplines')", "care.keys.open", id="help_helplines"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -24,6 +27,8 @@ class HelpScreen(CompanionModal):
         header = (t("help.key"), t("help.action"))
         with VerticalScroll(id="help", classes="dialog"):
             yield Static(t("help.title"), classes="dialog-title", markup=False)
+            care = t("care.help.line", key=self.key_of("help_helplines"))
+            yield Paragraph(care, id="help-care", classes="dialog-line")
             if screen_rows:
                 yield Static(t("help.this_screen"), classes="section-title", markup=False)
                 yield Static(two_columns(screen_rows, header=header), id="help-screen-keys")

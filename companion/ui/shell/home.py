@@ -33,6 +33,7 @@ class HomeScreen(CompanionScreen):
             yield Static(id="greeting", markup=False)
             yield Static(id="today", classes="muted", markup=False)
             yield Static(id="break-status", markup=False)
+            yield Static(id="care-line", markup=False)
             yield Static(t("home.glance_title"), classes="section-title", markup=False)
             yield Static(id="glance", markup=False)
             yield Static(t("home.keys_title"), classes="section-title", markup=False)
@@ -80,6 +81,11 @@ class HomeScreen(CompanionScreen):
         self.query_one("#home-keys", Static).update(key_grid(keys))
 
     def _draw_glance(self) -> None:
+        # after the journal was read: the week's line looks at its mood check-ins
+        care = self.companion.care.home_line()
+        care_line = self.query_one("#care-line", Static)
+        care_line.update(care)
+        care_line.display = bool(care)
         figures = self.companion.today_glance()
         glance = self.query_one("#glance", Static)
         if figures:

@@ -70,6 +70,14 @@ class BreathingWanted(Message):
 
 
 @dataclass
+class ReportWanted(Message):
+    """Show a kept incident note as a factual report, to copy or save (the journal's
+    "copy as report")."""
+
+    text: str
+
+
+@dataclass
 class ReframeWanted(Message):
     """Start a reframe from a thought-log entry (the journal's "reframe this")."""
 

@@ -24,13 +24,16 @@ class SettingRow:
     label: str  # content key of its label
     kind: str  # "choice" (a Select) | "switch" (on/off) | "duration" (text such as "10m")
     # | "action" (a button that runs the app-wide action ``action``, an id of ui/actions.py;
-    #   its label is label + "_button")
+    #   its label is label + "_button") | "text" (one line of free text, checked as config
+    #   reads it; ``hint`` and ``placeholder`` are content keys)
     choices: Choices | None = None
     section: str = ""  # content key of a heading shown above the first row of a section
     # The feature's setting hook says what happened (its own toast) and may refuse the
     # change: the screen then skips "Saved." and shows the value the setting ended with.
     self_reporting: bool = False
     action: str = ""
+    hint: str = ""
+    placeholder: str = ""
 
 
 def language_choices(t: Strings) -> list[tuple[str, str]]:
@@ -69,6 +72,7 @@ def day_choices(t: Strings) -> list[tuple[str, tuple[int, ...]]]:
 
 BREAKS = "breaks.settings.section"
 SHIFT = "breaks.settings.shift_section"
+CARE = "care.settings.section"
 
 ROWS: tuple[SettingRow, ...] = (
     SettingRow("language", "settings.language", "choice", language_choices),
@@ -115,4 +119,13 @@ ROWS: tuple[SettingRow, ...] = (
         action="passphrase",
     ),
     SettingRow("lock_after", "lock.lock_after_label", "duration", section="lock.section"),
+    SettingRow("helplines", "care.settings.helplines", "action", section=CARE, action="helplines"),
+    SettingRow(
+        "eap",
+        "care.eap.label",
+        "text",
+        section=CARE,
+        hint="care.eap.help",
+        placeholder="care.eap.placeholder",
+    ),
 )

@@ -12,11 +12,14 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Select, Static, Switch
 
 from companion.core.durations import format_duration, parse_duration
+from companion.packs.library import pack_problem
 from companion.services.config.fields import FIELDS
+from companion.services.config.parse import BadValue
 from companion.services.messages import config_problem
 from companion.system.paths import display_path
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.setting_rows import ROWS, SettingRow
+from companion.ui.widgets.prose import Paragraph
 
 FIELD_SPECS = {spec.attr: spec for spec in FIELDS}
 
@@ -37,8 +40,11 @@ class SettingsScreen(CompanionScreen):
                 with Horizontal(classes="setting"):
                     yield Static(t(row.label), classes="setting-label", markup=False)
                     yield self._control(row, getattr(settings, row.attr, None))
-                if row.kind == "duration":
+                if row.hint:
+                    yield Paragraph(t(row.hint), classes="muted body")
+                if row.kind in ("duration", "text"):
                     yield Static(id=f"{row.attr}-error", classes="problem hidden", markup=False)
+            yield from self._own_packs()
             config_file = display_path(self.companion.services.paths.config_file)
             yield Static(t("settings.file", path=config_file), classes="muted", markup=False)
             problems = self.companion.services.config.problems
@@ -47,6 +53,22 @@ class SettingsScreen(CompanionScreen):
                 for problem in problems:
                     yield Static(config_problem(problem, t), classes="problem", markup=False)
         yield Footer()
+
+    def _own_packs(self) -> ComposeResult:
+        """Where the person's own packs go, how many loaded, and what was skipped."""
+        t = self.t
+        library = self.companion.services.library
+        folder = display_path(library.language_folder(t.lang))
+        own = library.own(t.lang)
+        yield Static(t("packs.folder.title"), classes="section-title", markup=False)
+        yield Paragraph(t("packs.folder.about", folder=folder), classes="muted body")
+        if own.files:
+            loaded = t("packs.folder.loaded", count=str(len(own.files)), folder=folder)
+            yield Paragraph(loaded, classes="body")
+        else:
+            yield Paragraph(t("packs.folder.none", folder=folder), classes="body")
+        for problem in own.problems:
+            yield Static(pack_problem(problem, t), classes="problem", markup=False)
 
     def _control(self, row: SettingRow, value: Any) -> Widget:
         if row.kind == "choice":
@@ -60,8 +82,10 @@ class SettingsScreen(CompanionScreen):
             return Button(self.t(f"{row.label}_button"), id=row.attr, classes="setting-action")
         if row.kind == "switch":
             return Switch(value=bool(value), id=row.attr)
-        if row.kind == "action":
-            return Button(self.t(row.button), id=row.attr, classes="setting-action")
+        if row.kind == "text":
+            placeholder = self.t(row.placeholder) if row.placeholder else ""
+            text = str(value or "")
+            return Input(text, placeholder=placeholder, id=row.attr, classes="setting-text")
         return Input(value=format_duration(value), id=row.attr, classes="duration")
 
     def on_mount(self) -> None:
@@ -82,11 +106,22 @@ class SettingsScreen(CompanionScreen):
 
     @on(Input.Submitted, ".duration")
     @on(Input.Blurred, ".duration")
-    async def duration_entered(self, event: Input.Submitted | Input.Blurred) -> None:
+    @on(Input.Submitted, ".setting-text")
+    @on(Input.Blurred, ".setting-text")
+    async def typed_value(self, event: Input.Submitted | Input.Blurred) -> None:
+        """A duration or a line of text, checked as config.toml's reader checks it; what
+        does not fit is said under the field and nothing is saved."""
         attr = event.input.id or ""
         error = self.query_one(f"#{attr}-error", Static)
         try:
-            value = parse_duration(event.value)
+            if event.input.has_class("duration"):
+                value = parse_duration(event.value)
+            else:
+                value = FIELD_SPECS[attr].parse(event.value)
+        except BadValue as problem:
+            error.update(self.t(f"settings.{problem.code}", value=event.value, **problem.detail))
+            error.remove_class("hidden")
+            return
         except ValueError:
             error.update(self.t("settings.bad_duration", value=event.value))
             error.remove_class("hidden")

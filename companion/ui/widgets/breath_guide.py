@@ -32,9 +32,12 @@ class BreathGuide(Vertical):
         text-style: bold;
         color: $primary;
     }
-    BreathGuide > #seconds-left {
+    BreathGuide > #seconds-left, BreathGuide > #phase-cue {
         width: 1fr;
         text-align: center;
+    }
+    BreathGuide > #phase-cue {
+        color: $text-muted;
     }
     """
 
@@ -42,12 +45,13 @@ class BreathGuide(Vertical):
         super().__init__(id=id)
         self.pattern = pattern
         self.animate = animate
-        self._shown: tuple[str, str] | None = None
+        self._shown: tuple[str, str, str] | None = None
 
     def compose(self) -> ComposeResult:
         yield BreathOrb(id="orb")
         yield PhaseBar(self.pattern, id="phase-bar")
         yield Static(id="phase-word", markup=False)
+        yield Static(id="phase-cue", markup=False)
         yield Static(id="seconds-left", markup=False)
 
     def on_mount(self) -> None:
@@ -59,13 +63,17 @@ class BreathGuide(Vertical):
         self.query_one(PhaseBar).display = not animate
 
     def show(self, state: BreathState, word: str, seconds: str) -> None:
-        """Draw ``state``; the words are given in the user's language by the screen."""
+        """Draw ``state``; the words are given in the user's language by the screen, the
+        phase's cue ("through the nose") comes from the pattern."""
         orb = self.query_one(BreathOrb)
         if self.animate:
             orb.set_phase(state.phase.kind)
             orb.set_level(state.level(ease_in_out))
         self.query_one(PhaseBar).show(self.pattern, state.index)
-        if self._shown != (word, seconds):
-            self._shown = (word, seconds)
+        cue = self.pattern.cue(state.phase.kind)
+        if self._shown != (word, cue, seconds):
+            self._shown = (word, cue, seconds)
             self.query_one("#phase-word", Static).update(word)
+            self.query_one("#phase-cue", Static).update(cue)
+            self.query_one("#phase-cue").display = bool(cue)
             self.query_one("#seconds-left", Static).update(seconds)

@@ -1,0 +1,1 @@
+"""Care within reach: the help-lines screen and the quiet offer after heavy moments."""

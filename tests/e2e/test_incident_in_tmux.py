@@ -1,0 +1,104 @@
+"""The incident note in a real terminal: hundreds of characters typed at once (a text
+expander, no bracketed paste) and the keep key straight after lose nothing, and no
+letter of them runs a command."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.test_app_in_tmux import env_for
+from tests.e2e.test_journal_in_tmux import mark_welcome_done
+from tests.e2e.tmux import Tmux, installed_companion
+
+pytestmark = pytest.mark.e2e
+
+# Letters that are keys elsewhere (l help lines, j journal, k break, q quit, s settings),
+# Chinese, digits and punctuation: 640 characters.
+BURST = ("qjkls 你这种客服就该被开除 refund 2026112300017 now!! [bold]x[/] " * 10).strip()
+
+
+def incidents(home: Path) -> list[dict[str, object]]:
+    found = subprocess.run(
+        [
+            str(installed_companion()),
+            "--data-dir",
+            str(home),
+            "find",
+            "--kind",
+            "incident",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return json.loads(found.stdout)  # type: ignore[no-any-return]
+
+
+def test_a_burst_then_the_keep_key_keeps_every_character(term: Tmux, home: Path) -> None:
+    mark_welcome_done(home)
+    term.start([str(installed_companion())], env_for(home, "en_US.UTF-8"))
+    term.wait_for("Where to go")
+    term.send("F2")
+    term.wait_for("That was a hard one")
+    term.send("n")
+    term.wait_for("A private note of this contact")
+    term.burst(BURST)
+    term.send("C-s")
+    term.wait_for("That was a hard one")  # back in SOS: kept
+    term.send("Escape")
+    term.wait_for("Where to go")
+    term.send("C-q")
+    assert term.exit_status() == 0
+    (note,) = incidents(home)
+    assert note["text"] == BURST
+
+
+def test_keys_typed_before_the_note_is_drawn_never_run_and_never_reorder(
+    term: Tmux, home: Path
+) -> None:
+    """A burst sent the instant the note's key is pressed: a character that arrives
+    before the words field has focus is lost rather than typed out of order, and none
+    of them runs a command (l, j, k, s, q are keys elsewhere)."""
+    mark_welcome_done(home)
+    term.start([str(installed_companion())], env_for(home, "en_US.UTF-8"))
+    term.wait_for("Where to go")
+    term.send("F2")
+    term.wait_for("That was a hard one")
+    term.burst("n" + BURST)  # the note's key and the words in one go
+    term.send("C-s")
+    screen = term.wait_for("A private note of this contact", timeout=30)
+    assert "Help lines" not in screen.splitlines()[1]
+    term.send("Escape")  # whatever is in the words stays, as a draft
+    term.wait_for("That was a hard one")
+    term.send("C-q")
+    assert term.exit_status() == 0
+    kept = [str(note["text"]) for note in incidents(home)] + drafts(home)
+    assert all(BURST.endswith(text) for text in kept), kept
+
+
+def drafts(home: Path) -> list[str]:
+    from companion.services.container import build_services
+
+    services = build_services(home=home, env={})
+    return [str(d.fields.get("words", "")) for d in services.journal.drafts.of("incident-note")]
+
+
+def test_help_lines_are_one_key_from_sos_in_chinese(term: Tmux, home: Path) -> None:
+    mark_welcome_done(home)
+    term.start([str(installed_companion())], env_for(home, "zh_CN.UTF-8"))
+    term.wait_for("SOS")
+    term.send("F2")
+    term.wait_for("SOS")
+    term.send("l")
+    screen = term.wait_for("12356")
+    assert "求助热线" in screen and "120" in screen
+    term.send("Escape")
+    term.wait_for("SOS")
+    term.send("C-q")
+    assert term.exit_status() == 0

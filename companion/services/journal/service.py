@@ -10,7 +10,7 @@ the app runs in a worker thread. No Textual here.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import datetime, tzinfo
+from datetime import date, datetime, time, tzinfo
 from typing import Any
 
 from companion.core.daytime import day_window
@@ -35,6 +35,9 @@ from companion.system.content import DEFAULT_LANGUAGE, load_pack
 from companion.system.i18n import Strings, format_time
 
 FREE = "free"  # the kind anything unknown is edited as
+
+
+KEEP_DAYS = 4  # spans of days kept read (today for Home, the week for care)
 
 
 def catalogue(lang: str) -> dict[str, Kind]:
@@ -66,7 +69,7 @@ class Journal:
         self.clock = clock
         self.finder = JournalSearch(stores.journal, stores.entries, self.index_tz)
         self.drafts = Drafts(stores, clock)
-        self._today: tuple[object, list[Entry]] | None = None
+        self._days: dict[tuple[date, date], tuple[object, list[Entry]]] = {}  # see days
 
     @property
     def repo(self) -> EntryRepo:
@@ -76,7 +79,7 @@ class Journal:
         """The journal was locked: drop every block and decoded entry read from it, so no
         journal text stays in memory behind the lock."""
         self.finder.forget()
-        self._today = None
+        self._days = {}
 
     # -- reading ---------------------------------------------------------------------
     def stale(self) -> bool:
@@ -127,18 +130,32 @@ class Journal:
         return self.repo.get(entry_id)
 
     def today(self) -> list[Entry]:
-        """Today's entries, read from the segment(s) that can hold them only, and kept
-        until one of them changes (Home draws them on every tick)."""
-        start, end = day_window(self.clock.now())
-        journal = self.stores.journal
-        names = [n for n in journal.segment_names() if may_hold(n, start.date(), end.date())]
-        key = (start, end, tuple((n, file_identity(journal.part_path(n))) for n in names))
-        kept = self._today
+        """Today's entries (see ``days``); Home draws them on every tick."""
+        today = self.clock.now().date()
+        return self.days(today, today)
+
+    def days(self, first: date, last: date) -> list[Entry]:
+        """Entries written from ``first`` to ``last`` (the person's days), newest first:
+        read from the segment(s) that can hold them only, and kept until one of them
+        changes. Years of writing cost nothing here (Home's glance, care's week)."""
+        key = self.days_identity(first, last)
+        kept = self._days.get((first, last))
         if kept is not None and kept[0] == key:
             return kept[1]
+        tz = self.index_tz()
+        start = day_window(datetime.combine(first, time(12), tz))[0]
+        end = day_window(datetime.combine(last, time(12), tz))[1]
         found = self.repo.created_between(start, end)
-        self._today = (key, found)
+        if len(self._days) >= KEEP_DAYS:
+            self._days = {}
+        self._days[(first, last)] = (key, found)
         return found
+
+    def days_identity(self, first: date, last: date) -> object:
+        """What ``days`` would read, as it is on disk now (a listing, a stat each)."""
+        journal = self.stores.journal
+        names = [n for n in journal.segment_names() if may_hold(n, first, last)]
+        return (first, last, tuple((n, file_identity(journal.part_path(n))) for n in names))
 
     # -- writing -----------------------------------------------------------------------
     def _forget(self, entry_id: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -20,7 +21,8 @@ from companion.commands import COMMANDS
 from companion.commands.language import strings_for
 from companion.services.intent import StartIntent
 from companion.system.i18n import Strings
-from companion.system.paths import resolve_paths
+from companion.system.paths import FolderProblem, resolve_paths
+from companion.system.terminal_text import safe_streams
 
 
 def build_parser(t: Strings, only: str | None = None) -> argparse.ArgumentParser:
@@ -59,14 +61,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         # No folder can have this name; every file call would raise on it.
         print(strings_for(None)("cli.bad_data_dir"), file=sys.stderr)
         return 2
-    only = _only(known)
-    args = build_parser(strings_for(known.data_dir), only).parse_args(argv)
-    if args.command is None:
-        return run_tui(args)
-    done = _command(COMMANDS[args.command]).run(args)
-    if isinstance(done, StartIntent):  # a command that opens the app (companion breathe)
-        return run_tui(args, done)
-    return int(done)
+    if known.data_dir is not None and not known.data_dir.strip():
+        # `--data-dir "$DIR"` with DIR unset: the current folder would be taken, unasked.
+        print(strings_for(None)("cli.empty_data_dir"), file=sys.stderr)
+        return 2
+    t = strings_for(known.data_dir)
+    try:
+        with safe_streams():  # nothing printed may act on the terminal (see terminal_text)
+            args = build_parser(t, _only(known)).parse_args(argv)
+            done = _command(COMMANDS[args.command]).run(args) if args.command else None
+        if done is None:
+            return run_tui(args)
+        if isinstance(done, StartIntent):  # a command that opens the app (companion breathe)
+            return run_tui(args, done)
+        return int(done)
+    except FolderProblem as problem:  # a file where data/ should be, a folder not ours
+        from companion.services.messages import folder_problem
+
+        with safe_streams():
+            print(folder_problem(problem, t), file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `companion export | head`: the reader has gone, that is all
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
 
 
 class _Early(argparse.ArgumentParser):

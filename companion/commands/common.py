@@ -13,7 +13,12 @@ import sys
 
 from companion.commands.unlocking import CannotUnlock, unlock_journal
 from companion.services.container import Services, build_services
-from companion.services.messages import backup_warning, open_problem, store_error
+from companion.services.messages import (
+    backup_warning,
+    open_problem,
+    seen_by_others,
+    store_error,
+)
 from companion.store.errors import StoreError
 from companion.system.i18n import Strings
 
@@ -52,6 +57,9 @@ def open_services(args: argparse.Namespace) -> Services:
     no_backup = backup_warning(services.stores.databases(), t)
     if no_backup:
         warn(no_backup)  # the command still runs; the next open tries the backup again
+    open_folder = seen_by_others(services.paths, t)
+    if open_folder:
+        warn(open_folder)
     return services
 
 

@@ -44,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def convert(args: argparse.Namespace) -> int:
+    from companion.services.messages import plain_left
     from companion.store import encryption
 
     def body(services, t: Strings) -> int:  # type: ignore[no-untyped-def]
@@ -60,6 +61,10 @@ def convert(args: argparse.Namespace) -> int:
         if new is None:
             return 1
         result = encryption.encrypt(journal, new)
+        if result.plain_left:  # never "Done" while a plain copy is left
+            say(t("lock.cli_set_partly", backups=str(result.backups_converted)))
+            say("\n".join(plain_left(result.plain_left, t)))
+            return 1
         say(t("lock.cli_set", backups=str(result.backups_converted)))
         return 0
 

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import timedelta
 
 _UNIT_SECONDS = {"h": 3600, "m": 60, "s": 1}
+# Far beyond any schedule; a longer one is a typo (and past ~2.7 million years no
+# timedelta can hold it at all).
+LONGEST = timedelta(days=365)
+
+
+class DurationTooLong(ValueError):
+    """A duration longer than LONGEST (or than a number can say)."""
+
+
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*([hms])")
 
 
@@ -36,6 +46,8 @@ def parse_duration(text: str) -> timedelta:
             raise ValueError(f"cannot read {text!r} as a duration")
     if seconds <= 0:
         raise ValueError("a duration must be longer than zero")
+    if not math.isfinite(seconds) or seconds > LONGEST.total_seconds():
+        raise DurationTooLong(f"{text!r} is longer than {LONGEST.days} days")
     return timedelta(seconds=seconds)
 
 

@@ -12,6 +12,7 @@ from companion.services.config import LoadedConfig, Settings, load_config
 from companion.store.stores import Stores, open_stores
 from companion.system.clock import Clock, SystemClock
 from companion.system.i18n import LanguageChoice, Strings, choose_language
+from companion.system.leftovers import clean_leftovers
 from companion.system.paths import Paths, ensure_dirs, resolve_paths
 
 if TYPE_CHECKING:
@@ -121,6 +122,7 @@ def build_services(
     """``move_damaged=False`` for commands: a damaged store is left where it is."""
     env = dict(os.environ if env is None else env)
     paths = ensure_dirs(resolve_paths(home, env))
+    clean_leftovers(paths)  # a killed write's temp file may hold a plain copy
     clock = clock or SystemClock()
     return Services(
         paths=paths,

@@ -5,22 +5,35 @@ Shared by the TUI, the CLI and doctor so the same problem reads the same everywh
 
 from __future__ import annotations
 
+import os
+import shlex
 from collections.abc import Iterable
 
+from companion.core.journal import shown
 from companion.services.config import ConfigProblem
 from companion.store.database import Database, OpenProblem
-from companion.store.errors import StoreBusy, StoreError, StoreUnavailable, StoreWriteError
+from companion.store.encryption import PlainLeft
+from companion.store.errors import (
+    StoreBusy,
+    StoreError,
+    StoreNotAFile,
+    StoreNotStorable,
+    StoreUnavailable,
+    StoreWriteError,
+)
 from companion.system.i18n import Strings
-from companion.system.paths import display_path
+from companion.system.paths import FolderProblem, Paths, display_path, open_to_others
 
 
 def config_problem(problem: ConfigProblem, t: Strings) -> str:
+    # Key, value and details repeat what config.toml holds: an escape sequence there
+    # (ESC ] 2 ; … sets the window title) must show as symbols, never act.
     return t(
         f"config.{problem.code}",
         file=display_path(problem.file),
-        key=problem.key,
-        value=problem.value,
-        **problem.detail,
+        key=shown(problem.key),
+        value=shown(problem.value),
+        **{name: shown(text) for name, text in problem.detail.items()},
     )
 
 
@@ -47,6 +60,17 @@ def open_problem(problem: OpenProblem, t: Strings) -> list[str]:
         else:
             lines.append(t("store.damaged_no_backup", store=name))
         return lines
+    if problem.kind == "not_a_file" and isinstance(problem.error, StoreNotAFile):
+        error = problem.error
+        target = display_path(error.target) if error.target else ""
+        return [
+            t(
+                f"store.not_a_file_{error.what}",
+                store=name,
+                path=display_path(problem.path),
+                target=target,
+            )
+        ]
     if problem.kind == "locked":
         return [t("lock.locked", store=name)]
     if problem.kind == "wrong_passphrase":
@@ -58,6 +82,48 @@ def open_problem(problem: OpenProblem, t: Strings) -> list[str]:
         return [t("store.too_new", store=name, found=str(found), known=str(known))]
     reason = problem.error.detail if problem.error else ""
     return [t("store.unreadable", path=display_path(problem.path), reason=reason)]
+
+
+def shell_command(*argv: str) -> str:
+    """A command to paste into this system's shell."""
+    if os.name == "nt":
+        import subprocess
+
+        return subprocess.list2cmdline(argv)
+    return shlex.join(argv)
+
+
+def plain_left(copies: Iterable[PlainLeft], t: Strings) -> list[str]:
+    """After encrypting: each copy of the journal still in plain text, why, and what to
+    do (nothing was deleted: the person decides)."""
+    remove = "del" if os.name == "nt" else "rm"
+    return [
+        t(
+            f"lock.plain_left_{copy.why}",
+            path=display_path(copy.path),
+            reason=copy.reason,
+            command=shell_command(remove, str(copy.path)),
+        )
+        for copy in copies
+    ]
+
+
+def folder_problem(problem: FolderProblem, t: Strings) -> str:
+    """A folder companion needs is not to be had: said before anything starts."""
+    return t(f"cli.{problem.what}", path=display_path(problem.path), reason=problem.reason)
+
+
+def seen_by_others(paths: Paths, t: Strings) -> str | None:
+    """The folder the person named lets others look in: say so (it is never chmod-ed)."""
+    mode = open_to_others(paths.given) if paths.given is not None else None
+    if mode is None or paths.given is None:
+        return None
+    return t(
+        "cli.folder_open",
+        path=display_path(paths.given),
+        mode=oct(mode)[2:],
+        suggestion=display_path(paths.given / "companion"),
+    )
 
 
 def passphrase_setting(t: Strings) -> str:
@@ -86,6 +152,8 @@ def store_error(error: StoreError, t: Strings) -> str:
         return t("errors.busy", path=display_path(error.path))
     if isinstance(error, StoreUnavailable) and isinstance(error.problem, OpenProblem):
         return "\n".join(open_problem(error.problem, t))  # one of the journal's files
+    if isinstance(error, StoreNotStorable):
+        return t("errors.not_storable")
     stem = error.path.stem
     name = store_name(stem, t) if t.has(f"store.{stem}") else str(error.path)
     return t("errors.unavailable", store=name)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
-from companion.system.atomic import write_atomic
+from companion.store.file_marks import aside_name
+from companion.system.atomic import fsync_dir, remove_stale_temps, write_atomic
 from companion.system.paths import ensure_dir
 
 KEEP = 7
@@ -40,6 +41,11 @@ def list_backups(store: Path, backup_dir: Path) -> list[Backup]:
     return sorted(found, key=lambda b: b.day, reverse=True)
 
 
+def backup_path(store: Path, backup_dir: Path, day: date) -> Path:
+    """Where the backup of ``store`` taken on ``day`` is kept."""
+    return backup_dir / f"{store.stem}-{day.isoformat()}{store.suffix}"
+
+
 def backup_daily(
     store: Path, backup_dir: Path, today: date, keep: int = KEEP, changed_only: bool = False
 ) -> Path | None:
@@ -47,7 +53,7 @@ def backup_daily(
 
     ``changed_only``: only if it changed since its newest copy (the journal's segments:
     a month long past is copied once, not every day)."""
-    target = backup_dir / f"{store.stem}-{today.isoformat()}{store.suffix}"
+    target = backup_path(store, backup_dir, today)
     if target.exists() or not store.exists():
         return None
     if changed_only and not changed_since_backup(store, backup_dir):
@@ -70,3 +76,19 @@ def changed_since_backup(store: Path, backup_dir: Path) -> bool:
         return store.stat().st_mtime_ns >= backups[0].path.stat().st_mtime_ns
     except OSError:
         return True
+
+
+def clean_backup_temps(store: Path, backup_dir: Path) -> list[Path]:
+    """Remove what a killed backup write left (it may hold a whole plain copy of the
+    store); returns what could not be removed."""
+    pattern = _pattern(store)
+    return remove_stale_temps(backup_dir, lambda name: pattern.fullmatch(name) is not None)
+
+
+def set_aside(backup: Path, now: datetime) -> Path:
+    """Move a backup that cannot be read out of the rotation, beside itself, as
+    ``<name>.corrupt-<time>``: never overwritten, never pruned, listed by doctor."""
+    target = aside_name(backup, now)
+    backup.rename(target)
+    fsync_dir(backup.parent)
+    return target

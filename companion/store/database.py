@@ -3,8 +3,9 @@
 Opening a database reads it once. A file that cannot be decoded is moved aside as
 ``<name>.corrupt-<timestamp>`` (never overwritten) and an empty store takes its place;
 the caller learns what happened and which backup could be restored. Until the person
-chooses (restore, or start fresh: the fresh file is then written), a missing file with
-a set-aside copy and a backup is that same problem again at every open. The command line
+chooses (restore, or start fresh), a record beside the store (store/undecided.py) makes
+that same problem come back at every open, whatever was written meanwhile; a missing
+file with a set-aside copy and a backup is that problem too. The command line
 opens with ``move_damaged=False``: it leaves a damaged file where it is ("damaged"),
 so the app can move it aside and offer the backup later, and no command writes into a
 fresh empty store meanwhile. A file written by a newer companion is refused, not
@@ -24,22 +25,37 @@ from tinydb.table import Document, Table
 
 from companion.store.backup import Backup, backup_daily, list_backups
 from companion.store.codec import Codec, CodecError, Tables, default_codec
-from companion.store.envelope import MAGIC, EnvelopeTooNew, Header, is_encrypted, read_header
+from companion.store.envelope import EnvelopeTooNew, read_header
 from companion.store.errors import (
     StoreCorrupt,
     StoreError,
+    StoreNotAFile,
     StoreTooNew,
     StoreUnavailable,
     StoreUnreadable,
     StoreWrongPassphrase,
 )
+from companion.store.file_marks import (
+    META_ID,
+    META_TABLE,
+    aside_name,
+    not_a_file,
+    same_key,
+    schema_version_of,
+    set_aside_copies,
+    starts_encrypted,
+)
 from companion.store.storage import SafeStorage
+from companion.store.undecided import (
+    Undecided,
+    answered,
+    ask_until_answered,
+    read_undecided,
+    with_records_since,
+)
+from companion.system.atomic import real_target
 from companion.system.clock import Clock
 from companion.system.locking import InterProcessLock
-
-QUARANTINE_MARK = ".corrupt-"  # a file set aside is <store>.db.corrupt-<time>
-META_TABLE = "_meta"
-META_ID = "schema"
 
 Migration = Callable[[Tables], Tables]
 
@@ -68,7 +84,7 @@ class OpenProblem:
 
     # "quarantined" | "damaged" (left in place, or set aside with no choice made yet:
     # then ``moved_to`` says where) | "too_new" | "unreadable" | "locked"
-    # | "wrong_passphrase"
+    # | "wrong_passphrase" | "not_a_file" (a folder, or a link to nowhere, in its place)
     kind: str
     store: str  # "journal" | "activity"
     path: Path
@@ -116,6 +132,11 @@ class Database:
         """
         self.problem = None
         self.backup_failed = None
+        wrong = not_a_file(self.path)
+        if wrong is not None:  # nothing is read, written or moved while it stands there
+            error = StoreNotAFile(self.path, *wrong)
+            self.problem = self._problem("not_a_file", error=error)
+            return self.problem
         if not self.path.exists():
             self.problem = self._missing_problem()
             if self.problem is not None:
@@ -128,7 +149,9 @@ class Database:
             with self.storage.transaction():
                 tables = self.storage.read()
                 self._check_and_migrate(tables)
-            self._backup()
+            self.problem = self._undecided_problem()
+            if self.problem is None:  # while undecided, the offered backup must stay
+                self._backup()
         except StoreWrongPassphrase as error:
             if self._key_proven():
                 self.problem = self._damaged(StoreCorrupt(self.path, error.detail))
@@ -168,17 +191,34 @@ class Database:
 
     def _missing_problem(self) -> OpenProblem | None:
         """No live file. If the newest backup is encrypted, only the key may start one
-        (never a plain journal in place of an encrypted one): locked. If the file was
-        set aside and a backup could replace it, the person has not chosen yet: the
-        same problem as when it was set aside (for a command, "damaged")."""
+        (never a plain journal in place of an encrypted one): locked. Otherwise it may
+        be the question nobody has answered yet."""
         if not self.storage.codec.encrypted and self._newest_backup_encrypted():
             return self._problem("locked")
+        return self._undecided_problem()
+
+    def _undecided_problem(self) -> OpenProblem | None:
+        """The file was set aside and a backup could replace it, and the person has not
+        chosen yet (the record says so, or there is no live file beside the copy): the
+        same problem as when it was set aside (for a command, "damaged")."""
+        question = read_undecided(self.path)
         aside = set_aside_copies(self.path)
-        backups = self.good_backups() if aside else []
-        if not backups:
+        if question is None and (self.path.exists() or not aside):
             return None
+        backups = self.good_backups()
+        if not backups:
+            if question is not None and self.move_damaged and not self._any_backup():
+                answered(self.path)  # nothing left to restore: nothing to ask
+            return None
+        named = [b for b in backups if question is not None and b.path.name == question.backup]
+        offered = (named or backups)[0]
+        copies = [p for p in aside if question is not None and p.name == question.set_aside]
+        moved_to = (copies or aside or [None])[-1]
         kind = "quarantined" if self.move_damaged else "damaged"
-        return self._problem(kind, moved_to=aside[-1], backup=backups[0])
+        return self._problem(kind, moved_to=moved_to, backup=offered)
+
+    def _any_backup(self) -> bool:
+        return bool(list_backups(self.path, self.backup_dir))
 
     def _newest_backup_encrypted(self) -> bool:
         backups = list_backups(self.path, self.backup_dir)
@@ -234,21 +274,27 @@ class Database:
         self.problem = self._problem("locked")
 
     def _check_and_migrate(self, tables: Tables | None) -> None:
+        migrated = self._migrated(tables)
+        if migrated is not None:
+            backup_daily(self.path, self.backup_dir, self.clock.now().date())
+            self.storage.write(migrated)
+
+    def _migrated(self, tables: Tables | None) -> Tables | None:
+        """The tables brought up to this schema, or None when they are current."""
         if not tables:
-            return
-        meta = tables.get(META_TABLE, {}).get(META_ID, {})
-        found = meta.get("schema_version", 1)
-        if not isinstance(found, int) or found < 1:
-            raise StoreCorrupt(self.path, "schema_version is not a positive number")
+            return None
+        try:
+            found = schema_version_of(tables)
+        except ValueError as error:
+            raise StoreCorrupt(self.path, str(error)) from error
         if found > self.schema.version:
             raise StoreTooNew(self.path, found, self.schema.version)
         if found == self.schema.version:
-            return
-        backup_daily(self.path, self.backup_dir, self.clock.now().date())
+            return None
         for step in range(found, self.schema.version):
             tables = self.schema.migrations[step](tables)
         tables.setdefault(META_TABLE, {})[META_ID] = {"schema_version": self.schema.version}
-        self.storage.write(tables)
+        return tables
 
     def _backup(self) -> None:
         """A failed backup (disk full, folder not writable) does not stop the store:
@@ -267,11 +313,20 @@ class Database:
         return self._problem("damaged", backup=backup, error=error)
 
     def _quarantine(self, error: StoreCorrupt) -> OpenProblem:
+        earlier = read_undecided(self.path)
         target = self._move_aside()
         backups = self.good_backups()
         if not backups:  # nothing to choose: the fresh store is there from now on
             with suppress(StoreError):  # told when something is saved; nothing to offer
                 self._write_fresh()
+        else:
+            # Asked until answered. (If this cannot be written, the missing file beside
+            # the copy set aside still asks, until something is written.)
+            offered = backups[0].path.name
+            if earlier is not None and any(b.path.name == earlier.backup for b in backups):
+                offered = earlier.backup  # set aside again before anyone chose
+            with suppress(OSError):
+                ask_until_answered(self.path, Undecided(target.name, offered))
         return self._problem(
             "quarantined",
             moved_to=target,
@@ -284,14 +339,12 @@ class Database:
         return self._move_aside()
 
     def _move_aside(self) -> Path:
-        stamp = self.clock.now().strftime("%Y%m%dT%H%M%S")
-        target = self.path.with_name(f"{self.path.name}{QUARANTINE_MARK}{stamp}")
-        n = 1
-        while target.exists():
-            n += 1
-            target = self.path.with_name(f"{self.path.name}{QUARANTINE_MARK}{stamp}-{n}")
+        """Set the file aside beside itself; a link stays where it is (the fresh file is
+        written where it points, on the drive the person chose)."""
+        real = real_target(self.path)
+        target = aside_name(real, self.clock.now())
         with self.storage.transaction():
-            self.path.rename(target)
+            real.rename(target)
         return target
 
     def _write_fresh(self) -> None:
@@ -309,6 +362,7 @@ class Database:
             self.storage.set_codec(default_codec())  # no key was ever proven for it
         self.problem = None
         self._write_fresh()
+        answered(self.path)
 
     # -- backups -----------------------------------------------------------------
     def good_backups(self) -> list[Backup]:
@@ -323,11 +377,22 @@ class Database:
         return good
 
     def restore(self, backup: Backup, problem: OpenProblem | None = None) -> None:
-        """Replace the live file with a backup (atomically), then re-check it."""
-        self.storage.replace_bytes(backup.path.read_bytes())
-        self.problem = None
+        """Put a backup back in place of the file set aside (atomically), keeping every
+        record written to the fresh file since; then the question is answered."""
+        try:
+            tables = self.storage.codec.decode(backup.path.read_bytes())
+        except CodecError as error:
+            raise StoreCorrupt(backup.path, str(error)) from error
         with self.storage.transaction():
-            self._check_and_migrate(self.storage.read())
+            tables = self._migrated(tables) or tables
+            try:
+                since = self.storage.read() or {}
+            except StoreCorrupt:  # damaged too: set aside like the first, never overwritten
+                self._move_aside()
+                since = {}
+            self.storage.write(with_records_since(tables, since, META_TABLE))
+        self.problem = None
+        answered(self.path)
 
     # -- use ---------------------------------------------------------------------
     def table(self, name: str) -> Table:
@@ -356,27 +421,3 @@ class Database:
 
     def close(self) -> None:
         self._db.close()
-
-
-def same_key(live: Header, backup: Path) -> bool:
-    try:
-        header = read_header(backup)
-    except (CodecError, OSError):
-        return False
-    return (header.salt, header.params) == (live.salt, live.params)
-
-
-def set_aside_copies(path: Path) -> list[Path]:
-    """Files set aside in place of ``path``, oldest first (the names hold the time)."""
-    try:
-        return sorted(p for p in path.parent.glob(f"{path.name}{QUARANTINE_MARK}*") if p.is_file())
-    except OSError:
-        return []
-
-
-def starts_encrypted(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            return is_encrypted(handle.read(len(MAGIC)))
-    except OSError:
-        return False

@@ -11,6 +11,8 @@ encrypted journal lingers.
 
 The single ``journal.db`` of earlier versions is unlocked by the rules it always had
 (``unlock_file``), then split (see migrate.py).
+A backup too damaged to read is moved aside (``.corrupt-``, never overwritten) and
+named, with the copies still plain, in ``Recoded.plain_left`` for the person to decide.
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from companion.store import search_file, segments
+from companion.store import journal_files, search_file, segments
+from companion.store.backup import clean_backup_temps, set_aside
 from companion.store.codec import Codec, CodecError, WrongPassphrase, default_codec
 from companion.store.database import Database, starts_encrypted
-from companion.store.envelope import EnvelopeTooNew, read_header
+from companion.store.envelope import EnvelopeTooNew, is_encrypted, read_header
 from companion.store.errors import (
     StoreCorrupt,
     StoreTooNew,
@@ -40,9 +43,22 @@ PROOF_TRIES = 3  # the smallest files a key is tried on before it is called wron
 
 
 @dataclass(frozen=True)
+class PlainLeft:
+    """A copy of the journal still in plain text after it was encrypted, and why."""
+
+    path: Path
+    # "set_aside": a backup that could not be read, moved aside (never overwritten);
+    # "not_written": converting it failed (a full disk…), tried again at each unlock;
+    # "unreadable": the system would not let companion read it
+    why: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class Recoded:
     backups_converted: int
     backups_unreadable: int  # left as they were: never overwrite what we could not read
+    plain_left: tuple[PlainLeft, ...] = ()  # with encryption on: what is still plain
 
 
 # -- converting ----------------------------------------------------------------------------
@@ -57,6 +73,7 @@ def recode(journal: JournalStore, new: Codec) -> Recoded:
     old = journal.codec
     blocks: dict[str, Block] = {}
     with journal.transaction():
+        journal_files.clean_temp_files(journal.folder)  # a killed write's: maybe plain
         names = segments.part_names(journal.folder)
 
         def files():  # type: ignore[no-untyped-def]
@@ -75,16 +92,19 @@ def recode(journal: JournalStore, new: Codec) -> Recoded:
                 identity = search_file.segment_identity(path)
                 if identity is not None:
                     note_summary(journal, name, Summary.of(identity, block))
-    return _recode_backups(journal.backup_files(), old, new)
+    return _recode_backups(journal, journal.backup_files(), old, new)
 
 
-def _recode_backups(backups: list[Path], old: Codec, new: Codec) -> Recoded:
+def _recode_backups(journal: JournalStore, backups: list[Path], old: Codec, new: Codec) -> Recoded:
     converted = unreadable = 0
+    plain: list[PlainLeft] = []
+    _clean_backup_temps(journal)  # a killed backup write's: it may hold a plain copy
     for path in backups:
         try:
             raw = path.read_bytes()
-        except OSError:
+        except OSError as error:
             unreadable += 1
+            plain.append(PlainLeft(path, "unreadable", error.strerror or str(error)))
             continue
         if new.same_key(raw):
             continue  # already in the new form (by its header)
@@ -92,14 +112,30 @@ def _recode_backups(backups: list[Path], old: Codec, new: Codec) -> Recoded:
             tables = old.decode(raw)
         except CodecError:
             unreadable += 1
+            if not is_encrypted(raw):  # plain, and damaged: it may still hold writing
+                plain.append(_set_aside(path, journal))
             continue
         try:
             write_atomic(path, new.encode(tables))
-        except OSError:
+        except OSError as error:
             unreadable += 1  # left as it was; secure_backups tries again at the next unlock
+            plain.append(PlainLeft(path, "not_written", error.strerror or str(error)))
             continue
         converted += 1
-    return Recoded(converted, unreadable)
+    _clean_backup_temps(journal)
+    return Recoded(converted, unreadable, tuple(plain) if new.encrypted else ())
+
+
+def _clean_backup_temps(journal: JournalStore) -> None:
+    journal_files.clean_temp_files(journal.backup_dir)
+    clean_backup_temps(journal.legacy_path, journal.legacy_backup_dir)
+
+
+def _set_aside(backup: Path, journal: JournalStore) -> PlainLeft:
+    try:
+        return PlainLeft(set_aside(backup, journal.clock.now()), "set_aside")
+    except OSError as error:
+        return PlainLeft(backup, "not_written", error.strerror or str(error))
 
 
 def secure_backups(journal: JournalStore) -> Recoded:
@@ -108,7 +144,7 @@ def secure_backups(journal: JournalStore) -> Recoded:
     if not journal.codec.encrypted:
         return Recoded(0, 0)
     plain = [p for p in journal.backup_files() if not starts_encrypted(p)]
-    return _recode_backups(plain, default_codec(), journal.codec)
+    return _recode_backups(journal, plain, default_codec(), journal.codec)
 
 
 def encrypt(journal: JournalStore, passphrase: str) -> Recoded:

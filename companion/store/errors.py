@@ -31,6 +31,17 @@ class StoreUnreadable(StoreError):
     """The operating system would not let us read the file (permissions, I/O)."""
 
 
+class StoreNotAFile(StoreError):
+    """Where the data file should be stands a folder, something else that is not a file,
+    or a link to a place that is not there (a drive not connected). Nothing is read,
+    written or moved until that changes."""
+
+    def __init__(self, path: Path, what: str, target: Path | None = None) -> None:
+        super().__init__(path, what)
+        self.what = what  # "folder" | "missing_link" | "other"
+        self.target = target
+
+
 class StoreWrongPassphrase(StoreError):
     """The passphrase does not open the file. Its bytes are left exactly as they are."""
 
@@ -41,6 +52,11 @@ class StoreWriteError(StoreError):
     def __init__(self, path: Path, error: OSError) -> None:
         super().__init__(path, error.strerror or str(error))
         self.errno = error.errno
+
+
+class StoreNotStorable(StoreError):
+    """What was to be written cannot be kept (text that is not valid Unicode, a number
+    past 64 bits). Nothing was written; the file and what is read from it are as before."""
 
 
 class StoreBusy(StoreError):

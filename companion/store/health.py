@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from companion.store import segments
-from companion.store.backup import Backup, list_backups
+from companion.store.backup import Backup, backup_path, changed_since_backup, list_backups
 from companion.store.codec import Codec, CodecError, JsonCodec
-from companion.store.database import META_ID, META_TABLE, QUARANTINE_MARK, starts_encrypted
 from companion.store.envelope import VERSION as ENVELOPE_VERSION
 from companion.store.envelope import EnvelopeTooNew, KdfParams, is_encrypted, parse_header
+from companion.store.file_marks import (
+    QUARANTINE_MARK,
+    not_a_file,
+    schema_version_of,
+    starts_encrypted,
+)
 from companion.system.paths import Paths
 
 
 @dataclass(frozen=True)
 class StoreHealth:
     path: Path
-    state: str  # missing | ok | encrypted | corrupt | too_new | unreadable
+    state: str  # missing | ok | encrypted | corrupt | too_new | unreadable | not_a_file
     size: int = 0
     version: int | None = None
     reason: str = ""
@@ -27,10 +34,11 @@ class StoreHealth:
     encrypted: bool = False  # for "corrupt": only unlocking can move it aside
     envelope: int | None = None  # for "encrypted": what its header says without the
     kdf: KdfParams | None = None  # passphrase (the schema version is inside)
+    target: Path | None = None  # for "not_a_file" (a link to nowhere): where it points
 
     @property
     def needs_action(self) -> bool:
-        return self.state in ("corrupt", "too_new", "unreadable")
+        return self.state in ("corrupt", "too_new", "unreadable", "not_a_file")
 
 
 def inspect_store(
@@ -38,6 +46,10 @@ def inspect_store(
 ) -> StoreHealth:
     codec = codec or JsonCodec()
     backups = tuple(list_backups(path, backup_dir))
+    wrong = not_a_file(path)  # what opening it finds first, too
+    if wrong is not None:
+        what, target = wrong
+        return StoreHealth(path, "not_a_file", reason=what, backups=backups, target=target)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -68,8 +80,11 @@ def inspect_store(
         # treats it as a locked journal (see Database.open).
         was_encrypted = bool(backups) and starts_encrypted(backups[0].path)
         return StoreHealth(path, "corrupt", len(raw), None, str(error), backups, was_encrypted)
-    version = tables.get(META_TABLE, {}).get(META_ID, {}).get("schema_version", 1)
-    state = "too_new" if isinstance(version, int) and version > known_version else "ok"
+    try:
+        version = schema_version_of(tables)
+    except ValueError as error:  # what opening it says too: damaged
+        return StoreHealth(path, "corrupt", len(raw), None, str(error), backups)
+    state = "too_new" if version > known_version else "ok"
     return StoreHealth(path, state, len(raw), version, backups=backups)
 
 
@@ -121,18 +136,28 @@ def journal_health(paths: Paths, known_version: int) -> StoreHealth:
     )
 
 
-def backup_blocked(paths: Paths) -> str | None:
+def backup_blocked(paths: Paths, today: date) -> str | None:
     """Why today's backup could not be written, judged without writing: a content key
-    (``store_problem.backup.*``), or None. Opening the stores says the real reason."""
+    (``store_problem.backup.*``), or None. A store whose backup of today is there needs
+    none (a full disk then is no news about backups). Opening the stores says the real
+    reason."""
     folder = paths.backup_dir if paths.backup_dir.is_dir() else paths.data_dir
     if not folder.is_dir():
         return None
+    stores = [p for p in (paths.journal_db, paths.activity_db) if p.is_file()]
+    due = [p for p in stores if not backup_path(p, paths.backup_dir, today).exists()]
+    journal, copies = paths.data_dir / segments.FOLDER, paths.backup_dir / segments.FOLDER
+    parts = sorted(journal.glob(f"*{segments.SUFFIX}")) if journal.is_dir() else []
+    due += [
+        p
+        for p in parts  # the journal's files are copied on the days they changed
+        if not backup_path(p, copies, today).exists() and changed_since_backup(p, copies)
+    ]
+    if (stores or parts) and not due:
+        return None
     if not os.access(folder, os.W_OK | os.X_OK):
         return "store_problem.backup.not_writable"
-    # A backup copies one file at a time: the activity log, or one of the journal's files.
-    journal = [p for p in (paths.data_dir / segments.FOLDER).glob(f"*{segments.SUFFIX}")]
-    files = [paths.journal_db, paths.activity_db, *journal]
-    needed = max((p.stat().st_size for p in files if p.is_file()), default=0)
+    needed = sum(p.stat().st_size for p in due)
     try:
         free = shutil.disk_usage(folder).free
     except OSError:
@@ -155,8 +180,9 @@ class SetAside:
 
 
 def set_aside_files(data_dir: Path) -> list[SetAside]:
-    """The files moved aside in ``data_dir`` (or the journal's folder in it: each is
-    named for the part it was), in name (so time) order."""
+    """The files moved aside in ``data_dir`` (the journal's folder in it, where each is
+    named for the part it was, or the backup folder, where a backup too damaged to
+    encrypt is set aside), in name (so time) order."""
     if not data_dir.is_dir():
         return []
     found = []
@@ -170,5 +196,6 @@ def set_aside_files(data_dir: Path) -> list[SetAside]:
             size = path.stat().st_size
         except OSError:
             head, size = b"", 0
-        found.append(SetAside(path, Path(original).stem, size, is_encrypted(head)))
+        store = re.sub(r"-\d{4}-\d{2}-\d{2}$", "", Path(original).stem)  # a backup's day
+        found.append(SetAside(path, store, size, is_encrypted(head)))
     return found

@@ -4,13 +4,12 @@ nothing in their place, and whether the old single file is still about."""
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
 from companion.store import segments
 from companion.store.backup import list_backups
 from companion.store.database import QUARANTINE_MARK, set_aside_copies, starts_encrypted
-from companion.system.atomic import TEMP_SUFFIX
+from companion.system.atomic import remove_stale_temps
 
 
 def part_path(folder: Path, name: str) -> Path:
@@ -70,9 +69,7 @@ def undecided_parts(folder: Path) -> list[str]:
 
 
 def clean_temp_files(folder: Path) -> None:
-    """Temp files a killed writer left in the folder (a part's, a search file's, the
-    index's). Called with the journal's lock held, so no part is being written; a
-    search file or index written meanwhile without it only fails, and is made again."""
-    for path in folder.glob(f".*{TEMP_SUFFIX}"):
-        with contextlib.suppress(OSError):
-            path.unlink()
+    """Temp files killed writers left in the folder (a part's, a search file's, the
+    index's, a backup's): they may hold a whole plain copy. One still being written
+    is left alone (see system/atomic.py)."""
+    remove_stale_temps(folder)

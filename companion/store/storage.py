@@ -28,12 +28,13 @@ from companion.store.errors import (
     ConcurrentWrite,
     StoreBusy,
     StoreCorrupt,
+    StoreNotStorable,
     StoreTooNew,
     StoreUnreadable,
     StoreWriteError,
     StoreWrongPassphrase,
 )
-from companion.system.atomic import stale_temp_files, write_atomic
+from companion.system.atomic import real_target, remove_stale_temps, temp_files, write_atomic
 from companion.system.locking import InterProcessLock, LockTimeout
 from companion.system.paths import ensure_dir
 
@@ -84,16 +85,17 @@ class SafeStorage(Storage):
             raise StoreBusy(self.path, "another process holds the lock") from error
 
     def clean_stale_temp_files(self) -> list[Path]:
-        """Remove temp files a killed writer left. Safe only under the lock."""
-        removed = []
+        """Remove temp files a killed writer left (beside the file a link points to, if
+        the store is a link). Returns what was removed."""
+        real = real_target(self.path)
+
+        def ours(name: str) -> bool:
+            return name == real.name
+
         with self.transaction():
-            for leftover in stale_temp_files(self.path):
-                try:
-                    leftover.unlink()
-                    removed.append(leftover)
-                except FileNotFoundError:
-                    pass
-        return removed
+            found = list(temp_files(real.parent, ours))
+            left = remove_stale_temps(real.parent, ours)
+        return [path for path in found if path not in left and not path.exists()]
 
     # -- Storage interface -----------------------------------------------------
     def read(self) -> Tables | None:
@@ -120,6 +122,11 @@ class SafeStorage(Storage):
                 # The caller's dict may be half-updated: forget it, reload from disk.
                 self._cache, self._identity = None, None
                 raise StoreWriteError(self.path, error) from error
+            except (TypeError, ValueError) as error:
+                # Not storable (a lone surrogate, an integer past 64 bits): nothing was
+                # written, and the half-added records leave memory too.
+                self._cache, self._identity = None, None
+                raise StoreNotStorable(self.path, str(error)) from error
             self._cache = data
             self._identity = file_identity(self.path)
 

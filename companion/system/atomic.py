@@ -1,39 +1,62 @@
 """Durable, all-or-nothing file writes: temp file, fsync, rename, fsync the folder.
 
-A crash at any moment leaves either the old file or the new one, never a mix.
-Writes go through ``os.write`` / ``os.fsync`` so tests can simulate a full disk.
+A crash at any moment leaves either the old file or the new one, never a mix; what a
+killed writer leaves is a temp file (``.<name>.XXXXXXXX.tmp``), which may hold a whole
+plain copy of what it was writing. Each writer holds a lock on its temp file until the
+rename, so ``remove_stale_temps`` can tell a dead writer's leftover (deleted) from a live
+writer's file (left alone) in any folder, whichever process wrote it.
+
+Writes go through ``os.write`` / ``os.fsync`` so tests can simulate a full disk. A link
+in place of the target is followed: the file it points to is replaced, beside itself,
+and the link stays (a journal kept on an encrypted volume stays there).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from companion.system.paths import FILE_MODE
 
 TEMP_SUFFIX = ".tmp"
+# mkstemp's names: our prefix, a few characters from its alphabet, our suffix.
+_TEMP_NAME = re.compile(r"\.(?P<target>.+)\.[a-z0-9_]+" + re.escape(TEMP_SUFFIX))
 
 
 def temp_prefix(target: Path) -> str:
     return f".{target.name}."
 
 
+def real_target(target: Path) -> Path:
+    """Where a write to ``target`` lands: the file a link points to (followed to the
+    end), or ``target`` itself."""
+    if not target.is_symlink():
+        return target
+    return Path(os.path.realpath(target))
+
+
 def write_atomic(target: Path, data: bytes, durable: bool = True) -> None:
-    """Replace ``target`` with ``data`` durably. The file ends up mode 0600.
+    """Replace ``target`` (or the file its link points to) with ``data`` durably. The
+    file ends up mode 0600.
 
     ``durable=False`` skips the two fsyncs, for a file that is only a cache of another
     (a search file): still never half-written for a reader, and one lost in a power cut
     is found out of date and made again."""
+    target = real_target(target)
     folder = target.parent
-    tmp_name = _durable_temp(target, data, durable)
+    fd, tmp_name = _durable_temp(target, data, durable)
     try:
         os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
+    finally:
+        _release(fd)  # the lock goes with it, once the temp name is gone
     if durable:
         fsync_dir(folder)
 
@@ -41,7 +64,7 @@ def write_atomic(target: Path, data: bytes, durable: bool = True) -> None:
 def write_new(target: Path, data: bytes) -> None:
     """Write ``data`` as a new file ``target`` (mode 0600), durably and whole; never over
     a file that is there already (FileExistsError), nor through a link left there."""
-    tmp_name = _durable_temp(target, data)
+    fd, tmp_name = _durable_temp(target, data)
     try:
         try:
             os.link(tmp_name, target)  # fails if anything (a file, a link) has that name
@@ -52,27 +75,36 @@ def write_new(target: Path, data: bytes) -> None:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
+        _release(fd)
     fsync_dir(target.parent)
 
 
-def _durable_temp(target: Path, data: bytes, durable: bool = True) -> str:
-    """``data`` in a temp file beside ``target`` (0600), on disk unless not ``durable``;
-    its name. Nothing is left behind if it cannot be written."""
+def _durable_temp(target: Path, data: bytes, durable: bool = True) -> tuple[int | None, str]:
+    """``data`` in a temp file beside ``target`` (0600), on disk: its descriptor, still
+    open and locked as being written (None where the file had to be closed), and its
+    name. Nothing is left behind if it cannot be written."""
     fd, tmp_name = tempfile.mkstemp(
         prefix=temp_prefix(target), suffix=TEMP_SUFFIX, dir=target.parent
     )
     try:
-        try:
-            if os.name == "posix":
-                os.fchmod(fd, FILE_MODE)
-            _write_all(fd, data, durable)
-        finally:
-            os.close(fd)
+        _hold(fd)
+        if os.name == "posix":
+            os.fchmod(fd, FILE_MODE)
+        _write_all(fd, data, durable)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
+        os.close(fd)
         raise
-    return tmp_name
+    if os.name != "posix":  # Windows renames only a closed file
+        os.close(fd)
+        return None, tmp_name
+    return fd, tmp_name
+
+
+def _release(fd: int | None) -> None:
+    if fd is not None:
+        os.close(fd)
 
 
 def _write_all(fd: int, data: bytes, durable: bool = True) -> None:
@@ -97,6 +129,14 @@ def _write_exclusive(target: Path, data: bytes) -> None:
     os.close(fd)
 
 
+def _hold(fd: int) -> None:
+    """Mark the temp file as being written (released when the writer closes or dies)."""
+    if os.name == "posix":
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX)
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename durable. Windows has no directory fsync; skip it there."""
     if os.name != "posix":
@@ -108,9 +148,49 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def stale_temp_files(target: Path) -> list[Path]:
-    """Temp files a crashed writer left behind for ``target``."""
-    prefix = temp_prefix(target)
-    return sorted(
-        p for p in target.parent.glob(f"{prefix}*{TEMP_SUFFIX}") if p.name.startswith(prefix)
-    )
+def temp_files(
+    folder: Path, for_name: Callable[[str], bool] = lambda _name: True
+) -> Iterator[Path]:
+    """Temp files of ours in ``folder`` whose target's name ``for_name`` accepts."""
+    try:
+        names = [entry.name for entry in os.scandir(folder)]
+    except OSError:
+        return
+    for name in sorted(names):
+        match = _TEMP_NAME.fullmatch(name)
+        if match and for_name(match.group("target")):
+            yield folder / name
+
+
+def remove_stale_temps(
+    folder: Path, for_name: Callable[[str], bool] = lambda _name: True
+) -> list[Path]:
+    """Delete what killed writers left in ``folder`` (never a temp file still being
+    written). Returns what could not be deleted, so a caller can say so."""
+    left = []
+    for path in temp_files(folder, for_name):
+        try:
+            if _abandoned(path):
+                path.unlink()
+        except FileNotFoundError:
+            continue  # its writer finished meanwhile
+        except OSError:
+            left.append(path)
+    return left
+
+
+def _abandoned(path: Path) -> bool:
+    """Nobody holds its lock (the writer died), and it is a plain file, not a link."""
+    if os.name != "posix":
+        return True  # Windows refuses to delete a file that is still open
+    import fcntl
+
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+    finally:
+        os.close(fd)

@@ -3,15 +3,23 @@
 With ``COMPANION_HOME`` (or ``--data-dir``) everything lives under that one folder:
 ``config.toml``, ``data/``, ``backups/``, ``logs/``. Without it, the platform's usual
 places are used (platformdirs). Nothing is resolved or created at import time.
+
+Folders companion creates are 0700, and its own folders are kept so. The folder a
+person names is theirs: it is created if missing, but an existing one is never chmod-ed
+(``--data-dir ~`` must not lock the home folder); ``open_to_others`` says whether it
+lets others look in, so companion can warn.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from companion.core.journal import shown
 
 APP_NAME = "companion"
 DIR_MODE = 0o700
@@ -24,6 +32,7 @@ class Paths:
     data_dir: Path
     backup_dir: Path
     log_dir: Path
+    given: Path | None = None  # the folder the person named (COMPANION_HOME, --data-dir)
 
     @property
     def config_file(self) -> Path:
@@ -74,6 +83,7 @@ def resolve_paths(
             data_dir=root / "data",
             backup_dir=root / "backups",
             log_dir=root / "logs",
+            given=root,
         )
     import platformdirs
 
@@ -86,23 +96,78 @@ def resolve_paths(
     )
 
 
-def ensure_dir(path: Path) -> Path:
-    """Create a folder (and parents) readable by the owner only."""
-    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) != DIR_MODE:
+class FolderProblem(OSError):
+    """A folder companion needs could not be had: something that is not a folder is in
+    its place ("not_a_folder"), or it could not be created ("cannot_create")."""
+
+    def __init__(self, path: Path, what: str, reason: str = "") -> None:
+        super().__init__(errno.ENOTDIR if what == "not_a_folder" else errno.EACCES, reason)
+        self.path = path
+        self.what = what
+        self.reason = reason
+
+
+def ensure_dir(path: Path, own: bool = True) -> Path:
+    """Create a folder (and its parents), readable by the owner only. An ``own`` folder
+    (one of companion's) that exists is made private again; another (the folder the
+    person named) is left as it is. Raises FolderProblem."""
+    created = _make(path)
+    if (own or created) and os.name == "posix" and stat.S_IMODE(path.stat().st_mode) != DIR_MODE:
         path.chmod(DIR_MODE)
     return path
 
 
+def _make(path: Path) -> list[Path]:
+    """Create ``path`` and any missing parents, 0700; returns those created."""
+    missing = []
+    probe = path
+    while not _is_folder(probe):
+        if probe.exists() or probe.is_symlink() or probe.parent == probe:
+            raise FolderProblem(probe, "not_a_folder")
+        missing.append(probe)
+        probe = probe.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            if not folder.is_dir():
+                raise FolderProblem(folder, "not_a_folder") from None
+            continue  # made by another process meanwhile
+        except OSError as error:
+            raise FolderProblem(folder, "cannot_create", error.strerror or str(error)) from error
+        if os.name == "posix":
+            folder.chmod(DIR_MODE)  # the umask may have taken bits off
+    return missing
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError as error:  # a parent that may not be looked in (EACCES)
+        raise FolderProblem(path, "cannot_create", error.strerror or str(error)) from error
+
+
 def ensure_dirs(paths: Paths) -> Paths:
     for folder in paths.all_dirs():
-        ensure_dir(folder)
+        ensure_dir(folder, own=folder != paths.given)
     return paths
 
 
-def display_path(path: Path) -> str:
-    """A path as a person reads it: the home folder shortened to ``~``."""
+def open_to_others(folder: Path) -> int | None:
+    """The mode of ``folder`` if others (group or world) may look in it, else None."""
+    if os.name != "posix":
+        return None
     try:
-        return "~/" + path.relative_to(Path.home()).as_posix()
+        mode = stat.S_IMODE(folder.stat().st_mode)
+    except OSError:
+        return None
+    return mode if mode & 0o077 else None
+
+
+def display_path(path: Path) -> str:
+    """A path as a person reads it: the home folder shortened to ``~``, and any control
+    character in a name shown as a symbol (a name may hold an escape sequence)."""
+    try:
+        return shown("~/" + path.relative_to(Path.home()).as_posix())
     except ValueError:
-        return str(path)
+        return shown(str(path))

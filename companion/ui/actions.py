@@ -64,14 +64,14 @@ ACTIONS: tuple[AppAction, ...] = (
     AppAction("review", lambda app: app.practice.review, on_home=False, show=False),
     AppAction("energy", lambda app: app.routine.energy_station, show=False),
     AppAction("release", lambda app: app.routine.release, show=False),
-    AppAction("lock", lambda app: app.privacy.lock, on_home=False, show=False, beside=True),
+    AppAction("lock", lambda app: app.privacy.lock_key, on_home=False, show=False, beside=True),
     AppAction("blank", lambda app: app.privacy.blank, on_home=False, show=False, beside=True),
     AppAction("passphrase", lambda app: app.privacy.passphrase, on_home=False, show=False),
     AppAction("settings", lambda app: app.open_settings),
     AppAction("help", lambda app: app.open_help, beside=True),
     AppAction("theme", lambda app: app.toggle_theme, on_home=False, show=False),
     AppAction("welcome", lambda app: app.welcome, on_home=False, show=False),
-    AppAction("quit", lambda app: app.exit, beside=True),
+    AppAction("quit", lambda app: app.quit_keeping, beside=True),
 )
 BY_ID = {action.id: action for action in ACTIONS}
 

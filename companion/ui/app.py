@@ -47,7 +47,7 @@ from companion.ui.privacy.guard import CHECK_SECONDS as IDLE_CHECK_SECONDS
 from companion.ui.privacy.guard import JournalGuard
 from companion.ui.routine.flow import RoutineFlow
 from companion.ui.shell.autostart_setting import install as install_autostart_switch
-from companion.ui.shell.base import Translated
+from companion.ui.shell.base import Translated, quit_keeping_input
 from companion.ui.shell.home import HomeScreen
 from companion.ui.shell.messages import (
     BreathingWanted,
@@ -61,6 +61,7 @@ from companion.ui.shell.messages import (
 from companion.ui.shell.preferences import Preferences
 from companion.ui.shell.themes import first_theme
 from companion.ui.shell.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from companion.ui.shell.typed_keys import after_typed_keys
 from companion.ui.widgets.tension import TensionScale
 
 # Screens other than Home are imported where they open, so the first screen comes up
@@ -169,6 +170,8 @@ class CompanionApp(App[None]):
         await super().on_event(event)
 
     def _first_run(self) -> bool:
+        if self.services.stores.activity.problem is not None:
+            return False  # it was set aside or can't be read: it is not a first run
         try:
             return not self.services.stores.state.get(WELCOME_KEY, False)
         except StoreError:
@@ -371,6 +374,11 @@ class CompanionApp(App[None]):
             self.pop_screen()
         elif too_small and isinstance(self.screen, TooSmallScreen):
             self.screen.show_size(width, height)
+
+    def quit_keeping(self) -> None:
+        """Quit (q, ctrl+q) once the keys typed before it are in, keeping what every open
+        screen holds unsaved: typed, then ctrl+q, is never lost."""
+        after_typed_keys(self.screen, lambda: quit_keeping_input(self))
 
     # -- the unexpected --------------------------------------------------------------
     def keep_unsaved_input(self) -> int:

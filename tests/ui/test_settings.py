@@ -138,3 +138,21 @@ async def test_the_saved_theme_is_the_first_one_parsed(
         assert app.screen.styles.background == light  # drawn in the light theme
         assert reparsed == []
     assert app.has_class("-light-mode") and not app.has_class("-dark-mode")
+
+
+async def test_a_duration_beyond_its_limit_is_refused_in_words(app_factory, home: Path) -> None:
+    from textual.widgets import Input
+
+    app = app_factory("zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        field = app.screen.query_one("#break_every", Input)
+        field.focus()
+        field.value = "200000000h"  # the clock would overflow adding it
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "“200000000h”太长了，最长只能是 24h。" in screen_text(app)
+        assert app.services.config.settings.break_every.total_seconds() == 2 * 3600
+    assert not (home / "config.toml").exists() or "200000000h" not in (
+        home / "config.toml"
+    ).read_text("utf-8")

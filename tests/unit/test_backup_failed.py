@@ -70,3 +70,19 @@ def test_doctor_says_no_backup_could_be_written(home: Path, monkeypatch) -> None
     assert report.problems >= 1
     zh = "\n".join(run_doctor(paths, {"LANG": "zh_CN.UTF-8"}).lines)
     assert "没能写入备份：磁盘已满" in zh
+
+
+def test_doctor_on_a_full_disk_knows_todays_backups_are_there(
+    home: Path, clock: FakeClock, monkeypatch
+) -> None:
+    from companion.store import health
+
+    with_entry(home, clock)
+    open_stores(resolve_paths(home), clock)  # today's backups of both are written
+    monkeypatch.setattr(health.shutil, "disk_usage", lambda _: SimpleNamespace(free=0))
+    report = run_doctor(resolve_paths(home), {}, clock=clock)
+    text = "\n".join(report.lines)
+    assert "no backup could be written" not in text and report.problems == 0
+    clock.advance(days=1)  # tomorrow's are due, and the disk is still full
+    text = "\n".join(run_doctor(resolve_paths(home), {}, clock=clock).lines)
+    assert "! Backups: no backup could be written: the disk is full" in text

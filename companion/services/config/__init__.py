@@ -12,14 +12,18 @@ from companion.services.config.load import (
     LoadedConfig,
     load_config,
 )
+from companion.services.config.parse import BadValue
+from companion.services.config.parse import duration as read_duration
 from companion.services.config.save import save_settings
 from companion.services.config.settings import Settings
 
 __all__ = [
+    "BadValue",
     "ConfigNotWritable",
     "ConfigProblem",
     "LoadedConfig",
     "Settings",
     "load_config",
+    "read_duration",
     "save_settings",
 ]

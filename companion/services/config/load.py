@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import stat
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -22,8 +23,10 @@ from companion.services.config.settings import Settings
 @dataclass(frozen=True)
 class ConfigProblem:
     file: Path
-    code: str  # syntax | unreadable | unknown_key | not_one_of | bad_duration | not_bool
-    #            | not_whole_number | bad_time | bad_days | bad_terminal
+    code: str  # syntax | too_complex | unreadable | not_a_file | unknown_key | not_table
+    #            | not_one_of | bad_duration | duration_too_long | duration_too_short
+    #            | not_bool | not_whole_number | bad_time | bad_days | bad_terminal
+    #            | not_understood
     #            | pattern_* (a [[breathing.pattern]] that was skipped)
     #            | keys_not_table | key_* (a [keys] entry that was ignored)
     #            | duration_range | fixed_not_list | fixed_bad (a [[breaks.fixed]] skipped)
@@ -50,20 +53,37 @@ class ConfigNotWritable(Exception):
 def load_config(path: Path) -> LoadedConfig:
     """Read settings, collecting every problem instead of stopping at the first."""
     try:
+        if not _ordinary(path):  # a pipe would never end reading; a device, never hold it
+            return _unusable(ConfigProblem(path, "not_ordinary"))
         raw = path.read_bytes()
     except FileNotFoundError:
         return LoadedConfig(path, Settings())
+    except IsADirectoryError:
+        return _unusable(ConfigProblem(path, "not_a_file"))
     except OSError as error:
-        problem = ConfigProblem(path, "unreadable", detail={"reason": error.strerror or ""})
-        return LoadedConfig(path, Settings(), (problem,), readable=False)
+        return _unusable(ConfigProblem(path, "unreadable", detail={"reason": error.strerror or ""}))
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        # "utf-8-sig": Notepad on Windows starts the file with a byte-order mark.
+        data = tomllib.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         problem = ConfigProblem(
             path, "syntax", line=_line_of(str(error)), detail={"reason": str(error)}
         )
-        return LoadedConfig(path, Settings(), (problem,), readable=False)
+        return _unusable(problem)
+    except (RecursionError, ValueError):  # thousands of nested lists, a 5,000-digit number
+        return _unusable(ConfigProblem(path, "too_complex"))
     return LoadedConfig(path, *_apply(path, data))
+
+
+def _ordinary(path: Path) -> bool:
+    """A regular file (through links), a folder (said when read), or nothing there."""
+    mode = path.stat().st_mode
+    return stat.S_ISREG(mode) or stat.S_ISDIR(mode)
+
+
+def _unusable(problem: ConfigProblem) -> LoadedConfig:
+    """Defaults, and the file is never written over (it could not be read)."""
+    return LoadedConfig(problem.file, Settings(), (problem,), readable=False)
 
 
 def _line_of(message: str) -> int | None:
@@ -81,20 +101,39 @@ def _lookup(data: Mapping[str, Any], dotted: str) -> tuple[bool, Any]:
     return True, node
 
 
-def _leaf_keys(data: Mapping[str, Any], known: set[str], prefix: str = "") -> Iterable[str]:
-    """Every key in the file, down to a setting (a setting may itself be a table)."""
-    for key, value in data.items():
-        dotted = f"{prefix}{key}"
-        if isinstance(value, Mapping) and dotted not in known:
-            yield from _leaf_keys(value, known, dotted + ".")
-        else:
-            yield dotted
+def _leaf_keys(data: Mapping[str, Any], known: set[str]) -> Iterable[str]:
+    """Every key in the file, down to a setting (a setting may itself be a table).
+    (A loop, not recursion: tables may nest thousands deep in a hostile file.)"""
+    stack: list[tuple[str, Mapping[str, Any]]] = [("", data)]
+    while stack:
+        prefix, table = stack.pop()
+        for key, value in table.items():
+            dotted = f"{prefix}{key}"
+            if isinstance(value, Mapping) and dotted not in known:
+                stack.append((dotted + ".", value))
+            else:
+                yield dotted
+
+
+def _short(key: str) -> str:
+    """A key short enough for one line (a hostile file may nest thousands deep)."""
+    return key if len(key) <= 60 else key[:57] + "..."
+
+
+def _tables(known: Iterable[str]) -> set[str]:
+    """The tables settings live in: "breaks" for "breaks.every"."""
+    return {key.rsplit(".", 1)[0] for key in known if "." in key}
 
 
 def _apply(path: Path, data: Mapping[str, Any]) -> tuple[Settings, tuple[ConfigProblem, ...]]:
     values: dict[str, Any] = {}
     problems = []
     known = {spec.key for spec in FIELDS}
+    tables = _tables(known)
+    for table in sorted(tables):
+        present, raw = _lookup(data, table)
+        if present and not isinstance(raw, Mapping):  # breathing = 5
+            problems.append(ConfigProblem(path, "not_table", table, show(raw)))
     for spec in FIELDS:
         present, raw = _lookup(data, spec.key)
         if not present:
@@ -106,6 +145,11 @@ def _apply(path: Path, data: Mapping[str, Any]) -> tuple[Settings, tuple[ConfigP
                 ConfigProblem(path, error.code, spec.key, show(raw), detail=error.detail)
             )
             continue
+        except (ValueError, TypeError, OverflowError, RecursionError):
+            # No parser is meant to raise these; a value no one foresaw still costs
+            # only its own setting, never the start of every command.
+            problems.append(ConfigProblem(path, "not_understood", spec.key, show(raw)))
+            continue
         if isinstance(parsed, Partial):
             problems.extend(
                 ConfigProblem(path, i.code, spec.key + i.where, i.value, detail=i.detail)
@@ -114,6 +158,6 @@ def _apply(path: Path, data: Mapping[str, Any]) -> tuple[Settings, tuple[ConfigP
             parsed = parsed.value
         values[spec.attr] = parsed
     for key in _leaf_keys(data, known):
-        if key not in known:
-            problems.append(ConfigProblem(path, "unknown_key", key))
+        if key not in known and key not in tables:
+            problems.append(ConfigProblem(path, "unknown_key", _short(key)))
     return Settings(**values), tuple(problems)

@@ -6,10 +6,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import time
+from datetime import time, timedelta
 from typing import Any
 
-from companion.core.durations import format_duration, parse_duration
+from companion.core.durations import DurationTooLong, format_duration, parse_duration
 from companion.core.shift import parse_clock_time, parse_days
 
 
@@ -50,7 +50,10 @@ class FieldSpec:
 
 def show(value: Any) -> str:
     """A value as the person wrote it, short enough for one line of a message."""
-    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    try:
+        text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    except (ValueError, RecursionError):  # a number of thousands of digits, or nesting
+        text = f"<{type(value).__name__}>"
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -64,11 +67,24 @@ def one_of(options: Callable[[], Iterable[str]]) -> Callable[[Any], str]:
     return parse
 
 
+# Every duration setting lies between these: shorter or longer is a typo, and a far
+# longer one (200000000h) would overflow the clock the moment the rhythm adds it.
+SHORTEST = timedelta(seconds=1)
+LONGEST = timedelta(hours=24)
+
+
 def duration(value: Any) -> Any:
     try:
-        return parse_duration(value)
+        found = parse_duration(value)
+    except DurationTooLong as error:
+        raise BadValue("duration_too_long", limit=format_duration(LONGEST)) from error
     except ValueError as error:
         raise BadValue("bad_duration") from error
+    if found > LONGEST:
+        raise BadValue("duration_too_long", limit=format_duration(LONGEST))
+    if found < SHORTEST:
+        raise BadValue("duration_too_short", limit=format_duration(SHORTEST))
+    return found
 
 
 def duration_field(key: str, attr: str) -> FieldSpec:

@@ -22,13 +22,15 @@ def save_settings(loaded: LoadedConfig, **changes: Any) -> LoadedConfig:
     specs = {spec.attr: spec for spec in FIELDS}
     path = loaded.path
     try:
-        doc = tomlkit.parse(path.read_text("utf-8")) if path.exists() else tomlkit.document()
+        doc = tomlkit.parse(path.read_text("utf-8-sig")) if path.exists() else tomlkit.document()
     except (OSError, UnicodeDecodeError, tomlkit.exceptions.ParseError) as error:
         # Someone edited it since we loaded it, and it no longer parses: leave it alone.
         line = getattr(error, "line", None)
         raise ConfigNotWritable(
             ConfigProblem(path, "syntax", line=line, detail={"reason": str(error)})
         ) from error
+    except (RecursionError, ValueError) as error:  # nested too deeply for the writer
+        raise ConfigNotWritable(ConfigProblem(path, "too_complex")) from error
     for attr, value in changes.items():
         spec = specs[attr]
         spec.parse(spec.dump(value))  # refuse to write what we could not read back
@@ -39,7 +41,7 @@ def save_settings(loaded: LoadedConfig, **changes: Any) -> LoadedConfig:
                 node[part] = tomlkit.table()
             node = node[part]
         node[leaf] = spec.dump(value)
-    ensure_dir(path.parent)
+    ensure_dir(path.parent, own=False)  # the settings folder may be one the person named
     write_atomic(path, tomlkit.dumps(doc).encode("utf-8"))
     settings = dataclasses.replace(loaded.settings, **changes)
     fixed = {specs[a].key for a in changes}

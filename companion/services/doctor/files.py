@@ -17,6 +17,7 @@ from pathlib import Path
 
 from companion.store.health import QUARANTINE_MARK
 from companion.store.segments import FOLDER
+from companion.system.atomic import real_target
 from companion.system.i18n import Strings
 from companion.system.paths import Paths
 
@@ -83,7 +84,9 @@ def file_modes(paths: Paths) -> FileModes:
             result.checked += 1
             if mode & 0o077:
                 kind = kind_of(entry.name, folder, paths)
-                result.open.setdefault(kind, []).append((Path(entry.path), mode))
+                # A link's fix names where it points: chmod through a link is unseen.
+                path = real_target(Path(entry.path))
+                result.open.setdefault(kind, []).append((path, mode))
     return result
 
 

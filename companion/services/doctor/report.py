@@ -19,8 +19,14 @@ from companion.services.config import Settings, load_config
 from companion.services.doctor.desktop import Section, desktop_sections, terminal_size
 from companion.services.doctor.files import file_lines
 from companion.services.doctor.idle import idle_section
-from companion.services.messages import config_problem, passphrase_setting, store_name
+from companion.services.messages import (
+    config_problem,
+    passphrase_setting,
+    shell_command,
+    store_name,
+)
 from companion.store.database import QUARANTINE_MARK
+from companion.store.file_marks import starts_encrypted
 from companion.store.health import (
     SetAside,
     StoreHealth,
@@ -32,9 +38,12 @@ from companion.store.health import (
 )
 from companion.store.segments import FOLDER as JOURNAL_FOLDER
 from companion.store.stores import ACTIVITY_SCHEMA, JOURNAL_SCHEMA
+from companion.store.undecided import read_undecided
+from companion.system.atomic import real_target
+from companion.system.clock import Clock, SystemClock
 from companion.system.i18n import Strings, choose_language
 from companion.system.notify import detect_channel, send_desktop
-from companion.system.paths import Paths
+from companion.system.paths import Paths, open_to_others
 
 
 def human_size(size: int) -> str:
@@ -50,16 +59,29 @@ def _pad(label: str, width: int) -> str:
     return label + " " * max(0, width - cell_len(label))
 
 
-def _permissions(path: Path, t: Strings) -> tuple[str, bool]:
+def _permissions(path: Path, t: Strings, folder: bool = True) -> tuple[str, bool]:
+    """How a folder (or the settings file) stands, and whether it needs the person. A
+    link is judged by where it points, and a fix names that place: chmod given a link
+    changes whatever it points to, unseen."""
+    real = real_target(path)
+    link = t("doctor.link_to", target=str(real)) + "; " if real != path else ""
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
+        st = real.stat()
     except FileNotFoundError:
+        if link:
+            return t("doctor.link_missing", target=str(real)), True
         return t("doctor.missing"), False
+    except OSError as error:
+        return t("doctor.not_readable", reason=error.strerror or str(error)), True
+    is_dir = stat.S_ISDIR(st.st_mode)
+    if is_dir != folder:
+        return link + t("doctor.not_a_folder" if folder else "doctor.config_is_folder"), True
+    mode = stat.S_IMODE(st.st_mode)
     if os.name != "posix" or not mode & 0o077:
-        return t("doctor.permissions_ok"), False
-    fix = "700" if path.is_dir() else "600"
-    shown = shlex.quote(str(path))
-    return t("doctor.permissions_open", mode=oct(mode)[2:], fix=fix, path=shown), True
+        return link + t("doctor.permissions_ok"), False
+    fix = "700" if is_dir else "600"
+    shown = shlex.quote(str(real))
+    return link + t("doctor.permissions_open", mode=oct(mode)[2:], fix=fix, path=shown), True
 
 
 def store_line(name: str, health: StoreHealth, t: Strings) -> str:
@@ -80,6 +102,14 @@ def store_line(name: str, health: StoreHealth, t: Strings) -> str:
         return t("doctor.store_too_new", store=label, found=str(health.version))
     if health.state == "unreadable":
         return t("doctor.store_unreadable", store=label, reason=health.reason)
+    if health.state == "not_a_file":
+        target = str(health.target) if health.target else ""
+        return t(
+            f"doctor.store_not_a_file_{health.reason}",
+            store=label,
+            path=str(health.path),
+            target=target,
+        )
     if not health.backups:
         return t(
             "doctor.store_ok_no_backup",
@@ -147,15 +177,6 @@ def undecided_parts(paths: Paths) -> list[StoreHealth]:
     ]
 
 
-def shell_command(*argv: str) -> str:
-    """A command to paste into this system's shell."""
-    if os.name == "nt":
-        import subprocess
-
-        return subprocess.list2cmdline(argv)
-    return shlex.join(argv)
-
-
 def missing_after_set_aside(name: str, health: StoreHealth, t: Strings) -> str:
     """No live file because the unreadable one was moved aside (by a command, say):
     the app starts a fresh one, so say how to go back to the newest backup instead."""
@@ -170,6 +191,17 @@ def missing_after_set_aside(name: str, health: StoreHealth, t: Strings) -> str:
         newest=newest.day.isoformat(),
         command=shell_command(copy, str(newest.path), str(health.path)),
     )
+
+
+def undecided_line(name: str, health: StoreHealth, t: Strings) -> str | None:
+    """The app asked "restore the backup or start fresh?" and nobody has answered yet:
+    it asks again at each start (what was written since is kept either way)."""
+    question = read_undecided(health.path)
+    if question is None or not health.backups:
+        return None
+    named = [b for b in health.backups if b.path.name == question.backup]
+    offered = (named or list(health.backups))[0]
+    return t("doctor.store_undecided", store=store_name(name, t), date=offered.day.isoformat())
 
 
 def add_set_aside(report: Section, files: list[SetAside], t: Strings) -> None:
@@ -237,7 +269,22 @@ def notify_test_line(env: Mapping[str, str], t: Strings) -> tuple[str, bool]:
     return t("doctor.notify_test_failed", channel=delivery.channel, reason=reason), False
 
 
-def run_doctor(paths: Paths, env: Mapping[str, str], notify_test: bool = False) -> Section:
+def plain_backups(name: str, health: StoreHealth, t: Strings) -> list[str]:
+    """An encrypted journal's backups still in plain text (a conversion that failed or
+    was killed): each needs the person, until the next unlock encrypts it."""
+    if name != "journal" or health.state != "encrypted":
+        return []
+    remove = "del" if os.name == "nt" else "rm"
+    return [
+        t("doctor.plain_backup", path=str(b.path), command=shell_command(remove, str(b.path)))
+        for b in health.backups
+        if not starts_encrypted(b.path)
+    ]
+
+
+def run_doctor(
+    paths: Paths, env: Mapping[str, str], notify_test: bool = False, clock: Clock | None = None
+) -> Section:
     loaded = load_config(paths.config_file)
     choice = choose_language(loaded.settings.language, env)
     t = Strings(choice.lang)
@@ -248,6 +295,7 @@ def run_doctor(paths: Paths, env: Mapping[str, str], notify_test: bool = False) 
     add("")
     add(t("doctor.paths"))
     folders = [
+        *([(t("doctor.given_dir"), paths.given)] if paths.given is not None else []),
         (t("doctor.config_file"), paths.config_file),
         (t("doctor.data_dir"), paths.data_dir),
         (t("doctor.backup_dir"), paths.backup_dir),
@@ -255,7 +303,13 @@ def run_doctor(paths: Paths, env: Mapping[str, str], notify_test: bool = False) 
     ]
     width = max(cell_len(label) for label, _ in folders)
     for label, path in folders:
-        note, bad = _permissions(path, t)
+        note, bad = _permissions(path, t, folder=path != paths.config_file)
+        if bad and path == paths.given and (mode := open_to_others(path)) is not None:
+            # The person's own folder: never chmod-ed, and no chmod of it is advised. What
+            # is inside stays private, so it is said, not counted as needing action.
+            suggestion = str(path / "companion")
+            note = t("doctor.given_open", mode=oct(mode)[2:], suggestion=suggestion)
+            bad = False
         report.problems += bad
         add(f"{'!' if bad else ' '} {_pad(label, width)}  {path}  {note}")
     lines, open_files = file_lines(paths, t)
@@ -282,17 +336,20 @@ def run_doctor(paths: Paths, env: Mapping[str, str], notify_test: bool = False) 
     add_own_packs(report, paths, t)
     add("")
     add(t("doctor.stores"))
-    set_aside = set_aside_everywhere(paths)
+    set_aside = set_aside_everywhere(paths) + set_aside_files(paths.backup_dir)
     for name, health in store_healths(paths):
-        undecided = undecided_parts(paths) if name == "journal" else []
-        for part in undecided:  # a file of the journal set aside, the choice not made yet
+        parts = undecided_parts(paths) if name == "journal" else []
+        for part in parts:  # a file of the journal set aside, the choice not made yet
             report.problems += bool(part.backups)
             add(f"{'!' if part.backups else ' '} {missing_after_set_aside(name, part, t)}")
-        if undecided and health.state == "missing":
+        if parts and health.state == "missing":
             continue
         bad = health.needs_action
         line = store_line(name, health, t)
-        if health.state == "missing" and any(f.store == name for f in set_aside):
+        undecided = undecided_line(name, health, t)
+        if undecided is not None:
+            line, bad = undecided, True  # the app asks until the person chooses
+        elif health.state == "missing" and any(f.store == name for f in set_aside):
             line = missing_after_set_aside(name, health, t)
             bad = bool(health.backups)  # the app asks until the person chooses
         report.problems += bad
@@ -300,7 +357,10 @@ def run_doctor(paths: Paths, env: Mapping[str, str], notify_test: bool = False) 
         note = encryption_line(name, health, t)
         if note:
             add(f"    {note}")
-    reason = backup_blocked(paths)
+        plain = plain_backups(name, health, t)
+        report.problems += len(plain)
+        report.lines.extend(f"! {line}" for line in plain)
+    reason = backup_blocked(paths, (clock or SystemClock()).now().date())
     if reason is not None:
         report.problems += 1
         add(f"! {t('store_problem.backup.doctor', reason=t(reason), path=str(paths.backup_dir))}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import re
 import tomllib
 import uuid
@@ -69,6 +70,11 @@ def read_file(raw: bytes, tz: tzinfo) -> Incoming:
         raise ImportProblem("not_utf8") from None
     except json.JSONDecodeError as error:
         raise ImportProblem("not_json", line=str(error.lineno)) from None
+    except RecursionError:  # nesting 100,000 deep
+        raise ImportProblem("too_deep", limit=str(MAX_DEPTH)) from None
+    except ValueError:  # an integer of thousands of digits
+        raise ImportProblem("bad_number", limit=str(MAX_INT)) from None
+    check_values(data)
     if isinstance(data, dict) and data.get("format") == FORMAT_NAME:
         version = data.get("version")
         if not isinstance(version, int) or version > FORMAT_VERSION:
@@ -85,6 +91,43 @@ def read_file(raw: bytes, tz: tzinfo) -> Incoming:
     if isinstance(data, dict) and isinstance(data.get("entries"), list):
         return Incoming([_from_jrnl(doc, n, tz) for n, doc in enumerate(_records(data), 1)])
     raise ImportProblem("unknown_format")
+
+
+# No export nests deeper than a handful of levels; the journal keeps whole numbers in
+# 64 bits (its fast JSON writer can hold no more).
+MAX_DEPTH = 32
+MAX_INT = 2**63 - 1
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_values(data: Any) -> None:
+    """Refuse, before anything is read as a record, what the journal could not keep:
+    nesting past MAX_DEPTH, numbers past 64 bits or not finite, and text (values or
+    keys) that is not valid Unicode. (A loop, not recursion: the file is hostile.)"""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
+            if depth > MAX_DEPTH:
+                raise ImportProblem("too_deep", limit=str(MAX_DEPTH))
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, item in items:
+                if isinstance(key, str) and _SURROGATE.search(key):
+                    raise ImportProblem("not_unicode")
+                stack.append((item, depth + 1))
+        elif isinstance(value, str):
+            if _SURROGATE.search(value):
+                raise ImportProblem("not_unicode")
+        elif not _keepable_number(value):
+            raise ImportProblem("bad_number", limit=str(MAX_INT))
+
+
+def _keepable_number(value: Any) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return True  # not a number: nothing to check here
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return -MAX_INT - 1 <= value <= MAX_INT
 
 
 def read_import(raw: bytes, tz: tzinfo) -> list[Entry]:

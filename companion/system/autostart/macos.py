@@ -84,7 +84,7 @@ class LaunchAgent:
             "ProcessType": "Interactive",
         }
         try:
-            ensure_dir(self.script.parent)
+            ensure_dir(self.script.parent, own=False)  # beside config.toml
             write_atomic(self.script, script_text(command).encode("utf-8"))
             self.script.chmod(0o700)  # Terminal runs a .command file only if executable
             self.plist.parent.mkdir(mode=0o700, parents=True, exist_ok=True)

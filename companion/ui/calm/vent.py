@@ -16,12 +16,14 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Footer, Static, TextArea
 
 from companion.ui.shell.base import CompanionModal
+from companion.ui.shell.typed_keys import after_typed_keys, still_open
 
 
 class VentScreen(CompanionModal):
     BINDINGS = [
         Binding("escape", "let_go", "sos.keys.let_go", id="vent_let_go"),
-        Binding("ctrl+s", "keep", "sos.keys.keep", id="vent_keep"),
+        # Works while typing, after the keys typed before it (see after_typed_keys).
+        Binding("ctrl+s", "keep", "sos.keys.keep", id="vent_keep", priority=True),
     ]
 
     def compose(self) -> ComposeResult:
@@ -53,6 +55,11 @@ class VentScreen(CompanionModal):
 
     @on(Button.Pressed, "#keep")
     def action_keep(self) -> None:
+        after_typed_keys(self, self.keep)
+
+    def keep(self) -> None:
+        if not still_open(self):
+            return
         area = self.query_one("#vent-text", TextArea)
         text = area.text
         if not text.strip():

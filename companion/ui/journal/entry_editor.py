@@ -31,6 +31,7 @@ from companion.store.errors import StoreError
 from companion.store.schema import Draft, EditorDraft, Entry
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.messages import DayClosed
+from companion.ui.shell.typed_keys import after_typed_keys, still_open
 
 AUTOSAVE_SECONDS = 3.0
 
@@ -65,6 +66,7 @@ class EntryEditorScreen(CompanionScreen):
         self.last_kept: tuple[dict[str, str], str] | None = None
         self._timer: Timer | None = None
         self._keeping = False  # an autosave is being written in a worker
+        self.saved = False  # a second ctrl+s queued behind the first adds nothing
 
     @classmethod
     def from_draft(cls, draft: Draft, journal: Journal) -> EntryEditorScreen:
@@ -169,6 +171,9 @@ class EntryEditorScreen(CompanionScreen):
     def before_lock(self) -> None:
         self.autosave(wait=True)  # the draft is written (encrypted) while the key is there
 
+    def before_quit(self) -> None:
+        self.autosave(wait=True)  # in place of its own draft, never a second copy of it
+
     def autosave(self, wait: bool = False) -> None:
         """Keep what was typed as a draft, if it changed since the last time. The timer's
         autosave writes in a worker thread (a write waits for the disk), one at a time;
@@ -206,6 +211,14 @@ class EntryEditorScreen(CompanionScreen):
 
     # -- actions ------------------------------------------------------------------------
     def action_save(self) -> None:
+        # ctrl+s works while typing (a priority key): keys typed before it may still be
+        # on their way into the field.
+        after_typed_keys(self, self.save)
+
+    def save(self) -> None:
+        """Keep what was typed as an entry, or say what to fix."""
+        if self.saved or not still_open(self):
+            return  # saved by a key pressed just before, or closed meanwhile (locked)
         t = self.t
         answers, tags = self.snapshot()
         journal = self.companion.services.journal
@@ -222,6 +235,7 @@ class EntryEditorScreen(CompanionScreen):
             error.remove_class("hidden")
             error.scroll_visible()
             return
+        self.saved = True
         self.companion.guard(journal.drop_drafts)
         self.draft = None
         if self._timer is not None:

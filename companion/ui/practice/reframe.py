@@ -24,6 +24,7 @@ from companion.services import drafts
 from companion.store.schema import Reframe
 from companion.system.i18n import format_moment
 from companion.ui.shell.base import CompanionScreen
+from companion.ui.shell.typed_keys import after_typed_keys, still_open
 from companion.ui.widgets.prose import Paragraph, Prose
 from companion.ui.widgets.scale import IntensityScale, meter
 
@@ -35,8 +36,10 @@ class ReframeScreen(CompanionScreen):
     private = True  # it shows or keeps journal writing
     draft_origin = drafts.REFRAME
     BINDINGS = [
-        Binding("ctrl+n", "next", "reframe.keys.next", id="reframe_next"),
-        Binding("ctrl+g", "back", "reframe.keys.back", id="reframe_back"),
+        # Both keep the reframe, so they work while typing and wait for the keys typed
+        # before them (see after_typed_keys).
+        Binding("ctrl+n", "next", "reframe.keys.next", id="reframe_next", priority=True),
+        Binding("ctrl+g", "back", "reframe.keys.back", id="reframe_back", priority=True),
         Binding("escape", "leave", "reframe.keys.leave", id="reframe_leave"),
         Binding("ctrl+r", "another", "reframe.keys.another", id="reframe_another"),
         # (ctrl+o belongs to SOS, everywhere)
@@ -266,23 +269,39 @@ class ReframeScreen(CompanionScreen):
 
     @on(Input.Changed)
     def field_changed(self, event: Input.Changed) -> None:
-        field = event.input.id or ""
-        if field in TEXT_FIELDS:
-            setattr(self.wizard, field, event.value)
-        elif field.startswith(SIDE):
-            self.wizard.sides[field.removeprefix(SIDE)] = event.value
+        self._take(event.input)
+
+    def _take(self, field: Input) -> None:
+        name = field.id or ""
+        if name in TEXT_FIELDS:
+            setattr(self.wizard, name, field.value)
+        elif name.startswith(SIDE):
+            self.wizard.sides[name.removeprefix(SIDE)] = field.value
+
+    def _take_fields(self) -> None:
+        """Copy what the page's fields hold into the reframe now: their Changed messages
+        may still be on the way when a key or the lock keeps it."""
+        for area in self.query("#facts").results(TextArea):
+            self.wizard.facts = area.text
+        for field in self.query(Input).results(Input):
+            self._take(field)
+        for scale in self.query(IntensityScale).results(IntensityScale):
+            if scale.id == "before":
+                self.wizard.before = scale.value
+            elif scale.id == "after":
+                self.wizard.after = scale.value
 
     @on(Input.Submitted)
-    async def field_submitted(self, event: Input.Submitted) -> None:
+    def field_submitted(self, event: Input.Submitted) -> None:
         fields = [w for w in self.query("Input, IntensityScale") if isinstance(w, Widget)]
         if fields and event.input is fields[-1]:
-            await self.action_next()
+            self.next_page()
         else:
             self.focus_next()
 
     @on(IntensityScale.Submitted)
-    async def scale_submitted(self) -> None:
-        await self.action_next()
+    def scale_submitted(self) -> None:
+        self.next_page()
 
     @on(IntensityScale.Changed)
     def scale_changed(self, event: IntensityScale.Changed) -> None:
@@ -309,23 +328,36 @@ class ReframeScreen(CompanionScreen):
             self.offer = None
             await self.recompose_page()
 
-    async def action_next(self) -> None:
-        if self.wizard.finished:
+    def action_next(self) -> None:
+        after_typed_keys(self, self.next_page)
+
+    def next_page(self) -> None:
+        """Keep this page and draw the next. (Run in the typing field's turn, so the new
+        page is drawn from the screen's, see after_typed_keys.)"""
+        if self.wizard.finished or not still_open(self):
             return
+        self._take_fields()
         missing = self.wizard.missing()
         if missing is not None:
             self.notify(self.t(f"reframe.missing.{missing}"), severity="warning", markup=False)
             return
         self.wizard.advance()
         self._keep()
-        await self.recompose_page()
+        self.call_later(self.recompose_page)
 
-    async def action_back(self) -> None:
+    def action_back(self) -> None:
+        after_typed_keys(self, self.previous_page)
+
+    def previous_page(self) -> None:
+        if not still_open(self):
+            return
+        self._take_fields()
         if self.wizard.back():
             self._keep()
-            await self.recompose_page()
+            self.call_later(self.recompose_page)
 
     def action_leave(self) -> None:
+        self._take_fields()
         if not self.wizard.blank and not self.wizard.finished and self._keep():
             self.notify(self.t("reframe.screen.kept"), timeout=4, markup=False)
         self.dismiss()
@@ -346,8 +378,12 @@ class ReframeScreen(CompanionScreen):
         await self.recompose_page()
 
     def before_lock(self) -> None:
+        self._take_fields()
         if not self.wizard.blank and not self.wizard.finished:
             self._keep()  # saved (encrypted) while the key is still there
+
+    def before_quit(self) -> None:
+        self.before_lock()  # kept where it is picked up again, as when the journal locks
 
     def _keep(self) -> bool:
         """Save the reframe as it stands; a storage problem is said, never raised."""
@@ -359,6 +395,7 @@ class ReframeScreen(CompanionScreen):
         await self.recompose_page()
 
     def unsaved_input(self) -> dict[str, Any] | None:
+        self._take_fields()
         if self.wizard.blank or self.wizard.finished:
             return None
         return {"reframe": self.wizard.record_fields(), "record_id": self.wizard.record_id}

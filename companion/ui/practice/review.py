@@ -12,6 +12,7 @@ from textual.widgets import Footer, Static, TextArea
 
 from companion.services import drafts
 from companion.ui.practice.base import BACK, PracticeTool
+from companion.ui.shell.typed_keys import after_typed_keys, still_open
 from companion.ui.widgets.prose import Paragraph
 
 FIELDS = ("happened", "did_well", "next_time")
@@ -20,7 +21,11 @@ FIELDS = ("happened", "did_well", "next_time")
 class ReviewScreen(PracticeTool):
     TOOL = "review"
     draft_origin = drafts.GROWTH_REVIEW
-    BINDINGS = [BACK, Binding("ctrl+s", "save", "practice.keys.save", id="review_save")]
+    BINDINGS = [
+        BACK,
+        # Works while typing, after the keys typed before it (see after_typed_keys).
+        Binding("ctrl+s", "save", "practice.keys.save", id="review_save", priority=True),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -52,6 +57,18 @@ class ReviewScreen(PracticeTool):
             self.practice.review_draft = dict(self.answers)
 
     def action_save(self) -> None:
+        after_typed_keys(self, self.save)
+
+    def take_fields(self) -> None:
+        """What the fields hold now: their Changed messages may still be on the way."""
+        for area in self.query(TextArea).results(TextArea):
+            if area.id in self.answers:
+                self.answers[area.id] = area.text
+
+    def save(self) -> None:
+        if not still_open(self):
+            return
+        self.take_fields()
         if not self.answers["happened"].strip():
             self.notify(self.t("practice.review.empty"), severity="warning", markup=False)
             self.query_one("#happened", TextArea).focus()
@@ -68,4 +85,5 @@ class ReviewScreen(PracticeTool):
         self.query_one(f"#{FIELDS[0]}", TextArea).focus()
 
     def unsaved_input(self) -> dict[str, Any] | None:
+        self.take_fields()
         return dict(self.answers) if any(v.strip() for v in self.answers.values()) else None

@@ -18,6 +18,7 @@ from textual import events
 from companion.store.journal import JournalStore
 from companion.ui.shell.base import Translated
 from companion.ui.shell.messages import JournalLocked
+from companion.ui.shell.typed_keys import after_typed_keys
 
 if TYPE_CHECKING:
     from companion.ui.app import CompanionApp
@@ -70,6 +71,11 @@ class JournalGuard:
                 then()
 
         self.app.push_screen(StoreProblemScreen(problem), callback=closed)
+
+    def lock_key(self) -> None:
+        """ctrl+l works while typing: the keys typed before it reach their field first,
+        so the draft kept before locking holds all of them."""
+        after_typed_keys(self.app.screen, self.lock)
 
     def lock(self, automatic: bool = False) -> None:
         t = self.app.strings

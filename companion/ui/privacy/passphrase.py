@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Static
 
+from companion.services.messages import plain_left
 from companion.store import encryption
 from companion.store.encryption import MIN_PASSPHRASE as MIN_LENGTH
 from companion.store.errors import StoreError
@@ -89,20 +90,30 @@ class PassphraseScreen(CompanionModal):
     def convert(self, what: str, current: str, new: str) -> None:
         journal = self.companion.services.stores.journal
         outcome = "done"
+        left: list[str] = []
         try:
             if self.companion.privacy.encrypted and not encryption.check_passphrase(
                 journal, current
             ):
                 outcome = "wrong"
             elif what == "encrypt":
-                encryption.encrypt(journal, new)
+                left = plain_left(encryption.encrypt(journal, new).plain_left, self.t)
             else:
                 encryption.decrypt(journal)
         except StoreError:
             outcome = "failed"
-        self.app.call_from_thread(self.finished, what, outcome)
+        self.app.call_from_thread(self.finished, what, outcome, left)
 
-    def finished(self, what: str, outcome: str) -> None:
+    def finished(self, what: str, outcome: str, left: list[str] | None = None) -> None:
+        if outcome == "done" and left:  # encrypted, but a plain copy is left: say which
+            self.notify(
+                "\n".join([self.t("lock.encrypted_partly"), *left]),
+                severity="warning",
+                timeout=30,
+                markup=False,
+            )
+            self.dismiss(True)
+            return
         if outcome == "done":
             key = "lock.encrypted_done" if what == "encrypt" else "lock.removed_done"
             self.notify(self.t(key), timeout=8, markup=False)

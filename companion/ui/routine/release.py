@@ -15,6 +15,7 @@ from textual.widgets import Button, Footer, Input, Static
 from companion.core.activities import AfterWork, suggestion_order
 from companion.services import drafts
 from companion.ui.shell.base import CompanionScreen
+from companion.ui.shell.typed_keys import after_typed_keys, still_open
 from companion.ui.widgets.prose import Paragraph
 
 
@@ -23,7 +24,10 @@ class ReleaseScreen(CompanionScreen):
     draft_origin = drafts.RELEASE
     BINDINGS = [
         Binding("escape", "done", "routine.keys.done", id="release_done"),
-        Binding("ctrl+s", "done", "routine.keys.save", show=False, id="release_save"),
+        # Works while typing, after the keys typed before it (see after_typed_keys).
+        Binding(
+            "ctrl+s", "save", "routine.keys.save", show=False, id="release_save", priority=True
+        ),
         Binding("n", "another", "routine.after_work.another", id="release_another"),
     ]
 
@@ -87,6 +91,22 @@ class ReleaseScreen(CompanionScreen):
     def next_field(self) -> None:
         self.query_one("#let-go", Input).focus()
 
+    def action_save(self) -> None:
+        after_typed_keys(self, self.keep)
+
+    def keep(self) -> None:
+        """ctrl+s, once the keys typed before it are in: keep what was written, then the
+        evening's idea; from there, close. (It runs in the field's turn, so the page is
+        redrawn later, on the screen.)"""
+        if not still_open(self):
+            return  # closed meanwhile (locked): its draft is what was kept
+        if self.evening:
+            if self.query("#close"):  # the evening's idea is shown already
+                self.dismiss()
+            return  # a second key queued behind the first: it is kept already
+        if self._kept():
+            self.call_later(self.show_evening)
+
     @on(Input.Submitted, "#let-go")
     @on(Button.Pressed, "#save")
     async def action_done(self) -> None:
@@ -94,11 +114,18 @@ class ReleaseScreen(CompanionScreen):
         if self.evening:
             self.dismiss()
             return
+        if self._kept():
+            await self.show_evening()
+
+    def _kept(self) -> bool:
         went_well = self.query_one("#went-well", Input).value
         let_go = self.query_one("#let-go", Input).value
         if not self.companion.routine.save_release(went_well, let_go):
-            return  # not kept (the message says why): what was typed stays here
+            return False  # not kept (the message says why): what was typed stays here
         self.evening = True
+        return True
+
+    async def show_evening(self) -> None:
         await self.recompose()
         self.show_idea()
         self.query_one("#close", Button).focus()

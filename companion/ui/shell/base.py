@@ -178,6 +178,22 @@ class Translated:
         """The journal is about to lock: keep what must survive (a draft) while the key
         is still there."""
 
+    def before_quit(self) -> None:
+        """The app is about to close: keep what was typed here and not saved, as a draft
+        (a screen that keeps its own draft, or saves as it goes, does that instead)."""
+        fields = self.unsaved_input()
+        if fields:
+            self.companion.services.drafts.keep(self.draft_origin, fields)
+
+
+def quit_keeping_input(app: CompanionApp) -> None:
+    """Keep what every open screen holds and has not saved, then quit. A write that
+    fails is said (the app still quits: ctrl+q always does)."""
+    for screen in app.screen_stack:
+        if isinstance(screen, Translated):
+            app.guard(screen.before_quit)
+    app.exit()
+
 
 class CompanionScreen(Translated, Screen[None]):
     pass

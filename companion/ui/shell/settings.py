@@ -11,10 +11,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Select, Static, Switch
 
-from companion.core.durations import format_duration, parse_duration
+from companion.core.durations import format_duration
 from companion.packs.library import pack_problem
+from companion.services.config import BadValue, read_duration
 from companion.services.config.fields import FIELDS
-from companion.services.config.parse import BadValue
 from companion.services.messages import config_problem
 from companion.system.paths import display_path
 from companion.ui.shell.base import CompanionScreen
@@ -115,7 +115,7 @@ class SettingsScreen(CompanionScreen):
         error = self.query_one(f"#{attr}-error", Static)
         try:
             if event.input.has_class("duration"):
-                value = parse_duration(event.value)
+                value = read_duration(event.value)  # the limits config.toml has, too
             else:
                 value = FIELD_SPECS[attr].parse(event.value)
         except BadValue as problem:

@@ -1,0 +1,42 @@
+"""A save key never outruns the keys typed before it.
+
+A terminal without bracketed paste, or a text expander, sends hundreds of keys at once.
+The app hands each one to the focused field's own queue and goes on; a field works
+through its queue in its own time. A key bound with ``priority=True`` (the journal's
+ctrl+s, lock, quit) runs as soon as the app sees it, while earlier keys still wait in
+that queue, so a save run then would keep only part of what was typed. Every action
+that keeps typed text therefore runs through ``after_typed_keys``: it is queued behind
+the keys the focused field has not handled yet, and runs once they are in, in the
+field's own turn, before any key typed after it.
+
+So the callback runs in the field's task: it may dismiss its screen, but must not
+await anything that waits for that field to close (``recompose``); it schedules such
+work on the screen instead (``screen.call_later``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.widget import Widget
+
+
+def after_typed_keys(node: DOMNode, callback: Callable[[], object]) -> None:
+    """Run ``callback`` after the field that receives keys has handled every key sent
+    before this moment (and before any sent after it). With nothing focused, or a
+    field that is closing, there is nothing to wait for: it is queued on ``node``."""
+    app = node.app
+    target: Widget | None = app.focused
+    if target is not None and target.call_later(callback):
+        return
+    if not node.call_later(callback):
+        app.call_later(callback)
+
+
+def still_open(screen: Screen[Any]) -> bool:
+    """Is ``screen`` still in the app's stack? A save that waited for the typed keys may
+    find it closed meanwhile (locked, or left): then its draft is what was kept."""
+    return screen in screen.app.screen_stack

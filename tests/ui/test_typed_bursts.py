@@ -1,0 +1,202 @@
+"""A burst of keys (a text expander, a terminal without bracketed paste) then the save
+key: what is kept is exactly what was typed before the key, in every editor.
+
+Pilot's ``press`` waits for the app to settle after each key, which hides the race; a
+terminal does not wait. ``burst`` posts every key to the app at once, as the driver
+does when a burst arrives, so the save key is seen while earlier keys still wait in
+the field's queue.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from textual import events
+from textual.widgets import Input, TextArea
+
+from companion.ui.calm.vent import VentScreen
+from companion.ui.journal.entry_editor import EntryEditorScreen
+from companion.ui.practice.reframe import ReframeScreen
+from companion.ui.practice.review import ReviewScreen
+from companion.ui.routine.energy import EnergyScreen
+from companion.ui.routine.release import ReleaseScreen
+from tests.ui.helpers import wait_for
+
+EN = "The customer asked for a refund for the third time, and I kept my voice kind. " * 4
+ZH = "顾客第三次要仅退款，还说要找平台介入，我还是好好说话，先安抚情绪再讲方案。" * 6
+TEXTS = {"en": EN.strip(), "zh": ZH}
+NAMES = {" ": "space", "\t": "tab"}
+
+
+def key_for(character: str) -> str:
+    """The key name Textual's driver gives a typed character."""
+    if character.isalnum():
+        return character
+    if character in NAMES:
+        return NAMES[character]
+    return unicodedata.name(character).lower().replace("-", "_").replace(" ", "_")
+
+
+def burst(app, text: str, *then: str) -> None:  # type: ignore[no-untyped-def]
+    """Every key of ``text``, then the keys ``then``, sent without waiting in between."""
+    for character in text:
+        app.post_message(events.Key(key_for(character), character))
+    for key in then:
+        app.post_message(events.Key(key, None))
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(5):
+        await pilot.pause()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_journal_editor_keeps_every_key_before_ctrl_s(app_factory, lang) -> None:
+    app = app_factory(lang)
+    text = TEXTS[lang]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "n", "4")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
+        burst(app, text, "ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, EntryEditorScreen))
+        await settle(pilot)
+        [entry] = app.services.journal.entries()
+        assert entry.text == text
+        # A second entry right after: nothing of the first one's burst comes along.
+        await pilot.press("n", "4")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
+        burst(app, text[::-1].strip(), "ctrl+s")
+        await wait_for(pilot, lambda: len(app.services.journal.entries()) == 2)
+        await settle(pilot)
+        assert sorted(e.text for e in app.services.journal.entries()) == sorted(
+            [text, text[::-1].strip()]
+        )
+
+
+async def test_two_saves_in_a_row_keep_one_entry(app_factory) -> None:
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "n", "4")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
+        burst(app, "once", "ctrl+s", "ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, EntryEditorScreen))
+        await settle(pilot)
+        assert [e.text for e in app.services.journal.entries()] == ["once"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_vent_pad_keeps_every_key_before_ctrl_s(app_factory, lang) -> None:
+    app = app_factory(lang)
+    text = TEXTS[lang]
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(VentScreen())
+        await wait_for(pilot, lambda: isinstance(app.focused, TextArea))
+        burst(app, text, "ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, VentScreen))
+        await settle(pilot)
+        [entry] = app.services.journal.entries()
+        assert (entry.kind, entry.text) == ("vent", text)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_letting_the_day_go_keeps_every_key(app_factory, lang) -> None:
+    app = app_factory(lang)
+    text = TEXTS[lang]
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ReleaseScreen())
+        await wait_for(pilot, lambda: isinstance(app.focused, Input))
+        burst(app, text[:150], "enter")
+        burst(app, text[150:], "ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ReleaseScreen))
+        await settle(pilot)
+        [entry] = app.services.journal.entries()
+        assert text[:150].strip() in entry.text and text[150:].strip() in entry.text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_growth_review_keeps_every_key_before_ctrl_s(app_factory, lang) -> None:
+    app = app_factory(lang)
+    text = TEXTS[lang]
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ReviewScreen())
+        await wait_for(pilot, lambda: isinstance(app.focused, TextArea))
+        burst(app, text, "ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ReviewScreen))
+        await settle(pilot)
+        [entry] = app.services.journal.entries()
+        assert entry.kind == "review" and text in entry.text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_reframe_steps_keep_every_key_before_the_next_step(app_factory, lang) -> None:
+    app = app_factory(lang)
+    text = TEXTS[lang]
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ReframeScreen())
+        await wait_for(pilot, lambda: isinstance(app.focused, TextArea))
+        burst(app, text, "ctrl+n")
+        await wait_for(pilot, lambda: isinstance(app.focused, Input))
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReframeScreen) and screen.wizard.facts == text
+        burst(app, text[:80], "escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ReframeScreen))
+        await settle(pilot)
+        [kept] = app.services.stores.reframes.all()
+        assert kept.facts == text and kept.thought == text[:80]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_the_energy_station_keeps_every_key_of_the_intention(app_factory, lang) -> None:
+    app = app_factory(lang)
+    text = TEXTS[lang][:200]
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = EnergyScreen()
+        screen.step = "intention"
+        app.push_screen(screen)
+        await wait_for(pilot, lambda: isinstance(app.focused, Input))
+        burst(app, text, "escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, EnergyScreen))
+        await settle(pilot)
+        [entry] = app.services.journal.entries()
+        assert text.strip() in entry.text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_a_burst_then_ctrl_q_is_kept_as_the_editors_draft(app_factory, lang) -> None:
+    """Typed, then quit at once: what was typed is the editor's draft, whole and once."""
+    app = app_factory(lang)
+    text = TEXTS[lang]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "n", "4")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
+        burst(app, text[:40], "ctrl+s")  # saved: no draft of this one is kept
+        await wait_for(pilot, lambda: len(app.services.journal.entries()) == 1)
+        await pilot.press("n", "4")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
+        burst(app, text, "ctrl+q")
+        await wait_for(pilot, lambda: not app.is_running)
+    [draft] = app.services.stores.drafts.all()
+    assert text in str(draft.fields)
+
+
+async def test_a_burst_then_ctrl_q_elsewhere_is_kept_as_a_draft(app_factory) -> None:
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ReviewScreen())
+        await wait_for(pilot, lambda: isinstance(app.focused, TextArea))
+        burst(app, EN, "ctrl+q")
+        await wait_for(pilot, lambda: not app.is_running)
+    [draft] = app.services.stores.drafts.all()
+    assert EN in str(draft.fields) and app.services.journal.entries() == []
+
+
+async def test_quitting_with_nothing_typed_keeps_nothing(app_factory) -> None:
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "n", "4")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
+        await pilot.press("ctrl+q")
+        await wait_for(pilot, lambda: not app.is_running)
+    assert app.services.stores.drafts.all() == []

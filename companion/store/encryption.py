@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from companion.store import journal_files, search_file, segments
 from companion.store.backup import clean_backup_temps, set_aside
 from companion.store.codec import Codec, CodecError, WrongPassphrase, default_codec
-from companion.store.database import Database, starts_encrypted
+from companion.store.database import Database
 from companion.store.envelope import EnvelopeTooNew, is_encrypted, read_header
 from companion.store.errors import (
     StoreCorrupt,
@@ -32,6 +32,7 @@ from companion.store.errors import (
     StoreUnavailable,
     StoreUnreadable,
 )
+from companion.store.file_marks import starts_encrypted
 from companion.store.journal import JournalStore
 from companion.system.atomic import write_atomic
 

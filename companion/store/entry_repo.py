@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from companion.store import segments
-from companion.store.database import META_ID, META_TABLE
+from companion.store.file_marks import META_ID, META_TABLE
 from companion.store.journal import JournalStore
 from companion.store.records import from_doc, to_doc
 from companion.store.schema import Entry

@@ -25,7 +25,7 @@ from companion.store import commit, segments
 from companion.store import journal_files as files
 from companion.store.backup import Backup, list_backups
 from companion.store.codec import Codec, CodecError, Tables, default_codec
-from companion.store.database import Database, OpenProblem, Schema, starts_encrypted
+from companion.store.database import Database, OpenProblem, Schema
 from companion.store.envelope import EnvelopeTooNew, read_header
 from companion.store.errors import (
     StoreBusy,
@@ -34,6 +34,7 @@ from companion.store.errors import (
     StoreTooNew,
     StoreUnavailable,
 )
+from companion.store.file_marks import starts_encrypted
 from companion.system.clock import Clock
 from companion.system.locking import InterProcessLock, LockTimeout
 from companion.system.paths import Paths, ensure_dir

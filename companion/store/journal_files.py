@@ -8,7 +8,7 @@ from pathlib import Path
 
 from companion.store import segments
 from companion.store.backup import list_backups
-from companion.store.database import QUARANTINE_MARK, set_aside_copies, starts_encrypted
+from companion.store.file_marks import QUARANTINE_MARK, set_aside_copies, starts_encrypted
 from companion.system.atomic import remove_stale_temps
 
 

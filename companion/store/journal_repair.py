@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 from companion.store import segments
 from companion.store.backup import Backup
 from companion.store.codec import Tables, default_codec
-from companion.store.database import META_TABLE, Database, OpenProblem
+from companion.store.database import Database, OpenProblem
 from companion.store.errors import StoreError
+from companion.store.file_marks import META_TABLE
 from companion.store.search_cache import refresh_segment
 
 if TYPE_CHECKING:

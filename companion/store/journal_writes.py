@@ -10,7 +10,7 @@ from typing import Any
 
 from companion.store import segments
 from companion.store.codec import Codec, Tables
-from companion.store.database import META_ID, META_TABLE
+from companion.store.file_marks import META_ID, META_TABLE
 from companion.store.journal import JournalStore
 from companion.store.records import Record, to_doc
 from companion.store.search_cache import refresh_segment

@@ -20,8 +20,9 @@ from typing import Any
 from companion.store import segments
 from companion.store.backup import KEEP, list_backups
 from companion.store.codec import CodecError, Tables
-from companion.store.database import META_TABLE, Database
+from companion.store.database import Database
 from companion.store.errors import StoreCorrupt
+from companion.store.file_marks import META_TABLE
 from companion.store.journal import JournalStore
 from companion.store.journal_writes import encoded, split_tables, stamped
 from companion.store.search_cache import refresh_segment

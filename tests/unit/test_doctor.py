@@ -118,10 +118,10 @@ def test_files_set_aside_are_listed_with_how_to_remove_them(home: Path, clock: F
     zh = "\n".join(run_doctor(paths, {"LANG": "zh_CN.UTF-8"}).lines)
     assert "被挪开的文件" in zh and f"确定不需要了，就删掉它：rm {moved[0]}" in zh
     # Set aside by an older companion, which kept no record: copying back is offered.
-    for record in paths.data_dir.glob("*.undecided"):
+    for record in paths.data_dir.rglob("*.undecided"):
         record.unlink()
     text = "\n".join(run_doctor(paths, {}).lines)
-    assert f"copy the backup back yourself: cp {backup} {paths.journal_db}" in text
+    assert f"copy the backup back yourself: cp {backup} {journal}" in text
 
 
 def test_doctor_says_whether_the_journal_is_encrypted(

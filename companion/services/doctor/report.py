@@ -25,8 +25,7 @@ from companion.services.messages import (
     shell_command,
     store_name,
 )
-from companion.store.database import QUARANTINE_MARK
-from companion.store.file_marks import starts_encrypted
+from companion.store.file_marks import QUARANTINE_MARK, starts_encrypted
 from companion.store.health import (
     SetAside,
     StoreHealth,

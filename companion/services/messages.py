@@ -8,11 +8,11 @@ from __future__ import annotations
 import os
 import shlex
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from companion.core.journal import shown
 from companion.services.config import ConfigProblem
 from companion.store.database import Database, OpenProblem
-from companion.store.encryption import PlainLeft
 from companion.store.errors import (
     StoreBusy,
     StoreError,
@@ -23,6 +23,9 @@ from companion.store.errors import (
 )
 from companion.system.i18n import Strings
 from companion.system.paths import FolderProblem, Paths, display_path, open_to_others
+
+if TYPE_CHECKING:  # (encryption is imported only for an encrypted journal)
+    from companion.store.encryption import PlainLeft
 
 
 def config_problem(problem: ConfigProblem, t: Strings) -> str:

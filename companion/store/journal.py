@@ -276,12 +276,14 @@ class JournalStore:
     ) -> None:
         """Several files written at once (see commit.py); the caller holds the lock.
         Every part is read again afterwards."""
-        from companion.store.errors import StoreWriteError
+        from companion.store.errors import StoreNotStorable, StoreWriteError
 
         try:
             commit.commit(self.folder, files, list(drop))
         except OSError as error:
             raise StoreWriteError(self.folder, error) from error
+        except (TypeError, ValueError) as error:  # a lone surrogate…: nothing was changed
+            raise StoreNotStorable(self.folder, str(error)) from error
         finally:
             with self._guard:
                 for db in self._parts.values():

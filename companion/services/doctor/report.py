@@ -160,7 +160,8 @@ def set_aside_everywhere(paths: Paths) -> list[SetAside]:
     journal's, whichever of its files they were)."""
     journal = [
         dataclasses.replace(found, store="journal")
-        for found in set_aside_files(paths.data_dir / JOURNAL_FOLDER)
+        for folder in (paths.data_dir / JOURNAL_FOLDER, paths.backup_dir / JOURNAL_FOLDER)
+        for found in set_aside_files(folder)
     ]
     return set_aside_files(paths.data_dir) + journal
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from companion.store import segments
 from companion.store.backup import list_backups
 from companion.store.file_marks import QUARANTINE_MARK, set_aside_copies, starts_encrypted
+from companion.store.undecided import MARK as UNDECIDED
 from companion.system.atomic import remove_stale_temps
 
 
@@ -55,16 +56,20 @@ def backup_files(backup_dir: Path) -> list[Path]:
 
 
 def undecided_parts(folder: Path) -> list[str]:
-    """Parts set aside whose file is gone: their backup is offered until chosen."""
+    """Parts set aside whose file is gone, or whose question is on record: their backup
+    is offered until the person chooses."""
     try:
         listing = [p.name for p in folder.iterdir()]
     except OSError:
         return []
     names = set()
+    asked = segments.SUFFIX + UNDECIDED
     for name in listing:
         original, mark, _ = name.partition(QUARANTINE_MARK)
         if mark and original.endswith(segments.SUFFIX) and not (folder / original).exists():
             names.add(original[: -len(segments.SUFFIX)])
+        elif name.endswith(asked):  # the question is on record, whatever was written since
+            names.add(name[: -len(asked)])
     return sorted(names)
 
 

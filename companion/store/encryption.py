@@ -75,7 +75,9 @@ def recode(journal: JournalStore, new: Codec) -> Recoded:
     blocks: dict[str, Block] = {}
     with journal.transaction():
         journal_files.clean_temp_files(journal.folder)  # a killed write's: maybe plain
-        names = segments.part_names(journal.folder)
+        # At least one file carries the key, even for an empty journal: without one, the
+        # next start could not tell the journal is encrypted, nor check a passphrase.
+        names = segments.part_names(journal.folder) or [segments.PRACTICE]
 
         def files():  # type: ignore[no-untyped-def]
             for name in names:

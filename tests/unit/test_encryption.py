@@ -294,3 +294,16 @@ def test_a_damaged_encrypted_segment_is_set_aside_when_the_key_is_proven(
     assert stores.drafts.all() != []  # the rest of the journal is still there
     stores.journal.restore(problem.backup, problem)
     assert [e.text for e in stores.entries.all()] == [SECRET]
+
+
+def test_an_empty_journal_encrypted_stays_encrypted(home: Path, clock: FakeClock) -> None:
+    """Nothing written yet: a file still carries the key, so the next start asks for the
+    passphrase (never a plain journal) and the passphrase is checked against it."""
+    stores = open_stores(resolve_paths(home), clock)
+    encryption.encrypt(stores.journal, "pass phrase")
+    again = open_stores(resolve_paths(home), clock)
+    assert again.journal.locked
+    assert encryption.unlock(again.journal, "not it") is False
+    assert encryption.unlock(again.journal, "pass phrase") is True
+    again.entries.add(kind="free", text="the first words, sealed")
+    assert holding(home, "first words") == []

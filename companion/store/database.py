@@ -118,10 +118,9 @@ class Database:
         self._db = _Db(storage=lambda: self.storage)
         self.problem: OpenProblem | None = None
         self.backup_failed: str | None = None  # why today's backup could not be written
-        # A part of the journal is backed up only on days it changed (see backup.py).
-        self.backup_when_changed = bool(part)
+        self.backup_when_changed = bool(part)  # a part: on days it changed (backup.py)
         # What else proves a key right when it fails on this file (another of the
-        # journal's files it opens); by default only a backup sealed with the same salt.
+        # journal's files); by default only a backup sealed with the same salt.
         self.key_proof: Callable[[], bool] | None = None
 
     # -- opening -----------------------------------------------------------------
@@ -314,7 +313,7 @@ class Database:
 
     def _quarantine(self, error: StoreCorrupt) -> OpenProblem:
         earlier = read_undecided(self.path)
-        target = self._move_aside()
+        target = self.set_aside()
         backups = self.good_backups()
         if not backups:  # nothing to choose: the fresh store is there from now on
             with suppress(StoreError):  # told when something is saved; nothing to offer
@@ -335,10 +334,6 @@ class Database:
         )
 
     def set_aside(self) -> Path:
-        """Move the file aside as ``<name>.corrupt-<time>`` (kept, never deleted)."""
-        return self._move_aside()
-
-    def _move_aside(self) -> Path:
         """Set the file aside beside itself; a link stays where it is (the fresh file is
         written where it points, on the drive the person chose)."""
         real = real_target(self.path)
@@ -355,10 +350,9 @@ class Database:
     def start_fresh(self, problem: OpenProblem | None = None) -> None:
         """The person chose a fresh, empty store over the backup. A damaged file still
         in place is set aside first (kept, never deleted). Writing the fresh file
-        settles the question: the backup is not offered again. (``problem``: the one
-        chosen for; a store of one file has only its own.)"""
+        settles the question: the backup is not offered again (``problem``: unused)."""
         if self.problem is not None and self.problem.kind == "damaged" and self.path.exists():
-            self._move_aside()
+            self.set_aside()
             self.storage.set_codec(default_codec())  # no key was ever proven for it
         self.problem = None
         self._write_fresh()
@@ -388,7 +382,7 @@ class Database:
             try:
                 since = self.storage.read() or {}
             except StoreCorrupt:  # damaged too: set aside like the first, never overwritten
-                self._move_aside()
+                self.set_aside()
                 since = {}
             self.storage.write(with_records_since(tables, since, META_TABLE))
         self.problem = None

@@ -11,10 +11,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 from types import ModuleType
-from typing import NoReturn
+from typing import ClassVar, NoReturn
 
 from companion import __version__
 from companion.commands import COMMANDS
@@ -25,18 +26,53 @@ from companion.system.paths import FolderProblem, resolve_paths
 from companion.system.terminal_text import safe_streams
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse with its own few words (usage:, options:, error:) in the person's
+    language too, through its public methods; sub-commands' parsers are of this class."""
+
+    words: ClassVar[dict[str, str]] = {}  # argparse's English -> the person's words
+
+    def format_usage(self) -> str:
+        return _said(super().format_usage(), self.words)
+
+    def format_help(self) -> str:
+        return _said(super().format_help(), self.words)
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        error = self.words.get("error:", "error:")
+        self.exit(2, f"{self.prog}: {error} {message}\n")
+
+
+def _said(text: str, words: dict[str, str]) -> str:
+    for english, said in words.items():
+        pattern = rf"^{re.escape(english)}" + ("$" if english.endswith(":") else "")
+        text = re.sub(pattern, lambda _match, said=said: said, text, flags=re.M)
+    return text
+
+
 def build_parser(t: Strings, only: str | None = None) -> argparse.ArgumentParser:
     """The parser of every sub-command, or of ``only`` that one (a lean start)."""
-    parser = argparse.ArgumentParser(
-        prog="companion", description=t("cli.description"), add_help=False
-    )
+    headings = {
+        title + ":": t("cli.heading", title=shown)
+        for title, shown in (
+            ("positional arguments", t("cli.positional")),
+            ("options", t("cli.options")),
+            (t("cli.options"), t("cli.options")),
+            (t("cli.commands"), t("cli.commands")),
+        )
+    }
+    Parser.words = {"usage: ": t("cli.usage"), **headings, "error:": t("cli.error")}
+    parser = Parser(prog="companion", description=t("cli.description"), add_help=False)
     options = parser.add_argument_group(t("cli.options"))
     options.add_argument("-h", "--help", action="help", help=t("cli.help"))
     options.add_argument(
         "--version", action="version", version=f"companion {__version__}", help=t("cli.version")
     )
     options.add_argument("--data-dir", metavar="DIR", help=t("cli.data_dir"))
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title=t("cli.commands"))
+    commands = parser.add_subparsers(
+        dest="command", metavar=t("cli.command_metavar"), title=t("cli.commands")
+    )
     for name, module in COMMANDS.items():
         if only is None or name == only:
             _command(module).add_parser(commands, t)

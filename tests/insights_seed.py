@@ -10,6 +10,9 @@ from typing import Any
 from companion.store.schema import BreakEvent, BreathingSession, Entry, Reframe, SosReset
 from companion.store.stores import Stores
 
+# A break that was really taken counts as it ends (companion.core.break_counts).
+TAKEN = {"completed": True, "seconds": 600, "counted": True}
+
 
 def _at(day: datetime, hour: int, minute: int = 0) -> datetime:
     return datetime.combine(day.date(), time(hour, minute), tzinfo=day.tzinfo)
@@ -23,12 +26,12 @@ def seed_fortnight(stores: Stores, today: datetime) -> None:
         if day.weekday() >= 5:
             continue  # weekends off: missing days stay missing
         low = back % 3 == 0
-        stores.break_events.add(kind="started", fields={}, created_at=_at(day, 11))
+        stores.break_events.add(kind="ended", fields=TAKEN, created_at=_at(day, 11))
         stores.break_ratings.add(
             tension_before=7 if low else 5, tension_after=4, created_at=_at(day, 11, 10)
         )
         if not low:
-            stores.break_events.add(kind="started", fields={}, created_at=_at(day, 15))
+            stores.break_events.add(kind="ended", fields=TAKEN, created_at=_at(day, 15))
         stores.break_events.add(kind="postponed", fields={}, created_at=_at(day, 13))
         if low:
             stores.break_events.add(kind="skipped", fields={}, created_at=_at(day, 16))
@@ -98,8 +101,9 @@ def years_of_records(today: datetime, years: int = 2, seed: int = 7) -> dict[str
         if day.weekday() == 6:
             continue
         for hour in range(8, 20):  # 12 moments of the rhythm, 6 breaks due: 18 events a day
-            kind = rng.choice(("started", "started", "postponed", "skipped", "heads_up"))
-            out["events"].append(rec(BreakEvent, _at(day, hour), kind=kind, fields={}))
+            kind = rng.choice(("ended", "ended", "postponed", "skipped", "heads_up"))
+            fields = TAKEN if kind == "ended" else {}
+            out["events"].append(rec(BreakEvent, _at(day, hour), kind=kind, fields=fields))
         for hour in (9, 11, 13, 15, 17, 19):
             out["events"].append(rec(BreakEvent, _at(day, hour, 5), kind="due", fields={}))
         for hour in (9, 10, 12, 14, 15, 17):

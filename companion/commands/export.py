@@ -28,30 +28,10 @@ def add_parser(commands: Any, t: Strings) -> None:
 
 
 def render(fmt: str, services: Any, t: Strings) -> tuple[str, dict[str, int]]:
-    """The export, and how many records of each kind it holds. JSON, the backup, also
-    keeps the poker rounds and the person's own packs; Markdown and text are for
-    reading: entries and reframes."""
-    from companion.services.journal.export import export_json, export_markdown, export_text
-    from companion.services.journal.service import catalogue
+    """The export, and how many records of each kind it holds."""
+    from companion.services.journal.export import export_journal
 
-    # oldest first, like a diary
-    entries = list(reversed(services.journal.entries()))
-    reframes = list(reversed(services.stores.reframes.all()))
-    counts = {"entries": len(entries), "reframes": len(reframes)}
-    now = services.clock.now()
-    if fmt == "json":
-        from companion.packs.own import pack_sources
-        from companion.system.content import available_languages
-
-        rounds = list(reversed(services.stores.poker_rounds.all()))
-        packs = pack_sources(services.paths.packs_dir, available_languages())
-        counts["poker_rounds"] = len(rounds)
-        counts["packs"] = len(packs)
-        return export_json(entries, now, reframes, rounds, packs), counts
-    kinds = catalogue(t.lang)
-    if fmt == "md":
-        return export_markdown(entries, kinds, t, now.tzinfo, now, reframes), counts
-    return export_text(entries, kinds, t, now.tzinfo, reframes), counts
+    return export_journal(services, fmt, t)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -28,13 +28,24 @@ def add_parser(commands: Any, t: Strings) -> None:
     parser.add_argument("--json", action="store_true", help=t("journal.cli.json"))
 
 
+def kind_id(asked: str, lang: str) -> str:
+    """The kind a name stands for (``--kind 想法`` is the thought log), or ``asked``."""
+    from companion.services.journal.service import kind_names
+
+    wanted = asked.casefold()
+    for kid, names in kind_names(lang).items():
+        if wanted in (n.casefold() for n in (kid, *names)):
+            return kid
+    return asked
+
+
 def build_query(args: argparse.Namespace, services: Any) -> Query:
     today = services.clock.now().date()
     try:
         return Query(
             words=tuple(w.casefold() for w in " ".join(args.words).split()),
             tags=tuple(clean_tag(tag).casefold() for tag in args.tag),
-            kind=args.kind,
+            kind=kind_id(args.kind, services.strings().lang) if args.kind else None,
             starred=args.starred,
             start=parse_day(args.start, today) if args.start else None,
             end=parse_day(args.end, today) if args.end else None,

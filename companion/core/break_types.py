@@ -1,14 +1,48 @@
-"""The break rhythm's small values: a look at the clock, an event, and what a step
-brings about. Kept apart from the rules in ``core.breaks`` (which re-exports them)."""
+"""The break rhythm's small values: its phases, the kinds of event, a look at the clock,
+an event, and what a step brings about. Kept apart from the rules in ``core.breaks``
+(which re-exports them)."""
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from companion.core.breaks import Kind, State
+    from companion.core.breaks import State
+
+
+class Phase(enum.StrEnum):
+    OFF = "off"  # outside shift hours: no reminders
+    WORKING = "working"
+    HEADS_UP = "heads_up"
+    DUE = "due"
+    POSTPONED = "postponed"
+    AFTER_CHAT = "after_chat"
+    ON_BREAK = "on_break"
+    FIXED = "fixed"  # a fixed break or meeting of the roster: nothing is asked meanwhile
+
+
+class Kind(enum.StrEnum):
+    HEADS_UP = "heads_up"
+    DUE = "due"
+    POSTPONED = "postponed"
+    AFTER_CHAT = "after_chat"
+    STARTED = "started"
+    ENDED = "ended"
+    SKIPPED = "skipped"
+    NATURAL = "natural"
+    DND_ON = "dnd_on"
+    DND_OFF = "dnd_off"
+    SHIFT_START = "shift_start"
+    SHIFT_END = "shift_end"
+    MICRO = "micro"  # a micro-pause was shown
+    FORWARD = "brought_forward"  # rough contacts brought the next break forward
+    FIXED_START = "fixed_start"
+    FIXED_END = "fixed_end"
+    PEAK_ON = "peak_on"
+    PEAK_OFF = "peak_off"
 
 
 @dataclass(frozen=True)

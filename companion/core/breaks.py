@@ -20,56 +20,27 @@ a gap between two looks longer than a break is time away too (see ``_time_away``
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 
 from companion.core import roster
-from companion.core.break_types import Event, Moment, Outcome
+from companion.core.break_types import Event, Kind, Moment, Outcome, Phase
 from companion.core.roster import FixedBreak
 from companion.core.shift import Shift
 
 TOLERANCE = 2.0  # seconds of wall/monotonic disagreement ignored (clock slewing)
+# A break counts as taken when at least this share of its length was spent on it: five
+# minutes of a ten-minute break is a rest; three seconds before a customer came back
+# is not, and is kept as what it was (a break cut short), without blame.
+COUNTS_FROM = 0.5
 LOOKS_EVERY = 60.0  # seconds: the running app steps at least this often, awake
 UNWATCHED = 2 * LOOKS_EVERY  # a gap between looks this long can't be ordinary ticking
-
-
-class Phase(enum.StrEnum):
-    OFF = "off"  # outside shift hours: no reminders
-    WORKING = "working"
-    HEADS_UP = "heads_up"
-    DUE = "due"
-    POSTPONED = "postponed"
-    AFTER_CHAT = "after_chat"
-    ON_BREAK = "on_break"
-    FIXED = "fixed"  # a fixed break or meeting of the roster: nothing is asked meanwhile
 
 
 # Phases of a work period: time away in them can be a natural break.
 AT_WORK = frozenset({Phase.WORKING, Phase.HEADS_UP, Phase.DUE, Phase.POSTPONED, Phase.AFTER_CHAT})
 # Phases in which a break was asked for: skip and "after this chat" make sense.
 ASKED = frozenset({Phase.HEADS_UP, Phase.DUE, Phase.POSTPONED, Phase.AFTER_CHAT})
-
-
-class Kind(enum.StrEnum):
-    HEADS_UP = "heads_up"
-    DUE = "due"
-    POSTPONED = "postponed"
-    AFTER_CHAT = "after_chat"
-    STARTED = "started"
-    ENDED = "ended"
-    SKIPPED = "skipped"
-    NATURAL = "natural"
-    DND_ON = "dnd_on"
-    DND_OFF = "dnd_off"
-    SHIFT_START = "shift_start"
-    SHIFT_END = "shift_end"
-    MICRO = "micro"  # a micro-pause was shown
-    FORWARD = "brought_forward"  # rough contacts brought the next break forward
-    FIXED_START = "fixed_start"
-    FIXED_END = "fixed_end"
-    PEAK_ON = "peak_on"
-    PEAK_OFF = "peak_off"
 
 
 @dataclass(frozen=True)
@@ -276,7 +247,8 @@ def _follow_deadlines(
     phase = state.phase
     if phase == Phase.ON_BREAK:
         if now >= break_ends_at(state, rules):
-            fields = {"completed": True, "seconds": round(rules.length.total_seconds())}
+            seconds = round(rules.length.total_seconds())
+            fields = {"completed": True, "seconds": seconds, "counted": True}
             events.append(Event(Kind.ENDED, now, fields))
             state = _working(state, now)
             if not inside:
@@ -318,15 +290,39 @@ def start_break(state: State, rules: Rules, moment: Moment) -> Outcome:
     return current.then(state, started)
 
 
+def counts_as_taken(seconds: float, rules: Rules) -> bool:
+    """Was a break of ``seconds`` really taken (at least half its length)?"""
+    return seconds >= rules.length.total_seconds() * COUNTS_FROM
+
+
 def end_break(state: State, rules: Rules, moment: Moment) -> Outcome:
-    """ "I'm back": end the break now, finished or not."""
+    """ "I'm back": end the break now, finished or not.
+
+    A break long enough to count is a rest: a new work period starts. One cut short is
+    recorded as what it was (``counted: False``) and is no rest: the work period goes on
+    from the last real one, and the break is asked for again, at the earliest after a
+    postponement's length, so nobody is nagged the moment they sit down."""
     current = step(state, rules, moment)
     state, now = current.state, moment.utc
     if state.phase != Phase.ON_BREAK:
         return current
     taken = (now - state.since).total_seconds()
-    fields = {"completed": taken >= rules.length.total_seconds(), "seconds": round(taken)}
-    return current.then(_working(state, now), Event(Kind.ENDED, now, fields))
+    counted = counts_as_taken(taken, rules)
+    fields = {
+        "completed": taken >= rules.length.total_seconds(),
+        "seconds": round(taken),
+        "counted": counted,
+    }
+    after = _working(state, now) if counted else _back_early(state, rules, now)
+    return current.then(after, Event(Kind.ENDED, now, fields))
+
+
+def _back_early(state: State, rules: Rules, now: datetime) -> State:
+    """Back from a break that was too short to count."""
+    resumed = replace(state, phase=Phase.WORKING, since=state.rested, remind_at=None, postpones=0)
+    if due_at(resumed, rules) <= now + rules.postpone:
+        return replace(resumed, phase=Phase.POSTPONED, remind_at=now + rules.postpone)
+    return resumed
 
 
 def postpones_left(state: State, rules: Rules) -> int:

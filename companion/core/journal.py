@@ -10,6 +10,7 @@ searched and exported, as text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -149,13 +150,18 @@ def parse_emotions(text: str) -> list[dict[str, Any]]:
 
 
 def format_emotions(emotions: Iterable[Mapping[str, Any]]) -> str:
+    """Feelings written back: "angry 70, hurt 40"; named in Chinese, with the full-width
+    comma Chinese writes ("生气 80，委屈 60")."""
     parts = []
+    chinese = False
     for emotion in emotions:
+        name = str(emotion["name"])
+        chinese = chinese or any(unicodedata.east_asian_width(c) in ("W", "F") for c in name)
         if "intensity" in emotion:
-            parts.append(f"{emotion['name']} {emotion['intensity']}")
+            parts.append(f"{name} {emotion['intensity']}")
         else:
-            parts.append(str(emotion["name"]))
-    return ", ".join(parts)
+            parts.append(name)
+    return ("，" if chinese else ", ").join(parts)
 
 
 def parse_score(value: Any) -> int:
@@ -190,11 +196,13 @@ def build_entry(
     answers: Mapping[str, str],
     catalogue: Mapping[str, Kind],
     extra_tags: Iterable[str] = (),
+    *,
+    new: bool = True,
 ) -> Answers:
     """Typed answers (prompt id -> what the person wrote) -> a checked entry.
 
     Raises EntryError for an unknown kind, an empty entry, a bad emotion intensity or
-    mood score, or an odd tag.
+    mood score, a new mood check-in without its score, or an odd tag.
     """
     spec = catalogue[check_kind(kind, catalogue)]
     fields: dict[str, Any] = {}
@@ -227,6 +235,11 @@ def build_entry(
             fields[prompt.id] = value
     if not text.strip() and not any(k != "subject" for k in fields):
         raise EntryError("empty")
+    scale = next((p for p in spec.prompts if p.type == "scale"), None)
+    if new and scale is not None and scale.id not in fields:
+        # A mood check-in is its score; the words around it are optional. (An entry kept
+        # without one before this rule can still be edited.)
+        raise EntryError("no_score", top=str(MOOD_SCALE))
     if spec.prompt(MAIN) is None:
         # A kind without a main question (a release's two lines): its text, what lists,
         # search and exports show first, is its written answers, one a line.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from itertools import accumulate
@@ -65,26 +65,38 @@ def parse_day(text: str, today: date) -> date:
     raise EntryError("bad_date", value=text.strip())
 
 
-def parse_query(text: str, today: date, kinds: Iterable[str] = ()) -> Query:
+KIND_WORDS = ("kind:", "类型:")  # (a full-width colon, as a Chinese keyboard types it, too)
+
+
+def parse_query(
+    text: str, today: date, kinds: Iterable[str] | Mapping[str, Sequence[str]] = ()
+) -> Query:
     """What the search box holds -> a Query.
 
     ``refund #angry kind:thought from:2026-11-01 to:today is:starred``; a word that looks
-    like a filter but isn't valid raises EntryError so the box can say why.
+    like a filter but isn't valid raises EntryError so the box can say why. ``kinds``:
+    the kind ids ``kind:`` may name, or {id: the names shown for it} so that the names a
+    person sees (``kind:想法``, ``kind:"Free writing"`` as ``kind:free``) find it too.
     """
     words: list[str] = []
     tags: list[str] = []
     kind = None
     starred = False
     start = end = None
-    known = set(kinds)
+    names: dict[str, tuple[str, ...]] = {k: () for k in kinds}
+    if isinstance(kinds, Mapping):
+        names.update({k: tuple(v) for k, v in kinds.items() if isinstance(v, (tuple, list))})
+    aliases = {alias.casefold(): kid for kid, shown in names.items() for alias in (kid, *shown)}
     for token in text.split():
-        lowered = token.casefold()
+        lowered = token.casefold().replace("：", ":")
+        asked = next((lowered[len(w) :] for w in KIND_WORDS if lowered.startswith(w)), "")
         if token.startswith("#") and len(token) > 1:
             tags.append(clean_tag(token).casefold())
-        elif lowered.startswith("kind:") and len(token) > 5:
-            kind = token[5:]
-            if known and kind not in known:
-                raise EntryError("unknown_kind", kind=kind, known=", ".join(sorted(known)))
+        elif asked:
+            kind = aliases.get(asked, token[len(token) - len(asked) :])
+            if aliases and asked not in aliases:
+                shown = [next(iter(n), k) for k, n in names.items()]
+                raise EntryError("unknown_kind", kind=kind, known=", ".join(shown))
         elif lowered.startswith("from:") and len(token) > 5:
             start = parse_day(token[5:], today)
         elif lowered.startswith("to:") and len(token) > 3:

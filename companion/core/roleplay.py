@@ -14,6 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 HEAT_LEVELS = ((80, "furious"), (60, "upset"), (40, "uneasy"), (20, "settling"), (0, "calm"))
+# What an ending's outcome says of the customer, by its id: the debrief's "went from …
+# to …" keeps within it, so it never says "furious" under "the chat ended politely".
+ENDING_HEAT = {"end_good": (0, 39), "end_mixed": (20, 79), "end_bad": (60, 100)}
 
 
 def heat_level(heat: int) -> str:
@@ -130,7 +133,8 @@ class Conversation:
         if self.finished:
             raise ValueError("the conversation has ended")
         reply = self.step.replies[index]
-        self.heat = max(0, min(100, self.heat + reply.heat))
+        low, high = ENDING_HEAT.get(reply.next, (0, 100))
+        self.heat = max(low, min(high, self.heat + reply.heat))
         turn = Turn(self.step, reply, self.heat)
         self.turns.append(turn)
         self.step_id = reply.next

@@ -36,6 +36,7 @@ from companion.store.stores import Stores
 from companion.system.clock import Clock
 
 STATE_KEY = "breaks.state"
+DESKTOP_TOLD = "breaks.desktop_told"  # the "no desktop pop-ups here" line was said
 SEEN_KEY = "breaks.inbox_seen"  # what the rhythm took in: contact ids, the last dnd request
 HORIZON = timedelta(hours=2)  # a contact older than this when first seen is only history
 HEARTBEAT = 300.0  # seconds between saves while nothing happens, so a crash is not
@@ -334,6 +335,20 @@ class BreakKeeper:
         if not self._failing:
             self.problem = error
         self._failing = True
+
+    def desktop_told(self) -> bool:
+        """Was the person told that desktop pop-ups can't reach them here? (Once is enough:
+        ``companion doctor`` has the details.)"""
+        try:
+            return bool(self.stores.state.get(DESKTOP_TOLD, False))
+        except StoreError:
+            return False
+
+    def mark_desktop_told(self) -> None:
+        try:
+            self.stores.state.set(DESKTOP_TOLD, True)
+        except StoreError as error:
+            self._failed(error)
 
     def take_problem(self) -> StoreError | None:
         """A storage problem not yet told to the user (once per run of failures)."""

@@ -78,6 +78,13 @@ class Strings:
     def has(self, key: str) -> bool:
         return key in self._table or key in self._fallback
 
+    def under(self, prefix: str) -> dict[str, str]:
+        """The strings under ``prefix`` ("routine.feelings" -> {"calm": "Calm"...}), in
+        the file's order: words for stored ids."""
+        start = prefix + "."
+        table = self._fallback | self._table
+        return {k[len(start) :]: v for k, v in table.items() if k.startswith(start)}
+
 
 def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
@@ -123,4 +130,20 @@ def format_span(seconds: float, t: Strings) -> str:
 
 
 def format_length(value: timedelta, t: Strings) -> str:
-    return format_span(value.total_seconds(), t)
+    """A set length of time, exactly, in the unit that fits: "30 s", "1 min 30 s",
+    "2 h", "1 h 30 min" (in Chinese "30 秒", "1 小时 30 分钟"). Settings show durations
+    this way, and read them back (companion.core.durations)."""
+    total = max(0, round(value.total_seconds()))
+    if total < 60:
+        return t("breaks.time.seconds", seconds=str(total))
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if hours:
+        if seconds:  # an hour and some seconds: said to the nearest minute
+            hours, minutes = divmod(hours * 60 + round(rest / 60), 60)
+        if minutes == 0:
+            return t("breaks.time.hours", hours=str(hours))
+        return t("breaks.time.hours_minutes", hours=str(hours), minutes=str(minutes))
+    if seconds:
+        return t("breaks.time.minutes_seconds", minutes=str(minutes), seconds=str(seconds))
+    return t("breaks.time.minutes", minutes=str(minutes))

@@ -47,6 +47,11 @@ class Paths:
         return self.data_dir / "activity.db"
 
     @property
+    def export_dir(self) -> Path:
+        """Where the app's Export writes (inside the data folder: private, and wiped)."""
+        return self.data_dir / "exports"
+
+    @property
     def packs_dir(self) -> Path:
         """The person's own content packs: ``packs/<lang>/<pack>.toml`` (not created
         until something is put there)."""

@@ -26,7 +26,7 @@ class AppAction:
     id: str  # binding id, palette id, strings under keys.<id> and commands.<id>
     handler: Handler  # the app's method or flow method that does it
     on_home: bool = True  # listed on Home's "where to go"
-    show: bool = True  # shown in the footer
+    show: bool = True  # shown in Home's footer (Home's own list names them all)
     # May run in a window opened beside a running companion (``companion breathe``):
     # the calming screens, help, privacy and quitting; nothing that moves the break
     # rhythm or the shift routine, which belong to the app that is already open.
@@ -42,14 +42,14 @@ class AppAction:
 ACTIONS: tuple[AppAction, ...] = (
     AppAction("sos", lambda app: app.calm.sos, beside=True),
     AppAction("helplines", lambda app: app.care.open, on_home=False, show=False, beside=True),
-    AppAction("breathe", lambda app: app.calm.breathe, beside=True),
-    AppAction("take_break", lambda app: app.rhythm.start_break),
+    AppAction("breathe", lambda app: app.calm.breathe, beside=True, show=False),
+    AppAction("take_break", lambda app: app.rhythm.start_break, show=False),
     AppAction("contact", lambda app: app.rhythm.contacts.mark, show=False),
     AppAction(
         "contact_rough", lambda app: app.rhythm.contacts.mark_rough, on_home=False, show=False
     ),
-    AppAction("journal", lambda app: app.journal.open),
-    AppAction("mood", lambda app: app.journal.mood_checkin),
+    AppAction("journal", lambda app: app.journal.open, show=False),
+    AppAction("mood", lambda app: app.journal.mood_checkin, show=False),
     AppAction("dnd", lambda app: app.rhythm.open_dnd, show=False),
     AppAction("peak_day", lambda app: app.rhythm.toggle_peak, on_home=False, show=False),
     AppAction("reframe", lambda app: app.practice.reframe, show=False),
@@ -64,6 +64,9 @@ ACTIONS: tuple[AppAction, ...] = (
     AppAction("review", lambda app: app.practice.review, on_home=False, show=False),
     AppAction("energy", lambda app: app.routine.energy_station, show=False),
     AppAction("release", lambda app: app.routine.release, show=False),
+    AppAction("vent", lambda app: app.calm.vent, on_home=False, show=False),
+    AppAction("export", lambda app: app.journal.export, on_home=False, show=False),
+    AppAction("unlock", lambda app: app.privacy.unlock, on_home=False, show=False),
     AppAction("lock", lambda app: app.privacy.lock_key, on_home=False, show=False, beside=True),
     AppAction("blank", lambda app: app.privacy.blank, on_home=False, show=False, beside=True),
     AppAction("passphrase", lambda app: app.privacy.passphrase, on_home=False, show=False),

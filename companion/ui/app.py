@@ -18,24 +18,23 @@ from typing import Any, ClassVar, TypeVar
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType, Keymap
+from textual.command import Provider
 from textual.events import Resize
-from textual.markup import escape
 from textual.reactive import Initialize, Reactive
 from textual.screen import Screen
 
 from companion import __version__
 from companion.core.keys import default_keys
-from companion.packs.library import skipped_packs
 from companion.services.container import Services
 from companion.services.intent import StartIntent
 from companion.services.journal.service import journal_glance
-from companion.services.messages import backup_warning, config_problem, store_error
+from companion.services.messages import store_error
 from companion.services.practice import practice_glance
 from companion.store.errors import StoreError
 from companion.system.crashlog import write_crash
 from companion.system.i18n import Strings
 from companion.system.paths import display_path
-from companion.ui.actions import ACTIONS, BY_ID, app_bindings
+from companion.ui.actions import BY_ID, app_bindings
 from companion.ui.breaks.away_watch import DesktopRead
 from companion.ui.breaks.rhythm import BreakRhythm
 from companion.ui.calm.flow import CalmFlow
@@ -58,10 +57,14 @@ from companion.ui.shell.messages import (
     ShiftMoment,
     StoreProblemFound,
 )
+from companion.ui.shell.palette import Commands, palette_commands
 from companion.ui.shell.preferences import Preferences
+from companion.ui.shell.start_notes import tell_start_problems
 from companion.ui.shell.themes import first_theme
 from companion.ui.shell.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from companion.ui.shell.typed_keys import after_typed_keys
+from companion.ui.shell.unsaved import keep_unsaved_input
+from companion.ui.widgets.prose import toast_text
 from companion.ui.widgets.tension import TensionScale
 
 # Screens other than Home are imported where they open, so the first screen comes up
@@ -76,6 +79,7 @@ T = TypeVar("T")
 class CompanionApp(App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = app_bindings()
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {Commands}
     # The person's theme is the first one Textual reads (see themes.first_theme).
     theme: Reactive[str] = Reactive(Initialize(lambda app: first_theme(app, app.theme_setting)))
 
@@ -137,17 +141,7 @@ class CompanionApp(App[None]):
             self.run_intent(self.intent)
         elif self._first_run():
             self.welcome()
-        problems = [p for p in self.services.stores.problems if p.kind != "locked"]
-        if problems:  # a locked journal asks for its passphrase when used, not now
-            from companion.ui.shell.store_problem import StoreProblemScreen
-
-            for problem in problems:
-                self.push_screen(StoreProblemScreen(problem))
-        lines = [config_problem(p, self.strings) for p in self.services.config.problems]
-        lines += skipped_packs(self.services.library.problems(self.strings.lang), self.strings)
-        for line in lines:
-            self.notify(line, severity="warning", timeout=12, markup=False)
-        self.tell_backup_failed()
+        tell_start_problems(self)  # what could not be read, skipped, backed up
         self.check_size(self.size.width, self.size.height)
         # The rhythm's saved state is loaded before any key can act on it (a `k` typed
         # while the app starts must not save over a do-not-disturb); what can wait a
@@ -160,6 +154,7 @@ class CompanionApp(App[None]):
         self.set_interval(IDLE_CHECK_SECONDS, self.privacy.check_idle)
         if self.intent is None and not self._first_run():
             self.practice.ask_follow_up()  # yesterday's reframe: how did it turn out? (once)
+            self.journal.offer_draft()  # writing left unsaved last time
 
     def on_unmount(self) -> None:
         if not self.beside:  # the rhythm's state belongs to the app that runs it
@@ -167,6 +162,10 @@ class CompanionApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         self.privacy.seen(event)  # idle time, for the journal's auto-lock
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            screen = self.screen
+            if isinstance(screen, Translated) and screen.before_key(event):
+                return  # taken whole (an arrow between choices)
         await super().on_event(event)
 
     def _first_run(self) -> bool:
@@ -188,15 +187,6 @@ class CompanionApp(App[None]):
 
     def _welcome_done(self, _result: object = None) -> None:
         self.guard(lambda: self.services.stores.state.set(WELCOME_KEY, True))
-
-    def tell_backup_failed(self) -> None:
-        """A daily backup that could not be written (disk full…): one warning per store
-        and session; everything else carries on."""
-        untold = [db for db in self.services.stores.databases() if db.name not in self.backups_told]
-        line = backup_warning(untold, self.strings)
-        if line:
-            self.backups_told.update(db.name for db in untold if db.backup_failed)
-            self.notify(line, severity="warning", timeout=15, markup=False)
 
     # -- storage problems, told one way -----------------------------------------------
     def tell_store_error(self, error: StoreError) -> None:
@@ -310,6 +300,11 @@ class CompanionApp(App[None]):
         action_id = str(parameters[0])
         return self.may(action_id) and self.calm.allows(action_id)
 
+    def notify(self, message: str, *, markup: bool = True, **options: Any) -> None:
+        """Plain toasts fold as Chinese should (Textual breaks them only at spaces)."""
+        text = message if markup else toast_text(message, self.size.width)
+        super().notify(text, markup=markup, **options)
+
     def open_settings(self) -> None:
         from companion.ui.shell.settings import SettingsScreen
 
@@ -336,8 +331,8 @@ class CompanionApp(App[None]):
             self.pop_screen()
 
     def action_help_quit(self) -> None:
-        """ctrl+c does not quit (it copies in text fields); say which key does."""
-        key = self.key_for("quit")
+        """ctrl+c copies in text fields; say which key quits (ctrl+q, on any screen)."""
+        key = self.key_for("quit_now")
         if key:
             self.notify(self.strings("keys.quit_hint", key=key), markup=False)
 
@@ -350,17 +345,8 @@ class CompanionApp(App[None]):
             )
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        t = self.strings
-        if not self.beside:  # (beside the open app there is no Home to go to)
-            yield SystemCommand(t("commands.home"), t("commands.home_help"), self.go_home)
-        for action in ACTIONS:
-            if self.may(action.id):
-                # The palette has no column for keys; its help line (markup) names it.
-                help_line = t(f"commands.{action.id}_help")
-                key = self.key_for(action.id)
-                if key:
-                    help_line = t("commands.with_key", help=help_line, key=escape(key))
-                yield SystemCommand(t(f"commands.{action.id}"), help_line, action.handler(self))
+        for command in palette_commands(self):
+            yield SystemCommand(command.title, command.help, command.callback)
 
     # -- size --------------------------------------------------------------------
     def on_resize(self, event: Resize) -> None:
@@ -376,25 +362,13 @@ class CompanionApp(App[None]):
             self.screen.show_size(width, height)
 
     def quit_keeping(self) -> None:
-        """Quit (q, ctrl+q) once the keys typed before it are in, keeping what every open
-        screen holds unsaved: typed, then ctrl+q, is never lost."""
+        """Quit (q on Home, ctrl+q, the palette) once the keys typed before it are in,
+        keeping what every open screen holds unsaved as a draft, and saying so."""
         after_typed_keys(self.screen, lambda: quit_keeping_input(self))
 
     # -- the unexpected --------------------------------------------------------------
-    def keep_unsaved_input(self) -> int:
-        """Store what every open screen has not saved yet, as drafts. Returns how many."""
-        kept = 0
-        for screen in self.screen_stack:
-            if not isinstance(screen, Translated):
-                continue
-            try:
-                fields = screen.unsaved_input()
-                if fields:
-                    self.services.drafts.keep(screen.draft_origin, fields)
-                    kept += 1
-            except Exception:
-                continue
-        return kept
+    def keep_unsaved_input(self) -> int:  # what every open screen holds, as drafts
+        return keep_unsaved_input(self)
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual offers no public hook for errors raised in handlers (see

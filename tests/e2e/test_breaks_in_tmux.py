@@ -55,6 +55,8 @@ def test_heads_up_and_break_on_time_then_back_home(term: Tmux, home: Path) -> No
     term.send("s")  # Start the break (nothing is focused, so a stray Enter does nothing)
     screen = term.wait_for("On a break")
     assert "left of 15 s" in screen
+    # It runs its length (a break left at once is no break taken, issue 15 item 12).
+    term.wait_for("That was your break", timeout=25)
     term.send("Escape")  # I'm back
     screen = term.wait_for("Today at a glance")
     assert "Breaks today" in screen and "1 taken · 0 postponed · 0 skipped" in screen

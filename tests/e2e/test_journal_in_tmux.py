@@ -76,7 +76,7 @@ def test_a_kill_while_typing_keeps_the_draft(term: Tmux, home: Path) -> None:
     term.wait_for("Where to go")
     term.send("j")
     term.wait_for("Nothing here yet")
-    term.send("n")
+    term.send("C-n")
     term.wait_for("What would you like to write?")
     term.send("4")
     term.wait_for("Write whatever you like")
@@ -93,14 +93,41 @@ def test_a_kill_while_typing_keeps_the_draft(term: Tmux, home: Path) -> None:
     again = Tmux(home.parent)
     try:
         again.start([str(installed_companion())], env_for(home, "en_US.UTF-8"))
-        again.wait_for("Where to go")
-        again.send("j")
+        # The next start offers the draft back on Home, before anything else.
         again.wait_for("You have an unsaved Free writing")
         again.send("Enter")
         again.wait_for("words typed before the crash")
         again.send("C-s")
-        again.wait_for("Entries: 1")
+        again.wait_for("Journal entries  1")
         again.send("C-q")
         assert again.exit_status() == 0
     finally:
         again.close()
+
+
+def test_words_typed_in_the_list_search_and_never_quit_or_switch_theme(
+    term: Tmux, home: Path
+) -> None:
+    """Issue 15, item 1, as a terminal sends the keys: a burst of letters typed in the
+    journal's list (t, q, e, d among them) goes to the search; companion neither quits,
+    nor switches the theme, nor opens an entry or the delete question."""
+    mark_welcome_done(home)
+    shell_note(home, "late refund again #refund")
+    shell_note(home, "calm morning shift")
+    config = home / "config.toml"
+    before = config.read_bytes() if config.exists() else None
+    term.start([str(installed_companion())], env_for(home, "en_US.UTF-8"))
+    term.wait_for("Where to go")
+    term.send("j")
+    term.wait_for("calm morning shift")
+    term.burst("late")
+    screen = term.wait_gone("calm morning shift")
+    assert "late refund again" in screen
+    term.burst(" tqed" * 60)  # 300 keys at once, every one an app letter on Home
+    term.wait_for("Nothing matches")
+    screen = term.screen()
+    assert "__EXIT__" not in screen and "Delete" not in screen
+    assert "tqed tqed" in screen  # in the search box
+    assert (config.read_bytes() if config.exists() else None) == before  # theme unchanged
+    term.send("C-q")
+    assert term.exit_status() == 0

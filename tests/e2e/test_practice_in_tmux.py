@@ -68,7 +68,7 @@ def test_a_reframe_and_a_role_play_in_a_real_terminal(term: Tmux, home: Path) ->
     for _ in range(3):
         term.send("1")
     term.wait_for("再来一次")  # the debrief is shown: its keys are in the footer
-    term.send("q")
+    term.send("C-q")  # (q types nothing here: the app letters act on Home only)
     assert term.exit_status() == 0
     kept = json.loads((journal_dir(home) / "practice.db").read_text("utf-8"))
     reframe = next(iter(kept["reframes"].values()))

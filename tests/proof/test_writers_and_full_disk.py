@@ -43,7 +43,7 @@ async def test_a_full_disk_while_saving_an_entry(app_factory, home: Path, monkey
     journal = segment(home)  # where the entry is saved (this month's segment)
     async with app.run_test(size=(80, 24)) as pilot:
         notes = Notes(app)
-        await pilot.press("j", "n")
+        await pilot.press("j", "ctrl+n")
         await pilot.pause()
         await pilot.press("enter")  # the first kind
         await pilot.pause()

@@ -6,11 +6,15 @@ from rich.console import Console
 from textual.app import App
 from textual.widgets import Button, Input, OptionList, Static, TextArea
 
+from companion.ui.widgets.prose import Prose
+
 
 def text_of(widget: Static) -> str:
     content = widget.content
     if isinstance(content, str):
         return content
+    if isinstance(content, Prose):  # a Paragraph: its text, as written
+        return content.plain
     console = Console(width=200, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
     console.print(content)
     return console.export_text()

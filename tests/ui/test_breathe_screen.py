@@ -270,7 +270,9 @@ async def test_leaving_stops_every_timer(app_factory) -> None:
 async def test_reduced_motion_switched_on_mid_session_applies_on_return(app_factory) -> None:
     app = app_factory("en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("h", "enter", "s")
+        await pilot.press("h", "enter")
+        app.action_run("settings")  # (from the palette: s is a letter, for Home)
+        await pilot.pause()
         app.screen.query_one("#reduce_motion", Switch).focus()
         await pilot.press("enter")
         await pilot.press("escape")

@@ -21,7 +21,8 @@ async def test_help_lists_every_app_key(app_factory) -> None:
         assert isinstance(app.screen, HelpScreen)
         found = rows(screen_text(app))
         for row in [
-            ("^q", "/", "q", "Quit"),
+            ("^q", "Quit"),  # everywhere
+            ("q", "Quit"),  # from Home
             ("s", "Settings"),
             ("?", "/", "f1", "Help"),
             ("t", "Light/dark"),
@@ -39,7 +40,8 @@ async def test_help_shows_the_keys_of_the_screen_below(app_factory) -> None:
         await pilot.press("s", "f1")
         text = screen_text(app)
         assert "当前页面" in text and ("esc", "返回") in rows(text)
-        assert "任何页面" in text and ("s", "设置") in rows(text)
+        assert "任何页面" in text and ("^q", "退出") in rows(text)
+        assert "在首页" in text and ("s", "设置") in rows(text)
 
 
 async def test_footer_speaks_the_language(app_factory) -> None:
@@ -95,9 +97,10 @@ async def test_footers_keep_to_the_screen_at_hand(app_factory) -> None:
 
     app = app_factory("en")
     async with app.run_test(size=(80, 24)) as pilot:
-        assert {"Journal", "Settings", "Help", "Quit"} <= shown(app)  # Home: everything
+        # Home: SOS, Settings, Help and Quit (its own list names every other key)
+        assert {"SOS", "Settings", "Help", "Quit"} <= shown(app)
         await pilot.press("s")
         assert "Back" in shown(app) and "Help" in shown(app)
         assert not {"Journal", "Mood check-in", "Quit"} & shown(app)
-        await pilot.press("j")  # still works from here, just not listed
-        assert type(app.screen).__name__ == "JournalScreen"
+        await pilot.press("j")  # a letter belongs to the screen: it opens nothing here
+        assert isinstance(app.screen, SettingsScreen)

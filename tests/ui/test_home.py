@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from unittest.mock import Mock
-
 import pytest
 
 from companion.system.clock import FakeClock
-from companion.ui.shell.home import REFRESH_SECONDS, HomeScreen
+from companion.ui.shell.home import HomeScreen
 from tests.ui.helpers import screen_text
 
 
@@ -62,17 +60,55 @@ async def test_greeting_follows_the_clock(
         assert greeting in screen_text(app)
 
 
-async def test_the_home_timer_is_slow_and_pauses_when_hidden(app_factory) -> None:
-    assert REFRESH_SECONDS >= 30
+async def test_home_wakes_for_its_clock_and_nothing_else(app_factory, clock: FakeClock) -> None:
+    """No timer of Home's own: the app's one timer comes back for the clock's next minute
+    while the next break is hours away."""
     app = app_factory("en")
     async with app.run_test(size=(80, 24)) as pilot:
-        home = app.screen
-        spy = Mock(wraps=home._timer)
-        home._timer = spy
-        await pilot.press("s")
-        spy.pause.assert_called_once()
+        await pilot.pause()
+        clock.advance(seconds=20)
+        assert app.rhythm.delay() == pytest.approx(40.02)
+        clock.advance(seconds=40)
+        app.rhythm.tick()
+        await pilot.pause()
+        assert "10:31" in screen_text(app)
+
+
+async def test_the_countdown_keeps_each_second_after_another_screen(
+    app_factory, clock: FakeClock
+) -> None:
+    """Home showed "60 s" for eight seconds, then jumped: the one timer had been set for
+    the screen in front before (a minute away), and Home came back to a sleeping timer."""
+    from tests.ui.helpers import awake
+
+    app = app_factory("en")
+    asked: list[float] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        set_timer = app.set_timer
+
+        def recorded(delay, *args, **kwargs):  # type: ignore[no-untyped-def]
+            if kwargs.get("name") == "break rhythm":
+                asked.append(delay)
+            return set_timer(delay, *args, **kwargs)
+
+        app.set_timer = recorded  # type: ignore[method-assign]
+        await pilot.press("s")  # Settings shows no seconds: the timer may sleep
+        awake(app, clock, hours=1, minutes=58, seconds=55)
+        await pilot.pause()
+        assert asked[-1] > 2  # sleeping for Settings
         await pilot.press("escape")
-        spy.resume.assert_called_once()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Next break in 65 s" not in screen_text(app)
+        assert asked[-1] <= 5.1  # woken again for Home's next figure (1 min at 60 s)
+        awake(app, clock, seconds=asked[-1])
+        await pilot.pause()
+        assert "Next break in 1 min" in screen_text(app) or "60 s" in screen_text(app)
+        assert asked[-1] <= 1.1  # and then every second
+        for left in (59, 58, 57):
+            awake(app, clock, seconds=asked[-1])
+            await pilot.pause()
+            assert f"Next break in {left} s" in screen_text(app)
 
 
 async def test_keys_on_home_follow_a_user_keymap(app_factory) -> None:

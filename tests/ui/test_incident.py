@@ -148,8 +148,8 @@ async def test_in_the_journal_as_its_own_kind_with_copy_as_report(app_factory) -
         await pilot.pause()
         assert "Incident" in screen_text(app)
         screen = app.screen
-        for _ in range(12):  # k cycles the kinds; the note's kind is among them
-            await pilot.press("k")
+        for _ in range(20):  # → steps the filter through the kinds; the note's is one
+            await pilot.press("right")
             await pilot.pause()
             if screen.kind_filter == "incident":
                 break

@@ -127,7 +127,7 @@ async def test_a_locked_journal_keeps_the_activity_figures_and_offers_to_unlock(
 async def write_reflection(pilot) -> None:  # type: ignore[no-untyped-def]
     pilot.app.go_home()
     await pilot.pause()
-    await pilot.press("j", "n", "3")  # the journal, a new entry, an end-of-day reflection
+    await pilot.press("j", "ctrl+n", "3")  # the journal, a new entry, an end-of-day reflection
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, EntryEditorScreen))
     pilot.app.screen.query_one("#answer-text", TextArea).text = "One calm reply"
     await pilot.press("ctrl+s")

@@ -88,8 +88,8 @@ async def test_a_thought_log_from_the_journal(app_factory) -> None:
     app = app_factory("en")
     async with app.run_test(size=(80, 24)) as pilot:
         await open_journal(pilot)
-        assert "Nothing here yet. Press n" in screen_text(app)
-        await pilot.press("n")
+        assert "Nothing here yet. Press ^n" in screen_text(app)
+        await pilot.press("ctrl+n")
         await settled(pilot)
         assert isinstance(app.screen, KindPickerScreen)
         await pilot.press("1")
@@ -155,7 +155,7 @@ async def test_every_other_kind_has_its_flow(
     app = app_factory("en")
     async with app.run_test(size=(80, 24)) as pilot:
         await open_journal(pilot)
-        await pilot.press("n", number)
+        await pilot.press("ctrl+n", number)
         await settled(pilot)
         for prompt, text in answers.items():
             await type_into(pilot, f"#answer-{prompt}", text)
@@ -206,11 +206,10 @@ async def test_live_search_filters_and_counts(app_factory, clock: FakeClock) -> 
         await pilot.press("escape")  # clears the search first
         await settled(pilot)
         assert len(rows(app)) == 3 and isinstance(app.screen, JournalScreen)
-        await pilot.press("k")  # kind filter: thought log
+        await pilot.press("right", "right")  # the filter: starred, then thought log
         await settled(pilot)
         assert len(rows(app)) == 1 and "Thought log" in screen_text(app)
-        await pilot.press("k", "k", "k", "k", "k")  # around to every kind again
-        await pilot.press("f")
+        await pilot.press("left")  # back a step: starred only
         await settled(pilot)
         assert len(rows(app)) == 1 and "calm afternoon" in rows(app)[0]
         assert "Starred only" in screen_text(app)
@@ -251,7 +250,7 @@ async def test_edit_from_the_list(app_factory, clock: FakeClock) -> None:
     entry = seed(app, text="first words", tags=("refund",))
     async with app.run_test(size=(80, 24)) as pilot:
         await open_journal(pilot)
-        await pilot.press("e")
+        await pilot.press("ctrl+e")
         await settled(pilot)
         editor = app.screen
         assert isinstance(editor, EntryEditorScreen)
@@ -272,19 +271,19 @@ async def test_delete_asks_then_undo_brings_it_back(app_factory) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         notes = Notes(app)
         await open_journal(pilot)
-        await pilot.press("d")
+        await pilot.press("delete")
         await settled(pilot)
         assert isinstance(app.screen, ConfirmDeleteScreen)
         await pilot.press("escape")  # keep it
         await settled(pilot)
         assert app.services.journal.total() == 1
-        await pilot.press("d")
+        await pilot.press("delete")
         await settled(pilot)
         await pilot.click("#delete")
         await settled(pilot)
         assert app.services.journal.total() == 0 and rows(app) == []
-        assert "Deleted. Press u to undo." in notes.text()
-        await pilot.press("u")
+        assert "Deleted. Press ^z to undo." in notes.text()
+        await pilot.press("ctrl+z")
         await settled(pilot)
         assert app.services.journal.entries() == [entry] and len(rows(app)) == 1
 
@@ -300,8 +299,8 @@ async def test_delete_from_the_entry_page_also_offers_undo(app_factory) -> None:
         await pilot.click("#delete")
         await settled(pilot)
         assert isinstance(app.screen, JournalScreen)
-        assert "已删除。按 u 可以撤销。" in notes.text()
-        await pilot.press("u")
+        assert "已删除。按 ^z 可以撤销。" in notes.text()
+        await pilot.press("ctrl+z")
         await settled(pilot)
         assert app.services.journal.entries() == [entry]
 
@@ -362,6 +361,23 @@ async def test_what_the_app_keeps_on_an_error_is_named_by_the_screen(app_factory
     (draft,) = app.services.stores.drafts.all()
     assert draft.origin == "entry-editor"
     assert app.services.journal.draft() == draft
+
+
+async def test_closing_after_an_autosave_keeps_one_draft_with_the_latest_words(
+    app_factory,
+) -> None:
+    """ctrl+q (or an error) after the editor's autosave updates that draft: the next
+    start offers the writing once, not twice."""
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(EntryEditorScreen("free"))
+        await settled(pilot)
+        await pilot.press(*"first")
+        app.screen.autosave()
+        await pilot.press(*" and more")
+        assert app.keep_unsaved_input() == 1
+    (draft,) = app.services.stores.drafts.all()
+    assert "first and more" in str(draft.fields)
 
 
 async def test_autosave_writes_only_when_something_changed(app_factory) -> None:

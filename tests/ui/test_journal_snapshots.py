@@ -60,7 +60,7 @@ def test_thought_log_editor(snap_compare, app_factory, clock: FakeClock, lang: s
     text = {"en": "Customer called me useless #refund", "zh": "顾客骂我没用 #退款"}[lang]
 
     async def write(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.press("j", "n", "1")
+        await pilot.press("j", "ctrl+n", "1")
         await pilot.pause()
         await pilot.press(*text)
         await still(pilot)

@@ -10,7 +10,7 @@ from companion.system.clock import FakeClock
 from companion.ui.practice.follow_up import FollowUpScreen
 from companion.ui.practice.reframe import ReframeScreen
 from companion.ui.widgets.scale import IntensityScale
-from tests.ui.helpers import Notes, screen_text
+from tests.ui.helpers import Notes, screen_text, wait_for
 
 
 def thought_entry(app):  # type: ignore[no-untyped-def]
@@ -143,8 +143,7 @@ async def test_the_next_day_it_asks_once_how_it_turned_out(app_factory, clock: F
     clock.advance(hours=23)
     next_day = app_factory("en")
     async with next_day.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert isinstance(next_day.screen, FollowUpScreen)
+        await wait_for(pilot, lambda: isinstance(next_day.screen, FollowUpScreen))
         text = screen_text(next_day)
         assert "How did it turn out?" in text and "“They hate me” → “They need help”" in text
         await pilot.press(*"She said thanks.", "enter", "enter")  # the first answer: better

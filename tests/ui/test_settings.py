@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
-from textual.widgets import Select
+from textual.widgets import Input, Select
 
 from companion.services.config import load_config
 from companion.ui.shell.home import HomeScreen
@@ -156,3 +157,26 @@ async def test_a_duration_beyond_its_limit_is_refused_in_words(app_factory, home
     assert not (home / "config.toml").exists() or "200000000h" not in (
         home / "config.toml"
     ).read_text("utf-8")
+
+
+async def test_durations_are_typed_and_shown_the_chinese_way(app_factory, home: Path) -> None:
+    """Issue 15: Settings takes 1小时30分 and 30秒 as written, and shows 2 小时, not 2h."""
+    app = app_factory("zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        every = app.screen.query_one("#break_every", Input)
+        assert every.value == "2 小时"
+        assert app.screen.query_one("#break_length", Input).value == "10 分钟"
+        every.focus()
+        every.value = ""
+        await pilot.press(*"1小时30分", "enter")
+        await pilot.pause()
+        length = app.screen.query_one("#break_length", Input)
+        length.focus()
+        length.value = ""
+        await pilot.press(*"30秒", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#break_length-error").has_class("hidden")
+    settings = load_config(home / "config.toml").settings
+    assert settings.break_every == timedelta(minutes=90)
+    assert settings.break_length == timedelta(seconds=30)

@@ -63,6 +63,25 @@ def test_break_due(snap_compare, app_factory, clock, lang: str) -> None:
     assert snap_compare(app, terminal_size=(80, 24), run_before=break_due(app, clock))
 
 
+def test_chinese_wraps_by_its_own_rules(snap_compare, app_factory, clock) -> None:
+    """The break after three postponements, in Chinese at 80x24: "推迟了 3 次，没关系。…"
+    keeps 3 with 次 and fills the line (Rich alone breaks after "3", leaving a gap), no
+    line starts with a comma, and the idea wraps between characters."""
+    app = app_factory("zh")
+    due = break_due(app, clock)
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await due(pilot)
+        for _ in range(3):
+            await pilot.press("p")
+            awake(app, clock, minutes=5)
+            await pilot.pause()
+        app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_break_under_way(snap_compare, app_factory, clock, lang: str) -> None:
     app = app_factory(lang)

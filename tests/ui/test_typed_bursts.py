@@ -56,7 +56,7 @@ async def test_the_journal_editor_keeps_every_key_before_ctrl_s(app_factory, lan
     app = app_factory(lang)
     text = TEXTS[lang]
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("j", "n", "4")
+        await pilot.press("j", "ctrl+n", "4")
         await wait_for(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
         burst(app, text, "ctrl+s")
         await wait_for(pilot, lambda: not isinstance(app.screen, EntryEditorScreen))
@@ -64,7 +64,7 @@ async def test_the_journal_editor_keeps_every_key_before_ctrl_s(app_factory, lan
         [entry] = app.services.journal.entries()
         assert entry.text == text
         # A second entry right after: nothing of the first one's burst comes along.
-        await pilot.press("n", "4")
+        await pilot.press("ctrl+n", "4")
         await wait_for(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
         burst(app, text[::-1].strip(), "ctrl+s")
         await wait_for(pilot, lambda: len(app.services.journal.entries()) == 2)
@@ -77,7 +77,7 @@ async def test_the_journal_editor_keeps_every_key_before_ctrl_s(app_factory, lan
 async def test_two_saves_in_a_row_keep_one_entry(app_factory) -> None:
     app = app_factory("en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("j", "n", "4")
+        await pilot.press("j", "ctrl+n", "4")
         await wait_for(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
         burst(app, "once", "ctrl+s", "ctrl+s")
         await wait_for(pilot, lambda: not isinstance(app.screen, EntryEditorScreen))
@@ -148,6 +148,37 @@ async def test_reframe_steps_keep_every_key_before_the_next_step(app_factory, la
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_enter_then_more_typing_lands_in_the_next_field(app_factory, lang) -> None:
+    """Enter moves from one field to the next: the keys typed after it, in the same
+    burst, belong to the next field, never to the one just left."""
+    app = app_factory(lang)
+    first, second = TEXTS[lang][:60].strip(), TEXTS[lang][60:140].strip()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ReleaseScreen())
+        await wait_for(pilot, lambda: isinstance(app.focused, Input))
+        burst(app, first, "enter")
+        burst(app, second, "ctrl+s")
+        await wait_for(pilot, lambda: len(app.services.journal.entries()) == 1)
+        await settle(pilot)
+        assert app.services.stores.drafts.all() == []
+        [entry] = app.services.journal.entries()
+        assert (entry.fields["went_well"], entry.fields["let_go"]) == (first, second)
+
+        await pilot.press("escape")
+        app.push_screen(ReframeScreen())
+        await wait_for(pilot, lambda: isinstance(app.focused, TextArea))
+        burst(app, "facts", "ctrl+n")
+        await wait_for(pilot, lambda: isinstance(app.focused, Input))
+        await settle(pilot)
+        burst(app, first, "enter")
+        burst(app, second, "escape")  # leave: the reframe is kept as it stands
+        await wait_for(pilot, lambda: not isinstance(app.screen, ReframeScreen))
+        await settle(pilot)
+        [kept] = app.services.stores.reframes.all()
+        assert (kept.thought, kept.feeling) == (first, second)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
 async def test_the_energy_station_keeps_every_key_of_the_intention(app_factory, lang) -> None:
     app = app_factory(lang)
     text = TEXTS[lang][:200]
@@ -169,11 +200,11 @@ async def test_a_burst_then_ctrl_q_is_kept_as_the_editors_draft(app_factory, lan
     app = app_factory(lang)
     text = TEXTS[lang]
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("j", "n", "4")
+        await pilot.press("j", "ctrl+n", "4")
         await wait_for(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
         burst(app, text[:40], "ctrl+s")  # saved: no draft of this one is kept
         await wait_for(pilot, lambda: len(app.services.journal.entries()) == 1)
-        await pilot.press("n", "4")
+        await pilot.press("ctrl+n", "4")
         await wait_for(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
         burst(app, text, "ctrl+q")
         await wait_for(pilot, lambda: not app.is_running)
@@ -195,7 +226,7 @@ async def test_a_burst_then_ctrl_q_elsewhere_is_kept_as_a_draft(app_factory) -> 
 async def test_quitting_with_nothing_typed_keeps_nothing(app_factory) -> None:
     app = app_factory("en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("j", "n", "4")
+        await pilot.press("j", "ctrl+n", "4")
         await wait_for(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
         await pilot.press("ctrl+q")
         await wait_for(pilot, lambda: not app.is_running)

@@ -67,11 +67,11 @@ def test_every_event_is_stored_in_the_activity_log(stores: Stores, clock: FakeCl
     awake(keeper, clock, minutes=5)
     keeper.tick()
     keeper.start_break()
-    awake(keeper, clock, minutes=4)
+    awake(keeper, clock, minutes=6)
     keeper.end_break()
     assert kinds(stores) == ["heads_up", "due", "postponed", "due", "started", "ended"]
     ended = max(stores.break_events.all(), key=lambda e: e.created_at)
-    assert ended.fields == {"completed": False, "seconds": 240}
+    assert ended.fields == {"completed": False, "seconds": 360, "counted": True}
     assert ended.created_at == clock.now()  # in local time, like every other record
     assert stores.break_events.db.name == "activity"
 

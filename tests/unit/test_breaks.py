@@ -99,17 +99,53 @@ def test_a_break_counts_down_and_ends_back_at_work() -> None:
     assert run.phase == Phase.ON_BREAK and run.left() == 600
     assert run.advance(minutes=9, seconds=59) == []
     assert run.advance(seconds=1) == [Kind.ENDED]
-    assert run.last(Kind.ENDED).fields == {"completed": True, "seconds": 600}
+    assert run.last(Kind.ENDED).fields == {"completed": True, "seconds": 600, "counted": True}
     assert run.phase == Phase.WORKING and run.left() == 7200  # two hours from the break's end
 
 
-def test_im_back_ends_a_break_early() -> None:
+def test_im_back_ends_a_break_early_and_half_a_break_counts() -> None:
     run = due_now()
     run.do(breaks.start_break)
-    run.advance(minutes=3)
+    run.advance(minutes=5)
     assert run.do(breaks.end_break) == [Kind.ENDED]
-    assert run.last(Kind.ENDED).fields == {"completed": False, "seconds": 180}
+    assert run.last(Kind.ENDED).fields == {"completed": False, "seconds": 300, "counted": True}
     assert run.phase == Phase.WORKING and run.left() == 7200
+    assert run.state.rested == run.moment().utc
+
+
+def test_a_break_cut_short_is_kept_as_that_and_asked_again_later() -> None:
+    """Three seconds of a break, then a customer: no rest was had, so it does not count,
+    and the break comes back after a postponement's length (never at once)."""
+    run = due_now()
+    rested = run.state.rested
+    run.do(breaks.start_break)
+    run.advance(seconds=3)
+    assert run.do(breaks.end_break) == [Kind.ENDED]
+    assert run.last(Kind.ENDED).fields == {"completed": False, "seconds": 3, "counted": False}
+    assert run.phase == Phase.POSTPONED and run.left() == 300
+    assert run.state.rested == rested  # "since your last break" still counts from then
+    assert run.advance(minutes=5) == [Kind.DUE]
+    assert run.state.postpones == 0  # its postponements start afresh
+
+
+def test_an_early_break_cut_short_leaves_the_rhythm_where_it_was() -> None:
+    run = Run()
+    run.advance(minutes=30)
+    run.do(breaks.start_break)
+    run.advance(minutes=1)
+    run.do(breaks.end_break)
+    assert run.last(Kind.ENDED).fields["counted"] is False
+    assert run.phase == Phase.WORKING
+    assert run.left() == 7200 - 31 * 60  # still due two hours after the last rest
+
+
+@pytest.mark.parametrize(
+    ("length", "seconds", "counts"),
+    [(600, 299, False), (600, 300, True), (1200, 599, False), (60, 30, True)],
+)
+def test_a_break_counts_from_half_its_length(length: int, seconds: int, counts: bool) -> None:
+    rules = Rules(length=timedelta(seconds=length))
+    assert breaks.counts_as_taken(seconds, rules) is counts
 
 
 def test_im_back_when_not_on_a_break_changes_nothing() -> None:

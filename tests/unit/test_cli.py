@@ -86,3 +86,23 @@ def test_a_data_dir_without_a_folder_is_told_once(capsys) -> None:
     err = capsys.readouterr().err
     assert err.count("usage:") == 1 and err.startswith("usage: companion ")
     assert "--data-dir: expected one argument" in err
+
+
+def test_help_speaks_chinese_through_and_through() -> None:
+    """argparse's own words (usage:, options:, COMMAND) in the person's language too."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "LANG": "zh_CN.UTF-8"}  # (the test's own home, not the real one)
+    for args in (["--help"], ["note", "--help"]):
+        shown = subprocess.run(
+            [sys.executable, "-m", "companion", *args], capture_output=True, text=True, env=env
+        ).stdout
+        assert shown.startswith("用法：companion")
+        for english in ("usage:", "COMMAND", "options:", "positional arguments:"):
+            assert english not in shown, (args, english)
+    wrong = subprocess.run(
+        [sys.executable, "-m", "companion", "nope"], capture_output=True, text=True, env=env
+    )
+    assert wrong.returncode == 2 and "用法：" in wrong.stderr and "出错了：" in wrong.stderr

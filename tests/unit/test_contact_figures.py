@@ -41,13 +41,16 @@ def test_enough_with_three_ratings_on_each_side() -> None:
 
 
 class Ev:
-    def __init__(self, kind: str, created_at: datetime) -> None:
-        self.kind, self.created_at, self.fields = kind, created_at, {}
+    def __init__(self, kind: str, created_at: datetime, **fields: object) -> None:
+        self.kind, self.created_at, self.fields = kind, created_at, fields
 
 
 def test_contacts_and_micro_pauses_by_day_apart_from_breaks() -> None:
     records = Records(
-        break_events=[Ev("micro", at(1)), Ev("micro", at(2)), Ev("started", at(3))],
+        break_events=[
+            *(Ev("micro", at(1)), Ev("micro", at(2)), Ev("started", at(3))),
+            Ev("ended", at(13), completed=True, seconds=600, counted=True),  # counted as it ends
+        ],
         contacts=[Marked(at(0), True), Marked(at(5)), Marked(at(-60 * 24))],
         sos=[Rated(at(10), before=9, after=5)],
     )

@@ -39,21 +39,26 @@ class Ev:
     fields: dict[str, Any] = field(default_factory=dict)
 
 
+def taken(when: datetime) -> Ev:
+    """A break that was really taken: it counts as it ends."""
+    return Ev("ended", when, {"completed": True, "seconds": 600, "counted": True})
+
+
 def at(day: int, hour: int = 10, minute: int = 0, tz: ZoneInfo = SHANGHAI) -> datetime:
     return datetime(2026, 11, day, hour, minute, tzinfo=tz)
 
 
 def seeded() -> Records:
     events = [
-        Ev("started", at(23, 11)),
-        Ev("started", at(23, 15)),
+        taken(at(23, 11)),
+        taken(at(23, 15)),
         Ev("postponed", at(23, 13)),
-        Ev("started", at(24, 11)),
+        taken(at(24, 11)),
         Ev("skipped", at(24, 16)),
         Ev("natural", at(25, 12), {"away_since": at(25, 11).isoformat()}),
         Ev("natural", at(25, 8), {"away_since": at(24, 20).isoformat()}),  # a night away
         Ev("heads_up", at(25, 14)),
-        Ev("started", at(22, 23, 30)),  # Sunday: last week
+        taken(at(22, 23, 30)),  # Sunday: last week
     ]
     breathing = [
         Rated(at(23, 12), 7, 4),
@@ -156,7 +161,7 @@ def test_nothing_at_all_is_empty_and_says_nothing_was_planned_wrong() -> None:
 def test_breaks_and_mood_compares_days_when_the_rhythm_ran() -> None:
     events, entries = [], []
     for day, took, score in [(2, 1, 4), (3, 1, 5), (4, 1, 4), (9, 0, 3), (10, 0, 2), (11, 0, 2)]:
-        events.append(Ev("started" if took else "skipped", at(day, 11)))
+        events.append(taken(at(day, 11)) if took else Ev("skipped", at(day, 11)))
         entries.append(Written(at(day, 18), "mood", score=score))
     entries.append(Written(at(16, 18), "mood", score=1))  # the app never ran that day
     records = Records(events, journal=JournalRecords(entries))
@@ -195,7 +200,7 @@ def test_a_25_hour_day_keeps_its_last_hour() -> None:
     # Sunday 25 October 2026 in Berlin has 25 hours; 23:30 (UTC+1) is still that day.
     now = datetime(2026, 10, 25, 23, 45, tzinfo=BERLIN)
     late = datetime(2026, 10, 25, 22, 30, tzinfo=UTC)
-    events = [Ev("started", datetime.fromisoformat(late.astimezone(BERLIN).isoformat()))]
+    events = [taken(datetime.fromisoformat(late.astimezone(BERLIN).isoformat()))]
     found = compute(Records(events), NO_PLAN, now, Span.WEEK, 0)
     assert found.today_totals.taken == 1 and found.today.isoformat() == "2026-10-25"
 

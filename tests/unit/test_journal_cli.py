@@ -63,6 +63,14 @@ def test_note_find_and_json(home: Path) -> None:
     assert len(limited) == 2 and "4/5 steady" in limited[0]  # newest first
 
 
+def test_find_takes_a_kind_by_the_name_the_app_shows(home: Path) -> None:
+    companion(home, "note", "退款风波", "--kind", "thought")
+    companion(home, "note", "随便写写")
+    found = companion(home, "find", "--kind", "想法", lang="zh_CN.UTF-8")
+    assert found.returncode == 0 and "退款风波" in found.stdout and "找到 1 条。" in found.stdout
+    assert "退款风波" in companion(home, "find", "--kind", "Thought").stdout
+
+
 def test_find_speaks_chinese_and_shows_control_characters_harmlessly(home: Path) -> None:
     companion(home, "note", stdin="before \x1b[2J after")
     found = companion(home, "find", "before", lang="zh_CN.UTF-8")

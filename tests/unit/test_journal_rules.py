@@ -145,3 +145,10 @@ def test_third_person_voice_in_chinese_keeps_we() -> None:
         "这位客服觉得顾客在针对这位客服，我们组都很忙"
     )
     assert third_person("我哭了", "she") == "她哭了"
+
+
+def test_feelings_named_in_chinese_are_written_back_with_the_chinese_comma() -> None:
+    from companion.core.journal import format_emotions, parse_emotions
+
+    assert format_emotions(parse_emotions("生气 80, 委屈 60")) == "生气 80，委屈 60"
+    assert format_emotions(parse_emotions("angry 70，hurt 40")) == "angry 70, hurt 40"

@@ -178,6 +178,19 @@ def test_glance_counts_today_in_the_users_zone(journal: Journal, clock: FakeCloc
     assert journal_glance(services, Strings("zh")) == []
 
 
+def test_kind_may_be_named_as_the_person_sees_it() -> None:
+    names = {"thought": ("想法", "想法记录", "Thought"), "free": ("随笔", "Free")}
+    assert parse_query("kind:想法 退款", TODAY, names).kind == "thought"
+    assert parse_query("kind:想法记录", TODAY, names).kind == "thought"
+    assert parse_query("kind：随笔", TODAY, names).kind == "free"  # a full-width colon
+    assert parse_query("类型:随笔", TODAY, names).kind == "free"
+    assert parse_query("KIND:Thought", TODAY, names).kind == "thought"
+    with pytest.raises(EntryError) as caught:
+        parse_query("kind:复盘了", TODAY, names)
+    assert caught.value.code == "unknown_kind"
+    assert caught.value.detail == {"kind": "复盘了", "known": "想法, 随笔"}
+
+
 def test_rebuilding_leaves_the_old_index_as_it_was(index: SearchIndex) -> None:
     """A reader in another thread goes on searching the index it holds."""
     before = ids(index.search(Query()))

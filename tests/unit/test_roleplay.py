@@ -122,3 +122,36 @@ def test_a_warm_path_ends_calmer_than_it_started_and_a_cold_one_hotter(lang: str
                 talk.choose(choice)
             results.append(talk.cooled)
         assert max(results) > 0 > min(results), roleplay.id
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_debrief_never_contradicts_the_ending(lang: str) -> None:
+    """Whatever path was taken, the mood the debrief names ("went from upset to …")
+    agrees with what the ending says: never "furious" under "the chat ended politely"."""
+    from companion.core.roleplay import Conversation, heat_level, paths
+    from companion.packs.practice import roleplays
+
+    agree = {
+        "end_good": {"calm", "settling"},
+        "end_mixed": {"settling", "uneasy", "upset"},
+        "end_bad": {"upset", "furious"},
+    }
+    for play in roleplays(lang):
+        for path in paths(play):
+            talk = Conversation(play)
+            for index in path:
+                talk.choose(index)
+            if talk.step_id in agree:
+                assert heat_level(talk.heat) in agree[talk.step_id], (play.id, path)
+
+
+@pytest.mark.parametrize(("lang", "first_person"), [("en", r"\b(I|my|me)\b"), ("zh", r"我(?!们)")])
+def test_reframe_step_three_speaks_in_one_voice(lang: str, first_person: str) -> None:
+    """Step 3 speaks to the person ("your shoulder"), as its intro does."""
+    import re
+
+    from companion.system.content import load_pack
+
+    for side, table in load_pack(lang, "perspectives").items():
+        for line in (table["about"], *table["prompts"]):
+            assert not re.search(first_person, line), (side, line)

@@ -50,6 +50,7 @@ def _day(day: DayFigures, journal_open: bool) -> dict[str, Any]:
     return {
         "date": day.day.isoformat(),
         "breaks_taken": day.breaks.taken,
+        "breaks_short": day.breaks.short,  # ended too soon to count as one
         "breaks_planned": day.planned,
         "postponed": day.breaks.postponed,
         "skipped": day.breaks.skipped,

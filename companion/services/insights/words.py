@@ -307,7 +307,12 @@ def trend_rows(ins: Insights, t: Strings) -> list[tuple[str, str, str]]:
     for what, scale in (("mood", MOOD_SCALE), ("tension", TENSION_SCALE)):
         values = [getattr(by_day[d], what) if d in by_day else None for d in dates]
         chart = sparkline(values, *scale, cell=cell, gap=gap)
-        rows.append((t(f"insights.trend.{what}"), chart, trend_summary(values, t, what)))
+        if what == "mood" and not ins.journal_open:
+            # Mood lives in the journal: locked, it is not "no check-ins", it is unseen.
+            summary = t("insights.trend.mood_locked")
+        else:
+            summary = trend_summary(values, t, what)
+        rows.append((t(f"insights.trend.{what}"), chart, summary))
         if week:
             figures = [pad("" if v is None else compact(v), cell) for v in values]
             rows.append(("", " ".join(figures).rstrip(), ""))

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, tzinfo
+from pathlib import Path
 from typing import Any
 
 from companion.core.journal import MAIN, Kind, field_text
@@ -232,3 +233,43 @@ def _labelled(label: str) -> str:
         return label
     wide = last and unicodedata.east_asian_width(last) in "WF"
     return f"{label}：" if wide else f"{label}:"
+
+
+def export_journal(services: Any, fmt: str, t: Strings) -> tuple[str, dict[str, int]]:
+    """The whole journal as ``fmt`` (md | json | txt), and how many records of each kind
+    it holds. JSON, the backup, also keeps the poker rounds and the person's own packs;
+    Markdown and text are for reading: entries and reframes. (``companion export`` and
+    the app's Export both.)"""
+    from companion.services.journal.service import catalogue
+
+    # oldest first, like a diary
+    entries = list(reversed(services.journal.entries()))
+    reframes = list(reversed(services.stores.reframes.all()))
+    counts = {"entries": len(entries), "reframes": len(reframes)}
+    now = services.clock.now()
+    if fmt == "json":
+        from companion.packs.own import pack_sources
+        from companion.system.content import available_languages
+
+        rounds = list(reversed(services.stores.poker_rounds.all()))
+        packs = pack_sources(services.paths.packs_dir, available_languages())
+        counts["poker_rounds"] = len(rounds)
+        counts["packs"] = len(packs)
+        return export_json(entries, now, reframes, rounds, packs), counts
+    kinds = catalogue(t.lang)
+    if fmt == "md":
+        return export_markdown(entries, kinds, t, now.tzinfo, now, reframes), counts
+    return export_text(entries, kinds, t, now.tzinfo, reframes), counts
+
+
+def export_to_folder(services: Any, fmt: str, t: Strings) -> tuple[Path, dict[str, int]]:
+    """Export into companion's own exports folder (0700; the file 0600), named for the
+    day: what the app's Export writes. Raises OSError if it cannot be written."""
+    from companion.system.atomic import write_atomic
+    from companion.system.paths import ensure_dir
+
+    text, counts = export_journal(services, fmt, t)
+    folder = ensure_dir(services.paths.export_dir)
+    target = folder / f"journal-{services.clock.now():%Y-%m-%d-%H%M}.{fmt}"
+    write_atomic(target, text.encode("utf-8"))
+    return target, counts

@@ -58,6 +58,26 @@ def kind_name(kind: str, kinds: Mapping[str, Kind]) -> str:
     return spec.name if spec is not None else kind
 
 
+def kind_names(lang: str, present: Iterable[str] = ()) -> dict[str, tuple[str, ...]]:
+    """Each kind's id -> the names a search may give it (``kind:想法``): the short name and
+    the name shown in ``lang`` first, then the English ones; kinds the journal holds that
+    no catalogue names (``present``) by their id."""
+    shown, english = catalogue(lang), catalogue(DEFAULT_LANGUAGE)
+    names = {
+        kid: tuple(
+            dict.fromkeys(
+                n
+                for n in (spec.short, spec.name, english[kid].short, english[kid].name)
+                if " " not in n  # (a search word has no spaces)
+            )
+        )
+        for kid, spec in shown.items()
+        if kid in english
+    }
+    names.update({kid: () for kid in present if kid not in names})
+    return names
+
+
 def entry_problem(error: EntryError, t: Strings) -> str:
     """An EntryError as a sentence in the user's language."""
     return t(f"journal.errors.{error.code}", **error.detail)
@@ -179,7 +199,7 @@ class Journal:
         if editing and kind not in rules:
             kind = FREE
         extra = split_tags(tags) if isinstance(tags, str) else tags
-        return build_entry(kind, answers, rules, extra)
+        return build_entry(kind, answers, rules, extra, new=not editing)
 
     def add(
         self,

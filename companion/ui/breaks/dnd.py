@@ -8,10 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Button, Static
+from textual.widgets import Button, Footer
 
 from companion.system.i18n import format_time
 from companion.ui.shell.base import CompanionModal
+from companion.ui.widgets.choices import ChoiceButton, Choices
+from companion.ui.widgets.prose import Paragraph
 
 
 class DndScreen(CompanionModal):
@@ -27,20 +29,22 @@ class DndScreen(CompanionModal):
     def compose(self) -> ComposeResult:
         t = self.t
         with Vertical(id="dnd", classes="dialog"):
-            yield Static(t("breaks.dnd.title"), classes="dialog-title", markup=False)
-            yield Static(t("breaks.dnd.body"), classes="dialog-line", markup=False)
+            yield Paragraph(t("breaks.dnd.title"), classes="dialog-title", markup=False)
+            yield Paragraph(t("breaks.dnd.body"), classes="dialog-line", markup=False)
             if self.active_until is not None:
                 until = format_time(self.active_until, t)
-                yield Static(t("breaks.dnd.active", time=until), classes="muted", markup=False)
-            yield Button(t("breaks.dnd.half_hour"), id="dnd-30", compact=True)
-            yield Button(t("breaks.dnd.hour"), id="dnd-60", compact=True)
+                yield Paragraph(t("breaks.dnd.active", time=until), classes="muted", markup=False)
             if self.shift_end is not None:
                 end = t("breaks.dnd.shift_end", time=format_time(self.shift_end, t))
             else:
                 end = t("breaks.dnd.today")
-            yield Button(end, id="dnd-end", compact=True)
-            if self.active_until is not None:
-                yield Button(t("breaks.dnd.off"), id="dnd-off", compact=True)
+            with Choices(id="dnd-choices"):
+                yield ChoiceButton(t("breaks.dnd.half_hour"), id="dnd-30", compact=True)
+                yield ChoiceButton(t("breaks.dnd.hour"), id="dnd-60", compact=True)
+                yield ChoiceButton(end, id="dnd-end", compact=True)
+                if self.active_until is not None:
+                    yield ChoiceButton(t("breaks.dnd.off"), id="dnd-off", compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#dnd-30", Button).focus()

@@ -32,6 +32,7 @@ from companion.ui.breaks.micro import MicroPauses
 from companion.ui.shell.attention import in_the_middle, on_break, typing
 from companion.ui.shell.base import Translated
 from companion.ui.shell.messages import RhythmTick, ShiftMoment
+from companion.ui.shell.naming_keys import naming_key
 from companion.ui.widgets.break_banner import BreakBanner
 
 if TYPE_CHECKING:
@@ -112,6 +113,12 @@ class BreakRhythm:
             return  # the app is closing (its screens are gone before it unmounts)
         self._handle(self.keeper.tick())
         self._changed()
+
+    def screen_changed(self) -> None:
+        """Another screen came to the front: time the next look for what it shows (once
+        the rhythm runs; beside an open app it never does)."""
+        if self.timer is not None:
+            self.reschedule()
 
     def reschedule(self) -> None:
         if self.timer is not None:
@@ -225,6 +232,10 @@ class BreakRhythm:
             elif event.kind == Kind.NATURAL and event.fields.get("cause") in AWAY_CAUSES:
                 away = format_span(float(event.fields.get("seconds", 0)), t)
                 self._tell(t("breaks.toast.natural", away=away))
+            elif event.kind == Kind.ENDED and event.fields.get("counted") is False:
+                # Cut short: said as it was, kindly, with when it comes back.
+                again = format_span(self.view().seconds_left or 0, t)
+                self._tell(t("breaks.toast.ended_short", time=again))
             elif event.kind == Kind.ENDED and not self._break_screen_shown():
                 self._tell(t("breaks.toast.ended"))
             elif event.kind == Kind.DND_OFF and event.fields.get("ended") == "expired":
@@ -290,17 +301,16 @@ class BreakRhythm:
 
     def _delivered(self, delivery: Delivery, bell_if_undelivered: bool = False) -> None:
         """The fallback for a notification that did not arrive: the bell for a due break,
-        and once a run a word that the reminders stay in the app."""
+        and once (not at every start) one calm line that the reminders stay in the app."""
         if delivery.ok:
             return
         if bell_if_undelivered:
             self.app.bell()
-        if self._told_desktop:
-            return
+        if self._told_desktop or self.keeper.desktop_told():
+            return  # said once, ever: why is `companion doctor`'s to explain
         self._told_desktop = True
-        code = f"doctor.notify_{delivery.reason}"
-        reason = self.t(code) if self.t.has(code) else delivery.reason
-        self._tell(self.t("breaks.toast.desktop_unavailable", reason=reason), timeout=15)
+        self.keeper.mark_desktop_told()
+        self._tell(self.t("breaks.toast.desktop_unavailable"), timeout=8)
 
     # -- what the user chose -----------------------------------------------------------------
     def start_break(self) -> None:
@@ -331,8 +341,10 @@ class BreakRhythm:
     def after_chat(self) -> None:
         if self._did(self.keeper.after_chat(), Kind.AFTER_CHAT):
             left = format_span(self.view().seconds_left or 0, self.t)
-            key = self.app.key_for("take_break")
-            self._tell(self.t("breaks.toast.after_chat", key=key, time=left), timeout=12)
+            # The key that works where the person is now (k types into the journal's
+            # search, for one), or the one to press on Home.
+            line = naming_key(self.app, "take_break", "breaks.toast.after_chat", time=left)
+            self._tell(line, timeout=12)
         self._changed()
 
     def skip(self) -> None:

@@ -7,10 +7,10 @@ rules (how many postponements, when it ends) live in companion.core.breaks.
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Button, Digits, Footer, Static
 
 from companion.core.activities import Activity, suggestion_order
@@ -21,6 +21,8 @@ from companion.ui.breaks.text import clock_face
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.calm_base import DIGITS
 from companion.ui.shell.messages import BreathingWanted, RhythmTick
+from companion.ui.widgets.choices import ChoiceButton, ChoiceRow, Choices
+from companion.ui.widgets.prose import Paragraph
 from companion.ui.widgets.tension import TensionScale
 
 
@@ -76,31 +78,37 @@ class BreakScreen(CompanionScreen):
             if self.mode == "due":
                 yield from self._compose_due(view)
             elif self.mode == "break":
-                yield Static(t("breaks.screen.on_break_title"), classes="page-title", markup=False)
+                yield Paragraph(
+                    t("breaks.screen.on_break_title"), classes="page-title", markup=False
+                )
                 yield Digits(clock_face(view.seconds_left or 0), id="countdown")
                 length_text = format_span(view.break_length, t)
-                yield Static(
+                yield Paragraph(
                     t("breaks.screen.left", length=length_text), classes="muted", markup=False
                 )
             else:
                 every = format_length(self.companion.rhythm.keeper.rules().every, t)
-                yield Static(t("breaks.screen.over_title"), classes="page-title", markup=False)
-                yield Static(t("breaks.screen.over_body", every=every), markup=False)
+                yield Paragraph(t("breaks.screen.over_title"), classes="page-title", markup=False)
+                yield Paragraph(t("breaks.screen.over_body", every=every), markup=False)
                 if self.asks_rating:
                     yield from self._compose_rating()
             if self.mode != "over":
-                yield Static(id="idea-title", classes="section-title", markup=False)
-                yield Static(id="idea", markup=False)
+                yield Paragraph(id="idea-title", classes="section-title", markup=False)
+                yield Paragraph(id="idea", markup=False)
                 key = self.key_of("break_another")
-                yield Static(
+                yield Paragraph(
                     t("breaks.screen.another_hint", key=key), classes="muted", markup=False
                 )
                 breathe = self.key_of("break_breathe")
-                yield Static(
+                yield Paragraph(
                     t("breaks.screen.breathe_hint", key=breathe), classes="muted", markup=False
                 )
-            with Horizontal(classes="buttons"):
-                yield from self._buttons(view)
+            if self.mode == "due":  # a list of choices: it fits the narrowest window
+                with Choices(id="break-choices"):
+                    yield from self._buttons(view)
+            else:
+                with ChoiceRow(classes="buttons"):
+                    yield from self._buttons(view)
         yield Footer()
 
     @property
@@ -110,40 +118,52 @@ class BreakScreen(CompanionScreen):
     def _compose_rating(self) -> ComposeResult:
         """Optional: how tense before the break, and now (0-10), for insights."""
         t = self.t
-        yield Static(t("breaks.rating.before"), classes="section-title", markup=False)
+        yield Paragraph(t("breaks.rating.before"), classes="section-title", markup=False)
         yield TensionScale(id="rate-before")
-        yield Static(t("breaks.rating.after"), classes="section-title", markup=False)
+        yield Paragraph(t("breaks.rating.after"), classes="section-title", markup=False)
         yield TensionScale(id="rate-after")
-        yield Static(t("breaks.rating.hint"), classes="muted", markup=False)
+        yield Paragraph(t("breaks.rating.hint"), classes="muted", markup=False)
 
     def _compose_due(self, view: BreakView) -> ComposeResult:
         t = self.t
         now = self.companion.services.clock.now()
         worked = format_span((now - view.rested).total_seconds(), t)  # a skip is no break
-        yield Static(t("breaks.screen.due_title"), classes="page-title", markup=False)
-        yield Static(t("breaks.screen.due_body", worked=worked), classes="body", markup=False)
+        yield Paragraph(t("breaks.screen.due_title"), classes="page-title", markup=False)
+        yield Paragraph(t("breaks.screen.due_body", worked=worked), classes="body", markup=False)
         if not view.can_postpone and view.postpones:
             message = t("breaks.screen.no_more_postpones", count=str(view.postpones))
-            yield Static(message, classes="muted", markup=False)
+            yield Paragraph(message, classes="muted", markup=False)
         if view.peak:
-            yield Static(t("breaks.peak.due_note"), classes="muted", markup=False)
+            yield Paragraph(t("breaks.peak.due_note"), classes="muted", markup=False)
 
     def _buttons(self, view: BreakView) -> ComposeResult:
         t = self.t
         if self.mode == "due":
-            yield Button(t("breaks.keys.start"), id="start", variant="primary")
-            yield Button(t("breaks.keys.after_chat"), id="after-chat")
+            yield ChoiceButton(t("breaks.keys.start"), id="start", compact=True)
+            yield ChoiceButton(t("breaks.keys.after_chat"), id="after-chat", compact=True)
             if view.can_postpone:
                 rules = self.companion.rhythm.keeper.rules()
-                minutes = str(round(rules.postpone.total_seconds() / 60))
-                yield Button(t("breaks.buttons.postpone", minutes=minutes), id="postpone")
-            yield Button(t("breaks.keys.skip"), id="skip")
+                label = t("breaks.buttons.postpone", time=format_length(rules.postpone, t))
+                yield ChoiceButton(label, id="postpone", compact=True)
+            yield ChoiceButton(t("breaks.keys.skip"), id="skip", compact=True)
         else:
-            yield Button(t("breaks.keys.back"), id="back", variant="primary")
+            yield ChoiceButton(t("breaks.keys.back"), id="back", variant="primary")
 
     def on_mount(self) -> None:
         self._show_idea()
         self._focus_first_button()
+
+    def before_key(self, event: events.Key) -> bool:
+        """With no choice focused (see _focus_first_button), an arrow goes into the
+        choices: the first one, marked and scrolled into view; Enter then picks it.
+        (PageUp and PageDown still scroll the page.)"""
+        focused = self.focused
+        if not isinstance(focused, ChoiceButton) and event.key in ("up", "down"):
+            choices = self.query(ChoiceButton)
+            if choices:
+                self.set_focus(choices.first())
+                return True
+        return super().before_key(event)
 
     def _focus_first_button(self) -> None:
         # A reminder that appears by itself focuses nothing: an Enter or a space meant
@@ -207,10 +227,10 @@ class BreakScreen(CompanionScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "digit":
             return self.asks_rating
-        if action in ("start", "after_chat", "skip"):
+        if action in ("start", "after_chat", "skip", "postpone"):
+            # (postpone answers even with none left: it says so, rather than letting
+            # the key fall through to something else)
             return self.mode == "due"
-        if action == "postpone":
-            return self.mode == "due" and self.view().can_postpone
         if action in ("another", "breathe"):
             return self.mode in ("due", "break")
         if action == "back":
@@ -229,6 +249,9 @@ class BreakScreen(CompanionScreen):
 
     @on(Button.Pressed, "#postpone")
     def action_postpone(self) -> None:
+        if not self.view().can_postpone:
+            self.notify(self.t("breaks.toast.no_postpone"), timeout=6, markup=False)
+            return
         self._close()
         self.companion.rhythm.postpone()
 

@@ -111,29 +111,29 @@ class BreatheScreen(CalmScreen, Screen[BreathingSession | None]):
         pattern = self.pattern
         with ContentSwitcher(initial="ready", id="breathe-stages"):
             with Vertical(id="ready", classes="page"):
-                yield Static(t("breathing.title"), classes="page-title", markup=False)
+                yield Paragraph(t("breathing.title"), classes="page-title", markup=False)
                 patterns = OptionList(*self._options(), id="patterns")
                 patterns.can_focus = False
                 yield patterns
-                yield Static(id="pattern-when", classes="muted", markup=False)
+                yield Paragraph(id="pattern-when", classes="muted", markup=False)
                 yield Paragraph(id="pattern-caution", classes="muted")
                 yield PhaseBar(pattern, id="preview")
-                yield Static(id="pattern-rounds", markup=False)
+                yield Paragraph(id="pattern-rounds", markup=False)
                 with Vertical(classes="rating", id="before-rating"):
-                    yield Static(t("breathing.tension.before"), markup=False)
+                    yield Paragraph(t("breathing.tension.before"), markup=False)
                     yield TensionScale(id="before")
             with Vertical(id="session", classes="page"):
                 with Horizontal(classes="session-head"):
-                    yield Static(id="session-name", classes="page-title", markup=False)
-                    yield Static(id="session-round", classes="muted head-right", markup=False)
+                    yield Paragraph(id="session-name", classes="page-title", markup=False)
+                    yield Paragraph(id="session-round", classes="muted head-right", markup=False)
                 yield BreathGuide(pattern, animate=not self.still(), id="guide")
             with Vertical(id="end", classes="page"):
-                yield Static(t("breathing.end.title"), classes="page-title", markup=False)
-                yield Static(id="end-summary", markup=False)
+                yield Paragraph(t("breathing.end.title"), classes="page-title", markup=False)
+                yield Paragraph(id="end-summary", markup=False)
                 with Vertical(classes="rating", id="after-rating"):
-                    yield Static(t("breathing.tension.after"), markup=False)
+                    yield Paragraph(t("breathing.tension.after"), markup=False)
                     yield TensionScale(id="after")
-                yield Static(id="tension-change", classes="muted", markup=False)
+                yield Paragraph(id="tension-change", classes="muted", markup=False)
         yield Footer()
 
     def _options(self) -> list[Option]:

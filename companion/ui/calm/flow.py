@@ -64,6 +64,13 @@ class CalmFlow:
             return
         self.app.push_screen(SosScreen(), callback=self._exit if exit_when_done else None)
 
+    def vent(self) -> None:
+        """The vent pad on its own (from the palette): keeps nothing unless asked."""
+        from companion.ui.calm.vent import VentScreen
+
+        if not isinstance(self.app.screen, VentScreen):
+            self.app.push_screen(VentScreen())
+
     @needs_journal  # the note is kept in the journal (and its draft too)
     def incident(self) -> None:
         """The private incident note (from SOS, after an abusive contact)."""

@@ -33,6 +33,7 @@ from companion.ui.calm.vent import VentScreen
 from companion.ui.shell.calm_base import DIGITS, CalmScreen
 from companion.ui.widgets.breath_guide import BreathGuide
 from companion.ui.widgets.pacer import Pacer
+from companion.ui.widgets.prose import Paragraph
 from companion.ui.widgets.tension import TensionScale
 
 RATED_STEPS = {"arrive": "before", "back": "after"}
@@ -80,15 +81,15 @@ class SosScreen(CalmScreen, Screen[SosReset | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="sos", classes="page"):
             with Horizontal(classes="session-head"):
-                yield Static(self.t("sos.title"), id="sos-title", classes="muted", markup=False)
-                yield Static(id="sos-progress", classes="muted head-right", markup=False)
+                yield Paragraph(self.t("sos.title"), id="sos-title", classes="muted", markup=False)
+                yield Paragraph(id="sos-progress", classes="muted head-right", markup=False)
             with Vertical(id="sos-step"):
-                yield Static(id="sos-heading", classes="page-title", markup=False)
-                yield Static(id="sos-body", markup=False)
+                yield Paragraph(id="sos-heading", classes="page-title", markup=False)
+                yield Paragraph(id="sos-body", markup=False)
                 yield BreathGuide(self.sigh, animate=not self.still(), id="sos-guide")
-                yield Static(id="sos-detail", classes="muted", markup=False)
+                yield Paragraph(id="sos-detail", classes="muted", markup=False)
                 with Vertical(id="sos-rating", classes="rating"):
-                    yield Static(id="sos-rating-prompt", markup=False)
+                    yield Paragraph(id="sos-rating-prompt", markup=False)
                     with Center():
                         yield TensionScale(id="before")
                         yield TensionScale(id="after")

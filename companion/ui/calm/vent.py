@@ -12,11 +12,13 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.widgets import Button, Footer, Static, TextArea
 
 from companion.ui.shell.base import CompanionModal
 from companion.ui.shell.typed_keys import after_typed_keys, still_open
+from companion.ui.widgets.choices import ChoiceButton, ChoiceRow
+from companion.ui.widgets.prose import Paragraph
 
 
 class VentScreen(CompanionModal):
@@ -29,12 +31,12 @@ class VentScreen(CompanionModal):
     def compose(self) -> ComposeResult:
         t = self.t
         with Vertical(id="vent", classes="dialog"):
-            yield Static(t("sos.vent.title"), classes="dialog-title", markup=False)
-            yield Static(t("sos.vent.body"), classes="dialog-line", markup=False)
+            yield Paragraph(t("sos.vent.title"), classes="dialog-title", markup=False)
+            yield Paragraph(t("sos.vent.body"), classes="dialog-line", markup=False)
             yield TextArea(id="vent-text", soft_wrap=True, show_line_numbers=False)
-            with Horizontal(classes="buttons"):
-                yield Button(t("sos.vent.let_go"), id="let-go", variant="primary")
-                yield Button(t("sos.vent.keep"), id="keep")
+            with ChoiceRow(classes="buttons"):
+                yield ChoiceButton(t("sos.vent.let_go"), id="let-go", variant="primary")
+                yield ChoiceButton(t("sos.vent.keep"), id="keep")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -79,5 +81,5 @@ class VentScreen(CompanionModal):
         # Keep what is being typed: only the words around it change.
         self.query_one("#vent .dialog-title", Static).update(self.t("sos.vent.title"))
         self.query_one("#vent .dialog-line", Static).update(self.t("sos.vent.body"))
-        self.query_one("#let-go", Button).label = self.t("sos.vent.let_go")
-        self.query_one("#keep", Button).label = self.t("sos.vent.keep")
+        self.query_one("#let-go", ChoiceButton).relabel(self.t("sos.vent.let_go"))
+        self.query_one("#keep", ChoiceButton).relabel(self.t("sos.vent.keep"))

@@ -35,7 +35,7 @@ from companion.services.messages import store_error
 from companion.store.errors import StoreError
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.messages import JournalLocked, RhythmTick
-from companion.ui.widgets.prose import Prose
+from companion.ui.widgets.prose import Paragraph, Prose
 
 SECTIONS = ("counts", "helps", "trend", "patterns")
 WORKING_AFTER = 0.4  # seconds: figures that come sooner come without a "working" line
@@ -95,20 +95,20 @@ class InsightsScreen(CompanionScreen):
     def compose(self) -> ComposeResult:
         t = self.t
         with VerticalScroll(id="insights", classes="page"):
-            yield Static(id="insights-title", classes="page-title", markup=False)
-            yield Static(
+            yield Paragraph(id="insights-title", classes="page-title", markup=False)
+            yield Paragraph(
                 t("insights.working"), id="insights-working", classes="muted hidden", markup=False
             )
-            yield Static(id="insights-journal", classes="muted hidden", markup=False)
-            yield Static(id="insights-empty", classes="hidden", markup=False)
+            yield Paragraph(id="insights-journal", classes="muted hidden", markup=False)
+            yield Paragraph(id="insights-empty", classes="hidden", markup=False)
             for section in SECTIONS:
-                yield Static(
+                yield Paragraph(
                     t(f"insights.section.{section}"),
                     id=f"insights-{section}-title",
                     classes="section-title",
                     markup=False,
                 )
-                yield Static(id=f"insights-{section}", markup=False)
+                yield Paragraph(id=f"insights-{section}", markup=False)
             yield Static(
                 t("insights.trend.tension_note"), id="insights-trend-note", classes="muted"
             )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from companion.core.insights import Insights
 from companion.services.insights import words
@@ -30,12 +30,13 @@ class WeekSummaryScreen(CompanionModal):
     def compose(self) -> ComposeResult:
         t = self.t
         with Vertical(id="week-summary", classes="dialog"):
-            yield Static(t("insights.summary.title"), classes="dialog-title", markup=False)
+            yield Paragraph(t("insights.summary.title"), classes="dialog-title", markup=False)
             yield Paragraph(t("insights.summary.intro"), classes="dialog-line")
             lines = [("•", line) for line in words.summary_lines(self.insights, t)]
-            yield Static(grid(lines), markup=False)
+            yield Paragraph(grid(lines), markup=False)
             yield Paragraph(t("insights.summary.closing"), classes="summary-closing")
-            yield Static(id="week-summary-keys", classes="muted", markup=False)
+            yield Paragraph(id="week-summary-keys", classes="muted", markup=False)
+        yield Footer()
 
     def on_mount(self) -> None:
         self._show_keys()

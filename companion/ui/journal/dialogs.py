@@ -9,8 +9,8 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, OptionList, Static
+from textual.containers import Vertical
+from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.core.journal import MOOD_SCALE, Kind
@@ -18,7 +18,9 @@ from companion.services.journal.service import catalogue, kind_name
 from companion.store.schema import Draft, EditorDraft, Entry
 from companion.system.i18n import format_moment
 from companion.ui.shell.base import CompanionModal
+from companion.ui.widgets.choices import ChoiceButton, ChoiceList, ChoiceRow
 from companion.ui.widgets.columns import two_columns
+from companion.ui.widgets.prose import Paragraph
 
 
 class KindPickerScreen(CompanionModal):
@@ -41,14 +43,15 @@ class KindPickerScreen(CompanionModal):
     def compose(self) -> ComposeResult:
         t = self.t
         with Vertical(classes="dialog", id="kind-picker"):
-            yield Static(t("journal.new.title"), classes="dialog-title", markup=False)
+            yield Paragraph(t("journal.new.title"), classes="dialog-title", markup=False)
             options = [
                 Option(Text(f"{n}  {kind.name}"), id=kind.id)
                 for n, kind in enumerate(self.kinds, 1)
             ]
-            yield OptionList(*options, id="kind-list")
-            yield Static(id="kind-about", classes="dialog-line", markup=False)
-            yield Static(t("journal.new.hint"), classes="muted", markup=False)
+            yield ChoiceList(*options, id="kind-list")
+            yield Paragraph(id="kind-about", classes="dialog-line", markup=False)
+            yield Paragraph(t("journal.new.hint"), classes="muted", markup=False)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
@@ -83,7 +86,7 @@ class ConfirmDeleteScreen(CompanionModal):
         kinds = catalogue(t.lang)
         now = self.companion.services.clock.now()
         with Vertical(classes="dialog", id="confirm-delete"):
-            yield Static(
+            yield Paragraph(
                 t(
                     "journal.delete.question",
                     kind=kind_name(self.entry.kind, kinds),
@@ -92,14 +95,15 @@ class ConfirmDeleteScreen(CompanionModal):
                 classes="dialog-line",
                 markup=False,
             )
-            yield Static(
+            yield Paragraph(
                 t("journal.delete.detail", key=self._undo_key()),
                 classes="dialog-line muted",
                 markup=False,
             )
-            with Horizontal(classes="buttons"):
-                yield Button(t("journal.delete.keep"), id="keep", variant="primary")
-                yield Button(t("journal.delete.confirm"), id="delete", variant="error")
+            with ChoiceRow(classes="buttons"):
+                yield ChoiceButton(t("journal.delete.keep"), id="keep", variant="primary")
+                yield ChoiceButton(t("journal.delete.confirm"), id="delete", variant="error")
+        yield Footer()
 
     def _undo_key(self) -> str:
         from companion.ui.journal.entries import JournalScreen
@@ -138,14 +142,15 @@ class DraftOfferScreen(CompanionModal):
         when = format_moment(self.draft.updated_at, self.companion.services.clock.now(), self.t)
         kind = kind_name(EditorDraft.of(self.draft).kind, self.kinds)
         with Vertical(classes="dialog", id="draft-offer"):
-            yield Static(
+            yield Paragraph(
                 t("journal.editor.draft_offer", kind=kind, when=when),
                 classes="dialog-line",
                 markup=False,
             )
-            with Horizontal(classes="buttons"):
-                yield Button(t("journal.editor.draft_resume"), id="resume", variant="primary")
-                yield Button(t("journal.editor.draft_discard"), id="discard")
+            with ChoiceRow(classes="buttons"):
+                yield ChoiceButton(t("journal.editor.draft_resume"), id="resume", variant="primary")
+                yield ChoiceButton(t("journal.editor.draft_discard"), id="discard")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#resume", Button).focus()
@@ -159,6 +164,9 @@ class DraftOfferScreen(CompanionModal):
         self.dismiss(False)
 
 
+SCORE = Binding.Group("journal.mood.score_keys", compact=True)  # "12345 Your mood"
+
+
 class MoodScreen(CompanionModal):
     """How are you, 1-5: one key saves it. ``w`` opens the full check-in for words."""
 
@@ -168,7 +176,7 @@ class MoodScreen(CompanionModal):
         Binding("escape", "dismiss", "keys.close", id="close_mood"),
         Binding("w", "more", "journal.mood.more", id="mood_more"),
         *(
-            Binding(str(n), f"score({n})", f"journal.mood.scale_{n}", id=f"mood_{n}")
+            Binding(str(n), f"score({n})", f"journal.mood.scale_{n}", id=f"mood_{n}", group=SCORE)
             for n in range(1, MOOD_SCALE + 1)
         ),
     ]
@@ -178,9 +186,10 @@ class MoodScreen(CompanionModal):
         rows = [(str(n), t(f"journal.mood.scale_{n}")) for n in range(1, MOOD_SCALE + 1)]
         rows.append(("w", t("journal.mood.more")))
         with Vertical(classes="dialog", id="mood"):
-            yield Static(t("journal.mood.title"), classes="dialog-title", markup=False)
+            yield Paragraph(t("journal.mood.title"), classes="dialog-title", markup=False)
             yield Static(two_columns(rows), id="mood-scale")
-            yield Static(t("journal.mood.hint"), classes="muted", markup=False)
+            yield Paragraph(t("journal.mood.hint"), classes="muted", markup=False)
+        yield Footer()
 
     def action_score(self, score: int) -> None:
         journal = self.companion.services.journal

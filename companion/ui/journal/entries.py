@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from rich.cells import cell_len
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -25,38 +25,39 @@ from textual.widgets.option_list import Option
 
 from companion.core.journal import EntryError
 from companion.core.journal_search import Query, parse_query
-from companion.services.journal.service import catalogue, entry_problem
+from companion.services.journal.service import catalogue, entry_problem, kind_names
 from companion.store.errors import StoreError
 from companion.store.schema import Entry
 from companion.ui.journal.dialogs import (
     ConfirmDeleteScreen,
-    DraftOfferScreen,
     KindPickerScreen,
 )
 from companion.ui.journal.entry_editor import EntryEditorScreen
 from companion.ui.journal.entry_view import EntryViewScreen
-from companion.ui.journal.rows import entry_row
-from companion.ui.shell.base import CompanionScreen
+from companion.ui.journal.rows import EntryList, entry_row
+from companion.ui.shell.base import FOOTER_EVERYWHERE, CompanionScreen, types_text
 from companion.ui.shell.messages import JournalCounted, JournalRead
+from companion.ui.widgets.prose import Paragraph
 
 REFRESH_SECONDS = 5  # another process's note shows within this; a stat() when idle
+KIND_WORDS_TYPED = ("kind", "类型")
 SHOWN = 100  # rows drawn at first; reaching the last one draws the next hundred
 
 
 class JournalScreen(CompanionScreen):
     private = True
 
+    # Letters, digits and Chinese typed in the list go to the search box (see before_key),
+    # so the list keeps only keys that type nothing, and three signs.
     BINDINGS = [
         Binding("escape", "back", "keys.back", id="journal_back"),
-        Binding("n", "new", "journal.keys.new", id="journal_new"),
+        Binding("ctrl+n", "new", "journal.keys.new", id="journal_new"),
         Binding("slash,ctrl+f", "search", "journal.keys.search", id="journal_search"),
         Binding("enter", "open", "journal.keys.open", show=False, id="journal_open"),
-        Binding("e", "edit", "journal.keys.edit", show=False, id="journal_edit"),
-        Binding("d,delete", "delete", "journal.keys.delete", id="journal_delete"),
-        Binding("u", "undo", "journal.keys.undo", show=False, id="journal_undo"),
-        Binding("asterisk,x", "star", "journal.keys.star", id="journal_star"),
-        Binding("k", "kind_filter", "journal.keys.kind", id="journal_kind"),
-        Binding("f", "starred_filter", "journal.keys.starred", show=False, id="journal_starred"),
+        Binding("ctrl+e", "edit", "journal.keys.edit", show=False, id="journal_edit"),
+        Binding("delete", "delete", "journal.keys.delete", id="journal_delete"),
+        Binding("ctrl+z", "undo", "journal.keys.undo", show=False, id="journal_undo"),
+        Binding("asterisk", "star", "journal.keys.star", show=False, id="journal_star"),
         Binding("down", "to_list", "journal.keys.list", show=False, id="journal_to_list"),
     ]
 
@@ -82,14 +83,17 @@ class JournalScreen(CompanionScreen):
         t = self.t
         with Vertical(id="journal", classes="page"):
             with Horizontal(id="journal-head"):
-                yield Static(t("journal.screen.title"), classes="page-title", markup=False)
-                yield Static(id="journal-count", classes="muted", markup=False)
+                yield Paragraph(t("journal.screen.title"), classes="page-title", markup=False)
+                yield Paragraph(id="journal-count", classes="muted", markup=False)
             yield Input(
-                value=self.search_text, placeholder=t("journal.screen.search"), id="journal-query"
+                value=self.search_text,
+                placeholder=t("journal.screen.search"),
+                id="journal-query",
+                select_on_focus=False,  # typing in the list carries on what is there
             )
-            yield Static(id="journal-filters", classes="muted", markup=False)
-            yield OptionList(id="journal-list")
-            yield Static(id="journal-status", classes="muted", markup=False)
+            yield Paragraph(id="journal-filters", classes="muted", markup=False)
+            yield EntryList(id="journal-list")
+            yield Paragraph(id="journal-status", classes="muted", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -100,25 +104,9 @@ class JournalScreen(CompanionScreen):
         self.offer_draft()
 
     def offer_draft(self) -> None:
-        """Writing that was never saved (autosaved, or kept when the app had to close)
-        is offered back once, when the journal opens."""
-        journal = self.companion.services.journal
-        try:
-            draft = journal.draft()
-        except StoreError:
-            return
-        if draft is not None:
-            self.app.push_screen(DraftOfferScreen(draft, self.kinds), callback=self._draft_chosen)
-
-    def _draft_chosen(self, resume: bool | None) -> None:
-        journal = self.companion.services.journal
-        draft = journal.draft()
-        if draft is None:
-            return
-        if resume:
-            self.app.push_screen(EntryEditorScreen.from_draft(draft, journal))
-        else:
-            self.companion.guard(journal.drop_drafts)
+        """Writing that was never saved (autosaved, or kept when the app closed) is offered
+        back once, when the journal opens; saved, the cursor goes to it."""
+        self.companion.journal.offer_draft(then=self._written)
 
     def on_screen_suspend(self) -> None:
         if self._timer is not None:
@@ -143,7 +131,12 @@ class JournalScreen(CompanionScreen):
     def current_query(self) -> Query:
         """The search box plus the filter keys; raises EntryError for a bad filter."""
         today = self.companion.services.clock.now().date()
-        query = parse_query(self.search_text, today)
+        kinds: dict[str, tuple[str, ...]] = {}
+        if any(word in self.search_text.casefold() for word in KIND_WORDS_TYPED):
+            # (kinds other features wrote count too; looked up only when asked for)
+            present = self.companion.services.journal.kinds_present()
+            kinds = kind_names(self.t.lang, present)
+        query = parse_query(self.search_text, today, kinds)
         if self.kind_filter is not None:
             query = replace(query, kind=self.kind_filter)
         if self.starred_only:
@@ -320,6 +313,22 @@ class JournalScreen(CompanionScreen):
     def option_selected(self) -> None:
         self.action_open()
 
+    def before_key(self, event: events.Key) -> bool:
+        """A character typed while the list has the focus is the start of a search: the
+        search box takes the focus before the key is handed on, so it and every key
+        after it (a burst from a text expander too) land there, in order. The list's own
+        signs (/ * ?) keep their meaning."""
+        listing = self.query_one("#journal-list", OptionList)
+        if self.focused is not listing or not types_text(event.key, event.character):
+            return False
+        active = self.active_bindings.get(event.key)
+        if active is not None and (active.node is self or active.binding.id in FOOTER_EVERYWHERE):
+            return False
+        search = self.query_one("#journal-query", Input)
+        search.cursor_position = len(search.value)
+        self.set_focus(search)
+        return False  # the search box types it
+
     def action_to_list(self) -> None:
         # Down from the search box goes to the list (the list handles its own Down).
         self.query_one("#journal-list", OptionList).focus()
@@ -341,7 +350,16 @@ class JournalScreen(CompanionScreen):
 
     def _kind_picked(self, kind: str | None) -> None:
         if kind:
-            self.app.push_screen(EntryEditorScreen(kind))
+            self.app.push_screen(EntryEditorScreen(kind), callback=self._written)
+
+    def _written(self, entry: Entry | None) -> None:
+        """Back from the editor with what was saved: the cursor goes to it."""
+        if entry is None:
+            return
+        self.refresh_list()
+        ids = [e.id for e in self.shown]
+        if entry.id in ids:
+            self.query_one("#journal-list", OptionList).highlighted = ids.index(entry.id)
 
     def action_open(self) -> None:
         entry = self.selected()
@@ -351,7 +369,7 @@ class JournalScreen(CompanionScreen):
     def action_edit(self) -> None:
         entry = self.selected()
         if entry is not None:
-            self.app.push_screen(EntryEditorScreen(entry.kind, entry))
+            self.app.push_screen(EntryEditorScreen(entry.kind, entry), callback=self._written)
 
     def action_star(self) -> None:
         entry = self.selected()
@@ -385,16 +403,18 @@ class JournalScreen(CompanionScreen):
             self.notify(self.t("journal.delete.undone"), timeout=3, markup=False)
             self.refresh_list()
 
-    def action_kind_filter(self) -> None:
-        """Cycle: every kind -> each kind one writes here, and any other kind the journal
-        holds (a vent, a review…) -> every kind again."""
+    def filter_stops(self) -> list[tuple[str | None, bool]]:
+        """The filter's stops, in order: every entry, starred ones, then each kind one
+        writes here and any other kind the journal holds (a vent, a review…)."""
         present = self.companion.services.journal.kinds_present()
         kinds = [k for k, spec in self.kinds.items() if spec.offered or k in present]
         kinds += sorted(k for k in present if k not in self.kinds)
-        order: list[str | None] = [None, *kinds]
-        self.kind_filter = order[(order.index(self.kind_filter) + 1) % len(order)]
-        self.refresh_list()
+        return [(None, False), (None, True), *((kind, False) for kind in kinds)]
 
-    def action_starred_filter(self) -> None:
-        self.starred_only = not self.starred_only
+    def action_filter(self, step: int) -> None:
+        """→ the next filter, ← the one before (round and round)."""
+        stops = self.filter_stops()
+        here = (self.kind_filter, self.starred_only)
+        index = stops.index(here) if here in stops else 0
+        self.kind_filter, self.starred_only = stops[(index + step) % len(stops)]
         self.refresh_list()

@@ -32,6 +32,8 @@ from companion.store.schema import Draft, EditorDraft, Entry
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.messages import DayClosed
 from companion.ui.shell.typed_keys import after_typed_keys, still_open
+from companion.ui.widgets.prose import Paragraph
+from companion.ui.widgets.scale_select import ScaleSelect
 
 AUTOSAVE_SECONDS = 3.0
 
@@ -81,19 +83,39 @@ class EntryEditorScreen(CompanionScreen):
         spec = kinds.get(self.kind) or kinds["free"]
         title_key = "journal.editor.edit_title" if self.entry else "journal.editor.new_title"
         with VerticalScroll(id="editor", classes="page"):
-            yield Static(t(title_key, kind=spec.name), classes="page-title", markup=False)
-            yield Static(spec.about, classes="muted body", markup=False)
+            yield Paragraph(t(title_key, kind=spec.name), classes="page-title", markup=False)
+            yield Paragraph(spec.about, classes="muted body", markup=False)
             for prompt in spec.prompts:
-                yield Static(prompt.label, classes="prompt-label", markup=False)
+                yield Paragraph(prompt.label, classes="prompt-label", markup=False)
                 if prompt.hint:
-                    yield Static(prompt.hint, classes="muted prompt-hint", markup=False)
-                yield self._answer_widget(prompt.id, prompt.type)
-            yield Static(t("journal.editor.tags"), classes="prompt-label", markup=False)
-            yield Static(t("journal.editor.tags_hint"), classes="muted prompt-hint", markup=False)
+                    yield Paragraph(prompt.hint, classes="muted prompt-hint", markup=False)
+                if prompt.values:
+                    yield self._word_choice(prompt.id, prompt.values)
+                else:
+                    yield self._answer_widget(prompt.id, prompt.type)
+            yield Paragraph(t("journal.editor.tags"), classes="prompt-label", markup=False)
+            yield Paragraph(
+                t("journal.editor.tags_hint"), classes="muted prompt-hint", markup=False
+            )
             yield Input(value=self.initial_tags, id="answer-tags", classes="answer")
-            yield Static(id="editor-error", classes="problem hidden", markup=False)
-            yield Static(t("journal.editor.draft_note"), classes="muted", markup=False)
+            yield Paragraph(id="editor-error", classes="problem hidden", markup=False)
+            yield Paragraph(t("journal.editor.draft_note"), classes="muted", markup=False)
         yield Footer()
+
+    def _word_choice(self, prompt_id: str, values: str) -> Select[str]:
+        """An answer kept as an id ("energetic") and read as words ("Full of energy"):
+        chosen from its words, never typed as the id."""
+        value = self.initial.get(prompt_id, "")
+        options = [(words, key) for key, words in self.t.under(values).items()]
+        if value and value not in {key for _, key in options}:
+            options.append((value, value))  # something written another way: kept as it is
+        return Select(
+            options,
+            value=value or Select.NULL,
+            prompt=self.t("widgets.select_prompt"),
+            id=f"answer-{prompt_id}",
+            classes="answer",
+        )
 
     def _answer_widget(self, prompt_id: str, kind: str) -> Any:
         value = self.initial.get(prompt_id, "")
@@ -104,7 +126,10 @@ class EntryEditorScreen(CompanionScreen):
                 for n in range(1, MOOD_SCALE + 1)
             ]
             chosen = value if value in {v for _, v in options} else Select.NULL
-            return Select(options, value=chosen, id=widget_id, classes="answer")
+            prompt = self.t("widgets.select_prompt")
+            return ScaleSelect(
+                options, top=MOOD_SCALE, value=chosen, prompt=prompt, id=widget_id, classes="answer"
+            )
         if kind == "subject":
             options = [(self.t(f"journal.subjects.{s}"), s) for s in SUBJECTS]
             chosen = value if value in SUBJECTS else SUBJECTS[0]
@@ -121,8 +146,14 @@ class EntryEditorScreen(CompanionScreen):
         )
 
     def on_mount(self) -> None:
+        # The first answer that has no value yet: a mood's score (it comes first and is
+        # needed), else the first place to write. A choice that already holds its
+        # default (whose story an observation tells) is passed over.
         answers = list(self.query(".answer"))
-        first = next((w for w in answers if not isinstance(w, Select)), answers[0])
+        first = next(
+            (w for w in answers if not isinstance(w, Select) or w.value is Select.NULL),
+            answers[0],
+        )
         first.focus()
         self._timer = self.set_interval(AUTOSAVE_SECONDS, self.autosave)
 
@@ -168,11 +199,15 @@ class EntryEditorScreen(CompanionScreen):
             return None
         return self.draft_fields() if self.has_writing() else None
 
+    def kept_draft(self) -> Draft | None:
+        return self.draft
+
     def before_lock(self) -> None:
         self.autosave(wait=True)  # the draft is written (encrypted) while the key is there
 
-    def before_quit(self) -> None:
+    def before_quit(self) -> bool:
         self.autosave(wait=True)  # in place of its own draft, never a second copy of it
+        return self.draft is not None
 
     def autosave(self, wait: bool = False) -> None:
         """Keep what was typed as a draft, if it changed since the last time. The timer's
@@ -222,12 +257,13 @@ class EntryEditorScreen(CompanionScreen):
         t = self.t
         answers, tags = self.snapshot()
         journal = self.companion.services.journal
+        saved: list[Entry] = []
         if self.entry is None:
-            write = partial(journal.add, self.kind, answers, tags)
+            add = partial(journal.add, self.kind, answers, tags)
         else:
-            write = partial(journal.edit, self.entry, answers, tags)
+            add = partial(journal.edit, self.entry, answers, tags)
         try:
-            if not self.companion.guard(write):
+            if not self.companion.guard(lambda: saved.append(add())):
                 return
         except EntryError as problem:  # the journal's check: say what to fix, keep it all
             error = self.query_one("#editor-error", Static)
@@ -241,7 +277,7 @@ class EntryEditorScreen(CompanionScreen):
         if self._timer is not None:
             self._timer.stop()
         self.notify(t("journal.editor.saved"), timeout=3, markup=False)
-        self.dismiss(None)
+        self.dismiss(saved[0] if saved else None)  # the list puts its cursor on it
         if self.entry is None and self.kind == "reflection":
             self.app.post_message(DayClosed())  # the week's last one brings its summary
 

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from companion.core.journal import shown
 from companion.core.voice import third_person
@@ -22,6 +22,7 @@ from companion.system.i18n import format_moment
 from companion.ui.journal.dialogs import ConfirmDeleteScreen
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.messages import ReframeWanted, ReportWanted
+from companion.ui.widgets.prose import Paragraph
 
 _A_MINUTE = timedelta(minutes=1)
 
@@ -57,20 +58,20 @@ class EntryViewScreen(CompanionScreen):
             meta += " · " + t("journal.view.edited", when=edited)
         subject = entry.subject if entry.kind == "observation" else None
         with VerticalScroll(id="entry-view", classes="page"):
-            yield Static(title, classes="page-title", markup=False)
-            yield Static(meta, classes="muted", markup=False)
+            yield Paragraph(title, classes="page-title", markup=False)
+            yield Paragraph(meta, classes="muted", markup=False)
             if subject and not self.as_written:
                 voice = t("journal.view.voice", subject=t(f"journal.subjects.{subject}"))
-                yield Static(voice, classes="muted", markup=False)
+                yield Paragraph(voice, classes="muted", markup=False)
             for label, text in sections(entry, kinds, t):
                 if label:
-                    yield Static(label, classes="section-title", markup=False)
+                    yield Paragraph(label, classes="section-title", markup=False)
                 if subject and not self.as_written and label != _subject_label(kinds):
                     text = third_person(text, str(subject))
-                yield Static(shown(text), classes="entry-text", markup=False)
+                yield Paragraph(shown(text), classes="entry-text", markup=False)
             if entry.tags:
                 tags = " ".join(f"#{tag}" for tag in entry.tags)
-                yield Static(shown(tags), classes="muted entry-tags", markup=False)
+                yield Paragraph(shown(tags), classes="muted entry-tags", markup=False)
             yield from self._reframes(now)
         yield Footer()
 
@@ -80,7 +81,7 @@ class EntryViewScreen(CompanionScreen):
         if not found:
             return
         t = self.t
-        yield Static(t("journal.view.reframes"), classes="section-title", markup=False)
+        yield Paragraph(t("journal.view.reframes"), classes="section-title", markup=False)
         for reframe in found:
             when = format_moment(reframe.created_at, now, t)
             line = (
@@ -88,7 +89,7 @@ class EntryViewScreen(CompanionScreen):
                 if reframe.finished and reframe.meaning
                 else t("journal.view.reframe_open", when=when)
             )
-            yield Static(shown(line), classes="entry-text", markup=False)
+            yield Paragraph(shown(line), classes="entry-text", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#entry-view", VerticalScroll).focus()

@@ -1,4 +1,5 @@
-"""One line of the journal's list: when, the kind, the start of the text, its tags."""
+"""The journal's list: the widget (← → step the filter), and one line of it: when, the
+kind, the start of the text, its tags."""
 
 from __future__ import annotations
 
@@ -7,9 +8,31 @@ from datetime import tzinfo
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
 
 from companion.core.journal import Kind, summary, tags_to_show
 from companion.store.schema import Entry
+
+FILTER = Binding.Group("journal.keys.filter")
+
+
+class EntryList(OptionList):
+    """The list of entries. Its rows never scroll sideways, so ← and → choose the filter
+    (all, starred, each kind), back and forth."""
+
+    BINDINGS = [
+        Binding(
+            "left",
+            "screen.filter(-1)",
+            "journal.keys.filter_back",
+            id="journal_filter_back",
+            group=FILTER,
+        ),
+        Binding(
+            "right", "screen.filter(1)", "journal.keys.filter", id="journal_filter", group=FILTER
+        ),
+    ]
 
 
 def entry_row(

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from companion.services.practice import Practice
 from companion.ui.shell.base import CompanionScreen
-from companion.ui.widgets.prose import Prose
+from companion.ui.widgets.prose import Paragraph, Prose
 
 BACK = Binding("escape", "app.pop_screen", "keys.back", id="practice_back")
 
@@ -30,7 +30,7 @@ class PracticeTool(CompanionScreen):
         return self.companion.services.practice
 
     def title_widget(self) -> Static:
-        return Static(self.t(f"practice.room.{self.TOOL}"), classes="page-title", markup=False)
+        return Paragraph(self.t(f"practice.room.{self.TOOL}"), classes="page-title", markup=False)
 
 
 def spaced(options: Iterable[Option]) -> list[Option | None]:

@@ -19,7 +19,7 @@ from companion.core.drills import Answer, Drill
 from companion.core.drills import answer as score
 from companion.packs import practice as practice_packs
 from companion.ui.practice.base import BACK, PracticeTool, beside, spaced
-from companion.ui.widgets.prose import Prose
+from companion.ui.widgets.prose import Paragraph, Prose
 
 LETTERS = "abcd"
 
@@ -46,7 +46,7 @@ class DrillsScreen(PracticeTool):
     def compose(self) -> ComposeResult:
         with Vertical(id="drills", classes="page"):
             yield self.title_widget()
-            yield Static(id="drill-progress", classes="muted", markup=False)
+            yield Paragraph(id="drill-progress", classes="muted", markup=False)
             with VerticalScroll(id="drill-body", classes="wizard-body"):
                 yield Static(id="drill-situation", classes="body")
                 yield OptionList(id="drill-options")

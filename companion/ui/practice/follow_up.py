@@ -11,13 +11,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList
 from textual.widgets.option_list import Option
 
 from companion.core.reframe import OUTCOMES
 from companion.store.schema import Reframe
 from companion.system.i18n import format_day
 from companion.ui.shell.base import CompanionModal
+from companion.ui.widgets.choices import ChoiceList
 from companion.ui.widgets.prose import Paragraph
 
 SKIP = "skip"
@@ -41,13 +42,14 @@ class FollowUpScreen(CompanionModal):
             meaning=self.reframe.meaning.rstrip(ENDINGS),
         )
         with Vertical(id="follow-up", classes="dialog"):
-            yield Static(t("reframe.follow_up.title"), classes="dialog-title", markup=False)
+            yield Paragraph(t("reframe.follow_up.title"), classes="dialog-title", markup=False)
             intro = t("reframe.follow_up.intro", day=format_day(day.date(), t))
             yield Paragraph(intro)
             yield Paragraph(pair, classes="dialog-line quote")
             yield Input(placeholder=t("reframe.follow_up.note"), id="note")
             options = [Option(t(f"reframe.follow_up.{o}"), id=o) for o in OUTCOMES]
-            yield OptionList(*options, None, Option(t("reframe.follow_up.skip"), id=SKIP))
+            yield ChoiceList(*options, None, Option(t("reframe.follow_up.skip"), id=SKIP))
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#note", Input).focus()

@@ -53,7 +53,7 @@ class PokerScreen(PracticeTool):
                 yield Paragraph(self.t("practice.poker.hand_intro"), id="intro", classes="muted")
                 yield Static(id="card", classes="card hidden")
                 yield Input(id="mine", classes="hidden")
-                yield Static(id="clock", markup=False)
+                yield Paragraph(id="clock", markup=False)
                 yield Paragraph(id="prompt", classes="body")
                 yield Static(id="samples", classes="hidden")
         yield Footer()

@@ -45,6 +45,9 @@ class ReframeScreen(CompanionScreen):
         # (ctrl+o belongs to SOS, everywhere)
         Binding("ctrl+t", "resume", "reframe.keys.resume", id="reframe_resume"),
         Binding("n", "new", "reframe.keys.new", id="reframe_new"),
+        # Enter in a field moves on in the app's own turn, so keys typed after it reach
+        # the next field (see typed_keys: Enter that moves on).
+        Binding("enter", "next_field", show=False, priority=True),
     ]
 
     def __init__(self, wizard: Reframing | None = None) -> None:
@@ -65,7 +68,7 @@ class ReframeScreen(CompanionScreen):
             name=t(f"reframe.steps.{page.value}"),
         )
         with Vertical(id="reframe", classes="page"):
-            yield Static(
+            yield Paragraph(
                 f"{t('reframe.screen.title')} · {title}", classes="page-title", markup=False
             )
             yield from getattr(self, f"_{page.value}")()
@@ -76,7 +79,7 @@ class ReframeScreen(CompanionScreen):
         with VerticalScroll(classes="wizard-body"):
             yield Paragraph(t("reframe.facts.intro"), classes="muted")
             if self.wizard.entry_id:
-                yield Static(t("reframe.facts.source"), classes="source", markup=False)
+                yield Paragraph(t("reframe.facts.source"), classes="source", markup=False)
             yield TextArea(
                 self.wizard.facts, id="facts", placeholder=t("reframe.facts.placeholder")
             )
@@ -96,14 +99,14 @@ class ReframeScreen(CompanionScreen):
         w = self.wizard
         with VerticalScroll(classes="wizard-body"):
             yield Paragraph(t("reframe.thought.intro"), classes="muted")
-            yield Static(t("reframe.thought.thought"), classes="field-label", markup=False)
+            yield Paragraph(t("reframe.thought.thought"), classes="field-label", markup=False)
             yield Input(w.thought, t("reframe.thought.thought_placeholder"), id="thought")
-            yield Static(t("reframe.thought.feeling"), classes="field-label", markup=False)
+            yield Paragraph(t("reframe.thought.feeling"), classes="field-label", markup=False)
             yield Input(w.feeling, t("reframe.thought.feeling_placeholder"), id="feeling")
-            yield Static(t("reframe.thought.intensity"), classes="field-label", markup=False)
+            yield Paragraph(t("reframe.thought.intensity"), classes="field-label", markup=False)
             with Horizontal(classes="scale-row"):
                 yield IntensityScale(w.before, id="before")
-                yield Static(t("reframe.thought.scale_help"), classes="muted", markup=False)
+                yield Paragraph(t("reframe.thought.scale_help"), classes="muted", markup=False)
 
     def _traps(self) -> ComposeResult:
         t = self.t
@@ -136,11 +139,11 @@ class ReframeScreen(CompanionScreen):
         with VerticalScroll(classes="wizard-body"):
             first = t("reframe.meaning.first", thought=w.thought.strip())
             yield Paragraph(first, classes="muted")
-            yield Static(t("reframe.meaning.meaning"), classes="field-label", markup=False)
+            yield Paragraph(t("reframe.meaning.meaning"), classes="field-label", markup=False)
             yield Input(w.meaning, t("reframe.meaning.meaning_placeholder"), id="meaning")
-            yield Static(t("reframe.meaning.action"), classes="field-label", markup=False)
+            yield Paragraph(t("reframe.meaning.action"), classes="field-label", markup=False)
             yield Input(w.action, t("reframe.meaning.action_placeholder"), id="action")
-            yield Static(t("reframe.meaning.after"), classes="field-label", markup=False)
+            yield Paragraph(t("reframe.meaning.after"), classes="field-label", markup=False)
             after = w.before if w.after is None else w.after
             yield IntensityScale(after, id="after")
 
@@ -256,6 +259,8 @@ class ReframeScreen(CompanionScreen):
             return page is Page.SUMMARY
         if action == "another":
             return page is Page.SIDES
+        if action == "next_field":
+            return self._moves_on()
         if action == "resume":
             return self.offer is not None and page is Page.FACTS and self.wizard.blank
         return True
@@ -291,9 +296,21 @@ class ReframeScreen(CompanionScreen):
             elif scale.id == "after":
                 self.wizard.after = scale.value
 
+    def _fields(self) -> list[Widget]:
+        return [w for w in self.query("Input, IntensityScale") if isinstance(w, Widget)]
+
+    def _moves_on(self) -> bool:
+        """Enter in a field that is not the page's last one moves to the next."""
+        fields = self._fields()
+        focused = self.app.focused
+        return isinstance(focused, Input) and focused in fields[:-1]
+
+    def action_next_field(self) -> None:
+        self.focus_next()
+
     @on(Input.Submitted)
     def field_submitted(self, event: Input.Submitted) -> None:
-        fields = [w for w in self.query("Input, IntensityScale") if isinstance(w, Widget)]
+        fields = self._fields()
         if fields and event.input is fields[-1]:
             self.next_page()
         else:
@@ -378,12 +395,12 @@ class ReframeScreen(CompanionScreen):
         await self.recompose_page()
 
     def before_lock(self) -> None:
-        self._take_fields()
-        if not self.wizard.blank and not self.wizard.finished:
-            self._keep()  # saved (encrypted) while the key is still there
+        self.before_quit()
 
-    def before_quit(self) -> None:
-        self.before_lock()  # kept where it is picked up again, as when the journal locks
+    def before_quit(self) -> bool:
+        """Saved (encrypted, while the key is still there) where it is picked up again."""
+        self._take_fields()
+        return not self.wizard.blank and not self.wizard.finished and self._keep()
 
     def _keep(self) -> bool:
         """Save the reframe as it stands; a storage problem is said, never raised."""

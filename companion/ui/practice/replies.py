@@ -24,22 +24,24 @@ class RepliesScreen(PracticeTool):
         with Vertical(id="reply-helper", classes="page"):
             yield self.title_widget()
             with VerticalScroll(id="reply-helper-body", classes="wizard-body"):
-                yield Static(guide.principle_title, classes="section-title", markup=False)
+                yield Paragraph(guide.principle_title, classes="section-title", markup=False)
                 yield Paragraph(guide.principle, classes="body")
-                yield Static(guide.shape_title, classes="section-title", markup=False)
+                yield Paragraph(guide.shape_title, classes="section-title", markup=False)
                 shape = beside(
                     (Text(t(f"practice.replies.{part}"), style="bold"), Text(what))
                     for part, what in guide.shape
                 )
                 yield Static(shape, classes="body")
-                yield Static(guide.listening_title, classes="section-title", markup=False)
+                yield Paragraph(guide.listening_title, classes="section-title", markup=False)
                 yield Paragraph(guide.listening_body, classes="body")
                 moves = beside(("•", Text(move)) for move in guide.listening)
                 yield Static(moves, classes="body")
-                yield Static(t("practice.replies.examples"), classes="section-title", markup=False)
+                yield Paragraph(
+                    t("practice.replies.examples"), classes="section-title", markup=False
+                )
                 for example in guide.examples:
                     yield Static(self._example(example), classes="body")
-                yield Static(t("practice.replies.avoid"), classes="section-title", markup=False)
+                yield Paragraph(t("practice.replies.avoid"), classes="section-title", markup=False)
                 for avoid in guide.avoid:
                     said = Text.assemble((avoid.phrase, "bold"), "  ", (avoid.why, "dim"))
                     instead = Text.assemble(

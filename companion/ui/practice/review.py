@@ -8,7 +8,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Footer, TextArea
 
 from companion.services import drafts
 from companion.ui.practice.base import BACK, PracticeTool
@@ -38,7 +38,9 @@ class ReviewScreen(PracticeTool):
             with VerticalScroll(classes="wizard-body"):
                 yield Paragraph(t("practice.review.intro"), classes="muted")
                 for field in FIELDS:
-                    yield Static(t(f"practice.review.{field}"), classes="field-label", markup=False)
+                    yield Paragraph(
+                        t(f"practice.review.{field}"), classes="field-label", markup=False
+                    )
                     yield TextArea(self.answers[field], id=field, classes="short-text")
                 hint = t("practice.review.save_hint", key=self.key_of("review_save"))
                 yield Paragraph(hint, classes="muted")

@@ -57,7 +57,7 @@ class RoleplayScreen(PracticeTool):
                     options.append(Option(prompt, id=play.id))
                 yield OptionList(*spaced(options), id="plays")
             else:
-                yield Static(self.talk.play.title, classes="page-title", markup=False)
+                yield Paragraph(self.talk.play.title, classes="page-title", markup=False)
                 yield Static(id="mood")
                 with VerticalScroll(id="talk"):
                     yield Paragraph(self.talk.play.setting, classes="muted body")

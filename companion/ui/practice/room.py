@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from companion.ui.practice.base import BACK, PracticeTool, beside
 from companion.ui.widgets.prose import Paragraph
 
+OPEN = Binding.Group("practice.keys.open", compact=True)  # "1234567 Open" in the footer
 TOOLS = ("poker", "emotions", "drills", "pairs", "replies", "roleplay", "review")
 
 
@@ -21,7 +22,7 @@ class PracticeRoomScreen(PracticeTool):
     BINDINGS = [
         BACK,
         *(
-            Binding(str(n), f"open({n - 1})", "practice.keys.open", show=False, id=f"tool_{n}")
+            Binding(str(n), f"open({n - 1})", "practice.keys.open", id=f"tool_{n}", group=OPEN)
             for n in range(1, len(TOOLS) + 1)
         ),
     ]

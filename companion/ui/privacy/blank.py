@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
-from textual.widgets import Static
 
 from companion.ui.shell.base import CompanionModal
+from companion.ui.widgets.prose import Paragraph
 
 
 class BlankScreen(CompanionModal):
     """A neutral, empty view. Any key or click brings the app back."""
 
     def compose(self) -> ComposeResult:
-        yield Static(self.t("lock.blank_hint"), id="blank-hint", markup=False)
+        yield Paragraph(self.t("lock.blank_hint"), id="blank-hint", markup=False)
 
     def on_key(self, event: events.Key) -> None:
         event.stop()

@@ -18,6 +18,7 @@ from textual import events
 from companion.store.journal import JournalStore
 from companion.ui.shell.base import Translated
 from companion.ui.shell.messages import JournalLocked
+from companion.ui.shell.start_notes import tell_backup_failed
 from companion.ui.shell.typed_keys import after_typed_keys
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ class JournalGuard:
         """Unlocking may find the file damaged (moved aside by then) or too new: say so
         the way start-up does, offering the newest backup; go on once it is usable. (The
         whole journal's problem, or one of its files set aside, its backup not chosen.)"""
-        self.app.tell_backup_failed()  # the journal's backup is taken at unlock
+        tell_backup_failed(self.app)  # the journal's backup is taken at unlock
         problems = self.journal.problems()
         problem = problems[0] if problems else None
         if problem is None:
@@ -77,10 +78,11 @@ class JournalGuard:
         so the draft kept before locking holds all of them."""
         after_typed_keys(self.app.screen, self.lock)
 
-    def lock(self, automatic: bool = False) -> None:
+    def lock(self, automatic: bool = False, quiet: bool = False) -> None:
+        """Lock the journal now (``quiet``: without a word, under the blank screen)."""
         t = self.app.strings
         if not self.encrypted:
-            if not automatic:
+            if not automatic and not quiet:
                 self.app.notify(t("lock.not_encrypted"), timeout=6, markup=False)
             return
         if self.journal.locked:
@@ -98,9 +100,20 @@ class JournalGuard:
         front = self.app.screen
         if isinstance(front, Translated) and front.private:
             self.app.pop_screen()  # private screens below close themselves in turn
-        self.app.notify(
-            t("lock.auto_locked" if automatic else "lock.locked_now"), timeout=5, markup=False
-        )
+        if not quiet:
+            self.app.notify(
+                t("lock.auto_locked" if automatic else "lock.locked_now"), timeout=5, markup=False
+            )
+
+    def unlock(self) -> None:
+        """The palette's "Unlock the journal": ask for the passphrase now."""
+        t = self.app.strings
+        if not self.encrypted:
+            self.app.notify(t("lock.not_encrypted"), timeout=6, markup=False)
+        elif not self.journal.locked:
+            self.app.notify(t("lock.already_open"), timeout=4, markup=False)
+        else:
+            self.when_unlocked(lambda: self.app.notify(t("lock.unlocked"), markup=False))
 
     # -- idle ---------------------------------------------------------------------
     def seen(self, event: events.Event) -> None:
@@ -125,12 +138,15 @@ class JournalGuard:
 
     # -- the keys ----------------------------------------------------------------------
     def blank(self) -> None:
-        """ctrl+b / F12: the screen shows nothing private; any key brings it back."""
+        """ctrl+b / F12: the screen shows nothing private, and a journal with a passphrase
+        locks, so whoever walked up cannot read it after a key; any key brings the app
+        back (the journal asks for the passphrase next time it is used)."""
         from companion.ui.privacy.blank import BlankScreen
 
         if isinstance(self.app.screen, BlankScreen):
             self.app.screen.dismiss(None)
         else:
+            self.lock(quiet=True)
             self.app.push_screen(BlankScreen())
 
     def passphrase(self) -> None:

@@ -9,14 +9,16 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Footer, Input, Static
 
 from companion.services.messages import plain_left
 from companion.store import encryption
 from companion.store.encryption import MIN_PASSPHRASE as MIN_LENGTH
 from companion.store.errors import StoreError
 from companion.ui.shell.base import CompanionModal
+from companion.ui.widgets.choices import ChoiceButton, ChoiceRow
+from companion.ui.widgets.prose import Paragraph
 
 
 class PassphraseScreen(CompanionModal):
@@ -26,21 +28,22 @@ class PassphraseScreen(CompanionModal):
         t = self.t
         encrypted = self.companion.privacy.encrypted
         with VerticalScroll(classes="dialog", id="passphrase-dialog"):
-            yield Static(t("lock.setting_title"), classes="dialog-title", markup=False)
+            yield Paragraph(t("lock.setting_title"), classes="dialog-title", markup=False)
             state = "lock.state_encrypted" if encrypted else "lock.state_plain"
             lock_key = self.companion.key_for("lock")
-            yield Static(t(state, key=lock_key), classes="dialog-line", markup=False)
+            yield Paragraph(t(state, key=lock_key), classes="dialog-line", markup=False)
             if encrypted:
                 yield Input(password=True, id="current", placeholder=t("lock.current_placeholder"))
             yield Input(password=True, id="new", placeholder=t("lock.new_placeholder"))
             yield Input(password=True, id="repeat", placeholder=t("lock.repeat_placeholder"))
-            yield Static(t("lock.no_recovery"), classes="muted", markup=False)
-            yield Static(id="passphrase-message", classes="problem hidden", markup=False)
-            with Horizontal(classes="buttons"):
+            yield Paragraph(t("lock.no_recovery"), classes="muted", markup=False)
+            yield Paragraph(id="passphrase-message", classes="problem hidden", markup=False)
+            with ChoiceRow(classes="buttons"):
                 label = "lock.change" if encrypted else "lock.encrypt"
-                yield Button(t(label), id="apply", variant="primary")
+                yield ChoiceButton(t(label), id="apply", variant="primary")
                 if encrypted:
-                    yield Button(t("lock.remove"), id="remove")
+                    yield ChoiceButton(t("lock.remove"), id="remove")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query(Input).first().focus()

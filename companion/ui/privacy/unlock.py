@@ -7,10 +7,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Input, Static
+from textual.widgets import Footer, Input, Static
 
 from companion.store import encryption
 from companion.ui.shell.base import CompanionModal
+from companion.ui.widgets.prose import Paragraph
 
 TRIES = 3
 
@@ -27,10 +28,11 @@ class UnlockScreen(CompanionModal):
     def compose(self) -> ComposeResult:
         t = self.t
         with Vertical(classes="dialog", id="unlock"):
-            yield Static(t("lock.unlock_title"), classes="dialog-title", markup=False)
-            yield Static(t("lock.unlock_body"), classes="dialog-line", markup=False)
+            yield Paragraph(t("lock.unlock_title"), classes="dialog-title", markup=False)
+            yield Paragraph(t("lock.unlock_body"), classes="dialog-line", markup=False)
             yield Input(password=True, id="passphrase", placeholder=t("lock.unlock_placeholder"))
-            yield Static(id="unlock-message", classes="problem hidden", markup=False)
+            yield Paragraph(id="unlock-message", classes="problem hidden", markup=False)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#passphrase", Input).focus()

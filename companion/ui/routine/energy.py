@@ -12,8 +12,8 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Footer, Input
 
 from companion.packs.routine import energy
 from companion.services import drafts
@@ -22,6 +22,7 @@ from companion.system.i18n import format_length
 from companion.ui.routine.body_scan import BodyScan
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.messages import BreathingWanted
+from companion.ui.widgets.choices import ChoiceButton, ChoiceRow, Choices
 from companion.ui.widgets.prose import Paragraph
 
 STEPS = ("intro", "breathe", "intention", "feeling", "done")  # (or "scan" for "breathe")
@@ -50,28 +51,28 @@ class EnergyScreen(CompanionScreen):
     def compose(self) -> ComposeResult:
         t = self.t
         with VerticalScroll(id="energy", classes="page"):
-            yield Static(t("routine.energy.title"), classes="page-title", markup=False)
+            yield Paragraph(t("routine.energy.title"), classes="page-title", markup=False)
             if self.step == "intro":
                 yield from self._compose_intro()
             elif self.step == "scan":
                 yield from self._compose_scan()
             elif self.step == "intention":
-                yield Static(
+                yield Paragraph(
                     t("routine.energy.intention_title"), classes="section-title", markup=False
                 )
-                yield Static(t("routine.energy.intention_prompt"), markup=False)
+                yield Paragraph(t("routine.energy.intention_prompt"), markup=False)
                 placeholder = t("routine.energy.intention_placeholder")
                 yield Input(self.intention, placeholder=placeholder, id="intention")
                 yield from self._next_button()
             elif self.step == "feeling":
-                yield Static(
+                yield Paragraph(
                     t("routine.energy.feeling_title"), classes="section-title", markup=False
                 )
-                yield Static(t("routine.energy.feeling_prompt"), markup=False)
-                with Vertical(classes="feelings"):
+                yield Paragraph(t("routine.energy.feeling_prompt"), markup=False)
+                with Choices(classes="feelings"):
                     for feeling in FEELINGS:
                         label = t(f"routine.feelings.{feeling}")
-                        yield Button(label, id=f"feeling-{feeling}", compact=True)
+                        yield ChoiceButton(label, id=f"feeling-{feeling}", compact=True)
             else:
                 yield from self._compose_done()
         yield Footer()
@@ -82,18 +83,18 @@ class EnergyScreen(CompanionScreen):
         if self.pep is None:
             routine = self.companion.services.routine
             self.pep = routine.pep_line(len(pep), self.rng)
-        yield Static(t("routine.energy.pep_title"), classes="section-title", markup=False)
+        yield Paragraph(t("routine.energy.pep_title"), classes="section-title", markup=False)
         yield Paragraph(pep[self.pep % len(pep)], id="pep", classes="body")
         yield Paragraph(t("routine.energy.intro"), classes="body")
         scan = t("routine.energy.scan_offer", key=self.key_of("energy_scan"))
         yield Paragraph(scan, classes="muted")
-        with Horizontal(classes="buttons"):
-            yield Button(t("routine.keys.begin"), id="next", variant="primary")
-            yield Button(t("routine.keys.not_today"), id="not-today")
+        with ChoiceRow(classes="buttons"):
+            yield ChoiceButton(t("routine.keys.begin"), id="next", variant="primary")
+            yield ChoiceButton(t("routine.keys.not_today"), id="not-today")
 
     def _compose_scan(self) -> ComposeResult:
         t, pack = self.t, energy(self.t.lang)
-        yield Static(pack.scan_name, classes="section-title", markup=False)
+        yield Paragraph(pack.scan_name, classes="section-title", markup=False)
         if self.scanned:
             yield Paragraph(t("routine.energy.scan_done"), classes="body")
         else:
@@ -102,19 +103,19 @@ class EnergyScreen(CompanionScreen):
         yield from self._next_button()
 
     def _next_button(self) -> ComposeResult:
-        with Horizontal(classes="buttons"):
-            yield Button(self.t("routine.keys.next"), id="next", variant="primary")
+        with ChoiceRow(classes="buttons"):
+            yield ChoiceButton(self.t("routine.keys.next"), id="next", variant="primary")
 
     def _compose_done(self) -> ComposeResult:
         t = self.t
-        yield Static(t("routine.energy.done_title"), classes="section-title", markup=False)
+        yield Paragraph(t("routine.energy.done_title"), classes="section-title", markup=False)
         if self.intention.strip():
             line = t("routine.energy.done_intention", intention=self.intention.strip())
-            yield Static(line, classes="body", markup=False)
+            yield Paragraph(line, classes="body", markup=False)
         every = format_length(self.companion.services.config.settings.break_every, t)
-        yield Static(t("routine.energy.done_body", every=every), markup=False)
-        with Horizontal(classes="buttons"):
-            yield Button(t("routine.keys.done"), id="finish", variant="primary")
+        yield Paragraph(t("routine.energy.done_body", every=every), markup=False)
+        with ChoiceRow(classes="buttons"):
+            yield ChoiceButton(t("routine.keys.done"), id="finish", variant="primary")
 
     async def on_mount(self) -> None:
         self._focus()

@@ -16,6 +16,7 @@ from companion.ui.privacy.guard import needs_journal
 from companion.ui.shell.attention import in_the_middle, on_break, typing
 from companion.ui.shell.home import HomeScreen
 from companion.ui.shell.messages import DayClosed, ShiftMoment
+from companion.ui.shell.naming_keys import naming_key
 
 if TYPE_CHECKING:
     from companion.ui.app import CompanionApp
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
 class RoutineFlow:
     def __init__(self, app: CompanionApp) -> None:
         self.app = app
+        # The shift's end offered "let the day go" (and it has not been opened since):
+        # then, and only then, it begins with "your shift is over".
+        self.shift_over = False
 
     # -- when to offer -----------------------------------------------------------------
     def moment(self, moment: ShiftMoment) -> None:
@@ -59,6 +63,8 @@ class RoutineFlow:
         self.app.attempt(lambda: routine.offered(RELEASE_OFFERED), None)
         from companion.ui.routine.release import ReleaseScreen
 
+        # Offered because the shift ended: it may say so.
+        self.shift_over = True
         self._offer(ReleaseScreen, "routine.release.offer", "release")
 
     def _offer(self, screen: type[EnergyScreen | ReleaseScreen], message: str, key: str) -> None:
@@ -66,7 +72,7 @@ class RoutineFlow:
         # toast says where to find it instead.
         app = self.app
         if typing(app) or on_break(app) or in_the_middle(app):
-            app.notify(app.strings(message, key=app.key_for(key)), timeout=20, markup=False)
+            app.notify(naming_key(app, key, message), timeout=20, markup=False)
         else:
             self.open(screen)
 
@@ -85,6 +91,11 @@ class RoutineFlow:
     def open(self, screen: type[EnergyScreen | ReleaseScreen]) -> None:
         if not isinstance(self.app.screen, screen):
             self.app.push_screen(screen())
+
+    def take_shift_over(self) -> bool:
+        """Was "let the day go" offered by the shift's end? (Asked once, as it opens.)"""
+        shift_over, self.shift_over = self.shift_over, False
+        return shift_over
 
     # -- keeping the answers -------------------------------------------------------------
     def save_intention(self, intention: str, feeling: str | None) -> bool:

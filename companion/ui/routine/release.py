@@ -9,13 +9,14 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Button, Footer, Input, Static
 
 from companion.core.activities import AfterWork, suggestion_order
 from companion.services import drafts
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.typed_keys import after_typed_keys, still_open
+from companion.ui.widgets.choices import ChoiceButton, ChoiceRow
 from companion.ui.widgets.prose import Paragraph
 
 
@@ -29,33 +30,41 @@ class ReleaseScreen(CompanionScreen):
             "ctrl+s", "save", "routine.keys.save", show=False, id="release_save", priority=True
         ),
         Binding("n", "another", "routine.after_work.another", id="release_another"),
+        # Enter moves on in the app's own turn (see typed_keys: Enter that moves on).
+        Binding("enter", "next_field", show=False, priority=True),
     ]
 
     def __init__(self) -> None:
         super().__init__()
+        self.shift_over: bool | None = None  # known once it is shown
         self.evening = False  # what was written is kept: the evening's idea is shown
         self.idea = 0
 
     def compose(self) -> ComposeResult:
         t = self.t
+        if self.shift_over is None:
+            self.shift_over = self.companion.routine.take_shift_over()
+        # "Your shift is over" only when the shift's end offered it; opened by hand (w),
+        # the shift may well be going on.
+        intro = "routine.release.intro" if self.shift_over else "routine.release.intro_by_hand"
         with VerticalScroll(id="release", classes="page"):
-            yield Static(t("routine.release.title"), classes="page-title", markup=False)
+            yield Paragraph(t("routine.release.title"), classes="page-title", markup=False)
             if self.evening:
-                yield Static(t("routine.after_work.title"), classes="section-title")
-                yield Static(id="evening-kind", classes="muted", markup=False)
+                yield Paragraph(t("routine.after_work.title"), classes="section-title")
+                yield Paragraph(id="evening-kind", classes="muted", markup=False)
                 yield Paragraph(id="evening-idea", classes="body")
-                with Horizontal(classes="buttons"):
-                    yield Button(t("routine.keys.done"), id="close", variant="primary")
-                    yield Button(t("routine.after_work.another"), id="another")
+                with ChoiceRow(classes="buttons"):
+                    yield ChoiceButton(t("routine.keys.done"), id="close", variant="primary")
+                    yield ChoiceButton(t("routine.after_work.another"), id="another")
             else:
-                yield Static(t("routine.release.intro"), classes="body", markup=False)
-                yield Static(t("routine.release.went_well"), classes="field-label", markup=False)
+                yield Paragraph(t(intro), classes="body", markup=False)
+                yield Paragraph(t("routine.release.went_well"), classes="field-label")
                 yield Input(placeholder=t("routine.release.went_well_placeholder"), id="went-well")
-                yield Static(t("routine.release.let_go"), classes="field-label", markup=False)
+                yield Paragraph(t("routine.release.let_go"), classes="field-label", markup=False)
                 yield Input(placeholder=t("routine.release.let_go_placeholder"), id="let-go")
-                with Horizontal(classes="buttons"):
-                    yield Button(t("routine.keys.save"), id="save", variant="primary")
-                    yield Button(t("routine.keys.not_today"), id="not-today")
+                with ChoiceRow(classes="buttons"):
+                    yield ChoiceButton(t("routine.keys.save"), id="save", variant="primary")
+                    yield ChoiceButton(t("routine.keys.not_today"), id="not-today")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -84,12 +93,15 @@ class ReleaseScreen(CompanionScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "another":
             return self.evening
+        if action == "next_field":
+            focused = self.app.focused
+            return isinstance(focused, Input) and focused.id == "went-well"
         return True
 
     # -- writing -------------------------------------------------------------------------
     @on(Input.Submitted, "#went-well")
-    def next_field(self) -> None:
-        self.query_one("#let-go", Input).focus()
+    def action_next_field(self) -> None:
+        self.set_focus(self.query_one("#let-go", Input))  # now, not after queued keys
 
     def action_save(self) -> None:
         after_typed_keys(self, self.keep)

@@ -8,18 +8,22 @@ import dataclasses
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
 from companion.core.journal import EntryError
+from companion.core.terminal import COMFORTABLE_WIDTH
 from companion.services.journal.service import entry_problem
 from companion.store.errors import StoreError
 from companion.system.i18n import Strings
 from companion.ui.actions import registry_place
 from companion.ui.shell.messages import JournalRead
+from companion.ui.widgets.choices import arrow_in_choices
 
 if TYPE_CHECKING:
+    from companion.store.schema import Draft
     from companion.ui.app import CompanionApp
 
 
@@ -41,6 +45,9 @@ def translate_bindings(
         binding = active.binding
         if binding.description and t.has(binding.description):
             binding = dataclasses.replace(binding, description=t(binding.description))
+        if binding.group is not None and t.has(binding.group.description):
+            group = dataclasses.replace(binding.group, description=t(binding.group.description))
+            binding = dataclasses.replace(binding, group=group)
         hide = (
             not all_app_keys
             and binding.show
@@ -53,6 +60,24 @@ def translate_bindings(
             active = active._replace(binding=binding)
         out[key] = active
     return in_registry_order(out)
+
+
+def types_text(key: str, character: str | None) -> bool:
+    """Does this key type a character (a letter, a digit, a sign, a Chinese character)?"""
+    return character is not None and character.isprintable()
+
+
+def app_letter(screen: Screen[Any], key: str, character: str | None) -> bool:
+    """Would this key run an app-wide action that is a typed character (``j``, ``q``,
+    ``t``…) on ``screen``? Those act on Home only; help's key acts everywhere."""
+    if not types_text(key, character):
+        return False
+    active = screen.active_bindings.get(key)
+    return (
+        active is not None
+        and isinstance(active.node, App)
+        and active.binding.id not in FOOTER_EVERYWHERE
+    )
 
 
 def in_registry_order(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
@@ -93,14 +118,44 @@ class Translated:
 
     # Home's footer shows every app-wide key; other screens show their own keys first.
     footer_app_keys: ClassVar[bool] = False
+    # App-wide keys that type a character (j, h, t, q…) act where nothing is typed and
+    # nothing is chosen: on Home. On every other screen a letter belongs to that screen
+    # (its own keys, a field, a list's search), so a word typed in the wrong place never
+    # quits, switches the theme or opens another room. Keys that type nothing (F2,
+    # ctrl+l, ctrl+q…) and help's key work everywhere.
+    app_letters: ClassVar[bool] = False
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
-        return translate_bindings(
+        bindings = translate_bindings(
             super().active_bindings,  # type: ignore[misc]
             self.t,
             self.footer_app_keys,
         )
+        if self.app.size.width < COMFORTABLE_WIDTH:  # type: ignore[attr-defined]
+            # A narrow window keeps the footer for this screen's keys and help; the
+            # palette is named on the help page. (Keys are dispatched from the binding
+            # chain, not from this view, so ctrl+p still opens it.)
+            palette = self.app.COMMAND_PALETTE_BINDING  # type: ignore[attr-defined]
+            bindings = {k: v for k, v in bindings.items() if k != palette}
+        return bindings
+
+    def on_resize(self) -> None:
+        # (Textual runs this for each class that defines on_resize, the screen's own too.)
+        self.refresh_bindings()  # type: ignore[attr-defined]
+
+    def on_key(self, event: events.Key) -> None:
+        # (Textual runs this for each class that defines on_key, the screen's own too.)
+        if not self.app_letters and app_letter(self, event.key, event.character):  # type: ignore[arg-type]
+            event.prevent_default()
+            event.stop()
+
+    def before_key(self, event: events.Key) -> bool:
+        """A key is about to be handed to the focused widget. Called by the app before
+        Textual dispatches it, so keys that arrive in a burst keep their order: a screen
+        may move the focus first (a list sends typing to its search box), or take the
+        key whole (True: an arrow moves between choices, see ui/widgets/choices.py)."""
+        return arrow_in_choices(self.focused, event.key)  # type: ignore[attr-defined]
 
     def key_of(self, binding_id: str, bindings: Iterable[BindingType] | None = None) -> str:
         """The key shown for one of this screen's own bindings (or of ``bindings``,
@@ -124,6 +179,9 @@ class Translated:
         # Whichever screen comes to the front checks the size, so a screen pushed at
         # start-up (or over a too-small notice) can never hide that notice.
         self.companion.check_size(self.app.size.width, self.app.size.height)
+        # The app's one timer slept for the screen that was in front; this one may show
+        # seconds (Home's next break, a break's count-down): wake it when this one needs.
+        self.companion.rhythm.screen_changed()
 
     async def retranslate(self) -> None:
         """The language changed: draw again. Screens holding input override this."""
@@ -169,6 +227,11 @@ class Translated:
         """Text the user typed and has not saved, to keep if the app must close."""
         return None
 
+    def kept_draft(self) -> Draft | None:
+        """The draft this screen's autosave already keeps (the app updates it when it
+        must close, instead of keeping the same writing twice)."""
+        return None
+
     def redraw_in(self) -> float | None:
         """Seconds until this screen shows another figure (a count-down), so the app's
         one slow timer comes back then; None when nothing here needs it."""
@@ -178,21 +241,24 @@ class Translated:
         """The journal is about to lock: keep what must survive (a draft) while the key
         is still there."""
 
-    def before_quit(self) -> None:
+    def before_quit(self) -> bool:
         """The app is about to close: keep what was typed here and not saved, as a draft
-        (a screen that keeps its own draft, or saves as it goes, does that instead)."""
+        (in place of the one its autosave keeps; a screen that saves as it goes does
+        that instead). Whether something was kept."""
         fields = self.unsaved_input()
         if fields:
-            self.companion.services.drafts.keep(self.draft_origin, fields)
+            self.companion.services.drafts.keep(self.draft_origin, fields, self.kept_draft())
+        return bool(fields)
 
 
 def quit_keeping_input(app: CompanionApp) -> None:
-    """Keep what every open screen holds and has not saved, then quit. A write that
-    fails is said (the app still quits: ctrl+q always does)."""
+    """Keep what every open screen holds and has not saved, then quit, saying that it
+    was kept. A write that fails is said (the app still quits: ctrl+q always does)."""
+    kept = False
     for screen in app.screen_stack:
         if isinstance(screen, Translated):
-            app.guard(screen.before_quit)
-    app.exit()
+            kept = app.attempt(screen.before_quit, False) or kept
+    app.exit(message=app.strings("app.kept_on_quit") if kept else None)
 
 
 class CompanionScreen(Translated, Screen[None]):

@@ -1,4 +1,6 @@
-"""Help: every key that works here, in two groups, and how to reach the palette."""
+"""Help: every key that works here (the screen's own, the app-wide ones that work on
+every screen, and the letters that open things from Home), and how to reach the
+palette."""
 
 from __future__ import annotations
 
@@ -6,10 +8,11 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
+from companion.core.key_names import is_printable
 from companion.ui.actions import registry_place
-from companion.ui.shell.base import CompanionModal
+from companion.ui.shell.base import FOOTER_EVERYWHERE, CompanionModal
 from companion.ui.widgets.columns import two_columns
 from companion.ui.widgets.prose import Paragraph
 
@@ -23,51 +26,60 @@ class HelpScreen(CompanionModal):
 
     def compose(self) -> ComposeResult:
         t = self.t
-        screen_rows, app_rows = self.key_rows()
+        screen_rows, app_rows, home_rows = self.key_rows()
         header = (t("help.key"), t("help.action"))
         with VerticalScroll(id="help", classes="dialog"):
-            yield Static(t("help.title"), classes="dialog-title", markup=False)
+            yield Paragraph(t("help.title"), classes="dialog-title", markup=False)
             care = t("care.help.line", key=self.key_of("help_helplines"))
             yield Paragraph(care, id="help-care", classes="dialog-line")
             if screen_rows:
-                yield Static(t("help.this_screen"), classes="section-title", markup=False)
+                yield Paragraph(t("help.this_screen"), classes="section-title", markup=False)
                 yield Static(two_columns(screen_rows, header=header), id="help-screen-keys")
-            yield Static(t("help.everywhere"), classes="section-title", markup=False)
+            yield Paragraph(t("help.everywhere"), classes="section-title", markup=False)
             yield Static(two_columns(app_rows, header=header), id="help-app-keys")
-            yield Static(
+            if home_rows:
+                yield Paragraph(t("help.from_home"), classes="section-title", markup=False)
+                yield Static(two_columns(home_rows, header=header), id="help-home-keys")
+            yield Paragraph(
                 t("help.palette_hint", key=self.companion.key_for("command_palette")),
                 classes="muted",
                 markup=False,
             )
+        yield Footer()
 
-    def key_rows(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-        """(keys of the screen below, keys that work everywhere), translated.
+    def key_rows(
+        self,
+    ) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[tuple[str, str]]]:
+        """(keys of the screen below, app-wide keys that work there too, app-wide keys
+        that type a letter and so work from Home), translated.
 
         Only companion's own bindings are listed (their descriptions are content keys);
         several keys for one action share a row: "? / f1".
         """
         under = self._screen_below()
         if under is None:
-            return [], []
+            return [], [], []
         t = self.t
-        groups: dict[tuple[bool, str, str], list[str]] = {}
-        place: dict[tuple[bool, str, str], int] = {}
+        groups: dict[tuple[str, str, str], list[str]] = {}
+        place: dict[tuple[str, str, str], int] = {}
         for active in Screen.active_bindings.fget(under).values():  # type: ignore[attr-defined]
             binding = active.binding
             if binding.system or not t.has(binding.description):
                 continue
-            group = (isinstance(active.node, App), binding.action, binding.description)
+            where = "screen"
+            if isinstance(active.node, App):
+                letter = is_printable(binding.key) and binding.key != "space"
+                where = "home" if letter and binding.id not in FOOTER_EVERYWHERE else "app"
+            group = (where, binding.action, binding.description)
             groups.setdefault(group, []).append(self.app.get_key_display(binding))
             at = registry_place(binding.id)
             place[group] = min(place.get(group, at), at)
-        screen_rows: list[tuple[str, str]] = []
-        app_rows: list[tuple[str, str]] = []
+        rows: dict[str, list[tuple[str, str]]] = {"screen": [], "app": [], "home": []}
         # The app-wide keys in the registry's order, wherever the person's keymap put them.
         for group in sorted(groups, key=place.__getitem__):
-            everywhere, _action, description = group
-            row = (" / ".join(groups[group]), t(description))
-            (app_rows if everywhere else screen_rows).append(row)
-        return screen_rows, app_rows
+            where, _action, description = group
+            rows[where].append((" / ".join(groups[group]), t(description)))
+        return rows["screen"], rows["app"], rows["home"]
 
     def _screen_below(self) -> Screen[object] | None:
         stack = self.app.screen_stack

@@ -8,62 +8,62 @@ screen appears as soon as it can.
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.timer import Timer
+from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from companion.core.daytime import part_of_day
 from companion.system.i18n import format_day, format_time
 from companion.ui.actions import ACTIONS
 from companion.ui.shell.base import CompanionScreen
-from companion.ui.shell.messages import RhythmTick
+from companion.ui.shell.messages import JournalLocked, RhythmTick
 from companion.ui.widgets.columns import key_grid, two_columns
-
-REFRESH_SECONDS = 30  # the clock on Home shows minutes; nothing here needs seconds
+from companion.ui.widgets.prose import Paragraph
 
 
 class HomeScreen(CompanionScreen):
     footer_app_keys = True
-    _timer: Timer | None = None
+    app_letters = True  # nothing is typed or chosen here: the letters open the rooms
     _painted = False  # the glance waits for the first paint
 
     def compose(self) -> ComposeResult:
         t = self.t
-        with Vertical(id="home", classes="page"):
-            yield Static(id="greeting", markup=False)
-            yield Static(id="today", classes="muted", markup=False)
-            yield Static(id="break-status", markup=False)
-            yield Static(id="care-line", markup=False)
-            yield Static(t("home.glance_title"), classes="section-title", markup=False)
-            yield Static(id="glance", markup=False)
-            yield Static(t("home.keys_title"), classes="section-title", markup=False)
+        with VerticalScroll(id="home", classes="page"):  # scrolls in a small window
+            yield Paragraph(id="greeting", markup=False)
+            yield Paragraph(id="today", classes="muted", markup=False)
+            yield Paragraph(id="break-status", markup=False)
+            yield Paragraph(id="care-line", markup=False)
+            yield Paragraph(t("home.glance_title"), classes="section-title", markup=False)
+            yield Paragraph(id="glance", markup=False)
+            yield Paragraph(t("home.keys_title"), classes="section-title", markup=False)
             yield Static(id="home-keys")
         yield Footer()
 
+    # Home has no timer of its own: the app's one timer (the break rhythm's) comes back
+    # when Home shows another figure (redraw_in) and redraws it with a RhythmTick.
     def on_mount(self) -> None:
         self.refresh_view()
-        self._timer = self.set_interval(REFRESH_SECONDS, self.refresh_view)
         self.call_after_refresh(self._first_glance)
 
     def _first_glance(self) -> None:
         self._painted = True
         self._draw_glance()
 
-    def on_screen_suspend(self) -> None:
-        if self._timer is not None:
-            self._timer.pause()
-
     def on_screen_resume(self) -> None:
         self.refresh_view()
-        if self._timer is not None:
-            self._timer.resume()
 
     def on_rhythm_tick(self, _message: RhythmTick) -> None:
         self.refresh_view()
 
+    def on_journal_locked(self, _message: JournalLocked) -> None:
+        self.refresh_view()  # the journal's figures (entries, mood) go at once
+
     def redraw_in(self) -> float | None:
-        """When the next-break line shows another figure (the app's timer asks)."""
-        return self.companion.break_redraw_in()
+        """When Home shows another figure: the next-break line (every second in its last
+        minute), or the clock's next minute."""
+        now = self.companion.services.clock.now()
+        next_minute = 60 - (now.second + now.microsecond / 1_000_000)
+        countdown = self.companion.break_redraw_in()
+        return next_minute if countdown is None else min(countdown, next_minute)
 
     def refresh_view(self) -> None:
         t = self.t

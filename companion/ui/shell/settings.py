@@ -11,11 +11,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Select, Static, Switch
 
-from companion.core.durations import format_duration
 from companion.packs.library import pack_problem
 from companion.services.config import BadValue, read_duration
 from companion.services.config.fields import FIELDS
 from companion.services.messages import config_problem
+from companion.system.i18n import format_length
 from companion.system.paths import display_path
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.setting_rows import ROWS, SettingRow
@@ -32,26 +32,26 @@ class SettingsScreen(CompanionScreen):
         settings = self.companion.services.config.settings
         section = ""
         with VerticalScroll(id="settings", classes="page"):
-            yield Static(t("settings.title"), classes="page-title", markup=False)
+            yield Paragraph(t("settings.title"), classes="page-title", markup=False)
             for row in ROWS:
                 if row.section and row.section != section:
                     section = row.section
-                    yield Static(t(section), classes="section-title", markup=False)
+                    yield Paragraph(t(section), classes="section-title", markup=False)
                 with Horizontal(classes="setting"):
-                    yield Static(t(row.label), classes="setting-label", markup=False)
+                    yield Paragraph(t(row.label), classes="setting-label", markup=False)
                     yield self._control(row, getattr(settings, row.attr, None))
                 if row.hint:
                     yield Paragraph(t(row.hint), classes="muted body")
                 if row.kind in ("duration", "text"):
-                    yield Static(id=f"{row.attr}-error", classes="problem hidden", markup=False)
+                    yield Paragraph(id=f"{row.attr}-error", classes="problem hidden", markup=False)
             yield from self._own_packs()
             config_file = display_path(self.companion.services.paths.config_file)
-            yield Static(t("settings.file", path=config_file), classes="muted", markup=False)
+            yield Paragraph(t("settings.file", path=config_file), classes="muted", markup=False)
             problems = self.companion.services.config.problems
             if problems:
-                yield Static(t("settings.problems_title"), classes="section-title", markup=False)
+                yield Paragraph(t("settings.problems_title"), classes="section-title", markup=False)
                 for problem in problems:
-                    yield Static(config_problem(problem, t), classes="problem", markup=False)
+                    yield Paragraph(config_problem(problem, t), classes="problem", markup=False)
         yield Footer()
 
     def _own_packs(self) -> ComposeResult:
@@ -60,7 +60,7 @@ class SettingsScreen(CompanionScreen):
         library = self.companion.services.library
         folder = display_path(library.language_folder(t.lang))
         own = library.own(t.lang)
-        yield Static(t("packs.folder.title"), classes="section-title", markup=False)
+        yield Paragraph(t("packs.folder.title"), classes="section-title", markup=False)
         yield Paragraph(t("packs.folder.about", folder=folder), classes="muted body")
         if own.files:
             loaded = t("packs.folder.loaded", count=str(len(own.files)), folder=folder)
@@ -68,7 +68,7 @@ class SettingsScreen(CompanionScreen):
         else:
             yield Paragraph(t("packs.folder.none", folder=folder), classes="body")
         for problem in own.problems:
-            yield Static(pack_problem(problem, t), classes="problem", markup=False)
+            yield Paragraph(pack_problem(problem, t), classes="problem", markup=False)
 
     def _control(self, row: SettingRow, value: Any) -> Widget:
         if row.kind == "choice":
@@ -86,7 +86,7 @@ class SettingsScreen(CompanionScreen):
             placeholder = self.t(row.placeholder) if row.placeholder else ""
             text = str(value or "")
             return Input(text, placeholder=placeholder, id=row.attr, classes="setting-text")
-        return Input(value=format_duration(value), id=row.attr, classes="duration")
+        return Input(value=format_length(value, self.t), id=row.attr, classes="duration")
 
     def on_mount(self) -> None:
         self.query_one(f"#{ROWS[0].attr}").focus()
@@ -149,7 +149,7 @@ class SettingsScreen(CompanionScreen):
             elif isinstance(control, Select):
                 control.value = value
             elif isinstance(control, Input):
-                control.value = format_duration(value)
+                control.value = format_length(value, self.t)
 
     async def retranslate(self) -> None:
         focused = self.focused.id if self.focused else None

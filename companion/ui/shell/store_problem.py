@@ -7,13 +7,15 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Static
+from textual.containers import Vertical
+from textual.widgets import Button, Footer
 
 from companion.services.messages import open_problem, passphrase_setting, store_name
 from companion.store.database import Database, OpenProblem
 from companion.store.journal import JournalStore
 from companion.ui.shell.base import CompanionModal
+from companion.ui.widgets.choices import ChoiceButton, ChoiceRow
+from companion.ui.widgets.prose import Paragraph
 
 
 class StoreProblemScreen(CompanionModal):
@@ -41,16 +43,17 @@ class StoreProblemScreen(CompanionModal):
         kind = self.problem.kind
         with Vertical(classes="dialog"):
             for line in self.lines():
-                yield Static(line, classes="dialog-line", markup=False)
-            with Horizontal(classes="buttons"):
+                yield Paragraph(line, classes="dialog-line", markup=False)
+            with ChoiceRow(classes="buttons"):
                 if kind == "quarantined" and self.problem.backup is not None:
-                    yield Button(t("store.restore"), id="restore", variant="primary")
-                    yield Button(t("store.start_fresh"), id="fresh")
+                    yield ChoiceButton(t("store.restore"), id="restore", variant="primary")
+                    yield ChoiceButton(t("store.start_fresh"), id="fresh")
                 elif kind == "damaged":
-                    yield Button(t("store.start_fresh"), id="fresh", variant="primary")
-                    yield Button(t("store_problem.damaged.not_now"), id="close")
+                    yield ChoiceButton(t("store.start_fresh"), id="fresh", variant="primary")
+                    yield ChoiceButton(t("store_problem.damaged.not_now"), id="close")
                 else:
-                    yield Button(t("keys.close"), id="close", variant="primary")
+                    yield ChoiceButton(t("keys.close"), id="close", variant="primary")
+        yield Footer()
 
     @property
     def database(self) -> JournalStore | Database:

@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from companion.core.terminal import MIN_HEIGHT, MIN_WIDTH
 from companion.ui.shell.base import CompanionScreen
+from companion.ui.widgets.prose import Paragraph
 
 __all__ = ["MIN_HEIGHT", "MIN_WIDTH", "TooSmallScreen"]
 
@@ -15,8 +16,8 @@ __all__ = ["MIN_HEIGHT", "MIN_WIDTH", "TooSmallScreen"]
 class TooSmallScreen(CompanionScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="too-small"):
-            yield Static(self.t("too_small.message"), id="too-small-message", markup=False)
-            yield Static(id="too-small-detail", classes="muted", markup=False)
+            yield Paragraph(self.t("too_small.message"), id="too-small-message", markup=False)
+            yield Paragraph(id="too-small-detail", classes="muted", markup=False)
 
     def on_mount(self) -> None:
         self.show_size(self.app.size.width, self.app.size.height)

@@ -12,6 +12,12 @@ field's own turn, before any key typed after it.
 So the callback runs in the field's task: it may dismiss its screen, but must not
 await anything that waits for that field to close (``recompose``); it schedules such
 work on the screen instead (``screen.call_later``).
+
+Enter that moves from one field to the next has the same race the other way round: the
+field handles its Enter in its own turn, after the app has already handed it the keys
+typed next, so they landed in the field just left. A form whose Enter
+moves on binds it with ``priority=True`` and moves the focus in the app's turn (the
+binding's check_action says when it applies; elsewhere Enter goes on as usual).
 """
 
 from __future__ import annotations

@@ -10,11 +10,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Footer
 
 from companion.system.content import available_languages
 from companion.system.i18n import Strings
 from companion.ui.shell.base import CompanionScreen
+from companion.ui.widgets.choices import ChoiceButton, ChoiceRow
+from companion.ui.widgets.prose import Paragraph
 
 PAGES = ("language", "about", "privacy", "care")
 
@@ -34,24 +36,24 @@ class WelcomeScreen(CompanionScreen):
         t = self.t
         name = PAGES[self.page]
         with VerticalScroll(id="welcome", classes="page"):
-            yield Static(
+            yield Paragraph(
                 t("welcome.step", current=str(self.page + 1), total=str(len(PAGES))),
                 classes="muted",
                 markup=False,
             )
             if name == "language":
-                yield Static(t("welcome.title"), classes="page-title", markup=False)
-                yield Static(t("welcome.language_prompt"), markup=False)
-                with Horizontal(classes="buttons"):
+                yield Paragraph(t("welcome.title"), classes="page-title", markup=False)
+                yield Paragraph(t("welcome.language_prompt"), markup=False)
+                with ChoiceRow(classes="buttons", id="languages"):
                     for lang in available_languages():
-                        yield Button(
+                        yield ChoiceButton(
                             Strings(lang)("meta.name"),
                             id=f"lang-{lang}",
                             variant="primary" if lang == t.lang else "default",
                         )
             else:
-                yield Static(t(f"welcome.{name}_title"), classes="page-title", markup=False)
-                yield Static(t(f"welcome.{name}_body"), classes="body", markup=False)
+                yield Paragraph(t(f"welcome.{name}_title"), classes="page-title", markup=False)
+                yield Paragraph(t(f"welcome.{name}_body"), classes="body", markup=False)
                 with Horizontal(classes="buttons"):
                     yield Button(t("keys.previous"), id="previous")
                     last = self.page == len(PAGES) - 1
@@ -60,7 +62,7 @@ class WelcomeScreen(CompanionScreen):
                     )
             with Vertical(classes="hint"):
                 skip_key = self.key_of("skip_welcome")
-                yield Static(t("welcome.skip_hint", key=skip_key), classes="muted", markup=False)
+                yield Paragraph(t("welcome.skip_hint", key=skip_key), classes="muted", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -89,15 +91,10 @@ class WelcomeScreen(CompanionScreen):
         await self._go(self.page - 1)
 
     async def action_arrow(self, step: int) -> None:
-        """Arrows turn the pages; on the language page they move between the languages,
-        which is what a hand on the arrow keys expects there."""
-        if PAGES[self.page] == "language":
-            if step > 0:
-                self.focus_next(Button)
-            else:
-                self.focus_previous(Button)
-            return
-        await self._go(self.page + step)
+        """Arrows turn the pages (on the language page they move between the languages:
+        those are a group of choices, see ui/widgets/choices.py)."""
+        if PAGES[self.page] != "language":
+            await self._go(self.page + step)
 
     def action_skip(self) -> None:
         self.dismiss(None)

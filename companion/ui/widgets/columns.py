@@ -1,7 +1,7 @@
 """Two aligned columns of plain text (keys and what they do, labels and figures).
 
 Rich measures cell widths, so Chinese (two cells a character) lines up; every cell is
-a Text object, so nothing in it is read as markup.
+a Text object (the right-hand one wrapped as Prose), so nothing in it is read as markup.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from collections.abc import Iterable
 
 from rich.table import Table
 from rich.text import Text
+
+from companion.ui.widgets.prose import Prose
 
 
 def two_columns(
@@ -21,7 +23,7 @@ def two_columns(
     if header:
         table.add_row(Text(header[0], style="dim"), Text(header[1], style="dim"))
     for left, right in rows:
-        table.add_row(Text(left, style=left_style), Text(right))
+        table.add_row(Text(left, style=left_style), Prose(right))
     return table
 
 

@@ -20,6 +20,7 @@ from companion.store.file_marks import (
     schema_version_of,
     starts_encrypted,
 )
+from companion.store.journal_files import link_in_the_way
 from companion.system.paths import Paths
 
 
@@ -109,6 +110,9 @@ def journal_health(paths: Paths, known_version: int) -> StoreHealth:
     folder's files summed up (the worst state of any of them; sizes and backups added
     up; an encrypted journal's envelope from its first file)."""
     folder = paths.data_dir / segments.FOLDER
+    wrong = link_in_the_way(folder, paths.journal_db)
+    if wrong is not None:  # what opening it finds first, too
+        return StoreHealth(wrong.path, "not_a_file", reason=wrong.what, target=wrong.target)
     if paths.journal_db.exists() and not segments.part_names(folder):
         return inspect_store(paths.journal_db, paths.backup_dir, known_version)
     parts = [(n, h) for n, h in journal_parts(paths, known_version) if h.state != "missing"]

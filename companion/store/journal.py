@@ -40,7 +40,7 @@ from companion.system.locking import InterProcessLock, LockTimeout
 from companion.system.paths import Paths, ensure_dir
 
 # Problems of the whole journal: nothing in it can be used until they are settled.
-WHOLE = ("locked", "wrong_passphrase", "too_new", "unreadable")
+WHOLE = ("locked", "wrong_passphrase", "too_new", "unreadable", "not_a_file")
 KEEP_DECODED = 3  # segments kept decoded in memory (this month's, and what is shown)
 
 
@@ -97,7 +97,11 @@ class JournalStore:
         with self._guard:
             self.problem, self.found, self.backup_failed = None, [], None
             self._opened.clear()
-        ensure_dir(self.folder)
+        wrong = files.link_in_the_way(self.folder, self.legacy_path)
+        if wrong is not None:  # nothing is written until the link leads somewhere
+            self.problem = OpenProblem("not_a_file", self.name, wrong.path, error=wrong)
+            return self.problem
+        files.make_folder(self.folder, self.legacy_path)
         with self.transaction():
             commit.recover(self.folder)
             files.clean_temp_files(self.folder)

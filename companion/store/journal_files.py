@@ -4,17 +4,56 @@ nothing in their place, and whether the old single file is still about."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from companion.store import segments
 from companion.store.backup import list_backups
-from companion.store.file_marks import QUARANTINE_MARK, set_aside_copies, starts_encrypted
+from companion.store.errors import StoreNotAFile
+from companion.store.file_marks import (
+    QUARANTINE_MARK,
+    not_a_file,
+    set_aside_copies,
+    starts_encrypted,
+)
 from companion.store.undecided import MARK as UNDECIDED
-from companion.system.atomic import remove_stale_temps
+from companion.system.atomic import fsync_dir, real_target, remove_stale_temps
+from companion.system.paths import ensure_dir
 
 
 def part_path(folder: Path, name: str) -> Path:
     return folder / f"{name}{segments.SUFFIX}"
+
+
+def link_in_the_way(folder: Path, legacy: Path) -> StoreNotAFile | None:
+    """A link where the journal is kept that cannot be followed: to a place that is not
+    there (a drive not connected?) or round in a loop. ``folder`` (data/journal) once it
+    is there, else the old single file (data/journal.db) the folder will be made from."""
+    place = folder if folder.exists() or folder.is_symlink() else legacy
+    if not place.is_symlink():
+        return None
+    wrong = not_a_file(place)
+    if wrong is None or wrong[0] not in ("missing_link", "link_loop"):
+        return None
+    return StoreNotAFile(place, *wrong)
+
+
+def make_folder(folder: Path, legacy: Path) -> None:
+    """Make the journal's folder where the person keeps the journal: a link ``folder``
+    is followed (its folder made there if it is not yet); the first time, when the old
+    single file is a link to a file elsewhere (an encrypted volume, say), the folder is
+    made beside that file and ``folder`` becomes a link to it, so nothing of the journal
+    is written on this disk instead. (``link_in_the_way`` said no first.)"""
+    if folder.is_symlink():
+        ensure_dir(real_target(folder))
+        return
+    if not folder.exists() and legacy.is_symlink() and not legacy.is_dir():
+        beside = real_target(legacy).parent / folder.name
+        ensure_dir(beside)
+        with contextlib.suppress(FileExistsError):  # made by another process meanwhile
+            folder.symlink_to(beside, target_is_directory=True)
+        fsync_dir(folder.parent)
+    ensure_dir(folder)
 
 
 def layout_exists(folder: Path, backup_dir: Path) -> bool:

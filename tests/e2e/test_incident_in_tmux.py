@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -68,8 +69,7 @@ def test_keys_typed_before_the_note_is_drawn_never_run_and_never_reorder(
     mark_welcome_done(home)
     term.start([str(installed_companion())], env_for(home, "en_US.UTF-8"))
     term.wait_for("Where to go")
-    term.send("F2")
-    term.wait_for("That was a hard one")
+    open_sos(term)
     term.burst("n" + BURST)  # the note's key and the words in one go
     term.send("C-s")
     screen = term.wait_for("A private note of this contact", timeout=30)
@@ -80,6 +80,20 @@ def test_keys_typed_before_the_note_is_drawn_never_run_and_never_reorder(
     assert term.exit_status() == 0
     kept = [str(note["text"]) for note in incidents(home)] + drafts(home)
     assert all(BURST.endswith(text) for text in kept), kept
+
+
+def open_sos(term: Tmux) -> None:
+    """F2, again if a loaded machine's app was still starting (its terminal queries
+    answered) when the first one came: this test is about the burst after it."""
+    deadline = time.monotonic() + 60
+    while True:
+        term.send("F2")
+        try:
+            term.wait_for("That was a hard one", timeout=5)
+            return
+        except AssertionError:
+            if time.monotonic() > deadline:
+                raise
 
 
 def drafts(home: Path) -> list[str]:

@@ -66,7 +66,7 @@ def test_a_burst_then_ctrl_s_keeps_every_character(term: Tmux, home: Path, lang:
     term.send("j")
     term.wait_for({"en": "Nothing here yet", "zh": "这里还空着"}[lang])
     for text, count in ((first, 1), (second, 2)):
-        term.send("n")
+        term.send("C-n")  # (a letter typed in the list searches)
         term.wait_for({"en": "What would you like to write?", "zh": "想写哪一种？"}[lang])
         term.send("4")
         term.wait_for({"en": "New · Free", "zh": "新建 ·"}[lang])

@@ -105,6 +105,13 @@ async def still(pilot) -> None:  # type: ignore[no-untyped-def]
     first screen, the journal may be read in a worker), then stop blinking cursors so a
     picture is the same every time."""
     await settled(pilot)
+    # Focus moves a frame after it is asked for (later still on a loaded machine): wait
+    # until it stays put, so each cursor is stopped where its field's focus leaves it.
+    focused = object()
+    while pilot.app.focused is not focused:
+        focused = pilot.app.focused
+        for _ in range(3):
+            await pilot.pause()
     for widget in pilot.app.screen.query("Input, TextArea"):
         if isinstance(widget, (Input, TextArea)):
             widget.cursor_blink = False

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.ui.helpers import still
+
 LANGS = ["en", "zh"]
 
 
@@ -22,4 +24,9 @@ def test_help_lines_from_help(snap_compare, app_factory, lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_incident_note_from_sos(snap_compare, app_factory, lang: str) -> None:
     """The words area has room to show a paste, under the title and what to paste."""
-    assert snap_compare(app_factory(lang), terminal_size=(80, 24), press=["f2", "n"])
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("f2", "n")
+        await still(pilot)  # its cursor stopped where focus leaves it
+
+    assert snap_compare(app_factory(lang), terminal_size=(80, 24), run_before=run_before)

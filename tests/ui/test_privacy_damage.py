@@ -56,6 +56,7 @@ async def test_damage_found_at_unlock_offers_the_backup(
         assert isinstance(app.screen, UnlockScreen)
         await type_passphrase(pilot, PASS)
         await wait_for(pilot, lambda: isinstance(app.screen, StoreProblemScreen))
+        await wait_for(pilot, lambda: bool(app.screen.query("#restore")))  # drawn in full
         text = screen_text(app)
         if lang == "en":
             assert "could not be read, so it was moved aside" in text

@@ -108,10 +108,12 @@ async def test_letting_the_day_go_keeps_every_key(app_factory, lang) -> None:
         await wait_for(pilot, lambda: isinstance(app.focused, Input))
         burst(app, text[:150], "enter")
         burst(app, text[150:], "ctrl+s")
-        await wait_for(pilot, lambda: not isinstance(app.screen, ReleaseScreen))
+        await wait_for(pilot, lambda: len(app.services.journal.entries()) == 1)
         await settle(pilot)
         [entry] = app.services.journal.entries()
-        assert text[:150].strip() in entry.text and text[150:].strip() in entry.text
+        assert entry.fields["went_well"] == text[:150].strip()
+        assert entry.fields["let_go"] == text[150:].strip()
+        assert app.screen.query("#evening-idea")  # saved: then the evening's idea
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -47,6 +47,11 @@ class ReviewScreen(PracticeTool):
         yield Footer()
 
     def on_mount(self) -> None:
+        if not any(self.practice.review_draft.values()):  # kept when the app last closed?
+            kept = self.take_back_draft()
+            self.practice.review_draft = {
+                f: kept[f] for f in FIELDS if isinstance(kept.get(f), str)
+            }
         draft = self.practice.review_draft
         for field in FIELDS:
             if draft.get(field):
@@ -79,6 +84,7 @@ class ReviewScreen(PracticeTool):
         if self.keep_writing(lambda: self.practice.save_review(**answers)):
             self.answers = dict.fromkeys(FIELDS, "")
             self.practice.review_draft = {}
+            self.drop_taken_draft()
             self.notify(self.t("practice.review.saved"), timeout=4, markup=False)
             self.dismiss()
 

@@ -118,6 +118,12 @@ class EnergyScreen(CompanionScreen):
             yield ChoiceButton(t("routine.keys.done"), id="finish", variant="primary")
 
     async def on_mount(self) -> None:
+        kept = self.take_back_draft()  # an intention typed here when the app last closed
+        if isinstance(kept.get("intention"), str) and kept["intention"].strip():
+            self.intention = kept["intention"]
+            if self.step == "intro":
+                self.step = "intention"  # straight back to it
+            await self.recompose()
         self._focus()
 
     def _focus(self) -> None:
@@ -197,6 +203,7 @@ class EnergyScreen(CompanionScreen):
         """Close, keeping whatever was answered."""
         self._keep_intention()
         if self.companion.routine.save_intention(self.intention, self.feeling):
+            self.drop_taken_draft()
             self.dismiss()
 
     def unsaved_input(self) -> dict[str, Any] | None:

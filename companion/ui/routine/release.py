@@ -68,6 +68,10 @@ class ReleaseScreen(CompanionScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        kept = self.take_back_draft()  # what was typed here when the app last closed
+        for field, key in (("#went-well", "went_well"), ("#let-go", "let_go")):
+            if isinstance(kept.get(key), str):
+                self.query_one(field, Input).value = kept[key]
         self.query_one("#went-well", Input).focus()
 
     # -- the evening ------------------------------------------------------------------------
@@ -134,6 +138,7 @@ class ReleaseScreen(CompanionScreen):
         let_go = self.query_one("#let-go", Input).value
         if not self.companion.routine.save_release(went_well, let_go):
             return False  # not kept (the message says why): what was typed stays here
+        self.drop_taken_draft()
         self.evening = True
         return True
 

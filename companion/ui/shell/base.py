@@ -228,9 +228,31 @@ class Translated:
         return None
 
     def kept_draft(self) -> Draft | None:
-        """The draft this screen's autosave already keeps (the app updates it when it
-        must close, instead of keeping the same writing twice)."""
-        return None
+        """The draft this screen's autosave already keeps, or the one it took back when
+        it opened (the app updates it when it must close, instead of keeping the same
+        writing twice)."""
+        return self.draft_taken
+
+    # What this screen held when the app last closed on it (ctrl+q, an error), taken
+    # back when it opens again; dropped once what it holds is saved.
+    draft_taken: Draft | None = None
+
+    def take_back_draft(self) -> dict[str, Any]:
+        """The fields this screen's last draft holds, to show again (said once), or {}."""
+        drafts = self.companion.services.drafts
+        found = self.companion.attempt(lambda: drafts.of(self.draft_origin), [])
+        if not found:
+            return {}
+        self.draft_taken = found[0]
+        self.notify(self.t("app.draft_back"), timeout=4, markup=False)  # type: ignore[attr-defined]
+        return dict(found[0].fields)
+
+    def drop_taken_draft(self) -> None:
+        """What the draft held is saved now: it is not offered again."""
+        if self.draft_taken is not None:
+            drafts = self.companion.services.drafts
+            self.companion.guard(lambda: drafts.drop(self.draft_origin))
+            self.draft_taken = None
 
     def redraw_in(self) -> float | None:
         """Seconds until this screen shows another figure (a count-down), so the app's

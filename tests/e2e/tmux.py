@@ -61,17 +61,19 @@ class Tmux:
         # The shell reports the exit status on screen once the app has left, and
         # stays so the pane (and what the app printed on exit) can still be read.
         command = f"sh -c {_quote(inner + '; echo __EXIT__=$?; sleep 600')}"
-        self._run(
-            "new-session",
-            "-d",
-            "-s",
-            self.session,
-            "-x",
-            str(self.width),
-            "-y",
-            str(self.height),
-            command,
-        )
+        size = ("-x", str(self.width), "-y", str(self.height))
+        # Right after a close() on the same socket, the old server may still be exiting:
+        # the new client then meets it ("server exited unexpectedly"). Tried again until
+        # a deadline; nothing was started by the attempt that met it.
+        deadline = time.monotonic() + 10.0
+        while True:
+            new = [self.tmux, "-S", self.socket, "new-session", "-d", "-s", self.session]
+            result = subprocess.run([*new, *size, command], capture_output=True, text=True)
+            if result.returncode == 0:
+                return
+            if "exited unexpectedly" not in result.stderr or time.monotonic() > deadline:
+                raise AssertionError(f"tmux could not start: {result.stderr}")
+            time.sleep(0.1)
 
     def screen(self) -> str:
         return self._run("capture-pane", "-p", "-t", self.session, check=False)
@@ -116,8 +118,18 @@ class Tmux:
         """The process the pane runs (the shell that started the command)."""
         return int(self._run("display-message", "-p", "-t", self.session, "#{pane_pid}"))
 
-    def close(self) -> None:
+    def close(self, timeout: float = 10.0) -> None:
+        """Stop the server and wait (to a deadline) until it no longer answers, so the
+        next session on this socket gets a server of its own."""
         self._run("kill-server", check=False)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            alive = subprocess.run(
+                [self.tmux, "-S", self.socket, "list-sessions"], capture_output=True, text=True
+            )
+            if alive.returncode != 0:
+                return
+            time.sleep(0.05)
 
 
 def _quote(value: str) -> str:

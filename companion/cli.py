@@ -1,7 +1,9 @@
 """The ``companion`` command: the app by default, plus sub-commands.
 
 Sub-commands that don't open the app never import Textual, so they start fast; the
-import of the UI happens inside ``run_tui`` only.
+import of the UI happens inside ``run_tui`` only. Only the sub-command asked for is
+imported (``companion note`` never loads export, import, doctor...); all of them only
+when the full list is shown (``--help``, or a command name that is not one).
 """
 
 from __future__ import annotations
@@ -49,7 +51,8 @@ def _said(text: str, words: dict[str, str]) -> str:
     return text
 
 
-def build_parser(t: Strings) -> argparse.ArgumentParser:
+def build_parser(t: Strings, only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every sub-command, or of ``only`` that one (a lean start)."""
     headings = {
         title + ":": t("cli.heading", title=shown)
         for title, shown in (
@@ -70,8 +73,9 @@ def build_parser(t: Strings) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(
         dest="command", metavar=t("cli.command_metavar"), title=t("cli.commands")
     )
-    for module in COMMANDS.values():
-        _command(module).add_parser(commands, t)
+    for name, module in COMMANDS.items():
+        if only is None or name == only:
+            _command(module).add_parser(commands, t)
     return parser
 
 
@@ -81,9 +85,14 @@ def _command(module: str) -> ModuleType:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    early = argparse.ArgumentParser(add_help=False)
+    early = _Early(add_help=False)
     early.add_argument("--data-dir")
-    known, _ = early.parse_known_args(argv)
+    early.add_argument("-h", "--help", action="store_true")
+    early.add_argument("command", nargs="?")
+    try:
+        known, _ = early.parse_known_args(argv)
+    except ValueError:  # e.g. --data-dir without a folder: the full parser says so
+        known = argparse.Namespace(data_dir=None, help=True, command=None)
     if known.data_dir is not None and "\0" in known.data_dir:
         # No folder can have this name; every file call would raise on it.
         print(strings_for(None)("cli.bad_data_dir"), file=sys.stderr)
@@ -95,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     t = strings_for(known.data_dir)
     try:
         with safe_streams():  # nothing printed may act on the terminal (see terminal_text)
-            args = build_parser(t).parse_args(argv)
+            args = build_parser(t, _only(known)).parse_args(argv)
             done = _command(COMMANDS[args.command]).run(args) if args.command else None
         if done is None:
             return run_tui(args)
@@ -112,6 +121,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+
+
+class _Early(argparse.ArgumentParser):
+    """A first look at the arguments: silent (the full parser reports any mistake)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise ValueError(message)
+
+
+def _only(known: argparse.Namespace) -> str | None:
+    """The one sub-command to import: "" for the app (none), None for all of them (the
+    help lists them; an unknown name is told the names)."""
+    if known.help:
+        return None
+    if known.command in COMMANDS:
+        return str(known.command)
+    return None if known.command is not None else ""
 
 
 def run_tui(args: argparse.Namespace, intent: StartIntent | None = None) -> int:

@@ -48,9 +48,12 @@ def open_services(args: argparse.Namespace) -> Services:
         unlock_journal(journal, os.environ, t)
     except CannotUnlock as error:
         raise CommandFailed(str(error), STORE_PROBLEM) from None
-    problem = journal.problem  # what opening found, or unlocking after it
-    if problem is not None and problem.kind not in ("locked", "wrong_passphrase"):
-        raise CommandFailed("\n".join(open_problem(problem, t)), STORE_PROBLEM)
+    # What opening found, or unlocking after it: the whole journal's problem, or one of
+    # its files set aside with its backup not chosen yet (the app asks; until then no
+    # command writes, as before the journal had several files).
+    for problem in journal.problems():
+        if problem.kind not in ("locked", "wrong_passphrase"):
+            raise CommandFailed("\n".join(open_problem(problem, t)), STORE_PROBLEM)
     no_backup = backup_warning(services.stores.databases(), t)
     if no_backup:
         warn(no_backup)  # the command still runs; the next open tries the backup again

@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     def body(services, t: Strings) -> int:  # type: ignore[no-untyped-def]
         from companion.services.journal.importing import ImportProblem, Incoming, read_file
         from companion.services.journal.merge import plan_import
-        from companion.store.repos import add_together
+        from companion.store.journal_writes import add_together
 
         path = Path(args.file).expanduser()
         try:
@@ -76,12 +76,12 @@ def run(args: argparse.Namespace) -> int:
             )
             plan = plan_import(incoming, there)
             new = plan.added
-            batches = [
-                (stores.entries, new.entries),
-                (stores.reframes, new.reframes),
-                (stores.poker_rounds, new.poker_rounds),
-            ]
-            add_together(batches)  # one write: all of it or none
+            batches = {
+                "entries": new.entries,
+                "reframes": new.reframes,
+                "poker_rounds": new.poker_rounds,
+            }
+            add_together(stores.journal, batches)  # one commit: all of it or none
         packs = install_packs(incoming, services.paths.packs_dir, t)
         added = {
             "entries": len(new.entries),

@@ -50,7 +50,7 @@ def convert(args: argparse.Namespace) -> int:
     def body(services, t: Strings) -> int:  # type: ignore[no-untyped-def]
         journal = services.stores.journal
         if args.action == "remove":
-            if not journal.storage.codec.encrypted:
+            if not journal.encrypted:
                 say(t("lock.cli_not_encrypted"))
                 return 0
             encryption.decrypt(journal)

@@ -102,6 +102,10 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as error:
         warn(store_error(error, t))
         return STORE_PROBLEM
+    problems = store_problems(services)  # a file of the journal read for the figures
+    if problems:
+        warn("\n".join([*problems, t("insights.cli.see_doctor")]))
+        return STORE_PROBLEM
     if set_aside_files(services.paths.data_dir):
         warn(t("insights.cli.set_aside"))
     no_backup = backup_warning(services.stores.databases(), t)
@@ -124,7 +128,9 @@ def damaged_stores(data_dir: str | None) -> list[str]:
     from companion.system.paths import resolve_paths
 
     t = strings_for(data_dir)
-    healths = store_healths(resolve_paths(data_dir))
+    # The journal's files are checked as they are read (only the weeks shown are):
+    # looking at every one of them here would read years of writing.
+    healths = [(n, h) for n, h in store_healths(resolve_paths(data_dir), journal=False)]
     bad = [store_line(name, health, t) for name, health in healths if health.needs_action]
     return [t("insights.cli.no_figures"), *bad] if bad else []
 
@@ -135,12 +141,13 @@ def store_problems(services: Any) -> list[str]:
     from companion.services.messages import open_problem
 
     t = services.strings()
-    found = {p.store: p for p in services.stores.problems}
-    for database in services.stores.databases():
-        if database.problem is not None:
-            found[database.name] = database.problem
+    activity = services.stores.activity
+    found = [p for p in services.stores.problems if p.store == activity.name]
+    if activity.problem is not None:
+        found = [activity.problem]
+    found += services.stores.journal.problems()  # as they are now, after unlocking
     lines = [t("insights.cli.no_figures")]
-    for problem in found.values():
+    for problem in found:
         if problem.kind not in ("locked", "wrong_passphrase"):
             lines += open_problem(problem, t)
     return lines if len(lines) > 1 else []

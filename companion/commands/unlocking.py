@@ -12,8 +12,7 @@ import getpass
 import sys
 from collections.abc import Callable, Mapping
 
-from companion.store import encryption
-from companion.store.database import Database
+from companion.store.journal import JournalStore
 from companion.system.i18n import Strings
 
 TRIES = 3
@@ -24,7 +23,7 @@ class CannotUnlock(Exception):
 
 
 def unlock_journal(
-    journal: Database,
+    journal: JournalStore,
     env: Mapping[str, str],
     t: Strings,
     ask: Callable[[str], str] = getpass.getpass,
@@ -32,7 +31,9 @@ def unlock_journal(
 ) -> None:
     """Unlock ``journal`` if it is encrypted and locked; raise CannotUnlock if not."""
     if not journal.locked:
-        return
+        return  # a plain journal: encryption is never imported (a lean `companion note`)
+    from companion.store import encryption
+
     given = env.get("COMPANION_PASSPHRASE")
     if given:
         if not encryption.unlock(journal, given):

@@ -11,7 +11,6 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from companion.core import care as rules
-from companion.core.journal_search import Query
 from companion.store.schema import mood_score
 from companion.store.stores import Stores
 from companion.system.clock import Clock
@@ -68,17 +67,17 @@ class Care:
         today = self._today()
         journal = self.stores.journal
         journal_open = journal.available and not journal.locked
+        first = today - timedelta(days=rules.WEEK - 1)
         source = (
             today,
             self.stores.activity.storage.identity,
-            journal_open and journal.storage.identity,
+            journal_open and self.journal.days_identity(first, today),
         )
         if self._heavy is not None and self._heavy[0] == source:
             return self._heavy[1]
-        first = today - timedelta(days=rules.WEEK - 1)
         days = set(self._tense_days(first))
-        if journal_open:
-            moods = self.journal.search(Query(kind="mood", start=first, end=today))
+        if journal_open:  # the week's segments only, never the whole journal
+            moods = [e for e in self.journal.days(first, today) if e.kind == "mood"]
             tz = self.clock.now().tzinfo
             days |= {
                 e.created_at.astimezone(tz).date()

@@ -8,20 +8,24 @@ from __future__ import annotations
 import os
 import shlex
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from companion.core.journal import shown
 from companion.services.config import ConfigProblem
 from companion.store.database import Database, OpenProblem
-from companion.store.encryption import PlainLeft
 from companion.store.errors import (
     StoreBusy,
     StoreError,
     StoreNotAFile,
     StoreNotStorable,
+    StoreUnavailable,
     StoreWriteError,
 )
 from companion.system.i18n import Strings
 from companion.system.paths import FolderProblem, Paths, display_path, open_to_others
+
+if TYPE_CHECKING:  # (encryption is imported only for an encrypted journal)
+    from companion.store.encryption import PlainLeft
 
 
 def config_problem(problem: ConfigProblem, t: Strings) -> str:
@@ -149,6 +153,8 @@ def store_error(error: StoreError, t: Strings) -> str:
         return t("errors.write_failed", path=display_path(error.path), reason=error.detail)
     if isinstance(error, StoreBusy):
         return t("errors.busy", path=display_path(error.path))
+    if isinstance(error, StoreUnavailable) and isinstance(error.problem, OpenProblem):
+        return "\n".join(open_problem(error.problem, t))  # one of the journal's files
     if isinstance(error, StoreNotStorable):
         return t("errors.not_storable")
     stem = error.path.stem

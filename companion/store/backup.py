@@ -46,16 +46,36 @@ def backup_path(store: Path, backup_dir: Path, day: date) -> Path:
     return backup_dir / f"{store.stem}-{day.isoformat()}{store.suffix}"
 
 
-def backup_daily(store: Path, backup_dir: Path, today: date, keep: int = KEEP) -> Path | None:
-    """Copy a store that was just read successfully, once a day; prune old copies."""
+def backup_daily(
+    store: Path, backup_dir: Path, today: date, keep: int = KEEP, changed_only: bool = False
+) -> Path | None:
+    """Copy a store that was just read successfully, once a day; prune old copies.
+
+    ``changed_only``: only if it changed since its newest copy (the journal's segments:
+    a month long past is copied once, not every day)."""
     target = backup_path(store, backup_dir, today)
     if target.exists() or not store.exists():
+        return None
+    if changed_only and not changed_since_backup(store, backup_dir):
         return None
     ensure_dir(backup_dir)
     write_atomic(target, store.read_bytes())
     for old in list_backups(store, backup_dir)[keep:]:
         old.path.unlink(missing_ok=True)
     return target
+
+
+def changed_since_backup(store: Path, backup_dir: Path) -> bool:
+    """Was ``store`` written after its newest backup was taken (or has it none)? Each
+    backup is a new file written after the store was read, so it is newer than any
+    store it copied."""
+    backups = list_backups(store, backup_dir)
+    if not backups:
+        return True
+    try:
+        return store.stat().st_mtime_ns >= backups[0].path.stat().st_mtime_ns
+    except OSError:
+        return True
 
 
 def clean_backup_temps(store: Path, backup_dir: Path) -> list[Path]:

@@ -15,6 +15,7 @@ import json
 from typing import Any, Protocol
 
 Tables = dict[str, dict[str, Any]]
+ENCRYPTED_MAGIC = b"CMPNENC\x00"  # how every encrypted file starts (see envelope.py)
 
 
 class CodecError(ValueError):
@@ -32,9 +33,28 @@ class Codec(Protocol):
 
     def decode(self, raw: bytes) -> Tables: ...
 
+    def seal(self, payload: bytes) -> bytes: ...
+
+    def unseal(self, raw: bytes) -> bytes: ...
+
+    def same_key(self, raw: bytes) -> bool: ...
+
 
 class JsonCodec:
     encrypted = False
+
+    def seal(self, payload: bytes) -> bytes:
+        """Bytes that are not a store (a search file) as this codec keeps them: as they are."""
+        return payload
+
+    def unseal(self, raw: bytes) -> bytes:
+        if raw.startswith(ENCRYPTED_MAGIC):
+            raise CodecError("the file is encrypted")
+        return raw
+
+    def same_key(self, raw: bytes) -> bool:
+        """Is ``raw`` in this codec's form (by its first bytes)? Plain: not encrypted."""
+        return not raw.startswith(ENCRYPTED_MAGIC)
 
     def encode(self, tables: Tables) -> bytes:
         return json.dumps(tables, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

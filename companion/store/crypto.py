@@ -14,7 +14,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from companion.store.codec import Codec, Tables, WrongPassphrase, default_codec
+from companion.store.codec import Codec, CodecError, Tables, WrongPassphrase, default_codec
 from companion.store.envelope import NONCE_BYTES, SALT_BYTES, Header, KdfParams, parse_header
 
 
@@ -57,20 +57,32 @@ class EncryptedCodec:
         self.inner = inner or default_codec()
 
     def encode(self, tables: Tables) -> bytes:
-        header = Header(self.params, self.salt, os.urandom(NONCE_BYTES)).pack()
-        key = self.keyring.key(self.salt, self.params)
-        return header + AESGCM(key).encrypt(
-            header[-NONCE_BYTES:], self.inner.encode(tables), header
-        )
+        return self.seal(self.inner.encode(tables))
 
     def decode(self, raw: bytes) -> Tables:
+        return self.inner.decode(self.unseal(raw))
+
+    def seal(self, payload: bytes) -> bytes:
+        """Any bytes (a store, a search file) in the envelope, with a fresh nonce."""
+        header = Header(self.params, self.salt, os.urandom(NONCE_BYTES)).pack()
+        key = self.keyring.key(self.salt, self.params)
+        return header + AESGCM(key).encrypt(header[-NONCE_BYTES:], payload, header)
+
+    def unseal(self, raw: bytes) -> bytes:
         header, start = parse_header(raw)
         key = self.keyring.key(header.salt, header.params)
         try:
-            plain = AESGCM(key).decrypt(header.nonce, raw[start:], raw[:start])
+            return AESGCM(key).decrypt(header.nonce, raw[start:], raw[:start])
         except InvalidTag as error:
             raise WrongPassphrase("the passphrase does not open this file") from error
-        return self.inner.decode(plain)
+
+    def same_key(self, raw: bytes) -> bool:
+        """Was ``raw`` sealed with this codec's salt and parameters (by its header)?"""
+        try:
+            header, _start = parse_header(raw)
+        except CodecError:
+            return False
+        return (header.salt, header.params) == (self.salt, self.params)
 
     @classmethod
     def for_file(cls, keyring: Keyring, raw: bytes) -> EncryptedCodec:

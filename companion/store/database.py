@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tinydb import TinyDB
 from tinydb.table import Document, Table
@@ -54,6 +55,7 @@ from companion.store.undecided import (
 )
 from companion.system.atomic import real_target
 from companion.system.clock import Clock
+from companion.system.locking import InterProcessLock
 
 Migration = Callable[[Tables], Tables]
 
@@ -89,6 +91,7 @@ class OpenProblem:
     moved_to: Path | None = None
     backup: Backup | None = None
     error: StoreError | None = None
+    part: str = ""  # the journal's part it concerns ("entries-2026-11"), or ""
 
 
 class Database:
@@ -101,17 +104,24 @@ class Database:
         schema: Schema,
         codec: Codec | None = None,
         move_damaged: bool = True,
+        lock: InterProcessLock | None = None,
+        part: str = "",
     ) -> None:
         self.name = name
+        self.part = part  # one of the journal's files (see store/journal.py), or ""
         self.move_damaged = move_damaged
         self.path = path
         self.backup_dir = backup_dir
         self.clock = clock
         self.schema = schema
-        self.storage = SafeStorage(path, codec=codec)
+        self.storage = SafeStorage(path, codec=codec, lock=lock)
         self._db = _Db(storage=lambda: self.storage)
         self.problem: OpenProblem | None = None
         self.backup_failed: str | None = None  # why today's backup could not be written
+        self.backup_when_changed = bool(part)  # a part: on days it changed (backup.py)
+        # What else proves a key right when it fails on this file (another of the
+        # journal's files); by default only a backup sealed with the same salt.
+        self.key_proof: Callable[[], bool] | None = None
 
     # -- opening -----------------------------------------------------------------
     def open(self) -> OpenProblem | None:
@@ -124,7 +134,7 @@ class Database:
         wrong = not_a_file(self.path)
         if wrong is not None:  # nothing is read, written or moved while it stands there
             error = StoreNotAFile(self.path, *wrong)
-            self.problem = OpenProblem("not_a_file", self.name, self.path, error=error)
+            self.problem = self._problem("not_a_file", error=error)
             return self.problem
         if not self.path.exists():
             self.problem = self._missing_problem()
@@ -145,19 +155,22 @@ class Database:
             if self._key_proven():
                 self.problem = self._damaged(StoreCorrupt(self.path, error.detail))
             else:
-                self.problem = OpenProblem("wrong_passphrase", self.name, self.path, error=error)
+                self.problem = self._problem("wrong_passphrase", error=error)
         except StoreCorrupt as error:
             if not self.storage.codec.encrypted and self._newest_backup_encrypted():
                 # Too damaged to show its envelope, but the journal was encrypted: only
                 # the key can tell which backups to offer, so wait for the unlock.
-                self.problem = OpenProblem("locked", self.name, self.path)
+                self.problem = self._problem("locked")
             else:
                 self.problem = self._damaged(error)
         except StoreTooNew as error:
-            self.problem = OpenProblem("too_new", self.name, self.path, error=error)
+            self.problem = self._problem("too_new", error=error)
         except StoreUnreadable as error:
-            self.problem = OpenProblem("unreadable", self.name, self.path, error=error)
+            self.problem = self._problem("unreadable", error=error)
         return self.problem
+
+    def _problem(self, kind: str, **details: Any) -> OpenProblem:
+        return OpenProblem(kind, self.name, self.path, part=self.part, **details)
 
     def _locked_problem(self) -> OpenProblem:
         """Without the key only the header can be checked: one from a newer companion
@@ -167,22 +180,20 @@ class Database:
             read_header(self.path)
         except EnvelopeTooNew as error:
             too_new = StoreTooNew(self.path, error.found, error.known)
-            return OpenProblem("too_new", self.name, self.path, error=too_new)
+            return self._problem("too_new", error=too_new)
         except (CodecError, OSError) as error:
             if not any(starts_encrypted(b.path) for b in list_backups(self.path, self.backup_dir)):
                 # Nothing could tell a right passphrase from a typo: never set the file
                 # aside under an unchecked key. Damaged, no backup; the person chooses.
-                return OpenProblem(
-                    "damaged", self.name, self.path, error=StoreCorrupt(self.path, str(error))
-                )
-        return OpenProblem("locked", self.name, self.path)
+                return self._problem("damaged", error=StoreCorrupt(self.path, str(error)))
+        return self._problem("locked")
 
     def _missing_problem(self) -> OpenProblem | None:
         """No live file. If the newest backup is encrypted, only the key may start one
         (never a plain journal in place of an encrypted one): locked. Otherwise it may
         be the question nobody has answered yet."""
         if not self.storage.codec.encrypted and self._newest_backup_encrypted():
-            return OpenProblem("locked", self.name, self.path)
+            return self._problem("locked")
         return self._undecided_problem()
 
     def _undecided_problem(self) -> OpenProblem | None:
@@ -203,7 +214,7 @@ class Database:
         copies = [p for p in aside if question is not None and p.name == question.set_aside]
         moved_to = (copies or aside or [None])[-1]
         kind = "quarantined" if self.move_damaged else "damaged"
-        return OpenProblem(kind, self.name, self.path, moved_to=moved_to, backup=offered)
+        return self._problem(kind, moved_to=moved_to, backup=offered)
 
     def _any_backup(self) -> bool:
         return bool(list_backups(self.path, self.backup_dir))
@@ -219,6 +230,8 @@ class Database:
         backup from before a passphrase change opens with the old passphrase, which
         does not open the live file: that is a wrong passphrase, not damage.
         """
+        if self.key_proof is not None and self.key_proof():
+            return True
         try:
             live = read_header(self.path)
         except (CodecError, OSError):
@@ -232,6 +245,10 @@ class Database:
     @property
     def locked(self) -> bool:
         return self.problem is not None and self.problem.kind in ("locked", "wrong_passphrase")
+
+    @property
+    def encrypted(self) -> bool:
+        return self.storage.codec.encrypted
 
     def is_encrypted_on_disk(self) -> bool:
         return starts_encrypted(self.path)
@@ -248,12 +265,12 @@ class Database:
     def refuse_key(self, problem: OpenProblem | None = None) -> None:
         """A passphrase did not open the file: stay locked, nothing read or moved."""
         self.lock()
-        self.problem = problem or OpenProblem("wrong_passphrase", self.name, self.path)
+        self.problem = problem or self._problem("wrong_passphrase")
 
     def lock(self) -> None:
         """Forget the key and everything read with it."""
         self.storage.set_codec(default_codec())
-        self.problem = OpenProblem("locked", self.name, self.path)
+        self.problem = self._problem("locked")
 
     def _check_and_migrate(self, tables: Tables | None) -> None:
         migrated = self._migrated(tables)
@@ -282,7 +299,8 @@ class Database:
         """A failed backup (disk full, folder not writable) does not stop the store:
         ``backup_failed`` says why, for a warning; the next open tries again."""
         try:
-            backup_daily(self.path, self.backup_dir, self.clock.now().date())
+            today = self.clock.now().date()
+            backup_daily(self.path, self.backup_dir, today, changed_only=self.backup_when_changed)
         except OSError as error:
             self.backup_failed = error.strerror or str(error)
 
@@ -291,11 +309,11 @@ class Database:
             return self._quarantine(error)
         backups = self.good_backups()
         backup = backups[0] if backups else None
-        return OpenProblem("damaged", self.name, self.path, backup=backup, error=error)
+        return self._problem("damaged", backup=backup, error=error)
 
     def _quarantine(self, error: StoreCorrupt) -> OpenProblem:
         earlier = read_undecided(self.path)
-        target = self._move_aside()
+        target = self.set_aside()
         backups = self.good_backups()
         if not backups:  # nothing to choose: the fresh store is there from now on
             with suppress(StoreError):  # told when something is saved; nothing to offer
@@ -308,16 +326,14 @@ class Database:
                 offered = earlier.backup  # set aside again before anyone chose
             with suppress(OSError):
                 ask_until_answered(self.path, Undecided(target.name, offered))
-        return OpenProblem(
+        return self._problem(
             "quarantined",
-            self.name,
-            self.path,
             moved_to=target,
             backup=backups[0] if backups else None,
             error=error,
         )
 
-    def _move_aside(self) -> Path:
+    def set_aside(self) -> Path:
         """Set the file aside beside itself; a link stays where it is (the fresh file is
         written where it points, on the drive the person chose)."""
         real = real_target(self.path)
@@ -331,12 +347,12 @@ class Database:
             with self.transaction():
                 pass  # the schema stamp is the first write
 
-    def start_fresh(self) -> None:
+    def start_fresh(self, problem: OpenProblem | None = None) -> None:
         """The person chose a fresh, empty store over the backup. A damaged file still
         in place is set aside first (kept, never deleted). Writing the fresh file
-        settles the question: the backup is not offered again."""
+        settles the question: the backup is not offered again (``problem``: unused)."""
         if self.problem is not None and self.problem.kind == "damaged" and self.path.exists():
-            self._move_aside()
+            self.set_aside()
             self.storage.set_codec(default_codec())  # no key was ever proven for it
         self.problem = None
         self._write_fresh()
@@ -354,7 +370,7 @@ class Database:
             good.append(backup)
         return good
 
-    def restore(self, backup: Backup) -> None:
+    def restore(self, backup: Backup, problem: OpenProblem | None = None) -> None:
         """Put a backup back in place of the file set aside (atomically), keeping every
         record written to the fresh file since; then the question is answered."""
         try:
@@ -366,7 +382,7 @@ class Database:
             try:
                 since = self.storage.read() or {}
             except StoreCorrupt:  # damaged too: set aside like the first, never overwritten
-                self._move_aside()
+                self.set_aside()
                 since = {}
             self.storage.write(with_records_since(tables, since, META_TABLE))
         self.problem = None
@@ -375,12 +391,16 @@ class Database:
     # -- use ---------------------------------------------------------------------
     def table(self, name: str) -> Table:
         if not self.available:
-            raise StoreUnavailable(self.path, self.problem.kind if self.problem else "")
+            kind = self.problem.kind if self.problem else ""
+            raise StoreUnavailable(self.path, kind, problem=self.problem)
         return self._db.table(name, cache_size=0)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
         with self.storage.transaction():
+            if not self.available:  # checked under the lock: locking waits for writes
+                kind = self.problem.kind if self.problem else ""
+                raise StoreUnavailable(self.path, kind, problem=self.problem)
             self._stamp_schema()
             yield
 

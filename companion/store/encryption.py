@@ -1,11 +1,18 @@
-"""Turning a store's encryption on, off, or to a new passphrase.
+"""Unlocking the journal, and turning its encryption on, off, or to a new passphrase.
 
-The live file is converted with one atomic replace, so a kill midway leaves either
-the old file or the new one, never neither. Backups are converted after it, each
-atomically; one that was missed (a kill in between) is converted at the next unlock,
-so no plain copy of an encrypted journal lingers. A backup too damaged to read is moved
-aside (``.corrupt-``, never overwritten) and named, with the copies still plain, in
-``Recoded.plain_left`` for the person to decide.
+Every file of the journal is sealed with the same salt and key, so one scrypt opens
+them all. A key is proven right when it opens one of the journal's own files (the
+smallest first); one that opens none is a wrong passphrase and changes nothing. A
+conversion writes every file of the journal in one atomic commit (commit.py): a kill
+midway leaves the old form of all of them or the new form of all of them. Backups are
+converted after it, each atomically; one left plain by a kill is found by its header
+(never by decrypting it) and converted at the next unlock, so no plain copy of an
+encrypted journal lingers.
+
+The single ``journal.db`` of earlier versions is unlocked by the rules it always had
+(``unlock_file``), then split (see migrate.py).
+A backup too damaged to read is moved aside (``.corrupt-``, never overwritten) and
+named, with the copies still plain, in ``Recoded.plain_left`` for the person to decide.
 """
 
 from __future__ import annotations
@@ -14,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from companion.store.backup import clean_backup_temps, list_backups, set_aside
+from companion.store import journal_files, search_file, segments
+from companion.store.backup import clean_backup_temps, set_aside
 from companion.store.codec import Codec, CodecError, WrongPassphrase, default_codec
 from companion.store.database import Database
 from companion.store.envelope import EnvelopeTooNew, is_encrypted, read_header
@@ -23,14 +31,16 @@ from companion.store.errors import (
     StoreTooNew,
     StoreUnavailable,
     StoreUnreadable,
-    StoreWriteError,
 )
+from companion.store.file_marks import starts_encrypted
+from companion.store.journal import JournalStore
 from companion.system.atomic import write_atomic
 
 if TYPE_CHECKING:
-    from companion.store.crypto import Keyring
+    from companion.store.crypto import EncryptedCodec, Keyring
 
 MIN_PASSPHRASE = 8  # characters; shorter ones are refused before anything changes
+PROOF_TRIES = 3  # the smallest files a key is tried on before it is called wrong
 
 
 @dataclass(frozen=True)
@@ -52,71 +62,215 @@ class Recoded:
     plain_left: tuple[PlainLeft, ...] = ()  # with encryption on: what is still plain
 
 
-def recode(db: Database, new: Codec) -> Recoded:
-    """Re-write the live file and its backups with another codec. What a killed write
-    left (a temp file may hold a whole plain copy) is removed before and after."""
-    if not db.available:
-        raise StoreUnavailable(db.path, db.problem.kind if db.problem else "")
-    old = db.storage.codec
-    with db.storage.transaction():
-        db.storage.clean_stale_temp_files()
-        tables = db.storage.read() or {}
-        try:
-            write_atomic(db.path, new.encode(tables))
-        except OSError as error:
-            raise StoreWriteError(db.path, error) from error
-        db.storage.set_codec(new)
-    return _recode_backups(db, old, new)
+# -- converting ----------------------------------------------------------------------------
+def recode(journal: JournalStore, new: Codec) -> Recoded:
+    """Re-write every file of the journal, then its backups, with another codec."""
+    from companion.core.search_block import Block
+    from companion.store.search_cache import INDEX, Summary, note_summary
+
+    if not journal.available:
+        problem = journal.problem
+        raise StoreUnavailable(journal.folder, problem.kind if problem else "")
+    old = journal.codec
+    blocks: dict[str, Block] = {}
+    with journal.transaction():
+        journal_files.clean_temp_files(journal.folder)  # a killed write's: maybe plain
+        # At least one file carries the key, even for an empty journal: without one, the
+        # next start could not tell the journal is encrypted, nor check a passphrase.
+        names = segments.part_names(journal.folder) or [segments.PRACTICE]
+
+        def files():  # type: ignore[no-untyped-def]
+            for name in names:
+                tables = journal.read_part(name, strict=True)
+                if segments.is_segment(name):
+                    blocks[name] = Block.of(tables.get(segments.ENTRIES_TABLE, {}).items())
+                yield f"{name}{segments.SUFFIX}", new.encode(tables)
+
+        caches = [p.name for p in journal.folder.glob(f"*{search_file.SUFFIX}")] + [INDEX]
+        journal.commit(files(), drop=caches)
+        journal.set_codec(new)
+        for name, block in blocks.items():
+            path = journal.part_path(name)
+            if search_file.write(path, new, block):
+                identity = search_file.segment_identity(path)
+                if identity is not None:
+                    note_summary(journal, name, Summary.of(identity, block))
+    return _recode_backups(journal, journal.backup_files(), old, new)
 
 
-def _recode_backups(db: Database, old: Codec, new: Codec) -> Recoded:
+def _recode_backups(journal: JournalStore, backups: list[Path], old: Codec, new: Codec) -> Recoded:
     converted = unreadable = 0
     plain: list[PlainLeft] = []
-    clean_backup_temps(db.path, db.backup_dir)
-    for backup in list_backups(db.path, db.backup_dir):
+    _clean_backup_temps(journal)  # a killed backup write's: it may hold a plain copy
+    for path in backups:
         try:
-            raw = backup.path.read_bytes()
+            raw = path.read_bytes()
         except OSError as error:
             unreadable += 1
-            plain.append(PlainLeft(backup.path, "unreadable", error.strerror or str(error)))
+            plain.append(PlainLeft(path, "unreadable", error.strerror or str(error)))
             continue
-        try:
-            new.decode(raw)
-            continue  # already in the new form
-        except CodecError:
-            pass
+        if new.same_key(raw):
+            continue  # already in the new form (by its header)
         try:
             tables = old.decode(raw)
         except CodecError:
             unreadable += 1
             if not is_encrypted(raw):  # plain, and damaged: it may still hold writing
-                plain.append(_set_aside(backup.path, db))
+                plain.append(_set_aside(path, journal))
             continue
         try:
-            write_atomic(backup.path, new.encode(tables))
+            write_atomic(path, new.encode(tables))
         except OSError as error:
             unreadable += 1  # left as it was; secure_backups tries again at the next unlock
-            plain.append(PlainLeft(backup.path, "not_written", error.strerror or str(error)))
+            plain.append(PlainLeft(path, "not_written", error.strerror or str(error)))
             continue
         converted += 1
-    clean_backup_temps(db.path, db.backup_dir)
+    _clean_backup_temps(journal)
     return Recoded(converted, unreadable, tuple(plain) if new.encrypted else ())
 
 
-def _set_aside(backup: Path, db: Database) -> PlainLeft:
+def _clean_backup_temps(journal: JournalStore) -> None:
+    journal_files.clean_temp_files(journal.backup_dir)
+    clean_backup_temps(journal.legacy_path, journal.legacy_backup_dir)
+
+
+def _set_aside(backup: Path, journal: JournalStore) -> PlainLeft:
     try:
-        return PlainLeft(set_aside(backup, db.clock.now()), "set_aside")
+        return PlainLeft(set_aside(backup, journal.clock.now()), "set_aside")
     except OSError as error:
         return PlainLeft(backup, "not_written", error.strerror or str(error))
 
 
-def secure_backups(db: Database) -> Recoded:
-    """After an unlock: encrypt any plain backup a killed conversion left behind."""
-    if not db.storage.codec.encrypted:
+def secure_backups(journal: JournalStore) -> Recoded:
+    """After an unlock: encrypt any plain backup a killed conversion left behind. Each
+    backup's first bytes say whether it is plain: none is decrypted to find out."""
+    if not journal.codec.encrypted:
         return Recoded(0, 0)
-    return _recode_backups(db, default_codec(), db.storage.codec)
+    plain = [p for p in journal.backup_files() if not starts_encrypted(p)]
+    return _recode_backups(journal, plain, default_codec(), journal.codec)
 
 
+def encrypt(journal: JournalStore, passphrase: str) -> Recoded:
+    """Turn encryption on (or change the passphrase: a new salt, a new key)."""
+    from companion.store.crypto import EncryptedCodec, Keyring
+
+    return recode(journal, EncryptedCodec(Keyring(passphrase)))
+
+
+def decrypt(journal: JournalStore) -> Recoded:
+    """Turn encryption off: the journal becomes plain JSON again."""
+    return recode(journal, default_codec())
+
+
+# -- unlocking ------------------------------------------------------------------------------
+def unlock(journal: JournalStore | Database, passphrase: str) -> bool:
+    """Open the encrypted journal. False on a wrong passphrase (an empty one too), with
+    every file untouched. True otherwise: then ``journal.problem`` says whether it is
+    open (None), too new, or (the old single file) damaged and set aside."""
+    if isinstance(journal, Database):
+        return unlock_file(journal, passphrase)
+    if journal.legacy is not None and journal.locked:
+        opened = unlock_file(journal.legacy, passphrase)
+        if opened:
+            journal.set_codec(journal.legacy.storage.codec)
+            journal.problem = None
+            journal.open()
+        else:
+            journal.problem = journal.legacy.problem
+        return opened
+    if not passphrase:
+        journal.refuse_key()
+        return False
+    from companion.store.crypto import Keyring
+
+    try:
+        codec = journal_codec(journal, Keyring(passphrase))
+    except EnvelopeTooNew:
+        journal.open()  # still locked: reports the journal as too new, touches nothing
+        return True
+    if codec is None or not proven(journal, codec):
+        journal.refuse_key()
+        return False
+    journal.unlock(codec)
+    if journal.available:
+        secure_backups(journal)
+    return True
+
+
+def journal_codec(journal: JournalStore, keyring: Keyring) -> EncryptedCodec | None:
+    """The codec of the journal's files for this passphrase: their salt and parameters
+    (from the first whole header), else those of a backup the passphrase opens."""
+    from companion.store.crypto import EncryptedCodec
+
+    for path in journal.sealed_parts():
+        try:
+            header = read_header(path)
+        except EnvelopeTooNew:
+            raise
+        except (CodecError, OSError):
+            continue
+        return EncryptedCodec(keyring, header.params, header.salt)
+    for path in journal.backup_files():
+        try:
+            raw = path.read_bytes()
+            codec = EncryptedCodec.for_file(keyring, raw)
+            codec.decode(raw)
+        except (CodecError, OSError):
+            continue
+        return codec
+    return None
+
+
+def proven(journal: JournalStore, codec: EncryptedCodec) -> bool:
+    """Does ``codec`` open one of the journal's files (or, if every one is damaged, a
+    backup sealed with their salt)? Only then is it the journal's key."""
+    tried = 0
+    for path in journal.sealed_parts():
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            continue
+        if not codec.same_key(raw):
+            continue
+        try:
+            codec.decode(raw)
+            return True
+        except CodecError:
+            tried += 1
+            if tried >= PROOF_TRIES:
+                break
+    for path in journal.backup_files():
+        try:
+            raw = path.read_bytes()
+            if codec.same_key(raw):
+                codec.decode(raw)
+                return True
+        except (CodecError, OSError):
+            continue
+    return False
+
+
+def check_passphrase(journal: JournalStore | Database, passphrase: str) -> bool:
+    """Does this passphrase open the journal? (Before changing or removing it.) A
+    journal no passphrase could open raises StoreCorrupt (or StoreTooNew)."""
+    if isinstance(journal, Database):
+        return check_file_passphrase(journal, passphrase)
+    if not passphrase:
+        return False
+    from companion.store.crypto import Keyring
+
+    try:
+        codec = journal_codec(journal, Keyring(passphrase))
+    except EnvelopeTooNew as error:
+        raise StoreTooNew(journal.folder, error.found, error.known) from error
+    if codec is None:
+        if journal.sealed_parts():
+            return False
+        raise StoreCorrupt(journal.folder, "no file of the journal has a readable envelope")
+    return proven(journal, codec)
+
+
+# -- the old single file ---------------------------------------------------------------------
 def _codec_for(db: Database, passphrase: str) -> Codec | None:
     """The codec that opens the live file with this passphrase, or None if the
     passphrase is surely wrong. Raises EnvelopeTooNew for a newer companion's file."""
@@ -141,6 +295,7 @@ def _codec_from_backups(db: Database, keyring: Keyring) -> Codec | None:
     none of the encrypted backups, it is most likely mistyped: change nothing. With
     no encrypted backup nothing can check it, so it is never taken (opening reports
     such a file as damaged, for the person to set aside and start afresh)."""
+    from companion.store.backup import list_backups
     from companion.store.crypto import EncryptedCodec
 
     for backup in list_backups(db.path, db.backup_dir):
@@ -154,10 +309,8 @@ def _codec_from_backups(db: Database, keyring: Keyring) -> Codec | None:
     return None
 
 
-def unlock(db: Database, passphrase: str) -> bool:
-    """Open the encrypted store. False on a wrong passphrase (an empty one too), with
-    every file untouched. True otherwise: then ``db.problem`` says whether the journal
-    is open (None), was damaged (moved aside, a backup offered) or is too new."""
+def unlock_file(db: Database, passphrase: str) -> bool:
+    """Open one encrypted file (the old single journal.db), by its own rules."""
     try:
         codec = _codec_for(db, passphrase)
     except EnvelopeTooNew:
@@ -167,28 +320,10 @@ def unlock(db: Database, passphrase: str) -> bool:
         db.refuse_key()
         return False
     problem = db.unlock(codec)
-    if problem is not None and problem.kind == "wrong_passphrase":
-        return False
-    if db.available:
-        secure_backups(db)
-    return True
+    return problem is None or problem.kind != "wrong_passphrase"
 
 
-def encrypt(db: Database, passphrase: str) -> Recoded:
-    """Turn encryption on (or change the passphrase: a new salt, a new key)."""
-    from companion.store.crypto import EncryptedCodec, Keyring
-
-    return recode(db, EncryptedCodec(Keyring(passphrase)))
-
-
-def decrypt(db: Database) -> Recoded:
-    """Turn encryption off: the journal becomes plain JSON again."""
-    return recode(db, default_codec())
-
-
-def check_passphrase(db: Database, passphrase: str) -> bool:
-    """Does this passphrase open the file? (Before changing or removing it.) A file no
-    passphrase could open raises StoreCorrupt (or StoreTooNew)."""
+def check_file_passphrase(db: Database, passphrase: str) -> bool:
     try:
         codec = _codec_for(db, passphrase)
         if codec is None:

@@ -20,9 +20,9 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
+from companion.store.codec import ENCRYPTED_MAGIC as MAGIC
 from companion.store.codec import CodecError
 
-MAGIC = b"CMPNENC\x00"
 VERSION = 1
 KDF_SCRYPT = 1
 NONCE_BYTES = 12

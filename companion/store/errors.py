@@ -64,7 +64,12 @@ class StoreBusy(StoreError):
 
 
 class StoreUnavailable(StoreError):
-    """The store could not be opened this session (see the problem reported at open)."""
+    """The store could not be opened this session (see the problem reported at open).
+    ``problem`` is what was found (an OpenProblem), when there is one to tell."""
+
+    def __init__(self, path: Path, detail: str = "", problem: object = None) -> None:
+        super().__init__(path, detail)
+        self.problem = problem
 
 
 class ConcurrentWrite(StoreError):

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from companion.store.backup import Backup, backup_path, list_backups
+from companion.store import segments
+from companion.store.backup import Backup, backup_path, changed_since_backup, list_backups
 from companion.store.codec import Codec, CodecError, JsonCodec
 from companion.store.envelope import VERSION as ENVELOPE_VERSION
 from companion.store.envelope import EnvelopeTooNew, KdfParams, is_encrypted, parse_header
@@ -19,6 +20,7 @@ from companion.store.file_marks import (
     schema_version_of,
     starts_encrypted,
 )
+from companion.store.journal_files import link_in_the_way
 from companion.system.paths import Paths
 
 
@@ -87,6 +89,57 @@ def inspect_store(
     return StoreHealth(path, state, len(raw), version, backups=backups)
 
 
+STATE_ORDER = ("corrupt", "too_new", "unreadable", "encrypted", "ok", "missing")
+
+
+def journal_parts(paths: Paths, known_version: int) -> list[tuple[str, StoreHealth]]:
+    """Each file of the journal's folder (see store/segments.py), looked at like a store
+    of its own, and each part set aside with no file in its place (the app asks)."""
+    folder = paths.data_dir / segments.FOLDER
+    backups = paths.backup_dir / segments.FOLDER
+    names = segments.part_names(folder)
+    names += sorted({a.store for a in set_aside_files(folder)} - set(names))
+    return [
+        (name, inspect_store(folder / f"{name}{segments.SUFFIX}", backups, known_version))
+        for name in names
+    ]
+
+
+def journal_health(paths: Paths, known_version: int) -> StoreHealth:
+    """The journal as one store: the old single file while it is there, else its
+    folder's files summed up (the worst state of any of them; sizes and backups added
+    up; an encrypted journal's envelope from its first file)."""
+    folder = paths.data_dir / segments.FOLDER
+    wrong = link_in_the_way(folder, paths.journal_db)
+    if wrong is not None:  # what opening it finds first, too
+        return StoreHealth(wrong.path, "not_a_file", reason=wrong.what, target=wrong.target)
+    if paths.journal_db.exists() and not segments.part_names(folder):
+        return inspect_store(paths.journal_db, paths.backup_dir, known_version)
+    parts = [(n, h) for n, h in journal_parts(paths, known_version) if h.state != "missing"]
+    if not parts:
+        return StoreHealth(
+            folder, "missing", backups=tuple(list_backups(paths.journal_db, paths.backup_dir))
+        )
+    worst = min(parts, key=lambda item: STATE_ORDER.index(item[1].state))
+    backups = tuple(
+        sorted((b for _, h in parts for b in h.backups), key=lambda b: b.day, reverse=True)
+    )
+    sealed = next((h for _, h in parts if h.state == "encrypted"), None)
+    name, health = worst
+    reason = f"{name}{segments.SUFFIX}: {health.reason}" if health.reason else ""
+    return StoreHealth(
+        folder,
+        health.state,
+        sum(h.size for _, h in parts),
+        max((h.version for _, h in parts if h.version is not None), default=None),
+        reason,
+        backups,
+        health.encrypted,
+        sealed.envelope if sealed else None,
+        sealed.kdf if sealed else None,
+    )
+
+
 def backup_blocked(paths: Paths, today: date) -> str | None:
     """Why today's backup could not be written, judged without writing: a content key
     (``store_problem.backup.*``), or None. A store whose backup of today is there needs
@@ -97,7 +150,14 @@ def backup_blocked(paths: Paths, today: date) -> str | None:
         return None
     stores = [p for p in (paths.journal_db, paths.activity_db) if p.is_file()]
     due = [p for p in stores if not backup_path(p, paths.backup_dir, today).exists()]
-    if stores and not due:
+    journal, copies = paths.data_dir / segments.FOLDER, paths.backup_dir / segments.FOLDER
+    parts = sorted(journal.glob(f"*{segments.SUFFIX}")) if journal.is_dir() else []
+    due += [
+        p
+        for p in parts  # the journal's files are copied on the days they changed
+        if not backup_path(p, copies, today).exists() and changed_since_backup(p, copies)
+    ]
+    if (stores or parts) and not due:
         return None
     if not os.access(folder, os.W_OK | os.X_OK):
         return "store_problem.backup.not_writable"
@@ -124,8 +184,9 @@ class SetAside:
 
 
 def set_aside_files(data_dir: Path) -> list[SetAside]:
-    """The files moved aside in ``data_dir`` (or the backup folder, where a backup too
-    damaged to encrypt is set aside), in name (so time) order."""
+    """The files moved aside in ``data_dir`` (the journal's folder in it, where each is
+    named for the part it was, or the backup folder, where a backup too damaged to
+    encrypt is set aside), in name (so time) order."""
     if not data_dir.is_dir():
         return []
     found = []

@@ -16,11 +16,22 @@ from companion.system.clock import Clock
 
 
 class Repo(Generic[R]):
-    def __init__(self, db: Database, table: str, record_type: type[R], clock: Clock) -> None:
-        self.db = db
+    def __init__(
+        self,
+        db: Database | Callable[[], Database],
+        table: str,
+        record_type: type[R],
+        clock: Clock,
+    ) -> None:
+        # A database, or how to get one: a journal's part is opened when first used.
+        self._db = db
         self.table_name = table
         self.record_type = record_type
         self.clock = clock
+
+    @property
+    def db(self) -> Database:
+        return self._db if isinstance(self._db, Database) else self._db()
 
     @property
     def _table(self) -> Table:

@@ -20,7 +20,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from filelock import FileLock, Timeout
 from tinydb.storages import Storage
 
 from companion.store.codec import Codec, CodecError, Tables, WrongPassphrase, default_codec
@@ -36,7 +35,8 @@ from companion.store.errors import (
     StoreWrongPassphrase,
 )
 from companion.system.atomic import real_target, remove_stale_temps, temp_files, write_atomic
-from companion.system.paths import FILE_MODE, ensure_dir
+from companion.system.locking import InterProcessLock, LockTimeout
+from companion.system.paths import ensure_dir
 
 Identity = tuple[int, int, int, int]
 
@@ -62,14 +62,15 @@ class SafeStorage(Storage):
         *,
         codec: Codec | None = None,
         lock_timeout: float = 15.0,
+        lock: InterProcessLock | None = None,
     ) -> None:
         self.path = Path(path)
         self.codec = codec or default_codec()
-        self.lock_timeout = lock_timeout
         ensure_dir(self.path.parent)
-        self._file_lock = FileLock(str(self.path) + ".lock", mode=FILE_MODE, thread_local=False)
+        # Several files of one store (the journal's parts) share one lock: a write that
+        # spans them holds it once. Taken before the thread lock below, never after.
+        self.lock = lock or InterProcessLock(Path(str(self.path) + ".lock"), lock_timeout)
         self._thread_lock = threading.RLock()
-        self._depth = 0
         self._cache: Tables | None = None
         self._identity: Identity | None = None
 
@@ -77,19 +78,11 @@ class SafeStorage(Storage):
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Hold the inter-process lock; reads inside see the latest file."""
-        with self._thread_lock:
-            if self._depth == 0:
-                try:
-                    self._file_lock.acquire(timeout=self.lock_timeout)
-                except Timeout as error:
-                    raise StoreBusy(self.path, "another process holds the lock") from error
-            self._depth += 1
-            try:
+        try:
+            with self.lock.held():
                 yield
-            finally:
-                self._depth -= 1
-                if self._depth == 0:
-                    self._file_lock.release()
+        except LockTimeout as error:
+            raise StoreBusy(self.path, "another process holds the lock") from error
 
     def clean_stale_temp_files(self) -> list[Path]:
         """Remove temp files a killed writer left (beside the file a link points to, if
@@ -117,26 +110,25 @@ class SafeStorage(Storage):
             return self._cache
 
     def write(self, data: Tables) -> None:
-        with self._thread_lock:
-            outer = self._depth == 0
-            with self.transaction():
-                if outer and file_identity(self.path) != self._identity:
-                    self._cache, self._identity = None, None
-                    raise ConcurrentWrite(self.path, "the file changed since it was read")
-                try:
-                    payload = self.codec.encode(data)
-                    write_atomic(self.path, payload)
-                except OSError as error:
-                    # The caller's dict may be half-updated: forget it, reload from disk.
-                    self._cache, self._identity = None, None
-                    raise StoreWriteError(self.path, error) from error
-                except (TypeError, ValueError) as error:
-                    # Not storable (a lone surrogate, an integer past 64 bits): nothing
-                    # was written, and the half-added records leave memory too.
-                    self._cache, self._identity = None, None
-                    raise StoreNotStorable(self.path, str(error)) from error
-                self._cache = data
-                self._identity = file_identity(self.path)
+        outer = not self.lock.owned()
+        with self.transaction(), self._thread_lock:
+            if outer and file_identity(self.path) != self._identity:
+                self._cache, self._identity = None, None
+                raise ConcurrentWrite(self.path, "the file changed since it was read")
+            try:
+                payload = self.codec.encode(data)
+                write_atomic(self.path, payload)
+            except OSError as error:
+                # The caller's dict may be half-updated: forget it, reload from disk.
+                self._cache, self._identity = None, None
+                raise StoreWriteError(self.path, error) from error
+            except (TypeError, ValueError) as error:
+                # Not storable (a lone surrogate, an integer past 64 bits): nothing was
+                # written, and the half-added records leave memory too.
+                self._cache, self._identity = None, None
+                raise StoreNotStorable(self.path, str(error)) from error
+            self._cache = data
+            self._identity = file_identity(self.path)
 
     def close(self) -> None:
         self._cache = None
@@ -171,6 +163,11 @@ class SafeStorage(Storage):
         except CodecError as error:
             raise StoreCorrupt(self.path, str(error)) from error
 
+    def forget(self) -> None:
+        """Drop what was read (it is read again when next asked for): memory."""
+        with self._thread_lock:
+            self._cache, self._identity = None, None
+
     def set_codec(self, codec: Codec) -> None:
         """Read and write with another codec from now on; forget what was read (locking
         the journal must not leave its text in memory)."""
@@ -184,7 +181,7 @@ class SafeStorage(Storage):
             self.codec.decode(raw)
         except CodecError as error:
             raise StoreCorrupt(self.path, str(error)) from error
-        with self.transaction():
+        with self.transaction(), self._thread_lock:
             try:
                 write_atomic(self.path, raw)
             except OSError as error:

@@ -1,16 +1,20 @@
-"""The two data files and what each holds.
+"""The two stores and what each holds.
 
-``journal.db`` is private writing (entries, drafts…) and may be encrypted later;
-``activity.db`` is small, frequent events (breaks, breathing, contacts marked) and app
-state, readable without a passphrase so reminders keep working while the journal is
-locked.
+The journal (``data/journal/``, see store/journal.py) is private writing (entries by
+month, drafts, practice) and may be encrypted; ``activity.db`` is small, frequent
+events (breaks, breathing, contacts marked) and app state, readable without a
+passphrase so reminders keep working while the journal is locked.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from companion.store import segments
 from companion.store.database import Database, OpenProblem, Schema
+from companion.store.entry_repo import EntryRepo
+from companion.store.journal import JournalStore
 from companion.store.repos import KeyValue, Repo
 from companion.store.schema import (
     BreakEvent,
@@ -19,7 +23,6 @@ from companion.store.schema import (
     Contact,
     Draft,
     DrillAttempt,
-    Entry,
     PokerRound,
     Reframe,
     RoleplayRun,
@@ -34,10 +37,10 @@ ACTIVITY_SCHEMA = Schema(version=1)
 
 @dataclass
 class Stores:
-    journal: Database
+    journal: JournalStore
     activity: Database
     state: KeyValue
-    entries: Repo[Entry]
+    entries: EntryRepo
     drafts: Repo[Draft]
     break_events: Repo[BreakEvent]
     break_ratings: Repo[BreakRating]
@@ -50,10 +53,10 @@ class Stores:
     contacts: Repo[Contact]  # chats marked as ended (companion contact, the app's key)
     problems: list[OpenProblem] = field(default_factory=list)
 
-    def databases(self) -> tuple[Database, Database]:
+    def databases(self) -> tuple[JournalStore, Database]:
         return (self.journal, self.activity)
 
-    def database(self, name: str) -> Database:
+    def database(self, name: str) -> JournalStore | Database:
         return {db.name: db for db in self.databases()}[name]
 
     def close(self) -> None:
@@ -72,14 +75,7 @@ def open_stores(
     passes ``move_damaged=False`` (see ``Database``).
     """
     ensure_dirs(paths)
-    journal = Database(
-        "journal",
-        paths.journal_db,
-        paths.backup_dir,
-        clock,
-        JOURNAL_SCHEMA,
-        move_damaged=move_damaged,
-    )
+    journal = JournalStore(paths, clock, JOURNAL_SCHEMA, move_damaged=move_damaged)
     activity = Database(
         "activity",
         paths.activity_db,
@@ -88,28 +84,34 @@ def open_stores(
         ACTIVITY_SCHEMA,
         move_damaged=move_damaged,
     )
-    problems = [p for p in (journal.open(), activity.open()) if p is not None]
+    journal.open()
+    problems = [*journal.problems(), *[p for p in (activity.open(),) if p is not None]]
     if passphrase is not None and journal.locked:
         from companion.store.encryption import unlock
 
         unlock(journal, passphrase)
-        problems = [p for p in problems if p.store != "journal"]
-        if journal.problem is not None:
-            problems.insert(0, journal.problem)
+        problems = [*journal.problems(), *[p for p in problems if p.store != "journal"]]
     return Stores(
         journal=journal,
         activity=activity,
         state=KeyValue(activity, "state"),
-        entries=Repo(journal, "entries", Entry, clock),
-        drafts=Repo(journal, "drafts", Draft, clock),
+        entries=EntryRepo(journal, clock),
+        drafts=Repo(part(journal, segments.DRAFTS), "drafts", Draft, clock),
         break_events=Repo(activity, "break_events", BreakEvent, clock),
         break_ratings=Repo(activity, "break_ratings", BreakRating, clock),
         breathing=Repo(activity, "breathing", BreathingSession, clock),
         sos=Repo(activity, "sos", SosReset, clock),
-        reframes=Repo(journal, "reframes", Reframe, clock),
-        drill_attempts=Repo(journal, "drill_attempts", DrillAttempt, clock),
-        poker_rounds=Repo(journal, "poker_rounds", PokerRound, clock),
-        roleplay_runs=Repo(journal, "roleplay_runs", RoleplayRun, clock),
+        reframes=Repo(part(journal, segments.PRACTICE), "reframes", Reframe, clock),
+        drill_attempts=Repo(
+            part(journal, segments.PRACTICE), "drill_attempts", DrillAttempt, clock
+        ),
+        poker_rounds=Repo(part(journal, segments.PRACTICE), "poker_rounds", PokerRound, clock),
+        roleplay_runs=Repo(part(journal, segments.PRACTICE), "roleplay_runs", RoleplayRun, clock),
         contacts=Repo(activity, "contacts", Contact, clock),
         problems=problems,
     )
+
+
+def part(journal: JournalStore, name: str) -> Callable[[], Database]:
+    """One of the journal's files, opened when a repository first uses it."""
+    return lambda: journal.part(name)

@@ -39,12 +39,16 @@ def real_target(target: Path) -> Path:
     return Path(os.path.realpath(target))
 
 
-def write_atomic(target: Path, data: bytes) -> None:
+def write_atomic(target: Path, data: bytes, durable: bool = True) -> None:
     """Replace ``target`` (or the file its link points to) with ``data`` durably. The
-    file ends up mode 0600."""
+    file ends up mode 0600.
+
+    ``durable=False`` skips the two fsyncs, for a file that is only a cache of another
+    (a search file): still never half-written for a reader, and one lost in a power cut
+    is found out of date and made again."""
     target = real_target(target)
     folder = target.parent
-    fd, tmp_name = _durable_temp(target, data)
+    fd, tmp_name = _durable_temp(target, data, durable)
     try:
         os.replace(tmp_name, target)
     except BaseException:
@@ -53,7 +57,8 @@ def write_atomic(target: Path, data: bytes) -> None:
         raise
     finally:
         _release(fd)  # the lock goes with it, once the temp name is gone
-    fsync_dir(folder)
+    if durable:
+        fsync_dir(folder)
 
 
 def write_new(target: Path, data: bytes) -> None:
@@ -74,7 +79,7 @@ def write_new(target: Path, data: bytes) -> None:
     fsync_dir(target.parent)
 
 
-def _durable_temp(target: Path, data: bytes) -> tuple[int | None, str]:
+def _durable_temp(target: Path, data: bytes, durable: bool = True) -> tuple[int | None, str]:
     """``data`` in a temp file beside ``target`` (0600), on disk: its descriptor, still
     open and locked as being written (None where the file had to be closed), and its
     name. Nothing is left behind if it cannot be written."""
@@ -85,7 +90,7 @@ def _durable_temp(target: Path, data: bytes) -> tuple[int | None, str]:
         _hold(fd)
         if os.name == "posix":
             os.fchmod(fd, FILE_MODE)
-        _write_all(fd, data)
+        _write_all(fd, data, durable)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
@@ -102,12 +107,13 @@ def _release(fd: int | None) -> None:
         os.close(fd)
 
 
-def _write_all(fd: int, data: bytes) -> None:
+def _write_all(fd: int, data: bytes, durable: bool = True) -> None:
     view = memoryview(data)
     while view:
         written = os.write(fd, view)
         view = view[written:]
-    os.fsync(fd)
+    if durable:
+        os.fsync(fd)
 
 
 def _write_exclusive(target: Path, data: bytes) -> None:

@@ -21,7 +21,8 @@ SETTINGS_FOLDER_FILES = frozenset({"config.toml", "companion-at-login.command"})
 def clean_leftovers(paths: Paths) -> list[Path]:
     """Remove dead writers' temp files; returns any that could not be removed."""
     left: list[Path] = []
-    for folder in dict.fromkeys((paths.data_dir, paths.backup_dir, paths.log_dir)):
+    journal = (paths.data_dir / "journal", paths.backup_dir / "journal")  # its own folders
+    for folder in dict.fromkeys((paths.data_dir, paths.backup_dir, paths.log_dir, *journal)):
         left += remove_stale_temps(folder)
     left += remove_stale_temps(paths.config_dir, lambda name: name in SETTINGS_FOLDER_FILES)
     return left

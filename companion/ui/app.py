@@ -20,15 +20,15 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType, Keymap
 from textual.command import Provider
 from textual.events import Resize
+from textual.reactive import Initialize, Reactive
 from textual.screen import Screen
 
 from companion import __version__
 from companion.core.keys import default_keys
-from companion.packs.library import skipped_packs
 from companion.services.container import Services
 from companion.services.intent import StartIntent
 from companion.services.journal.service import journal_glance
-from companion.services.messages import backup_warning, config_problem, store_error
+from companion.services.messages import store_error
 from companion.services.practice import practice_glance
 from companion.store.errors import StoreError
 from companion.system.crashlog import write_crash
@@ -55,10 +55,12 @@ from companion.ui.shell.messages import (
     ReframeWanted,
     ReportWanted,
     ShiftMoment,
+    StoreProblemFound,
 )
 from companion.ui.shell.palette import Commands, palette_commands
 from companion.ui.shell.preferences import Preferences
-from companion.ui.shell.themes import BY_SETTING, DARK, LIGHT
+from companion.ui.shell.start_notes import tell_start_problems
+from companion.ui.shell.themes import first_theme
 from companion.ui.shell.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from companion.ui.shell.typed_keys import after_typed_keys
 from companion.ui.shell.unsaved import keep_unsaved_input
@@ -78,6 +80,8 @@ class CompanionApp(App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = app_bindings()
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {Commands}
+    # The person's theme is the first one Textual reads (see themes.first_theme).
+    theme: Reactive[str] = Reactive(Initialize(lambda app: first_theme(app, app.theme_setting)))
 
     def __init__(
         self,
@@ -86,6 +90,7 @@ class CompanionApp(App[None]):
         quiet_errors: bool = True,
         intent: StartIntent | None = None,
     ) -> None:
+        self.theme_setting = services.config.settings.theme  # read by first_theme
         super().__init__()
         self.services = services
         self.intent = intent  # what to open at start instead of only Home
@@ -113,9 +118,9 @@ class CompanionApp(App[None]):
         # has no key editor, so they change only when the file does.
         self.keymap: dict[str, str] = {}
         self.set_keymap(services.config.settings.keymap())
-        self.register_theme(DARK)
-        self.register_theme(LIGHT)
-        self.theme = BY_SETTING[services.config.settings.theme]
+        # A file of the journal found damaged later (read in a worker, say) is told
+        # like the problems found at start.
+        services.stores.journal.on_problem = lambda p: self.post_message(StoreProblemFound(p))
 
     # -- start -------------------------------------------------------------------
     @property
@@ -136,17 +141,7 @@ class CompanionApp(App[None]):
             self.run_intent(self.intent)
         elif self._first_run():
             self.welcome()
-        problems = [p for p in self.services.stores.problems if p.kind != "locked"]
-        if problems:  # a locked journal asks for its passphrase when used, not now
-            from companion.ui.shell.store_problem import StoreProblemScreen
-
-            for problem in problems:
-                self.push_screen(StoreProblemScreen(problem))
-        lines = [config_problem(p, self.strings) for p in self.services.config.problems]
-        lines += skipped_packs(self.services.library.problems(self.strings.lang), self.strings)
-        for line in lines:
-            self.notify(line, severity="warning", timeout=12, markup=False)
-        self.tell_backup_failed()
+        tell_start_problems(self)  # what could not be read, skipped, backed up
         self.check_size(self.size.width, self.size.height)
         # The rhythm's saved state is loaded before any key can act on it (a `k` typed
         # while the app starts must not save over a do-not-disturb); what can wait a
@@ -192,15 +187,6 @@ class CompanionApp(App[None]):
 
     def _welcome_done(self, _result: object = None) -> None:
         self.guard(lambda: self.services.stores.state.set(WELCOME_KEY, True))
-
-    def tell_backup_failed(self) -> None:
-        """A daily backup that could not be written (disk full…): one warning per store
-        and session; everything else carries on."""
-        untold = [db for db in self.services.stores.databases() if db.name not in self.backups_told]
-        line = backup_warning(untold, self.strings)
-        if line:
-            self.backups_told.update(db.name for db in untold if db.backup_failed)
-            self.notify(line, severity="warning", timeout=15, markup=False)
 
     # -- storage problems, told one way -----------------------------------------------
     def tell_store_error(self, error: StoreError) -> None:
@@ -248,6 +234,12 @@ class CompanionApp(App[None]):
     @on(ShiftMoment)
     def _shift_moment(self, message: ShiftMoment) -> None:
         self.routine.moment(message)
+
+    @on(StoreProblemFound)
+    def _store_problem_found(self, message: StoreProblemFound) -> None:
+        from companion.ui.shell.store_problem import StoreProblemScreen
+
+        self.push_screen(StoreProblemScreen(message.problem))  # type: ignore[arg-type]
 
     @on(JournalLocked)
     def _journal_locked(self) -> None:

@@ -129,7 +129,7 @@ def encrypted_copy(bench: Bench, home: Path, target: Path) -> None:
             stdin=subprocess.DEVNULL,
         )
     made = 0
-    for today in sorted((target / "backups").glob("*-????-??-??.*")):
+    for today in sorted((target / "backups").rglob("*-????-??-??.*")):  # each file's
         stem, day = today.stem[:-11], date.fromisoformat(today.stem[-10:])
         for back in range(1, 7):
             older = today.with_name(f"{stem}-{day - timedelta(days=back)}{today.suffix}")

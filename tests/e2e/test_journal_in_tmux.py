@@ -14,6 +14,7 @@ import pytest
 from companion.ui.journal.entry_editor import AUTOSAVE_SECONDS
 from tests.e2e.test_app_in_tmux import env_for
 from tests.e2e.tmux import Tmux, installed_companion
+from tests.layout import journal_dir
 
 pytestmark = pytest.mark.e2e
 
@@ -80,7 +81,7 @@ def test_a_kill_while_typing_keeps_the_draft(term: Tmux, home: Path) -> None:
     term.send("4")
     term.wait_for("Write whatever you like")
     term.send(*"words typed before the crash")
-    journal = home / "data" / "journal.db"
+    journal = journal_dir(home) / "drafts.db"  # the journal's file of unsaved writing
     deadline = time.monotonic() + AUTOSAVE_SECONDS * 4
     while not journal.exists() or b"before the crash" not in journal.read_bytes():
         assert time.monotonic() < deadline, "no draft was autosaved"

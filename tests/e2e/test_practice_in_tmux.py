@@ -13,6 +13,7 @@ import pytest
 
 from tests.e2e.test_app_in_tmux import env_for
 from tests.e2e.tmux import Tmux, installed_companion
+from tests.layout import journal_dir
 
 pytestmark = pytest.mark.e2e
 
@@ -69,7 +70,7 @@ def test_a_reframe_and_a_role_play_in_a_real_terminal(term: Tmux, home: Path) ->
     term.wait_for("再来一次")  # the debrief is shown: its keys are in the footer
     term.send("C-q")  # (q types nothing here: the app letters act on Home only)
     assert term.exit_status() == 0
-    kept = json.loads((home / "data" / "journal.db").read_text("utf-8"))
+    kept = json.loads((journal_dir(home) / "practice.db").read_text("utf-8"))
     reframe = next(iter(kept["reframes"].values()))
     assert reframe["meaning"] == "She needs proof" and reframe["finished"] is True
     assert len(kept["roleplay_runs"]) == 1

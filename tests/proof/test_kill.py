@@ -20,8 +20,10 @@ def assert_nothing_lost(trials: list[Trial], home: Path) -> None:
     assert [t.failed for t in trials if t.failed] == []
     assert all(t.readable for t in trials)  # each store opened with nothing set aside
     assert sum(t.lost for t in trials) == 0
-    leftovers = [p.name for p in (home / "data").iterdir() if p.name.endswith(".tmp")]
+    found = (home / "data").rglob("*")
+    leftovers = [p.name for p in found if p.name.endswith((".tmp", ".pending"))]
     assert leftovers == []  # a killed writer's temp file is cleaned at the next open
+    assert not (home / "data" / "journal" / "commit.json").exists()  # no change half made
 
 
 @KINDS

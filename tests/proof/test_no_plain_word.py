@@ -14,6 +14,7 @@ from companion.services.drafts import ENTRY_EDITOR, Drafts
 from companion.store.stores import open_stores
 from companion.system.clock import FakeClock
 from companion.system.paths import resolve_paths
+from tests.layout import part_backups, segment
 from tests.unit.test_passphrase_cli import companion
 from tests.unit.test_plain_copies import killed_write
 
@@ -62,10 +63,12 @@ def written_everywhere(home: Path, clock: FakeClock) -> None:
 def test_no_plain_word_is_left_after_passphrase_set(home: Path, clock: FakeClock) -> None:
     written_everywhere(home, clock)
     paths = resolve_paths(home)
-    raw = (paths.data_dir / "journal.db").read_text("utf-8")
-    killed_write(paths.data_dir / "journal.db", raw)  # a killed save
-    killed_write(paths.backup_dir / "journal-2026-12-24.db", raw)  # a killed backup
-    damaged = sorted(paths.backup_dir.glob("journal-*.db"))[-1]  # never pruned
+    journal = segment(home)  # the month the words were written in
+    raw = journal.read_text("utf-8")
+    killed_write(journal, raw)  # a killed save
+    copies = part_backups(home)[0].parent
+    killed_write(copies / "entries-2026-11-2026-12-24.db", raw)  # a killed backup
+    damaged = sorted(copies.glob("entries-2026-11-*.db"))[-1]  # never pruned
     damaged.write_bytes(damaged.read_bytes()[: len(raw) // 2])  # cannot be converted
     assert len(plain_holders(home)) >= 8
 

@@ -63,7 +63,8 @@ async def test_everything_written_is_private(app_factory, home: Path, clock: Fak
     finally:
         os.umask(old)
     names = modes(home)
-    assert "config.toml" in names and any(n.startswith("backups/journal-") for n in names)
-    assert any(".corrupt-" in n for n in names) and "data/journal.db.lock" in names
+    assert "config.toml" in names and any(n.startswith("backups/journal/entries-") for n in names)
+    assert any(".corrupt-" in n for n in names) and "data/journal/journal.lock" in names
+    assert any(n.startswith("data/journal/entries-") for n in names)  # segments, search files
     assert "my-export.md" in names
     assert_private(home)

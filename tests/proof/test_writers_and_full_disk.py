@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.layout import segment
 from tests.ui.helpers import Notes, wait_for
 
 pytestmark = pytest.mark.slow
@@ -39,7 +40,7 @@ async def test_the_app_and_the_cli_writing_at_once_lose_nothing(app_factory, hom
 async def test_a_full_disk_while_saving_an_entry(app_factory, home: Path, monkeypatch) -> None:
     app = app_factory("en")
     app.services.journal.add("free", {"text": "written yesterday"})
-    journal = home / "data" / "journal.db"
+    journal = segment(home)  # where the entry is saved (this month's segment)
     async with app.run_test(size=(80, 24)) as pilot:
         notes = Notes(app)
         await pilot.press("j", "ctrl+n")

@@ -6,12 +6,13 @@ storage problem met in the worker is said on the screen."""
 from __future__ import annotations
 
 import threading
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from companion.core.journal_search import SearchIndex
+import companion.services.journal.search as search
 from companion.services.journal.service import Journal
 from companion.store.stores import open_stores
 from companion.system.atomic import write_atomic
@@ -19,31 +20,39 @@ from companion.system.clock import FakeClock
 from companion.system.paths import resolve_paths
 from companion.ui.journal.entries import JournalScreen
 from companion.ui.shell.home import HomeScreen
+from tests.layout import segment
 from tests.ui.helpers import screen_text, settled, text_of, wait_for
 from tests.ui.test_journal_screen import open_journal, rows
 from tests.unit.test_journal_cli import companion
 
 
 class Builds:
-    """The threads the journal's index is built in (each build still runs); with
-    ``held``, a build in a worker thread waits until ``go_on`` is set."""
+    """The threads the journal's segments are read for searching in (each read still
+    runs); with ``held``, a read in a worker thread waits until ``go_on`` is set."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch, held: bool = False) -> None:
         self.threads: list[threading.Thread] = []
+        self.segments: list[str] = []  # read on the UI thread
         self.waiting = threading.Event()
         self.go_on = threading.Event()
         if not held:
             self.go_on.set()
-        rebuilt = SearchIndex.rebuilt
+        read_block = search.segment_block
 
-        def recorded(index: SearchIndex, *args: Any, **kwargs: Any) -> SearchIndex:
+        def recorded(*args: Any, **kwargs: Any) -> Any:
             self.threads.append(threading.current_thread())
-            if threading.current_thread() is not threading.main_thread():
+            if threading.current_thread() is threading.main_thread():
+                self.segments.append(args[1])
+            else:
                 self.waiting.set()
                 self.go_on.wait(timeout=10)
-            return rebuilt(index, *args, **kwargs)
+            return read_block(*args, **kwargs)
 
-        monkeypatch.setattr(SearchIndex, "rebuilt", recorded)
+        monkeypatch.setattr(search, "segment_block", recorded)
+
+    def clear(self) -> None:
+        self.threads.clear()
+        self.segments.clear()
 
     @property
     def on_the_ui_thread(self) -> bool:
@@ -51,23 +60,32 @@ class Builds:
 
 
 async def test_a_note_from_the_shell_shows_in_the_open_list_read_in_a_worker(
-    app_factory, home: Path, monkeypatch: pytest.MonkeyPatch
+    app_factory, home: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = app_factory("en")
     app.services.journal.add("free", {"text": "written in the app"})
+    for year in (2022, 2023, 2024):  # a segment each
+        long_ago = datetime(year, 3, 1, 9, tzinfo=clock.now().tzinfo)
+        app.services.stores.entries.add(kind="free", text="long ago", created_at=long_ago)
     builds = Builds(monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_journal(pilot)
-        assert "written in the app" in rows(app)[0] and "Entries: 1" in screen_text(app)
-        assert builds.threads and not builds.on_the_ui_thread  # read at start, in a worker
-        builds.threads.clear()
+        await settled(pilot)
+        assert "written in the app" in rows(app)[0] and "Entries: 4" in screen_text(app)
+        assert len(rows(app)) == 4
+        # The first page reads two segments at most on the UI thread (the newest); the
+        # others are read in a worker, and the page drawn again with them.
+        assert len(builds.segments) <= 2
+        assert not {"entries-2023-03", "entries-2022-03"} & set(builds.segments)
+        assert builds.threads and not all(t is threading.main_thread() for t in builds.threads)
+        builds.clear()
         assert companion(home, "note", "written in the shell").returncode == 0  # the CLI
         screen.refresh_if_changed()  # what the list's slow timer does
         await settled(pilot)
         assert any("written in the shell" in row for row in rows(app))
-        assert "Entries: 2" in screen_text(app)
+        assert "Entries: 5" in screen_text(app)
         assert builds.threads and not builds.on_the_ui_thread
-        builds.threads.clear()
+        builds.clear()
         screen.refresh_if_changed()  # nothing changed: one stat, no reading
         await settled(pilot)
         assert builds.threads == []
@@ -82,7 +100,8 @@ async def test_the_list_says_it_is_reading_and_keeps_a_search_typed_meanwhile(
         app.services.journal.add("free", {"text": text})
     builds = Builds(monkeypatch, held=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, builds.waiting.is_set)  # Home's worker is reading
+        app.screen.read_journal()  # a worker reads the journal (as after a CLI note)
+        await wait_for(pilot, builds.waiting.is_set)
         await pilot.press("j")
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
         reading = {"en": "Reading your journal…", "zh": "正在读取日记……"}[lang]
@@ -103,27 +122,41 @@ async def test_a_storage_problem_met_reading_again_is_said_in_the_list(
     app.services.journal.add("free", {"text": "written in the app"})
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_journal(pilot)
-        write_atomic(app.services.paths.journal_db, b"{not json")  # another process
+        write_atomic(segment(home), b"{not json")  # another process
         screen.refresh_if_changed()
         await settled(pilot)
         said = {"en": "The journal can't be used right now.", "zh": "日记暂时无法使用。"}[lang]
         assert said in screen_text(app)
 
 
-async def test_homes_glance_counts_a_note_from_another_process_read_in_a_worker(
+async def test_homes_glance_counts_a_note_from_another_process_reading_today_only(
     app_factory, home: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Home's glance reads the segment that holds today and nothing else: years of
+    writing cost it nothing, and no search file is read for it."""
+    from companion.store.journal import JournalStore
+
     app = app_factory("en")
+    for month in (1, 6, 10):  # earlier months, each a segment of its own
+        moment = datetime(2026, month, 2, 9, tzinfo=clock.now().tzinfo)
+        app.services.stores.entries.add(kind="free", text="before", created_at=moment)
+    read, real = [], JournalStore.read_part
+
+    def recorded(store: JournalStore, name: str, *args: Any, **kwargs: Any) -> Any:
+        read.append(name)
+        return real(store, name, *args, **kwargs)
+
+    monkeypatch.setattr(JournalStore, "read_part", recorded)
     builds = Builds(monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
         glance = app.screen.query_one("#glance")
-        assert "Nothing recorded yet today" in text_of(glance)  # (no journal file yet)
-        builds.threads.clear()
+        assert "Nothing recorded yet today" in text_of(glance)
         shell = Journal(open_stores(resolve_paths(home), clock), clock)  # `companion note`
         shell.add("free", {"text": "written in the shell"})
         assert isinstance(app.screen, HomeScreen)
         app.screen.refresh_view()  # what Home's slow timer does
         await settled(pilot)
         assert "Journal entries" in text_of(glance) and "1" in text_of(glance)
-        assert builds.threads and not builds.on_the_ui_thread
+    assert {n for n in read if n.startswith("entries-")} == {"entries-2026-11"}
+    assert builds.threads == []

@@ -19,6 +19,7 @@ from companion.ui.privacy.passphrase import PassphraseScreen
 from companion.ui.privacy.unlock import UnlockScreen
 from companion.ui.shell.help import HelpScreen
 from companion.ui.shell.home import HomeScreen
+from tests.layout import holding, journal_files, segment
 from tests.ui.helpers import Notes, screen_text, settled, wait_for
 
 PASS = "long enough 123"
@@ -28,7 +29,7 @@ def encrypted_journal(home: Path, clock: FakeClock) -> bytes:
     stores = open_stores(resolve_paths(home), clock)
     stores.entries.add(kind="free", text="the refund that went wrong")
     encryption.encrypt(stores.journal, PASS)
-    return stores.journal.path.read_bytes()
+    return segment(home).read_bytes()
 
 
 async def type_passphrase(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -58,14 +59,15 @@ async def test_an_encrypted_journal_asks_for_the_passphrase_first(
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
         await settled(pilot)  # the list is drawn once the journal is read
         assert "the refund that went wrong" in screen_text(app)
-    assert (home / "data" / "journal.db").read_bytes().startswith(MAGIC)
+    assert segment(home).read_bytes().startswith(MAGIC)
     assert before.startswith(MAGIC)
 
 
 async def test_three_wrong_tries_leave_it_locked_and_untouched(
     app_factory, home: Path, clock: FakeClock
 ) -> None:
-    before = encrypted_journal(home, clock)
+    encrypted_journal(home, clock)
+    before = {p: p.read_bytes() for p in journal_files(home)}
     app = app_factory("zh")
     async with app.run_test(size=(80, 24)) as pilot:
         notes = Notes(app)
@@ -75,7 +77,7 @@ async def test_three_wrong_tries_leave_it_locked_and_untouched(
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
         assert "日记暂时保持上锁" in notes.text()
         assert app.services.stores.journal.locked
-    assert (home / "data" / "journal.db").read_bytes() == before
+    assert {p: p.read_bytes() for p in journal_files(home)} == before
 
 
 async def test_locking_closes_private_screens_and_keeps_typing(
@@ -93,8 +95,8 @@ async def test_locking_closes_private_screens_and_keeps_typing(
         await pilot.press("ctrl+l")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
         assert app.services.stores.journal.locked
-    raw = (home / "data" / "journal.db").read_bytes()
-    assert raw.startswith(MAGIC) and b"half a thought" not in raw
+    raw = segment(home).read_bytes()
+    assert raw.startswith(MAGIC) and holding(home, "half a thought") == []  # the draft too
     stores = open_stores(resolve_paths(home), clock, passphrase=PASS)
     assert any("half a thought" in str(d.fields) for d in stores.drafts.all())
 
@@ -177,7 +179,7 @@ async def test_set_change_and_remove_the_passphrase_from_settings(
 ) -> None:
     app = app_factory("en")
     app.services.stores.entries.add(kind="free", text="words")
-    journal = home / "data" / "journal.db"
+    journal = segment(home)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
         await open_passphrase(pilot)
@@ -299,10 +301,13 @@ async def test_locking_drops_the_journal_text_held_in_memory(
         await type_passphrase(pilot, PASS)
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
         journal = app.services.journal
-        await wait_for(pilot, lambda: len(journal.index()) == 1)
+        await wait_for(pilot, lambda: journal.total() == 1)
         assert any(e.text == "the refund that went wrong" for e in journal.entries())
         app.privacy.lock()
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
         await pilot.pause()
-        held = repr(vars(journal)) + repr(vars(journal._read.index))
+        store = app.services.stores.journal
+        held = repr(vars(journal)) + repr(vars(journal.finder)) + repr(vars(store))
+        held += "".join(repr(vars(db.storage)) for db in store._parts.values())
+        held += "".join(repr(b.hay) for _, b in journal.finder._blocks.values())
         assert "refund that went wrong" not in held

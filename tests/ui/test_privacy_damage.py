@@ -16,6 +16,7 @@ from companion.ui.journal.entries import JournalScreen
 from companion.ui.privacy.passphrase import PassphraseScreen
 from companion.ui.privacy.unlock import UnlockScreen
 from companion.ui.shell.store_problem import StoreProblemScreen
+from tests.layout import segment
 from tests.ui.helpers import screen_text, settled, wait_for
 from tests.ui.test_privacy import PASS, open_passphrase, press_button, type_passphrase
 
@@ -29,7 +30,7 @@ def encrypted_with_backup(home: Path, clock: FakeClock) -> Path:
     encryption.encrypt(stores.journal, PASS)
     clock.advance(days=1)
     open_stores(resolve_paths(home), clock, passphrase=PASS)  # the day's backup
-    return stores.journal.path
+    return segment(home)  # this month's segment of the journal
 
 
 def flip_a_byte(raw: bytes) -> bytes:
@@ -66,7 +67,7 @@ async def test_damage_found_at_unlock_offers_the_backup(
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
         await settled(pilot)  # the list is drawn once the journal is read
         assert all(t in screen_text(app) for t in TEXTS)
-    (moved,) = (home / "data").glob("journal.db.corrupt-*")
+    (moved,) = journal.parent.glob(f"{journal.name}.corrupt-*")
     assert moved.read_bytes() == damaged
     assert journal.read_bytes().startswith(b"CMPNENC")
 

@@ -15,7 +15,8 @@ from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.home import HomeScreen
 from companion.ui.shell.store_problem import StoreProblemScreen
 from companion.ui.shell.too_small import TooSmallScreen
-from tests.ui.helpers import screen_text
+from tests.layout import journal_dir
+from tests.ui.helpers import screen_text, wait_for
 
 SECRET = "the customer said I was useless 顾客骂我没用"
 
@@ -90,19 +91,19 @@ async def test_a_corrupt_journal_offers_the_backup_and_restores_it(app_factory, 
     first = app_factory("en")
     first.services.stores.drafts.add(origin="x", fields={"text": "from monday"})
     app_factory("en")  # opening again takes the day's backup
-    journal = home / "data" / "journal.db"
+    journal = journal_dir(home) / "drafts.db"  # the journal's file of unsaved writing
     journal.write_bytes(b"\x00\x01 not a journal")
     app = app_factory("en")
     async with app.run_test(size=(80, 24)) as pilot:
-        assert isinstance(app.screen, StoreProblemScreen)
+        await pilot.press("j")  # the journal's files are checked as they are read
+        await wait_for(pilot, lambda: isinstance(app.screen, StoreProblemScreen))
         text = screen_text(app)
         assert "Your journal file could not be read, so it was moved aside" in text
         assert "A backup from 2026-11-23 is available." in text
         await pilot.click("#restore")
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
+        await wait_for(pilot, lambda: not isinstance(app.screen, StoreProblemScreen))
     assert [d.fields["text"] for d in app.services.stores.drafts.all()] == ["from monday"]
-    moved = list((home / "data").glob("journal.db.corrupt-*"))
+    moved = list(journal_dir(home).glob("drafts.db.corrupt-*"))
     assert len(moved) == 1 and moved[0].read_bytes() == b"\x00\x01 not a journal"
 
 

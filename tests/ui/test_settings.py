@@ -112,6 +112,35 @@ async def test_a_full_disk_while_saving_is_said_plainly(
     assert not (home / "config.toml").exists()
 
 
+async def test_the_saved_theme_is_the_first_one_parsed(
+    app_factory, home: Path, monkeypatch
+) -> None:
+    """A light theme from config.toml is in place before the stylesheet is first parsed:
+    the CSS is parsed once at start, never parsed again for the theme."""
+    from textual.color import Color
+    from textual.css.stylesheet import Stylesheet
+
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text('theme = "light"\n', "utf-8")
+    reparsed = []
+    real = Stylesheet.reparse
+
+    def counting(self: Stylesheet) -> None:
+        reparsed.append(1)
+        real(self)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counting)
+    app = app_factory()
+    assert app.theme == "companion-light" and app.current_theme.name == "companion-light"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        light = Color.parse(app.current_theme.background or "")
+        assert app.screen.styles.background == light  # drawn in the light theme
+        assert reparsed == []
+    assert app.has_class("-light-mode") and not app.has_class("-dark-mode")
+
+
 async def test_a_duration_beyond_its_limit_is_refused_in_words(app_factory, home: Path) -> None:
     from textual.widgets import Input
 

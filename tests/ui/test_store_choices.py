@@ -16,6 +16,7 @@ from companion.ui.journal.entries import JournalScreen
 from companion.ui.privacy.unlock import UnlockScreen
 from companion.ui.shell.home import HomeScreen
 from companion.ui.shell.store_problem import StoreProblemScreen
+from tests.layout import journal_dir
 from tests.ui.helpers import Notes, screen_text, settled, wait_for
 from tests.ui.test_privacy import PASS, press_button, type_passphrase
 from tests.ui.test_privacy_damage import TEXTS, encrypted_with_backup
@@ -28,12 +29,14 @@ async def test_quitting_the_question_asks_it_again_and_start_fresh_settles_it(
     first = app_factory("en")
     first.services.stores.drafts.add(origin="x", fields={"text": "from monday"})
     app_factory("en")  # the day's backup
-    journal = home / "data" / "journal.db"
+    journal = journal_dir(home) / "drafts.db"  # the journal's file of unsaved writing
     journal.write_bytes(b"\x00 not a journal")
-    for _ in range(2):  # set aside the first time; asked again after quitting
+    for time in range(2):  # set aside when read; asked again at start after quitting
         app = app_factory("en")
         async with app.run_test(size=(80, 24)) as pilot:
-            assert isinstance(app.screen, StoreProblemScreen)
+            if time == 0:
+                await pilot.press("j")  # a file of the journal is checked when read
+            await wait_for(pilot, lambda: isinstance(pilot.app.screen, StoreProblemScreen))
             assert "A backup from 2026-11-23 is available." in screen_text(app)
             await pilot.press("escape")  # no choice made
         assert not journal.exists()
@@ -51,7 +54,7 @@ async def test_an_undecided_encrypted_journal_offers_its_backup_at_unlock(
     app_factory, home: Path, clock: FakeClock
 ) -> None:
     journal = encrypted_with_backup(home, clock)
-    journal.rename(journal.with_name("journal.db.corrupt-20261124T100000"))  # and quit
+    journal.rename(journal.with_name(f"{journal.name}.corrupt-20261124T100000"))  # and quit
     app = app_factory("en")
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, HomeScreen)
@@ -88,9 +91,10 @@ async def test_a_journal_no_passphrase_can_open_is_set_aside_only_when_chosen(
         assert ("A fresh journal was started" if lang == "en" else "已新建") in notes.text()
         await pilot.press("j")  # straight in: no passphrase asked
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
-    (moved,) = journal.parent.glob("journal.db.corrupt-*")
+    (moved,) = journal.parent.glob(f"{journal.name}.corrupt-*")
     assert moved.read_bytes() == raw
-    assert journal.read_bytes().startswith(b"{")
+    app.services.stores.entries.add(kind="free", text="a new start")
+    assert journal.read_bytes().startswith(b"{")  # plain from now on
 
 
 async def test_not_now_leaves_the_damaged_journal_where_it_is(

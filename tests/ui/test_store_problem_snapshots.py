@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 from companion.system.clock import FakeClock
+from companion.ui.shell.store_problem import StoreProblemScreen
+from tests.layout import segment
+from tests.ui.helpers import wait_for
 from tests.ui.test_journal_snapshots import still
 from tests.unit.test_unverifiable_journal import cut_short_without_backup
 
@@ -16,13 +19,20 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     await still(pilot)
 
 
+async def open_the_journal(pilot) -> None:  # type: ignore[no-untyped-def]
+    """The journal's files are checked as they are read: the damage is found here."""
+    await pilot.press("j")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, StoreProblemScreen))
+    await still(pilot)
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_backup_offered(snap_compare, app_factory, home: Path, lang: str) -> None:
     app_factory(lang).services.stores.entries.add(kind="free", text="x")
     app_factory(lang)  # the day's backup
-    (home / "data" / "journal.db").write_bytes(b"\x00 not a journal")
+    segment(home).write_bytes(b"\x00 not a journal")
     app = app_factory(lang)
-    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_the_journal)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

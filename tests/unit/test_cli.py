@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from companion import __version__
 
 
@@ -53,6 +55,20 @@ def test_data_dir_flag_and_companion_home_agree(tmp_path: Path) -> None:
 def test_an_unknown_command_is_a_clear_error() -> None:
     result = run("frobnicate")
     assert result.returncode == 2 and "invalid choice" in result.stderr
+    assert "'note'" in result.stderr and "'stats'" in result.stderr  # every name is told
+
+
+def test_help_lists_every_command_even_before_a_command(capsys) -> None:
+    """Only the sub-command asked for is loaded (a lean start), but a help asked for
+    before one still lists them all."""
+    from companion.cli import main
+    from companion.commands import COMMANDS
+
+    for argv in (["--help"], ["-h", "note"]):
+        with pytest.raises(SystemExit):
+            main(argv)
+        out = capsys.readouterr().out
+        assert all(name in out for name in COMMANDS), argv
 
 
 def test_a_data_dir_with_a_nul_character_is_refused_with_a_message(capsys) -> None:
@@ -60,6 +76,16 @@ def test_a_data_dir_with_a_nul_character_is_refused_with_a_message(capsys) -> No
 
     assert main(["--data-dir", "\x00", "doctor"]) == 2
     assert "NUL" in capsys.readouterr().err
+
+
+def test_a_data_dir_without_a_folder_is_told_once(capsys) -> None:
+    from companion.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["--data-dir"])
+    err = capsys.readouterr().err
+    assert err.count("usage:") == 1 and err.startswith("usage: companion ")
+    assert "--data-dir: expected one argument" in err
 
 
 def test_help_speaks_chinese_through_and_through() -> None:

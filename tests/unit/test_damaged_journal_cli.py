@@ -17,6 +17,7 @@ from companion.store import encryption
 from companion.store.stores import open_stores
 from companion.system.clock import FakeClock
 from companion.system.paths import resolve_paths
+from tests.layout import segment
 from tests.unit.test_passphrase_cli import companion
 
 PASS = "long enough 123"
@@ -24,7 +25,7 @@ WITH = {"COMPANION_PASSPHRASE": PASS}
 
 
 def three_entries(home: Path, clock: FakeClock, passphrase: str | None) -> Path:
-    """Three entries, and a backup of them from yesterday."""
+    """Three entries, and a backup of them from yesterday: their segment's path."""
     stores = open_stores(resolve_paths(home), clock)
     for text in ("first words", "second words", "third words"):
         stores.entries.add(kind="free", text=text)
@@ -32,7 +33,7 @@ def three_entries(home: Path, clock: FakeClock, passphrase: str | None) -> Path:
         encryption.encrypt(stores.journal, passphrase)
     clock.advance(days=1)
     open_stores(resolve_paths(home), clock, passphrase=passphrase)  # the day's backup
-    return stores.journal.path
+    return segment(home)
 
 
 def files(home: Path) -> dict[Path, bytes]:
@@ -52,7 +53,7 @@ def test_a_damaged_journal_is_reported_and_nothing_is_written(
         note = companion(home, "note", "x", **WITH)
         assert note.returncode == 1, note.stdout
         assert "Saved" not in note.stdout and "Traceback" not in note.stderr
-        assert "journal.db) is damaged" in note.stderr
+        assert "entries-2026-11.db) is damaged" in note.stderr
         assert "restore the backup of 2026-11-2" in note.stderr
         assert files(home) == before
     found = companion(home, "find", "", LANG="zh_CN.UTF-8", **WITH)

@@ -8,6 +8,7 @@ from companion.services.doctor.report import human_size, run_doctor
 from companion.store.stores import open_stores
 from companion.system.clock import FakeClock
 from companion.system.paths import ensure_dirs, resolve_paths
+from tests.layout import part_backups, segment
 
 
 def snapshot_tree(root: Path) -> dict[str, bytes]:
@@ -91,9 +92,12 @@ def test_files_set_aside_are_listed_with_how_to_remove_them(home: Path, clock: F
     stores.close()
     open_stores(paths, clock).close()  # the day's backups
     paths.activity_db.write_bytes(b"\x00garbage")
-    paths.journal_db.write_text(paths.journal_db.read_text()[:-9])  # cut off mid-write
-    open_stores(paths, clock).close()  # a command opens the stores: both are moved aside
-    moved = sorted(paths.data_dir.glob("*.corrupt-*"))
+    journal = segment(home)  # this month's segment of the journal
+    journal.write_text(journal.read_text()[:-9])  # cut off mid-write
+    stores = open_stores(paths, clock)  # the app opens the stores and reads the month:
+    stores.entries.all()  # both damaged files are moved aside
+    stores.close()
+    moved = sorted(paths.data_dir.rglob("*.corrupt-*"), key=lambda p: p.name)
     assert len(moved) == 2 and b"what the customer said" in moved[1].read_bytes()
     before = snapshot_tree(home)
     report = run_doctor(paths, {})
@@ -103,11 +107,9 @@ def test_files_set_aside_are_listed_with_how_to_remove_them(home: Path, clock: F
     assert "journal: not created yet" not in text and "log: not created yet" not in text
     assert "! activity log: damaged and set aside" in text
     assert "restore the backup of 2026-11-23 or start fresh" in text
-    # The app's question is open (its record is there): only answering it in the app
-    # settles it, so doctor sends the person there rather than to cp.
-    assert "What was written since is kept either way" in text
-    backup = paths.backup_dir / "journal-2026-11-23.db"
-    assert "cp " not in text
+    backup = part_backups(home)[0]
+    assert backup.name == "entries-2026-11-2026-11-23.db"
+    assert f"copy the backup back yourself: cp {backup} {journal}" in text
     for path in moved:
         assert f"! {path}: your " in text and f"delete it: rm {path}" in text
     assert "plain text: anyone who can open your files can read it" in text
@@ -116,10 +118,10 @@ def test_files_set_aside_are_listed_with_how_to_remove_them(home: Path, clock: F
     zh = "\n".join(run_doctor(paths, {"LANG": "zh_CN.UTF-8"}).lines)
     assert "被挪开的文件" in zh and f"确定不需要了，就删掉它：rm {moved[0]}" in zh
     # Set aside by an older companion, which kept no record: copying back is offered.
-    for record in paths.data_dir.glob("*.undecided"):
+    for record in paths.data_dir.rglob("*.undecided"):
         record.unlink()
     text = "\n".join(run_doctor(paths, {}).lines)
-    assert f"copy the backup back yourself: cp {backup} {paths.journal_db}" in text
+    assert f"copy the backup back yourself: cp {backup} {journal}" in text
 
 
 def test_doctor_says_whether_the_journal_is_encrypted(

@@ -12,6 +12,7 @@ from companion.services.doctor.report import run_doctor
 from companion.store.stores import open_stores
 from companion.system.clock import FakeClock
 from companion.system.paths import resolve_paths
+from tests.layout import segment
 from tests.unit.test_passphrase_cli import companion
 
 
@@ -19,12 +20,14 @@ from tests.unit.test_passphrase_cli import companion
 def test_a_schema_version_of_the_wrong_type(home: Path, clock: FakeClock, stamp: object) -> None:
     paths = resolve_paths(home)
     open_stores(paths, clock).entries.add(kind="free", text="words")
-    tables = json.loads(paths.journal_db.read_text("utf-8"))
+    journal = segment(home)  # the file of the journal the note goes to
+    tables = json.loads(journal.read_text("utf-8"))
     tables["_meta"]["schema"]["schema_version"] = stamp
-    paths.journal_db.write_text(json.dumps(tables), "utf-8")
+    journal.write_text(json.dumps(tables), "utf-8")
     note = companion(home, "note", "more")
     assert note.returncode == 1 and "is damaged" in note.stderr, note.stderr
     report = run_doctor(paths, {})
     text = "\n".join(report.lines)
     assert "All good" not in text and report.problems >= 1
-    assert "! journal: cannot be read (schema_version is not a positive number)" in text
+    # (named for the file of the journal it is in)
+    assert "! journal: cannot be read (entries-2026-11.db: schema_version is not a positive" in text

@@ -4,12 +4,13 @@ passphrase that leaves every byte alone."""
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from companion.core.journal_search import Query
 from companion.store import encryption
-from companion.store.backup import list_backups
 from companion.store.codec import CodecError, JsonCodec, WrongPassphrase
 from companion.store.crypto import EncryptedCodec, Keyring
 from companion.store.envelope import MAGIC, NONCE_BYTES, parse_header
@@ -17,6 +18,7 @@ from companion.store.errors import StoreUnavailable
 from companion.store.stores import open_stores
 from companion.system.clock import FakeClock
 from companion.system.paths import resolve_paths
+from tests.layout import holding, journal_files, part_backups, segment
 
 SECRET = "the customer from order 8812 made me cry 客户骂我"
 TABLES = {"entries": {"1": {"text": SECRET}}}
@@ -96,31 +98,56 @@ def seeded(home: Path, clock: FakeClock, days: int = 2):
 
 def test_encrypting_converts_the_journal_and_its_backups(home: Path, clock: FakeClock) -> None:
     stores = seeded(home, clock)
-    backups = list_backups(stores.journal.path, stores.journal.backup_dir)
-    journal_backups = [b for b in backups if b.path.name.startswith("journal")]
-    assert len(journal_backups) == 2
+    stores.drafts.add(origin="x", fields={"text": SECRET})
+    stores.reframes.add(facts=SECRET)
+    backups = part_backups(home)
+    assert backups  # the segment, copied the day after it changed
+    assert holding(home, "order 8812")  # plain until now
     result = encryption.encrypt(stores.journal, "pass phrase")
-    assert result.backups_converted == 2
-    for path in [stores.journal.path, *(b.path for b in journal_backups)]:
+    assert result.backups_converted == len(backups)
+    for path in journal_files(home):
         raw = path.read_bytes()
-        assert raw.startswith(MAGIC) and SECRET.encode() not in raw, path
+        if path.suffix != ".lock" and path.name != "commit.json":
+            assert raw.startswith(MAGIC), path
         assert path.stat().st_mode & 0o777 == 0o600
+    assert holding(home, "order 8812") == [] and holding(home, "客户骂我") == []
     assert stores.entries.all()[0].text == SECRET  # still usable in this session
     stores.state.set("break_due", True)
     activity = stores.activity.path.read_bytes()
     assert not activity.startswith(MAGIC)  # reminders never need the passphrase
 
 
+def test_every_file_of_a_larger_journal_is_sealed_search_files_too(
+    home: Path, clock: FakeClock
+) -> None:
+    stores = open_stores(resolve_paths(home), clock)
+    for month in range(1, 13):  # a year of segments, each with its search file
+        moment = datetime(2026, month, 5, 9, tzinfo=clock.now().tzinfo)
+        stores.entries.add(kind="free", text=f"flamingo in month {month}", created_at=moment)
+    searches = list((home / "data" / "journal").glob("*.search"))
+    assert len(searches) == 12 and all(b"flamingo" in p.read_bytes() for p in searches)
+    encryption.encrypt(stores.journal, "pass phrase")
+    assert holding(home, "flamingo") == []
+    again = open_stores(resolve_paths(home), clock, passphrase="pass phrase")
+    from companion.services.journal.service import Journal
+
+    found = Journal(again, clock).find(Query(words=("flamingo",)))
+    assert len(found) == 12  # the sealed search files are read back with the key
+    assert holding(home, "flamingo") == []
+
+
 def test_without_the_passphrase_the_journal_stays_locked_and_untouched(
     home: Path, clock: FakeClock
 ) -> None:
     encryption.encrypt(seeded(home, clock).journal, "pass phrase")
-    before = (home / "data" / "journal.db").read_bytes()
+    before = {p: p.read_bytes() for p in journal_files(home)}
     stores = open_stores(resolve_paths(home), clock)
     assert stores.journal.locked and not stores.journal.available
     assert stores.state.get("anything") is None  # activity works while locked
-    assert (home / "data" / "journal.db").read_bytes() == before
-    assert not list((home / "data").glob("*.corrupt-*"))
+    with pytest.raises(StoreUnavailable):
+        stores.entries.add(kind="free", text="never written in plain")
+    assert {p: p.read_bytes() for p in journal_files(home)} == before
+    assert not list((home / "data").rglob("*.corrupt-*"))
 
 
 def test_a_wrong_passphrase_three_times_changes_nothing(home: Path, clock: FakeClock) -> None:
@@ -136,12 +163,52 @@ def test_a_wrong_passphrase_three_times_changes_nothing(home: Path, clock: FakeC
     assert stores.entries.all()[0].text == SECRET
 
 
+def test_one_scrypt_opens_every_file(home: Path, clock: FakeClock, monkeypatch) -> None:
+    import companion.store.crypto as crypto
+
+    stores = seeded(home, clock)
+    stores.entries.add(kind="free", text="last month", created_at=clock.now() - timedelta(days=40))
+    stores.drafts.add(origin="x", fields={})
+    encryption.encrypt(stores.journal, "pass phrase")
+    calls = []
+    real = crypto.Scrypt
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(crypto, "Scrypt", counting)
+    again = open_stores(resolve_paths(home), clock, passphrase="pass phrase")
+    assert len(again.entries.all()) == 2 and len(again.drafts.all()) == 1
+    assert len(calls) == 1
+
+
+def test_backups_are_checked_by_their_header_not_decrypted(
+    home: Path, clock: FakeClock, monkeypatch
+) -> None:
+    import companion.store.crypto as crypto
+
+    stores = seeded(home, clock, days=3)
+    encryption.encrypt(stores.journal, "pass phrase")
+    opened = []
+    real = crypto.EncryptedCodec.unseal
+
+    def counting(self, raw):  # type: ignore[no-untyped-def]
+        opened.append(raw)
+        return real(self, raw)
+
+    monkeypatch.setattr(crypto.EncryptedCodec, "unseal", counting)
+    open_stores(resolve_paths(home), clock, passphrase="pass phrase")
+    backups = {p.read_bytes() for p in part_backups(home)}
+    assert backups and not backups & set(opened)  # the key was proven on the journal itself
+
+
 def test_passphrase_at_open_unlocks(home: Path, clock: FakeClock) -> None:
     encryption.encrypt(seeded(home, clock).journal, "pass phrase")
     stores = open_stores(resolve_paths(home), clock, passphrase="pass phrase")
     assert not stores.journal.locked and stores.problems == []
     stores.entries.add(kind="free", text="second")
-    assert SECRET.encode() not in stores.journal.path.read_bytes()
+    assert holding(home, "second") == [] and holding(home, "order 8812") == []
     again = open_stores(resolve_paths(home), clock, passphrase="pass phrase")
     assert {e.text for e in again.entries.all()} == {SECRET, "second"}
 
@@ -154,6 +221,8 @@ def test_locking_forgets_what_was_read(home: Path, clock: FakeClock) -> None:
 
     with pytest.raises(StoreUnavailable):
         stores.entries.all()
+    with pytest.raises(StoreUnavailable):
+        stores.drafts.add(origin="x", fields={"text": "never in plain"})
 
 
 def test_changing_the_passphrase(home: Path, clock: FakeClock) -> None:
@@ -163,34 +232,31 @@ def test_changing_the_passphrase(home: Path, clock: FakeClock) -> None:
     stores = open_stores(resolve_paths(home), clock)
     assert encryption.unlock(stores.journal, "old one") is False
     assert encryption.unlock(stores.journal, "new one") is True
-    for backup in stores.journal.good_backups():
-        EncryptedCodec(Keyring("new one")).decode(backup.path.read_bytes())
+    for backup in part_backups(home):
+        EncryptedCodec(Keyring("new one")).decode(backup.read_bytes())
 
 
 def test_turning_encryption_off(home: Path, clock: FakeClock) -> None:
     stores = seeded(home, clock)
     encryption.encrypt(stores.journal, "pass phrase")
     encryption.decrypt(stores.journal)
-    data = json.loads(stores.journal.path.read_text("utf-8"))
+    data = json.loads(segment(home).read_text("utf-8"))
     assert any(doc["text"] == SECRET for doc in data["entries"].values())
-    for backup in list_backups(stores.journal.path, stores.journal.backup_dir):
-        JsonCodec().decode(backup.path.read_bytes())
+    for backup in part_backups(home):
+        JsonCodec().decode(backup.read_bytes())
+    assert not any(p.read_bytes().startswith(MAGIC) for p in journal_files(home))
 
 
 def killed_after_the_live_file(monkeypatch, journal, passphrase: str) -> None:  # type: ignore[no-untyped-def]
-    """Encrypt, the process killed between the live file and its backups."""
+    """Encrypt, the process killed between the journal's files and its backups."""
     import companion.store.encryption as module
 
     real = module.write_atomic
-    writes = []
 
-    def dies_after_the_live_file(path, data):  # type: ignore[no-untyped-def]
-        if writes:
-            raise KeyboardInterrupt
-        writes.append(path)
-        real(path, data)
+    def dies_at_the_first_backup(path, data):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
 
-    monkeypatch.setattr(module, "write_atomic", dies_after_the_live_file)
+    monkeypatch.setattr(module, "write_atomic", dies_at_the_first_backup)
     with pytest.raises(KeyboardInterrupt):
         encryption.encrypt(journal, passphrase)
     monkeypatch.setattr(module, "write_atomic", real)
@@ -201,26 +267,43 @@ def test_a_conversion_cut_short_is_finished_at_the_next_unlock(
 ) -> None:
     stores = seeded(home, clock)
     killed_after_the_live_file(monkeypatch, stores.journal, "pass phrase")
-    plain = [
-        b
-        for b in list_backups(stores.journal.path, stores.journal.backup_dir)
-        if not b.path.read_bytes().startswith(MAGIC)
-    ]
+    plain = [b for b in part_backups(home) if not b.read_bytes().startswith(MAGIC)]
     assert plain  # a plain copy is still there…
     stores = open_stores(resolve_paths(home), clock, passphrase="pass phrase")
-    for backup in list_backups(stores.journal.path, stores.journal.backup_dir):
-        assert backup.path.read_bytes().startswith(MAGIC)  # …until the next unlock
+    for backup in part_backups(home):
+        assert backup.read_bytes().startswith(MAGIC)  # …until the next unlock
+    assert holding(home, "order 8812") == []
 
 
-def test_a_damaged_encrypted_file_is_quarantined_when_a_backup_proves_the_key(
+def test_a_damaged_encrypted_segment_is_set_aside_when_the_key_is_proven(
     home: Path, clock: FakeClock
 ) -> None:
     stores = seeded(home, clock)
+    stores.drafts.add(origin="x", fields={})  # another file the key is proven on
     encryption.encrypt(stores.journal, "pass phrase")
-    raw = bytearray(stores.journal.path.read_bytes())
+    raw = bytearray(segment(home).read_bytes())
     raw[-5] ^= 0xFF
-    stores.journal.path.write_bytes(bytes(raw))
+    segment(home).write_bytes(bytes(raw))
     stores = open_stores(resolve_paths(home), clock, passphrase="pass phrase")
-    (problem,) = stores.problems
+    assert not stores.journal.locked
+    stores.entries.all()  # reading it finds the damage (if opening did not already)
+    (problem,) = stores.journal.problems()
     assert problem.kind == "quarantined" and problem.backup is not None
+    assert problem.part == "entries-2026-11"
     assert problem.moved_to is not None and problem.moved_to.read_bytes() == bytes(raw)
+    assert stores.drafts.all() != []  # the rest of the journal is still there
+    stores.journal.restore(problem.backup, problem)
+    assert [e.text for e in stores.entries.all()] == [SECRET]
+
+
+def test_an_empty_journal_encrypted_stays_encrypted(home: Path, clock: FakeClock) -> None:
+    """Nothing written yet: a file still carries the key, so the next start asks for the
+    passphrase (never a plain journal) and the passphrase is checked against it."""
+    stores = open_stores(resolve_paths(home), clock)
+    encryption.encrypt(stores.journal, "pass phrase")
+    again = open_stores(resolve_paths(home), clock)
+    assert again.journal.locked
+    assert encryption.unlock(again.journal, "not it") is False
+    assert encryption.unlock(again.journal, "pass phrase") is True
+    again.entries.add(kind="free", text="the first words, sealed")
+    assert holding(home, "first words") == []

@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from companion.store import encryption
-from companion.store.health import inspect_store
+from companion.store.errors import StoreUnavailable
+from companion.store.health import journal_health
 from companion.store.stores import JOURNAL_SCHEMA, open_stores
 from companion.system.clock import FakeClock
 from companion.system.paths import resolve_paths
+from tests.layout import segment
 from tests.unit.test_encryption import SECRET, killed_after_the_live_file, seeded
 
 PASS = "pass phrase"
@@ -23,9 +25,10 @@ def tree(home: Path) -> dict[Path, bytes]:
 
 
 def encrypted(home: Path, clock: FakeClock) -> Path:
+    """An encrypted journal (one segment, and the day's backup of it): its segment."""
     stores = seeded(home, clock)
     encryption.encrypt(stores.journal, PASS)
-    return stores.journal.path
+    return segment(home)
 
 
 def test_the_old_passphrase_after_a_change_cut_short_is_only_wrong(
@@ -59,12 +62,13 @@ def test_a_cut_short_journal_is_moved_aside_at_unlock_with_the_backup_offered(
     assert journal.read_bytes() == raw
     assert encryption.unlock(stores.journal, "not it") is False
     assert journal.read_bytes() == raw and not list(home.rglob("*.corrupt-*"))
-    assert encryption.unlock(stores.journal, PASS) is True
-    problem = stores.journal.problem
+    assert encryption.unlock(stores.journal, PASS) is True  # proven by the backup
+    stores.entries.all()
+    (problem,) = stores.journal.problems()
     assert problem is not None and problem.kind == "quarantined"
     assert problem.backup is not None and problem.moved_to is not None
     assert problem.moved_to.read_bytes() == raw
-    stores.journal.restore(problem.backup)
+    stores.journal.restore(problem.backup, problem)
     assert stores.entries.all()[0].text == SECRET
     assert journal.read_bytes().startswith(b"CMPNENC")  # restored still encrypted
 
@@ -81,7 +85,7 @@ def test_a_newer_encryption_format_is_refused_and_left_alone(home: Path, clock: 
     assert encryption.unlock(stores.journal, PASS) is True  # nothing to unlock…
     assert stores.journal.problem is not None and stores.journal.problem.kind == "too_new"
     assert tree(home) == before  # …and nothing touched
-    health = inspect_store(journal, resolve_paths(home).backup_dir, JOURNAL_SCHEMA.version)
+    health = journal_health(resolve_paths(home), JOURNAL_SCHEMA.version)
     assert health.state == "too_new" and health.version == 2
 
 
@@ -93,9 +97,11 @@ def test_the_command_line_leaves_a_damaged_journal_where_it_is(
     raw[-5] ^= 0xFF
     journal.write_bytes(bytes(raw))
     stores = open_stores(resolve_paths(home), clock, passphrase=PASS, move_damaged=False)
-    (problem,) = stores.problems
+    with pytest.raises(StoreUnavailable):
+        stores.entries.all()
+    (problem,) = stores.journal.problems()
     assert problem.kind == "damaged" and problem.backup is not None
-    assert journal.read_bytes() == bytes(raw) and not stores.journal.available
+    assert journal.read_bytes() == bytes(raw)
     assert not list(home.rglob("*.corrupt-*"))
 
 

@@ -12,10 +12,11 @@ import pytest
 
 from companion.services.journal.importing import ImportProblem, read_file
 from companion.store.errors import StoreNotStorable
-from companion.store.repos import add_together
+from companion.store.journal_writes import add_together
 from companion.store.stores import open_stores
 from companion.system.clock import FakeClock
 from companion.system.paths import resolve_paths
+from tests.layout import journal_dir
 from tests.unit.test_passphrase_cli import companion
 
 WHEN = "2026-11-20T10:00:00+08:00"
@@ -54,6 +55,11 @@ HOSTILE = {
 }
 
 
+def written(home: Path) -> dict[Path, bytes]:
+    """Every file of the journal's folder (its daily backups are not what it holds)."""
+    return {p: p.read_bytes() for p in journal_dir(home).iterdir() if p.is_file()}
+
+
 def file_text(spec: object) -> str:
     # json.dumps escapes a lone surrogate as \\ud800, as a hostile file would hold it.
     return spec if isinstance(spec, str) else json.dumps(spec)
@@ -65,14 +71,13 @@ def test_it_is_refused_clearly_and_the_journal_is_untouched(
 ) -> None:
     spec, said = HOSTILE[name]
     assert companion(home, "note", "already here").returncode == 0
-    journal = home / "data" / "journal.db"
-    before = journal.read_bytes()
+    before = written(home)
     hostile = tmp_path / "hostile.json"
     hostile.write_text(file_text(spec), "utf-8")
     done = companion(home, "import", str(hostile))
     assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
     assert "Nothing was imported" in done.stderr and said in done.stderr
-    assert journal.read_bytes() == before
+    assert written(home) == before
     zh = companion(home, "import", str(hostile), LANG="zh_CN.UTF-8")
     assert zh.returncode == 2 and "没有导入任何内容" in zh.stderr
 
@@ -86,7 +91,7 @@ def test_a_record_that_cannot_be_stored_leaves_nothing_behind_in_memory(
     good = read_file(json.dumps(ours(text="good one")).encode(), clock.now().tzinfo).entries
     bad = [e.__class__(**{**e.__dict__, "id": "x", "text": f"bad {LONE}"}) for e in good]
     with pytest.raises(StoreNotStorable), stores.journal.transaction():
-        add_together([(stores.entries, good + bad)])
+        add_together(stores.journal, {"entries": good + bad})
     assert [e.text for e in stores.entries.all()] == ["kept"]
     stores.entries.add(kind="free", text="later")  # a later write keeps none of it
     again = open_stores(resolve_paths(home), clock)

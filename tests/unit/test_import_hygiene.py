@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import companion
 
 PACKAGE = Path(companion.__file__).parent
@@ -72,3 +74,54 @@ def test_no_import_time_side_effects(tmp_path: Path) -> None:
         env={"COMPANION_HOME": str(home)},
     )
     assert not home.exists()
+
+
+def command_modules(modules: set[str]) -> set[str]:
+    return {m for m in modules if m.startswith("companion.commands.")}
+
+
+@pytest.mark.parametrize(
+    ("argv", "commands"),
+    [
+        (["note", "a hard chat"], {"note", "common", "unlocking", "language"}),
+        (["find", "chat"], {"find", "common", "unlocking", "language"}),
+    ],
+)
+def test_note_and_find_import_only_what_they_use(
+    tmp_path: Path, argv: list[str], commands: set[str]
+) -> None:
+    """The import list of the two commands typed between chats: their own module and
+    its helpers, never the other sub-commands, the UI, encryption or the importers."""
+    modules = loaded_modules(
+        f"from companion.cli import main\nmain({argv!r})",
+        env={"COMPANION_HOME": str(tmp_path / "h")},
+    )
+    assert command_modules(modules) == {f"companion.commands.{c}" for c in commands}
+    assert not {m for m in modules if m.split(".")[0] in ("textual", "rich", "plyer")}
+    unused = ("companion.ui", "companion.store.encryption", "companion.store.crypto")
+    assert not {m for m in modules if m.startswith(unused)}
+    assert "companion.services.journal.importing" not in modules
+
+
+def test_the_app_starts_without_the_sub_commands_or_the_screens(tmp_path: Path) -> None:
+    """Plain ``companion``, up to the app's first frame: no sub-command is imported, and
+    of each feature only its flow (its screens load when first opened)."""
+    modules = loaded_modules(
+        "import companion.ui.app as app\n"
+        "app.CompanionApp.run = lambda self, *args, **kwargs: None\n"
+        "from companion.cli import main\nmain([])",
+        env={"COMPANION_HOME": str(tmp_path / "h")},
+    )
+    assert "companion.services.container" in modules  # it did get as far as the app
+    assert command_modules(modules) == {"companion.commands.language"}
+    shared = ("shell", "widgets", "privacy", "breaks", "actions", "app")  # from the start
+    screens = {
+        m
+        for m in modules
+        if m.startswith("companion.ui.")
+        and m.split(".")[2] not in shared
+        and m.count(".") > 2
+        and not m.endswith(".flow")
+    }
+    assert screens == set()
+    assert "companion.store.encryption" not in modules  # a plain journal: no crypto

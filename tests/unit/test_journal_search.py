@@ -201,6 +201,8 @@ def test_rebuilding_leaves_the_old_index_as_it_was(index: SearchIndex) -> None:
 def test_a_search_does_not_wait_for_a_build_under_way_in_another_thread(
     tmp_path: Path, journal: Journal, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import companion.services.journal.search as search
+
     journal.add("free", {"text": "first"})
     assert [e.text for e in journal.entries()] == ["first"]
     clock.advance(minutes=1)
@@ -208,21 +210,24 @@ def test_a_search_does_not_wait_for_a_build_under_way_in_another_thread(
         "free", {"text": "second"}
     )  # `companion note`
     reached, go_on = threading.Event(), threading.Event()
-    rebuilt = SearchIndex.rebuilt
+    read_block = search.segment_block
 
-    def held(self: SearchIndex, *args: Any) -> SearchIndex:
+    def held(*args: Any) -> Any:
         reached.set()
         go_on.wait(timeout=10)
-        return rebuilt(self, *args)
+        return read_block(*args)
 
-    monkeypatch.setattr(SearchIndex, "rebuilt", held)
+    monkeypatch.setattr(search, "segment_block", held)
     worker = threading.Thread(target=journal.index)  # the app's worker reading again
     worker.start()
-    assert reached.wait(timeout=10)
-    assert [e.text for e in journal.entries()] == ["first"]  # the last index built, at once
-    assert journal.stale()
-    go_on.set()
-    worker.join(timeout=10)
+    try:
+        assert reached.wait(timeout=10)
+        page = journal.page(Query(), 10, wait=False)  # the UI thread: the block held, at once
+        assert [e.text for e in page.entries] == ["first"] and not page.complete
+        assert journal.stale()
+    finally:
+        go_on.set()
+        worker.join(timeout=10)
     assert [e.text for e in journal.entries()] == ["second", "first"] and not journal.stale()
 
 

@@ -16,6 +16,7 @@ from companion.store.stores import open_stores
 from companion.system.clock import FakeClock
 from companion.system.i18n import Strings
 from companion.system.paths import resolve_paths
+from tests.layout import holding, journal_dir, segment
 
 
 def companion(home: Path, *args: str, stdin: str = "", **env: str):
@@ -33,7 +34,7 @@ def companion(home: Path, *args: str, stdin: str = "", **env: str):
 def journal_with_entry(home: Path, clock: FakeClock) -> Path:
     stores = open_stores(resolve_paths(home), clock)
     stores.entries.add(kind="free", text="private words")
-    return stores.journal.path
+    return segment(home)
 
 
 def test_set_then_remove_the_passphrase(home: Path, clock: FakeClock) -> None:
@@ -99,7 +100,7 @@ def test_wipe_needs_the_typed_word(home: Path, clock: FakeClock) -> None:
     (home / "notes-of-mine.txt").write_text("not companion's")
     kept = companion(home, "wipe", stdin="yes\n")
     assert kept.returncode == 1 and "Nothing was deleted" in kept.stdout
-    assert (home / "data" / "journal.db").exists()
+    assert segment(home).exists()
     gone = companion(home, "wipe", stdin="delete\n")
     assert gone.returncode == 0, gone.stderr
     assert not (home / "data").exists() and not (home / "backups").exists()
@@ -125,8 +126,8 @@ def test_journal_commands_unlock_with_the_environment(home: Path, clock: FakeClo
     assert note.returncode == 0, note.stderr
     found = companion(home, "find", "words", COMPANION_PASSPHRASE="long enough 123")
     assert "private words" in found.stdout and "more words" in found.stdout
-    raw = (home / "data" / "journal.db").read_bytes()
-    assert raw.startswith(MAGIC) and b"more words" not in raw
+    assert holding(home, "more words") == [] and holding(home, "private words") == []
+    assert all(p.read_bytes().startswith(MAGIC) for p in journal_dir(home).glob("*.db"))
 
 
 def test_the_passphrase_is_not_changed_under_the_open_app(home: Path, clock: FakeClock) -> None:

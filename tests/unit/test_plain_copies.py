@@ -23,6 +23,7 @@ from companion.system.atomic import remove_stale_temps
 from companion.system.clock import FakeClock
 from companion.system.leftovers import SETTINGS_FOLDER_FILES, clean_leftovers
 from companion.system.paths import resolve_paths
+from tests.layout import part_backups, segment
 from tests.unit.test_passphrase_cli import companion
 
 WORD = "papayawhip-refund"
@@ -73,8 +74,8 @@ def test_a_killed_backup_write_is_cleaned_and_encryption_leaves_no_plain_copy(
     home: Path, clock: FakeClock
 ) -> None:
     journal_with_backups(home, clock)
-    raw = (home / "data" / "journal.db").read_text("utf-8")
-    temp = killed_write(home / "backups" / "journal-2026-11-26.db", raw)
+    raw = segment(home).read_text("utf-8")
+    temp = killed_write(part_backups(home)[0].with_name("entries-2026-11-2026-11-26.db"), raw)
     assert WORD.encode() in temp.read_bytes()
     done = companion(home, "passphrase", "set", **NEW)
     assert done.returncode == 0, done.stderr
@@ -111,13 +112,13 @@ def test_the_settings_folder_names_match_what_companion_writes_there() -> None:
 
 def test_a_backup_that_cannot_be_read_is_named_not_hidden(home: Path, clock: FakeClock) -> None:
     journal_with_backups(home, clock)
-    damaged = home / "backups" / "journal-2026-11-24.db"
+    damaged = part_backups(home)[0].with_name("entries-2026-11-2026-11-24.db")
     damaged.write_bytes(damaged.read_bytes()[:-20])  # cut short: plain, unreadable
     done = companion(home, "passphrase", "set", **NEW)
     assert done.returncode == 1, done.stdout
     assert "Done" not in done.stdout
     assert "these copies of it are still plain text" in done.stdout
-    [aside] = (home / "backups").glob("journal-2026-11-24.db.corrupt-*")
+    [aside] = damaged.parent.glob(f"{damaged.name}.corrupt-*")
     assert f"{aside.name}: a backup that could not be read" in done.stdout
     assert f"rm {aside}" in done.stdout
     assert holding(home) == [aside]  # the README names these copies as plain
@@ -145,12 +146,12 @@ def test_a_backup_that_could_not_be_written_is_named_and_doctor_counts_it(
     assert {(c.why, c.reason) for c in result.plain_left} == {
         ("not_written", os.strerror(errno.ENOSPC))
     }
-    assert len(result.plain_left) == 2
+    assert len(result.plain_left) == 1  # the segment's one backup (taken the day after)
     report = run_doctor(resolve_paths(home), {})
     text = "\n".join(report.lines)
     for copy in result.plain_left:
         assert f"! {copy.path}: a backup of your encrypted journal still in plain text" in text
-    assert report.problems >= 2
+    assert report.problems >= len(result.plain_left)
     # The next unlock encrypts them, and doctor is content again.
     assert encryption.unlock(open_stores(resolve_paths(home), clock).journal, "long enough 123")
     assert holding(home) == []

@@ -1,4 +1,4 @@
-"""Reframes and practice results kept in journal.db; the next-day question asked once,
+"""Reframes and practice results kept in the journal; the next-day question asked once,
 driven by the clock; decks that remember across sessions."""
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def finished_reframe(practice: Practice, **changes: object) -> str:
     return practice.save_reframe(wizard).id
 
 
-def test_a_reframe_is_added_once_then_updated_in_journal_db(
+def test_a_reframe_is_added_once_then_updated_in_the_journal(
     practice: Practice, stores: Stores
 ) -> None:
     wizard = Reframing(facts="The parcel is late.")
@@ -47,7 +47,7 @@ def test_a_reframe_is_added_once_then_updated_in_journal_db(
     second = practice.save_reframe(wizard)
     assert second.id == first.id and second.thought == "They blame me." and second.page == "traps"
     assert stores.reframes.count() == 1
-    assert "reframes" in stores.journal.path.read_text("utf-8")
+    assert "reframes" in (stores.journal.folder / "practice.db").read_text("utf-8")
 
 
 def test_an_unfinished_reframe_is_offered_back_for_a_week(

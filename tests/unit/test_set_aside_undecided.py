@@ -1,6 +1,7 @@
-"""A journal set aside while the backup was offered, and the person has not chosen yet
-(they quit): it stays "damaged, backup available" until they do. No command writes a
-fresh journal in its place, and never a plain one where the journal was encrypted."""
+"""A segment of the journal set aside while its backup was offered, and the person has
+not chosen yet (they quit): it stays "damaged, backup available" until they do. No
+command writes a fresh file in its place, and never a plain journal where the journal
+was encrypted."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from companion.system.paths import resolve_paths
 from tests.unit.test_damaged_journal_cli import PASS, files, three_entries
 from tests.unit.test_passphrase_cli import companion
 
-STAMP = "journal.db.corrupt-20261123T100000"
+STAMP = "entries-2026-11.db.corrupt-20261123T100000"
 
 
 def set_aside_undecided(home: Path, clock: FakeClock, passphrase: str | None) -> Path:
@@ -35,24 +36,25 @@ def test_the_backup_is_offered_again_until_the_person_chooses(
         if passphrase:
             assert stores.journal.locked  # only the key may start an encrypted journal
             assert encryption.unlock(stores.journal, PASS)
-        problem = stores.journal.problem
+        (problem,) = stores.journal.problems()
         assert problem is not None and problem.kind == "quarantined"
         assert problem.backup is not None and problem.moved_to == journal.with_name(STAMP)
         assert not journal.exists()
-    stores.journal.restore(problem.backup)
+    stores.journal.restore(problem.backup, problem)
     assert [e.text for e in stores.entries.all()] != []
-    assert open_stores(resolve_paths(home), clock, passphrase=passphrase).journal.problem is None
+    again = open_stores(resolve_paths(home), clock, passphrase=passphrase)
+    assert again.journal.problems() == []
 
 
 def test_starting_fresh_settles_it(home: Path, clock: FakeClock) -> None:
     journal = set_aside_undecided(home, clock, PASS)
     stores = open_stores(resolve_paths(home), clock, passphrase=PASS)
-    assert stores.journal.problem is not None
-    stores.journal.start_fresh()
+    (problem,) = stores.journal.problems()
+    stores.journal.start_fresh(problem)
     assert journal.read_bytes().startswith(b"CMPNENC")  # still under the proven key
     assert stores.entries.all() == []
     again = open_stores(resolve_paths(home), clock, passphrase=PASS)
-    assert again.journal.problem is None and again.entries.all() == []
+    assert again.journal.problems() == [] and again.entries.all() == []
 
 
 @pytest.mark.parametrize("passphrase", [PASS, None], ids=["encrypted", "plain"])
@@ -70,7 +72,7 @@ def test_a_command_refuses_and_writes_nothing(
     zh = companion(home, "note", "hi", LANG="zh_CN.UTF-8", **env)
     assert zh.returncode == 1 and "已损坏" in zh.stderr
     doctor = companion(home, "doctor")
-    assert doctor.returncode == 1
+    assert doctor.returncode == 1, doctor.stdout
     assert "! journal: damaged and set aside" in doctor.stdout
     assert "restore the backup of 2026-11-24 or start fresh" in doctor.stdout
     assert files(home) == before
@@ -78,10 +80,12 @@ def test_a_command_refuses_and_writes_nothing(
 
 def test_no_plain_journal_where_the_backups_are_encrypted(home: Path, clock: FakeClock) -> None:
     journal = three_entries(home, clock, PASS)
-    journal.unlink()  # gone, and nothing set aside
+    for path in journal.parent.iterdir():
+        path.unlink()  # every file gone, and nothing set aside
     before = files(home)
     note = companion(home, "note", "hi")  # no passphrase: nothing may be written
     assert note.returncode == 1 and files(home) == before
     note = companion(home, "note", "hi", COMPANION_PASSPHRASE=PASS)
     assert note.returncode == 0, note.stderr
-    assert journal.read_bytes().startswith(b"CMPNENC")
+    written = list(journal.parent.glob("*.db"))  # this month's segment (the real clock's)
+    assert written and all(p.read_bytes().startswith(b"CMPNENC") for p in written)

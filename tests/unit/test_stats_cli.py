@@ -20,6 +20,7 @@ from companion.store.stores import open_stores
 from companion.system.clock import FakeClock
 from companion.system.paths import resolve_paths
 from tests.insights_seed import seed_fortnight
+from tests.layout import segment
 from tests.unit.test_import_hygiene import loaded_modules
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -149,23 +150,30 @@ def test_stats_loads_no_ui_toolkit(seeded: Path) -> None:
 def test_a_damaged_file_gives_no_figures_and_is_left_for_the_app(seeded: Path, store: str) -> None:
     paths = resolve_paths(seeded)
     open_stores(paths, FakeClock(datetime.now(SHANGHAI))).close()  # today's backups
-    damaged = paths.data_dir / f"{store}.db"
+    damaged = this_month(seeded) if store == "journal" else paths.data_dir / f"{store}.db"
     damaged.write_bytes(damaged.read_bytes()[:-40])  # a write cut short
     for form in ((), ("--json",), ("--csv",)):
         result = stats(seeded, "--month", *form)
         assert result.returncode == 1 and result.stdout == ""  # no stand-in zeros
         assert "No figures this time" in result.stderr
-        assert "cannot be read" in result.stderr
-        assert "start companion, it moves the file aside and offers the newest backup" in (
-            result.stderr
-        )
-    assert not list(paths.data_dir.glob("*.corrupt-*"))  # left where it was
+        if store == "journal":  # found as the month's figures are read
+            assert f"{damaged.name}) is damaged" in result.stderr
+            assert "Open companion to restore the backup of" in result.stderr
+        else:
+            assert "cannot be read" in result.stderr
+            assert "start companion, it moves the file aside and offers the newest backup" in (
+                result.stderr
+            )
+    assert not list(paths.data_dir.rglob("*.corrupt-*"))  # left where it was
     zh = stats(seeded, lang="zh_CN.UTF-8")
     assert zh.returncode == 1 and "这次没法给出数据" in zh.stderr
     # ...so the app's next start finds it, moves it aside and offers the backup, as said
     opened = open_stores(paths, FakeClock(datetime.now(SHANGHAI)))
-    assert [(p.store, p.kind) for p in opened.problems] == [(store, "quarantined")]
-    assert opened.problems[0].backup is not None
+    if store == "journal":
+        opened.entries.all()  # (a segment is checked when it is first read: Home reads it)
+    found = opened.problems or opened.journal.problems()
+    assert [(p.store, p.kind) for p in found] == [(store, "quarantined")]
+    assert found[0].backup is not None
 
 
 def test_a_journal_found_damaged_when_unlocked_is_reported(seeded: Path) -> None:
@@ -173,13 +181,19 @@ def test_a_journal_found_damaged_when_unlocked_is_reported(seeded: Path) -> None
     stores = open_stores(paths, FakeClock(datetime.now(SHANGHAI)))
     encryption.encrypt(stores.journal, PASS)
     stores.close()
-    raw = bytearray(paths.journal_db.read_bytes())
+    damaged = this_month(seeded)
+    raw = bytearray(damaged.read_bytes())
     raw[-1] ^= 0xFF  # the header reads fine; the sealed content does not
-    paths.journal_db.write_bytes(bytes(raw))
+    damaged.write_bytes(bytes(raw))
     result = stats(seeded, "--json", COMPANION_PASSPHRASE=PASS)
     assert result.returncode == 1 and result.stdout == ""
     assert "Open companion to restore the backup of" in result.stderr
     assert "Run “companion doctor” to see what to do next." in result.stderr
     # Left where it is, so the app can still offer the backup when it opens.
-    assert paths.journal_db.read_bytes() == bytes(raw)
-    assert not list(paths.data_dir.glob("*.corrupt-*"))
+    assert damaged.read_bytes() == bytes(raw)
+    assert not list(paths.data_dir.rglob("*.corrupt-*"))
+
+
+def this_month(home: Path) -> Path:
+    """The segment the seeded fortnight's last days were written to (the real clock's)."""
+    return segment(home, datetime.now(SHANGHAI).strftime("%Y-%m"))

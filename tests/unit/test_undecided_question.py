@@ -101,20 +101,21 @@ def test_the_journal_written_to_meanwhile_still_asks(
     journal = three_entries(home, clock, passphrase)
     cut_in_half(journal)
     stores = app_opens(home, clock, passphrase)
-    problem = stores.journal.problem
+    stores.entries.all()  # the month is read: its file is found damaged and set aside
+    (problem,) = stores.journal.problems()
     assert problem is not None and problem.kind == "quarantined"
     stores.entries.add(kind="free", text="written after the dialog was closed")
     again = app_opens(home, clock, passphrase)
-    problem = again.journal.problem
+    (problem,) = again.journal.problems()  # asked again at start
     assert problem is not None and problem.kind == "quarantined" and problem.backup is not None
     env = {"COMPANION_PASSPHRASE": passphrase} if passphrase else {}
     note = companion(home, "note", "from the shell", **env)
     assert note.returncode == 1 and "Traceback" not in note.stderr, note.stderr
-    again.journal.restore(problem.backup)
+    again.journal.restore(problem.backup, problem)
     texts = sorted(e.text for e in again.entries.all())
     assert texts == sorted(
         ["first words", "second words", "third words", "written after the dialog was closed"]
     )
     if passphrase:
         assert journal.read_bytes().startswith(b"CMPNENC")
-    assert app_opens(home, clock, passphrase).journal.problem is None
+    assert app_opens(home, clock, passphrase).journal.problems() == []

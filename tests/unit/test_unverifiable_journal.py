@@ -1,6 +1,7 @@
-"""An encrypted journal whose header is cut short, with no encrypted backup to check a
-passphrase against: no passphrase is taken (a typo would lock new writing away), the
-file is reported damaged and left in place, and only the person sets it aside."""
+"""An encrypted journal whose only file's header is cut short, with no encrypted backup
+to check a passphrase against: no passphrase is taken (a typo would lock new writing
+away), the file is reported damaged and left in place, and only the person sets it
+aside."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from companion.store import encryption
 from companion.store.stores import open_stores
 from companion.system.clock import FakeClock
 from companion.system.paths import resolve_paths
+from tests.layout import part_backups, segment
 from tests.unit.test_encryption_damage import PASS, tree
 
 CUT = 20  # past the magic, short of a whole header
@@ -19,8 +21,8 @@ def cut_short_without_backup(home: Path, clock: FakeClock) -> tuple[Path, bytes]
     stores = open_stores(resolve_paths(home), clock)
     stores.entries.add(kind="free", text="private words")
     encryption.encrypt(stores.journal, PASS)
-    journal = stores.journal.path
-    assert not list((home / "backups").glob("journal-*"))  # made today: no backup yet
+    journal = segment(home)
+    assert part_backups(home) == []  # made today: no backup yet
     raw = journal.read_bytes()[:CUT]
     journal.write_bytes(raw)
     return journal, raw
@@ -41,11 +43,11 @@ def test_no_passphrase_is_taken_and_nothing_moves(home: Path, clock: FakeClock) 
 def test_starting_fresh_sets_it_aside_and_begins_plain(home: Path, clock: FakeClock) -> None:
     journal, raw = cut_short_without_backup(home, clock)
     stores = open_stores(resolve_paths(home), clock)
-    stores.journal.start_fresh()
-    (moved,) = journal.parent.glob("journal.db.corrupt-*")
+    stores.journal.start_fresh(stores.journal.problem)
+    (moved,) = journal.parent.glob("entries-2026-11.db.corrupt-*")
     assert moved.read_bytes() == raw
-    assert journal.read_bytes().startswith(b"{")  # plain: no key was ever checked
     stores.entries.add(kind="free", text="new words")
+    assert journal.read_bytes().startswith(b"{")  # plain: no key was ever checked
     again = open_stores(resolve_paths(home), clock)
     assert again.journal.problem is None
     assert [e.text for e in again.entries.all()] == ["new words"]

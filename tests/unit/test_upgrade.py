@@ -135,7 +135,11 @@ def test_installing_over_an_older_wheel_keeps_every_record(tmp_path: Path) -> No
     assert read.returncode == 0, read.stderr
     assert json.loads(read.stdout) == {"dnd": True, "phase": "working", "every": 5400.0}
     assert run(str(script), "contact").returncode == 0  # the new store works beside the old
-    assert (home / "data" / "journal.db").read_bytes() == journal  # the journal untouched
+    # The old journal.db was split into data/journal/ and kept, moved into the backups
+    # exactly as it was (the new files were read back first).
+    assert not (home / "data" / "journal.db").exists()
+    assert [p.read_bytes() for p in (home / "backups").glob("journal-*.db")] == [journal]
+    assert any((home / "data" / "journal").glob("entries-*.db"))
     assert "# mine" in (home / "config.toml").read_text("utf-8")
     doctor = run(str(script), "doctor")
     assert doctor.returncode == 0, doctor.stdout

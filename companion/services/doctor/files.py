@@ -16,6 +16,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from companion.store.health import QUARANTINE_MARK
+from companion.store.segments import FOLDER
 from companion.system.atomic import real_target
 from companion.system.i18n import Strings
 from companion.system.paths import Paths
@@ -35,25 +36,29 @@ class Kind:
 @dataclass
 class FileModes:
     checked: int = 0
-    open: dict[str, list[tuple[Path, int]]] = field(default_factory=dict)  # kind -> files
+    open: dict[Kind, list[tuple[Path, int]]] = field(default_factory=dict)  # kind -> files
 
 
 def kinds(paths: Paths) -> list[Kind]:
-    """The kinds of file companion keeps (the settings file is checked with the folders)."""
+    """The kinds of file companion keeps, folder by folder (the journal's own folder and
+    its backups' too); the settings file is checked with the folders."""
+    journal, journal_backups = paths.data_dir / FOLDER, paths.backup_dir / FOLDER
     return [
         Kind("data", paths.data_dir, None),
         Kind("set_aside", paths.data_dir, f"*{QUARANTINE_MARK}*"),
-        Kind("backups", paths.backup_dir, "*"),
+        Kind("data", journal, None),
+        Kind("set_aside", journal, f"*{QUARANTINE_MARK}*"),
+        Kind("backups", paths.backup_dir, "*.db"),
+        Kind("backups", journal_backups, "*.db"),
         Kind("logs", paths.log_dir, "*"),
     ]
 
 
-def kind_of(name: str, folder: Path, paths: Paths) -> str:
-    if folder == paths.backup_dir:
-        return "backups"
-    if folder == paths.log_dir:
-        return "logs"
-    return "set_aside" if QUARANTINE_MARK in name else "data"
+def kind_of(name: str, folder: Path, paths: Paths) -> Kind:
+    here = [k for k in kinds(paths) if k.folder == folder]
+    if any(k.name == "set_aside" for k in here):
+        return here[1] if QUARANTINE_MARK in name else here[0]
+    return here[0]
 
 
 def entries(folder: Path) -> list[os.DirEntry[str]]:
@@ -67,7 +72,7 @@ def entries(folder: Path) -> list[os.DirEntry[str]]:
 def file_modes(paths: Paths) -> FileModes:
     """Every file in companion's folders and, by kind, those others can read."""
     result = FileModes()
-    folders = dict.fromkeys((paths.data_dir, paths.backup_dir, paths.log_dir))
+    folders = dict.fromkeys(k.folder for k in kinds(paths))
     for folder in folders:
         for entry in entries(folder):
             try:
@@ -112,7 +117,7 @@ def file_lines(paths: Paths, t: Strings, posix: bool | None = None) -> tuple[lis
         return [f"  {t('doctor.files_ok', count=str(modes.checked))}"], 0
     lines = []
     for kind in kinds(paths):
-        found = modes.open.get(kind.name)
+        found = modes.open.get(kind)
         if not found:
             continue
         files = [path for path, _ in found]

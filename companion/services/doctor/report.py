@@ -5,6 +5,7 @@ the user's action. Never imports Textual and never changes a file.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shlex
 import stat
@@ -24,14 +25,17 @@ from companion.services.messages import (
     shell_command,
     store_name,
 )
-from companion.store.file_marks import starts_encrypted
+from companion.store.file_marks import QUARANTINE_MARK, starts_encrypted
 from companion.store.health import (
     SetAside,
     StoreHealth,
     backup_blocked,
     inspect_store,
+    journal_health,
+    journal_parts,
     set_aside_files,
 )
+from companion.store.segments import FOLDER as JOURNAL_FOLDER
 from companion.store.stores import ACTIVITY_SCHEMA, JOURNAL_SCHEMA
 from companion.store.undecided import read_undecided
 from companion.system.atomic import real_target
@@ -140,14 +144,36 @@ def encryption_line(name: str, health: StoreHealth, t: Strings) -> str | None:
     return None
 
 
-def store_healths(paths: Paths) -> list[tuple[str, StoreHealth]]:
-    """Each store by name, looked at without opening (so nothing is moved aside)."""
+def store_healths(paths: Paths, journal: bool = True) -> list[tuple[str, StoreHealth]]:
+    """Each store by name, looked at without opening (so nothing is moved aside). Every
+    file of a plain journal is read (``journal=False``: not the journal)."""
+    found = [
+        ("activity", inspect_store(paths.activity_db, paths.backup_dir, ACTIVITY_SCHEMA.version))
+    ]
+    if journal:
+        found.insert(0, ("journal", journal_health(paths, JOURNAL_SCHEMA.version)))
+    return found
+
+
+def set_aside_everywhere(paths: Paths) -> list[SetAside]:
+    """Files set aside in the data folder and in the journal's folder (those are the
+    journal's, whichever of its files they were)."""
+    journal = [
+        dataclasses.replace(found, store="journal")
+        for folder in (paths.data_dir / JOURNAL_FOLDER, paths.backup_dir / JOURNAL_FOLDER)
+        for found in set_aside_files(folder)
+    ]
+    return set_aside_files(paths.data_dir) + journal
+
+
+def undecided_parts(paths: Paths) -> list[StoreHealth]:
+    """The journal's files set aside with no file in their place yet, each with its
+    backups: the app offers the newest until the person chooses."""
+    aside = {found.path.name.split(QUARANTINE_MARK)[0] for found in set_aside_everywhere(paths)}
     return [
-        (name, inspect_store(path, paths.backup_dir, schema.version))
-        for name, path, schema in (
-            ("journal", paths.journal_db, JOURNAL_SCHEMA),
-            ("activity", paths.activity_db, ACTIVITY_SCHEMA),
-        )
+        health
+        for _name, health in journal_parts(paths, JOURNAL_SCHEMA.version)
+        if health.state == "missing" and health.path.name in aside
     ]
 
 
@@ -310,8 +336,14 @@ def run_doctor(
     add_own_packs(report, paths, t)
     add("")
     add(t("doctor.stores"))
-    set_aside = set_aside_files(paths.data_dir) + set_aside_files(paths.backup_dir)
+    set_aside = set_aside_everywhere(paths) + set_aside_files(paths.backup_dir)
     for name, health in store_healths(paths):
+        parts = undecided_parts(paths) if name == "journal" else []
+        for part in parts:  # a file of the journal set aside, the choice not made yet
+            report.problems += bool(part.backups)
+            add(f"{'!' if part.backups else ' '} {missing_after_set_aside(name, part, t)}")
+        if parts and health.state == "missing":
+            continue
         bad = health.needs_action
         line = store_line(name, health, t)
         undecided = undecided_line(name, health, t)

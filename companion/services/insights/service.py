@@ -25,6 +25,7 @@ from companion.services.config import Settings
 from companion.store.errors import StoreError
 from companion.store.repos import read_together
 from companion.store.schema import emotion_names, mood_score
+from companion.store.segments import PRACTICE, may_hold
 from companion.store.storage import file_identity
 from companion.store.stores import Stores
 from companion.system.clock import Clock
@@ -200,26 +201,36 @@ class InsightsService:
         )
         return identity, read
 
-    def _read_journal(self) -> tuple[tuple[object, _Journal] | None, str, object]:
+    def _read_journal(
+        self, start: datetime, end: datetime
+    ) -> tuple[tuple[object, _Journal] | None, str, object]:
         """What was read (with its identity), the journal's state, and what tells that
-        nothing changed since (see ``_key``)."""
+        nothing changed since (see ``_key``). Only the segments that can hold [start,
+        end) are read, with the reframes."""
         journal = self.stores.journal
         if journal.locked:
             return None, core.LOCKED, None  # nothing of a locked journal is read
-        on_disk = file_identity(journal.path)
+        on_disk = self._journal_files(start, end)
         try:
-            (entries, reframes), identity = read_together(
-                [self.stores.entries, self.stores.reframes]
-            )
+            names = [name for name, _identity in on_disk[0]]
+            (reframes,), practice = read_together([self.stores.reframes])
+            identity = (on_disk[0], practice)
+            kept = self._journal
+            if kept is not None and kept[0] == identity:
+                return kept, core.OPEN, identity
+            docs = [d for n in names for d in self.stores.entries.segment_docs(n).values()]
         except StoreError:
             return None, core.UNAVAILABLE, on_disk
-        kept = self._journal
-        if kept is not None and identity is not None and kept[0] == identity:
-            return kept, core.OPEN, identity
-        read = _Journal(
-            _ByTime(_entries(entries.values()), _at), _ByTime(_reframes(reframes.values()), _at)
-        )
+        read = _Journal(_ByTime(_entries(docs), _at), _ByTime(_reframes(reframes.values()), _at))
         return (identity, read), core.OPEN, identity
+
+    def _journal_files(self, start: datetime, end: datetime) -> tuple[object, ...]:
+        """The segments that can hold [start, end) with their identities, and the
+        practice file's: a listing and a few stats."""
+        journal = self.stores.journal
+        names = [n for n in journal.segment_names() if may_hold(n, start.date(), end.date())]
+        segments = tuple((n, file_identity(journal.part_path(n))) for n in names)
+        return (segments, file_identity(journal.part_path(PRACTICE)))
 
     def forget_journal(self) -> None:
         """Drop everything read from the journal (it was locked). A computation running
@@ -241,7 +252,7 @@ class InsightsService:
         start, end = start - MARGIN, end + MARGIN
         forgotten = self._forgotten
         activity = self._read_activity()
-        journal, state, journal_identity = self._read_journal()
+        journal, state, journal_identity = self._read_journal(start, end)
         with self._keeping:
             self._activity = activity
             if forgotten == self._forgotten:  # not locked since: keep what was read
@@ -284,9 +295,7 @@ class InsightsService:
         with self._computing:
             forgotten = self._forgotten
             now, plan, first, moment = self._moment(span)
-            dates = span_days(span, now.date(), first)
-            start = datetime.combine(dates[0], time(0), tzinfo=now.tzinfo)
-            end = datetime.combine(dates[-1], time(0), tzinfo=now.tzinfo) + timedelta(days=1)
+            start, end = self._window(span, now, first)
             records, files = self._records(start, end)
             key = _key(moment, files)
             last = self._last
@@ -306,13 +315,28 @@ class InsightsService:
         if last is None:
             return None
         journal = self.stores.journal
+        moment = self._moment(span)
+        start, end = self._window(span, moment[0], moment[2])
+        start, end = start - MARGIN, end + MARGIN
         files = (
             file_identity(self.stores.activity.path),
             journal.problem,
-            None if journal.locked else file_identity(journal.path),
+            None if journal.locked else self._cached_identity(start, end),
         )
-        key = _key(self._moment(span)[3], files)
+        key = _key(moment[3], files)
         return last[1] if last[0] == key else None
+
+    def _cached_identity(self, start: datetime, end: datetime) -> object:
+        """The journal's identity as ``_read_journal`` gives it, from stats alone."""
+        segments, practice = self._journal_files(start, end)
+        return (segments, practice)
+
+    @staticmethod
+    def _window(span: Span, now: datetime, first: int) -> tuple[datetime, datetime]:
+        dates = span_days(span, now.date(), first)
+        start = datetime.combine(dates[0], time(0), tzinfo=now.tzinfo)
+        end = datetime.combine(dates[-1], time(0), tzinfo=now.tzinfo) + timedelta(days=1)
+        return start, end
 
     # -- the weekly summary ----------------------------------------------------------------
     def summary_week(self) -> date | None:

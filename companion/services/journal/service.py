@@ -1,25 +1,19 @@
-"""The journal as the app and the CLI use it: checked writes, a cached search index, the
+"""The journal as the app and the CLI use it: checked writes, search (search.py), the
 editor's drafts, and today's figures for Home.
 
-Entries are decoded once and kept; after a write here or in another process (the file's
-identity changed) only new or changed documents are decoded again, so a search stays
-fast at tens of thousands of entries. No Textual here.
-
-Threads: the app brings the index up to date in a worker thread (``index()``) after
-another process wrote the file, while its UI thread searches. One lock is held around
-each build and around the journal's own writes; a build makes a new index and puts it
-in place whole, and a search on the UI thread never waits for a build under way in
-another thread: it searches the index last built meanwhile.
+A write reads and rewrites the one segment the entry belongs to; a search scans the
+segments' search files and decodes only the entries it shows; Home reads the segment
+of today. Nothing here grows with the size of the journal except a full count, which
+the app runs in a worker thread. No Textual here.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date, datetime, time, tzinfo
 from typing import Any
 
+from companion.core.daytime import day_window
 from companion.core.journal import (
     Answers,
     EntryError,
@@ -28,17 +22,22 @@ from companion.core.journal import (
     catalogue_from_pack,
     split_tags,
 )
-from companion.core.journal_search import Query, SearchIndex, hay_of, may_match
+from companion.core.journal_search import Query
 from companion.services.drafts import ENTRY_EDITOR, Drafts
-from companion.store.records import from_doc
-from companion.store.repos import Repo
+from companion.services.journal.search import JournalSearch, Page
+from companion.store.entry_repo import EntryRepo
 from companion.store.schema import Draft, Entry
+from companion.store.segments import may_hold
+from companion.store.storage import file_identity
 from companion.store.stores import Stores
 from companion.system.clock import Clock
 from companion.system.content import DEFAULT_LANGUAGE, load_pack
 from companion.system.i18n import Strings, format_time
 
 FREE = "free"  # the kind anything unknown is edited as
+
+
+KEEP_DAYS = 4  # spans of days kept read (today for Home, the week for care)
 
 
 def catalogue(lang: str) -> dict[str, Kind]:
@@ -84,152 +83,48 @@ def entry_problem(error: EntryError, t: Strings) -> str:
     return t(f"journal.errors.{error.code}", **error.detail)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Stored:
-    """What a search needs, read straight from a stored document: an entry is decoded
-    in full only when it is shown, so searching 25,000 entries decodes a handful. Each
-    one is its own (compared and hashed as itself): the entry decoded from it is kept
-    under it, so a row read before a change is never taken for one read after."""
-
-    id: str
-    kind: str
-    text: str
-    fields: dict[str, Any]
-    tags: tuple[str, ...]
-    starred: bool
-    created_at: datetime
-    updated_at: Any  # the stored stamp; with the id it says whether the entry changed
-    doc: Mapping[str, Any]
-
-    @classmethod
-    def of(cls, doc_id: str, doc: Mapping[str, Any]) -> Stored:
-        return cls(
-            id=doc_id,
-            kind=str(doc.get("kind", "")),
-            text=str(doc.get("text", "")),
-            fields=dict(doc.get("fields") or {}),
-            tags=tuple(doc.get("tags") or ()),
-            starred=bool(doc.get("starred", False)),
-            created_at=datetime.fromisoformat(doc["created_at"]),
-            updated_at=doc.get("updated_at"),
-            doc=doc,
-        )
-
-
-@dataclass(frozen=True)
-class _Read:
-    """The journal as last read: the file's identity, the rows read from it and the index
-    built on them. Replaced whole, never changed."""
-
-    identity: object
-    stored: Mapping[tuple[str, Any], Stored]
-    index: SearchIndex
-
-
 class Journal:
     def __init__(self, stores: Stores, clock: Clock) -> None:
         self.stores = stores
         self.clock = clock
-        self._building = threading.RLock()  # one build, or one write of ours, at a time
-        self._read = _Read(None, {}, SearchIndex(self.index_tz()))
-        self._again: set[str] = set()  # changed here since the last build: read again
-        self._decoding = threading.Lock()  # around _decoded (filled as entries are shown)
-        self._decoded: dict[Stored, Entry] = {}
+        self.finder = JournalSearch(stores.journal, stores.entries, self.index_tz)
         self.drafts = Drafts(stores, clock)
+        self._days: dict[tuple[date, date], tuple[object, list[Entry]]] = {}  # see days
 
     @property
-    def repo(self) -> Repo[Entry]:
+    def repo(self) -> EntryRepo:
         return self.stores.entries
 
     def forget(self) -> None:
-        """The journal was locked: drop every row, decoded entry and search index read
-        from it, so no journal text stays in memory behind the lock."""
-        with self._building:
-            self._read, self._again = _Read(None, {}, SearchIndex(self.index_tz())), set()
-        with self._decoding:
-            self._decoded = {}
+        """The journal was locked: drop every block and decoded entry read from it, so no
+        journal text stays in memory behind the lock."""
+        self.finder.forget()
+        self._days = {}
 
     # -- reading ---------------------------------------------------------------------
     def stale(self) -> bool:
-        """Did anything (here or in another process) change the journal since the index
-        was built? Costs one stat of the file."""
-        from companion.store.storage import file_identity
+        """Did anything (here or in another process) change the journal since its blocks
+        were read? Costs a listing and a stat of each segment."""
+        return self.finder.stale()
 
-        return file_identity(self.stores.journal.path) != self._read.identity
-
-    def index(self) -> SearchIndex:
-        """The search index, brought up to date if the file changed (only new or edited
-        documents are read again). Slow after another process wrote a large journal:
-        the app calls it in a worker thread. A second caller waits for a build under
-        way and gets its index."""
-        with self._building:
-            return self._build()
-
-    def _current(self) -> SearchIndex:
-        """The index a search uses: brought up to date here, unless another thread is
-        doing that right now; then the one last built, whole (that thread's caller
-        tells when the new one is in place)."""
-        if not self._building.acquire(blocking=False):
-            return self._read.index
-        try:
-            return self._build()
-        finally:
-            self._building.release()
-
-    def _build(self) -> SearchIndex:
-        docs, identity = self.repo.snapshot()
-        read = self._read
-        if identity == read.identity and identity is not None:
-            return read.index
-        again = self._again
-        stored = {}
-        for doc_id, doc in docs.items():
-            key = (doc_id, doc.get("updated_at"))
-            known = read.stored.get(key) if doc_id not in again else None
-            stored[key] = known or Stored.of(doc_id, doc)
-        index = read.index.rebuilt(stored.values(), again)
-        self._read, self._again = _Read(identity, stored, index), set()
-        with self._decoding:  # keep what was decoded from rows this build kept
-            self._decoded = {
-                row: entry
-                for row, entry in self._decoded.items()
-                if stored.get((row.id, row.updated_at)) is row
-            }
-        return index
-
-    def _entry(self, row: Stored) -> Entry:
-        with self._decoding:
-            entry = self._decoded.get(row)
-        if entry is None:
-            entry = from_doc(Entry, dict(row.doc))
-            with self._decoding:
-                self._decoded[row] = entry
-        return entry
+    def index(self, stop: Callable[[], bool] = lambda: False) -> None:
+        """Read every segment's search block that changed (a worker thread)."""
+        self.finder.load_all(stop)
 
     def search(self, query: Query, limit: int | None = None) -> list[Entry]:
         """Matching entries, newest first."""
-        return [self._entry(row) for row in self._current().search(query, limit)]
+        if limit is None:
+            limit = max(1, self.finder.total() or 0)
+        return self.finder.page(query, limit).entries
 
-    def page(self, query: Query, limit: int) -> tuple[list[Entry], int]:
-        """The newest ``limit`` matches, decoded, and how many match in all."""
-        rows = self._current().matching(query)
-        return [self._entry(row) for row in rows[:limit]], len(rows)
+    def page(self, query: Query, limit: int, wait: bool = True) -> Page:
+        """The newest ``limit`` matches, decoded (see JournalSearch.page)."""
+        return self.finder.page(query, limit, wait)
 
     def find(self, query: Query, limit: int | None = None) -> list[Entry]:
-        """A one-off search (the CLI): scans the documents without building the index,
-        reading dates and decoding entries only for those whose words match."""
-        index = SearchIndex(self.index_tz())
-        index.update(
-            Stored.of(doc_id, doc)
-            for doc_id, doc in self.repo.docs().items()
-            if may_match(
-                query,
-                doc.get("kind"),
-                doc.get("starred"),
-                hay_of(doc.get("text", ""), doc.get("fields") or {}, doc.get("tags") or ()),
-            )
-        )
-        return [from_doc(Entry, dict(row.doc)) for row in index.search(query, limit)]
+        """A one-off search (the CLI): the search files newest first, decoding only the
+        hits, stopping at ``limit``."""
+        return self.search(query, limit)
 
     def index_tz(self) -> tzinfo:
         return self.clock.now().tzinfo  # type: ignore[return-value]
@@ -239,29 +134,54 @@ class Journal:
         return self.search(Query())
 
     def kinds_present(self) -> set[str]:
-        return {row.kind for row in self._current().search(Query())}
+        return self.finder.kinds()
 
-    def count(self, query: Query) -> int:
-        return self._current().count(query)
+    def count(self, query: Query, stop: Callable[[], bool] = lambda: False) -> int | None:
+        return self.finder.count(query, stop)
 
-    def total(self) -> int:
-        return len(self._current())
+    def total(self, wait: bool = True) -> int | None:
+        return self.finder.total(wait)
+
+    def known_total(self) -> int | None:
+        """The number of entries if the index of segments knows it now (no reading)."""
+        return self.finder.known_total()
 
     def get(self, entry_id: str) -> Entry | None:
         return self.repo.get(entry_id)
 
     def today(self) -> list[Entry]:
-        day = self.clock.now().date()
-        return self.search(Query(start=day, end=day))
+        """Today's entries (see ``days``); Home draws them on every tick."""
+        today = self.clock.now().date()
+        return self.days(today, today)
+
+    def days(self, first: date, last: date) -> list[Entry]:
+        """Entries written from ``first`` to ``last`` (the person's days), newest first:
+        read from the segment(s) that can hold them only, and kept until one of them
+        changes. Years of writing cost nothing here (Home's glance, care's week)."""
+        key = self.days_identity(first, last)
+        kept = self._days.get((first, last))
+        if kept is not None and kept[0] == key:
+            return kept[1]
+        tz = self.index_tz()
+        start = day_window(datetime.combine(first, time(12), tz))[0]
+        end = day_window(datetime.combine(last, time(12), tz))[1]
+        found = self.repo.created_between(start, end)
+        if len(self._days) >= KEEP_DAYS:
+            self._days = {}
+        self._days[(first, last)] = (key, found)
+        return found
+
+    def days_identity(self, first: date, last: date) -> object:
+        """What ``days`` would read, as it is on disk now (a listing, a stat each)."""
+        journal = self.stores.journal
+        names = [n for n in journal.segment_names() if may_hold(n, first, last)]
+        return (first, last, tuple((n, file_identity(journal.part_path(n))) for n in names))
 
     # -- writing -----------------------------------------------------------------------
     def _forget(self, entry_id: str) -> None:
-        """An entry is changed here: the next build reads it again, even if its change
-        falls within the same millisecond as the last one. (The caller holds the lock
-        for the write too, so no build reads the document while it changes.)"""
-        self._again.add(entry_id)
-        with self._decoding:
-            self._decoded = {k: v for k, v in self._decoded.items() if k.id != entry_id}
+        """An entry is changed here: never show the one decoded before, even if the
+        change falls within the same millisecond as the last one."""
+        self.finder.forget_entry(entry_id)
 
     def check(
         self,
@@ -315,25 +235,21 @@ class Journal:
             kept = {k: v for k, v in entry.fields.items() if spec.prompt(k) is None}
             fields = {**kept, **checked.fields}
             changes = {"text": checked.text, "fields": fields, "tags": checked.tags}
-        with self._building:
-            self._forget(entry.id)
-            return self.repo.update(entry.id, **changes)
+        self._forget(entry.id)
+        return self.repo.update(entry.id, entry.created_at, **changes)
 
     def set_star(self, entry: Entry, starred: bool) -> Entry:
-        with self._building:
-            self._forget(entry.id)
-            return self.repo.update(entry.id, starred=starred)
+        self._forget(entry.id)
+        return self.repo.update(entry.id, entry.created_at, starred=starred)
 
-    def delete(self, entry_id: str) -> Entry | None:
-        with self._building:
-            self._forget(entry_id)
-            return self.repo.delete(entry_id)
+    def delete(self, entry_id: str, at: datetime | None = None) -> Entry | None:
+        self._forget(entry_id)
+        return self.repo.delete(entry_id, at)
 
     def restore(self, entry: Entry) -> Entry:
         """Put a deleted entry back exactly as it was (undo)."""
-        with self._building:
-            self._forget(entry.id)
-            return self.repo.put(entry)
+        self._forget(entry.id)
+        return self.repo.put(entry)
 
     def add_many(self, entries: Sequence[Entry]) -> int:
         return self.repo.add_many(entries) if entries else 0
@@ -344,9 +260,14 @@ class Journal:
         drafts = self.drafts.of(ENTRY_EDITOR)
         return drafts[0] if drafts else None
 
-    def keep_draft(self, fields: Mapping[str, Any], draft: Draft | None) -> Draft:
-        """Save (or replace) the editor's draft."""
-        return self.drafts.keep(ENTRY_EDITOR, fields, draft)
+    def keep_draft(
+        self, fields: Mapping[str, Any], draft: Draft | None, since: int | None = None
+    ) -> Draft | None:
+        """Save (or replace) the editor's draft; ``since``: see Drafts.keep."""
+        return self.drafts.keep(ENTRY_EDITOR, fields, draft, since)
+
+    def draft_generation(self) -> int:
+        return self.drafts.generation(ENTRY_EDITOR)
 
     def drop_drafts(self) -> None:
         """Forget every editor draft (saved, or discarded by the person)."""

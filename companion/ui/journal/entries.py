@@ -2,11 +2,12 @@
 to reading, writing, editing, starring and deleting (with undo).
 
 Rules live in companion.core.journal_search and companion.services.journal; this screen draws
-what they return and forwards what the person asks for. The list re-reads the journal
-when it comes back to the front and, while shown, on a slow timer, so a note written
-from the shell (``companion note``) appears without a restart. The timer only looks
-whether the file changed (one stat); reading it again runs in a worker thread, and the
-list is drawn again when its JournalRead comes.
+what they return and forwards what the person asks for. A search draws the first page
+of results at once (the newest segments only) and asks a worker thread for the count.
+The list re-reads the journal when it comes back to the front and, while shown, on a
+slow timer, so a note written from the shell (``companion note``) appears without a
+restart. The timer only looks whether a file changed (a stat each); reading them again
+runs in a worker thread, and the list is drawn again when its JournalRead comes.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from rich.cells import cell_len
-from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,7 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from companion.core.journal import EntryError, summary, tags_to_show
+from companion.core.journal import EntryError
 from companion.core.journal_search import Query, parse_query
 from companion.services.journal.service import catalogue, entry_problem, kind_names
 from companion.store.errors import StoreError
@@ -34,32 +34,14 @@ from companion.ui.journal.dialogs import (
 )
 from companion.ui.journal.entry_editor import EntryEditorScreen
 from companion.ui.journal.entry_view import EntryViewScreen
+from companion.ui.journal.rows import EntryList, entry_row
 from companion.ui.shell.base import FOOTER_EVERYWHERE, CompanionScreen, types_text
-from companion.ui.shell.messages import JournalRead
+from companion.ui.shell.messages import JournalCounted, JournalRead
 from companion.ui.widgets.prose import Paragraph
 
-FILTER = Binding.Group("journal.keys.filter")
 REFRESH_SECONDS = 5  # another process's note shows within this; a stat() when idle
 KIND_WORDS_TYPED = ("kind", "类型")
 SHOWN = 100  # rows drawn at first; reaching the last one draws the next hundred
-
-
-class EntryList(OptionList):
-    """The list of entries. Its rows never scroll sideways, so ← and → choose the filter
-    (all, starred, each kind), back and forth."""
-
-    BINDINGS = [
-        Binding(
-            "left",
-            "screen.filter(-1)",
-            "journal.keys.filter_back",
-            id="journal_filter_back",
-            group=FILTER,
-        ),
-        Binding(
-            "right", "screen.filter(1)", "journal.keys.filter", id="journal_filter", group=FILTER
-        ),
-    ]
 
 
 class JournalScreen(CompanionScreen):
@@ -87,10 +69,14 @@ class JournalScreen(CompanionScreen):
         self.deleted: Entry | None = None
         self.shown: list[Entry] = []
         self.limit = SHOWN
-        self.matches = 0
+        self.more = False  # more matches than shown
+        self.complete = True  # False: some of the journal was not read yet
+        self.matches: int | None = None  # how many match (counted by a worker)
+        self.total: int | None = None
         self._asked: object = None  # the search and filters the limit was grown for
+        self._counting: object = None  # the search a worker counts now
         self._timer: Timer | None = None
-        self.reading = False  # a worker is reading the journal again: drawn when it is done
+        self.reading = False  # a worker is reading the journal again: drawn again after
 
     # -- drawing ---------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -163,19 +149,17 @@ class JournalScreen(CompanionScreen):
             self.read_again()
 
     def show_journal(self) -> None:
-        """Draw the list, reading the journal again first (in a worker) if it changed."""
+        """Draw the list (the first page reads the newest segments only), and read the
+        rest of the journal in a worker if it changed (drawn again when that is done)."""
+        self.refresh_list()
         if self.journal_behind():
             self.read_again()
-        else:
-            self.refresh_list()
 
     def read_again(self) -> None:
         if self.reading:
             return
         self.reading = True
         self.read_journal()
-        if not self.shown:  # nothing to look at meanwhile: say why
-            self.query_one("#journal-status", Static).update(self.t("journal.screen.reading"))
 
     @on(JournalRead)
     def journal_read(self, message: JournalRead) -> None:
@@ -187,10 +171,8 @@ class JournalScreen(CompanionScreen):
         self.refresh_list()
 
     def refresh_list(self) -> None:
-        """Search again and redraw, keeping the highlighted entry where it can. While the
-        journal is being read again, nothing: it is drawn when that is done."""
-        if self.reading:
-            return
+        """Search again and redraw the first page, keeping the highlighted entry where it
+        can; a worker counts the matches (see ``counted``)."""
         t = self.t
         status = self.query_one("#journal-status", Static)
         journal = self.companion.services.journal
@@ -203,25 +185,69 @@ class JournalScreen(CompanionScreen):
         if asked != self._asked:
             self._asked, self.limit = asked, SHOWN  # a new search starts at the newest again
         try:
-            shown, matches = journal.page(query, self.limit)
-            total = journal.total()
+            page = journal.page(query, self.limit, wait=False)
+            total = journal.known_total()
         except StoreError:
             status.update(t("errors.unavailable", store=t("store.journal")))
             return
-        self.shown, self.matches = shown, matches
+        self.shown, self.more, self.complete = page.entries, page.more, page.complete
+        if not page.complete:
+            self.read_again()  # a worker reads the rest; drawn again when it is done
         self._draw(self.shown)
-        count = self.query_one("#journal-count", Static)
-        if query.empty:
-            count.update(t("journal.screen.count_all", total=str(total)))
-        else:
-            count.update(t("journal.screen.count", shown=str(matches), total=str(total)))
         self._describe_filters()
-        if not total:
+        self.total = total
+        if page.complete and not page.more:  # every match is on the page
+            self.matches = len(page.entries)
+        elif query.empty and page.complete:
+            self.matches = total
+        else:
+            self.matches = None
+        if self.matches is None or total is None:
+            self.count_matches(query, asked)
+        self._show_count()
+
+    def count_matches(self, query: Query, asked: object) -> None:
+        """Count the matches and the entries in a worker thread: a count reads every
+        segment. A newer search stops it (its answer is dropped)."""
+        journal = self.companion.services.journal
+        self._counting = asked
+
+        def count() -> None:
+            try:
+                matches = journal.count(query, stop=lambda: self._counting != asked)
+                total = journal.total()
+            except StoreError:
+                matches = total = None
+            self.post_message(JournalCounted(asked, matches, total))
+
+        self.run_worker(count, thread=True, exclusive=True, group="journal-count")
+
+    @on(JournalCounted)
+    def counted(self, message: JournalCounted) -> None:
+        if message.asked != self._asked or message.matches is None:
+            return
+        self.matches, self.total = message.matches, message.total
+        self._show_count()
+
+    def _show_count(self) -> None:
+        t = self.t
+        count = self.query_one("#journal-count", Static)
+        status = self.query_one("#journal-status", Static)
+        matches, total = self.matches, self.total
+        if matches is None or total is None:
+            count.update(t("journal.screen.counting"))
+        elif self.search_text or self.kind_filter is not None or self.starred_only:
+            count.update(t("journal.screen.count", shown=str(matches), total=str(total)))
+        else:
+            count.update(t("journal.screen.count_all", total=str(total)))
+        if not self.complete and not self.shown:
+            status.update(t("journal.screen.reading"))
+        elif total == 0:
             status.update(t("journal.screen.empty", key=self.key_of("journal_new")))
-        elif not matches:
+        elif not self.shown and matches is not None:
             status.update(t("journal.screen.no_match", key=self.key_of("journal_back")))
-        elif matches > len(shown):
-            status.update(t("journal.screen.more", shown=str(len(shown))))
+        elif self.more:
+            status.update(t("journal.screen.more", shown=str(len(self.shown))))
         else:
             status.update("")
 
@@ -229,36 +255,14 @@ class JournalScreen(CompanionScreen):
         listing = self.query_one("#journal-list", OptionList)
         highlighted = listing.highlighted_option.id if listing.highlighted_option else None
         width = max((cell_len(k.short) for k in self.kinds.values()), default=4)
-        tz = self.companion.services.clock.now().tzinfo
-        this_year = self.companion.services.clock.now().year
-        options = []
-        for entry in entries:
-            options.append(Option(self._row(entry, width, tz, this_year), id=entry.id))
-        listing.set_options(options)
+        now, room = self.companion.services.clock.now(), self._row_width()
+        rows = (entry_row(e, self.kinds, width, room, now.tzinfo, now.year) for e in entries)  # type: ignore[arg-type]
+        listing.set_options([Option(row, id=e.id) for row, e in zip(rows, entries, strict=True)])
         ids = [e.id for e in entries]
         if highlighted in ids:
             listing.highlighted = ids.index(highlighted)
         elif entries:
             listing.highlighted = 0
-
-    def _row(self, entry: Entry, width: int, tz: object, this_year: int) -> Text:
-        local = entry.created_at.astimezone(tz)  # type: ignore[arg-type]
-        stamp = (
-            local.strftime("%m-%d %H:%M") if local.year == this_year else local.strftime("%Y-%m-%d")
-        )
-        spec = self.kinds.get(entry.kind)
-        kind = spec.short if spec is not None else entry.kind
-        row = Text(no_wrap=True, overflow="ellipsis")
-        row.append("★ " if entry.starred else "  ", style="bold")
-        row.append(f"{stamp:<11}  ", style="dim")
-        row.append(kind + " " * max(0, width - cell_len(kind)) + "  ", style="bold")
-        line = summary(entry.text, entry.fields, width=self._row_width())
-        row.append(line)
-        for tag in tags_to_show(line, entry.tags):
-            row.append(f" #{tag}", style="dim")
-        # One line per entry: cut to the list's width (wide characters counted as two).
-        row.truncate(max(10, self._row_width()), overflow="ellipsis")
-        return row
 
     def _row_width(self) -> int:
         listing = self.query_one("#journal-list", OptionList)
@@ -301,7 +305,7 @@ class JournalScreen(CompanionScreen):
     def highlight_moved(self, event: OptionList.OptionHighlighted) -> None:
         """Reaching the last row drawn brings in older entries, so years of writing can
         be scrolled through without a search."""
-        if event.option_index >= len(self.shown) - 1 and self.matches > len(self.shown):
+        if event.option_index >= len(self.shown) - 1 and self.more:
             self.limit += SHOWN
             self.refresh_list()
 

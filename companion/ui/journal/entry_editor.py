@@ -8,6 +8,7 @@ what to fix, in words, without losing anything typed.
 
 from __future__ import annotations
 
+import contextlib
 from functools import partial
 from typing import Any
 
@@ -66,6 +67,7 @@ class EntryEditorScreen(CompanionScreen):
         self.baseline = (dict(self.initial), self.initial_tags)
         self.last_kept: tuple[dict[str, str], str] | None = None
         self._timer: Timer | None = None
+        self._keeping = False  # an autosave is being written in a worker
         self.saved = False  # a second ctrl+s queued behind the first adds nothing
 
     @classmethod
@@ -201,25 +203,46 @@ class EntryEditorScreen(CompanionScreen):
         return self.draft
 
     def before_lock(self) -> None:
-        self.autosave()  # the draft is written (encrypted) while the key is still there
+        self.autosave(wait=True)  # the draft is written (encrypted) while the key is there
 
     def before_quit(self) -> bool:
-        self.autosave()  # in place of its own draft, never a second copy of it
+        self.autosave(wait=True)  # in place of its own draft, never a second copy of it
         return self.draft is not None
 
-    def autosave(self) -> None:
-        """Keep what was typed as a draft, if it changed since the last time."""
+    def autosave(self, wait: bool = False) -> None:
+        """Keep what was typed as a draft, if it changed since the last time. The timer's
+        autosave writes in a worker thread (a write waits for the disk), one at a time;
+        one asked for before a save is not kept after it (see Drafts.keep)."""
         current = self.snapshot()
         if current == self.last_kept or (current == self.baseline and self.draft is None):
             return
-        if not self.has_writing() and self.draft is None:
+        if (not self.has_writing() and self.draft is None) or (self._keeping and not wait):
             return
         journal = self.companion.services.journal
-        try:
-            self.draft = journal.keep_draft(self.draft_fields(), self.draft)
-        except StoreError:
-            return  # the next tick tries again; saving says what is wrong
-        self.last_kept = current
+        fields, draft, since = self.draft_fields(), self.draft, journal.draft_generation()
+
+        def keep() -> Draft | None:
+            try:
+                return journal.keep_draft(fields, draft, since)
+            except StoreError:
+                return None  # the next tick tries again; saving says what is wrong
+
+        if wait:
+            self._kept(current, keep())
+            return
+
+        def in_worker() -> None:
+            kept = keep()
+            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+                self.app.call_from_thread(self._kept, current, kept)
+
+        self._keeping = True
+        self.run_worker(in_worker, thread=True, group="autosave")
+
+    def _kept(self, current: tuple[dict[str, str], str], draft: Draft | None) -> None:
+        self._keeping = False
+        if draft is not None:
+            self.draft, self.last_kept = draft, current
 
     # -- actions ------------------------------------------------------------------------
     def action_save(self) -> None:
@@ -260,7 +283,7 @@ class EntryEditorScreen(CompanionScreen):
 
     def action_back(self) -> None:
         if self.snapshot() != self.baseline or self.draft is not None:
-            self.autosave()
+            self.autosave(wait=True)
             if self.draft is not None:
                 self.notify(self.t("journal.editor.draft_kept"), timeout=4, markup=False)
         if self._timer is not None:

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Concatenate, ParamSpec, Protocol, TypeVar
 
 from textual import events
 
-from companion.store.database import Database
+from companion.store.journal import JournalStore
 from companion.ui.shell.base import Translated
 from companion.ui.shell.messages import JournalLocked
+from companion.ui.shell.start_notes import tell_backup_failed
 from companion.ui.shell.typed_keys import after_typed_keys
 
 if TYPE_CHECKING:
@@ -33,12 +34,12 @@ class JournalGuard:
         self.last_input = app.services.clock.monotonic()
 
     @property
-    def journal(self) -> Database:
+    def journal(self) -> JournalStore:
         return self.app.services.stores.journal
 
     @property
     def encrypted(self) -> bool:
-        return self.journal.locked or self.journal.storage.codec.encrypted
+        return self.journal.locked or self.journal.encrypted
 
     # -- intents -------------------------------------------------------------------
     def when_unlocked(self, then: Callable[[], object]) -> None:
@@ -56,9 +57,11 @@ class JournalGuard:
 
     def after_unlock(self, then: Callable[[], object]) -> None:
         """Unlocking may find the file damaged (moved aside by then) or too new: say so
-        the way start-up does, offering the newest backup; go on once it is usable."""
-        self.app.tell_backup_failed()  # the journal's backup is taken at unlock
-        problem = self.journal.problem
+        the way start-up does, offering the newest backup; go on once it is usable. (The
+        whole journal's problem, or one of its files set aside, its backup not chosen.)"""
+        tell_backup_failed(self.app)  # the journal's backup is taken at unlock
+        problems = self.journal.problems()
+        problem = problems[0] if problems else None
         if problem is None:
             then()
             return

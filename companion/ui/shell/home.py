@@ -1,8 +1,8 @@
 """Home: a greeting, today at a glance, and where to go from here.
 
-The glance counts today's journal entries and practice: when the journal's file changed
-(another process's note, or not read yet at start), it is read again in a worker thread
-first, and the glance is drawn when that is done (JournalRead).
+The glance counts today's journal entries and practice: it reads the journal's segment
+of today only (kept until it changes), and is filled in after the first paint, so the
+screen appears as soon as it can.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from companion.core.daytime import part_of_day
 from companion.system.i18n import format_day, format_time
 from companion.ui.actions import ACTIONS
 from companion.ui.shell.base import CompanionScreen
-from companion.ui.shell.messages import JournalLocked, JournalRead, RhythmTick
+from companion.ui.shell.messages import JournalLocked, RhythmTick
 from companion.ui.widgets.columns import key_grid, two_columns
 from companion.ui.widgets.prose import Paragraph
 
@@ -23,7 +23,7 @@ from companion.ui.widgets.prose import Paragraph
 class HomeScreen(CompanionScreen):
     footer_app_keys = True
     app_letters = True  # nothing is typed or chosen here: the letters open the rooms
-    _reading = False  # a worker is reading the journal again: the glance waits for it
+    _painted = False  # the glance waits for the first paint
 
     def compose(self) -> ComposeResult:
         t = self.t
@@ -42,6 +42,11 @@ class HomeScreen(CompanionScreen):
     # when Home shows another figure (redraw_in) and redraws it with a RhythmTick.
     def on_mount(self) -> None:
         self.refresh_view()
+        self.call_after_refresh(self._first_glance)
+
+    def _first_glance(self) -> None:
+        self._painted = True
+        self._draw_glance()
 
     def on_screen_resume(self) -> None:
         self.refresh_view()
@@ -68,22 +73,12 @@ class HomeScreen(CompanionScreen):
             f"{format_day(now.date(), t)} · {format_time(now, t)}"
         )
         self.query_one("#break-status", Static).update(self.companion.break_line())
-        if self.journal_behind():
-            if not self._reading:
-                self._reading = True
-                self.read_journal()
-        else:
+        if self._painted:
             self._draw_glance()
         ids = [a.id for a in ACTIONS if a.on_home]
         shown = self.companion.keys_for(ids)
         keys = [(shown[action_id], t(f"keys.{action_id}")) for action_id in ids]
         self.query_one("#home-keys", Static).update(key_grid(keys))
-
-    def on_journal_read(self, _message: JournalRead) -> None:
-        """The journal was read again: draw the glance (a storage problem leaves the
-        journal's figures out, as a locked journal does)."""
-        self._reading = False
-        self._draw_glance()
 
     def _draw_glance(self) -> None:
         # after the journal was read: the week's line looks at its mood check-ins

@@ -39,6 +39,25 @@ class JournalRead(Message, bubble=False):
 
 
 @dataclass
+class StoreProblemFound(Message):
+    """One of the journal's files was found damaged while it was read (set aside, its
+    backup offered): the app asks the person, as it does at start. Posted from any
+    thread."""
+
+    problem: object  # an OpenProblem
+
+
+@dataclass
+class JournalCounted(Message, bubble=False):
+    """A worker counted the entries that match ``asked`` (a search and its filters) and
+    the journal's total; ``matches`` is None if a newer search came meanwhile."""
+
+    asked: object
+    matches: int | None
+    total: int | None
+
+
+@dataclass
 class BreathingWanted(Message):
     """Open a guided breathing session over this screen (the break screen, the energy
     station); ``then`` runs when it closes."""

@@ -12,6 +12,7 @@ from textual.widgets import Button, Footer
 
 from companion.services.messages import open_problem, passphrase_setting, store_name
 from companion.store.database import Database, OpenProblem
+from companion.store.journal import JournalStore
 from companion.ui.shell.base import CompanionModal
 from companion.ui.widgets.choices import ChoiceButton, ChoiceRow
 from companion.ui.widgets.prose import Paragraph
@@ -55,14 +56,14 @@ class StoreProblemScreen(CompanionModal):
         yield Footer()
 
     @property
-    def database(self) -> Database:
+    def database(self) -> JournalStore | Database:
         return self.companion.services.stores.database(self.problem.store)
 
     @on(Button.Pressed, "#restore")
     def restore(self) -> None:
         backup = self.problem.backup
         assert backup is not None
-        if self.companion.guard(lambda: self.database.restore(backup)):
+        if self.companion.guard(lambda: self.database.restore(backup, self.problem)):
             self.notify(
                 self.t("store.restored", store=self.store, date=backup.day.isoformat()),
                 markup=False,
@@ -73,7 +74,10 @@ class StoreProblemScreen(CompanionModal):
     def fresh(self) -> None:
         """Settled: the fresh file is written, so the backup is not offered again."""
         database = self.database
-        if self.companion.guard(database.start_fresh) and self.problem.kind == "damaged":
+        if (
+            self.companion.guard(lambda: database.start_fresh(self.problem))
+            and self.problem.kind == "damaged"
+        ):
             setting = passphrase_setting(self.t)
             self.notify(
                 self.t("store_problem.damaged.started", store=self.store, setting=setting),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from textual.app import App
 from textual.theme import Theme
 
 DARK = Theme(
@@ -35,3 +38,13 @@ LIGHT = Theme(
 )
 
 BY_SETTING = {"dark": DARK.name, "light": LIGHT.name}
+
+
+def first_theme(app: App[Any], setting: str) -> str:
+    """Both themes registered with ``app``, and the name of the one ``setting`` asks
+    for. The app's theme starts with it: Textual reads it inside App.__init__, before it
+    makes the stylesheet; a theme set after that would parse all the CSS a second time
+    before the first frame."""
+    app.register_theme(DARK)
+    app.register_theme(LIGHT)
+    return BY_SETTING[setting]

@@ -1,0 +1,178 @@
+"""Searching one block of entries kept as bytes: what a search file holds for a segment.
+
+A block is every entry's searchable text (casefolded, UTF-8, one after another with a
+NUL between them) and beside it a small JSON row per entry (id, when, kind, star,
+tags), both in the order of the entries, newest first, with where each one starts.
+A search scans the text with ``bytes.find`` (C speed, no entry decoded), jumps to the
+next entry after a hit, and reads the JSON row of a hit only when a filter needs it or
+the hit is shown. Counting the matches of a common word costs one step per matching
+entry, never one per entry.
+
+Pure: no files, no clock. Same matching as ``journal_search``: every word a substring
+of the entry's text, answers or tags, casefolded; tags, kind, star and days as filters.
+"""
+
+from __future__ import annotations
+
+import json
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from typing import Any
+
+from companion.core.journal_search import Query, hay_of
+
+SEPARATOR = b"\x00"  # between two entries' text; a word holding it never matches
+_NUL = "\x00"
+
+
+@dataclass(frozen=True)
+class Row:
+    """What a search knows of a hit without decoding its entry."""
+
+    id: str
+    created_at: str  # as stored (ISO 8601 with offset)
+    kind: str
+    starred: bool
+    tags: tuple[str, ...]  # casefolded
+
+    def moment(self) -> datetime | None:
+        try:
+            return datetime.fromisoformat(self.created_at)
+        except (TypeError, ValueError):
+            return None
+
+
+def hay_bytes(doc: dict[str, Any]) -> bytes:
+    """A stored entry's searchable text as the block keeps it."""
+    text = doc.get("text", "")
+    fields = doc.get("fields") or {}
+    tags = doc.get("tags") or ()
+    hay = hay_of(str(text), fields if isinstance(fields, dict) else {}, map(str, tags))
+    return hay.replace(_NUL, " ").encode("utf-8", "replace")
+
+
+def row_bytes(doc_id: str, doc: dict[str, Any]) -> bytes:
+    tags = [str(t).casefold() for t in (doc.get("tags") or ())]
+    kind = str(doc.get("kind", ""))
+    row = [doc_id, str(doc.get("created_at", "")), kind, bool(doc.get("starred")), tags]
+    return json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _sort_key(doc: dict[str, Any]) -> tuple[int, float]:
+    try:
+        return (1, datetime.fromisoformat(doc["created_at"]).timestamp())
+    except (KeyError, TypeError, ValueError):
+        return (0, 0.0)  # an entry without a readable date comes last
+
+
+class Block:
+    """One segment's entries as searchable bytes (see the module's docstring)."""
+
+    def __init__(
+        self, hay: bytes, starts: array, rows: bytes, row_starts: array, kinds: frozenset[str]
+    ) -> None:
+        self.hay, self.starts = hay, starts  # starts: one per entry, then len(hay) + 1
+        self.rows, self.row_starts = rows, row_starts  # the same for the JSON rows
+        self.kinds = kinds  # every kind of entry in it
+        self._days: dict[int, date | None] = {}  # read as searches need them
+        self._tz: tzinfo | None = None
+
+    @classmethod
+    def of(cls, docs: Iterable[tuple[str, dict[str, Any]]]) -> Block:
+        """A block of stored documents (id, document), sorted newest first."""
+        ordered = sorted(docs, key=lambda item: _sort_key(item[1]), reverse=True)
+        parts = [(hay_bytes(doc), row_bytes(doc_id, doc)) for doc_id, doc in ordered]
+        kinds = frozenset(str(doc.get("kind", "")) for _, doc in ordered)
+        starts, row_starts = array("I", [0]), array("I", [0])
+        for hay, row in parts:
+            starts.append(starts[-1] + len(hay) + 1)
+            row_starts.append(row_starts[-1] + len(row))
+        hay = SEPARATOR.join(h for h, _ in parts) + (SEPARATOR if parts else b"")
+        return cls(hay, starts, b"".join(r for _, r in parts), row_starts, kinds)
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def hay_of(self, index: int) -> bytes:
+        return self.hay[self.starts[index] : self.starts[index + 1] - 1]
+
+    def row_bytes(self, index: int) -> bytes:
+        return self.rows[self.row_starts[index] : self.row_starts[index + 1]]
+
+    def row(self, index: int) -> Row:
+        found = json.loads(self.row_bytes(index))
+        return Row(str(found[0]), str(found[1]), str(found[2]), bool(found[3]), tuple(found[4]))
+
+    def ids(self) -> list[str]:
+        return [self.row(i).id for i in range(len(self))]
+
+    # -- searching ---------------------------------------------------------------------
+    def matches(self, query: Query, tz: tzinfo) -> Iterator[int]:
+        """The indexes of the matching entries, newest first, found lazily: a caller that
+        needs a page stops early."""
+        words = [w.encode("utf-8") for w in query.words]
+        if any(SEPARATOR in w for w in words):
+            return
+        lo, hi = self._between(query.start, query.end, tz)
+        if lo >= hi:
+            return
+        filtered = bool(query.tags or query.kind is not None or query.starred)
+        if not words:
+            for index in range(lo, hi):
+                if not filtered or self._keeps(index, query):
+                    yield index
+            return
+        words.sort(key=len, reverse=True)  # the longest is most likely the rarest
+        first, others = words[0], words[1:]
+        starts, find = self.starts, self.hay.find
+        position = find(first, starts[lo])
+        while position != -1:
+            index = bisect_right(starts, position) - 1
+            if index >= hi:
+                return
+            end = starts[index + 1]
+            if all(find(w, starts[index], end) != -1 for w in others) and (
+                not filtered or self._keeps(index, query)
+            ):
+                yield index
+            position = find(first, end)
+
+    def count(self, query: Query, tz: tzinfo) -> int:
+        return sum(1 for _ in self.matches(query, tz))
+
+    def _keeps(self, index: int, query: Query) -> bool:
+        row = self.row(index)
+        if query.kind is not None and row.kind != query.kind:
+            return False
+        if query.starred and not row.starred:
+            return False
+        return all(tag in row.tags for tag in query.tags)
+
+    def day(self, index: int, tz: tzinfo) -> date | None:
+        if tz is not self._tz:
+            self._days, self._tz = {}, tz
+        if index not in self._days:
+            moment = self.row(index).moment()
+            self._days[index] = None if moment is None else moment.astimezone(tz).date()
+        return self._days[index]
+
+    def _between(self, start: date | None, end: date | None, tz: tzinfo) -> tuple[int, int]:
+        """The entries of the days from ``start`` to ``end`` (newest first: a range)."""
+        count = len(self)
+        lo = 0 if end is None else self._first(lambda d: d is None or d <= end, tz)
+        hi = count if start is None else self._first(lambda d: d is None or d < start, tz)
+        return lo, hi
+
+    def _first(self, holds: Any, tz: tzinfo) -> int:
+        """The first index whose day ``holds`` (it holds for every index after it)."""
+        lo, hi = 0, len(self)
+        while lo < hi:
+            middle = (lo + hi) // 2
+            if holds(self.day(middle, tz)):
+                hi = middle
+            else:
+                lo = middle + 1
+        return lo

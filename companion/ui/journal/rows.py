@@ -1,0 +1,56 @@
+"""The journal's list: the widget (← → step the filter), and one line of it: when, the
+kind, the start of the text, its tags."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import tzinfo
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import OptionList
+
+from companion.core.journal import Kind, summary, tags_to_show
+from companion.store.schema import Entry
+
+FILTER = Binding.Group("journal.keys.filter")
+
+
+class EntryList(OptionList):
+    """The list of entries. Its rows never scroll sideways, so ← and → choose the filter
+    (all, starred, each kind), back and forth."""
+
+    BINDINGS = [
+        Binding(
+            "left",
+            "screen.filter(-1)",
+            "journal.keys.filter_back",
+            id="journal_filter_back",
+            group=FILTER,
+        ),
+        Binding(
+            "right", "screen.filter(1)", "journal.keys.filter", id="journal_filter", group=FILTER
+        ),
+    ]
+
+
+def entry_row(
+    entry: Entry, kinds: Mapping[str, Kind], width: int, room: int, tz: tzinfo, this_year: int
+) -> Text:
+    """``width``: the kind column's (in cells); ``room``: the whole line's."""
+    local = entry.created_at.astimezone(tz)
+    stamp = local.strftime("%m-%d %H:%M") if local.year == this_year else local.strftime("%Y-%m-%d")
+    spec = kinds.get(entry.kind)
+    kind = spec.short if spec is not None else entry.kind
+    row = Text(no_wrap=True, overflow="ellipsis")
+    row.append("★ " if entry.starred else "  ", style="bold")
+    row.append(f"{stamp:<11}  ", style="dim")
+    row.append(kind + " " * max(0, width - cell_len(kind)) + "  ", style="bold")
+    line = summary(entry.text, entry.fields, width=room)
+    row.append(line)
+    for tag in tags_to_show(line, entry.tags):
+        row.append(f" #{tag}", style="dim")
+    # One line per entry: cut to the list's width (wide characters counted as two).
+    row.truncate(max(10, room), overflow="ellipsis")
+    return row

@@ -1,0 +1,86 @@
+"""Each segment's search file: used while it matches its segment, made again from the
+segment when it does not (damaged, stale, foreign); a search decodes only the hits."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from companion.core.journal_search import Query
+from companion.services.journal.service import Journal
+from companion.store import search_file
+from companion.store.stores import open_stores
+from companion.system.clock import FakeClock
+from companion.system.paths import resolve_paths
+from tests.layout import segment
+
+
+def find(home: Path, clock: FakeClock, word: str) -> list[str]:
+    """What `companion find` shows: a journal opened afresh."""
+    journal = Journal(open_stores(resolve_paths(home), clock), clock)
+    return [e.text for e in journal.find(Query(words=(word,)))]
+
+
+@pytest.fixture
+def written(home: Path, clock: FakeClock) -> Path:
+    stores = open_stores(resolve_paths(home), clock)
+    for text in ("Refund storm", "a calm day", "退款 again"):
+        stores.entries.add(kind="free", text=text)
+        clock.advance(minutes=1)
+    path = search_file.search_path(segment(home))
+    assert path.exists() and b"refund storm" in path.read_bytes()  # casefolded
+    return path
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: b"",
+        lambda raw: raw[: len(raw) // 2],
+        lambda raw: raw[:-3] + bytes(b ^ 0xFF for b in raw[-3:]),
+        lambda raw: b"CMPNSRCH" + b"\xff" * 40,
+        lambda raw: json.dumps({"entries": {}}).encode(),
+    ],
+    ids=["empty", "cut-short", "flipped", "bad-header", "foreign"],
+)
+def test_a_damaged_search_file_is_made_again_from_its_segment(
+    home: Path, clock: FakeClock, written: Path, damage
+) -> None:  # type: ignore[no-untyped-def]
+    written.write_bytes(damage(written.read_bytes()))
+    assert find(home, clock, "storm") == ["Refund storm"]
+    assert find(home, clock, "退款") == ["退款 again"]
+    assert b"refund storm" in written.read_bytes()  # made again
+
+
+def test_a_search_file_older_than_its_segment_is_not_used(
+    home: Path, clock: FakeClock, written: Path
+) -> None:
+    stale = written.read_bytes()
+    open_stores(resolve_paths(home), clock).entries.add(kind="free", text="another storm")
+    written.write_bytes(stale)  # as if the writer died before the search file
+    assert sorted(find(home, clock, "storm")) == ["Refund storm", "another storm"]
+
+
+def test_a_missing_search_file_is_made_again(home: Path, clock: FakeClock, written: Path) -> None:
+    written.unlink()
+    assert find(home, clock, "calm") == ["a calm day"]
+    assert written.exists()
+
+
+def test_a_search_decodes_only_the_entries_it_shows(
+    home: Path, clock: FakeClock, written: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import companion.services.journal.search as search
+
+    decoded = []
+    real = search.from_doc
+
+    def counting(cls, doc):  # type: ignore[no-untyped-def]
+        decoded.append(doc["text"])
+        return real(cls, doc)
+
+    monkeypatch.setattr(search, "from_doc", counting)
+    assert find(home, clock, "calm") == ["a calm day"]
+    assert decoded == ["a calm day"]

@@ -11,7 +11,7 @@ from typing import Any
 
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -45,9 +45,6 @@ class ReframeScreen(CompanionScreen):
         # (ctrl+o belongs to SOS, everywhere)
         Binding("ctrl+t", "resume", "reframe.keys.resume", id="reframe_resume"),
         Binding("n", "new", "reframe.keys.new", id="reframe_new"),
-        # Enter in a field moves on in the app's own turn, so keys typed after it reach
-        # the next field (see typed_keys: Enter that moves on).
-        Binding("enter", "next_field", show=False, priority=True),
     ]
 
     def __init__(self, wizard: Reframing | None = None) -> None:
@@ -259,8 +256,6 @@ class ReframeScreen(CompanionScreen):
             return page is Page.SUMMARY
         if action == "another":
             return page is Page.SIDES
-        if action == "next_field":
-            return self._moves_on()
         if action == "resume":
             return self.offer is not None and page is Page.FACTS and self.wizard.blank
         return True
@@ -299,22 +294,19 @@ class ReframeScreen(CompanionScreen):
     def _fields(self) -> list[Widget]:
         return [w for w in self.query("Input, IntensityScale") if isinstance(w, Widget)]
 
-    def _moves_on(self) -> bool:
-        """Enter in a field that is not the page's last one moves to the next."""
-        fields = self._fields()
-        focused = self.app.focused
-        return isinstance(focused, Input) and focused in fields[:-1]
-
-    def action_next_field(self) -> None:
-        self.focus_next()
+    def before_key(self, event: events.Key) -> bool:
+        """Enter in a field that is not the page's last one moves to the next now, in
+        the app's turn, so the keys typed after it land there (see typed_keys)."""
+        focused = self.focused
+        if event.key == "enter" and isinstance(focused, Input) and focused in self._fields()[:-1]:
+            self.focus_next()
+            return True
+        return super().before_key(event)
 
     @on(Input.Submitted)
     def field_submitted(self, event: Input.Submitted) -> None:
-        fields = self._fields()
-        if fields and event.input is fields[-1]:
+        if event.input is self._fields()[-1]:  # (Enter in the others moves on: before_key)
             self.next_page()
-        else:
-            self.focus_next()
 
     @on(IntensityScale.Submitted)
     def scale_submitted(self) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -30,8 +30,6 @@ class ReleaseScreen(CompanionScreen):
             "ctrl+s", "save", "routine.keys.save", show=False, id="release_save", priority=True
         ),
         Binding("n", "another", "routine.after_work.another", id="release_another"),
-        # Enter moves on in the app's own turn (see typed_keys: Enter that moves on).
-        Binding("enter", "next_field", show=False, priority=True),
     ]
 
     def __init__(self) -> None:
@@ -97,15 +95,17 @@ class ReleaseScreen(CompanionScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "another":
             return self.evening
-        if action == "next_field":
-            focused = self.app.focused
-            return isinstance(focused, Input) and focused.id == "went-well"
         return True
 
     # -- writing -------------------------------------------------------------------------
-    @on(Input.Submitted, "#went-well")
-    def action_next_field(self) -> None:
-        self.set_focus(self.query_one("#let-go", Input))  # now, not after queued keys
+    def before_key(self, event: events.Key) -> bool:
+        """Enter in the first field moves to the second now, in the app's turn, so the
+        keys typed after it land there (see typed_keys)."""
+        focused = self.focused
+        if event.key == "enter" and isinstance(focused, Input) and focused.id == "went-well":
+            self.set_focus(self.query_one("#let-go", Input))
+            return True
+        return super().before_key(event)
 
     def action_save(self) -> None:
         after_typed_keys(self, self.keep)

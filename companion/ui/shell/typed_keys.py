@@ -15,9 +15,8 @@ work on the screen instead (``screen.call_later``).
 
 Enter that moves from one field to the next has the same race the other way round: the
 field handles its Enter in its own turn, after the app has already handed it the keys
-typed next, so they landed in the field just left. A form whose Enter
-moves on binds it with ``priority=True`` and moves the focus in the app's turn (the
-binding's check_action says when it applies; elsewhere Enter goes on as usual).
+typed next, so they landed in the field just left. A form whose Enter moves on does
+it in ``before_key`` (see ui/shell/base.py), which the app calls in its own turn.
 """
 
 from __future__ import annotations

@@ -101,13 +101,18 @@ class Tmux:
             time.sleep(0.1)
 
     def wait_for(self, text: str, timeout: float = 30.0) -> str:
+        return self.wait_for_any(text, timeout=timeout)[1]
+
+    def wait_for_any(self, *texts: str, timeout: float = 30.0) -> tuple[str, str]:
+        """The first of ``texts`` to appear, and the screen that shows it."""
         deadline = time.monotonic() + timeout
         while True:
             screen = self.screen()
-            if text in screen:
-                return screen
+            for text in texts:
+                if text in screen:
+                    return text, screen
             if time.monotonic() > deadline:
-                raise AssertionError(f"{text!r} did not appear; the screen shows:\n{screen}")
+                raise AssertionError(f"none of {texts!r} appeared; the screen shows:\n{screen}")
             time.sleep(0.1)
 
     def exit_status(self, timeout: float = 10.0) -> int:

@@ -233,3 +233,42 @@ async def test_quitting_with_nothing_typed_keeps_nothing(app_factory) -> None:
         await pilot.press("ctrl+q")
         await wait_for(pilot, lambda: not app.is_running)
     assert app.services.stores.drafts.all() == []
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_a_passphrase_typed_after_enter_lands_in_the_repeat_field(app_factory, lang) -> None:
+    """The passphrase, Enter, the same again and Enter, typed in one go: the journal is
+    encrypted with it (the second copy never lands at the end of the first field)."""
+    from companion.store import encryption
+    from companion.ui.privacy.passphrase import PassphraseScreen
+
+    app = app_factory(lang)
+    words = "quiet harbour lantern 港湾" if lang == "zh" else "quiet harbour lantern"
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(PassphraseScreen())
+        await wait_for(pilot, lambda: isinstance(app.focused, Input))
+        burst(app, words, "enter")
+        burst(app, words, "enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, PassphraseScreen), 20)
+        await settle(pilot)
+        journal = app.services.stores.journal
+        assert app.privacy.encrypted
+        assert encryption.check_passphrase(journal, words)
+
+
+async def test_answers_typed_after_the_follow_up_note_choose_there(app_factory) -> None:
+    """A note, Enter, ↓ and Enter in one go: the second answer is chosen and the note
+    is the note (the arrow never lands in the note field)."""
+    from companion.ui.practice.follow_up import FollowUpScreen
+    from tests.ui.test_reframe_screen import finish_a_reframe
+
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        reframe_id = finish_a_reframe(app)
+        reframe = app.services.stores.reframes.get(reframe_id)
+        chosen: list[object] = []
+        app.push_screen(FollowUpScreen(reframe), chosen.append)
+        await wait_for(pilot, lambda: isinstance(app.focused, Input))
+        burst(app, "She wrote back kindly.", "enter", "down", "enter")
+        await wait_for(pilot, lambda: bool(chosen))
+    assert chosen == [("as_expected", "She wrote back kindly.")]

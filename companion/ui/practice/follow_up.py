@@ -7,7 +7,7 @@ skipped.
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -54,11 +54,15 @@ class FollowUpScreen(CompanionModal):
     def on_mount(self) -> None:
         self.query_one("#note", Input).focus()
 
-    @on(Input.Submitted, "#note")
-    def note_done(self) -> None:
-        answers = self.query_one(OptionList)
-        answers.highlighted = answers.highlighted or 0
-        answers.focus()
+    def before_key(self, event: events.Key) -> bool:
+        """Enter in the note moves to the answers now, in the app's turn, so an arrow
+        or Enter typed straight after it chooses there (see ui/shell/typed_keys.py)."""
+        if event.key == "enter" and isinstance(self.focused, Input):
+            answers = self.query_one(OptionList)
+            answers.highlighted = answers.highlighted or 0
+            self.set_focus(answers)
+            return True
+        return super().before_key(event)
 
     @on(OptionList.OptionSelected)
     def picked(self, event: OptionList.OptionSelected) -> None:

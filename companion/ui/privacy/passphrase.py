@@ -6,7 +6,7 @@ says plainly that there is no recovery. The slow work runs in a worker thread.
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -57,13 +57,19 @@ class PassphraseScreen(CompanionModal):
         found = self.query(f"#{field}")
         return found.first(Input).value if found else ""
 
-    @on(Input.Submitted)
-    def next_field(self, event: Input.Submitted) -> None:
+    def before_key(self, event: events.Key) -> bool:
+        """Enter in a field that is not the last moves to the next now, in the app's
+        turn, so a passphrase typed straight after it lands in the next field, not at
+        the end of this one (see ui/shell/typed_keys.py)."""
         inputs = list(self.query(Input))
-        index = inputs.index(event.input)
-        if index + 1 < len(inputs):
-            inputs[index + 1].focus()
-        else:
+        if event.key == "enter" and self.focused in inputs[:-1]:
+            self.set_focus(inputs[inputs.index(self.focused) + 1])  # type: ignore[arg-type]
+            return True
+        return super().before_key(event)
+
+    @on(Input.Submitted)
+    def last_field(self, event: Input.Submitted) -> None:
+        if event.input is self.query(Input).last():  # (Enter in the others: before_key)
             self.apply_passphrase()
 
     @on(Button.Pressed, "#apply")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Select
 
 from companion.services.config import load_config
@@ -141,10 +142,21 @@ async def test_the_saved_theme_is_the_first_one_parsed(
     assert app.has_class("-light-mode") and not app.has_class("-dark-mode")
 
 
-async def test_a_duration_beyond_its_limit_is_refused_in_words(app_factory, home: Path) -> None:
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("zh", "“200000000h”太长了，最长只能是 24 小时。"),
+        ("en", "“200000000h” is longer than 24 h, the most it can be."),
+    ],
+)
+async def test_a_duration_beyond_its_limit_is_refused_in_words(
+    app_factory, home: Path, lang: str, said: str
+) -> None:
+    """The limit is said as Settings says lengths, in the person's language (never the
+    config file's "24h")."""
     from textual.widgets import Input
 
-    app = app_factory("zh")
+    app = app_factory(lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("s")
         field = app.screen.query_one("#break_every", Input)
@@ -152,7 +164,7 @@ async def test_a_duration_beyond_its_limit_is_refused_in_words(app_factory, home
         field.value = "200000000h"  # the clock would overflow adding it
         await pilot.press("enter")
         await pilot.pause()
-        assert "“200000000h”太长了，最长只能是 24h。" in screen_text(app)
+        assert said in screen_text(app)
         assert app.services.config.settings.break_every.total_seconds() == 2 * 3600
     assert not (home / "config.toml").exists() or "200000000h" not in (
         home / "config.toml"

@@ -16,10 +16,15 @@ from companion.core.shift import parse_clock_time, parse_days
 class BadValue(ValueError):
     """A value that does not fit; ``code`` names why, ``detail`` fills the message."""
 
-    def __init__(self, code: str, **detail: str) -> None:
+    def __init__(
+        self, code: str, lengths: Mapping[str, timedelta] | None = None, **detail: str
+    ) -> None:
         super().__init__(code)
         self.code = code
-        self.detail = detail
+        # Lengths of time in the message, kept as lengths so a screen can say them in
+        # its own language ("24 小时"); ``detail`` has them as config.toml writes them.
+        self.lengths = dict(lengths or {})
+        self.detail = {**{k: format_duration(v) for k, v in self.lengths.items()}, **detail}
 
 
 @dataclass(frozen=True)
@@ -77,13 +82,13 @@ def duration(value: Any) -> Any:
     try:
         found = parse_duration(value)
     except DurationTooLong as error:
-        raise BadValue("duration_too_long", limit=format_duration(LONGEST)) from error
+        raise BadValue("duration_too_long", {"limit": LONGEST}) from error
     except ValueError as error:
         raise BadValue("bad_duration") from error
     if found > LONGEST:
-        raise BadValue("duration_too_long", limit=format_duration(LONGEST))
+        raise BadValue("duration_too_long", {"limit": LONGEST})
     if found < SHORTEST:
-        raise BadValue("duration_too_short", limit=format_duration(SHORTEST))
+        raise BadValue("duration_too_short", {"limit": SHORTEST})
     return found
 
 
@@ -97,7 +102,9 @@ def bounded_duration(key: str, attr: str, low: str, high: str) -> FieldSpec:
     def parse(value: Any) -> Any:
         found = duration(value)
         if not parse_duration(low) <= found <= parse_duration(high):
-            raise BadValue("duration_range", low=low, high=high)
+            raise BadValue(
+                "duration_range", {"low": parse_duration(low), "high": parse_duration(high)}
+            )
         return found
 
     return FieldSpec(key, attr, parse, format_duration)

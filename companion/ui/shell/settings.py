@@ -119,7 +119,9 @@ class SettingsScreen(CompanionScreen):
             else:
                 value = FIELD_SPECS[attr].parse(event.value)
         except BadValue as problem:
-            error.update(self.t(f"settings.{problem.code}", value=event.value, **problem.detail))
+            lengths = {k: format_length(v, self.t) for k, v in problem.lengths.items()}
+            detail = {**problem.detail, **lengths}  # "24 小时", not the file's "24h"
+            error.update(self.t(f"settings.{problem.code}", value=event.value, **detail))
             error.remove_class("hidden")
             return
         except ValueError:

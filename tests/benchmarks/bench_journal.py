@@ -48,6 +48,7 @@ from harness import (
     Program,
     Runs,
     TuiRuns,
+    as_installed,
     interleave,
     paint_in_turn,
     print_table,
@@ -251,6 +252,7 @@ def main() -> None:
         sizes = [s for s in sizes if s <= 25_000]
     if not shutil.which("tmux") or not Path("/proc/self/status").exists():
         raise SystemExit("needs tmux and /proc (Linux)")
+    as_installed()
     began, load_before = time.perf_counter(), os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="bench-journal-") as tmp:
         work = Path(options.workdir or tmp)

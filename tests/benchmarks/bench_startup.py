@@ -19,7 +19,16 @@ import tempfile
 import time
 from pathlib import Path
 
-from harness import BARE_APP, BARE_MARK, HOME_MARK, Pane, cpu_seconds, memory_mb, skip_welcome
+from harness import (
+    BARE_APP,
+    BARE_MARK,
+    HOME_MARK,
+    Pane,
+    as_installed,
+    cpu_seconds,
+    memory_mb,
+    skip_welcome,
+)
 
 
 def measure(
@@ -62,6 +71,7 @@ def main() -> None:
     args = parser.parse_args()
     if not shutil.which("tmux") or not Path("/proc/self/stat").exists():
         raise SystemExit("needs tmux and /proc (Linux)")
+    as_installed()
     companion = Path(sys.executable).parent / "companion"
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)

@@ -198,8 +198,7 @@ async def probe_autosave(app: Any, pilot: Any, home: Path, runs: int) -> dict[st
     """A few letters typed, then the wait for the draft. Only a draft written after the
     typing counts (one written mid-typing is skipped), so the time measured holds
     nothing but the autosave itself and idle beats."""
-    await pilot.press("down")  # to the list (from the search box too), where "n" is New
-    await pilot.press("n")
+    await pilot.press("ctrl+n")  # New, from the list or its search box (letters search)
     await pilot.pause()
     await pilot.press("1")  # the first kind offered: a free entry
     if await until(lambda: bool(app.screen.query(EDITOR)), timeout=10) is None:

@@ -98,6 +98,9 @@ class CompanionApp(App[None]):
         self.quiet_errors = quiet_errors
         self.crash_log: Path | None = None
         self.backups_told: set[str] = set()  # stores whose failed backup was told
+        # A quit that could not keep what was typed stays open once (see
+        # quit_keeping_input); the next one closes.
+        self.quit_refused = False
         # Home's "today at a glance": (label, value) rows from each feature, in the order
         # they register: the journal, breaks (the rhythm adds its own), practice.
         self.glance_providers: list[GlanceProvider] = [journal_glance]

@@ -206,10 +206,12 @@ class EntryEditorScreen(CompanionScreen):
         self.autosave(wait=True)  # the draft is written (encrypted) while the key is there
 
     def before_quit(self) -> bool:
-        self.autosave(wait=True)  # in place of its own draft, never a second copy of it
+        # In place of its own draft, never a second copy of it; a write that fails is
+        # raised, so the app stays open rather than lose what was typed.
+        self.autosave(wait=True, strict=True)
         return self.draft is not None
 
-    def autosave(self, wait: bool = False) -> None:
+    def autosave(self, wait: bool = False, strict: bool = False) -> None:
         """Keep what was typed as a draft, if it changed since the last time. The timer's
         autosave writes in a worker thread (a write waits for the disk), one at a time;
         one asked for before a save is not kept after it (see Drafts.keep)."""
@@ -225,6 +227,8 @@ class EntryEditorScreen(CompanionScreen):
             try:
                 return journal.keep_draft(fields, draft, since)
             except StoreError:
+                if strict:
+                    raise
                 return None  # the next tick tries again; saving says what is wrong
 
         if wait:

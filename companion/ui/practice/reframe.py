@@ -387,12 +387,19 @@ class ReframeScreen(CompanionScreen):
         await self.recompose_page()
 
     def before_lock(self) -> None:
-        self.before_quit()
-
-    def before_quit(self) -> bool:
         """Saved (encrypted, while the key is still there) where it is picked up again."""
         self._take_fields()
-        return not self.wizard.blank and not self.wizard.finished and self._keep()
+        if not self.wizard.blank and not self.wizard.finished:
+            self._keep()
+
+    def before_quit(self) -> bool:
+        """Saved where it is picked up again; a write that fails is raised (the app then
+        stays open rather than lose it)."""
+        self._take_fields()
+        if self.wizard.blank or self.wizard.finished:
+            return False
+        self.companion.services.practice.save_reframe(self.wizard)
+        return True
 
     def _keep(self) -> bool:
         """Save the reframe as it stands; a storage problem is said, never raised."""

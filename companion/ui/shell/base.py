@@ -275,11 +275,23 @@ class Translated:
 
 def quit_keeping_input(app: CompanionApp) -> None:
     """Keep what every open screen holds and has not saved, then quit, saying that it
-    was kept. A write that fails is said (the app still quits: ctrl+q always does)."""
+    was kept. If something typed could not be kept (a full disk), the app says so and
+    stays open, once: the next quit closes it whatever happens."""
     kept = False
     for screen in app.screen_stack:
-        if isinstance(screen, Translated):
-            kept = app.attempt(screen.before_quit, False) or kept
+        if not isinstance(screen, Translated):
+            continue
+        try:
+            kept = screen.before_quit() or kept
+        except StoreError as error:
+            if app.quit_refused:
+                continue  # asked twice: it closes, as it said it would
+            app.quit_refused = True
+            app.tell_store_error(error)
+            key = app.key_for("quit_now")
+            said = app.strings("app.not_kept_on_quit", key=key)
+            app.notify(said, severity="warning", timeout=30, markup=False)
+            return
     app.exit(message=app.strings("app.kept_on_quit") if kept else None)
 
 

@@ -13,6 +13,7 @@ refuses it (AlreadyRunning), and a lock left by a crash is taken over as at star
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -23,9 +24,29 @@ from companion.system.paths import APP_NAME, Paths, resolve_paths
 
 
 def what_wipe_removes(paths: Paths) -> list[Path]:
-    """Existing files and folders that ``wipe`` would delete, for the confirmation."""
+    """Existing files and folders that ``wipe`` would delete, for the confirmation: the
+    places a link in the data or backup folder points to come first (a journal kept on
+    another volume is deleted there, not only the link to it)."""
     candidates = [paths.config_file, paths.data_dir, paths.backup_dir, paths.log_dir]
-    return [p for p in candidates if p.exists()]
+    return linked_elsewhere(paths) + [p for p in candidates if p.exists()]
+
+
+def linked_elsewhere(paths: Paths) -> list[Path]:
+    """Where the links in the data and backup folders point, outside them: a data file
+    or the journal's folder kept elsewhere (say, on an encrypted volume)."""
+    own = [p.resolve() for p in (paths.data_dir, paths.backup_dir) if p.exists()]
+    found: list[Path] = []
+    for folder in own:
+        for top, dirs, files in os.walk(folder):  # (links to folders are not entered)
+            for name in dirs + files:
+                link = Path(top) / name
+                if not link.is_symlink():
+                    continue
+                target = link.resolve()
+                inside = any(target.is_relative_to(o) for o in own)
+                if target.exists() and not inside and target not in found:
+                    found.append(target)
+    return found
 
 
 @contextlib.contextmanager
@@ -54,8 +75,11 @@ def wipe(paths: Paths) -> list[Path]:
     is open."""
     removed = []
     with app_closed(paths):
+        linked = linked_elsewhere(paths)
         for target in what_wipe_removes(paths):
-            if target == paths.data_dir:
+            if target in linked:
+                _remove_linked(target)
+            elif target == paths.data_dir:
                 _empty_but_lock(target, paths.instance_lock)
             elif target.is_dir():
                 shutil.rmtree(target)
@@ -74,6 +98,20 @@ def wipe(paths: Paths) -> list[Path]:
             with contextlib.suppress(OSError):
                 folder.rmdir()
     return removed
+
+
+def _remove_linked(target: Path) -> None:
+    """A data file a link points to goes; in a journal folder a link points to, only
+    companion's own files go (and the folder, if nothing else is left in it)."""
+    if not target.is_dir():
+        target.unlink()
+        return
+    from companion.store.journal_files import own_files
+
+    for path in own_files(target):
+        path.unlink()
+    with contextlib.suppress(OSError):
+        target.rmdir()
 
 
 def _empty_but_lock(folder: Path, lock: Path) -> None:

@@ -117,3 +117,20 @@ def clean_temp_files(folder: Path) -> None:
     index's, a backup's): they may hold a whole plain copy. One still being written
     is left alone (see system/atomic.py)."""
     remove_stale_temps(folder)
+
+
+def own_files(folder: Path) -> list[Path]:
+    """The files companion keeps in a journal folder: its parts and their search files,
+    the index, the lock, and what a killed write or a damaged part left beside them.
+    ``wipe`` deletes these in a folder a link points to, and nothing else there."""
+    own_stems = {segments.PRACTICE, segments.DRAFTS, "index", "journal"}
+    try:
+        children = list(folder.iterdir())
+    except OSError:
+        return []
+    found = []
+    for path in children:
+        stem = path.name.lstrip(".").split(".", 1)[0]
+        if (stem in own_stems or segments.is_segment(stem)) and not path.is_dir():
+            found.append(path)
+    return sorted(found)

@@ -121,3 +121,34 @@ def test_a_file_that_cannot_be_deleted_is_said_with_what_is_left(
     assert "Could not finish deleting: Permission denied" in said
     assert "backups" in said.split("Permission denied", 1)[1]  # what is still there
     assert (home / "backups").exists()
+
+
+def test_a_journal_kept_elsewhere_through_a_link_is_wiped_there(
+    home: Path, tmp_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """data/journal a link to a folder on another volume, and the old single file's link
+    kept in backups/: wipe deletes the journal where it is, not only the links to it,
+    and leaves what else is in that folder."""
+    import io
+
+    volume = tmp_path / "volume"
+    (volume / "journal").mkdir(parents=True)
+    (volume / "my-own-notes.txt").write_text("not companion's")
+    (volume / "journal" / "shopping.txt").write_text("not companion's either")
+    (volume / "journal.db").write_text('{"private words": 1}')  # the old single file
+    (home / "data").mkdir(parents=True)
+    (home / "data" / "journal").symlink_to(volume / "journal")
+    (home / "backups").mkdir()
+    (home / "backups" / "journal.db").symlink_to(volume / "journal.db")
+    stores = open_stores(resolve_paths(home), clock)
+    stores.entries.add(kind="free", text="private words")
+    stores.close()
+    assert any(p.name.startswith("entries-") for p in (volume / "journal").iterdir())
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("delete\n"))
+    assert main(["--data-dir", str(home), "wipe"]) == 0
+    listed = capsys.readouterr().out
+    assert "volume/journal" in listed and "volume/journal.db" in listed  # said first
+    left = sorted(p.relative_to(volume).as_posix() for p in volume.rglob("*"))
+    assert left == ["journal", "journal/shopping.txt", "my-own-notes.txt"]
+    assert not (home / "data").exists() and not (home / "backups").exists()

@@ -119,3 +119,19 @@ def test_the_journal_written_to_meanwhile_still_asks(
     if passphrase:
         assert journal.read_bytes().startswith(b"CMPNENC")
     assert app_opens(home, clock, passphrase).journal.problems() == []
+
+
+def test_doctor_says_the_question_is_open_not_how_to_copy_by_hand(
+    home: Path, clock: FakeClock
+) -> None:
+    """A month of the journal set aside, the person not asked to choose yet: doctor says
+    companion asks at start (no copy command beside a question the app will ask)."""
+    journal = three_entries(home, clock, None)
+    cut_in_half(journal)
+    stores = app_opens(home, clock)
+    stores.entries.all()  # the month is read: set aside, a backup offered
+    assert read_undecided(journal) is not None
+    report = run_doctor(resolve_paths(home), {})
+    said = "\n".join(report.lines)
+    assert "you have not chosen yet" in said and report.problems >= 1
+    assert "cp " not in said and "copy the backup back yourself" not in said

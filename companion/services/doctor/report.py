@@ -341,7 +341,10 @@ def run_doctor(
         parts = undecided_parts(paths) if name == "journal" else []
         for part in parts:  # a file of the journal set aside, the choice not made yet
             report.problems += bool(part.backups)
-            add(f"{'!' if part.backups else ' '} {missing_after_set_aside(name, part, t)}")
+            # Asked at start and not answered yet: the app asks again (no copying by hand).
+            asked = undecided_line(name, part, t)
+            line = asked if asked is not None else missing_after_set_aside(name, part, t)
+            add(f"{'!' if part.backups else ' '} {line}")
         if parts and health.state == "missing":
             continue
         bad = health.needs_action

@@ -109,7 +109,9 @@ def test_files_set_aside_are_listed_with_how_to_remove_them(home: Path, clock: F
     assert "restore the backup of 2026-11-23 or start fresh" in text
     backup = part_backups(home)[0]
     assert backup.name == "entries-2026-11-2026-11-23.db"
-    assert f"copy the backup back yourself: cp {backup} {journal}" in text
+    # The app will ask again at start: no copying by hand beside that question.
+    assert "you have not chosen yet: start companion to restore the backup of" in text
+    assert f"cp {backup}" not in text
     for path in moved:
         assert f"! {path}: your " in text and f"delete it: rm {path}" in text
     assert "plain text: anyone who can open your files can read it" in text

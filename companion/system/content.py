@@ -76,6 +76,60 @@ def pack_names(lang: str = DEFAULT_LANGUAGE, root: Path | None = None) -> list[s
     return sorted(p.relative_to(folder).with_suffix("").as_posix() for p in folder.rglob("*.toml"))
 
 
+def _flat_texts(lang: str, name: str, prefix: str, root: Path | None) -> dict[str, str]:
+    """One UI file's sentences as dotted keys; every entry must be text."""
+    folder = (root or content_root()) / lang
+    flat: dict[str, str] = {}
+    for key, value in iter_leaves(load_pack(lang, name, root), prefix):
+        if not isinstance(value, str):
+            raise ContentError(folder / f"{name}.toml", key, "every UI entry must be text")
+        flat[key] = value
+    return flat
+
+
+def section_of(key: str) -> str:
+    """The first part of a dotted key: "breaks.screen.title" -> "breaks"."""
+    return key.split(".", 1)[0]
+
+
+@cache
+def _shell_sections(lang: str, root: Path | None = None) -> dict[str, dict[str, str]]:
+    """``ui.toml``'s sentences, grouped by the first part of their key."""
+    groups: dict[str, dict[str, str]] = {}
+    for key, value in _flat_texts(lang, "ui", "", root).items():
+        groups.setdefault(section_of(key), {})[key] = value
+    return groups
+
+
+@cache
+def _feature_names(lang: str, root: Path | None = None) -> frozenset[str]:
+    folder = (root or content_root()) / lang / "ui"
+    return frozenset(p.stem for p in folder.glob("*.toml"))
+
+
+def load_shell_strings(lang: str, root: Path | None = None) -> None:
+    """Read (and check) ``ui.toml`` now: every lookup needs it, and a language without
+    one, or a broken one, is told at once rather than at the first sentence."""
+    _shell_sections(lang, root)
+
+
+@cache
+def strings_in(lang: str, section: str, root: Path | None = None) -> dict[str, str]:
+    """The UI sentences whose key starts with ``section`` ("breaks" -> "breaks.…"), as
+    ``load_strings`` has them and in its order, reading only the files that hold them:
+    ``ui.toml`` and ``ui/<section>.toml`` if there is one. A lookup needs one section, so
+    a command that prints one sentence does not parse every pack."""
+    found = dict(_shell_sections(lang, root).get(section, {}))
+    if section in _feature_names(lang, root):
+        name = f"ui/{section}"
+        for key, value in _flat_texts(lang, name, section, root).items():
+            if key in found:
+                path = (root or content_root()) / lang / f"{name}.toml"
+                raise ContentError(path, key, "this key is defined twice")
+            found[key] = value
+    return found
+
+
 @cache
 def load_strings(lang: str, root: Path | None = None) -> dict[str, str]:
     """The UI's sentences flattened to dotted keys.
@@ -90,9 +144,7 @@ def load_strings(lang: str, root: Path | None = None) -> dict[str, str]:
     ]
     flat: dict[str, str] = {}
     for name, prefix in files:
-        for key, value in iter_leaves(load_pack(lang, name, root), prefix):
-            if not isinstance(value, str):
-                raise ContentError(folder / f"{name}.toml", key, "every UI entry must be text")
+        for key, value in _flat_texts(lang, name, prefix, root).items():
             if key in flat:
                 raise ContentError(folder / f"{name}.toml", key, "this key is defined twice")
             flat[key] = value

@@ -201,8 +201,10 @@ class Database:
         chosen yet (the record says so, or there is no live file beside the copy): the
         same problem as when it was set aside (for a command, "damaged")."""
         question = read_undecided(self.path)
+        if question is None and self.path.exists():
+            return None  # the usual case, without listing the folder (once per segment)
         aside = set_aside_copies(self.path)
-        if question is None and (self.path.exists() or not aside):
+        if question is None and not aside:
             return None
         backups = self.good_backups()
         if not backups:

@@ -11,7 +11,7 @@ import os
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 from companion.system.content import (
     DEFAULT_LANGUAGE,
@@ -128,6 +128,12 @@ def format_moment(moment: datetime, now: datetime, t: Strings) -> str:
     local = moment.astimezone(now.tzinfo)
     day = format_day(local.date(), t, with_year=local.year != now.year)
     return f"{day} {format_time(local, t)}"
+
+
+def format_stamp(moment: datetime, tz: tzinfo, t: Strings) -> str:
+    """When a record was written, in lists and exports: "2026-11-23 10:30"."""
+    local = moment.astimezone(tz)
+    return f"{local.date().isoformat()} {format_time(local, t)}"
 
 
 def format_time(moment: datetime, t: Strings) -> str:

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from companion.system.content import (
     DEFAULT_LANGUAGE,
     available_languages,
-    load_shell_strings,
+    check_language,
     section_of,
     strings_in,
 )
@@ -67,14 +67,13 @@ class _Keep(dict):
 class Strings:
     """UI strings of one language, falling back to English for a missing key.
 
-    Each lookup reads only the file(s) its key's first part lives in (``strings_in``):
-    ``companion note`` says one sentence without parsing every pack. ``ui.toml`` is read
-    at once, so a missing language or a broken shell file is told here, as before.
+    Each lookup reads only the file its key's first part lives in (``strings_in``):
+    ``companion note`` says its sentences without parsing every pack.
     """
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        load_shell_strings(lang)
+        check_language(lang)
 
     def __call__(self, key: str, /, **values: object) -> str:
         return self.t(key, **values)

@@ -128,27 +128,30 @@ def test_a_lookup_reads_the_same_sentences_as_the_whole_table(lang: str) -> None
     assert t("no.such.key") == "no.such.key" and not t.has("no.such.key")
 
 
-def test_a_lookup_reads_only_the_files_of_its_section(tmp_path: Path) -> None:
-    root = broken_root(tmp_path, "[home]\ntitle = 'Home'\n[breaks.extra]\nx = 'X'\n")
+def test_a_lookup_reads_only_the_file_of_its_section(tmp_path: Path) -> None:
+    root = broken_root(tmp_path, "[home]\ntitle = 'Home'\n")
     (root / "en" / "ui").mkdir()
     (root / "en" / "ui" / "breaks.toml").write_text("[screen]\ntitle = 'Break'\n")
     (root / "en" / "ui" / "broken.toml").write_text("[oops\n")
-    assert strings_in("en", "breaks", root) == {
-        "breaks.extra.x": "X",
-        "breaks.screen.title": "Break",
-    }
     assert strings_in("en", "home", root) == {"home.title": "Home"}
+    (root / "en" / "ui.toml").write_text("[home\n")  # (read already, and not needed below)
+    assert strings_in("en", "breaks", root) == {"breaks.screen.title": "Break"}
     with pytest.raises(ContentError):
         strings_in("en", "broken", root)
 
 
-def test_a_key_defined_twice_is_reported_by_a_lookup_too(tmp_path: Path) -> None:
-    root = broken_root(tmp_path, "[breaks.screen]\ntitle = 'Home'\n")
+def test_a_section_with_its_own_file_has_no_keys_in_ui_toml(tmp_path: Path) -> None:
+    root = broken_root(tmp_path, "[breaks.extra]\nx = 'X'\n")
     (root / "en" / "ui").mkdir()
     (root / "en" / "ui" / "breaks.toml").write_text("[screen]\ntitle = 'Break'\n")
     with pytest.raises(ContentError) as caught:
-        strings_in("en", "breaks", root)
-    assert caught.value.key == "breaks.screen.title"
+        load_strings("en", root)
+    assert caught.value.key == "breaks.extra.x" and "ui/breaks.toml" in caught.value.reason
+
+
+def test_a_language_without_ui_toml_is_told_when_its_strings_are_made() -> None:
+    with pytest.raises(ContentError):
+        Strings("xx")
 
 
 def test_content_root_is_the_checkout_folder_here() -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from companion.commands.common import BAD_INPUT, CommandFailed, run_guarded, say
 from companion.core.journal import EntryError, clean_tag, summary, tags_to_show
 from companion.core.journal_search import Query, parse_day
-from companion.system.i18n import Strings
+from companion.system.i18n import Strings, format_stamp
 
 
 def add_parser(commands: Any, t: Strings) -> None:
@@ -58,7 +58,6 @@ def build_query(args: argparse.Namespace, services: Any) -> Query:
 
 def run(args: argparse.Namespace) -> int:
     def body(services, t: Strings) -> int:  # type: ignore[no-untyped-def]
-        from companion.services.journal.export import when
         from companion.services.journal.service import catalogue, kind_name
         from companion.store.records import to_doc
 
@@ -86,7 +85,8 @@ def run(args: argparse.Namespace) -> int:
             star = "★ " if entry.starred else ""
             line = summary(entry.text, entry.fields)
             tags = "".join(f" #{tag}" for tag in tags_to_show(line, entry.tags))
-            head = f"{when(entry, tz, t)}  {kind_name(entry.kind, kinds)}  {star}"
+            stamp = format_stamp(entry.created_at, tz, t)
+            head = f"{stamp}  {kind_name(entry.kind, kinds)}  {star}"
             lines.append(f"{head}{line}{tags}")
         lines.append(t("journal.cli.found", count=str(len(found))))
         say("\n".join(lines))

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from companion.services.config import load_config
+from companion.services.config.language import configured_language
 from companion.system.i18n import Strings, choose_language
 from companion.system.paths import resolve_paths
 
@@ -11,5 +11,4 @@ from companion.system.paths import resolve_paths
 def strings_for(data_dir: str | None) -> Strings:
     """The user's language from config.toml (or the environment), for ``data_dir``."""
     paths = resolve_paths(data_dir)
-    loaded = load_config(paths.config_file)
-    return Strings(choose_language(loaded.settings.language).lang)
+    return Strings(choose_language(configured_language(paths.config_file)).lang)

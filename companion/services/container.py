@@ -8,7 +8,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from companion.services.config import LoadedConfig, Settings, load_config
 from companion.store.stores import Stores, open_stores
 from companion.system.clock import Clock, SystemClock
 from companion.system.i18n import LanguageChoice, Strings, choose_language
@@ -19,6 +18,7 @@ if TYPE_CHECKING:
     from companion.packs.library import Library
     from companion.services.calm import Calm
     from companion.services.care import Care
+    from companion.services.config import LoadedConfig, Settings
     from companion.services.drafts import Drafts
     from companion.services.incident import Incidents
     from companion.services.insights.service import InsightsService
@@ -31,15 +31,33 @@ if TYPE_CHECKING:
 class Services:
     paths: Paths
     clock: Clock
-    config: LoadedConfig
     stores: Stores
     env: Mapping[str, str] = field(default_factory=dict)
     forced_lang: str | None = None
+    loaded_config: LoadedConfig | None = None  # config.toml, once read (see config)
+
+    @property
+    def config(self) -> LoadedConfig:
+        """config.toml, read on first use: ``companion note`` needs only the language,
+        and building every setting's parser would cost more than the note."""
+        if self.loaded_config is None:
+            from companion.services.config import load_config
+
+            self.loaded_config = load_config(self.paths.config_file)
+        return self.loaded_config
+
+    @config.setter
+    def config(self, value: LoadedConfig) -> None:
+        self.loaded_config = value
 
     def language(self) -> LanguageChoice:
         if self.forced_lang:
             return LanguageChoice(self.forced_lang, "test")
-        return choose_language(self.config.settings.language, self.env)
+        if self.loaded_config is None:  # the same answer, without reading every setting
+            from companion.services.config.language import configured_language
+
+            return choose_language(configured_language(self.paths.config_file), self.env)
+        return choose_language(self.loaded_config.settings.language, self.env)
 
     def strings(self) -> Strings:
         return Strings(self.language().lang)
@@ -127,7 +145,6 @@ def build_services(
     return Services(
         paths=paths,
         clock=clock,
-        config=load_config(paths.config_file),
         stores=open_stores(paths, clock, move_damaged=move_damaged),
         env=env,
         forced_lang=lang,

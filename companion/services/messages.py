@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from companion.core.journal import shown
-from companion.services.config import ConfigProblem
 from companion.store.database import Database, OpenProblem
 from companion.store.errors import (
     StoreBusy,
@@ -25,6 +24,7 @@ from companion.system.i18n import Strings
 from companion.system.paths import FolderProblem, Paths, display_path, open_to_others
 
 if TYPE_CHECKING:  # (encryption is imported only for an encrypted journal)
+    from companion.services.config import ConfigProblem
     from companion.store.encryption import PlainLeft
 
 

@@ -122,6 +122,7 @@ class Database:
         # What else proves a key right when it fails on this file (another of the
         # journal's files); by default only a backup sealed with the same salt.
         self.key_proof: Callable[[], bool] | None = None
+        self.sweep_temps: Callable[[], object] = self.storage.clean_stale_temp_files  # TempSweep
 
     # -- opening -----------------------------------------------------------------
     def open(self) -> OpenProblem | None:
@@ -144,7 +145,7 @@ class Database:
             self.problem = self._locked_problem()
             return self.problem
         try:
-            self.storage.clean_stale_temp_files()
+            self.sweep_temps()
             with self.storage.transaction():
                 tables = self.storage.read()
                 self._check_and_migrate(tables)
@@ -201,8 +202,10 @@ class Database:
         chosen yet (the record says so, or there is no live file beside the copy): the
         same problem as when it was set aside (for a command, "damaged")."""
         question = read_undecided(self.path)
+        if question is None and self.path.exists():
+            return None  # the usual case, without listing the folder (once per segment)
         aside = set_aside_copies(self.path)
-        if question is None and (self.path.exists() or not aside):
+        if question is None and not aside:
             return None
         backups = self.good_backups()
         if not backups:

@@ -69,6 +69,7 @@ class JournalStore:
         self._opened: set[str] = set()
         self._recent: dict[str, None] = {}  # segments decoded in memory, oldest first
         self._guard = threading.RLock()  # around _parts / _opened / found
+        self.temps = files.TempSweep(self.folder)
 
     # -- state ---------------------------------------------------------------------------
     @property
@@ -104,7 +105,7 @@ class JournalStore:
         files.make_folder(self.folder, self.legacy_path)
         with self.transaction():
             commit.recover(self.folder)
-            files.clean_temp_files(self.folder)
+            self.temps.sweep()
         if not files.layout_exists(self.folder, self.backup_dir) and files.legacy_traces(
             self.legacy_path, self.legacy_backup_dir
         ):
@@ -213,6 +214,7 @@ class JournalStore:
                     part=name,
                 )
                 db.key_proof = lambda: self.codec.encrypted  # proven when it was unlocked
+                db.sweep_temps = lambda db=db: self._sweep_temps(db)
                 self._parts[name] = db
             if name in self._opened:
                 return db
@@ -221,6 +223,15 @@ class JournalStore:
         if problem is not None:
             self._report(problem)
         return db
+
+    def _sweep_temps(self, db: Database) -> None:
+        """Before a part is read: the folder, unless nothing changed since its last sweep
+        (see TempSweep); a link's own, beside the file it leads to."""
+        if db.path.is_symlink():
+            db.storage.clean_stale_temp_files()
+        elif self.temps.needed():
+            with self.transaction():
+                self.temps.sweep()
 
     def forget_found(self, part: str) -> None:
         """A part's problem was settled (restored, or started afresh)."""

@@ -5,6 +5,7 @@ nothing in their place, and whether the old single file is still about."""
 from __future__ import annotations
 
 import contextlib
+import time
 from pathlib import Path
 
 from companion.store import segments
@@ -134,3 +135,36 @@ def own_files(folder: Path) -> list[Path]:
         if (stem in own_stems or segments.is_segment(stem)) and not path.is_dir():
             found.append(path)
     return sorted(found)
+
+
+class TempSweep:
+    """The journal folder's temp files left by killed writers, swept when the journal
+    opens and again when a part opens, unless nothing in the folder changed since the
+    last sweep. Each part's open used to list the whole folder (a search that opens
+    dozens of segments listed it dozens of times). A temp file made in the folder
+    changes the folder's mtime, so an unchanged (inode, mtime) means nothing new to
+    sweep; the mark is trusted for TRUST seconds only, so on a file system with coarse
+    times a file made in the same tick waits at most that long (or the next start)."""
+
+    TRUST = 10.0
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._mark: tuple[int, int] | None = None
+        self._swept_at = 0.0
+
+    def sweep(self) -> None:
+        """Sweep now; the caller holds the journal's lock (no writer of ours meanwhile)."""
+        clean_temp_files(self.folder)
+        self._mark, self._swept_at = self._folder_mark(), time.monotonic()
+
+    def needed(self) -> bool:
+        fresh = time.monotonic() - self._swept_at < self.TRUST
+        return not (fresh and self._mark is not None and self._folder_mark() == self._mark)
+
+    def _folder_mark(self) -> tuple[int, int] | None:
+        try:
+            st = self.folder.stat()
+        except OSError:
+            return None
+        return (st.st_ino, st.st_mtime_ns)

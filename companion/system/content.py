@@ -25,8 +25,10 @@ class ContentError(Exception):
         self.reason = reason
 
 
+@cache
 def content_root() -> Path:
-    """The content folder of an installed wheel, or of a source checkout."""
+    """The content folder of an installed wheel, or of a source checkout (found once:
+    every pack and string lookup asks)."""
     package = Path(__file__).resolve().parent.parent  # companion/
     for candidate in (package / "content", package.parent / "content"):
         if (candidate / DEFAULT_LANGUAGE / "ui.toml").is_file():
@@ -76,23 +78,77 @@ def pack_names(lang: str = DEFAULT_LANGUAGE, root: Path | None = None) -> list[s
     return sorted(p.relative_to(folder).with_suffix("").as_posix() for p in folder.rglob("*.toml"))
 
 
+def _flat_texts(lang: str, name: str, prefix: str, root: Path | None) -> dict[str, str]:
+    """One UI file's sentences as dotted keys; every entry must be text."""
+    folder = (root or content_root()) / lang
+    flat: dict[str, str] = {}
+    for key, value in iter_leaves(load_pack(lang, name, root), prefix):
+        if not isinstance(value, str):
+            raise ContentError(folder / f"{name}.toml", key, "every UI entry must be text")
+        flat[key] = value
+    return flat
+
+
+def section_of(key: str) -> str:
+    """The first part of a dotted key: "breaks.screen.title" -> "breaks"."""
+    return key.split(".", 1)[0]
+
+
+@cache
+def _shell_sections(lang: str, root: Path | None = None) -> dict[str, dict[str, str]]:
+    """``ui.toml``'s sentences, grouped by the first part of their key."""
+    groups: dict[str, dict[str, str]] = {}
+    for key, value in _flat_texts(lang, "ui", "", root).items():
+        groups.setdefault(section_of(key), {})[key] = value
+    return groups
+
+
+@cache
+def _feature_names(lang: str, root: Path | None = None) -> frozenset[str]:
+    folder = (root or content_root()) / lang / "ui"
+    return frozenset(p.stem for p in folder.glob("*.toml"))
+
+
+def check_language(lang: str, root: Path | None = None) -> None:
+    """A language's folder must hold ``ui.toml`` (what ``available_languages`` looks
+    for): told when Strings are made, not at the first sentence."""
+    path = (root or content_root()) / lang / "ui.toml"
+    if not path.is_file():
+        raise ContentError(path, "", "file not found")
+
+
+@cache
+def strings_in(lang: str, section: str, root: Path | None = None) -> dict[str, str]:
+    """The UI sentences whose key starts with ``section`` ("breaks" -> "breaks.…"), as
+    ``load_strings`` has them, reading only the one file that holds them:
+    ``ui/<section>.toml`` when there is one (a section with a file of its own is only
+    there), else ``ui.toml``. A lookup needs one section, so a command that prints a
+    sentence does not parse every pack."""
+    if section in _feature_names(lang, root):
+        return _flat_texts(lang, f"ui/{section}", section, root)
+    return _shell_sections(lang, root).get(section, {})
+
+
 @cache
 def load_strings(lang: str, root: Path | None = None) -> dict[str, str]:
     """The UI's sentences flattened to dotted keys.
 
     ``ui.toml`` holds the shell's strings ({"home.title": "…"}); each feature keeps its
     own in ``ui/<feature>.toml``, whose keys get the feature's name in front
-    (``ui/breaks.toml`` [screen] title -> "breaks.screen.title").
+    (``ui/breaks.toml`` [screen] title -> "breaks.screen.title"), and ui.toml holds
+    none of that feature's keys (so a lookup reads one file: ``strings_in``).
     """
     folder = (root or content_root()) / lang
     files = [("ui", "")] + [
         (f"ui/{p.stem}", p.stem) for p in sorted((folder / "ui").glob("*.toml"))
     ]
+    features = _feature_names(lang, root)
     flat: dict[str, str] = {}
     for name, prefix in files:
-        for key, value in iter_leaves(load_pack(lang, name, root), prefix):
-            if not isinstance(value, str):
-                raise ContentError(folder / f"{name}.toml", key, "every UI entry must be text")
+        for key, value in _flat_texts(lang, name, prefix, root).items():
+            if not prefix and section_of(key) in features:  # (strings_in reads one file)
+                reason = f"{section_of(key)}'s strings belong in ui/{section_of(key)}.toml"
+                raise ContentError(folder / f"{name}.toml", key, reason)
             if key in flat:
                 raise ContentError(folder / f"{name}.toml", key, "this key is defined twice")
             flat[key] = value

@@ -11,9 +11,15 @@ import os
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
-from companion.system.content import DEFAULT_LANGUAGE, available_languages, load_strings
+from companion.system.content import (
+    DEFAULT_LANGUAGE,
+    available_languages,
+    check_language,
+    section_of,
+    strings_in,
+)
 
 
 @dataclass(frozen=True)
@@ -59,30 +65,43 @@ class _Keep(dict):
 
 
 class Strings:
-    """UI strings of one language, falling back to English for a missing key."""
+    """UI strings of one language, falling back to English for a missing key.
+
+    Each lookup reads only the file its key's first part lives in (``strings_in``):
+    ``companion note`` says its sentences without parsing every pack.
+    """
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self._table = load_strings(lang)
-        self._fallback = load_strings(DEFAULT_LANGUAGE) if lang != DEFAULT_LANGUAGE else {}
+        check_language(lang)
 
     def __call__(self, key: str, /, **values: object) -> str:
         return self.t(key, **values)
 
+    def _get(self, key: str) -> str | None:
+        section = section_of(key)
+        text = strings_in(self.lang, section).get(key)
+        if not text and self.lang != DEFAULT_LANGUAGE:
+            text = strings_in(DEFAULT_LANGUAGE, section).get(key)
+        return text
+
     def t(self, key: str, /, **values: object) -> str:
-        text = self._table.get(key) or self._fallback.get(key)
+        text = self._get(key)
         if text is None:
             return key
         return text.format_map(_Keep(values)) if values else text
 
     def has(self, key: str) -> bool:
-        return key in self._table or key in self._fallback
+        return self._get(key) is not None
 
     def under(self, prefix: str) -> dict[str, str]:
         """The strings under ``prefix`` ("routine.feelings" -> {"calm": "Calm"...}), in
         the file's order: words for stored ids."""
         start = prefix + "."
-        table = self._fallback | self._table
+        section = section_of(prefix)
+        table = strings_in(self.lang, section)
+        if self.lang != DEFAULT_LANGUAGE:
+            table = strings_in(DEFAULT_LANGUAGE, section) | table
         return {k[len(start) :]: v for k, v in table.items() if k.startswith(start)}
 
 
@@ -108,6 +127,12 @@ def format_moment(moment: datetime, now: datetime, t: Strings) -> str:
     local = moment.astimezone(now.tzinfo)
     day = format_day(local.date(), t, with_year=local.year != now.year)
     return f"{day} {format_time(local, t)}"
+
+
+def format_stamp(moment: datetime, tz: tzinfo, t: Strings) -> str:
+    """When a record was written, in lists and exports: "2026-11-23 10:30"."""
+    local = moment.astimezone(tz)
+    return f"{local.date().isoformat()} {format_time(local, t)}"
 
 
 def format_time(moment: datetime, t: Strings) -> str:

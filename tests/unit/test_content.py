@@ -16,8 +16,10 @@ from companion.system.content import (
     load_pack,
     load_strings,
     pack_names,
+    section_of,
+    strings_in,
 )
-from companion.system.i18n import placeholders
+from companion.system.i18n import Strings, placeholders
 
 
 def test_both_languages_ship() -> None:
@@ -105,6 +107,51 @@ def test_a_key_defined_twice_is_reported(tmp_path: Path) -> None:
     with pytest.raises(ContentError) as caught:
         load_strings("en", root)
     assert caught.value.key == "breaks.screen.title"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_lookup_reads_the_same_sentences_as_the_whole_table(lang: str) -> None:
+    """Strings reads one section's files at a time; together they are load_strings."""
+    everything = load_strings(lang)
+    sections = {section_of(key) for key in everything}
+    joined: dict[str, str] = {}
+    for section in sorted(sections):
+        joined |= strings_in(lang, section)
+    assert joined == everything
+    t = Strings(lang)
+    assert all(t(key) == text and t.has(key) for key, text in everything.items())
+    assert t.under("routine.feelings") and t.under("routine.feelings") == {
+        key.removeprefix("routine.feelings."): text
+        for key, text in everything.items()
+        if key.startswith("routine.feelings.")
+    }
+    assert t("no.such.key") == "no.such.key" and not t.has("no.such.key")
+
+
+def test_a_lookup_reads_only_the_file_of_its_section(tmp_path: Path) -> None:
+    root = broken_root(tmp_path, "[home]\ntitle = 'Home'\n")
+    (root / "en" / "ui").mkdir()
+    (root / "en" / "ui" / "breaks.toml").write_text("[screen]\ntitle = 'Break'\n")
+    (root / "en" / "ui" / "broken.toml").write_text("[oops\n")
+    assert strings_in("en", "home", root) == {"home.title": "Home"}
+    (root / "en" / "ui.toml").write_text("[home\n")  # (read already, and not needed below)
+    assert strings_in("en", "breaks", root) == {"breaks.screen.title": "Break"}
+    with pytest.raises(ContentError):
+        strings_in("en", "broken", root)
+
+
+def test_a_section_with_its_own_file_has_no_keys_in_ui_toml(tmp_path: Path) -> None:
+    root = broken_root(tmp_path, "[breaks.extra]\nx = 'X'\n")
+    (root / "en" / "ui").mkdir()
+    (root / "en" / "ui" / "breaks.toml").write_text("[screen]\ntitle = 'Break'\n")
+    with pytest.raises(ContentError) as caught:
+        load_strings("en", root)
+    assert caught.value.key == "breaks.extra.x" and "ui/breaks.toml" in caught.value.reason
+
+
+def test_a_language_without_ui_toml_is_told_when_its_strings_are_made() -> None:
+    with pytest.raises(ContentError):
+        Strings("xx")
 
 
 def test_content_root_is_the_checkout_folder_here() -> None:

@@ -99,8 +99,12 @@ def test_note_and_find_import_only_what_they_use(
     assert command_modules(modules) == {f"companion.commands.{c}" for c in commands}
     assert not {m for m in modules if m.split(".")[0] in ("textual", "rich", "plyer")}
     unused = ("companion.ui", "companion.store.encryption", "companion.store.crypto")
+    unused += ("companion.packs", "companion.services.journal.export")  # practice packs
     assert not {m for m in modules if m.startswith(unused)}
     assert "companion.services.journal.importing" not in modules
+    # Only the language is read from config.toml, not every setting's parser.
+    config = {m for m in modules if m.startswith("companion.services.config.")}
+    assert config == {"companion.services.config.language"}
 
 
 def test_the_app_starts_without_the_sub_commands_or_the_screens(tmp_path: Path) -> None:

@@ -89,3 +89,21 @@ def test_no_plain_journal_where_the_backups_are_encrypted(home: Path, clock: Fak
     assert note.returncode == 0, note.stderr
     written = list(journal.parent.glob("*.db"))  # this month's segment (the real clock's)
     assert written and all(p.read_bytes().startswith(b"CMPNENC") for p in written)
+
+
+def test_a_healthy_segment_opens_without_listing_its_folder(
+    home: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Copies set aside are looked for only when a question is open or the file is gone:
+    `companion find` opens dozens of segments, and each listing reads the whole folder."""
+    from companion.store import database
+
+    three_entries(home, clock, None)
+
+    def listed(path: Path) -> list[Path]:
+        assert not path.exists(), f"listed the folder of {path}"  # only a missing file asks
+        return []
+
+    monkeypatch.setattr(database, "set_aside_copies", listed)
+    stores = open_stores(resolve_paths(home), clock)
+    assert stores.journal.problems() == [] and len(stores.entries.all()) == 3

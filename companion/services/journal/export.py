@@ -15,14 +15,16 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from companion.core.journal import MAIN, Kind, field_text
-from companion.packs.own import PackSource
 from companion.services.journal.service import kind_name
 from companion.store.records import Record, stamp, to_doc
 from companion.store.schema import Entry, PokerRound, Reframe
-from companion.system.i18n import Strings, format_day, format_time
+from companion.system.i18n import Strings, format_day, format_stamp
+
+if TYPE_CHECKING:  # (the packs are read only by an export that holds some)
+    from companion.packs.own import PackSource
 
 FORMAT_NAME = "companion-journal"
 # 1: entries; 2: also reframes and poker rounds. A version-2 file may also hold the
@@ -63,8 +65,7 @@ def sections(entry: Entry, kinds: Mapping[str, Kind], t: Strings) -> Sections:
 
 
 def when(record: Record, tz: tzinfo, t: Strings) -> str:
-    local = record.created_at.astimezone(tz)
-    return f"{local.date().isoformat()} {format_time(local, t)}"
+    return format_stamp(record.created_at, tz, t)
 
 
 def export_json(

@@ -34,16 +34,15 @@ from companion.ui.journal.dialogs import (
 )
 from companion.ui.journal.entry_editor import EntryEditorScreen
 from companion.ui.journal.entry_view import EntryViewScreen
-from companion.ui.journal.rows import EntryList, entry_row
+from companion.ui.journal.rows import EntryList, entry_row, filter_stops
 from companion.ui.shell.base import FOOTER_EVERYWHERE, CompanionScreen, types_text
 from companion.ui.shell.messages import JournalCounted, JournalRead
 from companion.ui.widgets.prose import Paragraph
 
 REFRESH_SECONDS = 5  # another process's note shows within this; a stat() when idle
 KIND_WORDS_TYPED = ("kind", "类型")
-# Rows drawn at first; reaching the last one draws the next fifty. Each row drawn costs
-# the UI thread about half a millisecond on every keystroke of a search; a screen shows
-# 15 to 60 of them.
+# Rows drawn at first; reaching the last draws fifty more. Each row costs the UI thread
+# ~0.5 ms on every keystroke of a search, and a screen shows 15 to 60 of them.
 SHOWN = 50
 
 
@@ -80,8 +79,7 @@ class JournalScreen(CompanionScreen):
         self._counting: object = None  # the search a worker counts now
         self._timer: Timer | None = None
         self.reading = False  # a worker is reading the journal again: drawn again after
-        self._fresh = False  # just drawn by on_mount: the resume that follows has nothing new
-        self._room = 0  # the row width the list was last drawn for
+        self._fresh, self._room = False, 0  # just drawn by on_mount; the width drawn for
 
     # -- drawing ---------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -123,10 +121,9 @@ class JournalScreen(CompanionScreen):
         # this screen if the journal was locked meanwhile.)
         if self.companion.services.stores.journal.locked:
             return
-        if self._fresh:  # (the resume of the screen's first showing: on_mount drew it)
-            self._fresh = False
-        else:
+        if not self._fresh:  # (the first showing's resume: on_mount has just drawn it)
             self.show_journal()
+        self._fresh = False
         if self._timer is not None:
             self._timer.resume()
 
@@ -414,17 +411,9 @@ class JournalScreen(CompanionScreen):
             self.notify(self.t("journal.delete.undone"), timeout=3, markup=False)
             self.refresh_list()
 
-    def filter_stops(self) -> list[tuple[str | None, bool]]:
-        """The filter's stops, in order: every entry, starred ones, then each kind one
-        writes here and any other kind the journal holds (a vent, a review…)."""
-        present = self.companion.services.journal.kinds_present()
-        kinds = [k for k, spec in self.kinds.items() if spec.offered or k in present]
-        kinds += sorted(k for k in present if k not in self.kinds)
-        return [(None, False), (None, True), *((kind, False) for kind in kinds)]
-
     def action_filter(self, step: int) -> None:
         """→ the next filter, ← the one before (round and round)."""
-        stops = self.filter_stops()
+        stops = filter_stops(self.kinds, self.companion.services.journal.kinds_present())
         here = (self.kind_filter, self.starred_only)
         index = stops.index(here) if here in stops else 0
         self.kind_filter, self.starred_only = stops[(index + step) % len(stops)]

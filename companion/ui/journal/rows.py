@@ -3,7 +3,7 @@ kind, the start of the text, its tags."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import tzinfo
 
 from rich.cells import cell_len
@@ -54,3 +54,14 @@ def entry_row(
     # One line per entry: cut to the list's width (wide characters counted as two).
     row.truncate(max(10, room), overflow="ellipsis")
     return row
+
+
+def filter_stops(
+    kinds: Mapping[str, Kind], present: Iterable[str]
+) -> list[tuple[str | None, bool]]:
+    """The filter's stops, in order: every entry, starred ones, then each kind one
+    writes here and any other kind the journal holds (a vent, a review…)."""
+    present = set(present)
+    shown = [k for k, spec in kinds.items() if spec.offered or k in present]
+    shown += sorted(k for k in present if k not in kinds)
+    return [(None, False), (None, True), *((kind, False) for kind in shown)]

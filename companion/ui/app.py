@@ -44,6 +44,7 @@ from companion.ui.privacy.guard import CHECK_SECONDS as IDLE_CHECK_SECONDS
 from companion.ui.privacy.guard import JournalGuard
 from companion.ui.routine.flow import RoutineFlow
 from companion.ui.shell.base import Translated, quit_keeping_input
+from companion.ui.shell.collector import collector_back
 from companion.ui.shell.glance import journal_glance, practice_glance
 from companion.ui.shell.home import HomeScreen
 from companion.ui.shell.messages import (
@@ -131,6 +132,7 @@ class CompanionApp(App[None]):
         if self.intent is not None and self.intent.beside:
             self.run_intent(self.intent)
             self.check_size(self.size.width, self.size.height)
+            self.call_after_refresh(collector_back)
             return
         self.push_screen(HomeScreen())
         if self.intent is not None:
@@ -148,6 +150,7 @@ class CompanionApp(App[None]):
         self.call_after_refresh(self._settle)
 
     def _settle(self) -> None:
+        collector_back()
         from companion.ui.shell.autostart_setting import install as install_autostart_switch
 
         tell_late_problems(self)  # packs skipped, a backup not written

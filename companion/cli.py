@@ -9,6 +9,7 @@ when the full list is shown (``--help``, or a command name that is not one).
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import re
@@ -170,6 +171,10 @@ def run_tui(args: argparse.Namespace, intent: StartIntent | None = None) -> int:
 
 
 def _run_app(args: argparse.Namespace, intent: StartIntent | None) -> int:
+    # The start makes many objects that live as long as the app (modules, classes,
+    # words); collecting cycles among them meanwhile is wasted work, about a tenth of
+    # the start. The app turns it back on after its first frame (ui/shell/collector.py).
+    gc.disable()
     from companion.services.container import build_services
     from companion.ui.app import CompanionApp
 

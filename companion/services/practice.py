@@ -12,11 +12,10 @@ import contextlib
 import random
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from companion.core import reframe as rules
 from companion.core.cards import Deck
-from companion.core.daytime import day_window
 from companion.core.drills import Answer, Drill, Progress, answer, next_drill, progress
 from companion.core.poker import Hand, deal
 from companion.core.roleplay import Conversation
@@ -24,7 +23,6 @@ from companion.store.errors import StoreError
 from companion.store.schema import Entry, Reframe
 from companion.store.stores import Stores
 from companion.system.clock import Clock
-from companion.system.i18n import Strings
 
 if TYPE_CHECKING:  # handed in by Services: feature services never import each other
     from companion.services.journal.service import Journal
@@ -75,17 +73,6 @@ class Practice:
     def reframe_from_entry(self, entry_id: str) -> rules.Reframing | None:
         entry = self.journal.get(entry_id)
         return None if entry is None else rules.from_entry(entry)
-
-    def done_today(self) -> tuple[int, int]:
-        """Reframes finished and practice rounds played today (Home's glance)."""
-        start, end = day_window(self.clock.now())
-        stores = self.stores
-        reframes = sum(1 for r in stores.reframes.created_between(start, end) if r.finished)
-        rounds = sum(
-            len(repo.created_between(start, end))
-            for repo in (stores.drill_attempts, stores.poker_rounds, stores.roleplay_runs)
-        )
-        return reframes, rounds
 
     # -- the next-day question ---------------------------------------------------------
     def follow_up_due(self) -> Reframe | None:
@@ -182,14 +169,3 @@ class Practice:
         """A growth review, through the journal's check (raises EntryError if refused)."""
         answers = {"text": happened, "did_well": did_well, "next_time": next_time}
         return self.journal.add(REVIEW_KIND, {k: v.strip() for k, v in answers.items()})
-
-
-def practice_glance(services: Any, t: Strings) -> list[tuple[str, str]]:
-    """Home's "today at a glance": reframes and practice rounds finished today."""
-    reframes, rounds = services.practice.done_today()
-    rows = []
-    if reframes:
-        rows.append((t("reframe.glance.label"), t("reframe.glance.value", count=str(reframes))))
-    if rounds:
-        rows.append((t("practice.glance.label"), t("practice.glance.value", count=str(rounds))))
-    return rows

@@ -21,7 +21,6 @@ from companion.store.file_marks import META_ID, META_TABLE
 from companion.store.journal import JournalStore
 from companion.store.records import from_doc, to_doc
 from companion.store.schema import Entry
-from companion.store.search_cache import refresh_segment, segment_block
 from companion.system.clock import Clock
 
 ENTRIES = segments.ENTRIES_TABLE
@@ -60,6 +59,8 @@ class EntryRepo:
             name = segments.segment_of(at)
             if self.journal.part_path(name).exists() and entry_id in self.segment_docs(name):
                 return name
+        from companion.store.search_cache import segment_block  # search's, loaded on use
+
         needle = b"[" + json.dumps(entry_id, ensure_ascii=False).encode("utf-8") + b","
         for name in self.journal.segment_names():
             block = segment_block(self.journal, name)
@@ -148,6 +149,8 @@ class EntryRepo:
         """Read-modify-write one segment under the journal's lock, then its search file
         and index line. New tables each time: a reader in another thread may be going
         through the ones read."""
+        from companion.store.search_cache import refresh_segment
+
         journal = self.journal
         with journal.transaction():
             db = journal.part(name)

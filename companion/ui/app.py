@@ -27,9 +27,7 @@ from companion import __version__
 from companion.core.keys import default_keys
 from companion.services.container import Services
 from companion.services.intent import StartIntent
-from companion.services.journal.service import journal_glance
 from companion.services.messages import store_error
-from companion.services.practice import practice_glance
 from companion.store.errors import StoreError
 from companion.system.crashlog import write_crash
 from companion.system.i18n import Strings
@@ -45,8 +43,9 @@ from companion.ui.practice.flow import PracticeFlow
 from companion.ui.privacy.guard import CHECK_SECONDS as IDLE_CHECK_SECONDS
 from companion.ui.privacy.guard import JournalGuard
 from companion.ui.routine.flow import RoutineFlow
-from companion.ui.shell.autostart_setting import install as install_autostart_switch
 from companion.ui.shell.base import Translated, quit_keeping_input
+from companion.ui.shell.collector import collector_back
+from companion.ui.shell.glance import journal_glance, practice_glance
 from companion.ui.shell.home import HomeScreen
 from companion.ui.shell.messages import (
     BreathingWanted,
@@ -59,7 +58,7 @@ from companion.ui.shell.messages import (
 )
 from companion.ui.shell.palette import Commands, palette_commands
 from companion.ui.shell.preferences import Preferences
-from companion.ui.shell.start_notes import tell_start_problems
+from companion.ui.shell.start_notes import tell_late_problems, tell_start_problems
 from companion.ui.shell.themes import first_theme
 from companion.ui.shell.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from companion.ui.shell.typed_keys import after_typed_keys
@@ -136,6 +135,7 @@ class CompanionApp(App[None]):
         if self.intent is not None and self.intent.beside:
             self.run_intent(self.intent)
             self.check_size(self.size.width, self.size.height)
+            self.call_after_refresh(collector_back)
             return
         self.push_screen(HomeScreen())
         if self.intent is not None:
@@ -144,7 +144,7 @@ class CompanionApp(App[None]):
             self.run_intent(self.intent)
         elif self._first_run():
             self.welcome()
-        tell_start_problems(self)  # what could not be read, skipped, backed up
+        tell_start_problems(self)  # what could not be read or was skipped
         self.check_size(self.size.width, self.size.height)
         # The rhythm's saved state is loaded before any key can act on it (a `k` typed
         # while the app starts must not save over a do-not-disturb); what can wait a
@@ -153,6 +153,10 @@ class CompanionApp(App[None]):
         self.call_after_refresh(self._settle)
 
     def _settle(self) -> None:
+        collector_back()
+        from companion.ui.shell.autostart_setting import install as install_autostart_switch
+
+        tell_late_problems(self)  # packs skipped, a backup not written
         install_autostart_switch(self)
         self.set_interval(IDLE_CHECK_SECONDS, self.privacy.check_idle)
         if self.intent is None and not self._first_run():

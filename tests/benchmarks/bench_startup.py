@@ -3,7 +3,10 @@
 Both run in tmux at 80x24 in the same run, so the machine's speed cancels out.
 Prints figures and ratios (companion ÷ bare); never fails.
 
-    python tests/benchmarks/bench_startup.py [--runs 5] [--idle 30]
+    python tests/benchmarks/bench_startup.py [--runs 5] [--idle 30] [--home DIR]
+
+--home times companion on an existing data folder (use a copy: it is written to);
+without it, on a fresh one past the welcome.
 
 Targets (issue 3): start ≤ 1.3×, idle CPU ≤ 0.3 % of a core, RSS ≤ 1.5×.
 """
@@ -68,6 +71,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--idle", type=float, default=30.0)
+    parser.add_argument("--home", type=Path, help="an existing data folder (a copy)")
     args = parser.parse_args()
     if not shutil.which("tmux") or not Path("/proc/self/stat").exists():
         raise SystemExit("needs tmux and /proc (Linux)")
@@ -76,7 +80,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         (workdir / "bare.py").write_text(BARE_APP)
-        home = workdir / "home"
+        home = args.home.resolve() if args.home else workdir / "home"
         base_env = {
             "TERM": "xterm-256color",
             "HOME": str(workdir),

@@ -122,6 +122,8 @@ class Pane:
 
     def start(self, argv: Sequence[str], env: Mapping[str, str]) -> float:
         """Start the program; return the moment just before tmux is asked to."""
+        # PYTHONDONTWRITEBYTECODE may reach through the tmux server's environment; a
+        # real install has .pyc files, so the program must be free to use them.
         command = "exec env -u COLUMNS -u LINES -u PYTHONDONTWRITEBYTECODE " + " ".join(
             [f"{k}={shlex.quote(v)}" for k, v in env.items()] + [shlex.quote(a) for a in argv]
         )

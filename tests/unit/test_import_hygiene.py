@@ -129,3 +129,18 @@ def test_the_app_starts_without_the_sub_commands_or_the_screens(tmp_path: Path) 
     }
     assert screens == set()
     assert "companion.store.encryption" not in modules  # a plain journal: no crypto
+    # What Home does not draw loads after the first frame or when first used (issue 17):
+    # the glance's services, insights, the practice room's rules, the pack library, the
+    # desktop's idle readers, autostart, and the journal's search.
+    later = {
+        "companion.services.journal.service",
+        "companion.services.practice",
+        "companion.services.routine",
+        "companion.core.insights",
+        "companion.core.drills",
+        "companion.packs.library",
+        "companion.system.idle",
+        "companion.system.autostart",
+        "companion.store.search_cache",
+    }
+    assert later & modules == set()

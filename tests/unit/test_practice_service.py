@@ -13,6 +13,7 @@ from companion.core.poker import Hand
 from companion.core.reframe import Page, Reframing
 from companion.core.roleplay import Conversation
 from companion.packs import practice as practice_packs
+from companion.services import practice_today
 from companion.services.journal.service import Journal
 from companion.services.practice import REVIEW_KIND, Practice
 from companion.store.stores import Stores, open_stores
@@ -154,11 +155,14 @@ def test_poker_roleplay_and_a_growth_review_are_kept(practice: Practice, stores:
 
 
 def test_todays_reframes_and_rounds_for_home(practice: Practice, clock: FakeClock) -> None:
-    assert practice.done_today() == (0, 0)
+    def done_today() -> tuple[int, int]:
+        return practice_today.done_today(practice.stores, practice.clock)
+
+    assert done_today() == (0, 0)
     finished_reframe(practice)
     practice.save_reframe(Reframing(facts="not finished"))
     practice.record_poker(Hand("card", "trap", "side"), "a reframe", 40, in_time=True)
     practice.record_poker(Hand("card", "trap", "side"), "another", 50, in_time=False)
-    assert practice.done_today() == (1, 2)
+    assert done_today() == (1, 2)
     clock.advance(hours=14)  # past midnight in Shanghai
-    assert practice.done_today() == (0, 0)
+    assert done_today() == (0, 0)

@@ -10,15 +10,23 @@ nothing runs: the rhythm keeps its own rules (suspend, time closed).
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from textual.message import Message
 from textual.timer import Timer
 
-from companion.system.idle import IdleReading, IdleSource, find_source
-
 if TYPE_CHECKING:
+    from companion.system.idle import IdleReading, IdleSource
     from companion.ui.app import CompanionApp
+
+
+def find_source(env: Mapping[str, str], platform: str) -> IdleSource | None:
+    """The desktop's idle source (system.idle loads on this first call, after the
+    first frame)."""
+    from companion.system import idle
+
+    return idle.find_source(env, platform)
 
 
 class DesktopRead(Message):
@@ -36,10 +44,15 @@ class AwayWatch:
         self.source: IdleSource | None = None
         self.timer: Timer | None = None
         self._reading = False  # a worker is reading: the next look waits for it
+        self._closed = False
 
     def start(self) -> None:
+        """Starts just after the first frame (the idle readers load then)."""
+        self.app.call_after_refresh(self._begin)
+
+    def _begin(self) -> None:
         settings = self.app.services.config.settings
-        if not settings.away_detect:
+        if self._closed or not settings.away_detect:
             return
         self.source = find_source(self.app.services.env, self.platform)  # loads nothing yet
         if self.source is None:
@@ -64,6 +77,7 @@ class AwayWatch:
         app.run_worker(read, thread=True, group="desktop-idle", exit_on_error=False)
 
     def close(self) -> None:
+        self._closed = True
         if self.timer is not None:
             self.timer.stop()
         source, self.source = self.source, None

@@ -22,7 +22,6 @@ from companion.core.breaks import LOOKS_EVERY, Event, Kind, Phase
 from companion.core.daytime import day_window
 from companion.services.breaks import BreakKeeper, BreakView
 from companion.system.i18n import Strings, format_length, format_span, format_time
-from companion.system.idle import IdleReading
 from companion.system.notify import Delivery, send_desktop
 from companion.ui.breaks import news
 from companion.ui.breaks import text as break_text
@@ -36,6 +35,7 @@ from companion.ui.shell.naming_keys import naming_key
 from companion.ui.widgets.break_banner import BreakBanner
 
 if TYPE_CHECKING:
+    from companion.system.idle import IdleReading
     from companion.ui.app import CompanionApp
 
 # The rhythm's own screens are imported where they open: none is needed to show Home,

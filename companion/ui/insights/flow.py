@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from companion.core.insights import OPEN, Insights
 from companion.store.errors import StoreError
 
 if TYPE_CHECKING:
+    from companion.core.insights import Insights
     from companion.ui.app import CompanionApp
 
 
@@ -72,6 +72,7 @@ class InsightsFlow:
     def show_summary(self, week: date, found: Insights) -> None:
         """Show the summary, unless it was shown meanwhile or the journal locked while
         it was computed (then the next reflection offers it)."""
+        from companion.core.insights import OPEN
         from companion.ui.insights.week_summary import WeekSummaryScreen
 
         insights = self.app.services.insights

@@ -8,8 +8,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
 from companion.core.journal import EntryError
-from companion.services.journal.service import entry_problem
-from companion.services.routine import ENERGY_OFFERED, RELEASE_OFFERED
 from companion.store.errors import StoreError
 from companion.store.schema import Entry
 from companion.ui.privacy.guard import needs_journal
@@ -52,6 +50,8 @@ class RoutineFlow:
             self.offer_release()
 
     def offer_energy(self) -> None:
+        from companion.services.routine import ENERGY_OFFERED
+
         routine = self.app.services.routine
         self.app.attempt(lambda: routine.offered(ENERGY_OFFERED), None)
         from companion.ui.routine.energy import EnergyScreen
@@ -59,6 +59,8 @@ class RoutineFlow:
         self._offer(EnergyScreen, "routine.energy.offer", "energy")
 
     def offer_release(self) -> None:
+        from companion.services.routine import RELEASE_OFFERED
+
         routine = self.app.services.routine
         self.app.attempt(lambda: routine.offered(RELEASE_OFFERED), None)
         from companion.ui.routine.release import ReleaseScreen
@@ -124,6 +126,8 @@ class RoutineFlow:
         except StoreError as error:
             self.app.tell_store_error(error)
         except EntryError as error:
+            from companion.services.journal.service import entry_problem
+
             self.app.notify(
                 entry_problem(error, self.app.strings),
                 severity="warning",

@@ -15,7 +15,6 @@ from textual.screen import ModalScreen, Screen
 
 from companion.core.journal import EntryError
 from companion.core.terminal import COMFORTABLE_WIDTH
-from companion.services.journal.service import entry_problem
 from companion.store.errors import StoreError
 from companion.system.i18n import Strings
 from companion.ui.actions import registry_place
@@ -194,6 +193,8 @@ class Translated:
         try:
             return self.companion.guard(write)
         except EntryError as problem:
+            from companion.services.journal.service import entry_problem
+
             self.notify(  # type: ignore[attr-defined]
                 entry_problem(problem, self.t), severity="warning", timeout=8, markup=False
             )

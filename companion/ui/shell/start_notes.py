@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from companion.packs.library import skipped_packs
 from companion.services.messages import backup_warning, config_problem
 
 if TYPE_CHECKING:
@@ -20,9 +19,16 @@ def tell_start_problems(app: CompanionApp) -> None:
 
         for problem in problems:
             app.push_screen(StoreProblemScreen(problem))
-    lines = [config_problem(p, app.strings) for p in app.services.config.problems]
-    lines += skipped_packs(app.services.library.problems(app.strings.lang), app.strings)
-    for line in lines:
+    for line in [config_problem(p, app.strings) for p in app.services.config.problems]:
+        app.notify(line, severity="warning", timeout=12, markup=False)
+
+
+def tell_late_problems(app: CompanionApp) -> None:
+    """Told just after the first frame: the person's packs are read (and the pack
+    library loaded) only then, so the first screen does not wait for them."""
+    from companion.packs.library import skipped_packs
+
+    for line in skipped_packs(app.services.library.problems(app.strings.lang), app.strings):
         app.notify(line, severity="warning", timeout=12, markup=False)
     tell_backup_failed(app)
 

@@ -272,3 +272,23 @@ async def test_answers_typed_after_the_follow_up_note_choose_there(app_factory) 
         burst(app, "She wrote back kindly.", "enter", "down", "enter")
         await wait_for(pilot, lambda: bool(chosen))
     assert chosen == [("as_expected", "She wrote back kindly.")]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_a_search_then_enter_enter_opens_the_entry(app_factory, lang) -> None:
+    """A search word, Enter and Enter typed in one go: the second Enter opens the entry
+    found (the first leaves the search box at once, so the second never lands there)."""
+    from companion.ui.journal.entries import JournalScreen
+    from companion.ui.journal.entry_view import EntryViewScreen
+
+    app = app_factory(lang)
+    word = "差评" if lang == "zh" else "refund"
+    app.services.journal.add("free", {"text": f"Another day with a {word} storm"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+        await settle(pilot)
+        await pilot.press("slash")
+        burst(app, word, "enter", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryViewScreen))
+        assert word in app.screen.entry.text

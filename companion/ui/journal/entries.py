@@ -305,10 +305,6 @@ class JournalScreen(CompanionScreen):
         self.search_text = event.value
         self.refresh_list()
 
-    @on(Input.Submitted, "#journal-query")
-    def search_done(self) -> None:
-        self.query_one("#journal-list", OptionList).focus()
-
     @on(OptionList.OptionHighlighted, "#journal-list")
     def highlight_moved(self, event: OptionList.OptionHighlighted) -> None:
         """Reaching the last row drawn brings in older entries, so years of writing can
@@ -325,14 +321,18 @@ class JournalScreen(CompanionScreen):
         """A character typed while the list has the focus is the start of a search: the
         search box takes the focus before the key is handed on, so it and every key
         after it (a burst from a text expander too) land there, in order. The list's own
-        signs (/ * ?) keep their meaning."""
+        signs (/ * ?) keep their meaning. Enter or Down in the search box moves to the
+        list now, in the app's turn, so an Enter typed straight after opens the entry."""
         listing = self.query_one("#journal-list", OptionList)
+        search = self.query_one("#journal-query", Input)
+        if self.focused is search and event.key in ("enter", "down"):
+            self.set_focus(listing)
+            return True
         if self.focused is not listing or not types_text(event.key, event.character):
             return False
         active = self.active_bindings.get(event.key)
         if active is not None and (active.node is self or active.binding.id in FOOTER_EVERYWHERE):
             return False
-        search = self.query_one("#journal-query", Input)
         search.cursor_position = len(search.value)
         self.set_focus(search)
         return False  # the search box types it

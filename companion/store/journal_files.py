@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from companion.store import segments
@@ -144,22 +145,24 @@ class TempSweep:
     dozens of segments listed it dozens of times). A temp file made in the folder
     changes the folder's mtime, so an unchanged (inode, mtime) means nothing new to
     sweep; the mark is trusted for TRUST seconds only, so on a file system with coarse
-    times a file made in the same tick waits at most that long (or the next start)."""
+    times a file made in the same tick waits at most that long (or the next start).
+    ``monotonic`` reads the time (a test passes a fake one)."""
 
     TRUST = 10.0
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, monotonic: Callable[[], float] = time.monotonic) -> None:
         self.folder = folder
+        self.monotonic = monotonic
         self._mark: tuple[int, int] | None = None
         self._swept_at = 0.0
 
     def sweep(self) -> None:
         """Sweep now; the caller holds the journal's lock (no writer of ours meanwhile)."""
         clean_temp_files(self.folder)
-        self._mark, self._swept_at = self._folder_mark(), time.monotonic()
+        self._mark, self._swept_at = self._folder_mark(), self.monotonic()
 
     def needed(self) -> bool:
-        fresh = time.monotonic() - self._swept_at < self.TRUST
+        fresh = self.monotonic() - self._swept_at < self.TRUST
         return not (fresh and self._mark is not None and self._folder_mark() == self._mark)
 
     def _folder_mark(self) -> tuple[int, int] | None:

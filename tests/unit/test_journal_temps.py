@@ -56,14 +56,15 @@ def test_a_temp_file_left_after_the_open_is_removed_when_a_part_opens(
     assert not left.exists()
 
 
-def test_the_folders_mark_is_trusted_for_a_while_only(
-    home: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_folders_mark_is_trusted_for_a_while_only(home: Path, clock: FakeClock) -> None:
     months_of_entries(home, clock)
-    sweep = journal_files.TempSweep(open_stores(resolve_paths(home), clock).journal.folder)
+    folder = open_stores(resolve_paths(home), clock).journal.folder
+    now = [100.0]
+    sweep = journal_files.TempSweep(folder, monotonic=lambda: now[0])
     assert sweep.needed()  # never swept
     sweep.sweep()
     assert not sweep.needed()
-    later = journal_files.time.monotonic() + sweep.TRUST + 1
-    monkeypatch.setattr(journal_files.time, "monotonic", lambda: later)
+    now[0] += sweep.TRUST - 1
+    assert not sweep.needed()
+    now[0] += 2
     assert sweep.needed()

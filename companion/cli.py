@@ -22,7 +22,7 @@ from companion import __version__
 from companion.commands import COMMANDS
 from companion.commands.language import strings_for
 from companion.services.intent import StartIntent
-from companion.system.i18n import Strings
+from companion.system.i18n import Strings, choose_language
 from companion.system.paths import FolderProblem, resolve_paths
 from companion.system.terminal_text import safe_streams
 
@@ -84,6 +84,16 @@ def _command(module: str) -> ModuleType:
     return importlib.import_module(f"companion.commands.{module}")
 
 
+def _strings_before_folders() -> Strings:
+    """The person's language for a message said before the folders are checked: from
+    config.toml if COMPANION_HOME (or the default folder) can be read, else from the
+    environment."""
+    try:
+        return strings_for(None)
+    except FolderProblem:  # COMPANION_HOME is ~name of no user: told when it is used
+        return Strings(choose_language(None).lang)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     early = _Early(add_help=False)
@@ -94,15 +104,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         known, _ = early.parse_known_args(argv)
     except ValueError:  # e.g. --data-dir without a folder: the full parser says so
         known = argparse.Namespace(data_dir=None, help=True, command=None)
-    if known.data_dir is not None and "\0" in known.data_dir:
-        # No folder can have this name; every file call would raise on it.
-        print(strings_for(None)("cli.bad_data_dir"), file=sys.stderr)
+    if known.data_dir is not None and ("\0" in known.data_dir or not known.data_dir.strip()):
+        # NUL: no folder can have this name. Empty: `--data-dir "$DIR"` with DIR unset,
+        # where the current folder would be taken, unasked.
+        why = "cli.bad_data_dir" if "\0" in known.data_dir else "cli.empty_data_dir"
+        print(_strings_before_folders()(why), file=sys.stderr)
         return 2
-    if known.data_dir is not None and not known.data_dir.strip():
-        # `--data-dir "$DIR"` with DIR unset: the current folder would be taken, unasked.
-        print(strings_for(None)("cli.empty_data_dir"), file=sys.stderr)
+    try:
+        t = strings_for(known.data_dir)
+    except FolderProblem as problem:  # --data-dir or COMPANION_HOME is ~name of no user
+        from companion.services.messages import folder_problem
+
+        with safe_streams():
+            print(folder_problem(problem, Strings(choose_language(None).lang)), file=sys.stderr)
         return 2
-    t = strings_for(known.data_dir)
     try:
         with safe_streams():  # nothing printed may act on the terminal (see terminal_text)
             args = build_parser(t, _only(known)).parse_args(argv)

@@ -82,7 +82,10 @@ def resolve_paths(
     env = os.environ if env is None else env
     chosen = home if home is not None else env.get("COMPANION_HOME") or None
     if chosen is not None:
-        root = Path(chosen).expanduser().absolute()
+        expanded = os.path.expanduser(chosen)
+        if str(expanded).startswith("~"):  # ~name of no user here (pathlib would raise)
+            raise FolderProblem(Path(chosen), "unknown_home")
+        root = Path(expanded).absolute()
         return Paths(
             config_dir=root,
             data_dir=root / "data",
@@ -103,7 +106,8 @@ def resolve_paths(
 
 class FolderProblem(OSError):
     """A folder companion needs could not be had: something that is not a folder is in
-    its place ("not_a_folder"), or it could not be created ("cannot_create")."""
+    its place ("not_a_folder"), it could not be created ("cannot_create"), or it was
+    named after the home of a user this computer does not have ("unknown_home": ~name)."""
 
     def __init__(self, path: Path, what: str, reason: str = "") -> None:
         super().__init__(errno.ENOTDIR if what == "not_a_folder" else errno.EACCES, reason)

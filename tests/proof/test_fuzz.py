@@ -112,6 +112,7 @@ words = st.sampled_from(
         "--off",
         "45m",
         "15:00",
+        "~no-such-user",  # a home folder that cannot be found (pathlib raises on it)
     ]
 )
 

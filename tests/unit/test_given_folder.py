@@ -88,3 +88,33 @@ def test_an_empty_data_dir_is_refused_not_the_current_folder(tmp_path: Path, emp
     )
     assert done.returncode == 2 and "was given no folder name" in done.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["user-home"]  # the fixture's home only
+
+
+@pytest.mark.parametrize(
+    ("how", "lang", "said"),
+    [
+        ("flag", "en_US.UTF-8", "a user this computer does not have"),
+        ("env", "en_US.UTF-8", "a user this computer does not have"),
+        ("flag", "zh_CN.UTF-8", "这台电脑上没有的用户"),
+    ],
+)
+def test_the_home_of_a_user_who_does_not_exist_is_refused(
+    tmp_path: Path, how: str, lang: str, said: str
+) -> None:
+    """`--data-dir ~nobody-here/x` (or COMPANION_HOME) names no folder: a message and
+    status 2, never a traceback, and nothing is made anywhere."""
+    import os
+    import subprocess
+    import sys
+
+    named = "~no-such-user-here/companion"
+    env = {**os.environ, "LANG": lang, "LC_ALL": lang, "COMPANION_LANG": ""}
+    argv = [str(Path(sys.executable).parent / "companion"), "note", "hello"]
+    if how == "flag":
+        argv[1:1] = ["--data-dir", named]
+    else:
+        env["COMPANION_HOME"] = named
+    done = subprocess.run(argv, capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert said in done.stderr and named in done.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["user-home"]

@@ -84,6 +84,11 @@ def _command(module: str) -> ModuleType:
     return importlib.import_module(f"companion.commands.{module}")
 
 
+def _strings_from_environment() -> Strings:
+    """The person's language from the environment alone (no config.toml can be found)."""
+    return Strings(choose_language(None).lang)
+
+
 def _strings_before_folders() -> Strings:
     """The person's language for a message said before the folders are checked: from
     config.toml if COMPANION_HOME (or the default folder) can be read, else from the
@@ -91,7 +96,7 @@ def _strings_before_folders() -> Strings:
     try:
         return strings_for(None)
     except FolderProblem:  # COMPANION_HOME is ~name of no user: told when it is used
-        return Strings(choose_language(None).lang)
+        return _strings_from_environment()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -116,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from companion.services.messages import folder_problem
 
         with safe_streams():
-            print(folder_problem(problem, Strings(choose_language(None).lang)), file=sys.stderr)
+            print(folder_problem(problem, _strings_from_environment()), file=sys.stderr)
         return 2
     try:
         with safe_streams():  # nothing printed may act on the terminal (see terminal_text)

@@ -83,7 +83,7 @@ def resolve_paths(
     chosen = home if home is not None else env.get("COMPANION_HOME") or None
     if chosen is not None:
         expanded = os.path.expanduser(chosen)
-        if str(expanded).startswith("~"):  # ~name of no user here (pathlib would raise)
+        if expanded.startswith("~"):  # ~name of no user here (pathlib would raise)
             raise FolderProblem(Path(chosen), "unknown_home")
         root = Path(expanded).absolute()
         return Paths(

@@ -28,8 +28,8 @@ def test_start_help_language_switch_and_quit(term: Tmux, home: Path) -> None:
     term.start([str(installed_companion())], env_for(home, "en_US.UTF-8"))
     term.wait_for("Which language would you like?")
     term.send("Escape")
-    screen = term.wait_for("Today at a glance")
-    assert "Where to go" in screen and "Settings" in screen
+    term.wait_for("Today at a glance")
+    term.wait_for_all("Today at a glance", "Where to go", "Settings")
     term.send("?")
     term.wait_for("Everywhere")
     term.send("Escape")
@@ -42,8 +42,8 @@ def test_start_help_language_switch_and_quit(term: Tmux, home: Path) -> None:
     term.wait_for("语言")
     term.wait_for("esc 返回")  # the footer switched too
     term.send("Escape")
-    screen = term.wait_for("今天一览")
-    assert "去哪儿" in screen
+    term.wait_for("今天一览")
+    term.wait_for_all("今天一览", "去哪儿")
     term.send("q")
     assert term.exit_status() == 0
     assert 'language = "zh"' in (home / "config.toml").read_text("utf-8")

@@ -61,11 +61,11 @@ def test_time_away_on_the_desktop_is_a_natural_break(term: Tmux, home: Path) -> 
         # Nobody at the desk: real idle time has to pass on the X server's own clock.
         time.sleep(max(0.0, 7.5 - (time.monotonic() - left)))
         server.move_pointer(200, 150)  # back
-        screen = term.wait_for("so that counts as a break", timeout=15)
-        assert "Welcome back. You were away for" in screen
+        term.wait_for("so that counts as a break", timeout=15)
+        term.wait_for_all("so that counts as a break", "Welcome back. You were away for")
         assert saved_state(home)["last_break"] == away_since  # recorded from when they left
-        screen = term.wait_for("Breaks today")
-        assert "1 taken · 0 postponed · 0 skipped" in screen
+        term.wait_for("Breaks today")
+        term.wait_for_all("Breaks today", "1 taken · 0 postponed · 0 skipped")
         term.send("q")
         assert term.exit_status() == 0
     stats = subprocess.run(

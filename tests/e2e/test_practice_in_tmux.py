@@ -55,8 +55,8 @@ def test_a_reframe_and_a_role_play_in_a_real_terminal(term: Tmux, home: Path) ->
     term.send("She needs proof", "Enter", "Enter")
     rate_again(term, "2")  # the feeling, re-rated: 2 -> 20
     term.send("C-n")
-    screen = term.wait_for("前后对比")
-    assert "50 →" in screen and "20" in screen and "感受减轻了 30 分" in screen
+    term.wait_for("前后对比")
+    term.wait_for_all("前后对比", "50 →", "20", "感受减轻了 30 分")
     term.send("Escape")
     term.wait_for("去哪儿")
     term.send("p")

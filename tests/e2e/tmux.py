@@ -115,6 +115,20 @@ class Tmux:
                 raise AssertionError(f"none of {texts!r} appeared; the screen shows:\n{screen}")
             time.sleep(0.1)
 
+    def wait_for_all(self, *texts: str, timeout: float = 5.0) -> str:
+        """A screen that shows every one of ``texts`` at once. A new screen can reach
+        the terminal over two frames (its title, then its buttons and footer), so a
+        check of the rest waits for the frame that completes it."""
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if all(text in screen for text in texts):
+                return screen
+            if time.monotonic() > deadline:
+                missing = [text for text in texts if text not in screen]
+                raise AssertionError(f"{missing!r} not shown; the screen shows:\n{screen}")
+            time.sleep(0.1)
+
     def exit_status(self, timeout: float = 10.0) -> int:
         screen = self.wait_for("__EXIT__=", timeout)
         return int(screen.split("__EXIT__=")[1].split()[0])

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from companion.commands.common import BAD_INPUT, CommandFailed, run_guarded, say
-from companion.core.journal import EntryError, clean_tag, summary, tags_to_show
+from companion.core.journal import EntryError, clean_tag, cut, shown, tags_to_show
 from companion.core.journal_search import Query, parse_day
 from companion.system.i18n import Strings, format_stamp
 
@@ -76,17 +76,19 @@ def run(args: argparse.Namespace) -> int:
                 BAD_INPUT,
             )
         found = journal.find(query, args.limit)
-        if args.json:
-            say(json.dumps([to_doc(e) for e in found], ensure_ascii=False, indent=2))
+        if args.json:  # whole entries: only these are decoded
+            entries = journal.entries_of(found)
+            say(json.dumps([to_doc(e) for e in entries], ensure_ascii=False, indent=2))
             return 0
         tz = services.clock.now().tzinfo
         lines = []
-        for entry in found:
-            star = "★ " if entry.starred else ""
-            line = summary(entry.text, entry.fields)
-            tags = "".join(f" #{tag}" for tag in tags_to_show(line, entry.tags))
-            stamp = format_stamp(entry.created_at, tz, t)
-            head = f"{stamp}  {kind_name(entry.kind, kinds)}  {star}"
+        for hit in found:  # each from its search row: no entry decoded
+            row = hit.row
+            star = "★ " if row.starred else ""
+            line = cut(row.line)
+            tags = "".join(f" #{tag}" for tag in tags_to_show(line, row.written_tags))
+            stamp = format_stamp(hit.moment, tz, t) if hit.moment else shown(row.created_at)
+            head = f"{stamp}  {kind_name(row.kind, kinds)}  {star}"
             lines.append(f"{head}{line}{tags}")
         lines.append(t("journal.cli.found", count=str(len(found))))
         say("\n".join(lines))

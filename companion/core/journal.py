@@ -304,5 +304,10 @@ def summary(text: str, fields: Mapping[str, Any], width: int = 200) -> str:
     )
     if isinstance(fields.get("score"), int):
         first = f"{fields['score']}/{MOOD_SCALE} {first}".strip()
-    line = shown(" ".join(first.split()))
+    return cut(shown(" ".join(first.split())), width)
+
+
+def cut(line: str, width: int = 200) -> str:
+    """A line cut to ``width`` characters, "…" last if it was longer. A ``summary`` cut
+    again to a smaller width is the summary at that width."""
     return line if len(line) <= width else line[: width - 1] + "…"

@@ -2,7 +2,9 @@
 
 A block is every entry's searchable text (casefolded, UTF-8, one after another with a
 NUL between them) and beside it a small JSON row per entry (id, when, kind, star,
-tags), both in the order of the entries, newest first, with where each one starts.
+tags, and its line in a list), both in the order of the entries, newest first, with
+where each one starts. A list of hits, in the app or from ``companion find``, is drawn
+from the rows alone: no entry is decoded until one is opened.
 A search scans the text with ``bytes.find`` (C speed, no entry decoded), jumps to the
 next entry after a hit, and reads the JSON row of a hit only when a filter needs it or
 the hit is shown. Counting the matches of a common word costs one step per matching
@@ -22,8 +24,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from typing import Any
 
+from companion.core.journal import summary
 from companion.core.journal_search import Query, hay_of
 
+LINE_WIDTH = 400  # characters of an entry's list line kept in its row (wider than a list)
 SEPARATOR = b"\x00"  # between two entries' text; a word holding it never matches
 _NUL = "\x00"
 
@@ -37,6 +41,8 @@ class Row:
     kind: str
     starred: bool
     tags: tuple[str, ...]  # casefolded
+    line: str = ""  # the list's line (core.journal.summary), at most LINE_WIDTH
+    written_tags: tuple[str, ...] = ()  # the tags as written
 
     def moment(self) -> datetime | None:
         try:
@@ -49,15 +55,27 @@ def hay_bytes(doc: dict[str, Any]) -> bytes:
     """A stored entry's searchable text as the block keeps it."""
     text = doc.get("text", "")
     fields = doc.get("fields") or {}
-    tags = doc.get("tags") or ()
-    hay = hay_of(str(text), fields if isinstance(fields, dict) else {}, map(str, tags))
+    hay = hay_of(str(text), fields if isinstance(fields, dict) else {}, _tags(doc))
     return hay.replace(_NUL, " ").encode("utf-8", "replace")
 
 
+def _tags(doc: dict[str, Any]) -> list[str]:
+    tags = doc.get("tags")
+    return [str(t) for t in tags] if isinstance(tags, list | tuple) else []  # else foreign
+
+
 def row_bytes(doc_id: str, doc: dict[str, Any]) -> bytes:
-    tags = [str(t).casefold() for t in (doc.get("tags") or ())]
+    written = _tags(doc)
     kind = str(doc.get("kind", ""))
-    row = [doc_id, str(doc.get("created_at", "")), kind, bool(doc.get("starred")), tags]
+    text, fields = doc.get("text"), doc.get("fields")
+    line = summary(
+        text if isinstance(text, str) else "",
+        fields if isinstance(fields, dict) else {},
+        LINE_WIDTH,
+    )
+    folded = [t.casefold() for t in written]
+    row = [doc_id, str(doc.get("created_at", "")), kind, bool(doc.get("starred")), folded]
+    row += [line, written]
     return json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
@@ -104,7 +122,15 @@ class Block:
 
     def row(self, index: int) -> Row:
         found = json.loads(self.row_bytes(index))
-        return Row(str(found[0]), str(found[1]), str(found[2]), bool(found[3]), tuple(found[4]))
+        return Row(
+            str(found[0]),
+            str(found[1]),
+            str(found[2]),
+            bool(found[3]),
+            tuple(found[4]),
+            str(found[5]),
+            tuple(found[6]),
+        )
 
     def ids(self) -> list[str]:
         return [self.row(i).id for i in range(len(self))]

@@ -28,7 +28,7 @@ from companion.store.codec import Codec, CodecError
 from companion.system.atomic import write_atomic
 
 MAGIC = b"CMPNSRCH"
-VERSION = 1
+VERSION = 2  # 2: rows carry the list's line and the tags as written
 SUFFIX = ".search"
 _LENGTH = struct.Struct("<I")
 

@@ -35,7 +35,7 @@ async def test_kind_takes_the_names_shown_and_says_when_unknown(
         assert isinstance(app.screen, JournalScreen)
         await search(pilot, asked)
         await wait_for(pilot, lambda: len(app.screen.shown) == 1)
-        assert app.screen.shown[0].kind == "thought"
+        assert app.screen.shown[0].row.kind == "thought"
         await search(pilot, unknown)
         text = screen_text(app)
         assert said in text

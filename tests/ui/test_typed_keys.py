@@ -72,7 +72,7 @@ async def test_the_filter_goes_back_as_well_as_forward(app_factory) -> None:
         assert isinstance(screen, JournalScreen)
         await pilot.press("right")
         assert (screen.kind_filter, screen.starred_only) == (None, True)
-        assert [e.text for e in screen.shown] == ["a thought"]
+        assert [e.row.line for e in screen.shown] == ["a thought"]
         await pilot.press("right")
         assert screen.kind_filter == "thought"
         await pilot.press("left", "left")

@@ -144,7 +144,8 @@ def test_another_process_writing_is_seen_and_only_its_entries_are_read(
     assert sorted(e.text for e in found) == ["from the app", "from the shell"]
     assert next(e for e in found if e.id == first.id) is before  # not decoded again
     assert not journal.stale()
-    assert journal.find(parse_query("shell", TODAY)) == [e for e in found if "shell" in e.text]
+    hits = journal.find(parse_query("shell", TODAY))
+    assert journal.entries_of(hits) == [e for e in found if "shell" in e.text]
 
 
 def test_editing_another_features_entry_keeps_its_kind_and_fields(journal: Journal) -> None:
@@ -223,7 +224,7 @@ def test_a_search_does_not_wait_for_a_build_under_way_in_another_thread(
     try:
         assert reached.wait(timeout=10)
         page = journal.page(Query(), 10, wait=False)  # the UI thread: the block held, at once
-        assert [e.text for e in page.entries] == ["first"] and not page.complete
+        assert [e.row.line for e in page.listed] == ["first"] and not page.complete
         assert journal.stale()
     finally:
         go_on.set()

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from companion.core.journal import summary
 from companion.core.journal_search import Query
+from companion.core.search_block import LINE_WIDTH
 from companion.services.journal.service import Journal
 from companion.store import search_file
 from companion.store.stores import open_stores
@@ -20,7 +22,7 @@ from tests.layout import segment
 def find(home: Path, clock: FakeClock, word: str) -> list[str]:
     """What `companion find` shows: a journal opened afresh."""
     journal = Journal(open_stores(resolve_paths(home), clock), clock)
-    return [e.text for e in journal.find(Query(words=(word,)))]
+    return [e.row.line for e in journal.find(Query(words=(word,)))]
 
 
 @pytest.fixture
@@ -82,5 +84,37 @@ def test_a_search_decodes_only_the_entries_it_shows(
         return real(cls, doc)
 
     monkeypatch.setattr(search, "from_doc", counting)
-    assert find(home, clock, "calm") == ["a calm day"]
+    journal = Journal(open_stores(resolve_paths(home), clock), clock)
+    hits = journal.find(Query(words=("a",)))
+    assert [h.row.line for h in hits] == ["退款 again", "a calm day"]  # from the rows alone
+    assert decoded == []
+    assert [e.text for e in journal.entries_of(hits[1:])] == ["a calm day"]
     assert decoded == ["a calm day"]
+
+
+def test_a_search_file_of_an_older_layout_is_made_again(
+    home: Path, clock: FakeClock, written: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    written.unlink()
+    with monkeypatch.context() as older:
+        older.setattr(search_file, "VERSION", 1)
+        assert find(home, clock, "calm") == ["a calm day"]
+    assert b'"v":1,' in written.read_bytes()
+    assert find(home, clock, "calm") == ["a calm day"]
+    assert b'"v":2,' in written.read_bytes()
+
+
+def test_a_row_holds_the_line_a_list_shows_and_the_tags_as_written(
+    home: Path, clock: FakeClock
+) -> None:
+    stores = open_stores(resolve_paths(home), clock)
+    long = "Refund\tstorm,  again " + "x" * 500
+    stores.entries.add(kind="free", text=long, tags=("Late", "退款"))
+    clock.advance(minutes=1)
+    stores.entries.add(kind="mood", fields={"score": 2, "text": "tired\x1b[2J"})
+    hits = Journal(open_stores(resolve_paths(home), clock), clock).find(Query())
+    mood, free = (h.row for h in hits)
+    assert free.line == summary(long, {}, LINE_WIDTH) and len(free.line) == LINE_WIDTH
+    assert free.line.startswith("Refund storm, again x") and free.line.endswith("…")
+    assert free.written_tags == ("Late", "退款") and free.tags == ("late", "退款")
+    assert mood.line == "2/5 tired␛[2J"  # control characters shown, never sent

@@ -2,7 +2,8 @@
 kept while the segment does not change), scanned newest first.
 
 A page of results needs the newest segments only: the scan stops once the page is
-full, and only the entries shown are decoded. Counting every match scans them all, so
+full. A page is of search rows (``Listed``: what a list shows); an entry is decoded
+only when it is asked for (``entry``), e.g. opened. Counting every match scans them all, so
 the app does it in a worker thread. Threads: a worker brings the blocks up to date
 (``load_all``) while the UI thread searches the ones it has; one lock is held around
 each load, and a search on the UI thread never waits for it (it says the results may
@@ -18,7 +19,7 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from companion.core.journal_search import Query
-from companion.core.search_block import Block
+from companion.core.search_block import Block, Row
 from companion.store import segments
 from companion.store.entry_repo import EntryRepo
 from companion.store.journal import JournalStore
@@ -33,17 +34,23 @@ UI_READS = 2  # segments a page may read on the UI thread; a worker reads the ot
 
 
 @dataclass(frozen=True)
-class Page:
-    entries: list[Entry]  # newest first
-    more: bool  # more matches than shown
-    complete: bool  # False: some segments were not read yet (a worker is reading them)
+class Listed:
+    """One match as a list shows it, from its search row (no entry decoded)."""
+
+    segment: str
+    row: Row  # (a row's index would not do: a worker may replace the block)
+    moment: datetime | None
+
+    @property
+    def id(self) -> str:
+        return self.row.id
 
 
 @dataclass(frozen=True)
-class _Hit:
-    segment: str
-    entry_id: str  # (a row's index would not do: a worker may replace the block)
-    moment: datetime | None
+class Page:
+    listed: list[Listed]  # newest first
+    more: bool  # more matches than shown
+    complete: bool  # False: some segments were not read yet (a worker is reading them)
 
 
 class JournalSearch:
@@ -111,7 +118,7 @@ class JournalSearch:
         them all); what it did not read makes the page incomplete, for a worker
         (``load_all``) to read before the page is asked for again."""
         tz = self.tz()
-        hits: list[_Hit] = []
+        hits: list[Listed] = []
         complete, full = True, False
         reads = None if wait else UI_READS
         for name, identity in self.identities().items():
@@ -137,14 +144,14 @@ class JournalSearch:
                 moment = row.moment()
                 if full and (moment is None or oldest is None or moment <= oldest):
                     break  # (an entry kept with another offset can cross a month's end)
-                hits.append(_Hit(name, row.id, moment))
+                hits.append(Listed(name, row, moment))
                 if len(hits) > limit and not full:
                     break
             if full:
                 break
             full = len(hits) > limit
         hits.sort(key=lambda h: (h.moment is not None, h.moment or datetime.min), reverse=True)
-        return Page(self._entries(hits[:limit]), len(hits) > limit, complete)
+        return Page(hits[:limit], len(hits) > limit, complete)
 
     def count(self, query: Query, stop: Callable[[], bool] = lambda: False) -> int | None:
         """How many entries match, reading every block (a worker thread); None if
@@ -189,16 +196,20 @@ class JournalSearch:
         return found
 
     # -- decoding the hits ----------------------------------------------------------------------
-    def _entries(self, hits: list[_Hit]) -> list[Entry]:
+    def entries(self, listed: list[Listed]) -> list[Entry]:
+        """The entries of these matches, decoded (those deleted meanwhile left out)."""
         out = []
-        for hit in hits:
-            entry = self._entry(hit.segment, hit.entry_id)
+        for hit in listed:
+            entry = self.entry(hit)
             if entry is not None:
                 out.append(entry)
         return out
 
-    def _entry(self, segment: str, entry_id: str) -> Entry | None:
-        doc = self.repo.segment_docs(segment).get(entry_id)
+    def entry(self, hit: Listed) -> Entry | None:
+        """One match's entry as it is now; None if it was deleted meanwhile. Reads its
+        segment (kept decoded while it does not change)."""
+        entry_id = hit.id
+        doc = self.repo.segment_docs(hit.segment).get(entry_id)
         if doc is None:
             return None
         key = (entry_id, doc.get("updated_at"))

@@ -24,7 +24,7 @@ from companion.core.journal import (
 )
 from companion.core.journal_search import Query
 from companion.services.drafts import ENTRY_EDITOR, Drafts
-from companion.services.journal.search import JournalSearch, Page
+from companion.services.journal.search import JournalSearch, Listed, Page
 from companion.store.entry_repo import EntryRepo
 from companion.store.schema import Draft, Entry
 from companion.store.segments import may_hold
@@ -115,16 +115,25 @@ class Journal:
         """Matching entries, newest first."""
         if limit is None:
             limit = max(1, self.finder.total() or 0)
-        return self.finder.page(query, limit).entries
+        return self.finder.entries(self.finder.page(query, limit).listed)
 
     def page(self, query: Query, limit: int, wait: bool = True) -> Page:
-        """The newest ``limit`` matches, decoded (see JournalSearch.page)."""
+        """The newest ``limit`` matches as a list shows them (see JournalSearch.page)."""
         return self.finder.page(query, limit, wait)
 
-    def find(self, query: Query, limit: int | None = None) -> list[Entry]:
-        """A one-off search (the CLI): the search files newest first, decoding only the
-        hits, stopping at ``limit``."""
-        return self.search(query, limit)
+    def find(self, query: Query, limit: int | None = None) -> list[Listed]:
+        """A one-off search (the CLI): the search files newest first, stopping at
+        ``limit``; nothing is decoded (``entries_of`` does that)."""
+        if limit is None:
+            limit = max(1, self.finder.total() or 0)
+        return self.finder.page(query, limit).listed
+
+    def entry_of(self, listed: Listed) -> Entry | None:
+        """A listed match's entry as it is now (None: deleted meanwhile)."""
+        return self.finder.entry(listed)
+
+    def entries_of(self, listed: list[Listed]) -> list[Entry]:
+        return self.finder.entries(listed)
 
     def index_tz(self) -> tzinfo:
         return self.clock.now().tzinfo  # type: ignore[return-value]

@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 
 from companion.core.journal import EntryError
 from companion.core.journal_search import Query, parse_query
+from companion.services.journal.search import Listed
 from companion.services.journal.service import catalogue, entry_problem, kind_names
 from companion.store.errors import StoreError
 from companion.store.schema import Entry
@@ -69,7 +70,7 @@ class JournalScreen(CompanionScreen):
         self.starred_only = False
         self.search_text = ""
         self.deleted: Entry | None = None
-        self.shown: list[Entry] = []
+        self.shown: list[Listed] = []  # the matches drawn (search rows, not entries)
         self.limit = SHOWN
         self.more = False  # more matches than shown
         self.complete = True  # False: some of the journal was not read yet
@@ -196,14 +197,14 @@ class JournalScreen(CompanionScreen):
         except StoreError:
             status.update(t("errors.unavailable", store=t("store.journal")))
             return
-        self.shown, self.more, self.complete = page.entries, page.more, page.complete
+        self.shown, self.more, self.complete = page.listed, page.more, page.complete
         if not page.complete:
             self.read_again()  # a worker reads the rest; drawn again when it is done
         self._draw(self.shown)
         self._describe_filters()
         self.total = total
         if page.complete and not page.more:  # every match is on the page
-            self.matches = len(page.entries)
+            self.matches = len(page.listed)
         elif query.empty and page.complete:
             self.matches = total
         else:
@@ -257,7 +258,7 @@ class JournalScreen(CompanionScreen):
         else:
             status.update("")
 
-    def _draw(self, entries: list[Entry]) -> None:
+    def _draw(self, entries: list[Listed]) -> None:
         listing = self.query_one("#journal-list", OptionList)
         highlighted = listing.highlighted_option.id if listing.highlighted_option else None
         width = max((cell_len(k.short) for k in self.kinds.values()), default=4)
@@ -294,11 +295,18 @@ class JournalScreen(CompanionScreen):
 
     # -- what the person asks for ----------------------------------------------------------
     def selected(self) -> Entry | None:
+        """The highlighted entry, decoded now (one segment read); None if there is none
+        or it was deleted meanwhile (another process)."""
         listing = self.query_one("#journal-list", OptionList)
         index = listing.highlighted
         if index is None or not 0 <= index < len(self.shown):
             return None
-        return self.shown[index]
+        journal = self.companion.services.journal
+        try:
+            return journal.entry_of(self.shown[index])
+        except StoreError:
+            self.notify(self.t("errors.unavailable", store=self.t("store.journal")), markup=False)
+            return None
 
     @on(Input.Changed, "#journal-query")
     def search_changed(self, event: Input.Changed) -> None:

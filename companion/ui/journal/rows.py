@@ -11,8 +11,8 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import OptionList
 
-from companion.core.journal import Kind, summary, tags_to_show
-from companion.store.schema import Entry
+from companion.core.journal import Kind, cut, shown, tags_to_show
+from companion.services.journal.search import Listed
 
 FILTER = Binding.Group("journal.keys.filter")
 
@@ -36,24 +36,29 @@ class EntryList(OptionList):
 
 
 def entry_row(
-    entry: Entry, kinds: Mapping[str, Kind], width: int, room: int, tz: tzinfo, this_year: int
+    hit: Listed, kinds: Mapping[str, Kind], width: int, room: int, tz: tzinfo, this_year: int
 ) -> Text:
-    """``width``: the kind column's (in cells); ``room``: the whole line's."""
-    local = entry.created_at.astimezone(tz)
-    stamp = local.strftime("%m-%d %H:%M") if local.year == this_year else local.strftime("%Y-%m-%d")
-    spec = kinds.get(entry.kind)
-    kind = spec.short if spec is not None else entry.kind
-    row = Text(no_wrap=True, overflow="ellipsis")
-    row.append("★ " if entry.starred else "  ", style="bold")
-    row.append(f"{stamp:<11}  ", style="dim")
-    row.append(kind + " " * max(0, width - cell_len(kind)) + "  ", style="bold")
-    line = summary(entry.text, entry.fields, width=room)
-    row.append(line)
-    for tag in tags_to_show(line, entry.tags):
-        row.append(f" #{tag}", style="dim")
+    """``width``: the kind column's (in cells); ``room``: the whole line's. Drawn from
+    the match's search row: no entry is decoded for the list."""
+    row = hit.row
+    if hit.moment is None:  # a date an import could not read: as it is kept
+        stamp = shown(row.created_at)[:11]
+    else:
+        local = hit.moment.astimezone(tz)
+        stamp = local.strftime("%m-%d %H:%M" if local.year == this_year else "%Y-%m-%d")
+    spec = kinds.get(row.kind)
+    kind = spec.short if spec is not None else row.kind
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append("★ " if row.starred else "  ", style="bold")
+    text.append(f"{stamp:<11}  ", style="dim")
+    text.append(kind + " " * max(0, width - cell_len(kind)) + "  ", style="bold")
+    line = cut(row.line, room)
+    text.append(line)
+    for tag in tags_to_show(line, row.written_tags):
+        text.append(f" #{tag}", style="dim")
     # One line per entry: cut to the list's width (wide characters counted as two).
-    row.truncate(max(10, room), overflow="ellipsis")
-    return row
+    text.truncate(max(10, room), overflow="ellipsis")
+    return text
 
 
 def filter_stops(

@@ -16,15 +16,17 @@ import re
 import sys
 from collections.abc import Sequence
 from types import ModuleType
-from typing import ClassVar, NoReturn
+from typing import TYPE_CHECKING, ClassVar, NoReturn
 
 from companion import __version__
 from companion.commands import COMMANDS
 from companion.commands.language import strings_for
-from companion.services.intent import StartIntent
 from companion.system.i18n import Strings, choose_language
 from companion.system.paths import FolderProblem, resolve_paths
 from companion.system.terminal_text import safe_streams
+
+if TYPE_CHECKING:
+    from companion.services.intent import StartIntent
 
 
 class Parser(argparse.ArgumentParser):
@@ -129,9 +131,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             done = _command(COMMANDS[args.command]).run(args) if args.command else None
         if done is None:
             return run_tui(args)
-        if isinstance(done, StartIntent):  # a command that opens the app (companion breathe)
-            return run_tui(args, done)
-        return int(done)
+        if isinstance(done, int):
+            return int(done)
+        return run_tui(args, done)  # a StartIntent: a command that opens the app (breathe)
     except FolderProblem as problem:  # a file where data/ should be, a folder not ours
         from companion.services.messages import folder_problem
 

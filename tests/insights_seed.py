@@ -7,7 +7,9 @@ import uuid
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from companion.store.schema import BreakEvent, BreathingSession, Entry, Reframe, SosReset
+from companion.store.activity_records import BreakEvent, BreathingSession, SosReset
+from companion.store.practice_records import Reframe
+from companion.store.schema import Entry
 from companion.store.stores import Stores
 
 # A break that was really taken counts as it ends (companion.core.break_counts).

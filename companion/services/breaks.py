@@ -26,11 +26,11 @@ from companion.core.daytime import day_window
 from companion.core.shift import Shift
 from companion.services.config import Settings
 from companion.store import inbox
+from companion.store.activity_records import BreakRating, Contact
 from companion.store.errors import StoreError
 from companion.store.inbox import DndRequest
 from companion.store.records import Record
 from companion.store.repos import Repo, add_together
-from companion.store.schema import BreakRating, Contact
 from companion.store.storage import file_identity
 from companion.store.stores import Stores
 from companion.system.clock import Clock

@@ -12,8 +12,8 @@ import random
 
 from companion.core.breathing import Pattern, rounds_completed
 from companion.packs.calm import pick_line
+from companion.store.activity_records import BreathingSession, SosReset
 from companion.store.errors import StoreError
-from companion.store.schema import BreathingSession, SosReset
 from companion.store.stores import Stores
 
 LAST_LINE_KEY = "sos.last_line"  # app state: the self-talk line SOS showed last

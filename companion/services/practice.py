@@ -20,7 +20,8 @@ from companion.core.drills import Answer, Drill, Progress, answer, next_drill, p
 from companion.core.poker import Hand, deal
 from companion.core.roleplay import Conversation
 from companion.store.errors import StoreError
-from companion.store.schema import Entry, Reframe
+from companion.store.practice_records import Reframe
+from companion.store.schema import Entry
 from companion.store.stores import Stores
 from companion.system.clock import Clock
 

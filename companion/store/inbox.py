@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from companion.store.activity_records import Contact
 from companion.store.records import from_doc, stamp
-from companion.store.schema import Contact
 from companion.store.stores import Stores
 
 DND_REQUEST = "breaks.dnd_request"

@@ -10,26 +10,32 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from companion.store import segments
 from companion.store.database import Database, OpenProblem, Schema
 from companion.store.entry_repo import EntryRepo
 from companion.store.journal import JournalStore
 from companion.store.repos import KeyValue, Repo
-from companion.store.schema import (
-    BreakEvent,
-    BreakRating,
-    BreathingSession,
-    Contact,
-    Draft,
-    DrillAttempt,
-    PokerRound,
-    Reframe,
-    RoleplayRun,
-    SosReset,
-)
+from companion.store.schema import Draft
 from companion.system.clock import Clock
 from companion.system.paths import Paths, ensure_dirs
+
+if TYPE_CHECKING:
+    from companion.store.activity_records import (
+        BreakEvent,
+        BreakRating,
+        BreathingSession,
+        Contact,
+        SosReset,
+    )
+    from companion.store.practice_records import (
+        DrillAttempt,
+        PokerRound,
+        Reframe,
+        RoleplayRun,
+    )
 
 JOURNAL_SCHEMA = Schema(version=1)
 ACTIVITY_SCHEMA = Schema(version=1)
@@ -37,21 +43,75 @@ ACTIVITY_SCHEMA = Schema(version=1)
 
 @dataclass
 class Stores:
+    """Both stores and a repository for each kind of record. The repositories other
+    than the journal's entries and drafts are made when first used, with their record
+    types: ``companion note`` never builds a breathing session's class."""
+
     journal: JournalStore
     activity: Database
+    clock: Clock
     state: KeyValue
     entries: EntryRepo
     drafts: Repo[Draft]
-    break_events: Repo[BreakEvent]
-    break_ratings: Repo[BreakRating]
-    breathing: Repo[BreathingSession]
-    sos: Repo[SosReset]
-    reframes: Repo[Reframe]
-    drill_attempts: Repo[DrillAttempt]
-    poker_rounds: Repo[PokerRound]
-    roleplay_runs: Repo[RoleplayRun]
-    contacts: Repo[Contact]  # chats marked as ended (companion contact, the app's key)
     problems: list[OpenProblem] = field(default_factory=list)
+
+    @cached_property
+    def break_events(self) -> Repo[BreakEvent]:
+        from companion.store.activity_records import BreakEvent
+
+        return Repo(self.activity, "break_events", BreakEvent, self.clock)
+
+    @cached_property
+    def break_ratings(self) -> Repo[BreakRating]:
+        from companion.store.activity_records import BreakRating
+
+        return Repo(self.activity, "break_ratings", BreakRating, self.clock)
+
+    @cached_property
+    def breathing(self) -> Repo[BreathingSession]:
+        from companion.store.activity_records import BreathingSession
+
+        return Repo(self.activity, "breathing", BreathingSession, self.clock)
+
+    @cached_property
+    def sos(self) -> Repo[SosReset]:
+        from companion.store.activity_records import SosReset
+
+        return Repo(self.activity, "sos", SosReset, self.clock)
+
+    @cached_property
+    def contacts(self) -> Repo[Contact]:
+        """Chats marked as ended (``companion contact``, the app's key)."""
+        from companion.store.activity_records import Contact
+
+        return Repo(self.activity, "contacts", Contact, self.clock)
+
+    @cached_property
+    def reframes(self) -> Repo[Reframe]:
+        from companion.store.practice_records import Reframe
+
+        return Repo(part(self.journal, segments.PRACTICE), "reframes", Reframe, self.clock)
+
+    @cached_property
+    def drill_attempts(self) -> Repo[DrillAttempt]:
+        from companion.store.practice_records import DrillAttempt
+
+        practice = part(self.journal, segments.PRACTICE)
+        return Repo(practice, "drill_attempts", DrillAttempt, self.clock)
+
+    @cached_property
+    def poker_rounds(self) -> Repo[PokerRound]:
+        from companion.store.practice_records import PokerRound
+
+        practice = part(self.journal, segments.PRACTICE)
+        return Repo(practice, "poker_rounds", PokerRound, self.clock)
+
+    @cached_property
+    def roleplay_runs(self) -> Repo[RoleplayRun]:
+        from companion.store.practice_records import RoleplayRun
+
+        practice = part(self.journal, segments.PRACTICE)
+        return Repo(practice, "roleplay_runs", RoleplayRun, self.clock)
 
     def databases(self) -> tuple[JournalStore, Database]:
         return (self.journal, self.activity)
@@ -94,20 +154,10 @@ def open_stores(
     return Stores(
         journal=journal,
         activity=activity,
+        clock=clock,
         state=KeyValue(activity, "state"),
         entries=EntryRepo(journal, clock),
         drafts=Repo(part(journal, segments.DRAFTS), "drafts", Draft, clock),
-        break_events=Repo(activity, "break_events", BreakEvent, clock),
-        break_ratings=Repo(activity, "break_ratings", BreakRating, clock),
-        breathing=Repo(activity, "breathing", BreathingSession, clock),
-        sos=Repo(activity, "sos", SosReset, clock),
-        reframes=Repo(part(journal, segments.PRACTICE), "reframes", Reframe, clock),
-        drill_attempts=Repo(
-            part(journal, segments.PRACTICE), "drill_attempts", DrillAttempt, clock
-        ),
-        poker_rounds=Repo(part(journal, segments.PRACTICE), "poker_rounds", PokerRound, clock),
-        roleplay_runs=Repo(part(journal, segments.PRACTICE), "roleplay_runs", RoleplayRun, clock),
-        contacts=Repo(activity, "contacts", Contact, clock),
         problems=problems,
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, SelectionList, TextArea
 
-from companion.store.schema import Reframe
+from companion.store.practice_records import Reframe
 from companion.system.clock import FakeClock
 from companion.ui.practice.follow_up import FollowUpScreen
 from companion.ui.practice.reframe import ReframeScreen

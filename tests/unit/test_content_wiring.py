@@ -28,7 +28,7 @@ from companion.packs.calm import breathing_catalog
 from companion.packs.routine import energy
 from companion.services.journal.export import export_json
 from companion.services.journal.importing import read_file
-from companion.store.schema import PokerRound
+from companion.store.practice_records import PokerRound
 from companion.system.content import ContentError, content_root, load_pack
 
 LANGS = ["en", "zh"]

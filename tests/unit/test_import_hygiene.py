@@ -100,6 +100,10 @@ def test_note_and_find_import_only_what_they_use(
     assert not {m for m in modules if m.split(".")[0] in ("textual", "rich", "plyer")}
     unused = ("companion.ui", "companion.store.encryption", "companion.store.crypto")
     unused += ("companion.packs", "companion.services.journal.export")  # practice packs
+    # Neither builds the record types of breaks, breathing or practice, nor the intent
+    # of a command that opens the app.
+    unused += ("companion.store.activity_records", "companion.store.practice_records")
+    unused += ("companion.services.intent",)
     assert not {m for m in modules if m.startswith(unused)}
     assert "companion.services.journal.importing" not in modules
     # Only the language is read from config.toml, not every setting's parser.

@@ -17,7 +17,8 @@ from companion.services.journal.importing import ImportProblem, Incoming, read_f
 from companion.services.journal.merge import plan_import
 from companion.services.journal.service import catalogue
 from companion.store.journal_writes import add_together
-from companion.store.schema import Entry, PokerRound, Reframe
+from companion.store.practice_records import PokerRound, Reframe
+from companion.store.schema import Entry
 from companion.store.stores import Stores, open_stores
 from companion.system.clock import FakeClock
 from companion.system.i18n import Strings

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from companion.store.schema import Entry, Reframe
+from companion.store.practice_records import Reframe
+from companion.store.schema import Entry
 from companion.store.stores import open_stores
 from companion.system.clock import FakeClock
 from companion.system.paths import resolve_paths

@@ -16,8 +16,9 @@ import companion.store.migrate as migrate
 from companion.store.crypto import EncryptedCodec, Keyring
 from companion.store.envelope import MAGIC, read_header
 from companion.store.errors import StoreCorrupt
+from companion.store.practice_records import Reframe
 from companion.store.records import to_doc
-from companion.store.schema import Draft, Entry, Reframe
+from companion.store.schema import Draft, Entry
 from companion.store.stores import open_stores
 from companion.system.clock import FakeClock
 from companion.system.paths import resolve_paths

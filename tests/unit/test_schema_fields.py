@@ -1,6 +1,6 @@
-"""What is kept inside records, read in one place (store/schema.py): a mood's score,
-the feelings named, an observation's subject, the editor's draft, and which records
-an import counts as the same."""
+"""What is kept inside records, read in one place (store/schema.py and
+store/practice_records.py): a mood's score, the feelings named, an observation's
+subject, the editor's draft, and which records an import counts as the same."""
 
 from __future__ import annotations
 
@@ -10,15 +10,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from companion.services.journal.merge import poker_fingerprint, reframe_fingerprint
-from companion.store.schema import (
-    Draft,
-    EditorDraft,
-    Entry,
-    PokerRound,
-    Reframe,
-    emotion_names,
-    mood_score,
-)
+from companion.store.practice_records import PokerRound, Reframe
+from companion.store.schema import Draft, EditorDraft, Entry, emotion_names, mood_score
 from tests.conftest import SHANGHAI
 
 NOW = datetime(2026, 11, 23, 10, 30, tzinfo=SHANGHAI)

@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 from companion.core.journal import MAIN, Kind, field_text
 from companion.services.journal.service import kind_name
+from companion.store.practice_records import PokerRound, Reframe
 from companion.store.records import Record, stamp, to_doc
-from companion.store.schema import Entry, PokerRound, Reframe
+from companion.store.schema import Entry
 from companion.system.i18n import Strings, format_day, format_stamp
 
 if TYPE_CHECKING:  # (the packs are read only by an export that holds some)

@@ -30,7 +30,8 @@ from companion.core.reframe import FOLLOW_UP_STATES, OUTCOMES, Page
 from companion.packs.own import MAX_BYTES, PACKS, PackSource
 from companion.services.journal.export import FORMAT_NAME, FORMAT_VERSION
 from companion.services.journal.service import kind_rules
-from companion.store.schema import SCORE, Entry, PokerRound, Reframe
+from companion.store.practice_records import PokerRound, Reframe
+from companion.store.schema import SCORE, Entry
 from companion.system.content import available_languages
 
 # Times a journal can hold: any day that can be shown in every time zone and sorted

@@ -12,8 +12,9 @@ from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from companion.services.journal.importing import Incoming
+from companion.store.practice_records import Reframe
 from companion.store.records import Record, to_doc
-from companion.store.schema import Entry, Reframe
+from companion.store.schema import Entry
 
 R = TypeVar("R", bound=Record)
 

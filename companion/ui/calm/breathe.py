@@ -26,7 +26,7 @@ from companion.core.breathing import (
     breath_at,
 )
 from companion.packs.calm import Catalog, breathing_catalog
-from companion.store.schema import BreathingSession
+from companion.store.activity_records import BreathingSession
 from companion.system.i18n import Strings
 from companion.ui.shell.calm_base import DIGITS, CalmScreen
 from companion.ui.widgets.breath_guide import BreathGuide

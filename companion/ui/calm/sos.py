@@ -28,7 +28,7 @@ from companion.core.sos import (
     step_start,
 )
 from companion.packs.calm import SOS_PATTERN, breathing_catalog
-from companion.store.schema import SosReset
+from companion.store.activity_records import SosReset
 from companion.ui.calm.vent import VentScreen
 from companion.ui.shell.calm_base import DIGITS, CalmScreen
 from companion.ui.widgets.breath_guide import BreathGuide

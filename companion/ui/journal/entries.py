@@ -29,10 +29,7 @@ from companion.services.journal.search import Listed
 from companion.services.journal.service import catalogue, entry_problem, kind_names
 from companion.store.errors import StoreError
 from companion.store.schema import Entry
-from companion.ui.journal.dialogs import (
-    ConfirmDeleteScreen,
-    KindPickerScreen,
-)
+from companion.ui.journal.dialogs import ConfirmDeleteScreen, KindPickerScreen
 from companion.ui.journal.entry_editor import EntryEditorScreen
 from companion.ui.journal.entry_view import EntryViewScreen
 from companion.ui.journal.rows import EntryList, entry_row, filter_stops
@@ -295,18 +292,12 @@ class JournalScreen(CompanionScreen):
 
     # -- what the person asks for ----------------------------------------------------------
     def selected(self) -> Entry | None:
-        """The highlighted entry, decoded now (one segment read); None if there is none
-        or it was deleted meanwhile (another process)."""
-        listing = self.query_one("#journal-list", OptionList)
-        index = listing.highlighted
+        """The highlighted entry, read now (its segment); None if none, or deleted."""
+        index = self.query_one("#journal-list", OptionList).highlighted
         if index is None or not 0 <= index < len(self.shown):
             return None
-        journal = self.companion.services.journal
-        try:
-            return journal.entry_of(self.shown[index])
-        except StoreError:
-            self.notify(self.t("errors.unavailable", store=self.t("store.journal")), markup=False)
-            return None
+        hit, journal = self.shown[index], self.companion.services.journal
+        return self.companion.attempt(lambda: journal.entry_of(hit), None)
 
     @on(Input.Changed, "#journal-query")
     def search_changed(self, event: Input.Changed) -> None:

@@ -17,7 +17,8 @@ from companion.services.incident import KIND as INCIDENT
 from companion.services.incident import entry_report
 from companion.services.journal.export import sections
 from companion.services.journal.service import catalogue, kind_name
-from companion.store.schema import Entry, Reframe
+from companion.store.practice_records import Reframe
+from companion.store.schema import Entry
 from companion.system.i18n import format_moment
 from companion.ui.journal.dialogs import ConfirmDeleteScreen
 from companion.ui.shell.base import CompanionScreen

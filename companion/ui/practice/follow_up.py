@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, OptionList
 from textual.widgets.option_list import Option
 
 from companion.core.reframe import OUTCOMES
-from companion.store.schema import Reframe
+from companion.store.practice_records import Reframe
 from companion.system.i18n import format_day
 from companion.ui.shell.base import CompanionModal
 from companion.ui.widgets.choices import ChoiceList

@@ -21,7 +21,7 @@ from textual.widgets import Footer, Input, SelectionList, Static, TextArea
 from companion.core.reframe import STEPS, Page, Reframing, judgement_words
 from companion.packs import practice as practice_packs
 from companion.services import drafts
-from companion.store.schema import Reframe
+from companion.store.practice_records import Reframe
 from companion.system.i18n import format_moment
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.typed_keys import after_typed_keys, still_open

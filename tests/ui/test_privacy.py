@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from companion.store import encryption
@@ -61,6 +62,29 @@ async def test_an_encrypted_journal_asks_for_the_passphrase_first(
         assert "the refund that went wrong" in screen_text(app)
     assert segment(home).read_bytes().startswith(MAGIC)
     assert before.startswith(MAGIC)
+
+
+async def test_the_journal_opened_by_the_passphrase_is_not_kept_waiting_by_home(
+    app_factory, home: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dialog gives way to the journal: Home, hidden under it, does not read the
+    glance meanwhile; it does once it is back in front."""
+    encrypted_journal(home, clock)
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        glances = []
+        real = type(app).today_glance
+        monkeypatch.setattr(type(app), "today_glance", lambda a: glances.append(1) or real(a))
+        await pilot.press("j")
+        await type_passphrase(pilot, PASS)
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+        await settled(pilot)
+        assert glances == []
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await settled(pilot)
+        assert glances == [1] and "Journal entries" in screen_text(app)
 
 
 async def test_three_wrong_tries_leave_it_locked_and_untouched(

@@ -49,7 +49,14 @@ class HomeScreen(CompanionScreen):
         self._draw_glance()
 
     def on_screen_resume(self) -> None:
-        self.refresh_view()
+        # A frame later, and only if Home is still in front: when a dialog gives way to
+        # another screen (the passphrase to the journal), nobody would see the glance,
+        # which reads today's writing.
+        self.call_after_refresh(self._resumed)
+
+    def _resumed(self) -> None:
+        if self.is_active:  # at the top of the stack
+            self.refresh_view()
 
     def on_rhythm_tick(self, _message: RhythmTick) -> None:
         self.refresh_view()

@@ -247,6 +247,31 @@ async def test_scrolling_to_the_end_brings_in_older_entries(app_factory, clock: 
         await wait_for(pilot, lambda: len(rows(app)) == SHOWN)
 
 
+async def test_the_same_page_read_again_is_not_drawn_again(
+    app_factory, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker reading the journal again (the slow timer, another process's note)
+    finds the page as drawn: its fifty rows are not drawn again on the UI thread. A
+    changed row is."""
+    app = app_factory("en")
+    for n in range(60):
+        seed(app, text=f"chat {n} in the queue")
+        clock.advance(minutes=1)
+    draws: list[int] = []
+    real = JournalScreen._draw
+    monkeypatch.setattr(JournalScreen, "_draw", lambda s, e: draws.append(len(e)) or real(s, e))
+    async with app.run_test(size=(80, 24)) as pilot:
+        journal = await open_journal(pilot)
+        assert journal._row_width() == journal._room  # drawn for the width it has
+        drawn = len(draws)
+        journal.refresh_list()  # what JournalRead does once the worker has read
+        await settled(pilot)
+        assert len(draws) == drawn and len(rows(app)) == SHOWN
+        await pilot.press("asterisk")  # a star on the first row: that row changed
+        await settled(pilot)
+        assert len(draws) == drawn + 1 and rows(app)[0].startswith("★")
+
+
 async def test_edit_from_the_list(app_factory, clock: FakeClock) -> None:
     app = app_factory("en")
     entry = seed(app, text="first words", tags=("refund",))

@@ -32,7 +32,7 @@ from companion.store.schema import Entry
 from companion.ui.journal.dialogs import ConfirmDeleteScreen, KindPickerScreen
 from companion.ui.journal.entry_editor import EntryEditorScreen
 from companion.ui.journal.entry_view import EntryViewScreen
-from companion.ui.journal.rows import EntryList, entry_row, filter_stops
+from companion.ui.journal.rows import EntryList, entry_row, filter_stops, filters_line
 from companion.ui.shell.base import FOOTER_EVERYWHERE, CompanionScreen, types_text
 from companion.ui.shell.messages import JournalCounted, JournalRead
 from companion.ui.widgets.prose import Paragraph
@@ -194,11 +194,15 @@ class JournalScreen(CompanionScreen):
         except StoreError:
             status.update(t("errors.unavailable", store=t("store.journal")))
             return
+        drawn = self.query_one("#journal-list", OptionList).option_count == len(self.shown)
+        same = drawn and page.listed == self.shown and self._row_width() == self._room
         self.shown, self.more, self.complete = page.listed, page.more, page.complete
         if not page.complete:
             self.read_again()  # a worker reads the rest; drawn again when it is done
-        self._draw(self.shown)
-        self._describe_filters()
+        if not same:
+            self._draw(self.shown)
+        filters = filters_line(self.kinds, self.kind_filter, self.starred_only, self.t)
+        self.query_one("#journal-filters", Static).update(filters)
         self.total = total
         if page.complete and not page.more:  # every match is on the page
             self.matches = len(page.listed)
@@ -270,25 +274,18 @@ class JournalScreen(CompanionScreen):
             listing.highlighted = 0
 
     def _row_width(self) -> int:
+        """The list's width, less the scrollbar if the rows outnumber its lines (or its
+        size is not known yet): a row too wide would wrap, and the scrollbar comes with
+        the rows, after they are drawn, with no resize to say so."""
         listing = self.query_one("#journal-list", OptionList)
-        width = listing.scrollable_content_region.width
-        return (width if width > 0 else self.app.size.width - 4) - 2
+        width = listing.size.width or self.app.size.width - 4  # (before the first layout)
+        if len(self.shown) > listing.size.height:
+            width -= listing.styles.scrollbar_size_vertical
+        return width - 2
 
     def on_resize(self) -> None:
         if self._row_width() != self._room:  # rows are cut to the width they are drawn for
             self._draw(self.shown)
-
-    def _describe_filters(self) -> None:
-        t = self.t
-        parts = []
-        if self.kind_filter is not None:
-            spec = self.kinds.get(self.kind_filter)
-            parts.append(spec.name if spec else self.kind_filter)
-        if self.starred_only:
-            parts.append(t("journal.screen.starred_only"))
-        self.query_one("#journal-filters", Static).update(
-            " · ".join(parts) if parts else t("journal.screen.all_kinds")
-        )
 
     # -- what the person asks for ----------------------------------------------------------
     def selected(self) -> Entry | None:

@@ -13,6 +13,7 @@ from textual.widgets import OptionList
 
 from companion.core.journal import Kind, cut, shown, tags_to_show
 from companion.services.journal.search import Listed
+from companion.system.i18n import Strings
 
 FILTER = Binding.Group("journal.keys.filter")
 
@@ -70,3 +71,16 @@ def filter_stops(
     shown = [k for k, spec in kinds.items() if spec.offered or k in present]
     shown += sorted(k for k in present if k not in kinds)
     return [(None, False), (None, True), *((kind, False) for kind in shown)]
+
+
+def filters_line(
+    kinds: Mapping[str, Kind], kind_filter: str | None, starred_only: bool, t: Strings
+) -> str:
+    """What the list shows: "Thought log · Starred", or all kinds."""
+    parts = []
+    if kind_filter is not None:
+        spec = kinds.get(kind_filter)
+        parts.append(spec.name if spec else kind_filter)
+    if starred_only:
+        parts.append(t("journal.screen.starred_only"))
+    return " · ".join(parts) if parts else t("journal.screen.all_kinds")

@@ -163,6 +163,13 @@ def decrypt(journal: JournalStore) -> Recoded:
 
 
 # -- unlocking ------------------------------------------------------------------------------
+def prepare() -> None:
+    """Load the ciphers (the ``cryptography`` package) ahead of a passphrase: the
+    unlock dialog does it in a worker while the person types, so Enter costs only the
+    key's derivation."""
+    from companion.store import crypto  # noqa: F401
+
+
 def unlock(journal: JournalStore | Database, passphrase: str) -> bool:
     """Open the encrypted journal. False on a wrong passphrase (an empty one too), with
     every file untouched. True otherwise: then ``journal.problem`` says whether it is

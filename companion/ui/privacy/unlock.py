@@ -36,6 +36,7 @@ class UnlockScreen(CompanionModal):
 
     def on_mount(self) -> None:
         self.query_one("#passphrase", Input).focus()
+        self.run_worker(encryption.prepare, thread=True, group="unlock-prepare")
 
     @on(Input.Submitted, "#passphrase")
     def submitted(self, event: Input.Submitted) -> None:

@@ -112,10 +112,8 @@ class Journal:
         self.finder.load_all(stop)
 
     def search(self, query: Query, limit: int | None = None) -> list[Entry]:
-        """Matching entries, newest first."""
-        if limit is None:
-            limit = max(1, self.finder.total() or 0)
-        return self.finder.entries(self.finder.page(query, limit).listed)
+        """Matching entries, newest first, decoded."""
+        return self.finder.entries(self.find(query, limit))
 
     def page(self, query: Query, limit: int, wait: bool = True) -> Page:
         """The newest ``limit`` matches as a list shows them (see JournalSearch.page)."""

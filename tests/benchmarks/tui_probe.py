@@ -6,13 +6,14 @@ and drafts are written), so each starts cold; prints one line ``PROBE {json}``.
 - ``search``: common words typed into the journal's search box and taken back with
   backspace. Each key that changes which entries match (counted in jrnl's export of
   the same text) is timed from the key event to the list and its count showing the
-  new results; a key that changes nothing on the screen is typed, not timed.
+  new results, drawn (the screen's next refresh); a key that changes nothing on the
+  screen is typed, not timed.
 - ``note``: ``companion note`` run beside the open journal: how long until the entry
   is listed, and the longest time the UI thread was blocked meanwhile.
 - ``autosave``: typing in the editor, then the longest time the UI thread was blocked
   around each draft being written (a file under ``data/`` changing).
 - ``unlock``: an encrypted journal, ``j``, the passphrase typed, Enter: until the
-  journal list is drawn (one run per process: keys are cached in the process).
+  journal list is drawn on the screen (one run per process: keys are cached in the process).
 
 "Blocked" is measured by a heartbeat on the app's event loop (a 1 ms sleep in a loop):
 the longest gap between its beats, less the 1 ms, is the longest time nothing else
@@ -106,6 +107,17 @@ async def until(check: Callable[[], bool], timeout: float, step: float = 0.001) 
     return None
 
 
+async def until_drawn(
+    app: Any, check: Callable[[], bool], timeout: float, step: float = 0.001
+) -> float | None:
+    """The moment the screen has been drawn after ``check()`` first holds: a list's new
+    rows count once they are on the screen, not when the widget holds them."""
+    if await until(check, timeout, step) is None:
+        return None
+    await app.screen.wait_for_refresh()
+    return time.perf_counter()
+
+
 def journal_texts(export: Path) -> list[str]:
     data = json.loads(export.read_text("utf-8"))
     return [f"{e['title']}\n{e['body']}".casefold() for e in data["entries"]]
@@ -124,7 +136,7 @@ def changing_keys(word: str, texts: list[str]) -> list[bool]:
 async def open_journal(app: Any, pilot: Any) -> float | None:
     started = time.perf_counter()
     send_key(app, "j")
-    seen = await until(lambda: bool((results(app) or ("", 0, None))[1]), timeout=120)
+    seen = await until_drawn(app, lambda: bool((results(app) or ("", 0, None))[1]), timeout=120)
     return None if seen is None else seen - started
 
 
@@ -143,7 +155,7 @@ async def probe_search(app: Any, pilot: Any, texts: list[str]) -> dict[str, Any]
         started = time.perf_counter()
         send_key(app, key)
         if changes:
-            seen = await until(lambda b=before: results(app) != b, timeout=5)
+            seen = await until_drawn(app, lambda b=before: results(app) != b, timeout=5)
             latencies.append(None if seen is None else seen - started)
         await pilot.pause()
     return {"keys": [k for k, timed in plan if timed], "latencies": latencies}
@@ -166,7 +178,7 @@ async def probe_note(app: Any, pilot: Any, companion: str, home: Path, runs: int
         )
         await proc.wait()
         written = time.perf_counter()
-        seen = await until(lambda b=before: results(app) != b, timeout=30, step=0.005)
+        seen = await until_drawn(app, lambda b=before: results(app) != b, timeout=30, step=0.005)
         if seen is None:
             shown.append(None)
             blocked.append(beat.worst(written, time.perf_counter()))
@@ -251,8 +263,8 @@ async def probe_unlock(app: Any, pilot: Any, passphrase: str) -> dict[str, Any]:
     beat.start()
     started = time.perf_counter()
     send_key(app, "enter")
-    # The dialog closes and the journal opens in one go, so there is one moment to see.
-    listed = await until(lambda: bool((results(app) or ("", 0, None))[1]), timeout=120)
+    # The dialog closes and the journal's rows are drawn: one moment to see.
+    listed = await until_drawn(app, lambda: bool((results(app) or ("", 0, None))[1]), timeout=120)
     await asyncio.sleep(AFTER)
     beat.stop()
     end = (listed or time.perf_counter()) + AFTER

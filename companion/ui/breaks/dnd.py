@@ -8,11 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Button, Footer
+from textual.widgets import Button
 
 from companion.system.i18n import format_time
 from companion.ui.shell.base import CompanionModal
 from companion.ui.widgets.choices import ChoiceButton, Choices
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph
 
 
@@ -44,7 +45,7 @@ class DndScreen(CompanionModal):
                 yield ChoiceButton(end, id="dnd-end", compact=True)
                 if self.active_until is not None:
                     yield ChoiceButton(t("breaks.dnd.off"), id="dnd-off", compact=True)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#dnd-30", Button).focus()

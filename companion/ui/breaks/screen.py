@@ -11,7 +11,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Digits, Footer, Static
+from textual.widgets import Button, Digits, Static
 
 from companion.core.activities import Activity, suggestion_order
 from companion.core.breaks import Phase
@@ -22,6 +22,7 @@ from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.calm_base import DIGITS
 from companion.ui.shell.messages import BreathingWanted, RhythmTick
 from companion.ui.widgets.choices import ChoiceButton, ChoiceRow, Choices
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph
 from companion.ui.widgets.tension import TensionScale
 
@@ -109,7 +110,7 @@ class BreakScreen(CompanionScreen):
             else:
                 with ChoiceRow(classes="buttons"):
                     yield from self._buttons(view)
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def asks_rating(self) -> bool:

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, OptionList, Static
+from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.core.breathing import (
@@ -30,6 +30,7 @@ from companion.store.activity_records import BreathingSession
 from companion.system.i18n import Strings
 from companion.ui.shell.calm_base import DIGITS, CalmScreen
 from companion.ui.widgets.breath_guide import BreathGuide
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.pacer import Pacer
 from companion.ui.widgets.phase_bar import PhaseBar
 from companion.ui.widgets.prose import Paragraph
@@ -134,7 +135,7 @@ class BreatheScreen(CalmScreen, Screen[BreathingSession | None]):
                     yield Paragraph(t("breathing.tension.after"), markup=False)
                     yield TensionScale(id="after")
                 yield Paragraph(id="tension-change", classes="muted", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def _options(self) -> list[Option]:
         names = {}

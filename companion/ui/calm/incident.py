@@ -15,7 +15,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Select, Static, TextArea
+from textual.widgets import Button, Input, Select, Static, TextArea
 
 from companion.core.journal import shown
 from companion.services import drafts
@@ -23,6 +23,7 @@ from companion.services.incident import CHANNELS, report
 from companion.store.errors import StoreError
 from companion.system.paths import display_path
 from companion.ui.shell.base import CompanionModal, CompanionScreen
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph
 
 WORDS = "#incident-words"
@@ -72,7 +73,7 @@ class IncidentScreen(CompanionScreen):
             with Horizontal(classes="buttons"):
                 yield Button(t("incident.keys.save"), id="incident-save", variant="primary")
                 yield Button(t("incident.keys.copy"), id="incident-copy")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         # Focus scrolls the words to the top; the title and what to paste stay in view.
@@ -204,7 +205,7 @@ class ReportScreen(CompanionModal):
             yield Paragraph(hint, classes="dialog-line")
             yield TextArea(shown(self.text), id="report-text", read_only=True, soft_wrap=True)
             yield Static(id="report-saved", classes="muted", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.app.copy_to_clipboard(self.text)

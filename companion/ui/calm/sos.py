@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from companion.core.breathing import Pattern, breath_at
 from companion.core.sos import (
@@ -32,6 +32,7 @@ from companion.store.activity_records import SosReset
 from companion.ui.calm.vent import VentScreen
 from companion.ui.shell.calm_base import DIGITS, CalmScreen
 from companion.ui.widgets.breath_guide import BreathGuide
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.pacer import Pacer
 from companion.ui.widgets.prose import Paragraph
 from companion.ui.widgets.tension import TensionScale
@@ -93,7 +94,7 @@ class SosScreen(CalmScreen, Screen[SosReset | None]):
                     with Center():
                         yield TensionScale(id="before")
                         yield TensionScale(id="after")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         services = self.companion.services

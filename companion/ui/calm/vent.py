@@ -13,11 +13,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Button, Footer, Static, TextArea
+from textual.widgets import Button, Static, TextArea
 
 from companion.ui.shell.base import CompanionModal
 from companion.ui.shell.typed_keys import after_typed_keys, still_open
 from companion.ui.widgets.choices import ChoiceButton, ChoiceRow
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph
 
 
@@ -37,7 +38,7 @@ class VentScreen(CompanionModal):
             with ChoiceRow(classes="buttons"):
                 yield ChoiceButton(t("sos.vent.let_go"), id="let-go", variant="primary")
                 yield ChoiceButton(t("sos.vent.keep"), id="keep")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#vent-text", TextArea).focus()

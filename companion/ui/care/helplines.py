@@ -12,12 +12,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from companion.core.care import first_region
 from companion.core.journal import shown
 from companion.packs.care import HelpLine, help_lines
 from companion.ui.shell.base import CompanionScreen
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph, Prose
 
 
@@ -63,7 +64,7 @@ class HelpLinesScreen(CompanionScreen):
             own = t("care.eap.shown", eap=shown(eap)) if eap else t("care.eap.unset")
             yield Paragraph(own, id="helplines-eap", classes="body")
             yield Paragraph(lines.note, classes="muted")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#helplines").focus()  # the arrows and page keys scroll it

@@ -25,7 +25,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from companion.core.insights import LOCKED, Insights
@@ -35,6 +35,7 @@ from companion.services.messages import store_error
 from companion.store.errors import StoreError
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.messages import JournalLocked, RhythmTick
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph, Prose
 
 SECTIONS = ("counts", "helps", "trend", "patterns")
@@ -112,7 +113,7 @@ class InsightsScreen(CompanionScreen):
             yield Static(
                 t("insights.trend.tension_note"), id="insights-trend-note", classes="muted"
             )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#insights", VerticalScroll).focus()

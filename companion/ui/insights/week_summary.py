@@ -6,12 +6,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from companion.core.insights import Insights
 from companion.services.insights import words
 from companion.ui.insights.screen import grid
 from companion.ui.shell.base import CompanionModal
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph
 
 
@@ -36,7 +37,7 @@ class WeekSummaryScreen(CompanionModal):
             yield Paragraph(grid(lines), markup=False)
             yield Paragraph(t("insights.summary.closing"), classes="summary-closing")
             yield Paragraph(id="week-summary-keys", classes="muted", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._show_keys()

@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.core.journal import MOOD_SCALE, Kind
@@ -20,6 +20,7 @@ from companion.system.i18n import format_moment
 from companion.ui.shell.base import CompanionModal
 from companion.ui.widgets.choices import ChoiceButton, ChoiceList, ChoiceRow
 from companion.ui.widgets.columns import two_columns
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph
 
 
@@ -51,7 +52,7 @@ class KindPickerScreen(CompanionModal):
             yield ChoiceList(*options, id="kind-list")
             yield Paragraph(id="kind-about", classes="dialog-line", markup=False)
             yield Paragraph(t("journal.new.hint"), classes="muted", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
@@ -103,7 +104,7 @@ class ConfirmDeleteScreen(CompanionModal):
             with ChoiceRow(classes="buttons"):
                 yield ChoiceButton(t("journal.delete.keep"), id="keep", variant="primary")
                 yield ChoiceButton(t("journal.delete.confirm"), id="delete", variant="error")
-        yield Footer()
+        yield KeysFooter()
 
     def _undo_key(self) -> str:
         from companion.ui.journal.entries import JournalScreen
@@ -150,7 +151,7 @@ class DraftOfferScreen(CompanionModal):
             with ChoiceRow(classes="buttons"):
                 yield ChoiceButton(t("journal.editor.draft_resume"), id="resume", variant="primary")
                 yield ChoiceButton(t("journal.editor.draft_discard"), id="discard")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#resume", Button).focus()
@@ -189,7 +190,7 @@ class MoodScreen(CompanionModal):
             yield Paragraph(t("journal.mood.title"), classes="dialog-title", markup=False)
             yield Static(two_columns(rows), id="mood-scale")
             yield Paragraph(t("journal.mood.hint"), classes="muted", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def action_score(self, score: int) -> None:
         journal = self.companion.services.journal

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from companion.core.journal import (
     MOOD_SCALE,
@@ -32,6 +32,7 @@ from companion.store.schema import Draft, EditorDraft, Entry
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.messages import DayClosed
 from companion.ui.shell.typed_keys import after_typed_keys, still_open
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph
 from companion.ui.widgets.scale_select import ScaleSelect
 
@@ -100,7 +101,7 @@ class EntryEditorScreen(CompanionScreen):
             yield Input(value=self.initial_tags, id="answer-tags", classes="answer")
             yield Paragraph(id="editor-error", classes="problem hidden", markup=False)
             yield Paragraph(t("journal.editor.draft_note"), classes="muted", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def _word_choice(self, prompt_id: str, values: str) -> Select[str]:
         """An answer kept as an id ("energetic") and read as words ("Full of energy"):

@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer
 
 from companion.core.journal import shown
 from companion.core.voice import third_person
@@ -23,6 +22,7 @@ from companion.system.i18n import format_moment
 from companion.ui.journal.dialogs import ConfirmDeleteScreen
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.messages import ReframeWanted, ReportWanted
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph
 
 _A_MINUTE = timedelta(minutes=1)
@@ -74,7 +74,7 @@ class EntryViewScreen(CompanionScreen):
                 tags = " ".join(f"#{tag}" for tag in entry.tags)
                 yield Paragraph(shown(tags), classes="muted entry-tags", markup=False)
             yield from self._reframes(now)
-        yield Footer()
+        yield KeysFooter()
 
     def _reframes(self, now: datetime) -> ComposeResult:
         """The link back: reframes started from this entry."""

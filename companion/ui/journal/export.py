@@ -8,13 +8,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer
+from textual.widgets import Button
 
 from companion.services.journal.export import export_to_folder
 from companion.store.errors import StoreError
 from companion.system.paths import display_path
 from companion.ui.shell.base import CompanionModal
 from companion.ui.widgets.choices import ChoiceButton, Choices
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph
 
 FORMATS = ("md", "json", "txt")
@@ -34,7 +35,7 @@ class ExportScreen(CompanionModal):
                 for fmt in FORMATS:
                     yield ChoiceButton(t(f"journal.export.{fmt}"), id=f"export-{fmt}", compact=True)
             yield Paragraph(t("journal.cli.not_encrypted"), classes="muted")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#export-md", Button).focus()

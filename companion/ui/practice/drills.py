@@ -12,13 +12,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.core.drills import Answer, Drill
 from companion.core.drills import answer as score
 from companion.packs import practice as practice_packs
 from companion.ui.practice.base import BACK, PracticeTool, beside, spaced
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph, Prose
 
 LETTERS = "abcd"
@@ -51,7 +52,7 @@ class DrillsScreen(PracticeTool):
                 yield Static(id="drill-situation", classes="body")
                 yield OptionList(id="drill-options")
                 yield Static(id="drill-result", classes="hidden")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.action_next()

@@ -7,11 +7,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from companion.packs import practice as practice_packs
 from companion.packs.practice import EmotionCard
 from companion.ui.practice.base import BACK, PracticeTool
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph, Prose
 
 
@@ -34,7 +35,7 @@ class EmotionCardsScreen(PracticeTool):
             with VerticalScroll(classes="wizard-body"):
                 yield Paragraph(self.t("practice.emotions.intro"), classes="muted body")
                 yield Static(id="emotion-card", classes="card")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.show()

@@ -11,7 +11,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from companion.core.reframe import OUTCOMES
@@ -19,6 +19,7 @@ from companion.store.practice_records import Reframe
 from companion.system.i18n import format_day
 from companion.ui.shell.base import CompanionModal
 from companion.ui.widgets.choices import ChoiceList
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph
 
 SKIP = "skip"
@@ -49,7 +50,7 @@ class FollowUpScreen(CompanionModal):
             yield Input(placeholder=t("reframe.follow_up.note"), id="note")
             options = [Option(t(f"reframe.follow_up.{o}"), id=o) for o in OUTCOMES]
             yield ChoiceList(*options, None, Option(t("reframe.follow_up.skip"), id=SKIP))
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#note", Input).focus()

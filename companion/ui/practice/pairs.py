@@ -8,10 +8,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from companion.core.drills import PairQuestion, ThoughtPair, pair_question
 from companion.ui.practice.base import BACK, PracticeTool, beside
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Prose
 
 
@@ -44,7 +45,7 @@ class ThoughtPairsScreen(PracticeTool):
             yield self.title_widget()
             with VerticalScroll(id="pairs-body", classes="wizard-body"):
                 yield Static(id="pairs-view")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.show()

@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from companion.core.poker import Hand, PokerRound
 from companion.packs import practice as practice_packs
 from companion.packs.practice import Perspective, Situation, Trap
 from companion.ui.practice.base import BACK, PracticeTool, beside
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph, Prose
 from companion.ui.widgets.scale import meter
 
@@ -56,7 +57,7 @@ class PokerScreen(PracticeTool):
                 yield Paragraph(id="clock", markup=False)
                 yield Paragraph(id="prompt", classes="body")
                 yield Static(id="samples", classes="hidden")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._timer = self.set_interval(TICK_SECONDS, self.tick, pause=True)

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Footer, Input, SelectionList, Static, TextArea
+from textual.widgets import Input, SelectionList, Static, TextArea
 
 from companion.core.reframe import STEPS, Page, Reframing, judgement_words
 from companion.packs import practice as practice_packs
@@ -25,6 +25,7 @@ from companion.store.practice_records import Reframe
 from companion.system.i18n import format_moment
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.typed_keys import after_typed_keys, still_open
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph, Prose
 from companion.ui.widgets.scale import IntensityScale, meter
 
@@ -69,7 +70,7 @@ class ReframeScreen(CompanionScreen):
                 f"{t('reframe.screen.title')} · {title}", classes="page-title", markup=False
             )
             yield from getattr(self, f"_{page.value}")()
-        yield Footer()
+        yield KeysFooter()
 
     def _facts(self) -> ComposeResult:
         t = self.t

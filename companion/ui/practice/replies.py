@@ -8,10 +8,11 @@ from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from companion.packs.practice import ReplyExample
 from companion.ui.practice.base import PracticeTool, beside
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph
 
 
@@ -48,7 +49,7 @@ class RepliesScreen(PracticeTool):
                         (f"{t('practice.replies.instead')}: ", "dim"), avoid.instead
                     )
                     yield Static(beside([("✗", said), ("✓", instead)], gap=1), classes="body")
-        yield Footer()
+        yield KeysFooter()
 
     def _example(self, example: ReplyExample) -> Group:
         t = self.t

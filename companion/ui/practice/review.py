@@ -8,11 +8,12 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, TextArea
+from textual.widgets import TextArea
 
 from companion.services import drafts
 from companion.ui.practice.base import BACK, PracticeTool
 from companion.ui.shell.typed_keys import after_typed_keys, still_open
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph
 
 FIELDS = ("happened", "did_well", "next_time")
@@ -44,7 +45,7 @@ class ReviewScreen(PracticeTool):
                     yield TextArea(self.answers[field], id=field, classes="short-text")
                 hint = t("practice.review.save_hint", key=self.key_of("review_save"))
                 yield Paragraph(hint, classes="muted")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         if not any(self.practice.review_draft.values()):  # kept when the app last closed?

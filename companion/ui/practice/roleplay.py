@@ -9,12 +9,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.core.roleplay import Conversation, Roleplay, heat_level
 from companion.packs import practice as practice_packs
 from companion.ui.practice.base import BACK, PracticeTool, beside, spaced
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph, Prose
 from companion.ui.widgets.scale import meter
 
@@ -63,7 +64,7 @@ class RoleplayScreen(PracticeTool):
                     yield Paragraph(self.talk.play.setting, classes="muted body")
                     yield from self._lines()
                 yield OptionList(id="replies")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._ready()

@@ -7,10 +7,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from companion.ui.practice.base import BACK, PracticeTool, beside
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph
 
 OPEN = Binding.Group("practice.keys.open", compact=True)  # "1234567 Open" in the footer
@@ -41,7 +42,7 @@ class PracticeRoomScreen(PracticeTool):
                 )
                 options.append(Option(beside([(Text(str(number), style="dim"), about)]), id=tool))
             yield OptionList(*options, id="tools")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#tools", OptionList).focus()

@@ -10,7 +10,7 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from companion.services.messages import plain_left
 from companion.store import encryption
@@ -18,6 +18,7 @@ from companion.store.encryption import MIN_PASSPHRASE as MIN_LENGTH
 from companion.store.errors import StoreError
 from companion.ui.shell.base import CompanionModal
 from companion.ui.widgets.choices import ChoiceButton, ChoiceRow
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph
 
 
@@ -43,7 +44,7 @@ class PassphraseScreen(CompanionModal):
                 yield ChoiceButton(t(label), id="apply", variant="primary")
                 if encrypted:
                     yield ChoiceButton(t("lock.remove"), id="remove")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query(Input).first().focus()

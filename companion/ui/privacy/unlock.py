@@ -7,10 +7,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from companion.store import encryption
 from companion.ui.shell.base import CompanionModal
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph
 
 TRIES = 3
@@ -32,7 +33,7 @@ class UnlockScreen(CompanionModal):
             yield Paragraph(t("lock.unlock_body"), classes="dialog-line", markup=False)
             yield Input(password=True, id="passphrase", placeholder=t("lock.unlock_placeholder"))
             yield Paragraph(id="unlock-message", classes="problem hidden", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#passphrase", Input).focus()

@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Input
+from textual.widgets import Button, Input
 
 from companion.packs.routine import energy
 from companion.services import drafts
@@ -23,6 +23,7 @@ from companion.ui.routine.body_scan import BodyScan
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.messages import BreathingWanted
 from companion.ui.widgets.choices import ChoiceButton, ChoiceRow, Choices
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph
 
 STEPS = ("intro", "breathe", "intention", "feeling", "done")  # (or "scan" for "breathe")
@@ -75,7 +76,7 @@ class EnergyScreen(CompanionScreen):
                         yield ChoiceButton(label, id=f"feeling-{feeling}", compact=True)
             else:
                 yield from self._compose_done()
-        yield Footer()
+        yield KeysFooter()
 
     def _compose_intro(self) -> ComposeResult:
         t = self.t

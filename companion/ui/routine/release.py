@@ -10,13 +10,14 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from companion.core.activities import AfterWork, suggestion_order
 from companion.services import drafts
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.typed_keys import after_typed_keys, still_open
 from companion.ui.widgets.choices import ChoiceButton, ChoiceRow
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph
 
 
@@ -63,7 +64,7 @@ class ReleaseScreen(CompanionScreen):
                 with ChoiceRow(classes="buttons"):
                     yield ChoiceButton(t("routine.keys.save"), id="save", variant="primary")
                     yield ChoiceButton(t("routine.keys.not_today"), id="not-today")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         kept = self.take_back_draft()  # what was typed here when the app last closed

@@ -8,12 +8,13 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from companion.core.key_names import is_printable
 from companion.ui.actions import registry_place
 from companion.ui.shell.base import FOOTER_EVERYWHERE, CompanionModal
 from companion.ui.widgets.columns import two_columns
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph
 
 
@@ -45,7 +46,7 @@ class HelpScreen(CompanionModal):
                 classes="muted",
                 markup=False,
             )
-        yield Footer()
+        yield KeysFooter()
 
     def key_rows(
         self,

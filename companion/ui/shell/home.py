@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from companion.core.daytime import part_of_day
 from companion.system.i18n import format_day, format_time
@@ -17,6 +17,7 @@ from companion.ui.actions import ACTIONS
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.messages import JournalLocked, RhythmTick
 from companion.ui.widgets.columns import key_grid, two_columns
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph
 
 
@@ -36,7 +37,7 @@ class HomeScreen(CompanionScreen):
             yield Paragraph(id="glance", markup=False)
             yield Paragraph(t("home.keys_title"), classes="section-title", markup=False)
             yield Static(id="home-keys")
-        yield Footer()
+        yield KeysFooter()
 
     # Home has no timer of its own: the app's one timer (the break rhythm's) comes back
     # when Home shows another figure (redraw_in) and redraws it with a RhythmTick.

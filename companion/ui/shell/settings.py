@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Select, Static, Switch
+from textual.widgets import Button, Input, Select, Static, Switch
 
 from companion.packs.library import pack_problem
 from companion.services.config import BadValue, read_duration
@@ -19,6 +19,7 @@ from companion.system.i18n import format_length
 from companion.system.paths import display_path
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.setting_rows import ROWS, SettingRow
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph
 
 FIELD_SPECS = {spec.attr: spec for spec in FIELDS}
@@ -52,7 +53,7 @@ class SettingsScreen(CompanionScreen):
                 yield Paragraph(t("settings.problems_title"), classes="section-title", markup=False)
                 for problem in problems:
                     yield Paragraph(config_problem(problem, t), classes="problem", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def _own_packs(self) -> ComposeResult:
         """Where the person's own packs go, how many loaded, and what was skipped."""

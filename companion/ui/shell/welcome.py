@@ -10,12 +10,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer
+from textual.widgets import Button
 
 from companion.system.content import available_languages
 from companion.system.i18n import Strings
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.widgets.choices import ChoiceButton, ChoiceRow
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph
 
 PAGES = ("language", "about", "privacy", "care")
@@ -63,7 +64,7 @@ class WelcomeScreen(CompanionScreen):
             with Vertical(classes="hint"):
                 skip_key = self.key_of("skip_welcome")
                 yield Paragraph(t("welcome.skip_hint", key=skip_key), classes="muted", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._focus_main_button()

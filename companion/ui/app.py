@@ -244,9 +244,9 @@ class CompanionApp(App[None]):
 
     @on(StoreProblemFound)
     def _store_problem_found(self, message: StoreProblemFound) -> None:
-        from companion.ui.shell.store_problem import StoreProblemScreen
+        from companion.ui.shell.store_problem import tell_found
 
-        self.push_screen(StoreProblemScreen(message.problem))  # type: ignore[arg-type]
+        tell_found(self, message.problem)  # type: ignore[arg-type]
 
     @on(JournalLocked)
     def _journal_locked(self) -> None:

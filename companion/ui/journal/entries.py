@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from companion.core.journal import EntryError
@@ -35,6 +35,7 @@ from companion.ui.journal.entry_view import EntryViewScreen
 from companion.ui.journal.rows import EntryList, entry_row, filter_stops, filters_line
 from companion.ui.shell.base import FOOTER_EVERYWHERE, CompanionScreen, types_text
 from companion.ui.shell.messages import JournalCounted, JournalRead
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph
 
 REFRESH_SECONDS = 5  # another process's note shows within this; a stat() when idle
@@ -77,7 +78,8 @@ class JournalScreen(CompanionScreen):
         self._counting: object = None  # the search a worker counts now
         self._timer: Timer | None = None
         self.reading = False  # a worker is reading the journal again: drawn again after
-        self._fresh, self._room = False, 0  # just drawn by on_mount; the width drawn for
+        # Just drawn by on_mount; the width drawn for; the draft left unsaved was offered.
+        self._fresh, self._room, self._offered = False, 0, False
 
     # -- drawing ---------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -95,19 +97,21 @@ class JournalScreen(CompanionScreen):
             yield Paragraph(id="journal-filters", classes="muted", markup=False)
             yield EntryList(id="journal-list")
             yield Paragraph(id="journal-status", classes="muted", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.kinds = catalogue(self.t.lang)
-        self.show_journal()
-        self._fresh = True
         self.query_one("#journal-list", OptionList).focus()
         self._timer = self.set_interval(REFRESH_SECONDS, self.refresh_if_changed)
-        self.offer_draft()
+        if not self.companion.services.stores.journal.locked:  # (else drawn on resume,
+            self.show_journal()  # when the passphrase dialog over it gives way)
+            self._fresh = True
+            self.offer_draft()
 
     def offer_draft(self) -> None:
         """Writing that was never saved (autosaved, or kept when the app closed) is offered
         back once, when the journal opens; saved, the cursor goes to it."""
+        self._offered = True
         self.companion.journal.offer_draft(then=self._written)
 
     def on_screen_suspend(self) -> None:
@@ -122,6 +126,8 @@ class JournalScreen(CompanionScreen):
         if not self._fresh:  # (the first showing's resume: on_mount has just drawn it)
             self.show_journal()
         self._fresh = False
+        if not self._offered:  # opened locked: now unlocked
+            self.offer_draft()
         if self._timer is not None:
             self._timer.resume()
 
@@ -274,14 +280,7 @@ class JournalScreen(CompanionScreen):
             listing.highlighted = 0
 
     def _row_width(self) -> int:
-        """The list's width, less the scrollbar if the rows outnumber its lines (or its
-        size is not known yet): a row too wide would wrap, and the scrollbar comes with
-        the rows, after they are drawn, with no resize to say so."""
-        listing = self.query_one("#journal-list", OptionList)
-        width = listing.size.width or self.app.size.width - 4  # (before the first layout)
-        if len(self.shown) > listing.size.height:
-            width -= listing.styles.scrollbar_size_vertical
-        return width - 2
+        return self.query_one("#journal-list", EntryList).row_width(len(self.shown))
 
     def on_resize(self) -> None:
         if self._row_width() != self._room:  # rows are cut to the width they are drawn for

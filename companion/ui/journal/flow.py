@@ -19,12 +19,17 @@ class JournalFlow:
     def __init__(self, app: CompanionApp) -> None:
         self.app = app
 
-    @needs_journal
     def open(self) -> None:
+        """The journal. Locked, it opens empty behind the passphrase dialog, so its
+        widgets are built while the person types and Enter costs only the key and the
+        first page; giving up closes it again (a private screen that comes to the front
+        over a locked journal closes itself)."""
         from companion.ui.journal.entries import JournalScreen
 
-        if not isinstance(self.app.screen, JournalScreen):
-            self.app.push_screen(JournalScreen())
+        if isinstance(self.app.screen, JournalScreen):
+            return
+        self.app.push_screen(JournalScreen())
+        self.app.privacy.when_unlocked(lambda: None)  # drawn when it comes to the front
 
     def offer_draft(self, then: Callable[[Entry | None], None] | None = None) -> None:
         """Writing left unsaved (companion closed with ctrl+q, or crashed) is offered back:

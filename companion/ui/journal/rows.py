@@ -35,6 +35,15 @@ class EntryList(OptionList):
         ),
     ]
 
+    def row_width(self, rows: int) -> int:
+        """The width a row may take: the list's, less the scrollbar if ``rows`` outnumber
+        its lines (or its size is not known yet). A row too wide would wrap, and the
+        scrollbar comes with the rows, after they are drawn, with no resize to say so."""
+        width = self.size.width or self.app.size.width - 4  # (before the first layout)
+        if rows > self.size.height:
+            width -= self.styles.scrollbar_size_vertical
+        return width - 2
+
 
 def entry_row(
     hit: Listed, kinds: Mapping[str, Kind], width: int, room: int, tz: tzinfo, this_year: int

@@ -32,6 +32,7 @@ class JournalGuard:
     def __init__(self, app: CompanionApp) -> None:
         self.app = app
         self.last_input = app.services.clock.monotonic()
+        self.unlocking = False  # the passphrase dialog is open (it tells what it finds)
 
     @property
     def journal(self) -> JournalStore:
@@ -50,9 +51,11 @@ class JournalGuard:
         from companion.ui.privacy.unlock import UnlockScreen
 
         def unlocked(ok: bool | None) -> None:
+            self.unlocking = False
             if ok:
                 self.after_unlock(then)
 
+        self.unlocking = True
         self.app.push_screen(UnlockScreen(), callback=unlocked)
 
     def after_unlock(self, then: Callable[[], object]) -> None:

@@ -4,18 +4,24 @@ without choosing decides nothing: the question comes back at the next start."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Button, Footer
+from textual.widgets import Button
 
 from companion.services.messages import open_problem, passphrase_setting, store_name
 from companion.store.database import Database, OpenProblem
 from companion.store.journal import JournalStore
 from companion.ui.shell.base import CompanionModal
 from companion.ui.widgets.choices import ChoiceButton, ChoiceRow
+from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph
+
+if TYPE_CHECKING:
+    from companion.ui.app import CompanionApp
 
 
 class StoreProblemScreen(CompanionModal):
@@ -53,7 +59,7 @@ class StoreProblemScreen(CompanionModal):
                     yield ChoiceButton(t("store_problem.damaged.not_now"), id="close")
                 else:
                     yield ChoiceButton(t("keys.close"), id="close", variant="primary")
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def database(self) -> JournalStore | Database:
@@ -89,3 +95,15 @@ class StoreProblemScreen(CompanionModal):
     @on(Button.Pressed, "#close")
     def close(self) -> None:
         self.dismiss(None)
+
+
+def tell_found(app: CompanionApp, problem: OpenProblem) -> None:
+    """A store found a problem while the app runs (a file read for the first time): say
+    so, unless the passphrase dialog is checking a key (unlocking tells what it found
+    once the dialog has closed: privacy/guard.py) or it is on the screen already. (A
+    screen pushed over the dialog would be the one its closing takes away.)"""
+    if app.privacy.unlocking:
+        return
+    if any(isinstance(s, StoreProblemScreen) and s.problem == problem for s in app.screen_stack):
+        return
+    app.push_screen(StoreProblemScreen(problem))

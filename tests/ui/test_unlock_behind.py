@@ -13,7 +13,6 @@ from companion.system.clock import FakeClock
 from companion.ui.journal.dialogs import DraftOfferScreen
 from companion.ui.journal.entries import JournalScreen
 from companion.ui.journal.entry_editor import EntryEditorScreen
-from companion.ui.privacy.unlock import UnlockScreen
 from companion.ui.shell.home import HomeScreen
 from tests.ui.helpers import screen_text, settled, text_of, wait_for
 from tests.ui.test_privacy import PASS, encrypted_journal, type_passphrase
@@ -21,6 +20,12 @@ from tests.ui.test_privacy import PASS, encrypted_journal, type_passphrase
 
 def stack(app) -> list[str]:  # type: ignore[no-untyped-def]
     return [type(s).__name__ for s in app.screen_stack]
+
+
+async def open_locked(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("j")
+    await settled(pilot)
+    assert stack(pilot.app)[-2:] == ["JournalScreen", "UnlockScreen"]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -35,9 +40,7 @@ async def test_the_journal_waits_empty_behind_the_dialog_then_shows_its_entries(
         journal = app.services.journal
         real_page = journal.page
         journal.page = lambda *a, **k: pages.append(a) or real_page(*a, **k)  # type: ignore[method-assign]
-        await pilot.press("j")
-        await settled(pilot)
-        assert stack(app)[-2:] == ["JournalScreen", "UnlockScreen"]
+        await open_locked(pilot)
         behind = app.screen_stack[-2]
         title = app.strings("journal.screen.title")
         assert behind.query_one("#journal-list", OptionList).option_count == 0
@@ -51,39 +54,24 @@ async def test_the_journal_waits_empty_behind_the_dialog_then_shows_its_entries(
         assert behind.query_one("#journal-list", OptionList).has_focus
 
 
-async def test_escape_at_the_dialog_leaves_no_journal_open(
-    app_factory, home: Path, clock: FakeClock
+@pytest.mark.parametrize(("lang", "give_up"), [("en", "escape"), ("zh", "three wrong tries")])
+async def test_giving_up_at_the_dialog_leaves_no_journal_open(
+    app_factory, home: Path, clock: FakeClock, lang: str, give_up: str
 ) -> None:
     encrypted_journal(home, clock)
-    app = app_factory("en")
+    app = app_factory(lang)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("j")
-        await settled(pilot)
-        assert isinstance(app.screen, UnlockScreen)
-        await pilot.press("escape")
-        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
-        await settled(pilot)
-        assert stack(app) == ["Screen", "HomeScreen"] or "JournalScreen" not in stack(app)
-        assert app.services.stores.journal.locked
-        await pilot.press("j")  # and it asks again
-        await settled(pilot)
-        assert stack(app)[-2:] == ["JournalScreen", "UnlockScreen"]
-
-
-async def test_three_wrong_passphrases_leave_no_journal_open(
-    app_factory, home: Path, clock: FakeClock
-) -> None:
-    encrypted_journal(home, clock)
-    app = app_factory("zh")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("j")
-        await settled(pilot)
-        for attempt in ("a", "b", "c"):
-            await type_passphrase(pilot, attempt)
+        await open_locked(pilot)
+        if give_up == "escape":
+            await pilot.press("escape")
+        else:
+            for attempt in ("a", "b", "c"):
+                await type_passphrase(pilot, attempt)
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
         await settled(pilot)
         assert "JournalScreen" not in stack(app)
         assert app.services.stores.journal.locked
+        await open_locked(pilot)  # and it asks again
 
 
 async def test_a_draft_in_a_locked_journal_is_offered_once_it_is_unlocked(
@@ -92,8 +80,7 @@ async def test_a_draft_in_a_locked_journal_is_offered_once_it_is_unlocked(
     encrypted_journal(home, clock)
     app = app_factory("en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("j")
-        await settled(pilot)
+        await open_locked(pilot)
         await type_passphrase(pilot, PASS)
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
         app.push_screen(EntryEditorScreen("thought"))
@@ -106,8 +93,7 @@ async def test_a_draft_in_a_locked_journal_is_offered_once_it_is_unlocked(
     async with again.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
         assert isinstance(again.screen, HomeScreen)  # not offered: it cannot be read yet
-        await pilot.press("j")
-        await settled(pilot)
+        await open_locked(pilot)
         await type_passphrase(pilot, PASS)
         await wait_for(pilot, lambda: isinstance(again.screen, DraftOfferScreen))
         assert "unsaved Thought log" in screen_text(again)

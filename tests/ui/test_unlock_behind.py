@@ -14,7 +14,7 @@ from companion.ui.journal.dialogs import DraftOfferScreen
 from companion.ui.journal.entries import JournalScreen
 from companion.ui.journal.entry_editor import EntryEditorScreen
 from companion.ui.shell.home import HomeScreen
-from tests.ui.helpers import screen_text, settled, text_of, wait_for
+from tests.ui.helpers import record_calls, screen_text, settled, text_of, wait_for
 from tests.ui.test_privacy import PASS, encrypted_journal, type_passphrase
 
 
@@ -36,10 +36,7 @@ async def test_the_journal_waits_empty_behind_the_dialog_then_shows_its_entries(
     app = app_factory(lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
-        pages: list[object] = []
-        journal = app.services.journal
-        real_page = journal.page
-        journal.page = lambda *a, **k: pages.append(a) or real_page(*a, **k)  # type: ignore[method-assign]
+        pages = record_calls(app.services.journal, "page")
         await open_locked(pilot)
         behind = app.screen_stack[-2]
         title = app.strings("journal.screen.title")

@@ -49,16 +49,24 @@ class Summary:
 
 
 def segment_block(journal: JournalStore, name: str) -> Block:
-    """A segment's search block: its search file when it matches the segment, else made
-    from the segment (and kept). Raises StoreError if the segment cannot be read."""
-    block = search_file.read(journal.part_path(name), journal.codec)
+    """A segment's search block: its search file when it matches the segment (or was
+    made from the same bytes, in a copied folder), else made from the segment (and
+    kept). Raises StoreError if the segment cannot be read."""
+    path = journal.part_path(name)
+    block = search_file.read(path, journal.codec)
     if block is not None:
         return block
     with journal.transaction():
-        block = search_file.read(journal.part_path(name), journal.codec)  # made meanwhile?
+        block = search_file.read(path, journal.codec)  # made meanwhile?
         if block is not None:
             return block
-        return refresh_segment(journal, name)
+        block = search_file.adopt(path, journal.codec)
+        if block is None:
+            return refresh_segment(journal, name)
+        identity = segment_identity(path)
+        if identity is not None:
+            note_summary(journal, name, Summary.of(identity, block))
+        return block
 
 
 def refresh_segment(journal: JournalStore, name: str, tables: Tables | None = None) -> Block:

@@ -2,25 +2,32 @@
 scans bytes and decodes only the hits (the block format is in core/search_block.py).
 
 ``entries-2026-11.search`` belongs to ``entries-2026-11.db``. It records the identity
-(inode, size, modification time) of the segment it was made from; one that does not
-match its segment, does not add up, fails its checksum or does not open with the key
-is not used: it is made again from the segment. It holds journal text, so it is sealed
+(inode, size, modification time) of the segment it was made from and a digest of the
+segment's bytes. One whose identity matches is used as it is; one whose identity does
+not (the data folder was copied or restored: new inodes) is used if the segment's bytes
+still have its digest, and is labelled with the new identity. One that matches neither,
+does not add up, fails its checksum or does not open with the key is not used: it is
+made again from the segment. It holds journal text, so it is sealed
 with the journal's codec (encrypted exactly when the segment is). It is a cache: it is
 written without fsync, and a write that fails (a full disk) changes nothing else.
 
 Layout (sealed whole by the codec)::
 
-    "CMPNSRCH" | header length (u32 LE) | header JSON {v, identity, count, hay, rows, crc}
+    "CMPNSRCH" | header length (u32 LE)
+    | header JSON {v, identity, digest, count, hay, rows, kinds, crc}
     | entry starts (count + 1 u32 LE) | row starts (count + 1 u32 LE) | text | rows
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import struct
 import sys
 import zlib
 from array import array
+from dataclasses import dataclass
 from pathlib import Path
 
 from companion.core.search_block import Block
@@ -35,6 +42,15 @@ _LENGTH = struct.Struct("<I")
 Identity = tuple[int, int, int]
 
 
+@dataclass(frozen=True)
+class Made:
+    """What a search file says it was made from, and its block."""
+
+    identity: Identity | None
+    digest: str | None  # None in files written before digests were kept
+    block: Block
+
+
 def search_path(segment: Path) -> Path:
     return segment.with_suffix(SUFFIX)
 
@@ -46,6 +62,18 @@ def segment_identity(segment: Path) -> Identity | None:
     except FileNotFoundError:
         return None
     return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def segment_now(segment: Path) -> tuple[Identity, str] | None:
+    """The segment's identity and the digest of its bytes, both from one open file (a
+    writer that replaces the segment meanwhile cannot mix the two)."""
+    try:
+        with segment.open("rb") as file:
+            st = os.fstat(file.fileno())
+            raw = file.read()
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns), hashlib.sha256(raw).hexdigest()[:32]
 
 
 def _le(values: array) -> bytes:
@@ -63,11 +91,12 @@ def _from_le(raw: bytes) -> array:
     return values
 
 
-def pack(block: Block, identity: Identity | None) -> bytes:
+def pack(block: Block, identity: Identity | None, digest: str | None = None) -> bytes:
     body = _le(block.starts) + _le(block.row_starts) + block.hay + block.rows
     header = {
         "v": VERSION,
         "identity": list(identity) if identity else None,
+        "digest": digest,
         "count": len(block),
         "hay": len(block.hay),
         "rows": len(block.rows),
@@ -78,8 +107,8 @@ def pack(block: Block, identity: Identity | None) -> bytes:
     return MAGIC + _LENGTH.pack(len(head)) + head + body
 
 
-def unpack(payload: bytes) -> tuple[Identity | None, Block]:
-    """The identity it was made from and the block; CodecError if anything is off."""
+def unpack(payload: bytes) -> Made:
+    """What it was made from and the block; CodecError if anything is off."""
     if not payload.startswith(MAGIC) or len(payload) < len(MAGIC) + _LENGTH.size:
         raise CodecError("not a search file")
     (size,) = _LENGTH.unpack_from(payload, len(MAGIC))
@@ -88,12 +117,15 @@ def unpack(payload: bytes) -> tuple[Identity | None, Block]:
         header = json.loads(payload[start : start + size])
         count, hay, rows = int(header["count"]), int(header["hay"]), int(header["rows"])
         identity = tuple(header["identity"]) if header["identity"] else None
+        digest = header.get("digest")
         version, crc = header["v"], header["crc"]
         kinds = frozenset(str(k) for k in header["kinds"])
     except (ValueError, KeyError, TypeError) as error:
         raise CodecError("the search file's header is unreadable") from error
     if version != VERSION:
         raise CodecError(f"search file version {version}")
+    if digest is not None and not isinstance(digest, str):
+        raise CodecError("the search file's header is unreadable")
     body = memoryview(payload)[start + size :]
     offsets = 4 * (count + 1)
     if count < 0 or len(body) != 2 * offsets + hay + rows or zlib.crc32(body) != crc:
@@ -104,29 +136,57 @@ def unpack(payload: bytes) -> tuple[Identity | None, Block]:
         raise CodecError("the search file does not add up")
     text = bytes(body[2 * offsets : 2 * offsets + hay])
     rest = bytes(body[2 * offsets + hay :])
-    return identity, Block(text, starts, rest, row_starts, kinds)  # type: ignore[return-value]
+    block = Block(text, starts, rest, row_starts, kinds)
+    return Made(identity, digest, block)  # type: ignore[arg-type]
+
+
+def _made(segment: Path, codec: Codec) -> Made | None:
+    try:
+        return unpack(codec.unseal(search_path(segment).read_bytes()))
+    except (OSError, CodecError):
+        return None
 
 
 def read(segment: Path, codec: Codec) -> Block | None:
     """The search file of ``segment`` if it is whole and made from it as it is now."""
+    made = _made(segment, codec)
+    if made is None or made.identity is None or made.identity != segment_identity(segment):
+        return None
+    return made.block
+
+
+def adopt(segment: Path, codec: Codec) -> Block | None:
+    """The search file of ``segment`` if it is whole and made from the same bytes, even
+    when the segment is another file now (copied, restored); it is labelled with the
+    segment's identity now, so the next read takes it at a glance. The caller holds
+    the journal's lock (no writer changes the segment meanwhile)."""
+    made = _made(segment, codec)
+    if made is None or made.digest is None:
+        return None
     try:
-        raw = search_path(segment).read_bytes()
-        identity, block = unpack(codec.unseal(raw))
-    except (OSError, CodecError):
+        now = segment_now(segment)
+    except OSError:
         return None
-    if identity is None or identity != segment_identity(segment):
+    if now is None or now[1] != made.digest:
         return None
-    return block
+    if now[0] != made.identity:
+        _keep(segment, codec, made.block, *now)
+    return made.block
 
 
 def write(segment: Path, codec: Codec, block: Block) -> bool:
     """Keep ``block`` as the search file of ``segment`` as it is now. False if it could
     not be written (it is made again when needed)."""
-    identity = segment_identity(segment)
-    if identity is None:
-        return False
     try:
-        write_atomic(search_path(segment), codec.seal(pack(block, identity)), durable=False)
+        now = segment_now(segment)
+    except OSError:
+        return False
+    return now is not None and _keep(segment, codec, block, *now)
+
+
+def _keep(segment: Path, codec: Codec, block: Block, identity: Identity, digest: str) -> bool:
+    try:
+        write_atomic(search_path(segment), codec.seal(pack(block, identity, digest)), durable=False)
     except OSError:
         return False
     return True

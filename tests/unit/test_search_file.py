@@ -4,6 +4,7 @@ segment when it does not (damaged, stale, foreign); a search decodes only the hi
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,16 +13,16 @@ from companion.core.journal import summary
 from companion.core.journal_search import Query
 from companion.core.search_block import LINE_WIDTH
 from companion.services.journal.service import Journal
-from companion.store import search_file
+from companion.store import encryption, search_file
 from companion.store.stores import open_stores
 from companion.system.clock import FakeClock
 from companion.system.paths import resolve_paths
-from tests.layout import segment
+from tests.layout import holding, segment
 
 
-def find(home: Path, clock: FakeClock, word: str) -> list[str]:
+def find(home: Path, clock: FakeClock, word: str, passphrase: str | None = None) -> list[str]:
     """What `companion find` shows: a journal opened afresh."""
-    journal = Journal(open_stores(resolve_paths(home), clock), clock)
+    journal = Journal(open_stores(resolve_paths(home), clock, passphrase=passphrase), clock)
     return [e.row.line for e in journal.find(Query(words=(word,)))]
 
 
@@ -118,3 +119,74 @@ def test_a_row_holds_the_line_a_list_shows_and_the_tags_as_written(
     assert free.line.startswith("Refund storm, again x") and free.line.endswith("…")
     assert free.written_tags == ("Late", "退款") and free.tags == ("late", "退款")
     assert mood.line == "2/5 tired␛[2J"  # control characters shown, never sent
+
+
+@pytest.mark.parametrize(
+    ("copy", "passphrase"),
+    [(shutil.copy2, None), (shutil.copyfile, None), (shutil.copyfile, "pass phrase")],
+    ids=["times-kept", "times-new", "encrypted"],
+)
+def test_a_copied_data_folder_keeps_its_search_files(
+    home: Path,
+    clock: FakeClock,
+    written: Path,
+    copy,  # type: ignore[no-untyped-def]
+    passphrase: str | None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A folder copied or restored holds new files (new inodes): its search files are
+    still made from the same bytes, so they are used, not made again from every segment."""
+    from companion.store import search_cache
+
+    if passphrase:
+        encryption.encrypt(open_stores(resolve_paths(home), clock).journal, passphrase)
+    moved = home.parent / "moved"
+    shutil.copytree(home, moved, copy_function=copy)
+    assert segment(moved).stat().st_ino != segment(home).stat().st_ino
+    made_again: list[str] = []
+    real = search_cache.refresh_segment
+    monkeypatch.setattr(
+        search_cache,
+        "refresh_segment",
+        lambda journal, name, *rest: made_again.append(name) or real(journal, name, *rest),
+    )
+    assert find(moved, clock, "storm", passphrase) == ["Refund storm"]
+    assert made_again == []
+    # labelled with the copy's identity: the next search takes it at a glance
+    codec = open_stores(resolve_paths(moved), clock, passphrase=passphrase).journal.codec
+    assert search_file.read(segment(moved), codec) is not None
+    if passphrase:
+        assert holding(moved, "storm") == []
+
+
+def test_a_copied_search_file_of_other_bytes_is_made_again(
+    home: Path, clock: FakeClock, written: Path
+) -> None:
+    """Same size, new inode, other text: the digest tells, and the search finds the text
+    the segment holds now."""
+    seg = segment(home)
+    raw = seg.read_bytes()
+    assert b"storm" in raw
+    replaced = home / "replaced"
+    replaced.write_bytes(raw.replace(b"storm", b"sunny"))
+    replaced.replace(seg)  # another file, the same size
+    assert find(home, clock, "storm") == []
+    assert find(home, clock, "sunny") == ["Refund sunny"]
+
+
+def test_a_search_file_without_a_digest_is_still_read_then_made_again_when_copied(
+    home: Path, clock: FakeClock, written: Path
+) -> None:
+    """Search files written before digests were kept hold none: used while the segment is
+    the same file, made again (once) when it is not."""
+    made = search_file.unpack(written.read_bytes())
+    written.write_bytes(search_file.pack(made.block, made.identity))
+    codec = open_stores(resolve_paths(home), clock).journal.codec
+    assert search_file.read(segment(home), codec) is not None
+    assert find(home, clock, "calm") == ["a calm day"]
+    seg = segment(home)
+    copy = home / "copy"
+    shutil.copy2(seg, copy)
+    copy.replace(seg)
+    assert find(home, clock, "calm") == ["a calm day"]
+    assert search_file.unpack(written.read_bytes()).digest is not None

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from rich.console import Console
+from textual import events
 from textual.app import App
 from textual.widgets import Button, Input, OptionList, Static, TextArea
 
@@ -116,3 +119,24 @@ async def still(pilot) -> None:  # type: ignore[no-untyped-def]
         if isinstance(widget, (Input, TextArea)):
             widget.cursor_blink = False
     await pilot.pause()
+
+
+NAMES = {" ": "space", "\t": "tab"}
+
+
+def key_for(character: str) -> str:
+    """The key name Textual's driver gives a typed character."""
+    if character.isalnum():
+        return character
+    if character in NAMES:
+        return NAMES[character]
+    return unicodedata.name(character).lower().replace("-", "_").replace(" ", "_")
+
+
+def burst(app, text: str, *then: str) -> None:  # type: ignore[no-untyped-def]
+    """Every key of ``text``, then the keys ``then``, sent without waiting in between (as
+    the driver hands over a burst from a text expander: Pilot's press waits after each)."""
+    for character in text:
+        app.post_message(events.Key(key_for(character), character))
+    for key in then:
+        app.post_message(events.Key(key, None))

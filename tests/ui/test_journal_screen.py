@@ -15,6 +15,7 @@ from companion.store.schema import Entry
 from companion.store.stores import open_stores
 from companion.system.clock import FakeClock
 from companion.system.paths import resolve_paths
+from companion.ui.journal import entries
 from companion.ui.journal.dialogs import (
     ConfirmDeleteScreen,
     DraftOfferScreen,
@@ -23,8 +24,18 @@ from companion.ui.journal.dialogs import (
 from companion.ui.journal.entries import REFRESH_SECONDS, SHOWN, JournalScreen
 from companion.ui.journal.entry_editor import EntryEditorScreen
 from companion.ui.journal.entry_view import EntryViewScreen
+from companion.ui.journal.rows import EntryList
 from companion.ui.shell.home import HomeScreen
-from tests.ui.helpers import Notes, record_calls, screen_text, settled, wait_for
+from companion.ui.widgets.prose import Paragraph
+from tests.ui.helpers import (
+    Notes,
+    burst,
+    record_calls,
+    screen_text,
+    settled,
+    text_of,
+    wait_for,
+)
 
 NASTY = "[bold]x[/bold] [@click=app.quit]q[/] \x1b[31mred 顾客😀"
 
@@ -247,6 +258,47 @@ async def test_scrolling_to_the_end_brings_in_older_entries(app_factory, clock: 
         await wait_for(pilot, lambda: len(rows(app)) == SHOWN)
 
 
+def many_refunds(app) -> None:  # type: ignore[no-untyped-def]
+    for n in range(110):  # 55 refunds: more than a page, so they must be counted
+        seed(app, text=f"chat {n} in the queue" + (", a refund" if n % 2 else ""))
+
+
+async def test_no_count_runs_while_a_search_is_typed(
+    app_factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counting reads the whole journal in a worker, which shares the interpreter with
+    the UI thread: while a search is typed it waits, so it never slows the drawing of
+    the next key's rows. (The pause is made long here: keys typed one by one.)"""
+    monkeypatch.setattr(entries, "COUNT_AFTER_TYPING", 60)
+    app = app_factory("en")
+    many_refunds(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        journal = await open_journal(pilot)
+        await wait_for(pilot, lambda: journal.total == 110)
+        counts = record_calls(app.services.journal, "count")
+        for key in "refund":
+            await pilot.press(key)
+            await settled(pilot)
+        assert all("refund" in r for r in rows(app)) and len(rows(app)) == SHOWN
+        assert counts == [] and "Counting" in screen_text(app)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_a_search_is_counted_once_the_typing_stops(app_factory, lang) -> None:
+    app = app_factory(lang)
+    many_refunds(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        journal = await open_journal(pilot)
+        await wait_for(pilot, lambda: journal.total == 110)
+        counts = record_calls(app.services.journal, "count")
+        burst(app, "refund")  # letters typed in the list go to the search box
+        await wait_for(pilot, lambda: journal.matches == 55)
+        assert counts == ["count"]  # one count, for the words typed
+        assert journal.search_text == "refund" and all("refund" in r for r in rows(app))
+        count = text_of(app.screen.query_one("#journal-count", Paragraph))
+        assert "55" in count and "110" in count
+
+
 async def test_the_same_page_read_again_is_not_drawn_again(
     app_factory, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -262,7 +314,7 @@ async def test_the_same_page_read_again_is_not_drawn_again(
     monkeypatch.setattr(JournalScreen, "_draw", lambda s, e: draws.append(len(e)) or real(s, e))
     async with app.run_test(size=(80, 24)) as pilot:
         journal = await open_journal(pilot)
-        assert journal._row_width() == journal._room  # drawn for the width it has
+        assert journal._row_width() == app.screen.query_one(EntryList).room  # drawn for its width
         drawn = len(draws)
         journal.refresh_list()  # what JournalRead does once the worker has read
         await settled(pilot)

@@ -9,10 +9,7 @@ the field's queue.
 
 from __future__ import annotations
 
-import unicodedata
-
 import pytest
-from textual import events
 from textual.widgets import Input, TextArea
 
 from companion.ui.calm.vent import VentScreen
@@ -21,29 +18,11 @@ from companion.ui.practice.reframe import ReframeScreen
 from companion.ui.practice.review import ReviewScreen
 from companion.ui.routine.energy import EnergyScreen
 from companion.ui.routine.release import ReleaseScreen
-from tests.ui.helpers import wait_for
+from tests.ui.helpers import burst, wait_for
 
 EN = "The customer asked for a refund for the third time, and I kept my voice kind. " * 4
 ZH = "顾客第三次要仅退款，还说要找平台介入，我还是好好说话，先安抚情绪再讲方案。" * 6
 TEXTS = {"en": EN.strip(), "zh": ZH}
-NAMES = {" ": "space", "\t": "tab"}
-
-
-def key_for(character: str) -> str:
-    """The key name Textual's driver gives a typed character."""
-    if character.isalnum():
-        return character
-    if character in NAMES:
-        return NAMES[character]
-    return unicodedata.name(character).lower().replace("-", "_").replace(" ", "_")
-
-
-def burst(app, text: str, *then: str) -> None:  # type: ignore[no-untyped-def]
-    """Every key of ``text``, then the keys ``then``, sent without waiting in between."""
-    for character in text:
-        app.post_message(events.Key(key_for(character), character))
-    for key in then:
-        app.post_message(events.Key(key, None))
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]

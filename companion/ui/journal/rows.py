@@ -1,15 +1,16 @@
-"""The journal's list: the widget (← → step the filter), and one line of it: when, the
-kind, the start of the text, its tags."""
+"""The journal's list: the widget (← → step the filter), one line of it (when, the
+kind, the start of the text, its tags), and the lines about it (filters, count, status)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 from companion.core.journal import Kind, cut, shown, tags_to_show
 from companion.services.journal.search import Listed
@@ -34,6 +35,23 @@ class EntryList(OptionList):
             "right", "screen.filter(1)", "journal.keys.filter", id="journal_filter", group=FILTER
         ),
     ]
+
+    room = 0  # the width the rows were cut to
+
+    def draw(self, entries: list[Listed], kinds: Mapping[str, Kind], now: datetime) -> None:
+        """The rows of ``entries``, cut to the width there is now; the highlight stays
+        on the same entry where it can."""
+        highlighted = self.highlighted_option.id if self.highlighted_option else None
+        width = max((cell_len(k.short) for k in kinds.values()), default=4)
+        self.room = room = self.row_width(len(entries))
+        tz = now.tzinfo
+        rows = (entry_row(e, kinds, width, room, tz, now.year) for e in entries)  # type: ignore[arg-type]
+        self.set_options([Option(row, id=e.id) for row, e in zip(rows, entries, strict=True)])
+        ids = [e.id for e in entries]
+        if highlighted in ids:
+            self.highlighted = ids.index(highlighted)
+        elif entries:
+            self.highlighted = 0
 
     def row_width(self, rows: int) -> int:
         """The width a row may take: the list's, less the scrollbar if ``rows`` outnumber
@@ -93,3 +111,35 @@ def filters_line(
     if starred_only:
         parts.append(t("journal.screen.starred_only"))
     return " · ".join(parts) if parts else t("journal.screen.all_kinds")
+
+
+def count_line(matches: int | None, total: int | None, narrowed: bool, t: Strings) -> str:
+    """ "12 of 3,400", "3,400 entries", or that they are being counted."""
+    if matches is None or total is None:
+        return t("journal.screen.counting")
+    if narrowed:
+        return t("journal.screen.count", shown=str(matches), total=str(total))
+    return t("journal.screen.count_all", total=str(total))
+
+
+def status_line(
+    listed: int,
+    matches: int | None,
+    total: int | None,
+    *,
+    complete: bool,
+    more: bool,
+    keys: Mapping[str, str],
+    t: Strings,
+) -> str:
+    """The line under the list: still reading, empty, nothing matches, more to scroll
+    to, or nothing. ``keys``: the keys to press for "new" and "back"."""
+    if not complete and not listed:
+        return t("journal.screen.reading")
+    if total == 0:
+        return t("journal.screen.empty", key=keys["new"])
+    if not listed and matches is not None:
+        return t("journal.screen.no_match", key=keys["back"])
+    if more:
+        return t("journal.screen.more", shown=str(listed))
+    return ""

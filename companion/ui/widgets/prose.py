@@ -218,6 +218,7 @@ class Paragraph(Static):
         **kwargs: Any,
     ) -> None:
         self.text: Text | str = text if isinstance(text, (str, Text)) else ""
+        self._drawn: Text | str | None = None  # the text on the screen (see show)
         shown = Prose(text) if isinstance(text, (str, Text)) else text  # (a table as it is)
         super().__init__(shown, id=id, classes=classes, markup=False, **kwargs)
 
@@ -226,11 +227,17 @@ class Paragraph(Static):
             self.update(self.text)  # now that its CSS is known
 
     def update(self, content: Any = "", *, layout: bool = True) -> None:
+        self._drawn = None  # (as it is drawn: see show)
         if isinstance(content, (str, Text)):
             self.text = content
             justify = ALIGN.get(str(self.styles.text_align)) if self.is_mounted else None
             content = Prose(content, justify=justify)
+            self._drawn = self.text if self.is_mounted else None
         super().update(content, layout=layout)
 
     def show(self, text: Text | str) -> None:
+        """Show ``text``; nothing is done if it is what the paragraph shows now (an update
+        costs the whole screen a new layout)."""
+        if self.is_mounted and self._drawn == text:
+            return
         self.update(text)

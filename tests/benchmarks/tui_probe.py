@@ -5,9 +5,11 @@ and drafts are written), so each starts cold; prints one line ``PROBE {json}``.
 
 - ``search``: common words typed into the journal's search box and taken back with
   backspace. Each key that changes which entries match (counted in jrnl's export of
-  the same text) is timed from the key event to the list and its count showing the
-  new results, drawn (the screen's next refresh); a key that changes nothing on the
-  screen is typed, not timed.
+  the same text) is timed from the key event to the screen showing the change, drawn
+  (its next refresh): the new rows, or the count line saying it is counting when the
+  first rows are the same. A key that changes nothing on the screen is typed, not
+  timed. Keys go at most one per 150 ms (a fast typist), not as soon as the last is
+  drawn.
 - ``note``: ``companion note`` run beside the open journal: how long until the entry
   is listed, and the longest time the UI thread was blocked meanwhile.
 - ``autosave``: two keys typed in the editor (as the terminal hands them over), then
@@ -48,6 +50,9 @@ AFTER = 0.05  # a gap that ends just after a change was seen still belongs to it
 # the change was seen, not at the typing up to 3 s earlier, whose stray gaps (another
 # process on the machine, a collection) are no autosave's.
 BEFORE_SAVED = 0.25
+# Keys of a search are typed this far apart at the fastest (a fast typist: 80 words a
+# minute), not as soon as the last one is drawn, which no person does.
+PACE = 0.15
 WORDS = ("customer", "refund", "the", "order", "waiting", "退款", "顾客", "今天")
 LIST, COUNT, PASSPHRASE, EDITOR = "#journal-list", "#journal-count", "#passphrase", "TextArea"
 
@@ -159,14 +164,16 @@ async def probe_search(app: Any, pilot: Any, texts: list[str]) -> dict[str, Any]
         plan += list(zip(word, changes, strict=True))
         plan += list(zip(["backspace"] * len(word), reversed(changes), strict=True))
     latencies: list[float | None] = []
+    started = 0.0
     for key, changes in plan:
+        await pilot.pause()
+        await asyncio.sleep(max(0.0, started + PACE - time.perf_counter()))
         before = results(app)
         started = time.perf_counter()
         send_key(app, key)
         if changes:
             seen = await until_drawn(app, lambda b=before: results(app) != b, timeout=5)
             latencies.append(None if seen is None else seen - started)
-        await pilot.pause()
     return {"keys": [k for k, timed in plan if timed], "latencies": latencies}
 
 

@@ -47,10 +47,6 @@ KIND_WORDS_TYPED = ("kind", "类型")
 # Rows drawn at first; reaching the last draws fifty more. Each row costs the UI thread
 # ~0.5 ms on every keystroke of a search, and a screen shows 15 to 60 of them.
 SHOWN = 50
-# While a search is typed, its matches are counted once the typing pauses: a count reads
-# the whole journal in a worker (25-40 ms of Python at 25,000 entries), which shares the
-# interpreter with the UI thread and would slow the drawing of the next key's results.
-COUNT_AFTER_TYPING = 0.3
 
 
 class JournalScreen(CompanionScreen):
@@ -83,8 +79,7 @@ class JournalScreen(CompanionScreen):
         self.matches: int | None = None  # how many match (counted by a worker)
         self.total: int | None = None
         self._asked: object = None  # the search and filters the limit was grown for
-        self._counting: object = None  # the search a worker counts now
-        self._count_later: Timer | None = None  # a count waiting for the typing to pause
+        self._counting: object = None  # the count under way (replaced: it stops)
         self._timer: Timer | None = None
         self.reading = False  # a worker is reading the journal again: drawn again after
         # Just drawn by on_mount; the width drawn for; the draft left unsaved was offered.
@@ -189,10 +184,9 @@ class JournalScreen(CompanionScreen):
             return
         self.refresh_list()
 
-    def refresh_list(self, typed: bool = False) -> None:
+    def refresh_list(self) -> None:
         """Search again and redraw the first page, keeping the highlighted entry where it
-        can; a worker counts the matches (see ``counted``), once the typing pauses if
-        this was a key typed in the search box."""
+        can; a worker counts the matches once the page is on the screen (``counted``)."""
         t = self.t
         status = self.query_one("#journal-status", Static)
         journal = self.companion.services.journal
@@ -201,6 +195,10 @@ class JournalScreen(CompanionScreen):
         except EntryError as error:
             status.update(entry_problem(error, t))
             return
+        # A count reads the whole journal in a worker (25-40 ms of Python at 25,000
+        # entries) and shares the interpreter with this thread: one under way stops now,
+        # and the next starts once this page is drawn.
+        self._counting = None
         asked = (self.search_text, self.kind_filter, self.starred_only)
         if asked != self._asked:
             self._asked, self.limit = asked, SHOWN  # a new search starts at the newest again
@@ -227,28 +225,21 @@ class JournalScreen(CompanionScreen):
             self.matches = total
         else:
             self.matches = None
-        if self._count_later is not None:
-            self._count_later.stop()
-            self._count_later = None
         if self.matches is None or total is None:
-            if typed:
-                self._counting = None  # a count under way stops: its search is gone
-                self._count_later = self.set_timer(
-                    COUNT_AFTER_TYPING, lambda: self.count_matches(query, asked)
-                )
-            else:
-                self.count_matches(query, asked)
+            self.call_after_refresh(self.count_matches, query, asked)
         self._show_count()
 
     def count_matches(self, query: Query, asked: object) -> None:
         """Count the matches and the entries in a worker thread: a count reads every
         segment. A newer search stops it (its answer is dropped)."""
+        if asked != self._asked:  # typed on meanwhile: that search's count comes instead
+            return
         journal = self.companion.services.journal
-        self._counting = asked
+        self._counting = mine = object()  # (a second count of the same search stops this)
 
         def count() -> None:
             try:
-                matches = journal.count(query, stop=lambda: self._counting != asked)
+                matches = journal.count(query, stop=lambda: self._counting is not mine)
                 total = journal.total()
             except StoreError:
                 matches = total = None
@@ -299,7 +290,7 @@ class JournalScreen(CompanionScreen):
     @on(Input.Changed, "#journal-query")
     def search_changed(self, event: Input.Changed) -> None:
         self.search_text = event.value
-        self.refresh_list(typed=True)
+        self.refresh_list()
 
     @on(OptionList.OptionHighlighted, "#journal-list")
     def highlight_moved(self, event: OptionList.OptionHighlighted) -> None:

@@ -27,8 +27,8 @@ import struct
 import sys
 import zlib
 from array import array
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from companion.core.search_block import Block
 from companion.store.codec import Codec, CodecError
@@ -42,8 +42,7 @@ _LENGTH = struct.Struct("<I")
 Identity = tuple[int, int, int]
 
 
-@dataclass(frozen=True)
-class Made:
+class Made(NamedTuple):  # (not a dataclass: this module is on `note`'s import path)
     """What a search file says it was made from, and its block."""
 
     identity: Identity | None

@@ -4,6 +4,7 @@ screen a new layout, and the journal shows its count and status on every key."""
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import App, ComposeResult
 
 from companion.ui.widgets.prose import Paragraph
@@ -31,3 +32,15 @@ async def test_show_draws_only_what_changed() -> None:
         await pilot.pause()
         assert updates[-1] == "second" and len(updates) == 3
         assert text_of(line) == "second"
+
+
+async def test_a_text_changed_in_place_is_drawn_again() -> None:
+    app = One()
+    async with app.run_test(size=(40, 5)) as pilot:
+        line = app.query_one("#line", Paragraph)
+        text = Text("Counting")
+        line.show(text)
+        text.append("…")  # the same object, changed after it was shown
+        line.show(text)
+        await pilot.pause()
+        assert text_of(line) == "Counting…"

@@ -255,8 +255,8 @@ class JournalScreen(CompanionScreen):
         self._show_count()
 
     def _show_count(self) -> None:
-        """The count beside the title and the line under the list (each drawn again only
-        when it changes: while a search is typed, neither does)."""
+        """The count beside the title and the line under the list, each drawn again only
+        when its text changes."""
         t, matches, total = self.t, self.matches, self.total
         narrowed = bool(self.search_text) or self.kind_filter is not None or self.starred_only
         self.query_one("#journal-count", Paragraph).show(count_line(matches, total, narrowed, t))

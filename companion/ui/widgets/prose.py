@@ -230,9 +230,10 @@ class Paragraph(Static):
         self._drawn = None  # (as it is drawn: see show)
         if isinstance(content, (str, Text)):
             self.text = content
+            if self.is_mounted:  # (a copy: a Text changed in place is drawn again)
+                self._drawn = content.copy() if isinstance(content, Text) else content
             justify = ALIGN.get(str(self.styles.text_align)) if self.is_mounted else None
             content = Prose(content, justify=justify)
-            self._drawn = self.text if self.is_mounted else None
         super().update(content, layout=layout)
 
     def show(self, text: Text | str) -> None:

@@ -4,6 +4,7 @@ segment when it does not (damaged, stale, foreign); a search decodes only the hi
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -45,8 +46,9 @@ def written(home: Path, clock: FakeClock) -> Path:
         lambda raw: raw[:-3] + bytes(b ^ 0xFF for b in raw[-3:]),
         lambda raw: b"CMPNSRCH" + b"\xff" * 40,
         lambda raw: json.dumps({"entries": {}}).encode(),
+        lambda raw: re.sub(rb'"digest":"[0-9a-f]+"', b'"digest":[1,2]', raw),
     ],
-    ids=["empty", "cut-short", "flipped", "bad-header", "foreign"],
+    ids=["empty", "cut-short", "flipped", "bad-header", "foreign", "odd-digest"],
 )
 def test_a_damaged_search_file_is_made_again_from_its_segment(
     home: Path, clock: FakeClock, written: Path, damage

@@ -15,6 +15,7 @@ from companion.store.schema import Entry
 from companion.store.stores import open_stores
 from companion.system.clock import FakeClock
 from companion.system.paths import resolve_paths
+from companion.ui.journal import rows as row_module
 from companion.ui.journal.dialogs import (
     ConfirmDeleteScreen,
     DraftOfferScreen,
@@ -278,6 +279,38 @@ async def test_the_count_starts_once_the_page_is_drawn(app_factory) -> None:
         assert "Counting" in text_of(app.screen.query_one("#journal-count", Paragraph))
         await wait_for(pilot, lambda: journal.matches == 55)
         assert started == ["count_matches"]
+
+
+async def test_rows_kept_from_one_search_to_the_next_are_not_made_again(
+    app_factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A key that narrows a search keeps many of the rows shown: those are not made (nor
+    measured by the list) again. A new width makes them all again, cut to it."""
+    app = app_factory("en")
+    many_refunds(app)
+    made: list[str] = []
+    real = row_module.entry_row
+    monkeypatch.setattr(
+        row_module, "entry_row", lambda hit, *rest: made.append(hit.id) or real(hit, *rest)
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        journal = await open_journal(pilot)
+        journal.search_text = "queue"  # every entry: the newest fifty
+        journal.refresh_list()
+        newest = [hit.id for hit in journal.shown]
+        made.clear()
+        journal.search_text = "refund"  # every second one
+        journal.refresh_list()
+        assert all("refund" in r for r in rows(app)) and len(rows(app)) == SHOWN
+        kept = [hit.id for hit in journal.shown if hit.id in newest]
+        assert len(kept) == SHOWN // 2 and sorted(made) == sorted(
+            hit.id for hit in journal.shown if hit.id not in newest
+        )
+        made.clear()
+        room = app.screen.query_one(EntryList).room
+        await pilot.resize_terminal(100, 24)
+        await settled(pilot)
+        assert app.screen.query_one(EntryList).room > room and len(made) == SHOWN
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

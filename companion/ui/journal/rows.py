@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime, tzinfo
+from typing import Any
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -38,15 +39,35 @@ class EntryList(OptionList):
 
     room = 0  # the width the rows were cut to
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The rows drawn last time and the time before, by match and by what they were
+        # drawn for: a row kept from one key to the next is not made (nor measured by
+        # the list) again. Most rows stay when a word grows or a letter is taken back.
+        self._made: dict[Listed, Option] = {}
+        self._before: dict[Listed, Option] = {}
+        self._made_for: object = None
+
     def draw(self, entries: list[Listed], kinds: Mapping[str, Kind], now: datetime) -> None:
         """The rows of ``entries``, cut to the width there is now; the highlight stays
         on the same entry where it can."""
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         width = max((cell_len(k.short) for k in kinds.values()), default=4)
         self.room = room = self.row_width(len(entries))
-        tz = now.tzinfo
-        rows = (entry_row(e, kinds, width, room, tz, now.year) for e in entries)  # type: ignore[arg-type]
-        self.set_options([Option(row, id=e.id) for row, e in zip(rows, entries, strict=True)])
+        tz, year = now.tzinfo, now.year
+        made_for = (kinds, width, room, tz, year)
+        if made_for != self._made_for:
+            self._made, self._before, self._made_for = {}, {}, made_for
+        known = {**self._before, **self._made}
+        made, options = {}, []
+        for hit in entries:
+            option = known.get(hit)
+            if option is None:
+                option = Option(entry_row(hit, kinds, width, room, tz, year), id=hit.id)  # type: ignore[arg-type]
+            made[hit] = option
+            options.append(option)
+        self._made, self._before = made, self._made
+        self.set_options(options)
         ids = [e.id for e in entries]
         if highlighted in ids:
             self.highlighted = ids.index(highlighted)

@@ -60,12 +60,11 @@ def segment_block(journal: JournalStore, name: str) -> Block:
         block = search_file.read(path, journal.codec)  # made meanwhile?
         if block is not None:
             return block
-        block = search_file.adopt(path, journal.codec)
-        if block is None:
+        adopted = search_file.adopt(path, journal.codec)
+        if adopted is None:
             return refresh_segment(journal, name)
-        identity = segment_identity(path)
-        if identity is not None:
-            note_summary(journal, name, Summary.of(identity, block))
+        identity, block = adopted
+        note_summary(journal, name, Summary.of(identity, block))
         return block
 
 

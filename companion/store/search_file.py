@@ -154,11 +154,12 @@ def read(segment: Path, codec: Codec) -> Block | None:
     return made.block
 
 
-def adopt(segment: Path, codec: Codec) -> Block | None:
-    """The search file of ``segment`` if it is whole and made from the same bytes, even
-    when the segment is another file now (copied, restored); it is labelled with the
-    segment's identity now, so the next read takes it at a glance. The caller holds
-    the journal's lock (no writer changes the segment meanwhile)."""
+def adopt(segment: Path, codec: Codec) -> tuple[Identity, Block] | None:
+    """The segment's identity now and its search file's block, if the file is whole and
+    made from the same bytes, even when the segment is another file now (copied,
+    restored); the file is labelled with that identity, so the next read takes it at a
+    glance. The caller holds the journal's lock (no writer changes the segment
+    meanwhile)."""
     made = _made(segment, codec)
     if made is None or made.digest is None:
         return None
@@ -170,7 +171,7 @@ def adopt(segment: Path, codec: Codec) -> Block | None:
         return None
     if now[0] != made.identity:
         _keep(segment, codec, made.block, *now)
-    return made.block
+    return now[0], made.block
 
 
 def write(segment: Path, codec: Codec, block: Block) -> bool:

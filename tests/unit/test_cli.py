@@ -106,3 +106,35 @@ def test_help_speaks_chinese_through_and_through() -> None:
         [sys.executable, "-m", "companion", "nope"], capture_output=True, text=True, env=env
     )
     assert wrong.returncode == 2 and "用法：" in wrong.stderr and "出错了：" in wrong.stderr
+
+
+def test_the_cycle_collector_is_off_while_a_command_loads_and_on_while_it_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """Collecting cycles among the modules, classes and words the start makes is wasted
+    work; the command itself runs with the collector on, and the caller gets it back
+    as it was (nothing of its own left frozen)."""
+    import gc
+
+    import companion.commands.note as note
+    import companion.commands.parsing as parsing
+    from companion.cli import main
+
+    seen: dict[str, bool] = {}
+    build, run_note = parsing.build_parser, note.run
+
+    def building(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen["loading"] = gc.isenabled()
+        return build(*args, **kwargs)
+
+    def running(args):  # type: ignore[no-untyped-def]
+        seen["running"] = gc.isenabled()
+        return run_note(args)
+
+    monkeypatch.setattr(parsing, "build_parser", building)
+    monkeypatch.setattr(note, "run", running)
+    frozen = gc.get_freeze_count()
+    assert main(["--data-dir", str(tmp_path / "h"), "note", "a hard chat"]) == 0
+    assert "Saved" in capsys.readouterr().out
+    assert seen == {"loading": False, "running": True}
+    assert gc.isenabled() and gc.get_freeze_count() == frozen

@@ -83,8 +83,8 @@ def command_modules(modules: set[str]) -> set[str]:
 @pytest.mark.parametrize(
     ("argv", "commands"),
     [
-        (["note", "a hard chat"], {"note", "common", "unlocking", "language"}),
-        (["find", "chat"], {"find", "common", "unlocking", "language"}),
+        (["note", "a hard chat"], {"note", "common", "unlocking", "language", "parsing"}),
+        (["find", "chat"], {"find", "common", "unlocking", "language", "parsing"}),
     ],
 )
 def test_note_and_find_import_only_what_they_use(
@@ -121,7 +121,7 @@ def test_the_app_starts_without_the_sub_commands_or_the_screens(tmp_path: Path) 
         env={"COMPANION_HOME": str(tmp_path / "h")},
     )
     assert "companion.services.container" in modules  # it did get as far as the app
-    assert command_modules(modules) == {"companion.commands.language"}
+    assert command_modules(modules) == {"companion.commands.language", "companion.commands.parsing"}
     shared = ("shell", "widgets", "privacy", "breaks", "actions", "app")  # from the start
     screens = {
         m

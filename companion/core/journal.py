@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 MAIN = "text"  # the prompt whose answer is Entry.text; every other answer goes to fields
 MAX_TEXT = 1_100_000  # characters in one answer: a 1 MB paste still fits; more is an accident
@@ -175,8 +175,7 @@ def parse_score(value: Any) -> int:
 
 
 # -- a whole entry ---------------------------------------------------------------------
-@dataclass(frozen=True)
-class Answers:
+class Answers(NamedTuple):
     """What an entry holds once checked: ready for Entry(kind, text, fields, tags)."""
 
     kind: str

@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from itertools import accumulate
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from companion.core.journal import EntryError, clean_tag, field_text
 
@@ -35,8 +34,7 @@ class Searchable(Protocol):
     updated_at: datetime
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(NamedTuple):
     words: tuple[str, ...] = ()  # casefolded
     tags: tuple[str, ...] = ()  # casefolded, without '#'
     kind: str | None = None
@@ -131,8 +129,7 @@ def may_match(query: Query, kind: Any, starred: Any, hay: str) -> bool:
     return all(word in hay for word in query.words)
 
 
-@dataclass(frozen=True)
-class _Row:
+class _Row(NamedTuple):
     entry: Any
     hay: str
     day: date
@@ -229,7 +226,7 @@ class SearchIndex:
             rows: Iterable[_Row] = [self._rows[i] for i in sorted(hits) if lo <= i < hi]
         else:
             rows = self._rows[lo:hi]
-        plain = replace(query, words=(), start=None, end=None)  # words and days: done above
+        plain = query._replace(words=(), start=None, end=None)  # words and days: done above
         if plain.tags or plain.kind or plain.starred:
             return [row.entry for row in rows if _matches(row, plain)]
         return [row.entry for row in rows]

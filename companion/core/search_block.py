@@ -20,9 +20,8 @@ import json
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
-from typing import Any
+from typing import Any, NamedTuple
 
 from companion.core.journal import summary
 from companion.core.journal_search import Query, hay_of
@@ -32,8 +31,7 @@ SEPARATOR = b"\x00"  # between two entries' text; a word holding it never matche
 _NUL = "\x00"
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """What a search knows of a hit without decoding its entry."""
 
     id: str

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from companion.store.file_marks import aside_name
 from companion.system.atomic import fsync_dir, remove_stale_temps, write_atomic
@@ -14,8 +14,7 @@ from companion.system.paths import ensure_dir
 KEEP = 7
 
 
-@dataclass(frozen=True)
-class Backup:
+class Backup(NamedTuple):
     path: Path
     day: date
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from tinydb import TinyDB
 from tinydb.table import Document, Table
@@ -60,12 +60,11 @@ from companion.system.locking import InterProcessLock
 Migration = Callable[[Tables], Tables]
 
 
-@dataclass(frozen=True)
-class Schema:
+class Schema(NamedTuple):
     """The current version and the steps that bring an older file up to it."""
 
     version: int
-    migrations: Mapping[int, Migration] = field(default_factory=dict)  # from N to N+1
+    migrations: Mapping[int, Migration] = MappingProxyType({})  # from N to N+1 (read only)
 
 
 class StrIdTable(Table):
@@ -78,8 +77,7 @@ class _Db(TinyDB):
     table_class = StrIdTable
 
 
-@dataclass(frozen=True)
-class OpenProblem:
+class OpenProblem(NamedTuple):
     """Something found while opening a store, for the UI or CLI to explain."""
 
     # "quarantined" | "damaged" (left in place, or set aside with no choice made yet:

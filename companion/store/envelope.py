@@ -17,8 +17,8 @@ recovery: without the passphrase the bytes are noise.
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from companion.store.codec import ENCRYPTED_MAGIC as MAGIC
 from companion.store.codec import CodecError
@@ -42,15 +42,13 @@ class EnvelopeTooNew(CodecError):
         self.known = VERSION
 
 
-@dataclass(frozen=True)
-class KdfParams:
+class KdfParams(NamedTuple):
     log2_n: int = 15  # scrypt N = 32768: about 0.1 s and 32 MB, once per unlock
     r: int = 8
     p: int = 1
 
 
-@dataclass(frozen=True)
-class Header:
+class Header(NamedTuple):
     params: KdfParams
     salt: bytes
     nonce: bytes

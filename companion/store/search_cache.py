@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from companion.core.search_block import Block
 from companion.store import search_file, segments
@@ -30,8 +29,7 @@ if TYPE_CHECKING:
 INDEX = "index.cache"
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     """One segment in the index: its identity then, its entries, newest and oldest."""
 
     identity: tuple[int, int, int]

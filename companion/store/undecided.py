@@ -13,8 +13,8 @@ daily backup of the fresh file is taken, so none is pruned). Only "Restore the b
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from companion.store.codec import Tables
 from companion.system.atomic import fsync_dir, write_atomic
@@ -22,8 +22,7 @@ from companion.system.atomic import fsync_dir, write_atomic
 MARK = ".undecided"
 
 
-@dataclass(frozen=True)
-class Undecided:
+class Undecided(NamedTuple):
     set_aside: str = ""  # the name of the copy set aside, in the store's folder
     backup: str = ""  # the name of the backup offered, in the backup folder
 

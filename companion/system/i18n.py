@@ -10,8 +10,8 @@ import math
 import os
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
+from typing import NamedTuple
 
 from companion.system.content import (
     DEFAULT_LANGUAGE,
@@ -22,8 +22,7 @@ from companion.system.content import (
 )
 
 
-@dataclass(frozen=True)
-class LanguageChoice:
+class LanguageChoice(NamedTuple):
     lang: str
     source: str  # config | COMPANION_LANG | LC_ALL | LC_MESSAGES | LANG | default
 

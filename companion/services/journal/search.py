@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from typing import Any
+from typing import Any, NamedTuple
 
 from companion.core.journal_search import Query
 from companion.core.search_block import Block, Row
@@ -33,8 +32,7 @@ KEEP_ENTRIES = 2000  # decoded entries kept between pages (one is shown many tim
 UI_READS = 2  # segments a page may read on the UI thread; a worker reads the others
 
 
-@dataclass(frozen=True)
-class Listed:
+class Listed(NamedTuple):
     """One match as a list shows it, from its search row (no entry decoded)."""
 
     segment: str
@@ -46,8 +44,7 @@ class Listed:
         return self.row.id
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):
     listed: list[Listed]  # newest first
     more: bool  # more matches than shown
     complete: bool  # False: some segments were not read yet (a worker is reading them)

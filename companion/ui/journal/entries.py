@@ -12,8 +12,6 @@ runs in a worker thread, and the list is drawn again when its JournalRead comes.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -152,9 +150,9 @@ class JournalScreen(CompanionScreen):
             kinds = kind_names(self.t.lang, present)
         query = parse_query(self.search_text, today, kinds)
         if self.kind_filter is not None:
-            query = replace(query, kind=self.kind_filter)
+            query = query._replace(kind=self.kind_filter)
         if self.starred_only:
-            query = replace(query, starred=True)
+            query = query._replace(starred=True)
         return query
 
     def refresh_if_changed(self) -> None:

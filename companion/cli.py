@@ -106,9 +106,7 @@ def run_tui(args: argparse.Namespace, intent: StartIntent | None = None) -> int:
     except AlreadyRunning as running:
         if intent is not None and intent.may_run_beside:
             # e.g. `companion breathe` while the app that opened at login is running.
-            import dataclasses
-
-            return _run_app(args, dataclasses.replace(intent, beside=True))
+            return _run_app(args, intent._replace(beside=True))
         # Said before the UI toolkit loads, so it is instant and the other window is safe.
         from companion.services.messages import already_open
 

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from operator import attrgetter
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -37,8 +36,7 @@ LENGTH_SECONDS = {"20s": 20, "2m": 120, "10m": 600}
 AFTER_WORK_KINDS = ("sleep", "food", "move", "people", "unwind")
 
 
-@dataclass(frozen=True)
-class Activity:
+class Activity(NamedTuple):
     group: str
     id: str
     text: str
@@ -60,8 +58,7 @@ def activities_from(pack: Mapping[str, Any]) -> list[Activity]:
     return found
 
 
-@dataclass(frozen=True)
-class AfterWork:
+class AfterWork(NamedTuple):
     """An idea for the evening, offered when the shift ends (never during work)."""
 
     id: str

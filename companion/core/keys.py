@@ -11,15 +11,14 @@ Pure: no Textual here, so the settings and ``companion doctor`` check keys too.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from difflib import get_close_matches
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from companion.core.key_names import BadKeyName, is_printable, normalize_key
 
 
-@dataclass(frozen=True)
-class AppKey:
+class AppKey(NamedTuple):
     id: str  # the binding's id: what a person writes under [keys]
     keys: str  # Textual key list, e.g. "f2,ctrl+o"
     while_typing: bool = False  # works while a text field has focus (a priority binding)
@@ -86,15 +85,14 @@ TYPING_KEYS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class KeyIssue:
+class KeyIssue(NamedTuple):
     """One [keys] entry that is not used; that action keeps the key it had."""
 
     id: str
     code: str  # key_unknown(_near) | key_fixed | key_not_text | key_bad_name | key_reserved
     #            | key_while_typing | key_taken
     value: Any
-    detail: Mapping[str, str] = field(default_factory=dict)
+    detail: Mapping[str, str] = MappingProxyType({})
 
 
 def default_keys(key_id: str) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from companion.core.shift import WEEKDAYS, Shift
 
@@ -45,8 +45,7 @@ class FixedBreak:
         return Shift(self.start, self.end, self.days)
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(NamedTuple):
     """One occurrence of a fixed break, as UTC instants."""
 
     name: str

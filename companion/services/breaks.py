@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from companion.core import away, break_saved, breaks, contacts, micro, roster
 from companion.core.break_counts import DayCounts, count_day
@@ -53,8 +53,7 @@ class News:
     dnd: DndRequest | None = None
 
 
-@dataclass(frozen=True)
-class BreakView:
+class BreakView(NamedTuple):
     """What screens show, in local time."""
 
     phase: Phase

@@ -8,14 +8,13 @@ is special-cased in the start-up code and any action can be a start-up intent.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class StartIntent:
+class StartIntent(NamedTuple):
     action: str  # an app action's name, without "action_"
-    arguments: Mapping[str, Any] = field(default_factory=dict)
+    arguments: Mapping[str, Any] = MappingProxyType({})
     exit_when_done: bool = True  # close the app when what it opened is finished
     # May open while companion already runs for this data folder (a breathing session
     # from the shell beside the app that opened at login)...

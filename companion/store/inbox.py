@@ -9,9 +9,8 @@ the file's identity every few seconds and takes in what it has not seen yet.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from companion.store.activity_records import Contact
 from companion.store.records import from_doc, stamp
@@ -20,8 +19,7 @@ from companion.store.stores import Stores
 DND_REQUEST = "breaks.dnd_request"
 
 
-@dataclass(frozen=True)
-class DndRequest:
+class DndRequest(NamedTuple):
     id: str
     until: datetime | None  # None: do not disturb off
     at: datetime  # when it was asked

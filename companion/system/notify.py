@@ -22,13 +22,12 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 OSASCRIPT = "macOS: osascript"  # the channel's name, as doctor shows it
 
 
-@dataclass(frozen=True)
-class Channel:
+class Channel(NamedTuple):
     name: str
     usable: bool
     reason: str = ""  # a code: no_plyer | no_session | no_backend | no_pyobjus | unsupported
@@ -58,8 +57,7 @@ def detect_channel(env: Mapping[str, str] | None = None, platform: str | None = 
     return Channel("in-app", False, "unsupported")
 
 
-@dataclass(frozen=True)
-class Delivery:
+class Delivery(NamedTuple):
     channel: str  # the channel tried, as detect_channel names it
     ok: bool
     reason: str = ""  # a code when not ok: a Channel reason, or timeout | failed

@@ -8,8 +8,7 @@ is in core/keys.py, where the settings can check a person's [keys] without Textu
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from textual.binding import Binding
 
@@ -21,8 +20,7 @@ if TYPE_CHECKING:
 Handler = Callable[["CompanionApp"], Callable[..., Any]]
 
 
-@dataclass(frozen=True)
-class AppAction:
+class AppAction(NamedTuple):
     id: str  # binding id, palette id, strings under keys.<id> and commands.<id>
     handler: Handler  # the app's method or flow method that does it
     on_home: bool = True  # listed on Home's "where to go"

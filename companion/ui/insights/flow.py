@@ -4,7 +4,6 @@ worker thread that answers the app with WeekComputed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -17,12 +16,12 @@ if TYPE_CHECKING:
     from companion.ui.app import CompanionApp
 
 
-@dataclass
 class WeekComputed(Message):
     """A worker computed the figures of the week whose summary is offered."""
 
-    week: date
-    found: Insights
+    def __init__(self, week: date, found: Insights) -> None:
+        super().__init__()
+        self.week, self.found = week, found
 
 
 class InsightsFlow:

@@ -9,7 +9,6 @@ to the feature that owns it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
 from textual.message import Message
@@ -29,59 +28,68 @@ class JournalLocked(Message, bubble=False):
     to every open screen."""
 
 
-@dataclass
 class JournalRead(Message, bubble=False):
     """A worker read the journal again (another process wrote it, or it was not read
     yet): its index is up to date, and the screen that asked draws it. ``error`` is the
     storage problem met instead, if any."""
 
-    error: StoreError | None = None
+    def __init__(self, error: StoreError | None = None) -> None:
+        super().__init__()
+        self.error = error
 
 
-@dataclass
 class StoreProblemFound(Message):
     """One of the journal's files was found damaged while it was read (set aside, its
     backup offered): the app asks the person, as it does at start. Posted from any
     thread."""
 
-    problem: object  # an OpenProblem
+    def __init__(self, problem: object) -> None:  # an OpenProblem
+        super().__init__()
+        self.problem = problem
 
 
-@dataclass
 class JournalCounted(Message, bubble=False):
     """A worker counted the entries that match ``asked`` (a search and its filters) and
     the journal's total; ``matches`` is None if a newer search came meanwhile."""
 
-    asked: object
-    matches: int | None
-    total: int | None
+    def __init__(self, asked: object, matches: int | None, total: int | None) -> None:
+        super().__init__()
+        self.asked, self.matches, self.total = asked, matches, total
 
 
-@dataclass
 class BreathingWanted(Message):
     """Open a guided breathing session over this screen (the break screen, the energy
-    station); ``then`` runs when it closes."""
+    station); ``then`` runs when it closes. ``origin``: what the session is part of
+    ("break", "energy")."""
 
-    pattern: str | None = None
-    rounds: int | None = None
-    start_now: bool = False
-    origin: str = ""  # what the session is part of: "break", "energy"
-    then: Callable[[object], None] | None = None
+    def __init__(
+        self,
+        pattern: str | None = None,
+        rounds: int | None = None,
+        start_now: bool = False,
+        origin: str = "",
+        then: Callable[[object], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.pattern, self.rounds, self.start_now = pattern, rounds, start_now
+        self.origin, self.then = origin, then
 
 
-@dataclass
 class ReportWanted(Message):
     """Show a kept incident note as a factual report, to copy or save (the journal's
     "copy as report")."""
 
-    text: str
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
 
 
-@dataclass
 class ReframeWanted(Message):
     """Start a reframe from a thought-log entry (the journal's "reframe this")."""
 
-    entry_id: str
+    def __init__(self, entry_id: str) -> None:
+        super().__init__()
+        self.entry_id = entry_id
 
 
 class DayClosed(Message):
@@ -89,12 +97,16 @@ class DayClosed(Message):
     the week's summary is offered."""
 
 
-@dataclass
 class ShiftMoment(Message):
     """The break rhythm saw a moment that matters to the shift routine: the app opened
     ("launched"), the person came back after a long time away ("came_back", with
     ``away_since``), the shift started or ended."""
 
-    kind: str  # "launched" | "came_back" | "started" | "ended"
-    in_shift: bool = True
-    away_since: datetime | None = None
+    def __init__(
+        self,
+        kind: str,  # "launched" | "came_back" | "started" | "ended"
+        in_shift: bool = True,
+        away_since: datetime | None = None,
+    ) -> None:
+        super().__init__()
+        self.kind, self.in_shift, self.away_since = kind, in_shift, away_since

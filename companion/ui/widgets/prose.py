@@ -14,8 +14,7 @@ Static to show prose with; ``Prose`` the renderable, for tables and other places
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, JustifyMethod, RenderResult
@@ -31,8 +30,7 @@ def _wide(character: str) -> bool:
     return unicodedata.east_asian_width(character) in ("W", "F")
 
 
-@dataclass(frozen=True)
-class _Unit:
+class _Unit(NamedTuple):
     start: int
     end: int
     kind: str  # "space" | "cjk" (one character) | "word" (letters, digits, signs)

@@ -9,7 +9,6 @@ one quiet line shown under the numbers).
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 
 from rich.console import Console, Group, RenderableType
 from rich.text import Text
@@ -47,12 +46,12 @@ class TensionScale(Widget):
     }
     """
 
-    @dataclass
     class Rated(Message):
         """A rating was given (typed or clicked)."""
 
-        scale: TensionScale
-        value: int
+        def __init__(self, scale: TensionScale, value: int) -> None:
+            super().__init__()
+            self.scale, self.value = scale, value
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

@@ -1,6 +1,6 @@
 """Allow ``python -m companion``."""
 
-from companion.cli import main
+from companion.cli import run
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()

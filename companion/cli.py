@@ -14,7 +14,7 @@ import gc
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     import argparse
@@ -35,6 +35,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         if collecting:
             gc.unfreeze()  # (a caller in the same process, a test, gets its objects back)
             gc.enable()
+
+
+def run() -> NoReturn:
+    """The ``companion`` script (and ``python -m companion``): ``main``, then out.
+
+    After a sub-command, the process leaves without tearing the interpreter down:
+    freeing every module and object one by one took a tenth of `companion note`, and
+    there is nothing to finish (every write is durable when the command returns, and
+    no command starts a thread). What was printed is flushed first. After the app
+    (Textual imported), or if a thread still runs, Python exits the usual way.
+    """
+    code = main()
+    threading = sys.modules.get("threading")
+    if "textual" in sys.modules or (threading is not None and threading.active_count() > 1):
+        sys.exit(code)
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except BrokenPipeError:  # `companion export | head`: the reader has gone, that is all
+        code = code or 1
+    except OSError:  # a full disk under `> file`: Python says so on its way out, as before
+        sys.exit(code)
+    os._exit(code)
 
 
 def _main(argv: list[str], collecting: bool) -> int:

@@ -138,3 +138,45 @@ def test_the_cycle_collector_is_off_while_a_command_loads_and_on_while_it_runs(
     assert "Saved" in capsys.readouterr().out
     assert seen == {"loading": False, "running": True}
     assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def _script(code: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # block-buffered
+    env["COMPANION_HOME"] = str(tmp_path / "h")
+    probe = "import atexit, sys\natexit.register(lambda: print('torn down', file=sys.stderr))\n"
+    return subprocess.run(
+        [sys.executable, "-c", probe + code], capture_output=True, text=True, env=env, timeout=60
+    )
+
+
+def test_a_sub_command_leaves_at_once_with_its_output_flushed(tmp_path: Path) -> None:
+    """Tearing the interpreter down took a tenth of `companion note`: a sub-command
+    leaves without it, what it printed (buffered, into a pipe) is all there, and its
+    exit status is kept."""
+    from_script = "from companion.cli import run\nsys.argv = ['companion', *{argv!r}]\nrun()"
+    saved = _script(from_script.format(argv=["note", "a hard chat"]), tmp_path)
+    assert saved.returncode == 0, saved.stderr
+    assert saved.stdout.startswith("Saved") and "torn down" not in saved.stderr
+    unknown_kind = ["find", "nothing-like-it", "--kind", "nope"]
+    found = _script(from_script.format(argv=unknown_kind), tmp_path)
+    assert found.returncode == 2 and found.stderr.strip() and "torn down" not in found.stderr
+    # --version ends in SystemExit, as argparse does: the usual way out.
+    version = _script(from_script.format(argv=["--version"]), tmp_path)
+    assert version.returncode == 0 and version.stdout.startswith("companion ")
+    assert "torn down" in version.stderr
+
+
+def test_a_reader_that_went_away_is_not_an_error_message(tmp_path: Path) -> None:
+    """`companion find x | head -1`: the rest of the output has nowhere to go; the
+    command says nothing about it (Python would print "Exception ignored")."""
+    home = tmp_path / "h"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    env["COMPANION_HOME"] = str(home)
+    script = Path(sys.executable).parent / "companion"
+    for n in range(3):
+        subprocess.run([str(script), "note", f"chat {n}"], env=env, check=True, timeout=60)
+    reader_gone = subprocess.run(
+        f"'{script}' find chat | true", shell=True, capture_output=True, text=True, env=env
+    )
+    assert "Exception ignored" not in reader_gone.stderr
+    assert "Traceback" not in reader_gone.stderr

@@ -190,12 +190,13 @@ def unlock(journal: JournalStore | Database, passphrase: str) -> bool:
         return False
     from companion.store.crypto import Keyring
 
+    sealed = journal.sealed_parts()  # (read once: both steps look at the same files)
     try:
-        codec = journal_codec(journal, Keyring(passphrase))
+        codec = journal_codec(journal, Keyring(passphrase), sealed)
     except EnvelopeTooNew:
         journal.open()  # still locked: reports the journal as too new, touches nothing
         return True
-    if codec is None or not proven(journal, codec):
+    if codec is None or not proven(journal, codec, sealed):
         journal.refuse_key()
         return False
     journal.unlock(codec)
@@ -204,12 +205,14 @@ def unlock(journal: JournalStore | Database, passphrase: str) -> bool:
     return True
 
 
-def journal_codec(journal: JournalStore, keyring: Keyring) -> EncryptedCodec | None:
+def journal_codec(
+    journal: JournalStore, keyring: Keyring, sealed: list[Path] | None = None
+) -> EncryptedCodec | None:
     """The codec of the journal's files for this passphrase: their salt and parameters
     (from the first whole header), else those of a backup the passphrase opens."""
     from companion.store.crypto import EncryptedCodec
 
-    for path in journal.sealed_parts():
+    for path in journal.sealed_parts() if sealed is None else sealed:
         try:
             header = read_header(path)
         except EnvelopeTooNew:
@@ -228,11 +231,11 @@ def journal_codec(journal: JournalStore, keyring: Keyring) -> EncryptedCodec | N
     return None
 
 
-def proven(journal: JournalStore, codec: EncryptedCodec) -> bool:
+def proven(journal: JournalStore, codec: EncryptedCodec, sealed: list[Path] | None = None) -> bool:
     """Does ``codec`` open one of the journal's files (or, if every one is damaged, a
     backup sealed with their salt)? Only then is it the journal's key."""
     tried = 0
-    for path in journal.sealed_parts():
+    for path in journal.sealed_parts() if sealed is None else sealed:
         try:
             raw = path.read_bytes()
         except OSError:

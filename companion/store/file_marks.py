@@ -5,6 +5,7 @@ beside it. Shared by the store, encryption and ``companion doctor``, so they agr
 from __future__ import annotations
 
 import errno
+import os
 import stat
 from datetime import datetime
 from pathlib import Path
@@ -77,8 +78,15 @@ def not_a_file(path: Path) -> tuple[str, Path | None] | None:
 
 
 def starts_encrypted(path: Path) -> bool:
+    """Whether the file begins with the envelope's mark (an encrypted command reads the
+    first bytes of every part and backup: the plain os calls, a third of open())."""
     try:
-        with path.open("rb") as handle:
-            return is_encrypted(handle.read(len(MAGIC)))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
     except OSError:
         return False
+    try:
+        return is_encrypted(os.read(fd, len(MAGIC)))
+    except OSError:
+        return False
+    finally:
+        os.close(fd)

@@ -5,6 +5,7 @@ nothing in their place, and whether the old single file is still about."""
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -89,11 +90,21 @@ def sealed_parts(folder: Path) -> list[Path]:
 
 
 def backup_files(backup_dir: Path) -> list[Path]:
-    """Every backup of a part of the journal."""
+    """Every backup of a part of the journal (a week of them is hundreds of files, looked
+    at by every encrypted command: one listing, no stat of its own per file)."""
     try:
-        return sorted(p for p in backup_dir.iterdir() if p.is_file())
+        with os.scandir(backup_dir) as listing:
+            names = sorted(entry.name for entry in listing if _is_file(entry))
     except OSError:
         return []
+    return [backup_dir / name for name in names]
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()  # (a link is followed, as Path.is_file does)
+    except OSError:
+        return False
 
 
 def undecided_parts(folder: Path) -> list[str]:

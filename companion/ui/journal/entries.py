@@ -12,6 +12,8 @@ runs in a worker thread, and the list is drawn again when its JournalRead comes.
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -35,6 +37,7 @@ from companion.ui.journal.rows import (
     filters_line,
     status_line,
 )
+from companion.ui.shell.after_paint import AfterPaint
 from companion.ui.shell.base import FOOTER_EVERYWHERE, CompanionScreen, types_text
 from companion.ui.shell.messages import JournalCounted, JournalRead
 from companion.ui.widgets.keys_footer import KeysFooter
@@ -78,6 +81,7 @@ class JournalScreen(CompanionScreen):
         self.total: int | None = None
         self._asked: object = None  # the search and filters the limit was grown for
         self._counting: object = None  # the count under way (replaced: it stops)
+        self._after_paint = AfterPaint(self)  # counts start once a key's page is painted
         self._timer: Timer | None = None
         self.reading = False  # a worker is reading the journal again: drawn again after
         # Just drawn by on_mount; the width drawn for; the draft left unsaved was offered.
@@ -195,7 +199,7 @@ class JournalScreen(CompanionScreen):
             return
         # A count reads the whole journal in a worker (25-40 ms of Python at 25,000
         # entries) and shares the interpreter with this thread: one under way stops now,
-        # and the next starts once this page is drawn.
+        # and the next starts once this page is painted (shell/after_paint.py).
         self._counting = None
         asked = (self.search_text, self.kind_filter, self.starred_only)
         if asked != self._asked:
@@ -224,7 +228,7 @@ class JournalScreen(CompanionScreen):
         else:
             self.matches = None
         if self.matches is None or total is None:
-            self.call_after_refresh(self.count_matches, query, asked)
+            self._after_paint.run(partial(self.count_matches, query, asked))
         self._show_count()
 
     def count_matches(self, query: Query, asked: object) -> None:

@@ -81,7 +81,9 @@ def starts_encrypted(path: Path) -> bool:
     """Whether the file begins with the envelope's mark (an encrypted command reads the
     first bytes of every part and backup: the plain os calls, a third of open())."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        # O_NONBLOCK: a FIFO in a file's place answers at once (nothing to read)
+        # instead of waiting for a writer that never comes
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError:
         return False
     try:

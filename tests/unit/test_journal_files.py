@@ -37,3 +37,20 @@ def test_starts_encrypted_reads_only_the_mark(tmp_path: Path) -> None:
     assert not starts_encrypted(plain) and not starts_encrypted(short)
     assert not starts_encrypted(tmp_path / "missing.db")
     assert not starts_encrypted(tmp_path)  # a folder in a file's place
+
+
+def test_a_fifo_in_a_parts_place_is_told_not_waited_on(tmp_path: Path) -> None:
+    """A named pipe where a part of the journal should be: opening it to read its first
+    bytes would wait for a writer forever; the command says what is there instead."""
+    import subprocess
+    import sys
+
+    home = tmp_path / "h"
+    env = {**os.environ, "COMPANION_HOME": str(home), "COMPANION_LANG": "en"}
+    script = Path(sys.executable).parent / "companion"
+    subprocess.run([str(script), "note", "first"], env=env, check=True, timeout=60)
+    os.mkfifo(home / "data" / "journal" / "entries-2020-01.db")
+    found = subprocess.run(
+        [str(script), "find", "first"], env=env, capture_output=True, text=True, timeout=30
+    )
+    assert found.returncode == 1 and "not a file" in found.stderr

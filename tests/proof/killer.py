@@ -122,18 +122,22 @@ class NoteKiller:
         if passphrase:
             self.env["COMPANION_PASSPHRASE"] = passphrase
         self.saved: list[str] = []  # markers of the acknowledged notes
-        self.window = 0.0  # where kills fall: seconds after the text's end
         self.span = 0.0  # the last note's time from the text's end to its exit
+        self.spans: list[float] = []  # those of the notes that were not killed
         self.count = 0
 
     def calibrate(self, runs: int = 2) -> list[Trial]:
         """Unkilled notes, timed: kills then fall anywhere in the same span."""
-        trials, spans = [], []
-        for _ in range(runs):
-            trials.append(self.note(kill_after=None))
-            spans.append(self.span)
-        self.window = 1.2 * sorted(spans)[len(spans) // 2]
-        return trials
+        return [self.note(kill_after=None) for _ in range(runs)]
+
+    @property
+    def window(self) -> float:
+        """Where kills fall: twice the median time of the notes that finished. A note
+        leaves as soon as it has said "Saved" (cli.run), and one after a kill first
+        cleans up what the killed one left: the notes that finished so far say how long
+        one takes now, so about half the kills land while it works."""
+        done = sorted(self.spans)
+        return 2 * done[len(done) // 2]
 
     def trial(self) -> Trial:
         return self.note(kill_after=self.rng.uniform(0.0, self.window))
@@ -163,6 +167,8 @@ class NoteKiller:
         out, err = proc.communicate(timeout=120)
         self.span = time.monotonic() - handed
         killed = proc.returncode == -signal.SIGKILL
+        if not killed:
+            self.spans.append(self.span)
         saved = b"Saved" in out
         if saved:
             self.saved.append(marker)

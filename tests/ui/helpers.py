@@ -65,10 +65,12 @@ async def wait_for(pilot, predicate, timeout: float = 5.0) -> None:  # type: ign
         await pilot.pause(0.02)
 
 
-async def settled(pilot) -> None:  # type: ignore[no-untyped-def]
+async def settled(pilot, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]
     """Let the app's workers finish (figures computed, the journal read again in a
-    thread) and the messages they posted be handled."""
-    await pilot.app.workers.wait_for_complete()
+    thread) and the messages they posted be handled. A worker that a newer one of its
+    group replaced (the count of a search, once the journal was read again) is
+    finished too: cancelled, which ``wait_for_complete`` would raise."""
+    await wait_for(pilot, lambda: all(worker.is_finished for worker in pilot.app.workers), timeout)
     await pilot.pause()
 
 

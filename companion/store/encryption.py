@@ -206,13 +206,14 @@ def unlock(journal: JournalStore | Database, passphrase: str) -> bool:
 
 
 def journal_codec(
-    journal: JournalStore, keyring: Keyring, sealed: list[Path] | None = None
+    journal: JournalStore, keyring: Keyring, sealed: list[Path]
 ) -> EncryptedCodec | None:
     """The codec of the journal's files for this passphrase: their salt and parameters
-    (from the first whole header), else those of a backup the passphrase opens."""
+    (from the first whole header of ``sealed``, the journal's encrypted parts), else
+    those of a backup the passphrase opens."""
     from companion.store.crypto import EncryptedCodec
 
-    for path in journal.sealed_parts() if sealed is None else sealed:
+    for path in sealed:
         try:
             header = read_header(path)
         except EnvelopeTooNew:
@@ -231,11 +232,11 @@ def journal_codec(
     return None
 
 
-def proven(journal: JournalStore, codec: EncryptedCodec, sealed: list[Path] | None = None) -> bool:
-    """Does ``codec`` open one of the journal's files (or, if every one is damaged, a
-    backup sealed with their salt)? Only then is it the journal's key."""
+def proven(journal: JournalStore, codec: EncryptedCodec, sealed: list[Path]) -> bool:
+    """Does ``codec`` open one of the journal's files, ``sealed`` (or, if every one is
+    damaged, a backup sealed with their salt)? Only then is it the journal's key."""
     tried = 0
-    for path in journal.sealed_parts() if sealed is None else sealed:
+    for path in sealed:
         try:
             raw = path.read_bytes()
         except OSError:
@@ -269,15 +270,16 @@ def check_passphrase(journal: JournalStore | Database, passphrase: str) -> bool:
         return False
     from companion.store.crypto import Keyring
 
+    sealed = journal.sealed_parts()
     try:
-        codec = journal_codec(journal, Keyring(passphrase))
+        codec = journal_codec(journal, Keyring(passphrase), sealed)
     except EnvelopeTooNew as error:
         raise StoreTooNew(journal.folder, error.found, error.known) from error
     if codec is None:
-        if journal.sealed_parts():
+        if sealed:
             return False
         raise StoreCorrupt(journal.folder, "no file of the journal has a readable envelope")
-    return proven(journal, codec)
+    return proven(journal, codec, sealed)
 
 
 # -- the old single file ---------------------------------------------------------------------

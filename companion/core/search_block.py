@@ -17,11 +17,12 @@ of the entry's text, answers or tags, casefolded; tags, kind, star and days as f
 from __future__ import annotations
 
 import json
+import zlib
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, tzinfo
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from companion.core.journal import summary
 from companion.core.journal_search import Query, hay_of
@@ -84,14 +85,40 @@ def _sort_key(doc: dict[str, Any]) -> tuple[int, float]:
         return (0, 0.0)  # an entry without a readable date comes last
 
 
+class DamagedRow(ValueError):
+    """A row of a block that is not what was written (its search file is damaged)."""
+
+
+class Scannable(Protocol):
+    """What a block's bytes can be: ``bytes``, or a file mapped into memory (``mmap``)."""
+
+    def find(self, sub: bytes, start: int = ..., end: int = ..., /) -> int: ...
+
+    def __getitem__(self, at: slice, /) -> bytes: ...
+
+
 class Block:
-    """One segment's entries as searchable bytes (see the module's docstring)."""
+    """One segment's entries as searchable bytes (see the module's docstring).
+
+    The text and the rows may lie anywhere in one buffer (a search file as read or
+    mapped, so nothing is copied out of it): ``hay_at`` and ``rows_at`` are where they
+    begin, and ``starts``/``row_starts`` count from there."""
 
     def __init__(
-        self, hay: bytes, starts: array, rows: bytes, row_starts: array, kinds: frozenset[str]
+        self,
+        hay: Scannable,
+        starts: array,
+        rows: Scannable,
+        row_starts: array,
+        kinds: frozenset[str],
+        hay_at: int = 0,
+        rows_at: int = 0,
+        sums: array | None = None,
     ) -> None:
-        self.hay, self.starts = hay, starts  # starts: one per entry, then len(hay) + 1
+        self.hay, self.starts = hay, starts  # starts: one per entry, then the text's length
         self.rows, self.row_starts = rows, row_starts  # the same for the JSON rows
+        self.hay_at, self.rows_at = hay_at, rows_at
+        self.sums = sums  # each row's crc32, when the rows were not checked as a whole
         self.kinds = kinds  # every kind of entry in it
         self._days: dict[int, date | None] = {}  # read as searches need them
         self._tz: tzinfo | None = None
@@ -112,23 +139,51 @@ class Block:
     def __len__(self) -> int:
         return len(self.starts) - 1
 
+    def text(self) -> bytes:
+        """Every entry's text, NUL after each (what a search file keeps)."""
+        return self.hay[self.hay_at : self.hay_at + self.starts[-1]]
+
+    def all_rows(self) -> bytes:
+        return self.rows[self.rows_at : self.rows_at + self.row_starts[-1]]
+
     def hay_of(self, index: int) -> bytes:
-        return self.hay[self.starts[index] : self.starts[index + 1] - 1]
+        at = self.hay_at
+        return self.hay[at + self.starts[index] : at + self.starts[index + 1] - 1]
 
     def row_bytes(self, index: int) -> bytes:
-        return self.rows[self.row_starts[index] : self.row_starts[index + 1]]
+        at = self.rows_at
+        return self.rows[at + self.row_starts[index] : at + self.row_starts[index + 1]]
+
+    def row_with_id(self, entry_id: str) -> int | None:
+        """The index of the entry ``entry_id`` (its row's first field), or None."""
+        needle = b"[" + json.dumps(entry_id, ensure_ascii=False).encode("utf-8") + b","
+        at, end = self.rows_at, self.rows_at + self.row_starts[-1]
+        position = self.rows.find(needle, at, end)
+        while position != -1:
+            index = bisect_right(self.row_starts, position - at) - 1
+            if self.row_starts[index] == position - at:  # the start of a row: its id
+                return index
+            position = self.rows.find(needle, position + 1, end)
+        return None
 
     def row(self, index: int) -> Row:
-        found = json.loads(self.row_bytes(index))
-        return Row(
-            str(found[0]),
-            str(found[1]),
-            str(found[2]),
-            bool(found[3]),
-            tuple(found[4]),
-            str(found[5]),
-            tuple(found[6]),
-        )
+        """The row of entry ``index``; DamagedRow if it fails its check or is not a row."""
+        raw = self.row_bytes(index)
+        if self.sums is not None and zlib.crc32(raw) != self.sums[index]:
+            raise DamagedRow(index)
+        try:
+            found = json.loads(raw)
+            return Row(
+                str(found[0]),
+                str(found[1]),
+                str(found[2]),
+                bool(found[3]),
+                tuple(found[4]),
+                str(found[5]),
+                tuple(found[6]),
+            )
+        except (ValueError, TypeError, KeyError, IndexError) as error:
+            raise DamagedRow(index) from error
 
     def ids(self) -> list[str]:
         return [self.row(i).id for i in range(len(self))]
@@ -151,18 +206,17 @@ class Block:
             return
         words.sort(key=len, reverse=True)  # the longest is most likely the rarest
         first, others = words[0], words[1:]
-        starts, find = self.starts, self.hay.find
-        position = find(first, starts[lo])
+        starts, find, at = self.starts, self.hay.find, self.hay_at
+        last = at + starts[hi]  # (no word holds a NUL: a match never spans two entries)
+        position = find(first, at + starts[lo], last)
         while position != -1:
-            index = bisect_right(starts, position) - 1
-            if index >= hi:
-                return
-            end = starts[index + 1]
-            if all(find(w, starts[index], end) != -1 for w in others) and (
+            index = bisect_right(starts, position - at) - 1
+            end = at + starts[index + 1]
+            if all(find(w, at + starts[index], end) != -1 for w in others) and (
                 not filtered or self._keeps(index, query)
             ):
                 yield index
-            position = find(first, end)
+            position = find(first, end, last)
 
     def count(self, query: Query, tz: tzinfo) -> int:
         return sum(1 for _ in self.matches(query, tz))

@@ -10,7 +10,6 @@ Finding an entry by id alone scans the search files' rows (no segment is decoded
 from __future__ import annotations
 
 import dataclasses
-import json
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
@@ -61,14 +60,9 @@ class EntryRepo:
                 return name
         from companion.store.search_cache import segment_block  # search's, loaded on use
 
-        needle = b"[" + json.dumps(entry_id, ensure_ascii=False).encode("utf-8") + b","
         for name in self.journal.segment_names():
-            block = segment_block(self.journal, name)
-            position = block.rows.find(needle)
-            while position != -1:
-                if position in block.row_starts:  # the start of a row: its id
-                    return name
-                position = block.rows.find(needle, position + 1)
+            if segment_block(self.journal, name).row_with_id(entry_id) is not None:
+                return name
         return None
 
     def all(self) -> list[Entry]:

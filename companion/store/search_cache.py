@@ -16,11 +16,12 @@ import contextlib
 import json
 from typing import TYPE_CHECKING, NamedTuple
 
-from companion.core.search_block import Block
+from companion.core.search_block import Block, DamagedRow
 from companion.store import search_file, segments
 from companion.store.codec import CodecError
 from companion.store.search_file import segment_identity
 from companion.system.atomic import write_atomic
+from companion.system.plain_file import read_plain
 
 if TYPE_CHECKING:
     from companion.store.codec import Tables
@@ -46,12 +47,13 @@ class Summary(NamedTuple):
         )
 
 
-def segment_block(journal: JournalStore, name: str) -> Block:
+def segment_block(journal: JournalStore, name: str, mapped: bool = False) -> Block:
     """A segment's search block: its search file when it matches the segment (or was
     made from the same bytes, in a copied folder), else made from the segment (and
-    kept). Raises StoreError if the segment cannot be read."""
+    kept). Raises StoreError if the segment cannot be read. ``mapped``: see
+    search_file (a one-off command's; its rows may raise DamagedRow)."""
     path = journal.part_path(name)
-    block = search_file.read(path, journal.codec)
+    block = search_file.read(path, journal.codec, mapped)
     if block is not None:
         return block
     with journal.transaction():
@@ -62,7 +64,10 @@ def segment_block(journal: JournalStore, name: str) -> Block:
         if adopted is None:
             return refresh_segment(journal, name)
         identity, block = adopted
-        note_summary(journal, name, Summary.of(identity, block))
+        try:
+            note_summary(journal, name, Summary.of(identity, block))
+        except DamagedRow:  # rows that add up and are not ours: made again
+            return refresh_segment(journal, name)
         return block
 
 
@@ -89,7 +94,7 @@ def refresh_segment(journal: JournalStore, name: str, tables: Tables | None = No
 def read_index(journal: JournalStore) -> dict[str, Summary]:
     """The index as written (entries may be out of date: see ``summaries``)."""
     try:
-        raw = (journal.folder / INDEX).read_bytes()
+        raw = read_plain(journal.folder / INDEX)
         found = json.loads(journal.codec.unseal(raw))
         return {
             str(name): Summary(tuple(entry[0]), int(entry[1]), str(entry[2]), str(entry[3]))  # type: ignore[arg-type]

@@ -14,13 +14,20 @@ written without fsync, and a write that fails (a full disk) changes nothing else
 Layout (sealed whole by the codec)::
 
     "CMPNSRCH" | header length (u32 LE)
-    | header JSON {v, identity, digest, count, hay, rows, kinds, crc}
-    | entry starts (count + 1 u32 LE) | row starts (count + 1 u32 LE) | text | rows
+    | header JSON {v, identity, digest, count, hay, rows, kinds, crc, rows_crc}
+    | entry starts (count + 1 u32 LE) | row starts (count + 1 u32 LE)
+    | each row's crc32 (count u32 LE) | text | rows
+
+``crc`` covers everything from the entry starts to the end of the text, ``rows_crc``
+the rows. A file read whole checks both. ``companion find`` maps a plain search file
+into memory instead (``mapped``) and checks ``crc`` and, of the rows, only those it
+reads, each against its own crc: a rare word then touches the text and a few rows, half
+the bytes. A row that fails its check raises ``DamagedRow`` (the caller reads the files
+whole, which finds the damaged one and makes it again).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import struct
@@ -30,12 +37,13 @@ from array import array
 from pathlib import Path
 from typing import NamedTuple
 
-from companion.core.search_block import Block
+from companion.core.search_block import Block, Scannable
 from companion.store.codec import Codec, CodecError
 from companion.system.atomic import write_atomic
+from companion.system.plain_file import map_plain, read_plain
 
 MAGIC = b"CMPNSRCH"
-VERSION = 2  # 2: rows carry the list's line and the tags as written
+VERSION = 3  # 2: rows carry the list's line and the tags as written; 3: a crc per row
 SUFFIX = ".search"
 _LENGTH = struct.Struct("<I")
 
@@ -66,6 +74,8 @@ def segment_identity(segment: Path) -> Identity | None:
 def segment_now(segment: Path) -> tuple[Identity, str] | None:
     """The segment's identity and the digest of its bytes, both from one open file (a
     writer that replaces the segment meanwhile cannot mix the two)."""
+    import hashlib  # (only here: it loads OpenSSL, which a search needs not)
+
     try:
         with segment.open("rb") as file:
             st = os.fstat(file.fileno())
@@ -91,33 +101,38 @@ def _from_le(raw: bytes) -> array:
 
 
 def pack(block: Block, identity: Identity | None, digest: str | None = None) -> bytes:
-    body = _le(block.starts) + _le(block.row_starts) + block.hay + block.rows
+    text, rows = block.text(), block.all_rows()
+    sums = array("I", (zlib.crc32(block.row_bytes(i)) for i in range(len(block))))
+    body = _le(block.starts) + _le(block.row_starts) + _le(sums) + text
     header = {
         "v": VERSION,
         "identity": list(identity) if identity else None,
         "digest": digest,
         "count": len(block),
-        "hay": len(block.hay),
-        "rows": len(block.rows),
+        "hay": len(text),
+        "rows": len(rows),
         "kinds": sorted(block.kinds),
         "crc": zlib.crc32(body),
+        "rows_crc": zlib.crc32(rows),
     }
     head = json.dumps(header, separators=(",", ":")).encode("ascii")
-    return MAGIC + _LENGTH.pack(len(head)) + head + body
+    return MAGIC + _LENGTH.pack(len(head)) + head + body + rows
 
 
-def unpack(payload: bytes) -> Made:
-    """What it was made from and the block; CodecError if anything is off."""
-    if not payload.startswith(MAGIC) or len(payload) < len(MAGIC) + _LENGTH.size:
+def unpack(payload: Scannable, whole: bool = True) -> Made:
+    """What it was made from and the block, which keeps ``payload`` (nothing is copied
+    out of it); CodecError if anything is off. Not ``whole``: the rows are checked one
+    by one as they are read (see the module's docstring)."""
+    if payload[: len(MAGIC)] != MAGIC or len(payload) < len(MAGIC) + _LENGTH.size:  # type: ignore[arg-type]
         raise CodecError("not a search file")
-    (size,) = _LENGTH.unpack_from(payload, len(MAGIC))
+    (size,) = _LENGTH.unpack_from(payload, len(MAGIC))  # type: ignore[call-overload]
     start = len(MAGIC) + _LENGTH.size
     try:
         header = json.loads(payload[start : start + size])
         count, hay, rows = int(header["count"]), int(header["hay"]), int(header["rows"])
         identity = tuple(header["identity"]) if header["identity"] else None
         digest = header.get("digest")
-        version, crc = header["v"], header["crc"]
+        version, crc, rows_crc = header["v"], header["crc"], header["rows_crc"]
         kinds = frozenset(str(k) for k in header["kinds"])
     except (ValueError, KeyError, TypeError) as error:
         raise CodecError("the search file's header is unreadable") from error
@@ -125,30 +140,39 @@ def unpack(payload: bytes) -> Made:
         raise CodecError(f"search file version {version}")
     if digest is not None and not isinstance(digest, str):
         raise CodecError("the search file's header is unreadable")
-    body = memoryview(payload)[start + size :]
+    at = start + size
     offsets = 4 * (count + 1)
-    if count < 0 or len(body) != 2 * offsets + hay + rows or zlib.crc32(body) != crc:
+    text_at = at + 3 * offsets - 4
+    rows_at = text_at + hay
+    view = memoryview(payload)  # type: ignore[arg-type]
+    if count < 0 or hay < 0 or rows < 0 or len(view) != rows_at + rows:
         raise CodecError("the search file does not add up")
-    starts = _from_le(bytes(body[:offsets]))
-    row_starts = _from_le(bytes(body[offsets : 2 * offsets]))
+    if zlib.crc32(view[at:rows_at]) != crc or (whole and zlib.crc32(view[rows_at:]) != rows_crc):
+        raise CodecError("the search file does not add up")
+    starts = _from_le(bytes(view[at : at + offsets]))
+    row_starts = _from_le(bytes(view[at + offsets : at + 2 * offsets]))
+    sums = None if whole else _from_le(bytes(view[at + 2 * offsets : text_at]))
+    view.release()
     if starts[-1] != hay or row_starts[-1] != rows or starts[0] != 0 or row_starts[0] != 0:
         raise CodecError("the search file does not add up")
-    text = bytes(body[2 * offsets : 2 * offsets + hay])
-    rest = bytes(body[2 * offsets + hay :])
-    block = Block(text, starts, rest, row_starts, kinds)
+    block = Block(payload, starts, payload, row_starts, kinds, text_at, rows_at, sums)
     return Made(identity, digest, block)  # type: ignore[arg-type]
 
 
-def _made(segment: Path, codec: Codec) -> Made | None:
+def _made(segment: Path, codec: Codec, mapped: bool = False) -> Made | None:
+    path = search_path(segment)
     try:
-        return unpack(codec.unseal(search_path(segment).read_bytes()))
-    except (OSError, CodecError):
+        if mapped and not codec.encrypted:
+            return unpack(map_plain(path), whole=False)
+        return unpack(codec.unseal(read_plain(path)))
+    except (OSError, ValueError, CodecError):
         return None
 
 
-def read(segment: Path, codec: Codec) -> Block | None:
-    """The search file of ``segment`` if it is whole and made from it as it is now."""
-    made = _made(segment, codec)
+def read(segment: Path, codec: Codec, mapped: bool = False) -> Block | None:
+    """The search file of ``segment`` if it is whole and made from it as it is now.
+    ``mapped``: see the module's docstring (its rows may raise DamagedRow)."""
+    made = _made(segment, codec, mapped)
     if made is None or made.identity is None or made.identity != segment_identity(segment):
         return None
     return made.block

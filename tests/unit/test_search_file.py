@@ -104,7 +104,7 @@ def test_a_search_file_of_an_older_layout_is_made_again(
         assert find(home, clock, "calm") == ["a calm day"]
     assert b'"v":1,' in written.read_bytes()
     assert find(home, clock, "calm") == ["a calm day"]
-    assert b'"v":2,' in written.read_bytes()
+    assert f'"v":{search_file.VERSION},'.encode() in written.read_bytes()
 
 
 def test_a_row_holds_the_line_a_list_shows_and_the_tags_as_written(
@@ -192,3 +192,80 @@ def test_a_search_file_without_a_digest_is_still_read_then_made_again_when_copie
     copy.replace(seg)
     assert find(home, clock, "calm") == ["a calm day"]
     assert search_file.unpack(written.read_bytes()).digest is not None
+
+
+def test_a_command_checks_only_the_rows_it_reads(
+    home: Path, clock: FakeClock, written: Path
+) -> None:
+    """``companion find`` maps the file and checks each row it reads against its own
+    crc: a row it does not read may be damaged unseen (the file is left as it is); a
+    damaged row it reads is caught, and the file made again from the segment."""
+    raw = written.read_bytes()
+    assert raw.count(b',"a calm day",') == 1  # the row's line (the text has no quotes)
+    damaged = raw.replace(b',"a calm day",', b',"a balm day",')
+    written.write_bytes(damaged)
+    assert find(home, clock, "storm") == ["Refund storm"]
+    assert written.read_bytes() == damaged  # not read, not checked, not made again
+    assert find(home, clock, "calm") == ["a calm day"]  # not "a balm day"
+    assert written.read_bytes() != damaged and b',"a calm day",' in written.read_bytes()
+
+
+def test_the_app_checks_every_row_when_it_reads_a_search_file(
+    home: Path, clock: FakeClock, written: Path
+) -> None:
+    written.write_bytes(written.read_bytes().replace(b',"a calm day",', b',"a balm day",'))
+    journal = Journal(open_stores(resolve_paths(home), clock), clock)
+    page = journal.page(Query(words=("storm",)), 10)  # the app's way: files read whole
+    assert [h.row.line for h in page.listed] == ["Refund storm"]
+    assert b',"a balm day",' not in written.read_bytes()  # made again at once
+
+
+def test_rows_that_pass_their_checks_but_are_not_rows_are_made_again(
+    home: Path, clock: FakeClock, written: Path
+) -> None:
+    """A search file written by someone else, whole by its checksums, with rows that are
+    not ours: every search still shows the entries, and the file is made again."""
+    from array import array
+
+    from companion.core.search_block import Block
+
+    made = search_file.unpack(written.read_bytes())
+    block = made.block
+    junk = [b"{}", b"[1]", b'["id", 2, 3, "yes", 7, null, 8]']
+    starts = array("I", [0])
+    for row in junk:
+        starts.append(starts[-1] + len(row))
+    hostile = Block(block.text(), block.starts, b"".join(junk), starts, block.kinds)
+    written.write_bytes(search_file.pack(hostile, made.identity, made.digest))
+    assert find(home, clock, "storm") == ["Refund storm"]
+    written.write_bytes(search_file.pack(hostile, made.identity, made.digest))
+    journal = Journal(open_stores(resolve_paths(home), clock), clock)
+    assert journal.count(Query(kind="free")) == 3  # a filter reads every row
+    assert [h.row.line for h in journal.page(Query(words=("calm",)), 5).listed] == ["a calm day"]
+
+
+@pytest.mark.parametrize("name", ["search", "index"])
+def test_a_named_pipe_in_place_of_a_search_file_or_the_index_is_not_waited_on(
+    home: Path, clock: FakeClock, written: Path, name: str
+) -> None:
+    """Opening a FIFO to read it waits for a writer forever; the command treats it as a
+    file to make again."""
+    import os
+    import subprocess
+    import sys
+
+    from companion.store.search_cache import INDEX
+
+    pipe = written if name == "search" else written.parent / INDEX
+    pipe.unlink(missing_ok=True)
+    os.mkfifo(pipe)
+    env = {**os.environ, "COMPANION_HOME": str(home), "COMPANION_LANG": "en"}
+    found = subprocess.run(
+        [sys.executable, "-m", "companion", "find", "storm"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert found.returncode == 0 and "Refund storm" in found.stdout
+    assert pipe.is_file() or name == "index"  # a search file is made again in its place

@@ -13,22 +13,24 @@ be incomplete instead). No Textual here.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, tzinfo
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from companion.core.journal_search import Query
-from companion.core.search_block import Block, Row
+from companion.core.search_block import Block, DamagedRow, Row
 from companion.store import segments
 from companion.store.entry_repo import EntryRepo
 from companion.store.journal import JournalStore
 from companion.store.records import from_doc
 from companion.store.schema import Entry
-from companion.store.search_cache import segment_block
+from companion.store.search_cache import refresh_segment, segment_block
 from companion.store.search_file import segment_identity
 
 Identity = tuple[int, int, int] | None
 KEEP_ENTRIES = 2000  # decoded entries kept between pages (one is shown many times)
+_T = TypeVar("_T")
 UI_READS = 2  # segments a page may read on the UI thread; a worker reads the others
 
 
@@ -48,6 +50,21 @@ class Page(NamedTuple):
     listed: list[Listed]  # newest first
     more: bool  # more matches than shown
     complete: bool  # False: some segments were not read yet (a worker is reading them)
+
+
+class _Damaged(Exception):
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+@contextmanager
+def _telling(name: str) -> Iterator[None]:
+    """A damaged row of segment ``name``'s block, told with the segment's name."""
+    try:
+        yield
+    except DamagedRow:
+        raise _Damaged(name) from None
 
 
 class JournalSearch:
@@ -93,7 +110,9 @@ class JournalSearch:
                     self._blocks = dict(blocks)
             self._blocks = blocks
 
-    def _block(self, name: str, identity: Identity, wait: bool) -> Block | None:
+    def _block(
+        self, name: str, identity: Identity, wait: bool, mapped: bool = False
+    ) -> Block | None:
         """A segment's block as it is now: the one held, or read here if no load is
         under way in another thread (or ``wait``)."""
         known = self._blocks.get(name)
@@ -102,18 +121,44 @@ class JournalSearch:
         if not self._loading.acquire(blocking=wait):
             return None
         try:
-            block = segment_block(self.journal, name)
+            block = segment_block(self.journal, name, mapped)
             self._blocks = {**self._blocks, name: (identity, block)}
             return block
         finally:
             self._loading.release()
 
+    def _mending(self, search: Callable[[], _T]) -> _T:
+        """``search()``, and again after making anew a block with a damaged row."""
+        remade: set[str] = set()
+        while True:
+            try:
+                return search()
+            except _Damaged as damaged:
+                if damaged.name in remade:  # (a block made from its segment is whole)
+                    raise
+                remade.add(damaged.name)
+                self._remake(damaged.name)
+
+    def _remake(self, name: str) -> None:
+        """A segment whose search file held a damaged row: its block made again from
+        the segment (and its search file written anew)."""
+        with self._loading:
+            identity = segment_identity(self.journal.part_path(name))
+            block = refresh_segment(self.journal, name)
+            self._blocks = {**self._blocks, name: (identity, block)}
+
     # -- searching ----------------------------------------------------------------------------
-    def page(self, query: Query, limit: int, wait: bool = True) -> Page:
-        """The newest ``limit`` matches. ``wait=False`` (the UI thread): never wait for
-        a load under way, and read at most UI_READS segments (a rare word would read
-        them all); what it did not read makes the page incomplete, for a worker
-        (``load_all``) to read before the page is asked for again."""
+    def page(
+        self, query: Query, limit: int | None, wait: bool = True, mapped: bool = False
+    ) -> Page:
+        """The newest ``limit`` matches (every one: None). ``wait=False`` (the UI
+        thread): never wait for a load under way, and read at most UI_READS segments (a
+        rare word would read them all); what it did not read makes the page incomplete,
+        for a worker (``load_all``) to read before the page is asked for again.
+        ``mapped``: a one-off command's search (see search_file)."""
+        return self._mending(lambda: self._page(query, limit, wait, mapped))
+
+    def _page(self, query: Query, limit: int | None, wait: bool, mapped: bool) -> Page:
         tz = self.tz()
         hits: list[Listed] = []
         complete, full = True, False
@@ -125,7 +170,7 @@ class JournalSearch:
             if known is not None and known[0] == identity:
                 block: Block | None = known[1]
             elif reads is None or reads > 0:
-                block = self._block(name, identity, wait)
+                block = self._block(name, identity, wait, mapped)
                 reads = None if reads is None else reads - 1
             else:
                 block = None
@@ -136,23 +181,28 @@ class JournalSearch:
                     continue
                 block = known[1]
             oldest = hits[-1].moment if full else None
-            for index in block.matches(query, tz):
-                row = block.row(index)
-                moment = row.moment()
-                if full and (moment is None or oldest is None or moment <= oldest):
-                    break  # (an entry kept with another offset can cross a month's end)
-                hits.append(Listed(name, row, moment))
-                if len(hits) > limit and not full:
-                    break
+            with _telling(name):
+                for index in block.matches(query, tz):
+                    row = block.row(index)
+                    moment = row.moment()
+                    if full and (moment is None or oldest is None or moment <= oldest):
+                        break  # (an entry kept with another offset can cross a month's end)
+                    hits.append(Listed(name, row, moment))
+                    if limit is not None and len(hits) > limit and not full:
+                        break
             if full:
                 break
-            full = len(hits) > limit
+            full = limit is not None and len(hits) > limit
         hits.sort(key=lambda h: (h.moment is not None, h.moment or datetime.min), reverse=True)
-        return Page(hits[:limit], len(hits) > limit, complete)
+        shown = hits if limit is None else hits[:limit]
+        return Page(shown, limit is not None and len(hits) > limit, complete)
 
     def count(self, query: Query, stop: Callable[[], bool] = lambda: False) -> int | None:
         """How many entries match, reading every block (a worker thread); None if
         ``stop()`` said a newer question came meanwhile."""
+        return self._mending(lambda: self._count(query, stop))
+
+    def _count(self, query: Query, stop: Callable[[], bool]) -> int | None:
         tz = self.tz()
         found = 0
         for name, identity in self.identities().items():
@@ -162,7 +212,8 @@ class JournalSearch:
                 continue
             block = self._block(name, identity, wait=True)
             if block is not None:
-                found += block.count(query, tz)
+                with _telling(name):
+                    found += block.count(query, tz)
         return found
 
     def total(self, wait: bool = True) -> int | None:

@@ -122,9 +122,7 @@ class Journal:
     def find(self, query: Query, limit: int | None = None) -> list[Listed]:
         """A one-off search (the CLI): the search files newest first, stopping at
         ``limit``; nothing is decoded (``entries_of`` does that)."""
-        if limit is None:
-            limit = max(1, self.finder.total() or 0)
-        return self.finder.page(query, limit).listed
+        return self.finder.page(query, limit, mapped=True).listed
 
     def entry_of(self, listed: Listed) -> Entry | None:
         """A listed match's entry as it is now (None: deleted meanwhile)."""

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import re
 import sys
 from types import ModuleType
-from typing import ClassVar, NoReturn
+from typing import Any, ClassVar, NoReturn
 
 from companion import __version__
 from companion.commands import COMMANDS
@@ -18,11 +19,45 @@ from companion.system.i18n import Strings, choose_language
 from companion.system.paths import FolderProblem
 
 
+def _columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` tells it (COLUMNS, then the
+    terminal, then 80)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help, given the width: its own way to measure imports shutil (and
+    with it bz2 and lzma), a few milliseconds on every command's start."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        width = _columns() - 2 if width is None else width
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 class Parser(argparse.ArgumentParser):
     """argparse with its own few words (usage:, options:, error:) in the person's
     language too, through its public methods; sub-commands' parsers are of this class."""
 
     words: ClassVar[dict[str, str]] = {}  # argparse's English -> the person's words
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def format_usage(self) -> str:
         return _said(super().format_usage(), self.words)
@@ -92,6 +127,9 @@ def strings_before_folders() -> Strings:
 
 class Early(argparse.ArgumentParser):
     """A first look at the arguments: silent (the full parser reports any mistake)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, formatter_class=_Formatter, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         raise ValueError(message)

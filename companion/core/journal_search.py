@@ -83,7 +83,8 @@ def parse_query(
     start = end = None
     names: dict[str, tuple[str, ...]] = {k: () for k in kinds}
     if isinstance(kinds, Mapping):
-        names.update({k: tuple(v) for k, v in kinds.items() if isinstance(v, (tuple, list))})
+        # a plain tuple or list of names (a Kind is a NamedTuple: not one of them)
+        names.update({k: tuple(v) for k, v in kinds.items() if type(v) in (tuple, list)})
     aliases = {alias.casefold(): kid for kid, shown in names.items() for alias in (kid, *shown)}
     for token in text.split():
         lowered = token.casefold().replace("：", ":")

@@ -73,23 +73,39 @@ class JsonCodec:
         return check_tables(data)
 
 
+# Stores this small go through the standard library: faster than importing orjson,
+# which a command pays on every run (a month of the journal holds a few hundred entries).
+SMALL = 64 * 1024  # bytes, to decode
+SMALL_DOCUMENTS = 1000  # documents, to encode
+
+
 class OrjsonCodec(JsonCodec):
-    """The same compact UTF-8 JSON as JsonCodec, through orjson."""
+    """The same compact UTF-8 JSON as JsonCodec, through orjson for large stores,
+    imported when first needed (it imports uuid and platform too); the standard library
+    for small ones and where orjson is missing."""
 
-    def __init__(self) -> None:
-        import orjson
-
-        self._orjson = orjson
+    @staticmethod
+    def _orjson() -> Any:
+        try:
+            import orjson
+        except ImportError:
+            return None
+        return orjson
 
     def encode(self, tables: Tables) -> bytes:
-        return self._orjson.dumps(tables)
+        small = sum(len(table) for table in tables.values()) < SMALL_DOCUMENTS
+        orjson = None if small else self._orjson()
+        return super().encode(tables) if orjson is None else orjson.dumps(tables)
 
     def decode(self, raw: bytes) -> Tables:
+        orjson = None if len(raw) < SMALL else self._orjson()  # small: faster than importing
+        if orjson is None:
+            return super().decode(raw)
         if not raw.strip():
             raise CodecError("the file is empty")
         try:
-            data = self._orjson.loads(raw)
-        except self._orjson.JSONDecodeError as error:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError as error:
             try:
                 raw.decode("utf-8")
             except UnicodeDecodeError:
@@ -99,11 +115,8 @@ class OrjsonCodec(JsonCodec):
 
 
 def default_codec() -> Codec:
-    """orjson when it is installed, else the standard library."""
-    try:
-        return OrjsonCodec()
-    except ImportError:
-        return JsonCodec()
+    """orjson (the standard library where it is missing)."""
+    return OrjsonCodec()
 
 
 def check_tables(data: object) -> Tables:

@@ -10,13 +10,13 @@ Finding an entry by id alone scans the search files' rows (no segment is decoded
 from __future__ import annotations
 
 import dataclasses
-import uuid
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
 from companion.store import segments
 from companion.store.file_marks import META_ID, META_TABLE
+from companion.store.ids import new_id
 from companion.store.journal import JournalStore
 from companion.store.records import from_doc, to_doc
 from companion.store.schema import Entry
@@ -104,7 +104,7 @@ class EntryRepo:
     def new(self, **fields: Any) -> Entry:
         now = self.clock.now()
         return Entry(
-            id=str(uuid.uuid4()), created_at=fields.pop("created_at", now), updated_at=now, **fields
+            id=new_id(), created_at=fields.pop("created_at", now), updated_at=now, **fields
         )
 
     def add(self, **fields: Any) -> Entry:

@@ -8,11 +8,11 @@ the file's identity every few seconds and takes in what it has not seen yet.
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 from typing import Any, NamedTuple
 
 from companion.store.activity_records import Contact
+from companion.store.ids import new_id
 from companion.store.records import from_doc, stamp
 from companion.store.stores import Stores
 
@@ -27,7 +27,7 @@ class DndRequest(NamedTuple):
 
 def ask_dnd(stores: Stores, at: datetime, until: datetime | None) -> DndRequest:
     """Leave a do-not-disturb request for the app (the newest one wins)."""
-    request = DndRequest(str(uuid.uuid4()), until, at)
+    request = DndRequest(new_id(), until, at)
     value = {"id": request.id, "until": stamp(until) if until else None, "at": stamp(at)}
     stores.state.set(DND_REQUEST, value)
     return request

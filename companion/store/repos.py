@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Generic
@@ -11,6 +10,7 @@ from typing import Any, Generic
 from tinydb.table import Document, Table
 
 from companion.store.database import Database
+from companion.store.ids import new_id
 from companion.store.records import R, Record, from_doc, to_doc
 from companion.system.clock import Clock
 
@@ -41,7 +41,7 @@ class Repo(Generic[R]):
         """A new record with a fresh id and timestamps, not stored yet (see add_together)."""
         now = self.clock.now()
         return self.record_type(
-            id=str(uuid.uuid4()), created_at=fields.pop("created_at", now), updated_at=now, **fields
+            id=new_id(), created_at=fields.pop("created_at", now), updated_at=now, **fields
         )
 
     def add(self, **fields: Any) -> R:

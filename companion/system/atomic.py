@@ -14,9 +14,9 @@ and the link stays (a journal kept on an encrypted volume stays there).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -83,9 +83,7 @@ def _durable_temp(target: Path, data: bytes, durable: bool = True) -> tuple[int 
     """``data`` in a temp file beside ``target`` (0600), on disk: its descriptor, still
     open and locked as being written (None where the file had to be closed), and its
     name. Nothing is left behind if it cannot be written."""
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=temp_prefix(target), suffix=TEMP_SUFFIX, dir=target.parent
-    )
+    fd, tmp_name = _new_temp(target)
     try:
         _hold(fd)
         if os.name == "posix":
@@ -100,6 +98,21 @@ def _durable_temp(target: Path, data: bytes, durable: bool = True) -> tuple[int 
         os.close(fd)
         return None, tmp_name
     return fd, tmp_name
+
+
+def _new_temp(target: Path) -> tuple[int, str]:
+    """A new empty file beside ``target``, named ``.<name>.<random>.tmp``, 0600: its
+    descriptor and name (as ``tempfile.mkstemp`` makes it; that module imports shutil
+    and random, a few milliseconds on every command's start)."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        name = str(target.parent / f"{temp_prefix(target)}{os.urandom(6).hex()}{TEMP_SUFFIX}")
+        try:
+            return os.open(name, flags, FILE_MODE), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free name for a temp file", str(target.parent))
 
 
 def _release(fd: int | None) -> None:

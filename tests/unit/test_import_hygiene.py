@@ -109,6 +109,12 @@ def test_note_and_find_import_only_what_they_use(
     # Only the language is read from config.toml, not every setting's parser.
     config = {m for m in modules if m.startswith("companion.services.config.")}
     assert config == {"companion.services.config.language"}
+    # Standard modules that cost milliseconds and that neither needs (issue 17): temp
+    # files are named by atomic.py, ids made from os.urandom, argparse measures the
+    # terminal with os, small stores go through json (orjson imports uuid and platform).
+    assert {"tempfile", "shutil", "uuid", "platform", "random"} & modules == set()
+    if argv[0] == "find":  # reads search files: no store to encode, no digest to make
+        assert {"orjson", "hashlib"} & modules == set()
 
 
 def test_the_app_starts_without_the_sub_commands_or_the_screens(tmp_path: Path) -> None:

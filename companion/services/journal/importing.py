@@ -13,7 +13,6 @@ import json
 import math
 import re
 import tomllib
-import uuid
 from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import UTC, date, datetime, time, tzinfo
 from typing import Any
@@ -30,6 +29,7 @@ from companion.core.reframe import FOLLOW_UP_STATES, OUTCOMES, Page
 from companion.packs.own import MAX_BYTES, PACKS, PackSource
 from companion.services.journal.export import FORMAT_NAME, FORMAT_VERSION
 from companion.services.journal.service import kind_rules
+from companion.store.ids import new_id
 from companion.store.practice_records import PokerRound, Reframe
 from companion.store.schema import SCORE, Entry
 from companion.system.content import available_languages
@@ -227,7 +227,7 @@ def _ours(doc: Any, n: int, tz: tzinfo, kinds: Collection[str]) -> Entry:
     updated = _moment(doc.get("updated_at", doc.get("created_at")), n, tz, "updated_at")
     entry_id = doc.get("id")
     if not isinstance(entry_id, str) or not entry_id:
-        entry_id = str(uuid.uuid4())
+        entry_id = new_id()
     return Entry(
         id=entry_id,
         created_at=created,
@@ -256,7 +256,7 @@ def _from_jrnl(doc: Any, n: int, tz: tzinfo) -> Entry:
         raise _bad(n, "date")
     text = title.strip() + ("\n" + body.strip() if body.strip() else "")
     return Entry(
-        id=str(uuid.uuid4()),
+        id=new_id(),
         created_at=moment,
         updated_at=moment,
         kind="free",
@@ -333,7 +333,7 @@ class _Fields:
         record_id = self.doc.get("id")
         created = self.moment("created_at")
         return {
-            "id": record_id if isinstance(record_id, str) and record_id else str(uuid.uuid4()),
+            "id": record_id if isinstance(record_id, str) and record_id else new_id(),
             "created_at": created,
             "updated_at": self.moment("updated_at", created),
         }

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import uuid
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 from companion.services.journal.importing import Incoming
+from companion.store.ids import new_id
 from companion.store.practice_records import Reframe
 from companion.store.records import Record, to_doc
 from companion.store.schema import Entry
@@ -67,11 +67,11 @@ def new_records(
             duplicates += 1
             ids.setdefault(record.id, where[found])
             continue
-        new_id = record.id if record.id not in taken else str(uuid.uuid4())
-        ids.setdefault(record.id, new_id)
-        where[found] = new_id
-        taken.add(new_id)
-        fresh.append(dataclasses.replace(record, id=new_id))
+        given = record.id if record.id not in taken else new_id()
+        ids.setdefault(record.id, given)
+        where[found] = given
+        taken.add(given)
+        fresh.append(dataclasses.replace(record, id=given))
     return fresh, duplicates, ids
 
 

@@ -6,7 +6,6 @@ Shared by the TUI, the CLI and doctor so the same problem reads the same everywh
 from __future__ import annotations
 
 import os
-import shlex
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -93,6 +92,8 @@ def shell_command(*argv: str) -> str:
         import subprocess
 
         return subprocess.list2cmdline(argv)
+    import shlex  # (here: the app's start imports this module and needs none of it)
+
     return shlex.join(argv)
 
 

@@ -15,7 +15,6 @@ does can raise into the app.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
@@ -34,6 +33,8 @@ class Channel(NamedTuple):
 
 
 def detect_channel(env: Mapping[str, str] | None = None, platform: str | None = None) -> Channel:
+    import importlib.util  # (here: only when a reminder is first sent)
+
     env = os.environ if env is None else env
     platform = platform or sys.platform
     if platform == "darwin" and shutil.which("osascript"):

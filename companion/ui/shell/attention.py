@@ -6,16 +6,18 @@ from __future__ import annotations
 
 from textual.app import App
 from textual.screen import ModalScreen
-from textual.widgets import Input, Select, TextArea
 
 from companion.ui.shell.base import Translated
 
-TEXT_FIELDS = (Input, TextArea, Select)  # where Enter or a letter means something else
-
 
 def typing(app: App[object]) -> bool:
-    """In a field of a form: a reminder shows as a banner, so no keystroke is lost."""
-    return isinstance(app.focused, TEXT_FIELDS)
+    """In a field of a form (where Enter or a letter means something else): a reminder
+    shows as a banner, so no keystroke is lost."""
+    # Imported here: TextArea (and its document model) costs ~15 ms, and Home, the first
+    # screen, has no field; this runs when a reminder or an offer is due.
+    from textual.widgets import Input, Select, TextArea
+
+    return isinstance(app.focused, (Input, TextArea, Select))
 
 
 def in_the_middle(app: App[object]) -> bool:

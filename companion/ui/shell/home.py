@@ -1,8 +1,8 @@
 """Home: a greeting, today at a glance, and where to go from here.
 
 The glance counts today's journal entries and practice: it reads the journal's segment
-of today only (kept until it changes), and is filled in after the first paint, so the
-screen appears as soon as it can.
+of today only (kept until it changes), once, as Home is mounted; the services it needs
+are imported then, not with the app.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from companion.ui.widgets.prose import Paragraph
 class HomeScreen(CompanionScreen):
     footer_app_keys = True
     app_letters = True  # nothing is typed or chosen here: the letters open the rooms
-    _painted = False  # the glance waits for the first paint
 
     def compose(self) -> ComposeResult:
         t = self.t
@@ -42,12 +41,11 @@ class HomeScreen(CompanionScreen):
     # Home has no timer of its own: the app's one timer (the break rhythm's) comes back
     # when Home shows another figure (redraw_in) and redraws it with a RhythmTick.
     def on_mount(self) -> None:
+        # The glance is drawn with the first frame. It used to wait for
+        # call_after_refresh, which the app's start (one batch of updates that draws
+        # nothing) runs before that frame anyway: the screen was laid out and rendered
+        # once more for it, and the frame came later.
         self.refresh_view()
-        self.call_after_refresh(self._first_glance)
-
-    def _first_glance(self) -> None:
-        self._painted = True
-        self._draw_glance()
 
     def on_screen_resume(self) -> None:
         # A frame later, and only if Home is still in front: when a dialog gives way to
@@ -81,8 +79,7 @@ class HomeScreen(CompanionScreen):
             f"{format_day(now.date(), t)} · {format_time(now, t)}"
         )
         self.query_one("#break-status", Static).update(self.companion.break_line())
-        if self._painted:
-            self._draw_glance()
+        self._draw_glance()
         ids = [a.id for a in ACTIONS if a.on_home]
         shown = self.companion.keys_for(ids)
         keys = [(shown[action_id], t(f"keys.{action_id}")) for action_id in ids]

@@ -269,3 +269,22 @@ def test_a_named_pipe_in_place_of_a_search_file_or_the_index_is_not_waited_on(
     )
     assert found.returncode == 0 and "Refund storm" in found.stdout
     assert pipe.is_file() or name == "index"  # a search file is made again in its place
+
+
+def test_only_the_find_command_maps_search_files(
+    home: Path, clock: FakeClock, written: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mapped file cut short by someone else stops the process that reads it: the app
+    (its list, its export) reads search files; only ``companion find``, which ends a
+    moment later, maps them."""
+    mapped: list[str] = []
+    real = search_file.map_plain
+    monkeypatch.setattr(search_file, "map_plain", lambda p: mapped.append(p.name) or real(p))
+    journal = Journal(open_stores(resolve_paths(home), clock), clock)
+    assert [e.text for e in journal.search(Query(words=("storm",)))] == ["Refund storm"]
+    assert len(journal.entries()) == 3
+    assert [h.row.line for h in journal.page(Query(words=("calm",)), 5).listed] == ["a calm day"]
+    assert journal.count(Query(kind="free")) == 3
+    assert mapped == []
+    assert find(home, clock, "storm") == ["Refund storm"]
+    assert mapped == [written.name]

@@ -112,16 +112,18 @@ class Journal:
         self.finder.load_all(stop)
 
     def search(self, query: Query, limit: int | None = None) -> list[Entry]:
-        """Matching entries, newest first, decoded."""
-        return self.finder.entries(self.find(query, limit))
+        """Matching entries, newest first, decoded (the app's export too: the search
+        files are read, not mapped)."""
+        return self.finder.entries(self.finder.page(query, limit).listed)
 
     def page(self, query: Query, limit: int, wait: bool = True) -> Page:
         """The newest ``limit`` matches as a list shows them (see JournalSearch.page)."""
         return self.finder.page(query, limit, wait)
 
     def find(self, query: Query, limit: int | None = None) -> list[Listed]:
-        """A one-off search (the CLI): the search files newest first, stopping at
-        ``limit``; nothing is decoded (``entries_of`` does that)."""
+        """A one-off search (``companion find`` only: the search files are mapped, see
+        search_file), newest first, stopping at ``limit``; nothing is decoded
+        (``entries_of`` does that)."""
         return self.finder.page(query, limit, mapped=True).listed
 
     def entry_of(self, listed: Listed) -> Entry | None:

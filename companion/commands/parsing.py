@@ -49,15 +49,19 @@ class _Formatter(argparse.HelpFormatter):
         super().__init__(prog, indent_increment, max_help_position, width)
 
 
-class Parser(argparse.ArgumentParser):
-    """argparse with its own few words (usage:, options:, error:) in the person's
-    language too, through its public methods; sub-commands' parsers are of this class."""
-
-    words: ClassVar[dict[str, str]] = {}  # argparse's English -> the person's words
+class _Measured(argparse.ArgumentParser):
+    """A parser whose help is given the terminal's width (see _Formatter)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
+
+
+class Parser(_Measured):
+    """argparse with its own few words (usage:, options:, error:) in the person's
+    language too, through its public methods; sub-commands' parsers are of this class."""
+
+    words: ClassVar[dict[str, str]] = {}  # argparse's English -> the person's words
 
     def format_usage(self) -> str:
         return _said(super().format_usage(), self.words)
@@ -125,11 +129,8 @@ def strings_before_folders() -> Strings:
         return strings_from_environment()
 
 
-class Early(argparse.ArgumentParser):
+class Early(_Measured):
     """A first look at the arguments: silent (the full parser reports any mistake)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, formatter_class=_Formatter, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         raise ValueError(message)

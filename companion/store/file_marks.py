@@ -13,6 +13,7 @@ from pathlib import Path
 from companion.store.codec import CodecError, Tables
 from companion.store.envelope import MAGIC, Header, is_encrypted, read_header
 from companion.system.atomic import real_target
+from companion.system.plain_file import open_plain
 
 QUARANTINE_MARK = ".corrupt-"  # a file set aside is <store>.db.corrupt-<time>
 META_TABLE = "_meta"
@@ -81,9 +82,7 @@ def starts_encrypted(path: Path) -> bool:
     """Whether the file begins with the envelope's mark (an encrypted command reads the
     first bytes of every part and backup: the plain os calls, a third of open())."""
     try:
-        # O_NONBLOCK: a FIFO in a file's place answers at once (nothing to read)
-        # instead of waiting for a writer that never comes
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        fd = open_plain(path)  # a FIFO in a file's place: refused, not waited on
     except OSError:
         return False
     try:

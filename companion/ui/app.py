@@ -100,6 +100,7 @@ class CompanionApp(App[None]):
         # A quit that could not keep what was typed stays open once (see
         # quit_keeping_input); the next one closes.
         self.quit_refused = False
+        self.mounted = False  # until on_mount (see on_resize)
         # Home's "today at a glance": (label, value) rows from each feature, in the order
         # they register: the journal, breaks (the rhythm adds its own), practice.
         self.glance_providers: list[GlanceProvider] = [journal_glance]
@@ -130,14 +131,21 @@ class CompanionApp(App[None]):
         """Opened beside a running companion, for one thing only (see StartIntent)."""
         return self.intent is not None and self.intent.beside
 
+    def get_default_screen(self) -> Screen[Any]:
+        # Home is the bottom of the stack, made with the app's first batch of work:
+        # pushed from on_mount instead, it was laid out and rendered inside that batch,
+        # where Textual draws nothing, and then again for the first frame. Beside an
+        # open app there is no Home, only what was asked for (see on_mount).
+        return super().get_default_screen() if self.beside else HomeScreen()
+
     def on_mount(self) -> None:
+        self.mounted = True
         self.title = self.strings("app.title")
         if self.intent is not None and self.intent.beside:
             self.run_intent(self.intent)
             self.check_size(self.size.width, self.size.height)
             self.call_after_refresh(collector_back)
             return
-        self.push_screen(HomeScreen())
         if self.intent is not None:
             # Asked for something specific (e.g. `companion breathe`): do that; the
             # welcome tour can wait for a plain start.
@@ -334,7 +342,7 @@ class CompanionApp(App[None]):
             self.push_screen(WelcomeScreen(), callback=self._welcome_done)
 
     def go_home(self) -> None:
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
 
     def action_help_quit(self) -> None:
@@ -357,7 +365,10 @@ class CompanionApp(App[None]):
 
     # -- size --------------------------------------------------------------------
     def on_resize(self, event: Resize) -> None:
-        self.check_size(event.size.width, event.size.height)
+        # The start's own Resize comes before the app's stylesheet is applied: a screen
+        # pushed then is drawn without its colours. on_mount looks at the size instead.
+        if self.mounted:
+            self.check_size(event.size.width, event.size.height)
 
     def check_size(self, width: int, height: int) -> None:
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT

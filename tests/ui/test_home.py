@@ -120,3 +120,32 @@ async def test_keys_on_home_follow_a_user_keymap(app_factory) -> None:
         assert ("o", "Settings") in key_pairs(screen_text(app))
         await pilot.press("o")
         assert type(app.screen).__name__ == "SettingsScreen"
+
+
+async def test_home_is_the_bottom_of_the_stack(app_factory) -> None:
+    """Home is the app's first screen (made with the start, drawn in its first frame),
+    not a screen pushed over an empty one: going home from deep inside stops there."""
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.screen_stack == [app.screen] and isinstance(app.screen, HomeScreen)
+        await pilot.press("j")
+        await pilot.pause()
+        assert len(app.screen_stack) == 2
+        app.go_home()
+        await pilot.pause()
+        assert app.screen_stack == [app.screen] and isinstance(app.screen, HomeScreen)
+
+
+async def test_a_window_too_small_at_start_is_told_once(app_factory) -> None:
+    """The start's size is looked at once: one notice over Home, and Home when the window
+    grows (it was pushed twice, one of them under Home for the app's life)."""
+    from companion.ui.shell.too_small import TooSmallScreen
+
+    app = app_factory("en")
+    async with app.run_test(size=(44, 12)) as pilot:
+        await pilot.pause()
+        stack = [type(s) for s in app.screen_stack]
+        assert stack == [HomeScreen, TooSmallScreen]
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.screen_stack == [app.screen] and isinstance(app.screen, HomeScreen)

@@ -162,6 +162,11 @@ class CompanionApp(App[None]):
 
     def _settle(self) -> None:
         collector_back()
+        home = self.screen_stack[0]
+        if isinstance(home, HomeScreen):
+            # Before the start's notices: reading today's journal may take that part's
+            # daily backup, and one that fails is told with the others.
+            home.show_figures()
         from companion.ui.shell.autostart_setting import install as install_autostart_switch
 
         tell_late_problems(self)  # packs skipped, a backup not written

@@ -149,3 +149,33 @@ async def test_a_window_too_small_at_start_is_told_once(app_factory) -> None:
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert app.screen_stack == [app.screen] and isinstance(app.screen, HomeScreen)
+
+
+async def test_todays_figures_come_just_after_the_first_frame(app_factory, monkeypatch) -> None:
+    """Home is drawn without reading the journal (its figures read this month's part of
+    it); the figures follow once the app has started."""
+    from companion.ui.app import CompanionApp
+    from tests.ui.helpers import text_of
+
+    at_mount: list[tuple[bool, str]] = []
+    mount = HomeScreen.on_mount
+
+    def on_mount(self: HomeScreen) -> None:
+        mount(self)
+        at_mount.append((self.figures_drawn, text_of(self.query_one("#glance"))))
+
+    monkeypatch.setattr(HomeScreen, "on_mount", on_mount)
+    settle = CompanionApp._settle
+    figures_at_settle: list[bool] = []
+
+    def _settle(self: CompanionApp) -> None:
+        settle(self)
+        figures_at_settle.append(self.screen_stack[0].figures_drawn)
+
+    monkeypatch.setattr(CompanionApp, "_settle", _settle)
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert at_mount == [(False, "")]
+        assert figures_at_settle == [True]
+        assert "Nothing recorded yet today" in screen_text(app)

@@ -1,7 +1,7 @@
 """Home: a greeting, today at a glance, and where to go from here.
 
 The glance counts today's journal entries and practice: it reads the journal's segment
-of today only (kept until it changes), once, as Home is mounted; the services it needs
+of today only (kept until it changes), just after the first frame; the services it needs
 are imported then, not with the app.
 """
 
@@ -23,6 +23,7 @@ from companion.ui.widgets.prose import Paragraph
 
 class HomeScreen(CompanionScreen):
     footer_app_keys = True
+    figures_drawn = False  # today's figures (the glance, the care line), once drawn
     app_letters = True  # nothing is typed or chosen here: the letters open the rooms
 
     def compose(self) -> ComposeResult:
@@ -41,11 +42,16 @@ class HomeScreen(CompanionScreen):
     # Home has no timer of its own: the app's one timer (the break rhythm's) comes back
     # when Home shows another figure (redraw_in) and redraws it with a RhythmTick.
     def on_mount(self) -> None:
-        # The glance is drawn with the first frame. It used to wait for
-        # call_after_refresh, which the app's start (one batch of updates that draws
-        # nothing) runs before that frame anyway: the screen was laid out and rendered
-        # once more for it, and the frame came later.
-        self.refresh_view()
+        # The first frame has the greeting, the next break and the keys; today's figures
+        # read the journal (its segment of this month, thousands of entries for some)
+        # and come a moment later (see show_figures).
+        self.refresh_view(figures=False)
+
+    def show_figures(self) -> None:
+        """Today's figures, if nothing has drawn them since Home was made. The app calls
+        it once its first frame is on the screen."""
+        if not self.figures_drawn:
+            self.refresh_view()
 
     def on_screen_resume(self) -> None:
         # A frame later, and only if Home is still in front: when a dialog gives way to
@@ -71,7 +77,7 @@ class HomeScreen(CompanionScreen):
         countdown = self.companion.break_redraw_in()
         return next_minute if countdown is None else min(countdown, next_minute)
 
-    def refresh_view(self) -> None:
+    def refresh_view(self, figures: bool = True) -> None:
         t = self.t
         now = self.companion.services.clock.now()
         self.query_one("#greeting", Static).update(t(f"home.greeting_{part_of_day(now)}"))
@@ -79,7 +85,9 @@ class HomeScreen(CompanionScreen):
             f"{format_day(now.date(), t)} · {format_time(now, t)}"
         )
         self.query_one("#break-status", Static).update(self.companion.break_line())
-        self._draw_glance()
+        if figures:
+            self._draw_glance()
+            self.figures_drawn = True
         ids = [a.id for a in ACTIONS if a.on_home]
         shown = self.companion.keys_for(ids)
         keys = [(shown[action_id], t(f"keys.{action_id}")) for action_id in ids]

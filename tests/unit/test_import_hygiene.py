@@ -142,6 +142,10 @@ def test_the_app_starts_without_the_sub_commands_or_the_screens(tmp_path: Path) 
     # Home has no text field: the editor widget (TextArea and its document model, ~15
     # ms) loads with the first screen that has one.
     assert "textual.document" not in modules and "shlex" not in modules
+    # The breathing rules (three dataclasses) load with the first breath, or with a
+    # config.toml that has patterns of its own, not with every start.
+    assert "companion.core.breathing" not in modules
+    assert "companion.services.config.patterns" not in modules
     # What Home does not draw loads after the first frame or when first used (issue 17):
     # the glance's services, insights, the practice room's rules, the pack library, the
     # desktop's idle readers, autostart, and the journal's search.

@@ -3,10 +3,13 @@ Settings it fills, and how it is read and written back."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from companion.core.shift import format_clock_time, format_days
 from companion.services.config.keys import user_keys
 from companion.services.config.parse import (
     FieldSpec,
+    Partial,
     boolean,
     bounded_duration,
     clock_time,
@@ -17,9 +20,16 @@ from companion.services.config.parse import (
     weekdays,
     whole_number,
 )
-from companion.services.config.patterns import custom_patterns
 from companion.services.config.roster import dump_fixed, fixed_breaks
 from companion.services.config.settings import THEMES
+
+
+def custom_patterns(value: Any) -> Partial:
+    """[[breathing.pattern]], read by its own module: it and the breathing rules it
+    checks against load only when config.toml has patterns of its own."""
+    from companion.services.config.patterns import custom_patterns as read
+
+    return read(value)
 
 
 def _languages() -> tuple[str, ...]:

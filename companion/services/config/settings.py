@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import time, timedelta
+from typing import TYPE_CHECKING
 
 from companion.core.breaks import Rules
-from companion.core.breathing import Pattern
 from companion.core.roster import FixedBreak
 from companion.core.shift import Shift
+
+if TYPE_CHECKING:
+    from companion.core.breathing import Pattern
 
 THEMES = ("dark", "light")
 

@@ -58,9 +58,10 @@ from companion.ui.shell.messages import (
 )
 from companion.ui.shell.palette import Commands, palette_commands
 from companion.ui.shell.preferences import Preferences
+from companion.ui.shell.rooms_css import style_rooms
 from companion.ui.shell.start_notes import tell_late_problems, tell_start_problems
 from companion.ui.shell.themes import first_theme
-from companion.ui.shell.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from companion.ui.shell.too_small import fit_window
 from companion.ui.shell.typed_keys import after_typed_keys
 from companion.ui.shell.unsaved import keep_unsaved_input
 from companion.ui.widgets.prose import toast_text
@@ -130,6 +131,10 @@ class CompanionApp(App[None]):
     def beside(self) -> bool:
         """Opened beside a running companion, for one thing only (see StartIntent)."""
         return self.intent is not None and self.intent.beside
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        style_rooms(self)  # every screen but Home has its rules there
+        return super().push_screen(screen, *args, **kwargs)
 
     def get_default_screen(self) -> Screen[Any]:
         # Home is the bottom of the stack, made with the app's first batch of work:
@@ -376,13 +381,7 @@ class CompanionApp(App[None]):
             self.check_size(event.size.width, event.size.height)
 
     def check_size(self, width: int, height: int) -> None:
-        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
-        if too_small and not isinstance(self.screen, TooSmallScreen):
-            self.push_screen(TooSmallScreen())
-        elif not too_small and isinstance(self.screen, TooSmallScreen):
-            self.pop_screen()
-        elif too_small and isinstance(self.screen, TooSmallScreen):
-            self.screen.show_size(width, height)
+        fit_window(self, width, height)  # a notice over everything while it is too small
 
     def quit_keeping(self) -> None:
         """Quit (q on Home, ctrl+q, the palette) once the keys typed before it are in,

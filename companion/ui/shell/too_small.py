@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from typing import Any
+
+from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
@@ -10,7 +12,7 @@ from companion.core.terminal import MIN_HEIGHT, MIN_WIDTH
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.widgets.prose import Paragraph
 
-__all__ = ["MIN_HEIGHT", "MIN_WIDTH", "TooSmallScreen"]
+__all__ = ["MIN_HEIGHT", "MIN_WIDTH", "TooSmallScreen", "fit_window"]
 
 
 class TooSmallScreen(CompanionScreen):
@@ -32,3 +34,14 @@ class TooSmallScreen(CompanionScreen):
                 current_height=str(height),
             )
         )
+
+
+def fit_window(app: App[Any], width: int, height: int) -> None:
+    """The notice over everything while the window is too small; gone when it fits."""
+    too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+    if too_small and not isinstance(app.screen, TooSmallScreen):
+        app.push_screen(TooSmallScreen())
+    elif not too_small and isinstance(app.screen, TooSmallScreen):
+        app.pop_screen()
+    elif too_small and isinstance(app.screen, TooSmallScreen):
+        app.screen.show_size(width, height)

@@ -23,15 +23,12 @@ from textual.events import Resize
 from textual.reactive import Initialize, Reactive
 from textual.screen import Screen
 
-from companion import __version__
 from companion.core.keys import default_keys
 from companion.services.container import Services
 from companion.services.intent import StartIntent
 from companion.services.messages import store_error
 from companion.store.errors import StoreError
-from companion.system.crashlog import write_crash
 from companion.system.i18n import Strings
-from companion.system.paths import display_path
 from companion.ui.actions import BY_ID, app_bindings
 from companion.ui.breaks.away_watch import DesktopRead
 from companion.ui.breaks.rhythm import BreakRhythm
@@ -45,6 +42,7 @@ from companion.ui.privacy.guard import JournalGuard
 from companion.ui.routine.flow import RoutineFlow
 from companion.ui.shell.base import Translated, quit_keeping_input
 from companion.ui.shell.collector import collector_back
+from companion.ui.shell.crash import crash_message, note_crash
 from companion.ui.shell.glance import journal_glance, practice_glance
 from companion.ui.shell.home import HomeScreen
 from companion.ui.shell.messages import (
@@ -394,26 +392,13 @@ class CompanionApp(App[None]):
 
     def _handle_exception(self, error: Exception) -> None:
         # Textual offers no public hook for errors raised in handlers (see
-        # Textualize/textual#2818), so this one private method is overridden on purpose:
-        # write a private-safe log, keep unsaved input, and close with a short message
-        # instead of a traceback that would print local variables (journal text) to the
-        # terminal. A test pins this behaviour so a Textual upgrade cannot break it quietly.
-        try:
-            self.keep_unsaved_input()
-            self.crash_log = write_crash(
-                self.services.paths.log_file, error, self.services.clock.now(), __version__
-            )
-        except Exception:
-            pass
+        # Textualize/textual#2818), so this one private method is overridden on purpose
+        # (see ui/shell/crash.py). A test pins it so a Textual upgrade cannot break it.
+        self.crash_log = note_crash(self, error)
         if not self.quiet_errors:
             super()._handle_exception(error)
             return
-        from rich.text import Text
-
-        message = self.strings("errors.crashed")
-        if self.crash_log is not None:
-            message += "\n" + self.strings("errors.log_hint", path=display_path(self.crash_log))
-        self.panic(Text(message))
+        self.panic(crash_message(self.strings, self.crash_log))
 
 
 def make_app(

@@ -80,7 +80,7 @@ def _back(current: Outcome, rules: Rules, moment: Moment, back: datetime) -> Out
         )
         rested = replace(rested, forward_to=None, rough=(), last_break=left)
         found = current.then(rested, Event(Kind.NATURAL, now, fields))
-        return replace(found, back_from=left)
+        return found._replace(back_from=left)
     # A short absence: the work clock stood still meanwhile.
     pause = timedelta(seconds=gone)
 

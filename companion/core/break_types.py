@@ -5,9 +5,9 @@ an event, and what a step brings about. Kept apart from the rules in ``core.brea
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from companion.core.breaks import State
@@ -45,8 +45,7 @@ class Kind(enum.StrEnum):
     PEAK_OFF = "peak_off"
 
 
-@dataclass(frozen=True)
-class Moment:
+class Moment(NamedTuple):  # (NamedTuples: a dataclass costs a millisecond to define)
     """One look at the clock: wall time (aware) and monotonic seconds."""
 
     wall: datetime
@@ -68,8 +67,7 @@ class Event:
     fields: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     state: State
     events: tuple[Event, ...] = ()
     # The start (UTC) of time away of at least a break length found while the app was
@@ -78,4 +76,4 @@ class Outcome:
 
     def then(self, state: State, *events: Event) -> Outcome:
         """This outcome followed by a user's intent."""
-        return replace(self, state=state, events=(*self.events, *events))
+        return self._replace(state=state, events=(*self.events, *events))

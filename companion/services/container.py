@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from companion.store.stores import Stores, open_stores
@@ -27,14 +26,21 @@ if TYPE_CHECKING:
     from companion.services.routine import ShiftRoutine
 
 
-@dataclass
 class Services:
-    paths: Paths
-    clock: Clock
-    stores: Stores
-    env: Mapping[str, str] = field(default_factory=dict)
-    forced_lang: str | None = None
-    loaded_config: LoadedConfig | None = None  # config.toml, once read (see config)
+    # A plain class: defining a dataclass costs a millisecond of every start.
+    def __init__(
+        self,
+        paths: Paths,
+        clock: Clock,
+        stores: Stores,
+        env: Mapping[str, str] | None = None,
+        forced_lang: str | None = None,
+        loaded_config: LoadedConfig | None = None,
+    ) -> None:
+        self.paths, self.clock, self.stores = paths, clock, stores
+        self.env: Mapping[str, str] = {} if env is None else env
+        self.forced_lang = forced_lang
+        self.loaded_config = loaded_config  # config.toml, once read (see config)
 
     @property
     def config(self) -> LoadedConfig:

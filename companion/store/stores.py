@@ -9,7 +9,6 @@ passphrase so reminders keep working while the journal is locked.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -41,19 +40,25 @@ JOURNAL_SCHEMA = Schema(version=1)
 ACTIVITY_SCHEMA = Schema(version=1)
 
 
-@dataclass
 class Stores:
     """Both stores and a repository for each kind of record. The repositories other
     than the journal's entries and drafts are made when first used, with their record
-    types: ``companion note`` never builds a breathing session's class."""
+    types: ``companion note`` never builds a breathing session's class. (A plain class:
+    defining a dataclass costs a millisecond of every start.)"""
 
-    journal: JournalStore
-    activity: Database
-    clock: Clock
-    state: KeyValue
-    entries: EntryRepo
-    drafts: Repo[Draft]
-    problems: list[OpenProblem] = field(default_factory=list)
+    def __init__(
+        self,
+        journal: JournalStore,
+        activity: Database,
+        clock: Clock,
+        state: KeyValue,
+        entries: EntryRepo,
+        drafts: Repo[Draft],
+        problems: list[OpenProblem] | None = None,
+    ) -> None:
+        self.journal, self.activity, self.clock, self.state = journal, activity, clock, state
+        self.entries, self.drafts = entries, drafts
+        self.problems: list[OpenProblem] = [] if problems is None else problems
 
     @cached_property
     def break_events(self) -> Repo[BreakEvent]:

@@ -3,7 +3,7 @@ service (the house's rule; the import-linter contracts cannot see an attribute).
 
 from __future__ import annotations
 
-import dataclasses
+import inspect
 import re
 from functools import cached_property
 from pathlib import Path
@@ -16,9 +16,9 @@ UI = Path(companion.ui.__file__).parent
 
 def test_no_screen_reaches_into_a_repository() -> None:
     repos = [
-        f.name
-        for f in dataclasses.fields(Stores)
-        if str(f.type).startswith("Repo[") or str(f.type) == "EntryRepo"
+        name
+        for name, p in inspect.signature(Stores.__init__).parameters.items()
+        if str(p.annotation).startswith("Repo[") or str(p.annotation) == "EntryRepo"
     ]
     repos += [  # the repositories made when first used
         name

@@ -10,7 +10,7 @@ only what to show, and when.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
@@ -193,7 +193,7 @@ class BreakRhythm:
         self._tell(self.t("breaks.peak.on" if on else "breaks.peak.off"), timeout=12)
         self._changed()
 
-    def handle(self, events: list[Event]) -> None:
+    def handle(self, events: Iterable[Event]) -> None:
         self._handle(events)
 
     def changed(self) -> None:
@@ -208,7 +208,7 @@ class BreakRhythm:
         ideas = self.app.services.library.break_ideas(self.t.lang)
         return ideas if seconds is None else ideas_for(ideas, seconds)
 
-    def _handle(self, events: list[Event]) -> None:
+    def _handle(self, events: Iterable[Event]) -> None:
         t = self.t
         for event in events:
             if event.kind == Kind.HEADS_UP:

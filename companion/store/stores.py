@@ -14,10 +14,8 @@ from typing import TYPE_CHECKING
 
 from companion.store import segments
 from companion.store.database import Database, OpenProblem, Schema
-from companion.store.entry_repo import EntryRepo
 from companion.store.journal import JournalStore
 from companion.store.repos import KeyValue, Repo
-from companion.store.schema import Draft
 from companion.system.clock import Clock
 from companion.system.paths import Paths, ensure_dirs
 
@@ -29,12 +27,14 @@ if TYPE_CHECKING:
         Contact,
         SosReset,
     )
+    from companion.store.entry_repo import EntryRepo
     from companion.store.practice_records import (
         DrillAttempt,
         PokerRound,
         Reframe,
         RoleplayRun,
     )
+    from companion.store.schema import Draft
 
 JOURNAL_SCHEMA = Schema(version=1)
 ACTIVITY_SCHEMA = Schema(version=1)
@@ -52,13 +52,24 @@ class Stores:
         activity: Database,
         clock: Clock,
         state: KeyValue,
-        entries: EntryRepo,
-        drafts: Repo[Draft],
         problems: list[OpenProblem] | None = None,
     ) -> None:
         self.journal, self.activity, self.clock, self.state = journal, activity, clock, state
-        self.entries, self.drafts = entries, drafts
         self.problems: list[OpenProblem] = [] if problems is None else problems
+
+    # The journal's repositories are made when first used too: the app's first frame
+    # reads no entry (their record types and the entries' repository cost ~7 ms).
+    @cached_property
+    def entries(self) -> EntryRepo:
+        from companion.store.entry_repo import EntryRepo
+
+        return EntryRepo(self.journal, self.clock)
+
+    @cached_property
+    def drafts(self) -> Repo[Draft]:
+        from companion.store.schema import Draft
+
+        return Repo(part(self.journal, segments.DRAFTS), "drafts", Draft, self.clock)
 
     @cached_property
     def break_events(self) -> Repo[BreakEvent]:
@@ -161,8 +172,6 @@ def open_stores(
         activity=activity,
         clock=clock,
         state=KeyValue(activity, "state"),
-        entries=EntryRepo(journal, clock),
-        drafts=Repo(part(journal, segments.DRAFTS), "drafts", Draft, clock),
         problems=problems,
     )
 

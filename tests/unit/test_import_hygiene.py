@@ -146,6 +146,10 @@ def test_the_app_starts_without_the_sub_commands_or_the_screens(tmp_path: Path) 
     # config.toml that has patterns of its own, not with every start.
     assert "companion.core.breathing" not in modules
     assert "companion.services.config.patterns" not in modules
+    # Home's first frame reads no entry: the journal's record types and repositories
+    # load after it (with today's figures) or when the journal opens.
+    assert "companion.store.schema" not in modules
+    assert "companion.store.entry_repo" not in modules
     # What Home does not draw loads after the first frame or when first used (issue 17):
     # the glance's services, insights, the practice room's rules, the pack library, the
     # desktop's idle readers, autostart, and the journal's search.

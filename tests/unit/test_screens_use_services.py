@@ -15,16 +15,19 @@ UI = Path(companion.ui.__file__).parent
 
 
 def test_no_screen_reaches_into_a_repository() -> None:
+    def a_repository(annotation: object) -> bool:
+        return str(annotation).startswith("Repo[") or str(annotation) == "EntryRepo"
+
     repos = [
         name
         for name, p in inspect.signature(Stores.__init__).parameters.items()
-        if str(p.annotation).startswith("Repo[") or str(p.annotation) == "EntryRepo"
+        if a_repository(p.annotation)
     ]
     repos += [  # the repositories made when first used
         name
         for name, member in vars(Stores).items()
         if isinstance(member, cached_property)
-        and str(member.func.__annotations__["return"]).startswith("Repo[")
+        and a_repository(member.func.__annotations__["return"])
     ]
     assert {"entries", "drafts", "breathing", "sos", "break_ratings", "reframes"} <= set(repos)
     reaching = re.compile(r"stores\s*\.\s*(" + "|".join(repos) + r")\b")

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Literal
 
 from companion.core.journal import EntryError
 from companion.store.errors import StoreError
-from companion.store.schema import Entry
 from companion.ui.privacy.guard import needs_journal
 from companion.ui.shell.attention import in_the_middle, on_break, typing
 from companion.ui.shell.home import HomeScreen
@@ -17,6 +16,7 @@ from companion.ui.shell.messages import DayClosed, ShiftMoment
 from companion.ui.shell.naming_keys import naming_key
 
 if TYPE_CHECKING:
+    from companion.store.schema import Entry
     from companion.ui.app import CompanionApp
     from companion.ui.routine.energy import EnergyScreen
     from companion.ui.routine.release import ReleaseScreen

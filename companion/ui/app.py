@@ -165,8 +165,8 @@ class CompanionApp(App[None]):
 
     def _settle(self) -> None:
         collector_back()
-        home = self.screen_stack[0]
-        if isinstance(home, HomeScreen):
+        stack = self.screen_stack  # (empty if the app is closing already)
+        if stack and isinstance(home := stack[0], HomeScreen):
             # Before the start's notices: reading today's journal may take that part's
             # daily backup, and one that fails is told with the others.
             home.show_figures()

@@ -43,7 +43,7 @@ class HomeScreen(CompanionScreen):
     # when Home shows another figure (redraw_in) and redraws it with a RhythmTick.
     def on_mount(self) -> None:
         # The first frame has the greeting, the next break and the keys; today's figures
-        # read the journal (its segment of this month, thousands of entries for some)
+        # read the journal (its part of this month: hundreds of entries for some)
         # and come a moment later (see show_figures).
         self.refresh_view(figures=False)
 

@@ -41,9 +41,9 @@ ACTIVITY_SCHEMA = Schema(version=1)
 
 
 class Stores:
-    """Both stores and a repository for each kind of record. The repositories other
-    than the journal's entries and drafts are made when first used, with their record
-    types: ``companion note`` never builds a breathing session's class. (A plain class:
+    """Both stores and a repository for each kind of record. Each repository is made
+    when first used, with its record type: ``companion note`` never builds a breathing
+    session's class, the app's first frame no journal record's. (A plain class:
     defining a dataclass costs a millisecond of every start.)"""
 
     def __init__(
@@ -57,8 +57,7 @@ class Stores:
         self.journal, self.activity, self.clock, self.state = journal, activity, clock, state
         self.problems: list[OpenProblem] = [] if problems is None else problems
 
-    # The journal's repositories are made when first used too: the app's first frame
-    # reads no entry (their record types and the entries' repository cost ~7 ms).
+    # (The journal's record types and the entries' repository module: ~7 ms.)
     @cached_property
     def entries(self) -> EntryRepo:
         from companion.store.entry_repo import EntryRepo

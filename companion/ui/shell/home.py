@@ -51,7 +51,7 @@ class HomeScreen(CompanionScreen):
         """Today's figures, if nothing has drawn them since Home was made. The app calls
         it once its first frame is on the screen."""
         if not self.figures_drawn:
-            self.refresh_view()
+            self._draw_glance()  # (the rest was drawn with the first frame)
 
     def on_screen_resume(self) -> None:
         # A frame later, and only if Home is still in front: when a dialog gives way to
@@ -87,7 +87,6 @@ class HomeScreen(CompanionScreen):
         self.query_one("#break-status", Static).update(self.companion.break_line())
         if figures:
             self._draw_glance()
-            self.figures_drawn = True
         ids = [a.id for a in ACTIONS if a.on_home]
         shown = self.companion.keys_for(ids)
         keys = [(shown[action_id], t(f"keys.{action_id}")) for action_id in ids]
@@ -105,3 +104,4 @@ class HomeScreen(CompanionScreen):
             glance.update(two_columns(figures))
         else:
             glance.update(self.t("home.glance_empty"))
+        self.figures_drawn = True

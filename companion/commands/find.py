@@ -59,7 +59,6 @@ def build_query(args: argparse.Namespace, services: Any) -> Query:
 def run(args: argparse.Namespace) -> int:
     def body(services, t: Strings) -> int:  # type: ignore[no-untyped-def]
         from companion.services.journal.service import catalogue, kind_name
-        from companion.store.records import to_doc
 
         if args.limit is not None and args.limit < 1:
             raise CommandFailed(t("journal.cli.bad_limit"), BAD_INPUT)
@@ -77,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
             )
         found = journal.find(query, args.limit)
         if args.json:  # whole entries: only these are decoded
+            from companion.store.records import to_doc
+
             entries = journal.entries_of(found)
             say(json.dumps([to_doc(e) for e in entries], ensure_ascii=False, indent=2))
             return 0

@@ -8,7 +8,6 @@ caller, from ``journal.problem``.
 
 from __future__ import annotations
 
-import getpass
 import sys
 from collections.abc import Callable, Mapping
 
@@ -26,7 +25,7 @@ def unlock_journal(
     journal: JournalStore,
     env: Mapping[str, str],
     t: Strings,
-    ask: Callable[[str], str] = getpass.getpass,
+    ask: Callable[[str], str] | None = None,  # getpass.getpass
     interactive: bool | None = None,
 ) -> None:
     """Unlock ``journal`` if it is encrypted and locked; raise CannotUnlock if not."""
@@ -43,6 +42,10 @@ def unlock_journal(
         interactive = _can_ask()
     if not interactive:
         raise CannotUnlock(t("lock.cli_no_terminal"))
+    if ask is None:
+        import getpass  # (only here: a plain journal's command never loads it)
+
+        ask = getpass.getpass
     for attempt in range(TRIES):
         given = ask(t("lock.cli_prompt"))
         if given and encryption.unlock(journal, given):

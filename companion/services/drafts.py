@@ -10,14 +10,15 @@ No Textual.
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from companion.store.schema import Draft
 from companion.store.stores import Stores
 from companion.system.clock import Clock
+
+if TYPE_CHECKING:  # (the record types load with the first draft: not on `find`'s path)
+    from companion.store.schema import Draft
 
 ENTRY_EDITOR = "entry-editor"
 ENERGY_STATION = "energy-station"
@@ -75,6 +76,8 @@ class Drafts:
                 return None
             if draft is None:
                 return self.stores.drafts.add(origin=origin, fields=dict(fields))
+            import dataclasses
+
             return self.stores.drafts.put(
                 dataclasses.replace(
                     draft, origin=origin, fields=dict(fields), updated_at=self.clock.now()

@@ -11,6 +11,7 @@ from tinydb.table import Document, Table
 
 from companion.store.database import Database
 from companion.store.ids import new_id
+from companion.store.key_value import KeyValue, value_doc
 from companion.store.records import R, Record, from_doc, to_doc
 from companion.system.clock import Clock
 
@@ -126,37 +127,6 @@ class Repo(Generic[R]):
         with self.db.transaction():
             self._table.insert_multiple(docs)
         return len(docs)
-
-
-def value_doc(value: Any) -> dict[str, Any]:
-    """How a named value is kept in a key-value table."""
-    return {"value": value}
-
-
-class KeyValue:
-    """Small named values (first-run done, last shift start…) in one table."""
-
-    def __init__(self, db: Database, table: str = "state") -> None:
-        self.db = db
-        self.table_name = table
-
-    def get(self, key: str, default: Any = None) -> Any:
-        doc = self.db.table(self.table_name).get(doc_id=key)
-        return doc["value"] if doc is not None else default
-
-    def set(self, key: str, value: Any) -> None:
-        with self.db.transaction():
-            table = self.db.table(self.table_name)
-            if table.contains(doc_id=key):
-                table.update(value_doc(value), doc_ids=[key])
-            else:
-                table.insert(Document(value_doc(value), doc_id=key))
-
-    def delete(self, key: str) -> None:
-        with self.db.transaction():
-            table = self.db.table(self.table_name)
-            if table.contains(doc_id=key):
-                table.remove(doc_ids=[key])
 
 
 def read_together(

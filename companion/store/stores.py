@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from companion.store import segments
 from companion.store.database import Database, OpenProblem, Schema
 from companion.store.journal import JournalStore
-from companion.store.repos import KeyValue, Repo
+from companion.store.key_value import KeyValue
 from companion.system.clock import Clock
 from companion.system.paths import Paths, ensure_dirs
 
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
         Reframe,
         RoleplayRun,
     )
+    from companion.store.records import R
+    from companion.store.repos import Repo
     from companion.store.schema import Draft
 
 JOURNAL_SCHEMA = Schema(version=1)
@@ -57,6 +59,11 @@ class Stores:
         self.journal, self.activity, self.clock, self.state = journal, activity, clock, state
         self.problems: list[OpenProblem] = [] if problems is None else problems
 
+    def _repo(self, db: Database | Callable[[], Database], table: str, kind: type[R]) -> Repo[R]:
+        from companion.store.repos import Repo  # (with the record types: ~10 ms)
+
+        return Repo(db, table, kind, self.clock)
+
     # (The journal's record types and the entries' repository module: ~7 ms.)
     @cached_property
     def entries(self) -> EntryRepo:
@@ -68,65 +75,65 @@ class Stores:
     def drafts(self) -> Repo[Draft]:
         from companion.store.schema import Draft
 
-        return Repo(part(self.journal, segments.DRAFTS), "drafts", Draft, self.clock)
+        return self._repo(part(self.journal, segments.DRAFTS), "drafts", Draft)
 
     @cached_property
     def break_events(self) -> Repo[BreakEvent]:
         from companion.store.activity_records import BreakEvent
 
-        return Repo(self.activity, "break_events", BreakEvent, self.clock)
+        return self._repo(self.activity, "break_events", BreakEvent)
 
     @cached_property
     def break_ratings(self) -> Repo[BreakRating]:
         from companion.store.activity_records import BreakRating
 
-        return Repo(self.activity, "break_ratings", BreakRating, self.clock)
+        return self._repo(self.activity, "break_ratings", BreakRating)
 
     @cached_property
     def breathing(self) -> Repo[BreathingSession]:
         from companion.store.activity_records import BreathingSession
 
-        return Repo(self.activity, "breathing", BreathingSession, self.clock)
+        return self._repo(self.activity, "breathing", BreathingSession)
 
     @cached_property
     def sos(self) -> Repo[SosReset]:
         from companion.store.activity_records import SosReset
 
-        return Repo(self.activity, "sos", SosReset, self.clock)
+        return self._repo(self.activity, "sos", SosReset)
 
     @cached_property
     def contacts(self) -> Repo[Contact]:
         """Chats marked as ended (``companion contact``, the app's key)."""
         from companion.store.activity_records import Contact
 
-        return Repo(self.activity, "contacts", Contact, self.clock)
+        return self._repo(self.activity, "contacts", Contact)
 
     @cached_property
     def reframes(self) -> Repo[Reframe]:
         from companion.store.practice_records import Reframe
 
-        return Repo(part(self.journal, segments.PRACTICE), "reframes", Reframe, self.clock)
+        return self._repo(part(self.journal, segments.PRACTICE), "reframes", Reframe)
 
     @cached_property
     def drill_attempts(self) -> Repo[DrillAttempt]:
         from companion.store.practice_records import DrillAttempt
 
         practice = part(self.journal, segments.PRACTICE)
-        return Repo(practice, "drill_attempts", DrillAttempt, self.clock)
+        return self._repo(practice, "drill_attempts", DrillAttempt)
 
     @cached_property
     def poker_rounds(self) -> Repo[PokerRound]:
         from companion.store.practice_records import PokerRound
 
         practice = part(self.journal, segments.PRACTICE)
-        return Repo(practice, "poker_rounds", PokerRound, self.clock)
+        return self._repo(practice, "poker_rounds", PokerRound)
 
     @cached_property
     def roleplay_runs(self) -> Repo[RoleplayRun]:
         from companion.store.practice_records import RoleplayRun
 
         practice = part(self.journal, segments.PRACTICE)
-        return Repo(practice, "roleplay_runs", RoleplayRun, self.clock)
+        return self._repo(practice, "roleplay_runs", RoleplayRun)
 
     def databases(self) -> tuple[JournalStore, Database]:
         return (self.journal, self.activity)

@@ -11,7 +11,7 @@ import pytest
 from companion.store.backup import backup_daily, list_backups
 from companion.store.database import Database, Schema
 from companion.store.errors import StoreUnavailable
-from companion.store.repos import KeyValue
+from companion.store.key_value import KeyValue
 from companion.system.clock import FakeClock
 
 V1 = Schema(version=1)

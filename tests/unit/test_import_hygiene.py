@@ -113,8 +113,14 @@ def test_note_and_find_import_only_what_they_use(
     # files are named by atomic.py, ids made from os.urandom, argparse measures the
     # terminal with os, small stores go through json (orjson imports uuid and platform).
     assert {"tempfile", "shutil", "uuid", "platform", "random"} & modules == set()
+    # A plain journal is never asked for its passphrase: getpass (and termios) stay out.
+    assert "getpass" not in modules
     if argv[0] == "find":  # reads search files: no store to encode, no digest to make
         assert {"orjson", "hashlib"} & modules == set()
+        # It lists its hits from their search rows: no entry is decoded, so neither the
+        # record types nor dataclasses (with inspect, ~10 ms) are loaded, nor drafts'.
+        records = {"companion.store.records", "companion.store.schema", "dataclasses"}
+        assert records & modules == set()
 
 
 def test_the_app_starts_without_the_sub_commands_or_the_screens(tmp_path: Path) -> None:

@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from companion.store.database import Database, Schema
+from companion.store.key_value import KeyValue
 from companion.store.records import Record, from_doc, to_doc
-from companion.store.repos import KeyValue, Repo, add_together, read_together
+from companion.store.repos import Repo, add_together, read_together
 from companion.system.clock import FakeClock
 
 

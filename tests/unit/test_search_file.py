@@ -77,16 +77,16 @@ def test_a_missing_search_file_is_made_again(home: Path, clock: FakeClock, writt
 def test_a_search_decodes_only_the_entries_it_shows(
     home: Path, clock: FakeClock, written: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import companion.services.journal.search as search
+    import companion.store.records as records
 
     decoded = []
-    real = search.from_doc
+    real = records.from_doc
 
     def counting(cls, doc):  # type: ignore[no-untyped-def]
         decoded.append(doc["text"])
         return real(cls, doc)
 
-    monkeypatch.setattr(search, "from_doc", counting)
+    monkeypatch.setattr(records, "from_doc", counting)  # (imported when first decoding)
     journal = Journal(open_stores(resolve_paths(home), clock), clock)
     hits = journal.find(Query(words=("a",)))
     assert [h.row.line for h in hits] == ["退款 again", "a calm day"]  # from the rows alone

@@ -16,17 +16,18 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, tzinfo
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from companion.core.journal_search import Query
 from companion.core.search_block import Block, DamagedRow, Row
 from companion.store import segments
-from companion.store.entry_repo import EntryRepo
 from companion.store.journal import JournalStore
-from companion.store.records import from_doc
-from companion.store.schema import Entry
 from companion.store.search_cache import refresh_segment, segment_block
 from companion.store.search_file import segment_identity
+
+if TYPE_CHECKING:
+    from companion.store.entry_repo import EntryRepo
+    from companion.store.schema import Entry
 
 Identity = tuple[int, int, int] | None
 KEEP_ENTRIES = 2000  # decoded entries kept between pages (one is shown many times)
@@ -68,7 +69,11 @@ def _telling(name: str) -> Iterator[None]:
 
 
 class JournalSearch:
-    def __init__(self, journal: JournalStore, repo: EntryRepo, tz: Callable[[], tzinfo]) -> None:
+    def __init__(
+        self, journal: JournalStore, repo: Callable[[], EntryRepo], tz: Callable[[], tzinfo]
+    ) -> None:
+        # The entries' repository, made when an entry is first decoded: a search that
+        # lists its hits (``companion find``) never loads the record types (~10 ms).
         self.journal = journal
         self.repo = repo
         self.tz = tz
@@ -257,13 +262,16 @@ class JournalSearch:
         """One match's entry as it is now; None if it was deleted meanwhile. Reads its
         segment (kept decoded while it does not change)."""
         entry_id = hit.id
-        doc = self.repo.segment_docs(hit.segment).get(entry_id)
+        doc = self.repo().segment_docs(hit.segment).get(entry_id)
         if doc is None:
             return None
         key = (entry_id, doc.get("updated_at"))
         with self._decoding:
             entry = self._decoded.get(key)
         if entry is None:
+            from companion.store.records import from_doc
+            from companion.store.schema import Entry
+
             entry = from_doc(Entry, dict(doc))
             with self._decoding:
                 if len(self._decoded) >= KEEP_ENTRIES:

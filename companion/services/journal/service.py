@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from companion.core.daytime import day_window
 from companion.core.journal import (
@@ -25,14 +25,16 @@ from companion.core.journal import (
 from companion.core.journal_search import Query
 from companion.services.drafts import ENTRY_EDITOR, Drafts
 from companion.services.journal.search import JournalSearch, Listed, Page
-from companion.store.entry_repo import EntryRepo
-from companion.store.schema import Draft, Entry
 from companion.store.segments import may_hold
 from companion.store.storage import file_identity
 from companion.store.stores import Stores
 from companion.system.clock import Clock
 from companion.system.content import DEFAULT_LANGUAGE, load_pack
 from companion.system.i18n import Strings, format_time
+
+if TYPE_CHECKING:  # (loaded with the first entry decoded: a `find` lists without them)
+    from companion.store.entry_repo import EntryRepo
+    from companion.store.schema import Draft, Entry
 
 FREE = "free"  # the kind anything unknown is edited as
 
@@ -87,7 +89,7 @@ class Journal:
     def __init__(self, stores: Stores, clock: Clock) -> None:
         self.stores = stores
         self.clock = clock
-        self.finder = JournalSearch(stores.journal, stores.entries, self.index_tz)
+        self.finder = JournalSearch(stores.journal, lambda: stores.entries, self.index_tz)
         self.drafts = Drafts(stores, clock)
         self._days: dict[tuple[date, date], tuple[object, list[Entry]]] = {}  # see days
 

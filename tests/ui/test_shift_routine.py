@@ -60,6 +60,30 @@ async def test_the_first_launch_of_the_day_offers_the_energy_station(app_factory
     assert app.services.stores.break_events.where(lambda e: "Kind" in str(e.fields)) == []
 
 
+async def test_the_launch_is_told_to_the_routine_once_home_is_drawn(
+    app_factory, monkeypatch
+) -> None:
+    """What the routine offers at launch waits for Home's first frame (its service and
+    the day's state are read then, not before the first thing the person sees)."""
+    from companion.ui.routine.flow import RoutineFlow
+
+    seen: list[tuple[str, bool]] = []
+    moment = RoutineFlow.moment
+
+    def told(self: RoutineFlow, message) -> None:  # type: ignore[no-untyped-def]
+        home = self.app.screen_stack[0]
+        seen.append((message.kind, home.is_mounted and home.query_one("#glance").size.area > 0))
+        moment(self, message)
+
+    monkeypatch.setattr(RoutineFlow, "moment", told)
+    app = build(app_factory)
+    launched_before(app, TODAY - timedelta(days=1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert seen == [("launched", True)]
+        assert isinstance(app.screen, EnergyScreen)  # and it was offered
+
+
 async def test_the_energy_station_is_offered_once_and_can_be_declined(app_factory) -> None:
     app = build(app_factory)
     launched_before(app, TODAY - timedelta(days=3))

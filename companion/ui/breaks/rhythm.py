@@ -92,7 +92,10 @@ class BreakRhythm:
     # -- life cycle ----------------------------------------------------------------------
     def start(self) -> None:
         self._handle(self.keeper.open())
-        self.app.post_message(ShiftMoment("launched", in_shift=self._in_shift()))
+        # Told after the first frame: what the shift routine offers at launch (its
+        # service and the day's state, ~10 ms) can wait until Home is on the screen.
+        launched = ShiftMoment("launched", in_shift=self._in_shift())
+        self.app.call_after_refresh(self.app.post_message, launched)
         self._changed()
         self.away.start()
         self.contacts.start()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from harness import Row, Runs, TuiRuns, ms, pair_ratio
@@ -89,13 +89,23 @@ def memory_row(size: SizeFigures) -> Row:
     )
 
 
+# The issue sets the ratios to jrnl at 25k. Below that they are printed without a goal:
+# jrnl's whole run there (~0.3 s at 1k) is a few times Python's own start, so the ratio
+# measures the interpreter, not what a note or a search costs; what the issue asks of a
+# small journal is that a note there costs what it costs at 25k ("note at 25k ÷ at 1k").
+JRNL_GOALS_FROM = 25_000
+
+
 def against_jrnl(
     sizes: list[SizeFigures], figure: str, kind: str, ours: str, goal: float
 ) -> Iterator[Row]:
     """One row per size: companion's ``ours`` runs of ``kind`` ÷ jrnl's."""
     for s in sizes:
         runs = s.notes if kind == "note" else s.finds
-        yield ratio_row(f"{figure}, {s.label}", runs[ours], runs.get("jrnl"), goal)
+        row = ratio_row(f"{figure}, {s.label}", runs[ours], runs.get("jrnl"), goal)
+        if s.count < JRNL_GOALS_FROM:
+            row = replace(row, goal=f"({row.goal} at 25k)", met=None)
+        yield row
 
 
 def rows(

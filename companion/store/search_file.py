@@ -74,15 +74,23 @@ def segment_identity(segment: Path) -> Identity | None:
 def segment_now(segment: Path) -> tuple[Identity, str] | None:
     """The segment's identity and the digest of its bytes, both from one open file (a
     writer that replaces the segment meanwhile cannot mix the two)."""
-    import hashlib  # (only here: it loads OpenSSL, which a search needs not)
-
     try:
         with segment.open("rb") as file:
             st = os.fstat(file.fileno())
             raw = file.read()
     except FileNotFoundError:
         return None
-    return (st.st_ino, st.st_size, st.st_mtime_ns), hashlib.sha256(raw).hexdigest()[:32]
+    return (st.st_ino, st.st_size, st.st_mtime_ns), digest_of(raw)
+
+
+def digest_of(raw: bytes) -> str:
+    """Which bytes a search file was made from: two 32-bit checksums of them (64 bits,
+    so two months' bytes that differ share one by chance about once in 2**64). A label
+    for a cache, not a seal: whoever can change the segment can change its search file,
+    and hashlib would load OpenSSL (~5 ms of every ``companion note``). Files labelled
+    with sha256 before (32 digits) match none of these: a copied folder's are made
+    again once."""
+    return f"{zlib.crc32(raw):08x}{zlib.adler32(raw):08x}"
 
 
 def _le(values: array) -> bytes:

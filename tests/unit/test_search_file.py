@@ -194,6 +194,28 @@ def test_a_search_file_without_a_digest_is_still_read_then_made_again_when_copie
     assert search_file.unpack(written.read_bytes()).digest is not None
 
 
+def test_a_copied_search_file_labelled_by_an_older_companion_is_made_again(
+    home: Path, clock: FakeClock, written: Path
+) -> None:
+    """Files labelled with sha256 (before the label was two checksums) are used while
+    their segment is the same file; in a copied folder the label never matches, and the
+    file is made again once, with the label of now."""
+    import hashlib
+
+    made = search_file.unpack(written.read_bytes())
+    raw = segment(home).read_bytes()
+    older = hashlib.sha256(raw).hexdigest()[:32]
+    written.write_bytes(search_file.pack(made.block, made.identity, older))
+    assert find(home, clock, "calm") == ["a calm day"]  # the same file: used as it is
+    assert search_file.unpack(written.read_bytes()).digest == older
+    copy = home / "copy"
+    shutil.copy2(segment(home), copy)
+    copy.replace(segment(home))
+    assert find(home, clock, "calm") == ["a calm day"]
+    assert search_file.unpack(written.read_bytes()).digest == search_file.digest_of(raw)
+    assert search_file.digest_of(raw) != search_file.digest_of(raw.replace(b"calm", b"clam"))
+
+
 def test_a_command_checks_only_the_rows_it_reads(
     home: Path, clock: FakeClock, written: Path
 ) -> None:

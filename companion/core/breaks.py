@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
+from typing import NamedTuple
 
 from companion.core import roster
 from companion.core.break_types import Event, Kind, Moment, Outcome, Phase
@@ -43,8 +44,7 @@ AT_WORK = frozenset({Phase.WORKING, Phase.HEADS_UP, Phase.DUE, Phase.POSTPONED, 
 ASKED = frozenset({Phase.HEADS_UP, Phase.DUE, Phase.POSTPONED, Phase.AFTER_CHAT})
 
 
-@dataclass(frozen=True)
-class Rules:
+class Rules(NamedTuple):  # (see Shift; State is copied with replace() everywhere)
     every: timedelta = timedelta(hours=2)
     length: timedelta = timedelta(minutes=10)
     heads_up: timedelta = timedelta(minutes=2)

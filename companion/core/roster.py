@@ -18,7 +18,6 @@ Pure values and questions about them; the transitions live in ``core.breaks``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -32,8 +31,7 @@ PEAK_REAL_EVERY = timedelta(hours=4)  # peak day, no shift hours: one real break
 LOOK_AHEAD = timedelta(days=2)
 
 
-@dataclass(frozen=True)
-class FixedBreak:
+class FixedBreak(NamedTuple):  # (see Shift)
     name: str
     start: time
     end: time

@@ -8,14 +8,13 @@ subtract and compare as wall time, which is wrong across a DST change.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import NamedTuple
 
 WEEKDAYS = (0, 1, 2, 3, 4, 5, 6)
 
 
-@dataclass(frozen=True)
-class Shift:
+class Shift(NamedTuple):  # (a dataclass costs a millisecond of every start to define)
     start: time
     end: time
     days: tuple[int, ...] = (0, 1, 2, 3, 4)

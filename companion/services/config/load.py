@@ -6,22 +6,19 @@ is used for that key only. A file that cannot be read is marked so, and never wr
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import stat
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from companion.services.config.fields import FIELDS
-from companion.services.config.parse import BadValue, Partial, show
+from companion.services.config.parse import NO_DETAIL, BadValue, Partial, show
 from companion.services.config.settings import Settings
 
 
-@dataclass(frozen=True)
-class ConfigProblem:
+class ConfigProblem(NamedTuple):  # (see parse.Issue)
     file: Path
     code: str  # syntax | too_complex | unreadable | not_a_file | unknown_key | not_table
     #            | not_one_of | bad_duration | duration_too_long | duration_too_short
@@ -33,11 +30,10 @@ class ConfigProblem:
     key: str = ""
     value: str = ""
     line: int | None = None
-    detail: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    detail: Mapping[str, str] = NO_DETAIL
 
 
-@dataclass(frozen=True)
-class LoadedConfig:
+class LoadedConfig(NamedTuple):
     path: Path
     settings: Settings
     problems: tuple[ConfigProblem, ...] = ()

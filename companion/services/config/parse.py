@@ -3,11 +3,10 @@ that does not fit is described (a code for the sentence, and details to fill it)
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from datetime import time, timedelta
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from companion.core.durations import DurationTooLong, format_duration, parse_duration
 from companion.core.shift import parse_clock_time, parse_days
@@ -27,26 +26,29 @@ class BadValue(ValueError):
         self.detail = {**{k: format_duration(v) for k, v in self.lengths.items()}, **detail}
 
 
-@dataclass(frozen=True)
-class Issue:
+NO_DETAIL: Mapping[str, str] = MappingProxyType({})
+
+# (NamedTuples, not dataclasses: config is read before the app's first frame, and a
+# dataclass costs a millisecond to define.)
+
+
+class Issue(NamedTuple):
     """One problem inside a structured value; the rest of the value is still used."""
 
     where: str  # appended to the field's key: "[2].inhale"
     code: str
     value: str = ""
-    detail: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    detail: Mapping[str, str] = NO_DETAIL
 
 
-@dataclass(frozen=True)
-class Partial:
+class Partial(NamedTuple):
     """A parse that kept what was good and reports what was skipped."""
 
     value: Any
     issues: tuple[Issue, ...] = ()
 
 
-@dataclass(frozen=True)
-class FieldSpec:
+class FieldSpec(NamedTuple):
     key: str  # dotted path in the TOML file
     attr: str  # attribute of Settings
     parse: Callable[[Any], Any]

@@ -3,7 +3,6 @@ and skipped; the good ones are used."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
@@ -68,7 +67,7 @@ def custom_patterns(value: Any) -> Partial:
     for number, entry in enumerate(value, start=1):
         pattern, issue = _custom_pattern(entry, taken)
         if issue is not None:
-            issues.append(dataclasses.replace(issue, where=f"[{number}]{issue.where}"))
+            issues.append(issue._replace(where=f"[{number}]{issue.where}"))
         elif pattern is not None:
             patterns.append(pattern)
     return Partial(tuple(patterns), tuple(issues))

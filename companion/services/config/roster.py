@@ -3,7 +3,6 @@ cannot be used is reported and skipped; the good ones are used."""
 
 from __future__ import annotations
 
-import dataclasses
 import unicodedata
 from collections.abc import Mapping
 from typing import Any
@@ -60,7 +59,7 @@ def fixed_breaks(value: Any) -> Partial:
 
 def dump_fixed(value: tuple[FixedBreak, ...]) -> list[dict[str, Any]]:
     def one(item: FixedBreak) -> dict[str, Any]:
-        entry: dict[str, Any] = dataclasses.asdict(item)
+        entry: dict[str, Any] = item._asdict()
         entry["start"], entry["end"] = format_clock_time(item.start), format_clock_time(item.end)
         entry["days"] = format_days(item.days)
         return entry

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from companion.core.breathing import Pattern
 
 THEMES = ("dark", "light")
+DEFAULT_RULES = Rules()  # the rhythm's defaults are the settings' own
 
 
 @dataclass(frozen=True)
@@ -24,12 +25,12 @@ class Settings:
     autostart: bool = False  # open at login (what the user asked for; see autostart/)
     terminal: str = "auto"  # the terminal that opens companion at login on Linux
     # The break rhythm (its defaults are the rules' own) and shift hours.
-    break_every: timedelta = Rules.every
-    break_length: timedelta = Rules.length
-    break_heads_up: timedelta = Rules.heads_up
-    break_postpone: timedelta = Rules.postpone
-    break_max_postpones: int = Rules.max_postpones
-    break_after_chat: timedelta = Rules.after_chat
+    break_every: timedelta = DEFAULT_RULES.every
+    break_length: timedelta = DEFAULT_RULES.length
+    break_heads_up: timedelta = DEFAULT_RULES.heads_up
+    break_postpone: timedelta = DEFAULT_RULES.postpone
+    break_max_postpones: int = DEFAULT_RULES.max_postpones
+    break_after_chat: timedelta = DEFAULT_RULES.after_chat
     break_notify: bool = True  # desktop notifications for heads-up and due
     break_bell: bool = False  # the terminal bell when a break is due
     shift_hours: bool = False  # off: reminders at any hour
@@ -40,14 +41,14 @@ class Settings:
     fixed_breaks: tuple[FixedBreak, ...] = ()  # [[breaks.fixed]]: a lunch, a huddle
     # Away from the keyboard, as the desktop tells it (companion.system.idle).
     away_detect: bool = True
-    away_after: timedelta = Rules.away_after
+    away_after: timedelta = DEFAULT_RULES.away_after
     away_natural: timedelta | None = None  # None: the break length
     away_check_every: timedelta = timedelta(seconds=30)
     micro_pauses: bool = False  # short pauses between chats
     micro_every: timedelta = timedelta(minutes=20)
-    micro_length: timedelta = Rules.micro_length
-    rough_limit: int = Rules.rough_limit  # rough contacts that bring a break forward; 0: off
-    rough_window: timedelta = Rules.rough_window
+    micro_length: timedelta = DEFAULT_RULES.micro_length
+    rough_limit: int = DEFAULT_RULES.rough_limit  # rough contacts bringing a break forward; 0: off
+    rough_window: timedelta = DEFAULT_RULES.rough_window
     sos_offer: bool = True  # after a rough contact, offer the SOS minute (one line)
     reduce_motion: bool = False  # no animation anywhere: text and static bars only
     breathing_bell: bool = False  # a terminal bell at each change of breathing phase

@@ -63,4 +63,4 @@ def _believe(app: CompanionApp, active: bool) -> None:
     config = app.services.config
     if config.settings.autostart != active:
         settings = dataclasses.replace(config.settings, autostart=active)
-        app.services.config = dataclasses.replace(config, settings=settings)
+        app.services.config = config._replace(settings=settings)

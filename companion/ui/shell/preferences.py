@@ -47,7 +47,7 @@ class Preferences:
             )
             config = app.services.config
             settings = dataclasses.replace(config.settings, **changes)
-            app.services.config = dataclasses.replace(config, settings=settings)
+            app.services.config = config._replace(settings=settings)
             return False
         return True
 

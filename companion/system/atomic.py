@@ -83,9 +83,8 @@ def _durable_temp(target: Path, data: bytes, durable: bool = True) -> tuple[int 
     """``data`` in a temp file beside ``target`` (0600), on disk: its descriptor, still
     open and locked as being written (None where the file had to be closed), and its
     name. Nothing is left behind if it cannot be written."""
-    fd, tmp_name = _new_temp(target)
+    fd, tmp_name = _held_temp(target)
     try:
-        _hold(fd)
         if os.name == "posix":
             os.fchmod(fd, FILE_MODE)
         _write_all(fd, data, durable)
@@ -113,6 +112,27 @@ def _new_temp(target: Path) -> tuple[int, str]:
         except FileExistsError:
             continue
     raise FileExistsError(errno.EEXIST, "no free name for a temp file", str(target.parent))
+
+
+def _held_temp(target: Path) -> tuple[int, str]:
+    """A new temp file beside ``target``, locked as being written. Another process that
+    starts meanwhile removes dead writers' temps (remove_stale_temps): if it took this
+    one in the moment between its creation and our lock, it is gone (no link left), and
+    another is made; once we hold the lock, no one takes it."""
+    for _ in range(100):
+        fd, tmp_name = _new_temp(target)
+        try:
+            _hold(fd)
+            taken = os.name == "posix" and os.fstat(fd).st_nlink == 0
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+            os.close(fd)
+            raise
+        if not taken:
+            return fd, tmp_name
+        os.close(fd)
+    raise OSError(errno.EAGAIN, "temp files kept being removed", str(target.parent))
 
 
 def _release(fd: int | None) -> None:
@@ -183,8 +203,7 @@ def remove_stale_temps(
     left = []
     for path in temp_files(folder, for_name):
         try:
-            if _abandoned(path):
-                path.unlink()
+            _remove_if_abandoned(path)
         except FileNotFoundError:
             continue  # its writer finished meanwhile
         except OSError:
@@ -192,10 +211,13 @@ def remove_stale_temps(
     return left
 
 
-def _abandoned(path: Path) -> bool:
-    """Nobody holds its lock (the writer died), and it is a plain file, not a link."""
+def _remove_if_abandoned(path: Path) -> None:
+    """Delete it if nobody holds its lock (the writer died) and it is a plain file, not
+    a link. The lock is held while it is deleted: a writer that created it a moment ago
+    and locks it after us finds it gone and makes another (``_held_temp``)."""
     if os.name != "posix":
-        return True  # Windows refuses to delete a file that is still open
+        path.unlink()  # Windows refuses to delete a file that is still open
+        return
     import fcntl
 
     fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
@@ -203,7 +225,7 @@ def _abandoned(path: Path) -> bool:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            return False
-        return True
+            return  # its writer is at work
+        path.unlink()
     finally:
         os.close(fd)

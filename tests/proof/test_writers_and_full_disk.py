@@ -31,7 +31,9 @@ async def test_the_app_and_the_cli_writing_at_once_lose_nothing(app_factory, hom
     async with app.run_test(size=(80, 24)):
         for n in range(12):  # the app writes while the commands do
             app.services.journal.add("free", {"text": f"from the app {n}"})
-        assert [p.wait(timeout=120) for p in notes] == [0] * 12
+        codes = [p.wait(timeout=120) for p in notes]
+        said = [p.stderr.read().decode("utf-8", "replace") for p in notes if p.stderr]
+        assert codes == [0] * 12, said  # (what a command that failed said, to see why)
         texts = {e.text for e in app.services.journal.entries()}
     assert {f"from the shell {n}" for n in range(12)} <= texts
     assert {f"from the app {n}" for n in range(12)} <= texts

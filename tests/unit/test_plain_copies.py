@@ -104,6 +104,36 @@ def test_every_folder_is_cleaned_at_start_but_a_live_writers_file_is_kept(home: 
     assert remove_stale_temps(paths.backup_dir) == [] and not live.exists()
 
 
+def test_a_writer_whose_new_temp_is_swept_before_it_locks_it_writes_anyway(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process starting (or opening a store) removes dead writers' temp files.
+    One that takes a temp file in the moment between its creation and its writer's
+    lock must not make that write fail (seen: a `companion note` beside the app, "Could
+    not save ...: No such file or directory"): the writer sees it gone and makes
+    another, and a temp file held by its writer is never taken."""
+    from companion.system import atomic
+
+    target = tmp_path / "entries-2026-12.db"
+    target.write_bytes(b"before")
+    hold, swept, held = atomic._hold, [], []
+
+    def swept_first(fd: int) -> None:
+        if not swept:  # the other process, in between
+            swept.append(remove_stale_temps(tmp_path))
+            assert not list(atomic.temp_files(tmp_path))  # it took the new temp file
+            hold(fd)
+            return
+        hold(fd)
+        held.append(remove_stale_temps(tmp_path))  # once held: left alone
+        assert len(list(atomic.temp_files(tmp_path))) == 1
+
+    monkeypatch.setattr(atomic, "_hold", swept_first)
+    atomic.write_atomic(target, b"after")
+    assert swept == [[]] and held == [[]] and target.read_bytes() == b"after"
+    assert not list(atomic.temp_files(tmp_path))
+
+
 def test_the_settings_folder_names_match_what_companion_writes_there() -> None:
     from companion.system.autostart.macos import SCRIPT_NAME
 

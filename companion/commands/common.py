@@ -40,8 +40,11 @@ def open_services(args: argparse.Namespace) -> Services:
     A damaged journal, plain or found at unlock, is left where it is and nothing is
     written: the app moves it aside and offers the backup. (Moving it here would let the
     next command write into a fresh, empty journal.)
+
+    The activity log is read only if the command uses it: it grows with every chat
+    marked, and `note` or `find` never look at it.
     """
-    services = build_services(home=args.data_dir, move_damaged=False)
+    services = build_services(home=args.data_dir, move_damaged=False, activity_when_used=True)
     t = services.strings()
     journal = services.stores.journal
     try:

@@ -142,8 +142,10 @@ def build_services(
     env: Mapping[str, str] | None = None,
     lang: str | None = None,
     move_damaged: bool = True,
+    activity_when_used: bool = False,
 ) -> Services:
-    """``move_damaged=False`` for commands: a damaged store is left where it is."""
+    """``move_damaged=False`` for commands: a damaged store is left where it is;
+    ``activity_when_used``: see open_stores."""
     env = dict(os.environ if env is None else env)
     paths = ensure_dirs(resolve_paths(home, env))
     clean_leftovers(paths)  # a killed write's temp file may hold a plain copy
@@ -151,7 +153,9 @@ def build_services(
     return Services(
         paths=paths,
         clock=clock,
-        stores=open_stores(paths, clock, move_damaged=move_damaged),
+        stores=open_stores(
+            paths, clock, move_damaged=move_damaged, activity_when_used=activity_when_used
+        ),
         env=env,
         forced_lang=lang,
     )

@@ -5,12 +5,10 @@ Opening a database reads it once. A file that cannot be decoded is moved aside a
 the caller learns what happened and which backup could be restored. Until the person
 chooses (restore, or start fresh), a record beside the store (store/undecided.py) makes
 that same problem come back at every open, whatever was written meanwhile; a missing
-file with a set-aside copy and a backup is that problem too. The command line
-opens with ``move_damaged=False``: it leaves a damaged file where it is ("damaged"),
-so the app can move it aside and offer the backup later, and no command writes into a
-fresh empty store meanwhile. A file written by a newer companion is refused, not
-migrated down.
-"""
+file with a set-aside copy and a backup is that problem too. The command line opens with
+``move_damaged=False``: a damaged file stays where it is ("damaged"), so the app can move
+it aside and offer the backup later, and no command writes into a fresh empty store
+meanwhile. A file from a newer companion is refused, not migrated down."""
 
 from __future__ import annotations
 
@@ -121,13 +119,13 @@ class Database:
         # journal's files); by default only a backup sealed with the same salt.
         self.key_proof: Callable[[], bool] | None = None
         self.sweep_temps: Callable[[], object] = self.storage.clean_stale_temp_files  # TempSweep
+        self.open_when_used = False  # opened by its first use (open_stores' activity_when_used)
 
     # -- opening -----------------------------------------------------------------
     def open(self) -> OpenProblem | None:
-        """Read, check, migrate and back up. Returns a problem or None.
-
-        An encrypted file opened without a key stays locked: nothing is read or moved.
-        """
+        """Read, check, migrate and back up. Returns a problem or None. An encrypted file
+        opened without a key stays locked: nothing is read or moved."""
+        self.open_when_used = False
         self.problem = None
         self.backup_failed = None
         wrong = not_a_file(self.path)
@@ -391,19 +389,22 @@ class Database:
 
     # -- use ---------------------------------------------------------------------
     def table(self, name: str) -> Table:
-        if not self.available:
-            kind = self.problem.kind if self.problem else ""
-            raise StoreUnavailable(self.path, kind, problem=self.problem)
+        self._usable()
         return self._db.table(name, cache_size=0)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with self.storage.transaction():
-            if not self.available:  # checked under the lock: locking waits for writes
-                kind = self.problem.kind if self.problem else ""
-                raise StoreUnavailable(self.path, kind, problem=self.problem)
+        with self.storage.transaction():  # (reentrant: an open on first use takes it too)
+            self._usable()  # checked under the lock: locking waits for writes
             self._stamp_schema()
             yield
+
+    def _usable(self) -> None:
+        if self.open_when_used:
+            self.open()
+        if not self.available:
+            kind = self.problem.kind if self.problem else ""
+            raise StoreUnavailable(self.path, kind, problem=self.problem)
 
     def _stamp_schema(self) -> None:
         meta = self._db.table(META_TABLE, cache_size=0)

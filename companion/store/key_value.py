@@ -1,8 +1,6 @@
-"""Small named values (first-run done, the rhythm's state…) in one table of a database.
-
-Apart from the typed repositories (repos.py), which need the record types: a command
-that only reads a named value never defines a dataclass (~10 ms of a start).
-"""
+"""Named values in one table of a database, apart from the typed repositories
+(repos.py), which need the record types: opening the stores, or a command that only
+reads a named value, defines no dataclass (~10 ms of a start)."""
 
 from __future__ import annotations
 

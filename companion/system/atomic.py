@@ -89,9 +89,7 @@ def _durable_temp(target: Path, data: bytes, durable: bool = True) -> tuple[int 
             os.fchmod(fd, FILE_MODE)
         _write_all(fd, data, durable)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        os.close(fd)
+        _discard(fd, tmp_name)
         raise
     if os.name != "posix":  # Windows renames only a closed file
         os.close(fd)
@@ -125,14 +123,19 @@ def _held_temp(target: Path) -> tuple[int, str]:
             _hold(fd)
             taken = os.name == "posix" and os.fstat(fd).st_nlink == 0
         except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-            os.close(fd)
+            _discard(fd, tmp_name)
             raise
         if not taken:
             return fd, tmp_name
         os.close(fd)
     raise OSError(errno.EAGAIN, "temp files kept being removed", str(target.parent))
+
+
+def _discard(fd: int, tmp_name: str) -> None:
+    """A temp file that will not be used: removed, its descriptor closed."""
+    with contextlib.suppress(OSError):
+        os.unlink(tmp_name)
+    os.close(fd)
 
 
 def _release(fd: int | None) -> None:

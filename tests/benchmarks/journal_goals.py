@@ -104,7 +104,7 @@ def against_jrnl(
         runs = s.notes if kind == "note" else s.finds
         row = ratio_row(f"{figure}, {s.label}", runs[ours], runs.get("jrnl"), goal)
         if s.count < JRNL_GOALS_FROM:
-            row = replace(row, goal=f"({row.goal} at 25k)", met=None)
+            row = replace(row, goal=f"({row.goal} at {JRNL_GOALS_FROM // 1000}k)", met=None)
         yield row
 
 

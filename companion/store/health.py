@@ -10,7 +10,13 @@ from datetime import date
 from pathlib import Path
 
 from companion.store import segments
-from companion.store.backup import Backup, backup_path, changed_since_backup, list_backups
+from companion.store.backup import (
+    Backup,
+    backup_path,
+    list_backups,
+    newest_backups,
+    written_since,
+)
 from companion.store.codec import Codec, CodecError, JsonCodec
 from companion.store.envelope import VERSION as ENVELOPE_VERSION
 from companion.store.envelope import EnvelopeTooNew, KdfParams, is_encrypted, parse_header
@@ -152,10 +158,11 @@ def backup_blocked(paths: Paths, today: date) -> str | None:
     due = [p for p in stores if not backup_path(p, paths.backup_dir, today).exists()]
     journal, copies = paths.data_dir / segments.FOLDER, paths.backup_dir / segments.FOLDER
     parts = sorted(journal.glob(f"*{segments.SUFFIX}")) if journal.is_dir() else []
+    newest = newest_backups(copies, segments.SUFFIX)
     due += [
         p
         for p in parts  # the journal's files are copied on the days they changed
-        if not backup_path(p, copies, today).exists() and changed_since_backup(p, copies)
+        if not backup_path(p, copies, today).exists() and written_since(p, newest.get(p.stem))
     ]
     if (stores or parts) and not due:
         return None

@@ -367,15 +367,17 @@ class JournalStore:
     # -- backups ------------------------------------------------------------------------
     def _back_up_changed(self) -> None:
         """Each segment written since its newest backup is read (it must decode) and
-        copied, once a day; the others cost one stat each."""
-        from companion.store.backup import changed_since_backup
+        copied, once a day; the others cost two stats each (one listing of the backups
+        for all of them)."""
+        from companion.store.backup import newest_backups, written_since
 
-        today = self.clock.now().date().isoformat()
+        today = self.clock.now().date()
+        newest = newest_backups(self.backup_dir, segments.SUFFIX)
         for name in segments.part_names(self.folder):
-            path = self.part_path(name)
-            if (self.backup_dir / f"{name}-{today}{segments.SUFFIX}").exists():
+            backup = newest.get(name)
+            if backup is not None and backup.day == today:
                 continue
-            if not changed_since_backup(path, self.backup_dir):
+            if not written_since(self.part_path(name), backup):
                 continue
             try:
                 db = self.part(name)  # opening it reads it and takes the backup

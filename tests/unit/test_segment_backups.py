@@ -1,0 +1,115 @@
+"""The journal's months are copied on the days they changed: a month long past is copied
+once, not every day, and finding out which changed costs one listing of the backups for
+all of them (every command opens the journal, and a journal kept for years has a
+segment a month)."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+import companion.store.backup as backup
+from companion.store.backup import list_backups, newest_backups
+from companion.store.schema import Entry
+from companion.store.stores import open_stores
+from companion.system.clock import FakeClock
+from companion.system.paths import resolve_paths
+from tests.layout import part_backups
+
+
+def write_months(home: Path, clock: FakeClock, months: int) -> None:
+    """One entry in each of the last ``months`` months, this one included."""
+    stores = open_stores(resolve_paths(home), clock)
+    now = clock.now()
+    stores.entries.add_many(
+        Entry(id=f"e{n}", created_at=at, updated_at=at, kind="free", text=f"chat {n}")
+        for n, at in enumerate(now - timedelta(days=31 * back) for back in range(months))
+    )
+    stores.close()
+
+
+def backed_up_on(home: Path, day: date) -> list[str]:
+    return sorted(p.name for p in part_backups(home) if day.isoformat() in p.name)
+
+
+def test_a_month_long_past_is_copied_once_a_changed_one_again(home: Path, clock: FakeClock) -> None:
+    write_months(home, clock, 3)
+    first = clock.now().date()
+    open_stores(resolve_paths(home), clock).close()
+    assert len(backed_up_on(home, first)) == 3  # each month, the day it was written
+
+    clock.advance(days=1)
+    open_stores(resolve_paths(home), clock).close()
+    assert backed_up_on(home, first + timedelta(days=1)) == []  # nothing changed
+
+    stores = open_stores(resolve_paths(home), clock)
+    stores.entries.add(kind="free", text="one more chat")
+    stores.close()
+    clock.advance(days=1)
+    open_stores(resolve_paths(home), clock).close()
+    month = clock.now().strftime("%Y-%m")
+    changed = backed_up_on(home, first + timedelta(days=2))
+    assert changed == [f"entries-{month}-{(first + timedelta(days=2)).isoformat()}.db"]
+
+
+def test_the_backups_are_listed_once_for_every_month(
+    home: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_months(home, clock, 24)
+    open_stores(resolve_paths(home), clock).close()
+    clock.advance(days=1)  # a later day: no month has today's copy
+    listed: list[str] = []
+    real = os.listdir
+
+    def counting(folder):  # type: ignore[no-untyped-def]
+        listed.append(str(folder))
+        return real(folder)
+
+    monkeypatch.setattr(backup.os, "listdir", counting)  # (os itself: count one folder)
+    open_stores(resolve_paths(home), clock).close()
+    opened = list(listed)
+    assert len(part_backups(home)) == 24  # none copied again
+    assert opened.count(str(home / "backups" / "journal")) == 1, opened  # not one a month
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "entries-2026-11-2026-12-0.db",  # too short
+        "entries-2026-11-2026-13-45.db",  # no such day
+        "entries-2026-11-2026_12_03.db",
+        "entries-2026-11-２０２６-12-03.db",  # digits, but not ASCII ones
+        "entries-2026-11-2026-12-03.db.tmp-x",
+        "entries-2026-11-20261203xx.db",
+        "entries-2026-11.db",
+        "-2026-12-03.db",
+        "notes.txt",
+    ],
+)
+def test_foreign_names_in_the_backups_are_not_backups(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_bytes(b"{}")
+    assert list_backups(tmp_path / "entries-2026-11.db", tmp_path) == []
+    assert newest_backups(tmp_path, ".db") == {}
+
+
+def test_the_newest_backup_of_each_month(tmp_path: Path) -> None:
+    for name in (
+        "entries-2026-11-2026-12-01.db",
+        "entries-2026-11-2026-12-03.db",
+        "entries-2026-11-2026-11-30.db",
+        "entries-2025-01-2025-02-01.db",
+        "activity-2026-12-03.db",
+    ):
+        (tmp_path / name).write_bytes(b"{}")
+    newest = newest_backups(tmp_path, ".db")
+    assert {stem: b.day for stem, b in newest.items()} == {
+        "entries-2026-11": date(2026, 12, 3),
+        "entries-2025-01": date(2025, 2, 1),
+        "activity": date(2026, 12, 3),
+    }
+    days = [b.day for b in list_backups(tmp_path / "entries-2026-11.db", tmp_path)]
+    assert days == [date(2026, 12, 3), date(2026, 12, 1), date(2026, 11, 30)]
+    assert newest_backups(tmp_path / "no-such-folder", ".db") == {}

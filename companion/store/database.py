@@ -16,10 +16,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NamedTuple
-
-from tinydb import TinyDB
-from tinydb.table import Document, Table
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from companion.store.backup import Backup, backup_daily, list_backups
 from companion.store.codec import Codec, CodecError, Tables, default_codec
@@ -55,6 +52,9 @@ from companion.system.atomic import real_target
 from companion.system.clock import Clock
 from companion.system.locking import InterProcessLock
 
+if TYPE_CHECKING:
+    from companion.store.tinydb_tables import StoreDb, Table
+
 Migration = Callable[[Tables], Tables]
 
 
@@ -63,16 +63,6 @@ class Schema(NamedTuple):
 
     version: int
     migrations: Mapping[int, Migration] = MappingProxyType({})  # from N to N+1 (read only)
-
-
-class StrIdTable(Table):
-    """Documents keyed by their UUID, so lookups by id are a dict access."""
-
-    document_id_class = str
-
-
-class _Db(TinyDB):
-    table_class = StrIdTable
 
 
 class OpenProblem(NamedTuple):
@@ -111,7 +101,7 @@ class Database:
         self.clock = clock
         self.schema = schema
         self.storage = SafeStorage(path, codec=codec, lock=lock)
-        self._db = _Db(storage=lambda: self.storage)
+        self._tinydb: StoreDb | None = None  # made when a table is first used
         self.problem: OpenProblem | None = None
         self.backup_failed: str | None = None  # why today's backup could not be written
         self.backup_when_changed = bool(part)  # a part: on days it changed (backup.py)
@@ -406,9 +396,19 @@ class Database:
             kind = self.problem.kind if self.problem else ""
             raise StoreUnavailable(self.path, kind, problem=self.problem)
 
+    @property
+    def _db(self) -> StoreDb:
+        if self._tinydb is None:
+            from companion.store.tinydb_tables import StoreDb
+
+            self._tinydb = StoreDb(storage=lambda: self.storage)
+        return self._tinydb
+
     def _stamp_schema(self) -> None:
         meta = self._db.table(META_TABLE, cache_size=0)
         if meta.get(doc_id=META_ID) is None:
+            from companion.store.tinydb_tables import Document
+
             meta.insert(Document({"schema_version": self.schema.version}, doc_id=META_ID))
 
     def schema_version(self) -> int | None:
@@ -416,4 +416,5 @@ class Database:
         return doc.get("schema_version") if doc else None
 
     def close(self) -> None:
-        self._db.close()
+        # (not `self._tinydb or ...`: a TinyDB's truth is its length, read from the file)
+        (self.storage if self._tinydb is None else self._tinydb).close()

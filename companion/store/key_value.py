@@ -4,11 +4,10 @@ reads a named value, defines no dataclass (~10 ms of a start)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tinydb.table import Document
-
-from companion.store.database import Database
+if TYPE_CHECKING:
+    from companion.store.database import Database
 
 
 def value_doc(value: Any) -> dict[str, Any]:
@@ -33,6 +32,8 @@ class KeyValue:
             if table.contains(doc_id=key):
                 table.update(value_doc(value), doc_ids=[key])
             else:
+                from companion.store.tinydb_tables import Document
+
                 table.insert(Document(value_doc(value), doc_id=key))
 
     def delete(self, key: str) -> None:

@@ -20,8 +20,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tinydb.storages import Storage
-
 from companion.store.codec import Codec, CodecError, Tables, WrongPassphrase, default_codec
 from companion.store.envelope import EnvelopeTooNew
 from companion.store.errors import (
@@ -55,7 +53,10 @@ def file_identity(path: Path) -> Identity | None:
     return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
-class SafeStorage(Storage):
+class SafeStorage:
+    """TinyDB's storage of one file (read, write, close: TinyDB needs no more, so it
+    does not derive from tinydb's Storage, and opening a store imports no TinyDB)."""
+
     def __init__(
         self,
         path: str | os.PathLike[str],

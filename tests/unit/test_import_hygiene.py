@@ -122,6 +122,8 @@ def test_note_and_find_import_only_what_they_use(
         # record types nor dataclasses (with inspect, ~10 ms) are loaded, nor drafts'.
         records = {"companion.store.records", "companion.store.schema", "dataclasses"}
         assert records & modules == set()
+        # Nor TinyDB: no store's tables are used (importing it is ~3 ms).
+        assert not {m for m in modules if m.split(".")[0] == "tinydb"}
 
 
 def test_the_app_starts_without_the_sub_commands_or_the_screens(tmp_path: Path) -> None:

@@ -6,10 +6,13 @@ segment a month)."""
 from __future__ import annotations
 
 import os
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import companion.store.backup as backup
 from companion.store.backup import list_backups, newest_backups
@@ -113,3 +116,38 @@ def test_the_newest_backup_of_each_month(tmp_path: Path) -> None:
     days = [b.day for b in list_backups(tmp_path / "entries-2026-11.db", tmp_path)]
     assert days == [date(2026, 12, 3), date(2026, 12, 1), date(2026, 11, 30)]
     assert newest_backups(tmp_path / "no-such-folder", ".db") == {}
+    assert list_backups(tmp_path / "entries-2026-11.db", tmp_path / "no-such-folder") == []
+
+
+_DIGITS = "0123456789"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    stem=st.sampled_from(["entries-2026-11", "activity", "journal", "a.b", ""]),
+    day=st.one_of(
+        st.builds(  # shaped like a day, with odd digits and separators now and then
+            "{}{}{}{}{}".format,
+            st.text(alphabet=_DIGITS + "２٣", min_size=3, max_size=5),
+            st.sampled_from(["-", "-", "_"]),
+            st.text(alphabet=_DIGITS + "٣", min_size=1, max_size=3),
+            st.sampled_from(["-", "-", "."]),
+            st.text(alphabet=_DIGITS + "２", min_size=1, max_size=3),
+        ),
+        st.text(alphabet=_DIGITS + "-_２٣x", min_size=8, max_size=12),
+    ),
+    suffix=st.sampled_from([".db", ".db.tmp", "", ".DB"]),
+)
+def test_a_name_is_a_backup_exactly_when_the_pattern_says_so(
+    stem: str, day: str, suffix: str
+) -> None:
+    """Names are read with string operations; they must agree with the pattern the
+    names were read with before (fullmatch, a real day) for any name."""
+    name = f"{stem}-{day}{suffix}"
+    pattern = re.escape(stem) + r"-(\d{4}-\d{2}-\d{2})" + re.escape(".db")
+    match = re.fullmatch(pattern, name)
+    try:
+        expected = date.fromisoformat(match.group(1)) if match else None
+    except ValueError:
+        expected = None
+    assert backup._day_in(name, stem, ".db") == expected

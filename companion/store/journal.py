@@ -375,8 +375,8 @@ class JournalStore:
         newest = newest_backups(self.backup_dir, segments.SUFFIX)
         for name in segments.part_names(self.folder):
             backup = newest.get(name)
-            if backup is not None and backup.day == today:
-                continue
+            if backup is not None and backup.day == today and backup.path.exists():
+                continue  # (a link to nowhere by that name is no backup: as before)
             if not written_since(self.part_path(name), backup):
                 continue
             try:

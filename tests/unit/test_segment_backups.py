@@ -20,7 +20,7 @@ from companion.store.schema import Entry
 from companion.store.stores import open_stores
 from companion.system.clock import FakeClock
 from companion.system.paths import resolve_paths
-from tests.layout import part_backups
+from tests.layout import MONTH, part_backups
 
 
 def write_months(home: Path, clock: FakeClock, months: int) -> None:
@@ -151,3 +151,22 @@ def test_a_name_is_a_backup_exactly_when_the_pattern_says_so(
     except ValueError:
         expected = None
     assert backup._day_in(name, stem, ".db") == expected
+
+
+def test_a_link_to_nowhere_named_as_todays_copy_does_not_stop_it(
+    home: Path, clock: FakeClock, tmp_path: Path
+) -> None:
+    """A changed month whose "copy of today" is a link to nowhere is copied (through
+    the link, as every write of ours goes), not taken as copied already."""
+    write_months(home, clock, 1)
+    open_stores(resolve_paths(home), clock).close()
+    clock.advance(days=1)
+    stores = open_stores(resolve_paths(home), clock)
+    stores.entries.add(kind="free", text="a later chat")
+    stores.close()
+    clock.advance(days=1)
+    name = f"entries-{MONTH}-{clock.now().date().isoformat()}.db"
+    elsewhere = tmp_path / "elsewhere.db"
+    (part_backups(home)[0].parent / name).symlink_to(elsewhere)
+    open_stores(resolve_paths(home), clock).close()
+    assert elsewhere.is_file() and b"a later chat" in elsewhere.read_bytes()

@@ -88,6 +88,13 @@ def prepare_home(bench: Bench, home: Path) -> None:
     skip_welcome(bench.companion, home, bench.tty_env(home), bench.work)
 
 
+def dated_earlier(backup: Path, days: int) -> Path:
+    """The name the store gives the same file's backup ``days`` earlier
+    (<stem>-YYYY-MM-DD<suffix>)."""
+    stem, day = backup.stem[:-11], date.fromisoformat(backup.stem[-10:])
+    return backup.with_name(f"{stem}-{day - timedelta(days=days)}{backup.suffix}")
+
+
 def age_backups(home: Path) -> None:
     """Every backup a day older, as on any day after the journal was written: the months
     not written today have no copy of today, so each command asks which of them changed
@@ -96,8 +103,7 @@ def age_backups(home: Path) -> None:
     Renamed oldest first, so no name is taken twice; their times stay."""
     dated = [p for p in (home / "backups").rglob("*-????-??-??.*") if p.is_file()]
     for path in sorted(dated, key=lambda p: p.stem[-10:]):
-        stem, day = path.stem[:-11], date.fromisoformat(path.stem[-10:])
-        path.rename(path.with_name(f"{stem}-{day - timedelta(days=1)}{path.suffix}"))
+        path.rename(dated_earlier(path, 1))
 
 
 def build_size(bench: Bench, count: int) -> dict[str, Path]:
@@ -147,10 +153,8 @@ def encrypted_copy(bench: Bench, home: Path, target: Path) -> None:
         )
     made = 0
     for today in sorted((target / "backups").rglob("*-????-??-??.*")):  # each file's
-        stem, day = today.stem[:-11], date.fromisoformat(today.stem[-10:])
         for back in range(1, 7):
-            older = today.with_name(f"{stem}-{day - timedelta(days=back)}{today.suffix}")
-            shutil.copy2(today, older)
+            shutil.copy2(today, dated_earlier(today, back))
             made += 1
     if not made:
         print("    ! no backup named <stem>-YYYY-MM-DD<suffix> found to copy: 0 backups")

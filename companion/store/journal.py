@@ -145,14 +145,14 @@ class JournalStore:
         return problem
 
     def _open_layout(self) -> OpenProblem | None:
-        sealed = self.sealed_parts()
-        if sealed and not self.codec.encrypted:
-            self.problem = self._locked_problem(sealed)
-            return self.problem
-        backups = [] if sealed or self.codec.encrypted else self.part_backup_files()
-        if any(starts_encrypted(p) for p in backups):
-            self.problem = self._whole("locked")  # never a plain journal in its place
-            return self.problem
+        if not self.codec.encrypted:  # (with a key, as after an unlock: already known)
+            sealed = self.sealed_parts()
+            if sealed:
+                self.problem = self._locked_problem(sealed)
+                return self.problem
+            if any(starts_encrypted(p) for p in self.part_backup_files()):
+                self.problem = self._whole("locked")  # never a plain journal in its place
+                return self.problem
         for name in files.undecided_parts(self.folder):
             self.part(name)
         if self.legacy_path.exists():

@@ -5,8 +5,10 @@ Shared by the TUI, the CLI and doctor so the same problem reads the same everywh
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from companion.core.journal import shown
@@ -136,12 +138,35 @@ def passphrase_setting(t: Strings) -> str:
 
 
 def backup_warning(databases: Iterable[Database], t: Strings) -> str | None:
-    """One sentence for the stores whose daily backup could not be written at open."""
+    """What to say of the stores whose daily backup could not be written at open: that
+    it failed, why, and what sorts it out (from the first store's error)."""
     failed = [db for db in databases if db.backup_failed]
     if not failed:
         return None
     names = t("store_problem.backup.joiner").join(store_name(db.name, t) for db in failed)
-    return t("store_problem.backup.failed", store=names, reason=failed[0].backup_failed or "")
+    error = failed[0].backup_failed
+    reason, advice = _backup_trouble(error, t) if error is not None else ("", "")
+    said = t("store_problem.backup.failed", store=names, reason=reason)
+    return t("store_problem.backup.with_advice", said=said, advice=advice) if advice else said
+
+
+def _backup_trouble(error: OSError, t: Strings) -> tuple[str, str]:
+    """Why a backup failed, in words, and what helps: room on the disk, a file moved
+    out of the backups folder's place, or the right to write there."""
+    if isinstance(error, FolderProblem) and error.what == "not_a_folder":
+        path = display_path(error.path)
+        return t("store_problem.backup.in_the_way", path=path), t(
+            "store_problem.backup.advice_folder"
+        )
+    reason = shown(error.strerror or str(error))
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return reason, t("store_problem.backup.advice_space")
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        where = error.filename or error.filename2
+        if where:
+            path = display_path(Path(os.fsdecode(where)).parent)  # the folder written to
+            return reason, t("store_problem.backup.advice_access", path=path)
+    return reason, ""
 
 
 def already_open(pid: int | None, t: Strings) -> str:

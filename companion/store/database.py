@@ -103,7 +103,7 @@ class Database:
         self.storage = SafeStorage(path, codec=codec, lock=lock)
         self._tinydb: StoreDb | None = None  # made when a table is first used
         self.problem: OpenProblem | None = None
-        self.backup_failed: str | None = None  # why today's backup could not be written
+        self.backup_failed: OSError | None = None  # why today's backup could not be written
         self.backup_when_changed = bool(part)  # a part: on days it changed (backup.py)
         # What else proves a key right when it fails on this file (another of the
         # journal's files); by default only a backup sealed with the same salt.
@@ -291,7 +291,7 @@ class Database:
             today = self.clock.now().date()
             backup_daily(self.path, self.backup_dir, today, changed_only=self.backup_when_changed)
         except OSError as error:
-            self.backup_failed = error.strerror or str(error)
+            self.backup_failed = error
 
     def _damaged(self, error: StoreCorrupt) -> OpenProblem:
         if self.move_damaged:

@@ -166,6 +166,8 @@ def backup_blocked(paths: Paths, today: date) -> str | None:
     ]
     if (stores or parts) and not due:
         return None
+    if parts and (copies.exists() or copies.is_symlink()) and not copies.is_dir():
+        return BACKUPS_IN_THE_WAY  # a file (or a link to nowhere) where their folder goes
     if not os.access(folder, os.W_OK | os.X_OK):
         return "store_problem.backup.not_writable"
     needed = sum(p.stat().st_size for p in due)
@@ -176,6 +178,7 @@ def backup_blocked(paths: Paths, today: date) -> str | None:
     return "store_problem.backup.no_space" if free < needed + SPACE_MARGIN else None
 
 
+BACKUPS_IN_THE_WAY = "store_problem.backup.doctor_in_the_way"  # takes the folder's {path}
 SPACE_MARGIN = 64 * 1024  # a backup is written whole, beside the folder's other files
 
 

@@ -63,7 +63,7 @@ class JournalStore:
         self.legacy: Database | None = None  # the single file, until it is split
         self.problem: OpenProblem | None = None  # the whole journal's, see WHOLE
         self.found: list[OpenProblem] = []  # files set aside (or left damaged) so far
-        self.backup_failed: str | None = None
+        self.backup_failed: OSError | None = None  # a part's, why today's backup failed
         self.on_problem: Callable[[OpenProblem], None] | None = None  # the app's ear
         self._parts: dict[str, Database] = {}
         self._opened: set[str] = set()

@@ -27,6 +27,7 @@ from companion.services.messages import (
 )
 from companion.store.file_marks import QUARANTINE_MARK, starts_encrypted
 from companion.store.health import (
+    BACKUPS_IN_THE_WAY,
     SetAside,
     StoreHealth,
     backup_blocked,
@@ -364,7 +365,10 @@ def run_doctor(
         report.problems += len(plain)
         report.lines.extend(f"! {line}" for line in plain)
     reason = backup_blocked(paths, (clock or SystemClock()).now().date())
-    if reason is not None:
+    if reason == BACKUPS_IN_THE_WAY:
+        report.problems += 1
+        add(f"! {t(reason, path=str(paths.backup_dir / JOURNAL_FOLDER))}")
+    elif reason is not None:
         report.problems += 1
         add(f"! {t('store_problem.backup.doctor', reason=t(reason), path=str(paths.backup_dir))}")
     add("")

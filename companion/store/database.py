@@ -291,7 +291,7 @@ class Database:
             today = self.clock.now().date()
             backup_daily(self.path, self.backup_dir, today, changed_only=self.backup_when_changed)
         except OSError as error:
-            self.backup_failed = error
+            self.backup_failed = error.with_traceback(None)  # (no frames kept alive)
 
     def _damaged(self, error: StoreCorrupt) -> OpenProblem:
         if self.move_damaged:

@@ -158,14 +158,19 @@ def _backup_trouble(error: OSError, t: Strings) -> tuple[str, str]:
         return t("store_problem.backup.in_the_way", path=path), t(
             "store_problem.backup.advice_folder"
         )
-    reason = shown(error.strerror or str(error))
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+    # (A folder that could not be made says so in a FolderProblem; what the system
+    # said, a full disk or a refusal, is the error it was raised from.)
+    cause = error.__cause__ if isinstance(error.__cause__, OSError) else error
+    reason = shown(error.strerror or cause.strerror or str(cause))
+    if cause.errno in (errno.ENOSPC, errno.EDQUOT):
         return reason, t("store_problem.backup.advice_space")
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        where = error.filename or error.filename2
-        if where:
-            path = display_path(Path(os.fsdecode(where)).parent)  # the folder written to
-            return reason, t("store_problem.backup.advice_access", path=path)
+    if cause.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        where = error.path if isinstance(error, FolderProblem) else None
+        named = cause.filename or cause.filename2
+        if where is None and named:
+            where = Path(os.fsdecode(named))
+        if where is not None:  # the folder that would hold it
+            return reason, t("store_problem.backup.advice_access", path=display_path(where.parent))
     return reason, ""
 
 

@@ -142,3 +142,36 @@ def test_a_folder_not_writable_names_the_folder(
     assert f"({os.strerror(errno.EACCES)})" in err
     shown = display_path(home / "backups" / "journal")
     assert f"Making {shown} writable for you sorts it out." in err
+
+
+@pytest.mark.parametrize(
+    ("code", "advice"),
+    [
+        (errno.ENOSPC, "Freeing some disk space usually sorts it out."),
+        (errno.EACCES, "Making {parent} writable for you sorts it out."),
+    ],
+)
+def test_a_backups_folder_that_cannot_be_made_is_told_by_its_cause(
+    home: Path, clock: FakeClock, monkeypatch, capsys, code: int, advice: str
+) -> None:
+    """ensure_dir raises FolderProblem("cannot_create") from the system's error: the
+    advice follows that error (a full disk, a refusal), not the wrapper's errno."""
+    import shutil
+
+    from companion.cli import main
+    from companion.system.paths import FolderProblem
+
+    def cannot(path: Path, *args: object, **kwargs: object) -> Path:
+        try:
+            raise OSError(code, os.strerror(code), str(path))
+        except OSError as error:
+            raise FolderProblem(path, "cannot_create", os.strerror(code)) from error
+
+    with_entry(home, clock)
+    shutil.rmtree(home / "backups" / "journal", ignore_errors=True)
+    monkeypatch.setattr(backup, "ensure_dir", cannot)
+    monkeypatch.setenv("COMPANION_HOME", str(home))
+    assert main(["note", "still saved"]) == 0
+    err = capsys.readouterr().err
+    assert f"could not be written ({os.strerror(code)})." in err
+    assert advice.format(parent=display_path(home / "backups")) in err

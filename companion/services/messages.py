@@ -160,7 +160,8 @@ def _backup_trouble(error: OSError, t: Strings) -> tuple[str, str]:
         )
     # (A folder that could not be made says so in a FolderProblem; what the system
     # said, a full disk or a refusal, is the error it was raised from.)
-    cause = error.__cause__ if isinstance(error.__cause__, OSError) else error
+    wrapped = isinstance(error, FolderProblem) and isinstance(error.__cause__, OSError)
+    cause = error.__cause__ if wrapped else error
     reason = shown(error.strerror or cause.strerror or str(cause))
     if cause.errno in (errno.ENOSPC, errno.EDQUOT):
         return reason, t("store_problem.backup.advice_space")

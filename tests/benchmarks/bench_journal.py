@@ -69,7 +69,7 @@ class Bench:
     companion: str
     runs: int
     jrnl: Path | None
-    start_runs: int = 9  # a start is short and moves by a third from one run to the next
+    start_runs: int  # TUI starts of each: a start is short and moves by a third run to run
 
     def env(self, home: Path, **extra: str) -> dict[str, str]:
         return {**os.environ, "COMPANION_HOME": str(home), "LANG": "en_US.UTF-8", **extra}

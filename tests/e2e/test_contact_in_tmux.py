@@ -17,8 +17,8 @@ pytestmark = pytest.mark.e2e
 
 CONFIG = """\
 [breaks]
-every = "12s"
-heads_up = "4s"
+every = "7s"
+heads_up = "3s"
 after_chat = "10m"
 """
 

@@ -15,7 +15,7 @@ from companion.ui.calm.sos import SosScreen
 from companion.ui.journal.entries import JournalScreen
 from companion.ui.journal.entry_view import EntryViewScreen
 from companion.ui.privacy.unlock import UnlockScreen
-from tests.ui.helpers import Notes, screen_text, wait_for
+from tests.ui.helpers import Notes, burst, screen_text, wait_for
 
 PASTED = (
     "你这种客服就该被开除！！\r\n  [bold]I will report you[/bold]\n"
@@ -62,7 +62,11 @@ async def test_typed_words_then_the_keep_key_lose_nothing(app_factory) -> None:
     app = app_factory("en")
     async with app.run_test(size=(80, 24)) as pilot:
         await open_note(pilot)
-        await pilot.press(*typed, "enter", *"second line", "ctrl+s")
+        # All at once, as a terminal hands over a text expander's burst: the keep key
+        # arrives while the words still wait in the field's queue.
+        burst(app, typed)
+        app.post_message(events.Key("enter", "\r"))
+        burst(app, "second line", "ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, SosScreen))
     (entry,) = app.services.journal.entries()
     assert entry.text == typed + "\nsecond line"

@@ -15,6 +15,7 @@ from companion.commands.unlocking import CannotUnlock, unlock_journal
 from companion.services.container import Services, build_services
 from companion.services.messages import (
     backup_warning,
+    config_problem,
     open_problem,
     seen_by_others,
     store_error,
@@ -46,6 +47,7 @@ def open_services(args: argparse.Namespace) -> Services:
     """
     services = build_services(home=args.data_dir, move_damaged=False, activity_when_used=True)
     t = services.strings()
+    warn_settings(services, t)
     journal = services.stores.journal
     try:
         unlock_journal(journal, os.environ, t)
@@ -64,6 +66,22 @@ def open_services(args: argparse.Namespace) -> Services:
     if open_folder:
         warn(open_folder)
     return services
+
+
+def warn_settings(services: Services, t: Strings) -> None:
+    """config.toml as far as a command reads it: the file, and its language. When either
+    could not be used, it is said as the app and doctor say it, and the command goes on
+    with the defaults. (The other settings are the app's, and it tells their problems.)
+    The settings are read in full only then: a command that works needs only the
+    language."""
+    from companion.services.config.language import language_setting
+
+    if not language_setting(services.paths.config_file).doubtful:
+        return
+    config = services.config
+    for problem in config.problems:
+        if not config.readable or problem.key == "language":
+            warn(config_problem(problem, t))
 
 
 def counted(counts: dict[str, int], t: Strings) -> str:

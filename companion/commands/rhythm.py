@@ -8,7 +8,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from companion.commands.common import STORE_PROBLEM, CommandFailed, say, warn
+from companion.commands.common import STORE_PROBLEM, CommandFailed, say, warn, warn_settings
 from companion.services.container import Services, build_services
 from companion.services.messages import open_problem, store_error
 from companion.store.errors import StoreError
@@ -23,6 +23,7 @@ def run_on_activity(services: Services, body: Callable[[Any, Strings], str]) -> 
     """Run ``body(services, t)`` and print what it returns; a problem with activity.db
     (damaged, from a newer companion, a full disk) is said, with exit status 1."""
     t = services.strings()
+    warn_settings(services, t)
     problem = services.stores.activity.problem
     if problem is not None:
         warn("\n".join(open_problem(problem, t)))

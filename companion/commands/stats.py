@@ -72,7 +72,7 @@ def aligned(rows: list[tuple[str, ...]]) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from companion.commands.common import STORE_PROBLEM, say, warn
+    from companion.commands.common import STORE_PROBLEM, say, warn, warn_settings
     from companion.commands.unlocking import CannotUnlock, unlock_journal
     from companion.core.weeks import Span
     from companion.services.container import build_services
@@ -88,6 +88,7 @@ def run(args: argparse.Namespace) -> int:
         return STORE_PROBLEM
     services = build_services(home=args.data_dir, move_damaged=False)  # moves nothing
     t = services.strings()
+    warn_settings(services, t)
     try:
         unlock_journal(services.stores.journal, os.environ, t)
     except CannotUnlock as error:

@@ -7,22 +7,40 @@ from __future__ import annotations
 import stat
 import tomllib
 from pathlib import Path
+from typing import NamedTuple
 
 from companion.system.content import available_languages
 
 AUTO = "auto"  # Settings.language's default: follow COMPANION_LANG and the locale
 
 
-def configured_language(path: Path) -> str:
-    """config.toml's ``language``, or "auto" when the file or the value can't be used."""
+class LanguageSetting(NamedTuple):
+    value: str  # "auto", or a language companion speaks
+    # The file is there but could not be read as settings, or its language is not one
+    # companion speaks: load_config has a problem to tell.
+    doubtful: bool = False
+
+
+def language_setting(path: Path) -> LanguageSetting:
+    """config.toml's ``language``, "auto" when the file or the value can't be used, and
+    whether that was because something in the file could not be used."""
     try:
         mode = path.stat().st_mode
         if not stat.S_ISREG(mode):  # a folder, a pipe, a device: load_config uses defaults
-            return AUTO
+            return LanguageSetting(AUTO, doubtful=True)
         data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+    except FileNotFoundError:
+        return LanguageSetting(AUTO)
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
-        return AUTO  # (tomllib.TOMLDecodeError is a ValueError)
-    value = data.get("language")
+        return LanguageSetting(AUTO, doubtful=True)  # (TOMLDecodeError is a ValueError)
+    if "language" not in data:
+        return LanguageSetting(AUTO)
+    value = data["language"]
     if isinstance(value, str) and value in (AUTO, *available_languages()):
-        return value
-    return AUTO
+        return LanguageSetting(value)
+    return LanguageSetting(AUTO, doubtful=True)
+
+
+def configured_language(path: Path) -> str:
+    """config.toml's ``language``, or "auto" when the file or the value can't be used."""
+    return language_setting(path).value

@@ -6,7 +6,7 @@ import unicodedata
 
 from rich.console import Console
 from textual import events
-from textual.app import App
+from textual.app import App, ScreenStackError
 from textual.widgets import Button, Input, OptionList, Static, TextArea
 
 from companion.ui.widgets.prose import Prose
@@ -55,14 +55,25 @@ def screen_text(app: App[object]) -> str:
 
 
 async def wait_for(pilot, predicate, timeout: float = 5.0) -> None:  # type: ignore[no-untyped-def]
-    """Let the app run until ``predicate()`` holds (for async work such as a search)."""
+    """Let the app run until ``predicate()`` holds (for async work such as a search),
+    and the screen in front is composed: a pushed screen is the app's screen at once,
+    its widgets come a moment later (later still on a loaded machine), so a test that
+    waited for the screen and then read it could find it empty."""
     import time
 
     deadline = time.monotonic() + timeout
-    while not predicate():
+    while not (predicate() and front_drawn(pilot.app)):
         if time.monotonic() > deadline:
             raise AssertionError("the app did not reach the expected state in time")
         await pilot.pause(0.02)
+
+
+def front_drawn(app: App[object]) -> bool:
+    """The front screen has been composed and mounted (or the app has none left)."""
+    try:
+        return app.screen.is_mounted
+    except ScreenStackError:  # the app has closed
+        return True
 
 
 async def settled(pilot, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]

@@ -1,4 +1,4 @@
-"""The break rhythm with the real clock, in a real terminal: with a 20 s interval the
+"""The break rhythm with the real clock, in a real terminal: with a 14 s interval the
 heads-up and the break screen come on time, and "I'm back" returns to Home. (Short
 times: this test waits on the real clock, and a CI runner with it.)"""
 

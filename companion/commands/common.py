@@ -74,9 +74,7 @@ def warn_settings(services: Services, t: Strings) -> None:
     with the defaults. (The other settings are the app's, and it tells their problems.)
     The settings are read in full only then: a command that works needs only the
     language."""
-    from companion.services.config.language import language_setting
-
-    if not language_setting(services.paths.config_file).doubtful:
+    if not services.language_setting().doubtful:
         return
     config = services.config
     for problem in config.problems:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from companion.services.calm import Calm
     from companion.services.care import Care
     from companion.services.config import LoadedConfig, Settings
+    from companion.services.config.language import LanguageSetting
     from companion.services.drafts import Drafts
     from companion.services.incident import Incidents
     from companion.services.insights.service import InsightsService
@@ -41,6 +42,7 @@ class Services:
         self.env: Mapping[str, str] = {} if env is None else env
         self.forced_lang = forced_lang
         self.loaded_config = loaded_config  # config.toml, once read (see config)
+        self._language_setting: LanguageSetting | None = None  # its language alone, once read
 
     @property
     def config(self) -> LoadedConfig:
@@ -56,13 +58,20 @@ class Services:
     def config(self, value: LoadedConfig) -> None:
         self.loaded_config = value
 
+    def language_setting(self) -> LanguageSetting:
+        """config.toml's language, read alone (and once: a command asks for its words
+        several times), and whether the file let the reader down."""
+        if self._language_setting is None:
+            from companion.services.config.language import language_setting
+
+            self._language_setting = language_setting(self.paths.config_file)
+        return self._language_setting
+
     def language(self) -> LanguageChoice:
         if self.forced_lang:
             return LanguageChoice(self.forced_lang, "test")
         if self.loaded_config is None:  # the same answer, without reading every setting
-            from companion.services.config.language import configured_language
-
-            return choose_language(configured_language(self.paths.config_file), self.env)
+            return choose_language(self.language_setting().value, self.env)
         return choose_language(self.loaded_config.settings.language, self.env)
 
     def strings(self) -> Strings:

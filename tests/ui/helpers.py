@@ -153,3 +153,17 @@ def burst(app, text: str, *then: str) -> None:  # type: ignore[no-untyped-def]
         app.post_message(events.Key(key_for(character), character))
     for key in then:
         app.post_message(events.Key(key, None))
+
+
+async def type_in(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type ``text`` into the focused field as one burst, and wait until the field holds
+    it. For tests whose subject is what follows the typing: Pilot's ``press`` lets the
+    app go idle after every key (about 60 ms each), which made typing most of their
+    time. (The keys still travel the app's own way: app, screen, focused field.)"""
+    # (A screen just opened, or a focus() just asked for, takes a moment.)
+    await pilot.pause()
+    await wait_for(pilot, lambda: isinstance(pilot.app.focused, (Input, TextArea)))
+    field = pilot.app.focused
+    burst(pilot.app, text)
+    await wait_for(pilot, lambda: text in (field.value if isinstance(field, Input) else field.text))
+    await pilot.pause()  # what the field told its screen (Changed) is handled too

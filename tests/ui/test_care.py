@@ -19,7 +19,7 @@ from companion.ui.shell.help import HelpScreen
 from companion.ui.shell.home import HomeScreen
 from companion.ui.shell.settings import SettingsScreen
 from companion.ui.widgets.tension import TensionScale
-from tests.ui.helpers import screen_text, text_of, wait_for
+from tests.ui.helpers import screen_text, text_of, type_in, wait_for
 
 
 async def test_l_opens_the_help_lines_from_home_in_the_language_s_region(app_factory) -> None:
@@ -114,12 +114,14 @@ async def test_settings_open_them_and_keep_the_employer_s_line(app_factory, home
         assert isinstance(app.screen, SettingsScreen)
         field = app.screen.query_one("#eap", Input)
         field.focus()
-        await pilot.press(*"x" * 81, "enter")
+        await type_in(pilot, "x" * 81)
+        await pilot.press("enter")
         error = app.screen.query_one("#eap-error", Static)
         assert "at most 80 characters" in text_of(error) and error.display
         assert app.services.config.settings.eap == ""
         field.value = ""
-        await pilot.press(*"EAP 400-820-0000 [bold]", "enter")
+        await type_in(pilot, "EAP 400-820-0000 [bold]")
+        await pilot.press("enter")
         assert app.services.config.settings.eap == "EAP 400-820-0000 [bold]"
         assert 'eap = "EAP 400-820-0000 [bold]"' in (home / "config.toml").read_text("utf-8")
         app.screen.query_one("#helplines", Button).press()

@@ -15,7 +15,7 @@ from companion.ui.routine.body_scan import BodyScan
 from companion.ui.routine.energy import EnergyScreen
 from companion.ui.routine.release import ReleaseScreen
 from companion.ui.shell.home import HomeScreen
-from tests.ui.helpers import awake, screen_text, text_of, wait_for
+from tests.ui.helpers import awake, screen_text, text_of, type_in, wait_for
 
 
 async def due_break(pilot, clock) -> BreakScreen:  # type: ignore[no-untyped-def]
@@ -57,7 +57,10 @@ async def test_an_evening_idea_after_letting_the_day_go(app_factory) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("w")
         await wait_for(pilot, lambda: isinstance(app.screen, ReleaseScreen))
-        await pilot.press(*"a calm refund", "enter", *"the shouting", "enter")
+        await type_in(pilot, "a calm refund")
+        await pilot.press("enter")
+        await type_in(pilot, "the shouting")
+        await pilot.press("enter")
         await wait_for(pilot, lambda: "For this evening" in screen_text(app))
         first = text_of(app.screen.query_one("#evening-idea"))
         kind = text_of(app.screen.query_one("#evening-kind"))

@@ -10,7 +10,7 @@ from textual.widgets import Input, TextArea
 from companion.ui.practice.review import ReviewScreen
 from companion.ui.routine.energy import EnergyScreen
 from companion.ui.routine.release import ReleaseScreen
-from tests.ui.helpers import Notes, wait_for
+from tests.ui.helpers import Notes, type_in, wait_for
 
 BACK = {"en": "is back", "zh": "放回来了"}
 
@@ -29,7 +29,9 @@ async def test_letting_the_day_go_comes_back_then_is_saved_once(app_factory, lan
     async with app.run_test(size=(80, 24)) as pilot:
 
         async def typed() -> None:
-            await pilot.press(*"calm refund", "enter", *"the shouting")
+            await type_in(pilot, "calm refund")
+            await pilot.press("enter")
+            await type_in(pilot, "the shouting")
 
         await quit_with(app, pilot, ReleaseScreen(), typed)
     assert len(app.services.stores.drafts.all()) == 1
@@ -56,7 +58,7 @@ async def test_the_energy_intention_comes_back_at_its_own_step(app_factory) -> N
         screen.step = "intention"
 
         async def typed() -> None:
-            await pilot.press(*"one chat at a time")
+            await type_in(pilot, "one chat at a time")
 
         await quit_with(app, pilot, screen, typed)
 
@@ -78,7 +80,7 @@ async def test_the_growth_review_comes_back(app_factory) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
 
         async def typed() -> None:
-            await pilot.press(*"a customer said thanks")
+            await type_in(pilot, "a customer said thanks")
 
         await quit_with(app, pilot, ReviewScreen(), typed)
 

@@ -16,7 +16,7 @@ from companion.ui.journal.dialogs import DraftOfferScreen
 from companion.ui.journal.entries import JournalScreen
 from companion.ui.journal.entry_editor import EntryEditorScreen
 from companion.ui.shell.home import HomeScreen
-from tests.ui.helpers import screen_text, wait_for
+from tests.ui.helpers import screen_text, type_in, wait_for
 from tests.ui.test_privacy import encrypted_journal
 
 
@@ -29,7 +29,7 @@ async def test_ctrl_q_while_writing_keeps_the_draft_and_it_comes_back_at_start(
         await pilot.press("j", "ctrl+n", "4")  # free writing
         await pilot.pause()
         assert isinstance(app.screen, EntryEditorScreen)
-        await pilot.press(*"half a thought, not saved")  # (sooner than the autosave)
+        await type_in(pilot, "half a thought, not saved")  # (sooner than the autosave)
         await pilot.press("ctrl+q")
         await pilot.pause()
     said = {"en": "kept as a draft", "zh": "已存成草稿"}[lang]

@@ -15,7 +15,7 @@ from companion.ui.calm.sos import SosScreen
 from companion.ui.journal.entries import JournalScreen
 from companion.ui.journal.entry_view import EntryViewScreen
 from companion.ui.privacy.unlock import UnlockScreen
-from tests.ui.helpers import Notes, burst, screen_text, wait_for
+from tests.ui.helpers import Notes, burst, screen_text, type_in, wait_for
 
 PASTED = (
     "你这种客服就该被开除！！\r\n  [bold]I will report you[/bold]\n"
@@ -128,7 +128,7 @@ async def test_left_unfinished_it_is_a_draft_and_comes_back(app_factory) -> None
     notes = Notes(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_note(pilot)
-        await pilot.press(*"half a note")
+        await type_in(pilot, "half a note")
         await pilot.press("escape")
         assert isinstance(app.screen, SosScreen)
         assert "saved as a draft" in notes.text()
@@ -136,7 +136,8 @@ async def test_left_unfinished_it_is_a_draft_and_comes_back(app_factory) -> None
         await wait_for(pilot, lambda: isinstance(app.screen, IncidentScreen))
         await pilot.pause()
         assert app.screen.query_one("#incident-words", TextArea).text == "half a note"
-        await pilot.press(*" and the rest", "ctrl+s")  # typed after what was kept
+        await type_in(pilot, " and the rest")  # typed after what was kept
+        await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, SosScreen))
     assert app.services.journal.drafts.of("incident-note") == []
     assert [e.text for e in app.services.journal.entries()] == ["half a note and the rest"]
@@ -188,7 +189,7 @@ async def test_what_is_typed_is_kept_as_a_draft_every_few_seconds(app_factory) -
         note = await open_note(pilot)
         note.autosave()
         assert drafts.of("incident-note") == []  # nothing typed, nothing kept
-        await pilot.press(*"you are useless")
+        await type_in(pilot, "you are useless")
         # the note's own timer keeps it, without leaving the note
         await wait_for(pilot, lambda: drafts.of("incident-note") != [], timeout=10)
         assert app.screen is note

@@ -18,7 +18,7 @@ from companion.ui.journal.entry_editor import EntryEditorScreen
 from companion.ui.privacy.unlock import UnlockScreen
 from companion.ui.shell.home import HomeScreen
 from tests.insights_seed import seed_fortnight
-from tests.ui.helpers import screen_text, settled, wait_for
+from tests.ui.helpers import screen_text, settled, type_in, wait_for
 from tests.ui.test_privacy import PASS, encrypted_journal, type_passphrase
 
 
@@ -161,7 +161,8 @@ async def test_letting_friday_go_also_brings_the_summary(app_factory, clock: Fak
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("w")  # let the day go
         await wait_for(pilot, lambda: type(app.screen).__name__ == "ReleaseScreen")
-        await pilot.press(*"one calm reply", "enter", "enter")
+        await type_in(pilot, "one calm reply")
+        await pilot.press("enter", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, WeekSummaryScreen))
         assert "Your week in a few lines" in screen_text(app)
         await pilot.press("escape")  # then the evening's idea, and home

@@ -34,6 +34,7 @@ from tests.ui.helpers import (
     screen_text,
     settled,
     text_of,
+    type_in,
     wait_for,
 )
 
@@ -60,7 +61,7 @@ async def open_journal(pilot) -> JournalScreen:  # type: ignore[no-untyped-def]
 async def type_into(pilot, selector: str, text: str) -> None:  # type: ignore[no-untyped-def]
     pilot.app.screen.query_one(selector).focus()
     await settled(pilot)
-    await pilot.press(*text)
+    await type_in(pilot, text)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -107,7 +108,7 @@ async def test_a_thought_log_from_the_journal(app_factory) -> None:
         await settled(pilot)
         assert isinstance(app.screen, EntryEditorScreen)
         assert app.focused is app.screen.query_one("#answer-text", TextArea)
-        await pilot.press(*"Customer shouted #refund")
+        await type_in(pilot, "Customer shouted #refund")
         await type_into(pilot, "#answer-emotions", "angry 70, hurt 40")
         await type_into(pilot, "#answer-thought", "I am bad at this")
         await type_into(pilot, "#answer-tags", "late")
@@ -423,7 +424,7 @@ async def test_a_draft_survives_a_crash_and_is_offered_back(app_factory, home: P
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(EntryEditorScreen("thought"))
         await settled(pilot)
-        await pilot.press(*"half a thought 顾客")
+        await type_in(pilot, "half a thought 顾客")
         app.screen.autosave()  # what the 3-second timer does
     # The process dies here: nothing was saved but the draft.
     again = app_factory("en")
@@ -469,7 +470,7 @@ async def test_what_the_app_keeps_on_an_error_is_named_by_the_screen(app_factory
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(EntryEditorScreen("free"))
         await settled(pilot)
-        await pilot.press(*"not saved yet")
+        await type_in(pilot, "not saved yet")
         assert app.keep_unsaved_input() == 1  # what the app does when it must close
     (draft,) = app.services.stores.drafts.all()
     assert draft.origin == "entry-editor"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from companion.system.clock import FakeClock
-from tests.ui.helpers import settled, still
+from tests.ui.helpers import settled, still, type_in
 
 LANGS = ["en", "zh"]
 WRITING = {
@@ -62,7 +62,7 @@ def test_thought_log_editor(snap_compare, app_factory, clock: FakeClock, lang: s
     async def write(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.press("j", "ctrl+n", "1")
         await pilot.pause()
-        await pilot.press(*text)
+        await type_in(pilot, text)
         await still(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=write)

@@ -16,7 +16,7 @@ from companion.ui.practice.poker import TICK_SECONDS, PokerScreen
 from companion.ui.practice.review import ReviewScreen
 from companion.ui.practice.roleplay import RoleplayScreen
 from companion.ui.practice.room import PracticeRoomScreen
-from tests.ui.helpers import Notes, screen_text, text_of
+from tests.ui.helpers import Notes, screen_text, text_of, type_in
 
 
 def seeded(app, seed: int = 0):  # type: ignore[no-untyped-def]
@@ -60,7 +60,7 @@ async def test_a_poker_round_runs_on_the_injected_clock(app_factory, clock: Fake
         await pilot.pause()
         assert "35 s left" in screen_text(app)
         assert card.samples[0] not in screen_text(app)  # samples come after
-        await pilot.press(*"They're scared, not cruel.")
+        await type_in(pilot, "They're scared, not cruel.")
         clock.advance(40)
         screen.tick()
         await pilot.pause()
@@ -199,11 +199,15 @@ async def test_a_growth_review_is_kept_in_the_journal(app_factory) -> None:
         notes = Notes(app)
         await pilot.press("p", "7", "ctrl+s")
         assert "Write at least what happened first." in notes.text()
-        await pilot.press(*"A customer shouted about a refund.", "tab")
-        await pilot.press(*"I stayed calm.", "escape")
+        await type_in(pilot, "A customer shouted about a refund.")
+        await pilot.press("tab")
+        await type_in(pilot, "I stayed calm.")
+        await pilot.press("escape")
         await pilot.press("7")  # the words are still there
         assert "I stayed calm." in app.screen.query_one("#did_well").text
-        await pilot.press("tab", "tab", *"Offer choices sooner.", "ctrl+s")
+        await pilot.press("tab", "tab")
+        await type_in(pilot, "Offer choices sooner.")
+        await pilot.press("ctrl+s")
         assert isinstance(app.screen, PracticeRoomScreen)
         assert "Kept in your journal." in notes.text()
     entry = app.services.stores.entries.all()[0]

@@ -21,7 +21,7 @@ from companion.ui.privacy.unlock import UnlockScreen
 from companion.ui.shell.help import HelpScreen
 from companion.ui.shell.home import HomeScreen
 from tests.layout import holding, journal_files, segment
-from tests.ui.helpers import Notes, screen_text, settled, wait_for
+from tests.ui.helpers import Notes, screen_text, settled, type_in, wait_for
 
 PASS = "long enough 123"
 
@@ -115,7 +115,7 @@ async def test_locking_closes_private_screens_and_keeps_typing(
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
         app.push_screen(EntryEditorScreen("free"))
         await pilot.pause()
-        await pilot.press(*"half a thought")
+        await type_in(pilot, "half a thought")
         await pilot.press("ctrl+l")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
         assert app.services.stores.journal.locked

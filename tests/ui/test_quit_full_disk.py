@@ -12,7 +12,7 @@ from textual.widgets import TextArea
 from companion.system import atomic
 from companion.ui.journal.entry_editor import EntryEditorScreen
 from companion.ui.practice.reframe import ReframeScreen
-from tests.ui.helpers import Notes, wait_for
+from tests.ui.helpers import Notes, type_in, wait_for
 
 STAYED = {"en": "companion is still open", "zh": "companion 先不关"}
 
@@ -33,7 +33,7 @@ async def test_the_editor_stays_open_once_when_its_draft_cannot_be_kept(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("j", "ctrl+n", "4")
         await wait_for(pilot, lambda: isinstance(app.focused, TextArea))
-        await pilot.press(*"words I must not lose")
+        await type_in(pilot, "words I must not lose")
         fill_the_disk(monkeypatch)
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -50,7 +50,7 @@ async def test_a_reframe_that_cannot_be_kept_stays_on_screen(app_factory, monkey
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(ReframeScreen())
         await wait_for(pilot, lambda: isinstance(app.focused, TextArea))
-        await pilot.press(*"The parcel is late.")
+        await type_in(pilot, "The parcel is late.")
         fill_the_disk(monkeypatch)
         await pilot.press("ctrl+q")
         await pilot.pause()

@@ -10,7 +10,7 @@ from companion.system.clock import FakeClock
 from companion.ui.practice.follow_up import FollowUpScreen
 from companion.ui.practice.reframe import ReframeScreen
 from companion.ui.widgets.scale import IntensityScale
-from tests.ui.helpers import Notes, screen_text, wait_for
+from tests.ui.helpers import Notes, screen_text, type_in, wait_for
 
 
 def thought_entry(app):  # type: ignore[no-untyped-def]
@@ -49,14 +49,16 @@ async def test_a_full_reframe_from_a_thought_log_entry(app_factory) -> None:
         await pilot.press("ctrl+n")  # step 3: other sides
         first_prompt = screen_text(app)
         assert "The customer's side" in first_prompt
-        await pilot.press(*"She was scared of losing her money.")
+        await type_in(pilot, "She was scared of losing her money.")
         await pilot.press("ctrl+r")  # another question for the customer's side
         assert screen_text(app) != first_prompt
 
         await pilot.press("ctrl+n")  # step 4
         assert "Your first thought: She thinks I'm a cheat." in screen_text(app)
-        await pilot.press(*"She needs proof her parcel is real.", "enter")
-        await pilot.press(*"Send the tracking photo.", "enter")
+        await type_in(pilot, "She needs proof her parcel is real.")
+        await pilot.press("enter")
+        await type_in(pilot, "Send the tracking photo.")
+        await pilot.press("enter")
         await pilot.press("3", "enter")  # the feeling is 30 now; Enter moves on
 
         summary = screen_text(app)
@@ -83,7 +85,7 @@ async def test_the_facts_step_hints_gently_at_a_judgement_in_both_languages(app_
             await pilot.press("r")
             hint = app.screen.query_one("#judgement")
             assert not hint.display or "hidden" in hint.classes
-            await pilot.press(*typed)
+            await type_in(pilot, typed)
             assert "hidden" not in hint.classes
             assert f"“{word}”" in screen_text(app)
 
@@ -101,8 +103,11 @@ async def test_leaving_halfway_keeps_it_and_it_can_be_picked_up(app_factory) -> 
     app = app_factory("en")
     async with app.run_test(size=(80, 24)) as pilot:
         notes = Notes(app)
-        await pilot.press("r", *"A customer asked for a refund twice.", "ctrl+n")
-        await pilot.press(*"They think I'm slow.", "escape")
+        await pilot.press("r")
+        await type_in(pilot, "A customer asked for a refund twice.")
+        await pilot.press("ctrl+n")
+        await type_in(pilot, "They think I'm slow.")
+        await pilot.press("escape")
         assert not isinstance(app.screen, ReframeScreen)
         assert "Kept." in notes.text()
         await pilot.press("r")
@@ -117,7 +122,10 @@ async def test_leaving_halfway_keeps_it_and_it_can_be_picked_up(app_factory) -> 
 async def test_the_language_can_change_mid_reframe_without_losing_words(app_factory) -> None:
     app = app_factory(lang=None)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r", *"The parcel is late.", "ctrl+n", *"They blame me")
+        await pilot.press("r")
+        await type_in(pilot, "The parcel is late.")
+        await pilot.press("ctrl+n")
+        await type_in(pilot, "They blame me")
         await app.preferences.set_language("zh")
         await pilot.pause()
         text = screen_text(app)
@@ -146,7 +154,8 @@ async def test_the_next_day_it_asks_once_how_it_turned_out(app_factory, clock: F
         await wait_for(pilot, lambda: isinstance(next_day.screen, FollowUpScreen))
         text = screen_text(next_day)
         assert "How did it turn out?" in text and "“They hate me” → “They need help”" in text
-        await pilot.press(*"She said thanks.", "enter", "enter")  # the first answer: better
+        await type_in(pilot, "She said thanks.")
+        await pilot.press("enter", "enter")  # the first answer: better
         assert not isinstance(next_day.screen, FollowUpScreen)
     record = next_day.services.stores.reframes.get(reframe_id)
     assert (record.follow_up, record.outcome, record.outcome_note) == (

@@ -16,7 +16,7 @@ from companion.ui.shell.home import HomeScreen
 from companion.ui.shell.store_problem import StoreProblemScreen
 from companion.ui.shell.too_small import TooSmallScreen
 from tests.layout import journal_dir
-from tests.ui.helpers import screen_text, wait_for
+from tests.ui.helpers import screen_text, type_in, wait_for
 
 SECRET = "the customer said I was useless 顾客骂我没用"
 
@@ -65,7 +65,7 @@ async def test_an_unexpected_error_keeps_typing_logs_privately_and_closes_kindly
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(Typing())
         await pilot.pause()
-        await pilot.press(*SECRET)
+        await type_in(pilot, SECRET)
         app.simulate_key("f5")  # not pilot.press: that waits for a screen that is closing
         deadline = asyncio.get_running_loop().time() + 10
         while app.is_running and asyncio.get_running_loop().time() < deadline:

@@ -15,7 +15,7 @@ from companion.ui.routine.energy import EnergyScreen
 from companion.ui.routine.release import ReleaseScreen
 from companion.ui.shell.home import HomeScreen
 from tests.conftest import SHANGHAI
-from tests.ui.helpers import Notes, screen_text
+from tests.ui.helpers import Notes, screen_text, type_in
 from tests.ui.test_breaks import build, later
 
 TODAY = date(2026, 11, 23)
@@ -42,7 +42,7 @@ async def test_the_first_launch_of_the_day_offers_the_energy_station(app_factory
         assert [s.origin for s in app.services.stores.breathing.all()] == ["energy"]
         field = app.screen.query_one("#intention", Input)
         assert field.has_focus
-        await pilot.press(*"Kind words")
+        await type_in(pilot, "Kind words")
         await pilot.press("enter")
         await pilot.pause()
         assert "How are you arriving?" in screen_text(app)
@@ -127,9 +127,9 @@ async def test_the_shift_start_offers_it_and_the_shift_end_offers_release(
         await later(pilot, clock, minutes=1)
         assert isinstance(app.screen, ReleaseScreen)
         assert "Your shift is over" in screen_text(app)
-        await pilot.press(*"the refund that worked")
+        await type_in(pilot, "the refund that worked")
         await pilot.press("enter")
-        await pilot.press(*"the shouting")
+        await type_in(pilot, "the shouting")
         notes = Notes(app)
         await pilot.press("enter")
         await pilot.pause()
@@ -293,7 +293,10 @@ async def test_what_the_journal_refuses_is_said_and_the_release_stays_open(app_f
         app.push_screen(ReleaseScreen())
         await pilot.pause()
         notes = Notes(app)
-        await pilot.press(*f"好评一条 {many}", "enter", *"差评", "enter")
+        await type_in(pilot, f"好评一条 {many}")
+        await pilot.press("enter")
+        await type_in(pilot, "差评")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReleaseScreen)
         assert "标签超过 20 个了，留下最重要的几个吧。" in notes.text()

@@ -18,7 +18,7 @@ from companion.ui.calm.vent import VentScreen
 from companion.ui.shell.base import CompanionScreen
 from companion.ui.shell.home import HomeScreen
 from companion.ui.widgets.breath_guide import BreathGuide
-from tests.ui.helpers import Notes, record_calls, text_of, wait_for
+from tests.ui.helpers import Notes, record_calls, text_of, type_in, wait_for
 
 SECRET = "worst customer 你太过分"
 
@@ -150,7 +150,7 @@ async def test_the_vent_pad_leaves_every_file_untouched(app_factory, home: Path,
         before = files_under(home)
         notes = Notes(app)
         await pilot.press("v")
-        await pilot.press(*SECRET)
+        await type_in(pilot, SECRET)
         assert app.screen.query_one(TextArea).text == SECRET
         await pilot.press("escape")
         assert isinstance(app.screen, SosScreen)
@@ -174,7 +174,7 @@ async def test_the_vent_pad_can_keep_it_in_the_journal(app_factory) -> None:
         await pilot.press("ctrl+s")
         assert "There is nothing to keep yet." in notes.text()
         assert isinstance(app.screen, VentScreen)
-        await pilot.press(*SECRET)
+        await type_in(pilot, SECRET)
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, SosScreen)
         assert "Kept in your journal." in notes.text()
@@ -186,7 +186,7 @@ async def test_an_error_while_venting_keeps_no_draft(app_factory, home: Path) ->
     app: CompanionApp = app_factory("en", quiet_errors=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f2", "v")
-        await pilot.press(*SECRET)
+        await type_in(pilot, SECRET)
         assert app.keep_unsaved_input() == 0  # what the app does when it must close
         app.screen.query_one(TextArea).focus()
 
@@ -257,7 +257,8 @@ async def test_the_vent_pad_keeps_through_the_journals_check(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f2", "v")
         notes = Notes(app)
-        await pilot.press(*too_many, "ctrl+s")
+        await type_in(pilot, too_many)
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, VentScreen)
         assert refused in notes.text()

@@ -14,7 +14,7 @@ from companion.ui.journal.dialogs import DraftOfferScreen
 from companion.ui.journal.entries import JournalScreen
 from companion.ui.journal.entry_editor import EntryEditorScreen
 from companion.ui.shell.home import HomeScreen
-from tests.ui.helpers import record_calls, screen_text, settled, text_of, wait_for
+from tests.ui.helpers import record_calls, screen_text, settled, text_of, type_in, wait_for
 from tests.ui.test_privacy import PASS, encrypted_journal, type_passphrase
 
 
@@ -82,7 +82,7 @@ async def test_a_draft_in_a_locked_journal_is_offered_once_it_is_unlocked(
         await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
         app.push_screen(EntryEditorScreen("thought"))
         await settled(pilot)
-        await pilot.press(*"kept for later 顾客")
+        await type_in(pilot, "kept for later 顾客")
         app.screen.autosave()  # what the 3-second timer does (in a worker)
         await settled(pilot)
         assert app.services.journal.draft() is not None

@@ -165,5 +165,9 @@ async def type_in(pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     await wait_for(pilot, lambda: isinstance(pilot.app.focused, (Input, TextArea)))
     field = pilot.app.focused
     burst(pilot.app, text)
-    await wait_for(pilot, lambda: text in (field.value if isinstance(field, Input) else field.text))
+    await wait_for(
+        pilot,
+        lambda: text in (field.value if isinstance(field, Input) else field.text),
+        timeout=5.0 + len(text) / 20,  # (about 7 ms a key here; a loaded runner is slower)
+    )
     await pilot.pause()  # what the field told its screen (Changed) is handled too

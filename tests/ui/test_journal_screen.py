@@ -288,6 +288,30 @@ async def test_the_count_starts_once_the_page_is_drawn(app_factory) -> None:
         assert seen.count("count") == 1 and seen.index("count") > 0, seen  # painted first
 
 
+async def test_a_letter_and_its_results_are_painted_in_the_same_frame(app_factory) -> None:
+    """The search runs as the box's value changes, inside the key that changed it, so no
+    frame can show the letter over the rows of the search before (after Input.Changed,
+    a few messages later, the results came a frame after the letter: up to 17 ms)."""
+    app = app_factory("en")
+    many_refunds(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        journal = await open_journal(pilot)
+        await wait_for(pilot, lambda: journal.total == 110)
+        search = journal.query_one("#journal-query", Input)
+        frames: list[tuple[str, list[str]]] = []
+        journal.screen_layout_refresh_signal.subscribe(
+            journal, lambda _screen: frames.append((search.value, rows(app))), immediate=True
+        )
+        search.value = "f"  # what the box does with a typed f (only refunds have one)
+        assert rows(app) and all("refund" in r for r in rows(app))  # at once, not later
+        assert "Counting" in text_of(journal.query_one("#journal-count", Paragraph))
+        await wait_for(pilot, lambda: journal.matches == 55)
+        burst(app, "u")  # and a key as the terminal hands it over: "fu"
+        await wait_for(pilot, lambda: journal.search_text == "fu")
+        await settled(pilot)
+        assert frames and all(all("refund" in r for r in shown) for _, shown in frames)
+
+
 async def test_rows_kept_from_one_search_to_the_next_are_not_made_again(
     app_factory, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -108,6 +108,12 @@ class JournalScreen(CompanionScreen):
     def on_mount(self) -> None:
         self.kinds = catalogue(self.t.lang)
         self.query_one("#journal-list", OptionList).focus()
+        # The search runs as the box's value changes, inside the key that changed it, so
+        # the typed letter and its results are painted in the same frame (Input.Changed
+        # comes a few messages later, after the letter alone has been painted, and the
+        # results then wait up to a frame, 17 ms, for the next).
+        search = self.query_one("#journal-query", Input)
+        self.watch(search, "value", self.search_changed, init=False)
         self._timer = self.set_interval(REFRESH_SECONDS, self.refresh_if_changed)
         if not self.companion.services.stores.journal.locked:  # (else drawn on resume,
             self.show_journal()  # when the passphrase dialog over it gives way)
@@ -289,9 +295,8 @@ class JournalScreen(CompanionScreen):
         hit, journal = self.shown[index], self.companion.services.journal
         return self.companion.attempt(lambda: journal.entry_of(hit), None)
 
-    @on(Input.Changed, "#journal-query")
-    def search_changed(self, event: Input.Changed) -> None:
-        self.search_text = event.value
+    def search_changed(self, value: str) -> None:
+        self.search_text = value
         self.refresh_list()
 
     @on(OptionList.OptionHighlighted, "#journal-list")

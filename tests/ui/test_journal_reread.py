@@ -91,6 +91,41 @@ async def test_a_note_from_the_shell_shows_in_the_open_list_read_in_a_worker(
         assert builds.threads == []
 
 
+async def test_the_rest_is_read_once_the_first_page_is_painted(
+    app_factory, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker shares the interpreter with the UI thread: started with the first page,
+    it slowed that page's own layout and paint (an unlock's list came 10-20 ms later)."""
+    app = app_factory("en")
+    app.services.journal.add("free", {"text": "written in the app"})
+    for year in (2022, 2023, 2024):  # a segment each: more than the first page reads
+        long_ago = datetime(year, 3, 1, 9, tzinfo=clock.now().tzinfo)
+        app.services.stores.entries.add(kind="free", text="long ago", created_at=long_ago)
+    events: list[str] = []
+    read_block = search.segment_block
+
+    def recorded(*args: Any, **kwargs: Any) -> Any:
+        on_ui = threading.current_thread() is threading.main_thread()
+        events.append("read here" if on_ui else "read in a worker")
+        return read_block(*args, **kwargs)
+
+    monkeypatch.setattr(search, "segment_block", recorded)
+    mounted = JournalScreen.on_mount
+
+    def on_mount(screen: JournalScreen) -> None:
+        screen.screen_layout_refresh_signal.subscribe(
+            screen, lambda _screen: events.append("painted"), immediate=True
+        )
+        mounted(screen)
+
+    monkeypatch.setattr(JournalScreen, "on_mount", on_mount)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(pilot)
+        await wait_for(pilot, lambda: len(rows(app)) == 4)
+        first = events.index("read in a worker")
+        assert "painted" in events[:first] and "written in the app" in rows(app)[0], events
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 async def test_the_list_says_it_is_reading_and_keeps_a_search_typed_meanwhile(
     app_factory, lang: str, monkeypatch: pytest.MonkeyPatch

@@ -82,6 +82,9 @@ class JournalScreen(CompanionScreen):
         self._asked: object = None  # the search and filters the limit was grown for
         self._counting: object = None  # the count under way (replaced: it stops)
         self._after_paint = AfterPaint(self)  # counts start once a key's page is painted
+        # and the rest of the journal is read once the first page is (a worker shares
+        # the interpreter: started sooner, it slowed the page's own layout and paint)
+        self._read_after_paint = AfterPaint(self)
         self._timer: Timer | None = None
         self.reading = False  # a worker is reading the journal again: drawn again after
         # Just drawn by on_mount; the width drawn for; the draft left unsaved was offered.
@@ -175,7 +178,7 @@ class JournalScreen(CompanionScreen):
         rest of the journal in a worker if it changed (drawn again when that is done)."""
         self.refresh_list()
         if self.journal_behind():
-            self.read_again()
+            self._read_after_paint.run(self.read_again)
 
     def read_again(self) -> None:
         if self.reading:
@@ -221,7 +224,8 @@ class JournalScreen(CompanionScreen):
         same = drawn and page.listed == self.shown and self._row_width() == room
         self.shown, self.more, self.complete = page.listed, page.more, page.complete
         if not page.complete:
-            self.read_again()  # a worker reads the rest; drawn again when it is done
+            # a worker reads the rest (once this page is painted); drawn again after
+            self._read_after_paint.run(self.read_again)
         if not same:
             self._draw(self.shown)
         filters = filters_line(self.kinds, self.kind_filter, self.starred_only, self.t)

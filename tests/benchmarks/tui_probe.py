@@ -5,11 +5,13 @@ and drafts are written), so each starts cold; prints one line ``PROBE {json}``.
 
 - ``search``: common words typed into the journal's search box and taken back with
   backspace. Each key that changes which entries match (counted in jrnl's export of
-  the same text) is timed from the key event to the screen showing the change, drawn
-  (its next refresh): the new rows, or the count line saying it is counting when the
-  first rows are the same. A key that changes nothing on the screen is typed, not
-  timed. Keys go at most one per 150 ms (a fast typist), not as soon as the last is
-  drawn.
+  the same text) is timed from the key event to the end of the first frame that shows
+  the change (``until_drawn``): the new rows, or the count line saying it is
+  counting when the first rows are the same. A key that changes nothing on the screen
+  is typed, not timed. Keys go at most one per 150 ms (a fast typist), not as soon as
+  the last is drawn. Headless, the frame is composed but not turned into the
+  terminal's escape codes (Textual skips that step without a terminal), so a real
+  terminal adds that step's time to each figure.
 - ``note``: ``companion note`` run beside the open journal: how long until the entry
   is listed, and the longest time the UI thread was blocked meanwhile.
 - ``autosave``: two keys typed in the editor (as the terminal hands them over), then
@@ -42,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from textual import events
+from textual.widget import Widget
 
 BEAT = 0.001
 AFTER = 0.05  # a gap that ends just after a change was seen still belongs to it
@@ -99,9 +102,13 @@ def results(app: Any) -> tuple[str, int, str | None] | None:
         return None
     listing = found.first()
     count = screen.query(COUNT)
-    text = str(count.first().render()) if count else ""
+    text = str(count.first().text) if count else ""  # (a Paragraph: the text it shows)
     first = listing.get_option_at_index(0).id if listing.option_count else None
     return text, listing.option_count, first
+
+
+def listed_rows(app: Any) -> int:
+    return (results(app) or ("", 0, None))[1]
 
 
 def send_key(app: Any, key: str) -> None:
@@ -121,15 +128,57 @@ async def until(check: Callable[[], bool], timeout: float, step: float = 0.001) 
     return None
 
 
+class Frames:
+    """The end of each frame the app composes. ``Widget.render_lines`` is how Textual's
+    compositor asks a widget for its lines; the first call of a frame asks the event
+    loop to look just after it (``call_soon`` runs once the frame, drawn in one go on
+    the UI thread, is done). Every frame counts: with a new layout or without."""
+
+    def __init__(self) -> None:
+        self.looks: list[Callable[[], None]] = []
+        self._asked = False
+
+    def install(self) -> None:
+        drawn = Widget.render_lines
+
+        def render_lines(widget: Widget, crop: Any) -> Any:
+            if self.looks and not self._asked:
+                self._asked = True
+                asyncio.get_running_loop().call_soon(self._after_frame)
+            return drawn(widget, crop)
+
+        Widget.render_lines = render_lines  # type: ignore[method-assign]
+
+    def _after_frame(self) -> None:
+        self._asked = False
+        for look in list(self.looks):
+            look()
+
+
+FRAMES = Frames()
+
+
 async def until_drawn(
     app: Any, check: Callable[[], bool], timeout: float, step: float = 0.001
 ) -> float | None:
-    """The moment the screen has been drawn after ``check()`` first holds: a list's new
-    rows count once they are on the screen, not when the widget holds them."""
-    if await until(check, timeout, step) is None:
-        return None
-    await app.screen.wait_for_refresh()
-    return time.perf_counter()
+    """The end of the first frame that showed ``check()`` holding: new rows in a list,
+    a count line changed, letters in the editor. (Seeing the change first and then
+    waiting for a refresh would end a frame early, the change not yet drawn, or late,
+    when another change was drawn first.)"""
+    drawn: list[float] = []
+
+    def look() -> None:
+        if not drawn and check():
+            drawn.append(time.perf_counter())
+
+    FRAMES.looks.append(look)
+    try:
+        deadline = time.perf_counter() + timeout
+        while not drawn and time.perf_counter() < deadline:
+            await asyncio.sleep(step)
+    finally:
+        FRAMES.looks.remove(look)
+    return drawn[0] if drawn else None
 
 
 def journal_texts(export: Path) -> list[str]:
@@ -150,7 +199,7 @@ def changing_keys(word: str, texts: list[str]) -> list[bool]:
 async def open_journal(app: Any, pilot: Any) -> float | None:
     started = time.perf_counter()
     send_key(app, "j")
-    seen = await until_drawn(app, lambda: bool((results(app) or ("", 0, None))[1]), timeout=120)
+    seen = await until_drawn(app, lambda: listed_rows(app) > 0, timeout=120)
     return None if seen is None else seen - started
 
 
@@ -290,7 +339,7 @@ async def probe_unlock(app: Any, pilot: Any, passphrase: str) -> dict[str, Any]:
     started = time.perf_counter()
     send_key(app, "enter")
     # The dialog closes and the journal's rows are drawn: one moment to see.
-    listed = await until_drawn(app, lambda: bool((results(app) or ("", 0, None))[1]), timeout=120)
+    listed = await until_drawn(app, lambda: listed_rows(app) > 0, timeout=120)
     await asyncio.sleep(AFTER)
     beat.stop()
     end = (listed or time.perf_counter()) + AFTER
@@ -305,6 +354,7 @@ async def run(options: argparse.Namespace) -> dict[str, Any]:
     probes = options.probe.split(",")
     texts = journal_texts(Path(options.export)) if "search" in probes else []
     app = companion_app(home)
+    FRAMES.install()
     out: dict[str, Any] = {}
     async with app.run_test(size=(80, 24)) as pilot:
         if "unlock" in probes:

@@ -128,57 +128,78 @@ async def until(check: Callable[[], bool], timeout: float, step: float = 0.001) 
     return None
 
 
+class Look:
+    """A change waited for: ``check()`` holds once it is made, and a frame shows it when
+    one of the widgets it is about (``about``) is drawn in it."""
+
+    def __init__(self, check: Callable[[], bool], about: Callable[[Widget], bool]) -> None:
+        self.check, self.about = check, about
+        self.seen: float | None = None
+
+
 class Frames:
-    """The end of each frame the app composes. ``Widget.render_lines`` is how Textual's
-    compositor asks a widget for its lines; the first call of a frame asks the event
-    loop to look just after it (``call_soon`` runs once the frame, drawn in one go on
-    the UI thread, is done). Every frame counts: with a new layout or without."""
+    """What each frame the app composes showed, and when it was done. ``Widget.render_
+    lines`` is how Textual's compositor asks a widget for its lines: at the first call
+    of a frame the looks waiting are checked (no widget changes while a frame is drawn,
+    in one go on the UI thread); a look counts if a widget it is about is drawn in that
+    frame, and ``call_soon`` notes the time once the frame is done. Every frame counts,
+    with a new layout or without."""
 
     def __init__(self) -> None:
-        self.looks: list[Callable[[], None]] = []
-        self._asked = False
+        self.waiting: list[Look] = []
+        self._frame: dict[Look, bool] | None = None  # look -> a widget of it drawn
 
     def install(self) -> None:
         drawn = Widget.render_lines
 
         def render_lines(widget: Widget, crop: Any) -> Any:
-            if self.looks and not self._asked:
-                self._asked = True
-                asyncio.get_running_loop().call_soon(self._after_frame)
+            if self.waiting and self._frame is None:
+                self._frame = {look: False for look in self.waiting if look.check()}
+                asyncio.get_running_loop().call_soon(self._done)
+            if self._frame:
+                for look in self._frame:
+                    self._frame[look] = self._frame[look] or look.about(widget)
             return drawn(widget, crop)
 
         Widget.render_lines = render_lines  # type: ignore[method-assign]
 
-    def _after_frame(self) -> None:
-        self._asked = False
-        for look in list(self.looks):
-            look()
+    def _done(self) -> None:
+        frame, self._frame = self._frame or {}, None
+        now = time.perf_counter()
+        for look, shown in frame.items():
+            if shown and look.seen is None:
+                look.seen = now
 
 
 FRAMES = Frames()
+IN_LIST = frozenset({LIST.removeprefix("#"), COUNT.removeprefix("#")})
+
+
+def in_list(widget: Widget) -> bool:
+    return widget.id in IN_LIST
 
 
 async def until_drawn(
-    app: Any, check: Callable[[], bool], timeout: float, step: float = 0.001
+    app: Any,
+    check: Callable[[], bool],
+    timeout: float,
+    step: float = 0.001,
+    about: Callable[[Widget], bool] = in_list,
 ) -> float | None:
-    """The end of the first frame that showed ``check()`` holding: new rows in a list,
-    a count line changed, letters in the editor. (Seeing the change first and then
-    waiting for a refresh would end a frame early, the change not yet drawn, or late,
-    when another change was drawn first.)"""
-    drawn: list[float] = []
-
-    def look() -> None:
-        if not drawn and check():
-            drawn.append(time.perf_counter())
-
-    FRAMES.looks.append(look)
+    """The end of the first frame that showed ``check()`` holding: new rows in the
+    journal's list or its count line changed (``about``: the widgets to see drawn), or
+    letters in the editor. (Asked after the frame instead, a change made just after it
+    would count as shown; seeing the change and then waiting for a refresh would end a
+    frame late when another change was drawn first.)"""
+    look = Look(check, about)
+    FRAMES.waiting.append(look)
     try:
         deadline = time.perf_counter() + timeout
-        while not drawn and time.perf_counter() < deadline:
+        while look.seen is None and time.perf_counter() < deadline:
             await asyncio.sleep(step)
     finally:
-        FRAMES.looks.remove(look)
-    return drawn[0] if drawn else None
+        FRAMES.waiting.remove(look)
+    return look.seen
 
 
 def journal_texts(export: Path) -> list[str]:
@@ -303,7 +324,12 @@ async def probe_autosave(app: Any, pilot: Any, home: Path, runs: int) -> dict[st
         length = len(editor.text)
         send_key(app, str(attempt % 10))
         send_key(app, "space")
-        typed = await until_drawn(app, lambda n=length: len(editor.text) == n + 2, timeout=5)
+        typed = await until_drawn(
+            app,
+            lambda n=length: len(editor.text) == n + 2,
+            timeout=5,
+            about=lambda widget: widget is editor,
+        )
         if typed is None:  # (the window starts once the typing is drawn: that is not saving)
             return {"error": f"the keys did not reach the editor on {screen_of(app)}"}
         if data_state(home) != before:

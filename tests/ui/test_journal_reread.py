@@ -95,7 +95,7 @@ async def test_the_rest_is_read_once_the_first_page_is_painted(
     app_factory, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A worker shares the interpreter with the UI thread: started with the first page,
-    it slowed that page's own layout and paint (an unlock's list came 10-20 ms later)."""
+    it slowed that page's own layout and paint (an unlock's rows came about 10 ms later)."""
     app = app_factory("en")
     app.services.journal.add("free", {"text": "written in the app"})
     for year in (2022, 2023, 2024):  # a segment each: more than the first page reads

@@ -180,7 +180,6 @@ def in_list(widget: Widget) -> bool:
 
 
 async def until_drawn(
-    app: Any,
     check: Callable[[], bool],
     timeout: float,
     step: float = 0.001,
@@ -220,7 +219,7 @@ def changing_keys(word: str, texts: list[str]) -> list[bool]:
 async def open_journal(app: Any, pilot: Any) -> float | None:
     started = time.perf_counter()
     send_key(app, "j")
-    seen = await until_drawn(app, lambda: listed_rows(app) > 0, timeout=120)
+    seen = await until_drawn(lambda: listed_rows(app) > 0, timeout=120)
     return None if seen is None else seen - started
 
 
@@ -242,7 +241,7 @@ async def probe_search(app: Any, pilot: Any, texts: list[str]) -> dict[str, Any]
         started = time.perf_counter()
         send_key(app, key)
         if changes:
-            seen = await until_drawn(app, lambda b=before: results(app) != b, timeout=5)
+            seen = await until_drawn(lambda b=before: results(app) != b, timeout=5)
             latencies.append(None if seen is None else seen - started)
     return {"keys": [k for k, timed in plan if timed], "latencies": latencies}
 
@@ -264,7 +263,7 @@ async def probe_note(app: Any, pilot: Any, companion: str, home: Path, runs: int
         )
         await proc.wait()
         written = time.perf_counter()
-        seen = await until_drawn(app, lambda b=before: results(app) != b, timeout=30, step=0.005)
+        seen = await until_drawn(lambda b=before: results(app) != b, timeout=30, step=0.005)
         if seen is None:
             shown.append(None)
             blocked.append(beat.worst(written, time.perf_counter()))
@@ -325,7 +324,6 @@ async def probe_autosave(app: Any, pilot: Any, home: Path, runs: int) -> dict[st
         send_key(app, str(attempt % 10))
         send_key(app, "space")
         typed = await until_drawn(
-            app,
             lambda n=length: len(editor.text) == n + 2,
             timeout=5,
             about=lambda widget: widget is editor,
@@ -365,7 +363,7 @@ async def probe_unlock(app: Any, pilot: Any, passphrase: str) -> dict[str, Any]:
     started = time.perf_counter()
     send_key(app, "enter")
     # The dialog closes and the journal's rows are drawn: one moment to see.
-    listed = await until_drawn(app, lambda: listed_rows(app) > 0, timeout=120)
+    listed = await until_drawn(lambda: listed_rows(app) > 0, timeout=120)
     await asyncio.sleep(AFTER)
     beat.stop()
     end = (listed or time.perf_counter()) + AFTER

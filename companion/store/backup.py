@@ -86,7 +86,7 @@ def backup_daily(
     if changed_only and not changed_since_backup(store, backup_dir):
         return None
     ensure_dir(backup_dir)
-    write_atomic(target, store.read_bytes())
+    write_atomic(target, store.read_bytes(), follow_link=False)
     for old in list_backups(store, backup_dir)[keep:]:
         old.path.unlink(missing_ok=True)
     return target

@@ -119,7 +119,9 @@ def note_summary(journal: JournalStore, name: str, summary: Summary | None) -> N
     }
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with contextlib.suppress(OSError):  # made again when next needed
-        write_atomic(journal.folder / INDEX, journal.codec.seal(payload), durable=False)
+        write_atomic(
+            journal.folder / INDEX, journal.codec.seal(payload), durable=False, follow_link=False
+        )
 
 
 def summaries(journal: JournalStore, names: list[str] | None = None) -> dict[str, Summary | None]:

@@ -218,7 +218,8 @@ def write(segment: Path, codec: Codec, block: Block) -> bool:
 
 def _keep(segment: Path, codec: Codec, block: Block, identity: Identity, digest: str) -> bool:
     try:
-        write_atomic(search_path(segment), codec.seal(pack(block, identity, digest)), durable=False)
+        payload = codec.seal(pack(block, identity, digest))
+        write_atomic(search_path(segment), payload, durable=False, follow_link=False)
     except OSError:
         return False
     return True

@@ -7,8 +7,10 @@ rename, so ``remove_stale_temps`` can tell a dead writer's leftover (deleted) fr
 writer's file (left alone) in any folder, whichever process wrote it.
 
 Writes go through ``os.write`` / ``os.fsync`` so tests can simulate a full disk. A link
-in place of the target is followed: the file it points to is replaced, beside itself,
-and the link stays (a journal kept on an encrypted volume stays there).
+in place of a data file is followed: the file it points to is replaced, beside itself,
+and the link stays (a journal kept on an encrypted volume stays there). A cache or a
+backup replaces a link in its place instead: no one put it there for us, and what it
+points to is not ours to overwrite.
 """
 
 from __future__ import annotations
@@ -39,14 +41,16 @@ def real_target(target: Path) -> Path:
     return Path(os.path.realpath(target))
 
 
-def write_atomic(target: Path, data: bytes, durable: bool = True) -> None:
+def write_atomic(target: Path, data: bytes, durable: bool = True, follow_link: bool = True) -> None:
     """Replace ``target`` (or the file its link points to) with ``data`` durably. The
     file ends up mode 0600.
 
     ``durable=False`` skips the two fsyncs, for a file that is only a cache of another
     (a search file): still never half-written for a reader, and one lost in a power cut
-    is found out of date and made again."""
-    target = real_target(target)
+    is found out of date and made again. ``follow_link=False``: a link in place of
+    ``target`` is replaced by the file, and what it points to is left alone."""
+    if follow_link:
+        target = real_target(target)
     folder = target.parent
     fd, tmp_name = _durable_temp(target, data, durable)
     try:

@@ -156,8 +156,9 @@ def test_a_name_is_a_backup_exactly_when_the_pattern_says_so(
 def test_a_link_to_nowhere_named_as_todays_copy_does_not_stop_it(
     home: Path, clock: FakeClock, tmp_path: Path
 ) -> None:
-    """A changed month whose "copy of today" is a link to nowhere is copied (through
-    the link, as every write of ours goes), not taken as copied already."""
+    """A changed month whose "copy of today" is a link to nowhere is copied, not taken
+    as copied already; the copy replaces the link, and nothing of the journal is
+    written where the link pointed (a backup is never a file someone linked)."""
     write_months(home, clock, 1)
     open_stores(resolve_paths(home), clock).close()
     clock.advance(days=1)
@@ -167,6 +168,8 @@ def test_a_link_to_nowhere_named_as_todays_copy_does_not_stop_it(
     clock.advance(days=1)
     name = f"entries-{MONTH}-{clock.now().date().isoformat()}.db"
     elsewhere = tmp_path / "elsewhere.db"
-    (part_backups(home)[0].parent / name).symlink_to(elsewhere)
+    link = part_backups(home)[0].parent / name
+    link.symlink_to(elsewhere)
     open_stores(resolve_paths(home), clock).close()
-    assert elsewhere.is_file() and b"a later chat" in elsewhere.read_bytes()
+    assert not elsewhere.exists()
+    assert not link.is_symlink() and b"a later chat" in link.read_bytes()

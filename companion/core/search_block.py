@@ -182,7 +182,7 @@ class Block:
                 str(found[5]),
                 tuple(found[6]),
             )
-        except (ValueError, TypeError, KeyError, IndexError) as error:
+        except (ValueError, TypeError, KeyError, IndexError, RecursionError) as error:
             raise DamagedRow(index) from error
 
     def ids(self) -> list[str]:

@@ -70,6 +70,8 @@ class JsonCodec:
             data = json.loads(text)
         except json.JSONDecodeError as error:
             raise CodecError(f"not valid JSON (line {error.lineno})") from error
+        except RecursionError:  # (orjson refuses such nesting as invalid JSON)
+            raise CodecError("not valid JSON (nested too deeply)") from None
         return check_tables(data)
 
 

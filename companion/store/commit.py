@@ -69,7 +69,7 @@ def recover(folder: Path) -> bool:
     except FileNotFoundError:
         names = drop = []
         listed = None
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError, TypeError, RecursionError):
         # A list we cannot read was never completed (it is written atomically): no
         # change was made; the pending files go below.
         names, drop, listed = [], [], None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 from typing import TYPE_CHECKING, NamedTuple
 
 from companion.core.search_block import Block, DamagedRow
@@ -75,10 +76,10 @@ def refresh_segment(journal: JournalStore, name: str, tables: Tables | None = No
     """Make the search file and index entry of a segment from its tables as they are on
     disk now (the caller holds the journal's lock, or takes it here)."""
     with journal.transaction():
-        if tables is None:
-            tables = journal.read_part(name) if journal.part_path(name).exists() else {}
-        block = Block.of(tables.get(segments.ENTRIES_TABLE, {}).items())
         path = journal.part_path(name)
+        if tables is None:  # (a link to nowhere is read too: the reading says what is wrong)
+            tables = journal.read_part(name) if os.path.lexists(path) else {}
+        block = Block.of(tables.get(segments.ENTRIES_TABLE, {}).items())
         if path.exists():
             search_file.write(path, journal.codec, block)
             identity = segment_identity(path)
@@ -101,6 +102,8 @@ def read_index(journal: JournalStore) -> dict[str, Summary]:
             for name, entry in found["segments"].items()
         }
     except (OSError, CodecError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return {}
+    except (OverflowError, RecursionError):  # a count of Infinity, JSON nested too deep
         return {}
 
 

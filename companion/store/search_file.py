@@ -40,7 +40,7 @@ from typing import NamedTuple
 from companion.core.search_block import Block, Scannable
 from companion.store.codec import Codec, CodecError
 from companion.system.atomic import write_atomic
-from companion.system.plain_file import map_plain, read_plain
+from companion.system.plain_file import map_plain, open_plain, read_plain
 
 MAGIC = b"CMPNSRCH"
 VERSION = 3  # 2: rows carry the list's line and the tags as written; 3: a crc per row
@@ -63,10 +63,11 @@ def search_path(segment: Path) -> Path:
 
 
 def segment_identity(segment: Path) -> Identity | None:
-    """What says a search file was made from the segment as it is now."""
+    """What says a search file was made from the segment as it is now; None if there is
+    no file to read there (none, or a link to nowhere or to itself: reading it says so)."""
     try:
         st = segment.stat()
-    except FileNotFoundError:
+    except OSError:
         return None
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
@@ -75,7 +76,7 @@ def segment_now(segment: Path) -> tuple[Identity, str] | None:
     """The segment's identity and the digest of its bytes, both from one open file (a
     writer that replaces the segment meanwhile cannot mix the two)."""
     try:
-        with segment.open("rb") as file:
+        with os.fdopen(open_plain(segment), "rb") as file:  # (a named pipe is not waited on)
             st = os.fstat(file.fileno())
             raw = file.read()
     except FileNotFoundError:
@@ -142,7 +143,8 @@ def unpack(payload: Scannable, whole: bool = True) -> Made:
         digest = header.get("digest")
         version, crc, rows_crc = header["v"], header["crc"], header["rows_crc"]
         kinds = frozenset(str(k) for k in header["kinds"])
-    except (ValueError, KeyError, TypeError) as error:
+    except (ValueError, KeyError, TypeError, OverflowError, RecursionError) as error:
+        # (OverflowError: a count of Infinity; RecursionError: nested 100,000 deep)
         raise CodecError("the search file's header is unreadable") from error
     if version != VERSION:
         raise CodecError(f"search file version {version}")

@@ -33,15 +33,18 @@ DRAFTS_TABLE = "drafts"
 PRACTICE_TABLES = ("reframes", "drill_attempts", "poker_rounds", "roleplay_runs")
 LOCK_FILE = "journal.lock"
 
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_SEGMENT = re.compile(re.escape(SEGMENT_PREFIX) + r"(\d{4}-\d{2}|undated)")
+# A month a date can have: year 0001 to 9999, month 01 to 12. A file named for another
+# (entries-2026-13.db, renamed by hand) is not one of the journal's.
+_YEAR_MONTH = r"(?!0000)\d{4}-(?:0[1-9]|1[0-2])"
+_MONTH = re.compile(_YEAR_MONTH)
+_SEGMENT = re.compile(re.escape(SEGMENT_PREFIX) + rf"({_YEAR_MONTH}|undated)")
 
 
 def segment_of(created_at: object) -> str:
     """The segment an entry belongs to, from its ``created_at`` (stored text or datetime)."""
     text = created_at.isoformat() if isinstance(created_at, datetime) else str(created_at)
     match = _MONTH.match(text)
-    if match is None or not 1 <= int(match.group(2)) <= 12:
+    if match is None:
         return UNDATED
     return f"{SEGMENT_PREFIX}{match.group(0)}"
 
@@ -81,8 +84,10 @@ def may_hold(segment: str, start: date | None, end: date | None) -> bool:
     month = month_of(segment)
     if month is None:
         return True
-    first = date(*month, 1)
-    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    if start is not None and last + timedelta(days=1) < start:
+    year, number = month
+    first = date(year, number, 1)
+    last = date(year, 12, 31) if number == 12 else date(year, number + 1, 1) - timedelta(days=1)
+    # (differences, not dates a day beyond: 9999-12 and 0001-01 are months too)
+    if start is not None and (start - last).days > 1:
         return False
-    return not (end is not None and first - timedelta(days=1) > end)
+    return not (end is not None and (first - end).days > 1)

@@ -6,13 +6,17 @@ read is named."""
 
 from __future__ import annotations
 
+import json
+import os
+import struct
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from companion.store import search_file
+from companion.store import search_file, segments
 from companion.store.backup import backup_daily, backup_path
+from companion.store.codec import default_codec
 from companion.store.search_cache import INDEX
 from companion.store.stores import open_stores
 from companion.system.clock import FakeClock
@@ -74,3 +78,93 @@ def test_a_backup_is_never_written_where_a_link_left_in_its_place_points(
     assert backup_daily(store, target.parent, date(2026, 12, 4)) == target
     assert not elsewhere.exists()
     assert not target.is_symlink() and target.read_bytes() == store.read_bytes()
+
+
+def _search_file_with_header(raw: bytes, header: bytes) -> bytes:
+    """``raw`` with its JSON header replaced by ``header``."""
+    (size,) = struct.unpack_from("<I", raw, 8)
+    return raw[:8] + struct.pack("<I", len(header)) + header + raw[12 + size :]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda head: head.replace(b'"count":1', b'"count":Infinity'),
+        lambda head: b"[" * 100_000 + b"]" * 100_000,
+    ],
+    ids=["infinite-count", "nested-deep"],
+)
+def test_a_search_file_header_that_overflows_or_nests_too_deep_is_made_again(
+    home: Path, two_months: Path, damage
+) -> None:  # type: ignore[no-untyped-def]
+    path = search_file.search_path(segment(home))
+    raw = path.read_bytes()
+    (size,) = struct.unpack_from("<I", raw, 8)
+    path.write_bytes(_search_file_with_header(raw, damage(raw[12 : 12 + size])))
+    assert listed(home) == BOTH
+    assert search_file.read(segment(home), default_codec()) is not None
+
+
+@pytest.mark.parametrize(
+    "index",
+    [
+        b'{"v":1,"segments":{"entries-2026-11":[[1,2,3],Infinity,"x","y"]}}',
+        b"[" * 100_000 + b"]" * 100_000,
+    ],
+    ids=["infinite-count", "nested-deep"],
+)
+def test_an_index_that_overflows_or_nests_too_deep_is_made_again(
+    home: Path, two_months: Path, index: bytes
+) -> None:
+    """`note` read the index after saving: a traceback then, and a second note on retry."""
+    (two_months / INDEX).write_bytes(index)
+    note = companion(home, "note", "a heron today", COMPANION_LANG="en")
+    assert note.returncode == 0 and "Traceback" not in note.stderr, note.stderr
+    assert json.loads((two_months / INDEX).read_bytes())["v"] == 1  # made again
+    (two_months / INDEX).write_bytes(index)
+    assert listed(home) == BOTH
+    herons = companion(home, "find", "heron", COMPANION_LANG="en")
+    assert herons.stdout.count("a heron today") == 1
+
+
+@pytest.mark.parametrize("name", ["entries-2026-13", "entries-2026-00", "entries-0000-01"])
+def test_a_file_named_for_a_month_no_calendar_has_is_not_one_of_the_journals(
+    home: Path, two_months: Path, name: str
+) -> None:
+    """Renamed by hand: it once stopped `find`, `export` and the app's start."""
+    november = segment(home)
+    november.rename(two_months / f"{name}.db")
+    search_file.search_path(november).unlink()
+    assert not segments.is_segment(name)
+    assert listed(home) == ["a flamingo in December"]
+    export = companion(home, "export", "--format", "json", COMPANION_LANG="en")
+    assert export.returncode == 0 and "Traceback" not in export.stderr
+
+
+def test_the_first_and_last_months_a_date_can_have_are_months_like_any_other() -> None:
+    for name in ("entries-9999-12", "entries-0001-01"):
+        assert segments.is_segment(name)
+        assert segments.may_hold(name, date(2026, 1, 1), date(2026, 12, 31)) is False
+        assert segments.may_hold(name, None, None) is True
+    assert segments.may_hold("entries-9999-12", date(9999, 12, 31), None) is True
+    assert segments.may_hold("entries-0001-01", None, date(1, 1, 1)) is True
+    assert segments.segment_of("0000-05-01T10:00:00+08:00") == segments.UNDATED
+
+
+@pytest.mark.parametrize("kind", ["pipe", "loop", "nowhere"])
+def test_a_month_that_is_a_pipe_or_a_broken_link_is_named_and_nothing_hangs(
+    home: Path, two_months: Path, kind: str
+) -> None:
+    assert listed(home) == BOTH  # today's backups taken: a start then opens no month
+    november = segment(home)
+    november.unlink()  # (its search file stays: it was made from another file)
+    if kind == "pipe":
+        os.mkfifo(november)
+    elif kind == "loop":
+        november.symlink_to(november.name)
+    else:
+        november.symlink_to(november.parent / "gone" / "entries-2026-11.db")
+    done = companion(home, "find", "flamingo", COMPANION_LANG="en")  # (a 60 s timeout)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "entries-2026-11.db" in done.stderr
+    assert november.is_symlink() or november.is_fifo()  # left as it was

@@ -10,6 +10,8 @@ import sys
 from typing import Any
 
 from companion.commands.common import run_guarded, say
+from companion.commands.unlocking import is_text
+from companion.store.encryption import MAX_PASSPHRASE as MAX_LENGTH
 from companion.store.encryption import MIN_PASSPHRASE as MIN_LENGTH
 from companion.system.i18n import Strings
 
@@ -76,6 +78,12 @@ def ask_new_passphrase(t: Strings, ask: Any = getpass.getpass) -> str | None:
     """Twice, to catch a typo that would lock the journal for good."""
     if not sys.stdin.isatty() and ask is getpass.getpass:
         given = os.environ.get("COMPANION_NEW_PASSPHRASE", "")
+        if not is_text(given):
+            print(t("lock.new_not_text"), file=sys.stderr)
+            return None
+        if len(given) > MAX_LENGTH:  # (the app's field could never take it)
+            print(t("lock.new_too_long", length=str(MAX_LENGTH)), file=sys.stderr)
+            return None
         if len(given) >= MIN_LENGTH:
             return given
         key = "lock.new_too_short" if given else "lock.cli_no_new_terminal"
@@ -84,6 +92,9 @@ def ask_new_passphrase(t: Strings, ask: Any = getpass.getpass) -> str | None:
     first = ask(t("lock.new_prompt"))
     if len(first) < MIN_LENGTH:
         print(t("lock.too_short", length=str(MIN_LENGTH)), file=sys.stderr)
+        return None
+    if len(first) > MAX_LENGTH:
+        print(t("lock.too_long", length=str(MAX_LENGTH)), file=sys.stderr)
         return None
     if ask(t("lock.repeat_prompt")) != first:
         print(t("lock.mismatch"), file=sys.stderr)

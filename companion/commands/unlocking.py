@@ -35,7 +35,9 @@ def unlock_journal(
 
     given = env.get("COMPANION_PASSPHRASE")
     if given:
-        if not encryption.unlock(journal, given):
+        # (bytes that are not UTF-8 reach os.environ as lone surrogates: no passphrase
+        # set through companion is made of them)
+        if not is_text(given) or not encryption.unlock(journal, given):
             raise CannotUnlock(t("lock.cli_env_wrong"))
         return
     if interactive is None:
@@ -53,6 +55,15 @@ def unlock_journal(
         if attempt < TRIES - 1:
             print(t("lock.wrong" if given else "lock.empty"), file=sys.stderr)
     raise CannotUnlock(t("lock.cli_gave_up"))
+
+
+def is_text(value: str) -> bool:
+    """Can ``value`` be written as UTF-8 (no lone surrogates from undecodable bytes)?"""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _can_ask() -> bool:

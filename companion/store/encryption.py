@@ -40,6 +40,9 @@ if TYPE_CHECKING:
     from companion.store.crypto import EncryptedCodec, Keyring
 
 MIN_PASSPHRASE = 8  # characters; shorter ones are refused before anything changes
+# characters: the app's fields take no more (a terminal field redraws all it holds at
+# every key, so 30,000 characters typed without bracketed paste froze it for minutes)
+MAX_PASSPHRASE = 1024
 PROOF_TRIES = 3  # the smallest files a key is tried on before it is called wrong
 
 

@@ -64,6 +64,24 @@ async def test_an_encrypted_journal_asks_for_the_passphrase_first(
     assert before.startswith(MAGIC)
 
 
+async def test_the_passphrase_field_takes_no_more_than_a_passphrase_can_hold(
+    app_factory, home: Path, clock: FakeClock
+) -> None:
+    """Keys past the limit are dropped (a field redraws all it holds at every key: a
+    30,000-character burst without bracketed paste froze the app for minutes)."""
+    encrypted_journal(home, clock)
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        field = app.screen.query_one("#passphrase", Input)
+        field.value = "x" * (encryption.MAX_PASSPHRASE - 2)
+        field.cursor_position = len(field.value)
+        await pilot.press(*"abcdef")
+        assert field.value == "x" * (encryption.MAX_PASSPHRASE - 2) + "ab"
+        await pilot.press("ctrl+a", "ctrl+k", *PASS, "enter")  # (emacs keys: clear the field)
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+
+
 async def test_the_journal_opened_by_the_passphrase_is_not_kept_waiting_by_home(
     app_factory, home: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from companion.commands.unlocking import CannotUnlock, unlock_journal
 from companion.store import encryption
+from companion.store.encryption import MAX_PASSPHRASE
 from companion.store.envelope import MAGIC
 from companion.store.stores import open_stores
 from companion.system.clock import FakeClock
@@ -64,6 +65,41 @@ def test_a_short_new_passphrase_changes_nothing(home: Path, clock: FakeClock) ->
     assert "set COMPANION_NEW_PASSPHRASE" in result.stderr
     assert "The journal is encrypted" not in result.stderr  # (it isn't)
     assert journal.read_bytes() == before
+
+
+def test_a_passphrase_of_bytes_that_are_not_text_is_refused_in_words(
+    home: Path, clock: FakeClock
+) -> None:
+    """Undecodable bytes in the environment reach Python as lone surrogates; encoding
+    them for scrypt raised UnicodeEncodeError, a traceback."""
+    not_text = b"abc\xff\xfedefgh".decode("utf-8", "surrogateescape")
+    journal = journal_with_entry(home, clock)
+    before = journal.read_bytes()
+    refused = companion(home, "passphrase", "set", COMPANION_NEW_PASSPHRASE=not_text)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "not text (UTF-8)" in refused.stderr
+    assert journal.read_bytes() == before
+    done = companion(home, "passphrase", "set", COMPANION_NEW_PASSPHRASE="long enough 123")
+    assert done.returncode == 0, done.stderr
+    encrypted = journal.read_bytes()
+    for given in (not_text, "\udcff"):
+        found = companion(home, "find", "private", COMPANION_PASSPHRASE=given)
+        assert found.returncode == 1 and "Traceback" not in found.stderr
+        assert "does not open the journal" in found.stderr
+    assert journal.read_bytes() == encrypted
+
+
+def test_a_new_passphrase_longer_than_the_apps_field_takes_is_refused(
+    home: Path, clock: FakeClock
+) -> None:
+    journal = journal_with_entry(home, clock)
+    before = journal.read_bytes()
+    longest = "x" * MAX_PASSPHRASE
+    refused = companion(home, "passphrase", "set", COMPANION_NEW_PASSPHRASE=longest + "x")
+    assert refused.returncode == 1 and "longer than 1024 characters" in refused.stderr
+    assert journal.read_bytes() == before
+    done = companion(home, "passphrase", "set", COMPANION_NEW_PASSPHRASE=longest)
+    assert done.returncode == 0, done.stderr
 
 
 def test_locked_without_a_terminal_says_how_to_unlock(home: Path, clock: FakeClock) -> None:

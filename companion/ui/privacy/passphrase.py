@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Static
 
 from companion.services.messages import plain_left
 from companion.store import encryption
+from companion.store.encryption import MAX_PASSPHRASE as MAX_LENGTH
 from companion.store.encryption import MIN_PASSPHRASE as MIN_LENGTH
 from companion.store.errors import StoreError
 from companion.ui.shell.base import CompanionModal
@@ -33,10 +34,12 @@ class PassphraseScreen(CompanionModal):
             state = "lock.state_encrypted" if encrypted else "lock.state_plain"
             lock_key = self.companion.key_for("lock")
             yield Paragraph(t(state, key=lock_key), classes="dialog-line", markup=False)
-            if encrypted:
-                yield Input(password=True, id="current", placeholder=t("lock.current_placeholder"))
-            yield Input(password=True, id="new", placeholder=t("lock.new_placeholder"))
-            yield Input(password=True, id="repeat", placeholder=t("lock.repeat_placeholder"))
+            fields = {"current": "lock.current_placeholder"} if encrypted else {}
+            fields |= {"new": "lock.new_placeholder", "repeat": "lock.repeat_placeholder"}
+            for field, placeholder in fields.items():
+                yield Input(
+                    password=True, id=field, placeholder=t(placeholder), max_length=MAX_LENGTH
+                )
             yield Paragraph(t("lock.no_recovery"), classes="muted", markup=False)
             yield Paragraph(id="passphrase-message", classes="problem hidden", markup=False)
             with ChoiceRow(classes="buttons"):

@@ -31,7 +31,12 @@ class UnlockScreen(CompanionModal):
         with Vertical(classes="dialog", id="unlock"):
             yield Paragraph(t("lock.unlock_title"), classes="dialog-title", markup=False)
             yield Paragraph(t("lock.unlock_body"), classes="dialog-line", markup=False)
-            yield Input(password=True, id="passphrase", placeholder=t("lock.unlock_placeholder"))
+            yield Input(
+                password=True,
+                id="passphrase",
+                placeholder=t("lock.unlock_placeholder"),
+                max_length=encryption.MAX_PASSPHRASE,
+            )
             yield Paragraph(id="unlock-message", classes="problem hidden", markup=False)
         yield KeysFooter()
 

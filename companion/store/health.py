@@ -95,7 +95,7 @@ def inspect_store(
     return StoreHealth(path, state, len(raw), version, backups=backups)
 
 
-STATE_ORDER = ("corrupt", "too_new", "unreadable", "encrypted", "ok", "missing")
+STATE_ORDER = ("not_a_file", "corrupt", "too_new", "unreadable", "encrypted", "ok", "missing")
 
 
 def journal_parts(paths: Paths, known_version: int) -> list[tuple[str, StoreHealth]]:
@@ -132,6 +132,8 @@ def journal_health(paths: Paths, known_version: int) -> StoreHealth:
     )
     sealed = next((h for _, h in parts if h.state == "encrypted"), None)
     name, health = worst
+    if health.state == "not_a_file":  # a pipe, a folder, a link to nowhere: named itself
+        return health
     reason = f"{name}{segments.SUFFIX}: {health.reason}" if health.reason else ""
     return StoreHealth(
         folder,
@@ -158,6 +160,7 @@ def backup_blocked(paths: Paths, today: date) -> str | None:
     due = [p for p in stores if not backup_path(p, paths.backup_dir, today).exists()]
     journal, copies = paths.data_dir / segments.FOLDER, paths.backup_dir / segments.FOLDER
     parts = sorted(journal.glob(f"*{segments.SUFFIX}")) if journal.is_dir() else []
+    parts = [p for p in parts if p.is_file()]  # (a pipe, a link to nowhere: said elsewhere)
     newest = newest_backups(copies, segments.SUFFIX)
     due += [
         p

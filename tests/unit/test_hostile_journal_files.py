@@ -168,3 +168,32 @@ def test_a_month_that_is_a_pipe_or_a_broken_link_is_named_and_nothing_hangs(
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert "entries-2026-11.db" in done.stderr
     assert november.is_symlink() or november.is_fifo()  # left as it was
+
+
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        ("pipe", "is not a regular file"),
+        ("folder", "is a folder, not companion's file"),
+        ("loop", "is a link that leads back to itself"),
+        ("nowhere", "is a link to"),
+    ],
+)
+def test_doctor_names_a_month_that_is_not_a_file(
+    home: Path, two_months: Path, kind: str, said: str
+) -> None:
+    """doctor once stopped with a traceback here (a state its ordering did not know,
+    and a stat of the month for the backup's size)."""
+    november = segment(home)
+    november.unlink()
+    if kind == "pipe":
+        os.mkfifo(november)
+    elif kind == "folder":
+        november.mkdir()
+    elif kind == "loop":
+        november.symlink_to(november.name)
+    else:
+        november.symlink_to(november.parent / "gone" / "entries-2026-11.db")
+    done = companion(home, "doctor", COMPANION_LANG="en")
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert f"{november} {said}" in done.stdout

@@ -45,8 +45,8 @@ def commit(
     try:
         for name, data in pairs:
             pending = pending_path(folder / name)
-            _write_durably(pending, data)
-            written.append(pending)
+            written.append(pending)  # (before: one cut short by a full disk goes too)
+            write_durably(pending, data)
             names.append(name)
         drop = [name for name in drop if name not in names]
         write_atomic(folder / MARKER, json.dumps({"files": names, "drop": drop}).encode())
@@ -100,7 +100,7 @@ def _finish(folder: Path, names: list[str], drop: list[str]) -> None:
     fsync_dir(folder)
 
 
-def _write_durably(path: Path, data: bytes) -> None:
+def write_durably(path: Path, data: bytes) -> None:
     with contextlib.suppress(FileNotFoundError):
         path.unlink()  # a leftover (or a link planted there): never written through
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)

@@ -4,10 +4,11 @@ Every file of the journal is sealed with the same salt and key, so one scrypt op
 them all. A key is proven right when it opens one of the journal's own files (the
 smallest first); one that opens none is a wrong passphrase and changes nothing. A
 conversion writes every file of the journal in one atomic commit (commit.py): a kill
-midway leaves the old form of all of them or the new form of all of them. Backups are
-converted after it, each atomically; one left plain by a kill is found by its header
-(never by decrypting it) and converted at the next unlock, so no plain copy of an
-encrypted journal lingers.
+midway leaves the old form of all of them or the new form of all of them. Its backups
+go with it (backup_change.py): their new forms are written beside them first, and put
+in place after the commit, or at the next open. A plain backup an older companion left
+beside an encrypted journal is found by its header (never by decrypting it) and
+converted at the next unlock, so no plain copy of an encrypted journal lingers.
 
 The single ``journal.db`` of earlier versions is unlocked by the rules it always had
 (``unlock_file``), then split (see migrate.py).
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from companion.store import journal_files, search_file, segments
 from companion.store.backup import clean_backup_temps, set_aside
+from companion.store.backup_change import Pending
 from companion.store.codec import Codec, CodecError, WrongPassphrase, default_codec
 from companion.store.database import Database
 from companion.store.envelope import EnvelopeTooNew, is_encrypted, read_header
@@ -31,6 +33,7 @@ from companion.store.errors import (
     StoreTooNew,
     StoreUnavailable,
     StoreUnreadable,
+    StoreWriteError,
 )
 from companion.store.file_marks import starts_encrypted
 from companion.store.journal import JournalStore
@@ -90,18 +93,37 @@ def recode(journal: JournalStore, new: Codec) -> Recoded:
                 yield f"{name}{segments.SUFFIX}", new.encode(tables)
 
         caches = [p.name for p in journal.folder.glob(f"*{search_file.SUFFIX}")] + [INDEX]
-        journal.commit(files(), drop=caches)
+        for name in names:  # each part opened (checked, and copied once a day) first:
+            journal.read_part(name, strict=True)  # its copy of today is converted too
+        backups = journal.backup_files()
+        pending = Pending(journal.folder, backups)  # their new forms, with the journal's
+        try:
+            recoded = _recode_backups(journal, backups, old, new, pending)
+            journal.commit(files(), drop=caches)
+        except BaseException:
+            pending.drop()  # nothing changed: no backup in a form the journal has not
+            raise
         journal.set_codec(new)
+        pending.put_in_place()
         for name, block in blocks.items():
             path = journal.part_path(name)
             if search_file.write(path, new, block):
                 identity = search_file.segment_identity(path)
                 if identity is not None:
                     note_summary(journal, name, Summary.of(identity, block))
-    return _recode_backups(journal, journal.backup_files(), old, new)
+    return recoded
 
 
-def _recode_backups(journal: JournalStore, backups: list[Path], old: Codec, new: Codec) -> Recoded:
+def _recode_backups(
+    journal: JournalStore,
+    backups: list[Path],
+    old: Codec,
+    new: Codec,
+    pending: Pending | None = None,
+) -> Recoded:
+    """Each backup in ``new``'s form: written beside it (``pending``, for a conversion
+    of the whole journal: a failure to write raises StoreWriteError) or over it (the
+    plain backups ``secure_backups`` finds: a failure is named and tried again)."""
     converted = unreadable = 0
     plain: list[PlainLeft] = []
     _clean_backup_temps(journal)  # a killed backup write's: it may hold a plain copy
@@ -120,6 +142,13 @@ def _recode_backups(journal: JournalStore, backups: list[Path], old: Codec, new:
             unreadable += 1
             if not is_encrypted(raw):  # plain, and damaged: it may still hold writing
                 plain.append(_set_aside(path, journal))
+            continue
+        if pending is not None:
+            try:
+                pending.write(path, new.encode(tables))
+            except OSError as error:
+                raise StoreWriteError(path.parent, error) from error
+            converted += 1
             continue
         try:
             write_atomic(path, new.encode(tables))

@@ -24,6 +24,7 @@ from pathlib import Path
 from companion.store import commit, segments
 from companion.store import journal_files as files
 from companion.store.backup import Backup, list_backups
+from companion.store.backup_change import settle
 from companion.store.codec import Codec, CodecError, Tables, default_codec
 from companion.store.database import Database, OpenProblem, Schema
 from companion.store.envelope import EnvelopeTooNew, read_header
@@ -105,6 +106,7 @@ class JournalStore:
         files.make_folder(self.folder, self.legacy_path)
         with self.transaction():
             commit.recover(self.folder)
+            settle(self.folder, [self.backup_dir, self.legacy_backup_dir])
             self.temps.sweep()
         if not files.layout_exists(self.folder, self.backup_dir) and files.legacy_traces(
             self.legacy_path, self.legacy_backup_dir

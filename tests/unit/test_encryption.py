@@ -247,19 +247,44 @@ def test_turning_encryption_off(home: Path, clock: FakeClock) -> None:
     assert not any(p.read_bytes().startswith(MAGIC) for p in journal_files(home))
 
 
-def killed_after_the_live_file(monkeypatch, journal, passphrase: str) -> None:  # type: ignore[no-untyped-def]
-    """Encrypt, the process killed between the journal's files and its backups."""
-    import companion.store.encryption as module
+def killed_after_the_live_file(monkeypatch, journal, passphrase: str | None) -> None:  # type: ignore[no-untyped-def]
+    """Encrypt (None: decrypt), the process killed once the journal's files are
+    committed, before its backups' new forms, written beside them, are put in place."""
+    from companion.store.backup_change import Pending
 
-    real = module.write_atomic
-
-    def dies_at_the_first_backup(path, data):  # type: ignore[no-untyped-def]
+    def killed(self) -> None:  # type: ignore[no-untyped-def]
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(module, "write_atomic", dies_at_the_first_backup)
-    with pytest.raises(KeyboardInterrupt):
-        encryption.encrypt(journal, passphrase)
-    monkeypatch.setattr(module, "write_atomic", real)
+    with monkeypatch.context() as patched:
+        patched.setattr(Pending, "put_in_place", killed)
+        with pytest.raises(KeyboardInterrupt):
+            if passphrase is None:
+                encryption.decrypt(journal)
+            else:
+                encryption.encrypt(journal, passphrase)
+
+
+def killed_before_the_live_file(monkeypatch, journal, passphrase: str | None) -> None:  # type: ignore[no-untyped-def]
+    """The same, killed after the backups' new forms are written, before the commit
+    (a kill -9 runs no cleanup: none is run here either)."""
+    from companion.store.backup_change import Pending
+    from companion.store.journal import JournalStore
+
+    def killed(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patched:
+        patched.setattr(JournalStore, "commit", killed)
+        patched.setattr(Pending, "drop", lambda self: None)
+        with pytest.raises(KeyboardInterrupt):
+            if passphrase is None:
+                encryption.decrypt(journal)
+            else:
+                encryption.encrypt(journal, passphrase)
+
+
+def pending_left(home: Path) -> list[Path]:
+    return [p for p in home.rglob("*") if p.name.endswith(".pending")]
 
 
 def test_a_conversion_cut_short_is_finished_at_the_next_unlock(
@@ -268,11 +293,48 @@ def test_a_conversion_cut_short_is_finished_at_the_next_unlock(
     stores = seeded(home, clock)
     killed_after_the_live_file(monkeypatch, stores.journal, "pass phrase")
     plain = [b for b in part_backups(home) if not b.read_bytes().startswith(MAGIC)]
-    assert plain  # a plain copy is still there…
-    stores = open_stores(resolve_paths(home), clock, passphrase="pass phrase")
+    assert plain and pending_left(home)  # a plain copy is still there…
+    stores = open_stores(resolve_paths(home), clock)  # (no passphrase needed)
     for backup in part_backups(home):
-        assert backup.read_bytes().startswith(MAGIC)  # …until the next unlock
-    assert holding(home, "order 8812") == []
+        assert backup.read_bytes().startswith(MAGIC)  # …until the next open
+    assert holding(home, "order 8812") == [] and pending_left(home) == []
+    stores = open_stores(resolve_paths(home), clock, passphrase="pass phrase")
+    assert stores.journal.problem is None and stores.entries.all()
+
+
+@pytest.mark.parametrize("passphrase", ["pass phrase", None], ids=["set", "remove"])
+def test_a_conversion_killed_before_the_journals_commit_changes_nothing(
+    home: Path, clock: FakeClock, monkeypatch, passphrase: str | None
+) -> None:
+    """Not even a backup: each stays in the form the journal has."""
+    stores = seeded(home, clock)
+    if passphrase is None:
+        encryption.encrypt(stores.journal, "pass phrase")
+    before = {p: p.read_bytes() for p in journal_files(home)}
+    killed_before_the_live_file(monkeypatch, stores.journal, passphrase)
+    assert pending_left(home)
+    stores = open_stores(resolve_paths(home), clock)
+    assert {p: p.read_bytes() for p in journal_files(home)} == before
+    assert pending_left(home) == []
+    if passphrase is None:  # still encrypted, and opened as it was
+        assert stores.journal.locked
+        assert encryption.unlock(stores.journal, "pass phrase")
+    assert stores.entries.all()[0].text == SECRET
+
+
+def test_a_removal_killed_after_the_journals_commit_leaves_a_plain_journal_that_opens(
+    home: Path, clock: FakeClock, monkeypatch
+) -> None:
+    """Its backups were left encrypted: the plain journal then looked locked, and the
+    old passphrase set every plain file aside as damaged."""
+    stores = seeded(home, clock)
+    encryption.encrypt(stores.journal, "pass phrase")
+    killed_after_the_live_file(monkeypatch, stores.journal, None)
+    stores = open_stores(resolve_paths(home), clock)
+    assert stores.journal.problem is None and not stores.journal.locked
+    assert not any(p.read_bytes().startswith(MAGIC) for p in journal_files(home))
+    assert stores.entries.all()[0].text == SECRET
+    assert not list(home.rglob("*.corrupt-*")) and pending_left(home) == []
 
 
 def test_a_damaged_encrypted_segment_is_set_aside_when_the_key_is_proven(

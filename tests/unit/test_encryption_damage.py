@@ -14,7 +14,7 @@ from companion.store.health import journal_health
 from companion.store.stores import JOURNAL_SCHEMA, open_stores
 from companion.system.clock import FakeClock
 from companion.system.paths import resolve_paths
-from tests.layout import segment
+from tests.layout import part_backups, segment
 from tests.unit.test_encryption import SECRET, killed_after_the_live_file, seeded
 
 PASS = "pass phrase"
@@ -37,9 +37,9 @@ def test_the_old_passphrase_after_a_change_cut_short_is_only_wrong(
     encrypted(home, clock)
     stores = open_stores(resolve_paths(home), clock, passphrase=PASS)
     killed_after_the_live_file(monkeypatch, stores.journal, "the new one")
+    stores = open_stores(resolve_paths(home), clock)  # the backups are put in place
     before = tree(home)
-    stores = open_stores(resolve_paths(home), clock)
-    # The old passphrase still opens the backups, but not the live file: wrong, not damage.
+    # The old passphrase opens neither the backups nor the live files: wrong, not damage.
     assert encryption.unlock(stores.journal, PASS) is False
     assert stores.journal.problem is not None
     assert stores.journal.problem.kind == "wrong_passphrase"
@@ -48,6 +48,8 @@ def test_the_old_passphrase_after_a_change_cut_short_is_only_wrong(
     assert encryption.unlock(stores.journal, "the new one") is True
     assert stores.journal.problem is None
     assert stores.entries.all()[0].text == SECRET
+    codec = stores.journal.codec  # every backup opens with the new key, none with the old
+    assert all(codec.same_key(p.read_bytes()) for p in part_backups(home))
 
 
 @pytest.mark.parametrize("size", [4, 20, 50])

@@ -23,7 +23,7 @@ from companion.system.atomic import remove_stale_temps
 from companion.system.clock import FakeClock
 from companion.system.leftovers import SETTINGS_FOLDER_FILES, clean_leftovers
 from companion.system.paths import resolve_paths
-from tests.layout import part_backups, segment
+from tests.layout import journal_files, part_backups, segment
 from tests.unit.test_passphrase_cli import companion
 
 WORD = "papayawhip-refund"
@@ -158,34 +158,35 @@ def test_a_backup_that_cannot_be_read_is_named_not_hidden(home: Path, clock: Fak
     assert report.problems >= 1
 
 
-def test_a_backup_that_could_not_be_written_is_named_and_doctor_counts_it(
+def test_a_backup_that_cannot_be_written_stops_the_change_and_changes_nothing(
     home: Path, clock: FakeClock, monkeypatch
 ) -> None:
+    """Backups go with the journal (a full disk once left them plain beside an encrypted
+    journal, or under the old key after a change, for good)."""
+    import companion.store.backup_change as backup_change
+    from companion.store.errors import StoreWriteError
+
     journal_with_backups(home, clock)
     stores = open_stores(resolve_paths(home), clock)
-    real_replace = os.replace
+    before = {p: p.read_bytes() for p in journal_files(home)}
+    real_write = backup_change.write_durably
 
-    def full_for_backups(source, target, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if "backups" in str(target):
+    def full_for_backups(path, data):  # type: ignore[no-untyped-def]
+        if "backups" in str(path):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        return real_replace(source, target, *args, **kwargs)
+        return real_write(path, data)
 
-    monkeypatch.setattr(os, "replace", full_for_backups)
-    result = encryption.encrypt(stores.journal, "long enough 123")
+    monkeypatch.setattr(backup_change, "write_durably", full_for_backups)
+    with pytest.raises(StoreWriteError):
+        encryption.encrypt(stores.journal, "long enough 123")
     monkeypatch.undo()
-    assert {(c.why, c.reason) for c in result.plain_left} == {
-        ("not_written", os.strerror(errno.ENOSPC))
-    }
-    assert len(result.plain_left) == 1  # the segment's one backup (taken the day after)
-    report = run_doctor(resolve_paths(home), {})
-    text = "\n".join(report.lines)
-    for copy in result.plain_left:
-        assert f"! {copy.path}: a backup of your encrypted journal still in plain text" in text
-    assert report.problems >= len(result.plain_left)
-    # The next unlock encrypts them, and doctor is content again.
-    assert encryption.unlock(open_stores(resolve_paths(home), clock).journal, "long enough 123")
-    assert holding(home) == []
+    assert {p: p.read_bytes() for p in journal_files(home)} == before
+    assert not [p for p in home.rglob("*") if p.name.endswith("pending")]
     assert run_doctor(resolve_paths(home), {}).problems == 0
+    # With room again, it goes through, backups and all.
+    stores = open_stores(resolve_paths(home), clock)
+    assert encryption.encrypt(stores.journal, "long enough 123").plain_left == ()
+    assert holding(home) == []
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -198,3 +199,29 @@ def test_the_app_names_what_stayed_plain(lang: str, home: Path, clock: FakeClock
         [PlainLeft(home / "backups" / "j.db", "not_written", "No space")], Strings(lang)
     )
     assert "No space" in line and "rm " in line
+
+
+def test_a_several_file_change_cut_short_by_a_full_disk_leaves_no_part_of_it(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The file being written when the disk filled up was left behind (a plain piece of
+    an encrypted journal being decrypted, until the next start)."""
+    folder = tmp_path / "journal"
+    folder.mkdir()
+    from companion.store import commit
+
+    real_write = os.write
+    writes = []
+
+    def fills_up(fd, data):  # type: ignore[no-untyped-def]
+        writes.append(fd)
+        if len(writes) == 2:  # the second file: a piece of it, then no room
+            real_write(fd, bytes(data)[:10])
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_write(fd, data)
+
+    monkeypatch.setattr(os, "write", fills_up)
+    with pytest.raises(OSError):
+        commit.commit(folder, {"a.db": b"first file", "b.db": b"second file, plain words"})
+    monkeypatch.undo()
+    assert sorted(p.name for p in folder.iterdir()) == []

@@ -84,11 +84,12 @@ def warn_settings(services: Services, t: Strings) -> None:
 
 def counted(counts: dict[str, int], t: Strings) -> str:
     """ "3 entries, 2 reframes": every kind of record named, whether or not there are
-    any, except poker rounds and packs, which are named only when there are some."""
+    any, except poker rounds, packs and entries left out, named only when there are
+    some."""
     parts = [
         t(f"export.counts.{name}_{'one' if count == 1 else 'other'}", count=count)
         for name, count in counts.items()
-        if count or name not in ("poker_rounds", "packs")
+        if count or name not in ("poker_rounds", "packs", "left_out")
     ]
     return t("export.counts.joiner").join(parts)
 

@@ -42,6 +42,11 @@ def run(args: argparse.Namespace) -> int:
         text, counts = render(args.format, services, t)
         warn(t("journal.cli.not_encrypted"))
         if args.out is None:
+            from companion.services.journal.export import left_out
+
+            skipped = left_out(counts, t)
+            if skipped:
+                warn(skipped)
             say(text)
             return 0
         target = Path(args.out).expanduser()

@@ -43,11 +43,15 @@ class Row(NamedTuple):
     line: str = ""  # the list's line (core.journal.summary), at most LINE_WIDTH
     written_tags: tuple[str, ...] = ()  # the tags as written
 
-    def moment(self) -> datetime | None:
+    def moment(self, tz: tzinfo) -> datetime | None:
+        """When it was written; None if it has no date. A date without its offset (a
+        hand edit: companion always writes one) is taken in ``tz``, the reader's zone,
+        as the entry is (entry_repo.readable): a naive one cannot be compared."""
         try:
-            return datetime.fromisoformat(self.created_at)
+            moment = datetime.fromisoformat(self.created_at)
         except (TypeError, ValueError):
             return None
+        return moment if moment.tzinfo is not None else moment.replace(tzinfo=tz)
 
 
 def hay_bytes(doc: dict[str, Any]) -> bytes:
@@ -233,7 +237,7 @@ class Block:
         if tz is not self._tz:
             self._days, self._tz = {}, tz
         if index not in self._days:
-            moment = self.row(index).moment()
+            moment = self.row(index).moment(tz)
             self._days[index] = None if moment is None else moment.astimezone(tz).date()
         return self._days[index]
 

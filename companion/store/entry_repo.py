@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 from companion.store import segments
@@ -26,13 +26,36 @@ ENTRIES = segments.ENTRIES_TABLE
 Docs = dict[str, dict[str, Any]]
 
 
+def readable(doc: Mapping[str, Any], tz: tzinfo) -> Entry | None:
+    """A stored document as an entry; None for one in a form no companion writes (no
+    id or date, a date that is not one), as a hand edit or another program leaves:
+    passed over, where it once stopped the app's start and every export. A date
+    without its offset is taken in ``tz``, the reader's zone."""
+    try:
+        entry = from_doc(Entry, dict(doc))
+    except (TypeError, ValueError, KeyError, AttributeError, OverflowError):
+        return None
+    created, updated = entry.created_at, entry.updated_at
+    if not (isinstance(created, datetime) and isinstance(updated, datetime)):
+        return None
+    return dataclasses.replace(
+        entry,
+        created_at=created if created.tzinfo else created.replace(tzinfo=tz),
+        updated_at=updated if updated.tzinfo else updated.replace(tzinfo=tz),
+    )
+
+
 class EntryRepo:
     record_type = Entry
     table_name = ENTRIES
+    passed_over = 0  # documents ``all`` could not read as entries, the last time
 
     def __init__(self, journal: JournalStore, clock: Clock) -> None:
         self.journal = journal
         self.clock = clock
+
+    def _tz(self) -> tzinfo:
+        return self.clock.now().tzinfo  # type: ignore[return-value]
 
     @property
     def db(self) -> JournalStore:
@@ -50,7 +73,7 @@ class EntryRepo:
         if name is None:
             return None
         doc = self.segment_docs(name).get(entry_id)
-        return from_doc(Entry, dict(doc)) if doc is not None else None
+        return readable(doc, self._tz()) if doc is not None else None
 
     def locate(self, entry_id: str, at: datetime | str | None = None) -> str | None:
         """The segment holding ``entry_id``, or None."""
@@ -67,11 +90,14 @@ class EntryRepo:
 
     def all(self) -> list[Entry]:
         """Every entry, newest first (reads every segment: for exports and imports)."""
-        entries = [
-            from_doc(Entry, dict(doc))
+        tz = self._tz()
+        found = [
+            readable(doc, tz)
             for name in self.journal.segment_names()
             for doc in self.segment_docs(name).values()
         ]
+        self.passed_over = sum(entry is None for entry in found)
+        entries = [entry for entry in found if entry is not None]
         entries.sort(key=lambda e: e.created_at, reverse=True)
         return entries
 
@@ -87,15 +113,15 @@ class EntryRepo:
     def created_between(self, start: datetime, end: datetime) -> list[Entry]:
         """Entries created in [start, end), newest first. Only the segments that can hold
         them are read, and only the documents in range are decoded."""
-        found = []
+        found, tz = [], self._tz()
         for doc in self.docs_between(start, end):
             try:
                 created = datetime.fromisoformat(doc["created_at"])
             except (KeyError, TypeError, ValueError):
-                created = None  # decoded all the same: that says what is wrong with it
-            if created is None or start <= created < end:
-                entry = from_doc(Entry, dict(doc))
-                if start <= entry.created_at < end:
+                continue  # (no entry written by companion is without its date)
+            if created.tzinfo is None or start <= created < end:
+                entry = readable(doc, tz)
+                if entry is not None and start <= entry.created_at < end:
                     found.append(entry)
         found.sort(key=lambda e: e.created_at, reverse=True)
         return found
@@ -122,7 +148,9 @@ class EntryRepo:
             doc = self.segment_docs(name).get(entry_id) if name is not None else None
             if name is None or doc is None:
                 raise KeyError(entry_id)
-            current = from_doc(Entry, dict(doc))
+            current = readable(doc, self._tz())
+            if current is None:  # (never listed as an entry: see readable)
+                raise KeyError(entry_id)
             updated = dataclasses.replace(current, updated_at=self.clock.now(), **changes)
             doc = to_doc(updated)
             self._change(name, lambda docs: {**docs, entry_id: doc})
@@ -137,7 +165,7 @@ class EntryRepo:
             if doc is None:
                 return None
             self._change(name, lambda docs: {k: v for k, v in docs.items() if k != entry_id})
-        return from_doc(Entry, dict(doc))
+        return readable(doc, self._tz())
 
     def _change(self, name: str, change: Callable[[Docs], Docs]) -> None:
         """Read-modify-write one segment under the journal's lock, then its search file

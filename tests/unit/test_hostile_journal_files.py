@@ -197,3 +197,40 @@ def test_doctor_names_a_month_that_is_not_a_file(
     done = companion(home, "doctor", COMPANION_LANG="en")
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert f"{november} {said}" in done.stdout
+
+
+def test_entries_in_a_form_companion_never_writes_are_passed_over_and_said(
+    home: Path, two_months: Path, clock: FakeClock
+) -> None:
+    """A hand-edited month: a date without its offset (compared with the others, it
+    stopped `find`, `export` and the app's start), a date that is not one, no id."""
+    december = segment(home, "2026-12")
+    data = json.loads(december.read_bytes())
+    good = next(iter(data["entries"].values()))
+    data["entries"] |= {
+        "naive": {
+            **good,
+            "id": "naive",
+            "created_at": "2026-12-01T10:00:00",
+            "text": "a flamingo at ten",
+        },
+        "odd": {**good, "id": "odd", "created_at": "not a date", "text": "a flamingo undated"},
+        "none": {k: v for k, v in good.items() if k != "id"} | {"text": "a flamingo with no id"},
+    }
+    december.write_text(json.dumps(data))
+    assert "a flamingo at ten" in listed(home)
+    export = companion(home, "export", "--format", "json", COMPANION_LANG="en")
+    assert export.returncode == 0 and "Traceback" not in export.stderr
+    assert "2 entries left out: they are not in a form companion writes" in export.stderr
+    texts = [e["text"] for e in json.loads(export.stdout)["entries"]]
+    assert sorted(texts) == ["a flamingo at ten", *BOTH]
+    # Home's figures read this month's entries; the one without an offset is in the
+    # reader's zone (Shanghai here), so it is 1 December 10:00 there.
+    from companion.services.journal.service import Journal
+
+    journal = Journal(open_stores(resolve_paths(home), clock), clock)
+    days = journal.days(date(2026, 12, 1), date(2026, 12, 3))
+    at_ten = [e for e in days if e.text == "a flamingo at ten"]
+    assert [(e.created_at.hour, e.created_at.utcoffset()) for e in at_ten] == [
+        (10, clock.now().utcoffset())
+    ]

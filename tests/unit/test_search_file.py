@@ -77,16 +77,16 @@ def test_a_missing_search_file_is_made_again(home: Path, clock: FakeClock, writt
 def test_a_search_decodes_only_the_entries_it_shows(
     home: Path, clock: FakeClock, written: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import companion.store.records as records
+    import companion.store.entry_repo as entry_repo
 
     decoded = []
-    real = records.from_doc
+    real = entry_repo.from_doc
 
     def counting(cls, doc):  # type: ignore[no-untyped-def]
         decoded.append(doc["text"])
         return real(cls, doc)
 
-    monkeypatch.setattr(records, "from_doc", counting)  # (imported when first decoding)
+    monkeypatch.setattr(entry_repo, "from_doc", counting)  # (what entry_repo.readable uses)
     journal = Journal(open_stores(resolve_paths(home), clock), clock)
     hits = journal.find(Query(words=("a",)))
     assert [h.row.line for h in hits] == ["退款 again", "a calm day"]  # from the rows alone

@@ -248,6 +248,8 @@ def export_journal(services: Any, fmt: str, t: Strings) -> tuple[str, dict[str, 
     entries = list(reversed(services.journal.entries()))
     reframes = list(reversed(services.stores.reframes.all()))
     counts = {"entries": len(entries), "reframes": len(reframes)}
+    if services.journal.passed_over():  # not in a form companion writes: said, not hidden
+        counts["left_out"] = services.journal.passed_over()
     now = services.clock.now()
     if fmt == "json":
         from companion.packs.own import pack_sources
@@ -262,6 +264,14 @@ def export_journal(services: Any, fmt: str, t: Strings) -> tuple[str, dict[str, 
     if fmt == "md":
         return export_markdown(entries, kinds, t, now.tzinfo, now, reframes), counts
     return export_text(entries, kinds, t, now.tzinfo, reframes), counts
+
+
+def left_out(counts: dict[str, int], t: Strings) -> str | None:
+    """What an export says of the entries it had to leave out, if any."""
+    count = counts.get("left_out", 0)
+    if not count:
+        return None
+    return t(f"export.counts.left_out_{'one' if count == 1 else 'other'}", count=count)
 
 
 def export_to_folder(services: Any, fmt: str, t: Strings) -> tuple[Path, dict[str, int]]:

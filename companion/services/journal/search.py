@@ -189,7 +189,7 @@ class JournalSearch:
             with _telling(name):
                 for index in block.matches(query, tz):
                     row = block.row(index)
-                    moment = row.moment()
+                    moment = row.moment(tz)
                     if full and (moment is None or oldest is None or moment <= oldest):
                         break  # (an entry kept with another offset can cross a month's end)
                     hits.append(Listed(name, row, moment))
@@ -269,10 +269,11 @@ class JournalSearch:
         with self._decoding:
             entry = self._decoded.get(key)
         if entry is None:
-            from companion.store.records import from_doc
-            from companion.store.schema import Entry
+            from companion.store.entry_repo import readable
 
-            entry = from_doc(Entry, dict(doc))
+            entry = readable(doc, self.tz())  # (None: not in a form companion writes)
+            if entry is None:
+                return None
             with self._decoding:
                 if len(self._decoded) >= KEEP_ENTRIES:
                     self._decoded = {}

@@ -139,8 +139,14 @@ class Journal:
         return self.clock.now().tzinfo  # type: ignore[return-value]
 
     def entries(self) -> list[Entry]:
-        """Every entry, newest first."""
-        return self.search(Query())
+        """Every entry, newest first, read from the segments themselves (an export is
+        the copy to keep: it never depends on the search files being right). One in a
+        form no companion writes is passed over (``passed_over`` says how many)."""
+        return self.repo.all()
+
+    def passed_over(self) -> int:
+        """How many stored documents the last ``entries`` could not read as entries."""
+        return self.repo.passed_over
 
     def kinds_present(self) -> set[str]:
         return self.finder.kinds()

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Button
 
-from companion.services.journal.export import export_to_folder
+from companion.services.journal.export import export_to_folder, left_out
 from companion.store.errors import StoreError
 from companion.system.paths import display_path
 from companion.ui.shell.base import CompanionModal
@@ -55,5 +55,6 @@ class ExportScreen(CompanionModal):
             self.notify(t("journal.export.failed", reason=reason), severity="error", markup=False)
             return
         done = t("journal.export.done", entries=str(counts["entries"]), path=display_path(path))
-        self.notify(done, timeout=15, markup=False)
+        skipped = left_out(counts, t)
+        self.notify(f"{done} {skipped}" if skipped else done, timeout=15, markup=False)
         self.dismiss()

@@ -214,6 +214,8 @@ def unlock(journal: JournalStore | Database, passphrase: str) -> bool:
             journal.set_codec(journal.legacy.storage.codec)
             journal.problem = None
             journal.open()
+            if journal.available:  # as after any unlock: no plain copy stays
+                secure_backups(journal)
         else:
             journal.problem = journal.legacy.problem
         return opened

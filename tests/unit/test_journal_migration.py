@@ -110,6 +110,25 @@ def test_a_locked_old_file_waits_for_the_passphrase(home: Path, clock: FakeClock
     assert_everything_there(home, clock, PASS)
 
 
+def test_a_plain_copy_of_the_old_file_is_encrypted_when_it_is_unlocked_and_split(
+    home: Path, clock: FakeClock
+) -> None:
+    """A plain backup an older version (or a killed conversion) left beside an encrypted
+    old journal stayed plain after the unlock that split it."""
+    from companion.store import encryption
+
+    plain = json.dumps(old_tables(clock)).encode()
+    old_journal(home, clock, PASS)
+    backups = home / "backups"
+    backups.mkdir(parents=True, exist_ok=True)
+    (backups / "journal-2026-11-20.db").write_bytes(plain)
+    stores = open_stores(resolve_paths(home), clock)
+    assert encryption.unlock(stores.journal, PASS)
+    assert holding(home, "refund story") == []
+    assert (backups / "journal-2026-11-20.db").read_bytes().startswith(MAGIC)
+    assert_everything_there(home, clock, PASS)
+
+
 def test_a_kill_before_the_point_of_no_return_leaves_the_old_file(
     home: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:

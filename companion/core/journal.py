@@ -276,6 +276,9 @@ def field_text(value: Any) -> str:
 # (pasted from a terminal) must show as a symbol, never reach the terminal and act.
 _CONTROLS = {c: 0x2400 + c for c in range(0x20) if c not in (0x09, 0x0A)}
 _CONTROLS.update({0x7F: 0x2421, **{c: 0xFFFD for c in range(0x80, 0xA0)}})
+# Bidirectional embeddings, overrides and isolates: they reorder how the rest of a line
+# reads on the screen (U+202E shows "txt.exe" for "exe.txt").
+_CONTROLS.update({c: 0xFFFD for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
 
 
 def shown(text: str) -> str:

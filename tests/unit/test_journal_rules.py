@@ -122,6 +122,7 @@ def test_every_kind_in_every_language_has_prompts_and_the_main_text() -> None:
 def test_control_characters_are_shown_not_sent_to_the_terminal() -> None:
     assert shown("a\x1b[31mred\x07\tok\n") == "a␛[31mred␇\tok\n"
     assert shown("[bold]x[/bold] 😀 顾客") == "[bold]x[/bold] 😀 顾客"
+    assert shown("refund \u202eexe.txt\u2066x\u2069") == "refund \ufffdexe.txt\ufffdx\ufffd"
     assert summary("line one\n\x1b[2J  line two", {}) == "line one ␛[2J line two"
     assert summary("", {"score": 3, "words": "ok"}) == "3/5 ok"
 

@@ -41,9 +41,11 @@ async def test_ctrl_q_while_writing_keeps_the_draft_and_it_comes_back_at_start(
         await wait_for(pilot, lambda: isinstance(again.screen, EntryEditorScreen))
         text = again.screen.query_one("#answer-text", TextArea).text
         assert text == "half a thought, not saved"
+        await type_in(pilot, ", and more")  # carries on where it stopped, not before it
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(again.screen, HomeScreen))
-    assert [e.text for e in again.services.journal.entries()] == ["half a thought, not saved"]
+    entries = again.services.journal.entries()
+    assert [e.text for e in entries] == ["half a thought, not saved, and more"]
 
 
 async def test_a_locked_journal_offers_its_draft_only_once_unlocked(

@@ -155,6 +155,8 @@ class EntryEditorScreen(CompanionScreen):
             (w for w in answers if not isinstance(w, Select) or w.value is Select.NULL),
             answers[0],
         )
+        for area in self.query(TextArea):  # a draft or an entry carries on where it ends
+            area.move_cursor(area.document.end)
         first.focus()
         self._timer = self.set_interval(AUTOSAVE_SECONDS, self.autosave)
 

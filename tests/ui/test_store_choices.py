@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from companion.store import backup
+from companion.store.stores import open_stores
 from companion.system.clock import FakeClock
+from companion.system.paths import resolve_paths
 from companion.ui.journal.entries import JournalScreen
 from companion.ui.privacy.unlock import UnlockScreen
 from companion.ui.shell.home import HomeScreen
@@ -130,3 +132,35 @@ async def test_a_backup_that_could_not_be_written_is_told_once(
     warnings = [m for m, severity in notes.messages if severity == "warning"]
     assert len(warnings) == 1
     assert "backup of your journal and activity log could not be written" in warnings[0]
+
+
+async def test_many_months_set_aside_at_once_are_asked_about_one_at_a_time(
+    app_factory, home: Path, clock: FakeClock
+) -> None:
+    """A screen each, stacked, made Textual recurse drawing them (a helper's app died
+    after about eight); now each closing brings the next, at start too."""
+    stores = open_stores(resolve_paths(home), clock)
+    for _ in range(12):
+        stores.entries.add(kind="free", text="a chat")
+        clock.advance(days=31)
+    open_stores(resolve_paths(home), clock)  # the backups of every month
+    months = sorted(journal_dir(home).glob("entries-*.db"))
+    assert len(months) == 12
+    for month in months:
+        month.write_bytes(month.read_bytes()[:-7])
+    for start in (True, False):  # found while reading the journal; then at the next start
+        app = app_factory("en")
+        async with app.run_test(size=(80, 24)) as pilot:
+            if start:
+                await pilot.press("j")
+            told = 0
+            for _ in range(20):
+                await wait_for(pilot, lambda: isinstance(pilot.app.screen, StoreProblemScreen))
+                shown = [s for s in app.screen_stack if isinstance(s, StoreProblemScreen)]
+                assert len(shown) == 1
+                told += 1
+                await pilot.press("escape")  # not now: the next one
+                await settled(pilot)
+                if not isinstance(app.screen, StoreProblemScreen):
+                    break
+            assert told == 12

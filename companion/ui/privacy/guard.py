@@ -68,13 +68,13 @@ class JournalGuard:
         if problem is None:
             then()
             return
-        from companion.ui.shell.store_problem import StoreProblemScreen
+        from companion.ui.shell.store_problem import tell_in_turn
 
         def closed(_result: object) -> None:
             if self.journal.available:
                 then()
 
-        self.app.push_screen(StoreProblemScreen(problem), callback=closed)
+        tell_in_turn(self.app, problem, after=closed)
 
     def lock_key(self) -> None:
         """ctrl+l works while typing: the keys typed before it reach their field first,

@@ -15,10 +15,10 @@ if TYPE_CHECKING:
 def tell_start_problems(app: CompanionApp) -> None:
     problems = [p for p in app.services.stores.problems if p.kind != "locked"]
     if problems:  # a locked journal asks for its passphrase when used, not now
-        from companion.ui.shell.store_problem import StoreProblemScreen
+        from companion.ui.shell.store_problem import tell_in_turn
 
         for problem in problems:
-            app.push_screen(StoreProblemScreen(problem))
+            tell_in_turn(app, problem)
     for line in [config_problem(p, app.strings) for p in app.services.config.problems]:
         app.notify(line, severity="warning", timeout=12, markup=False)
 

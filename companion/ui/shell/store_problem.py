@@ -4,6 +4,7 @@ without choosing decides nothing: the question comes back at the next start."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -104,6 +105,27 @@ def tell_found(app: CompanionApp, problem: OpenProblem) -> None:
     screen pushed over the dialog would be the one its closing takes away.)"""
     if app.privacy.unlocking:
         return
-    if any(isinstance(s, StoreProblemScreen) and s.problem == problem for s in app.screen_stack):
+    tell_in_turn(app, problem)
+
+
+def tell_in_turn(
+    app: CompanionApp, problem: OpenProblem, after: Callable[[object], None] | None = None
+) -> None:
+    """Show ``problem``'s screen, or, while another is open, once the others have
+    closed: one at a time, each closing brings the next (dozens of months set aside
+    at once stacked a screen each, and drawing them made Textual recurse). ``after``
+    runs when this one closes."""
+    showing = [s for s in app.screen_stack if isinstance(s, StoreProblemScreen)]
+    if any(s.problem == problem for s in showing) or problem in app.problems_waiting:
         return
-    app.push_screen(StoreProblemScreen(problem))
+    if showing:
+        app.problems_waiting.append(problem)
+        return
+
+    def closed(result: object) -> None:
+        if after is not None:
+            after(result)
+        if app.problems_waiting:
+            tell_in_turn(app, app.problems_waiting.pop(0))
+
+    app.push_screen(StoreProblemScreen(problem), callback=closed)

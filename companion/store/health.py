@@ -33,7 +33,8 @@ from companion.system.paths import Paths
 @dataclass(frozen=True)
 class StoreHealth:
     path: Path
-    state: str  # missing | ok | encrypted | corrupt | too_new | unreadable | not_a_file
+    # missing | ok | encrypted | corrupt | too_new | unreadable | not_a_file | mixed
+    state: str
     size: int = 0
     version: int | None = None
     reason: str = ""
@@ -42,10 +43,11 @@ class StoreHealth:
     envelope: int | None = None  # for "encrypted": what its header says without the
     kdf: KdfParams | None = None  # passphrase (the schema version is inside)
     target: Path | None = None  # for "not_a_file" (a link to nowhere): where it points
+    odd: tuple[Path, ...] = ()  # for "mixed": the files not in the rest's form
 
     @property
     def needs_action(self) -> bool:
-        return self.state in ("corrupt", "too_new", "unreadable", "not_a_file")
+        return self.state in ("corrupt", "too_new", "unreadable", "not_a_file", "mixed")
 
 
 def inspect_store(
@@ -95,7 +97,16 @@ def inspect_store(
     return StoreHealth(path, state, len(raw), version, backups=backups)
 
 
-STATE_ORDER = ("not_a_file", "corrupt", "too_new", "unreadable", "encrypted", "ok", "missing")
+STATE_ORDER = (
+    "not_a_file",
+    "corrupt",
+    "too_new",
+    "unreadable",
+    "mixed",
+    "encrypted",
+    "ok",
+    "missing",
+)
 
 
 def journal_parts(paths: Paths, known_version: int) -> list[tuple[str, StoreHealth]]:
@@ -134,6 +145,10 @@ def journal_health(paths: Paths, known_version: int) -> StoreHealth:
     name, health = worst
     if health.state == "not_a_file":  # a pipe, a folder, a link to nowhere: named itself
         return health
+    if health.state in ("encrypted", "ok"):
+        odd = _odd_ones_out(folder, parts)
+        if odd is not None:
+            return odd
     reason = f"{name}{segments.SUFFIX}: {health.reason}" if health.reason else ""
     return StoreHealth(
         folder,
@@ -146,6 +161,18 @@ def journal_health(paths: Paths, known_version: int) -> StoreHealth:
         sealed.envelope if sealed else None,
         sealed.kdf if sealed else None,
     )
+
+
+def _odd_ones_out(folder: Path, parts: list[tuple[str, StoreHealth]]) -> StoreHealth | None:
+    """Plain files among encrypted ones, or the other way round (one copied in from
+    another time): the fewer are the odd ones. Unlocking would take the plain ones for
+    damaged and set them aside, so they are named before that. Judged by headers."""
+    sealed = [folder / f"{n}{segments.SUFFIX}" for n, h in parts if h.state == "encrypted"]
+    plain = [folder / f"{n}{segments.SUFFIX}" for n, h in parts if h.state == "ok"]
+    if not sealed or not plain:
+        return None
+    odd, form = (plain, "plain") if len(plain) <= len(sealed) else (sealed, "encrypted")
+    return StoreHealth(folder, "mixed", reason=form, odd=tuple(odd))
 
 
 def backup_blocked(paths: Paths, today: date) -> str | None:

@@ -234,3 +234,36 @@ def test_entries_in_a_form_companion_never_writes_are_passed_over_and_said(
     assert [(e.created_at.hour, e.created_at.utcoffset()) for e in at_ten] == [
         (10, clock.now().utcoffset())
     ]
+
+
+@pytest.mark.parametrize("odd", ["plain", "encrypted"])
+def test_doctor_names_files_not_in_the_form_of_the_rest_of_the_journal(
+    home: Path, two_months: Path, clock: FakeClock, odd: str
+) -> None:
+    """A month copied in from another time: doctor said "All good", and unlocking then
+    set the plain files aside as damaged."""
+    from companion.services.doctor.report import run_doctor
+    from companion.store import encryption
+
+    november = segment(home)
+    plain_copy = november.read_bytes()
+    stores = open_stores(resolve_paths(home), clock)
+    clock.advance(days=31)
+    stores.entries.add(kind="free", text="a third month")  # (the odd one is the fewer)
+    encryption.encrypt(stores.journal, "long enough 123")
+    sealed_copy = november.read_bytes()
+    if odd == "encrypted":
+        encryption.decrypt(
+            open_stores(resolve_paths(home), clock, passphrase="long enough 123").journal
+        )
+        november.write_bytes(sealed_copy)
+        said = f"{november.name} is encrypted, while its other files are not"
+    else:
+        november.write_bytes(plain_copy)
+        said = f"{november.name} is not encrypted, while its other files are"
+    before = {p: p.read_bytes() for p in two_months.iterdir() if p.is_file()}
+    report = run_doctor(resolve_paths(home), {})
+    text = "\n".join(report.lines)
+    assert said in text and f"move it out of {two_months}" in text, text
+    assert report.problems >= 1
+    assert {p: p.read_bytes() for p in two_months.iterdir() if p.is_file()} == before

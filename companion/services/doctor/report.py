@@ -98,6 +98,16 @@ def store_line(name: str, health: StoreHealth, t: Strings) -> str:
     if health.state == "corrupt":
         key = "doctor.store_corrupt_locked" if health.encrypted else "doctor.store_corrupt"
         return t(key, store=label, reason=health.reason)
+    if health.state == "mixed":
+        names = ", ".join(p.name for p in health.odd[:3]) + (" …" if len(health.odd) > 3 else "")
+        number = "one" if len(health.odd) == 1 else "other"
+        return t(
+            f"doctor.store_mixed_{health.reason}_{number}",
+            store=label,
+            count=str(len(health.odd)),
+            files=names,
+            folder=str(health.path),
+        )
     if health.state == "too_new":
         return t("doctor.store_too_new", store=label, found=str(health.version))
     if health.state == "unreadable":

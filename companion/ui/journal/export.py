@@ -4,7 +4,7 @@ encrypted. ``companion export`` does the same from a shell, anywhere."""
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -43,18 +43,37 @@ class ExportScreen(CompanionModal):
     @on(Button.Pressed, "#export-formats Button")
     def chosen(self, event: Button.Pressed) -> None:
         fmt = (event.button.id or "").removeprefix("export-")
-        t = self.t
-        services = self.companion.services
+        for button in self.query(Button):  # one export at a time
+            button.disabled = True
+        self.export(fmt)
+
+    @work(thread=True, exclusive=True, group="export")
+    def export(self, fmt: str) -> None:
+        """Reads every entry and writes them out: O(n), never on the UI thread."""
+        t, services = self.t, self.companion.services
         try:
             path, counts = export_to_folder(services, fmt, t)
         except StoreError as error:
-            self.companion.tell_store_error(error)
+            self.app.call_from_thread(self._failed, error)
             return
         except OSError as error:
             reason = error.strerror or str(error)
-            self.notify(t("journal.export.failed", reason=reason), severity="error", markup=False)
+            self.app.call_from_thread(self._failed, t("journal.export.failed", reason=reason))
             return
         done = t("journal.export.done", entries=str(counts["entries"]), path=display_path(path))
         skipped = left_out(counts, t)
-        self.notify(f"{done} {skipped}" if skipped else done, timeout=15, markup=False)
-        self.dismiss()
+        self.app.call_from_thread(self._done, f"{done} {skipped}" if skipped else done)
+
+    def _done(self, said: str) -> None:
+        self.app.notify(said, timeout=15, markup=False)
+        if self.is_attached and self.app.screen is self:
+            self.dismiss()
+
+    def _failed(self, problem: StoreError | str) -> None:
+        """Said, and the formats offered again (another may fit: a smaller file…)."""
+        if isinstance(problem, StoreError):
+            self.companion.tell_store_error(problem)
+        else:
+            self.app.notify(problem, severity="error", markup=False)
+        for button in self.query(Button):
+            button.disabled = False

@@ -20,7 +20,8 @@ from companion.services.messages import (
     seen_by_others,
     store_error,
 )
-from companion.store.errors import StoreError
+from companion.store.database import OpenProblem
+from companion.store.errors import StoreError, StoreUnavailable
 from companion.system.i18n import Strings
 
 BAD_INPUT = 2
@@ -113,5 +114,16 @@ def run_guarded(args: argparse.Namespace, body) -> int:  # type: ignore[no-untyp
         warn(failure.message)
         return failure.status
     except StoreError as error:
-        warn(store_error(error, t or Strings("en")))
+        t = t or Strings("en")
+        if _locked_meanwhile(error):  # another command or the app set a passphrase
+            warn(t("lock.cli_no_terminal"))
+        else:
+            warn(store_error(error, t))
         return STORE_PROBLEM
+
+
+def _locked_meanwhile(error: StoreError) -> bool:
+    """The journal was encrypted after this command opened it: the app's sentence
+    ("unlock it") would not say how a command does."""
+    problem = error.problem if isinstance(error, StoreUnavailable) else None
+    return isinstance(problem, OpenProblem) and problem.kind == "locked"

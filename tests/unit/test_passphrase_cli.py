@@ -185,3 +185,26 @@ def test_the_passphrase_is_not_changed_under_the_open_app(home: Path, clock: Fak
     done = companion(home, "passphrase", "set", COMPANION_NEW_PASSPHRASE="long enough 123")
     assert done.returncode == 0, done.stderr
     assert journal.read_bytes().startswith(MAGIC)
+
+
+def test_a_journal_encrypted_while_a_command_ran_is_told_the_commands_way(
+    home: Path, clock: FakeClock, capsys
+) -> None:
+    """A note racing `passphrase set` said "Unlock it with your passphrase", the app's
+    sentence, without how a command does."""
+    import argparse
+
+    from companion.commands.common import STORE_PROBLEM, run_guarded
+    from companion.store.database import OpenProblem
+    from companion.store.errors import StoreUnavailable
+
+    journal_with_entry(home, clock)
+
+    def encrypted_meanwhile(services, t):  # type: ignore[no-untyped-def]
+        problem = OpenProblem("locked", "journal", segment(home))
+        raise StoreUnavailable(segment(home), "locked", problem=problem)
+
+    args = argparse.Namespace(data_dir=str(home))
+    assert run_guarded(args, encrypted_meanwhile) == STORE_PROBLEM
+    said = capsys.readouterr().err
+    assert "Run this in a terminal to type the passphrase, or set COMPANION_PASSPHRASE" in said

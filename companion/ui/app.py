@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from textual import events, on
 from textual.app import App, SystemCommand
@@ -65,9 +65,6 @@ from companion.ui.shell.unsaved import keep_unsaved_input
 from companion.ui.widgets.prose import toast_text
 from companion.ui.widgets.tension import TensionScale
 
-if TYPE_CHECKING:
-    from companion.store.database import OpenProblem
-
 # Screens other than Home are imported where they open, so the first screen comes up
 # sooner.
 
@@ -99,9 +96,6 @@ class CompanionApp(App[None]):
         self.quiet_errors = quiet_errors
         self.crash_log: Path | None = None
         self.backups_told: set[str] = set()  # stores whose failed backup was told
-        # Files found unreadable, waiting for the one on screen to close (see
-        # shell/store_problem.py: one such screen at a time).
-        self.problems_waiting: list[OpenProblem] = []
         # A quit that could not keep what was typed stays open once (see
         # quit_keeping_input); the next one closes.
         self.quit_refused = False

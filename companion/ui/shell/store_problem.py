@@ -4,7 +4,7 @@ without choosing decides nothing: the question comes back at the next start."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -31,6 +31,7 @@ class StoreProblemScreen(CompanionModal):
     def __init__(self, problem: OpenProblem) -> None:
         super().__init__()
         self.problem = problem
+        self.waiting: list[OpenProblem] = []  # to show once this closes (tell_in_turn)
 
     @property
     def store(self) -> str:
@@ -109,23 +110,27 @@ def tell_found(app: CompanionApp, problem: OpenProblem) -> None:
 
 
 def tell_in_turn(
-    app: CompanionApp, problem: OpenProblem, after: Callable[[object], None] | None = None
+    app: CompanionApp,
+    problem: OpenProblem,
+    after: Callable[[object], None] | None = None,
+    waiting: Sequence[OpenProblem] = (),
 ) -> None:
-    """Show ``problem``'s screen, or, while another is open, once the others have
-    closed: one at a time, each closing brings the next (dozens of months set aside
-    at once stacked a screen each, and drawing them made Textual recurse). ``after``
-    runs when this one closes."""
+    """Show ``problem``'s screen, or, while another is open, once it has closed: one
+    at a time, each closing brings the next (dozens of months set aside at once
+    stacked a screen each, and drawing them made Textual recurse). The screen on show
+    keeps those waiting. ``after`` runs when this one closes."""
     showing = [s for s in app.screen_stack if isinstance(s, StoreProblemScreen)]
-    if any(s.problem == problem for s in showing) or problem in app.problems_waiting:
-        return
     if showing:
-        app.problems_waiting.append(problem)
+        if all(problem != s.problem and problem not in s.waiting for s in showing):
+            showing[-1].waiting.append(problem)
         return
+    screen = StoreProblemScreen(problem)
+    screen.waiting = list(waiting)
 
     def closed(result: object) -> None:
         if after is not None:
             after(result)
-        if app.problems_waiting:
-            tell_in_turn(app, app.problems_waiting.pop(0))
+        if screen.waiting:
+            tell_in_turn(app, screen.waiting[0], waiting=screen.waiting[1:])
 
-    app.push_screen(StoreProblemScreen(problem), callback=closed)
+    app.push_screen(screen, callback=closed)

@@ -18,8 +18,12 @@ from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
     import argparse
+    from typing import Any
 
     from companion.services.intent import StartIntent
+    from companion.system.i18n import Strings
+
+SOFTWARE_ERROR = 70  # sysexits' EX_SOFTWARE: an error in companion itself
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -97,7 +101,7 @@ def _main(argv: list[str], collecting: bool) -> int:
             if command is not None and collecting:
                 gc.freeze()  # what the start made: later collections skip it
                 gc.enable()
-            done = command.run(args) if command is not None else None
+            done = _run_command(command, args, t) if command is not None else None
         if done is None:
             return run_tui(args)
         if isinstance(done, int):
@@ -113,6 +117,32 @@ def _main(argv: list[str], collecting: bool) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+
+
+def _run_command(command: Any, args: argparse.Namespace, t: Strings) -> object:
+    """A sub-command; an error nothing expected is logged (its type and place, never
+    its message: it may quote the journal) and said in a line, not as a traceback on
+    the terminal, as the app does."""
+    from companion.system.paths import FolderProblem
+
+    try:
+        return command.run(args)
+    except (BrokenPipeError, FolderProblem):
+        raise  # (each said by _main)
+    except Exception as error:
+        from companion import __version__
+        from companion.system.clock import SystemClock
+        from companion.system.crashlog import write_crash
+        from companion.system.paths import display_path, resolve_paths
+
+        print(t("errors.command_crashed"), file=sys.stderr)
+        try:
+            log = resolve_paths(args.data_dir).log_file
+            write_crash(log, error, SystemClock().now(), __version__)
+        except Exception:  # (the command is failing already)
+            return SOFTWARE_ERROR
+        print(t("errors.log_hint", path=display_path(log)), file=sys.stderr)
+        return SOFTWARE_ERROR
 
 
 def run_tui(args: argparse.Namespace, intent: StartIntent | None = None) -> int:

@@ -180,3 +180,23 @@ def test_a_reader_that_went_away_is_not_an_error_message(tmp_path: Path) -> None
     )
     assert "Exception ignored" not in reader_gone.stderr
     assert "Traceback" not in reader_gone.stderr
+
+
+def test_an_error_nothing_expected_in_a_command_is_logged_without_its_words(
+    home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A traceback on the terminal could quote the journal (a date that is not one, in
+    ValueError's message); the log keeps the type and place only, as the app's does."""
+    import companion.commands.find as find
+    from companion.cli import SOFTWARE_ERROR, main
+
+    def broken(args):  # type: ignore[no-untyped-def]
+        raise ValueError("Invalid isoformat string: 'my private words'")
+
+    monkeypatch.setattr(find, "run", broken)
+    assert main(["--data-dir", str(home), "find", "x"]) == SOFTWARE_ERROR
+    said = capsys.readouterr().err
+    assert "unexpected problem" in said and "Traceback" not in said
+    assert "my private words" not in said
+    log = (home / "logs" / "companion.log").read_text()
+    assert "ValueError" in log and "in broken" in log and "my private words" not in log

@@ -62,7 +62,19 @@ async def test_nothing_found_is_said_in_the_persons_language(app_factory, lang, 
         await pilot.pause()
 
 
-async def test_export_vent_and_unlock_run_from_the_palette(app_factory, home) -> None:
+async def test_export_vent_and_unlock_run_from_the_palette(app_factory, home, monkeypatch) -> None:
+    import threading
+
+    import companion.ui.journal.export as export_screen
+
+    threads = []  # the export reads every entry: at 25,000 the app froze while it ran
+    real = export_screen.export_to_folder
+
+    def recorded(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(export_screen, "export_to_folder", recorded)
     app = app_factory("en")
     app.services.journal.add("free", {"text": "a line to keep"})
     async with app.run_test(size=(80, 24)) as pilot:
@@ -71,38 +83,10 @@ async def test_export_vent_and_unlock_run_from_the_palette(app_factory, home) ->
         await wait_for(pilot, lambda: type(app.screen).__name__ == "ExportScreen")
         await pilot.press("enter")  # Markdown, the first
         await wait_for(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
+        assert threads and threads[0] is not threading.main_thread()  # in a worker
         [exported] = list((home / "data" / "exports").iterdir())
         assert "a line to keep" in exported.read_text("utf-8")
         assert exported.stat().st_mode & 0o777 == 0o600
         await found(pilot, "vent")
         await pilot.press("enter")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "VentScreen")
-
-
-async def test_the_export_is_read_and_written_off_the_ui_thread(
-    app_factory, home, monkeypatch
-) -> None:
-    """It reads every entry: at 25,000 the app froze while it ran."""
-    import threading
-
-    import companion.ui.journal.export as screen
-
-    threads = []
-    real = screen.export_to_folder
-
-    def recorded(*args, **kwargs):  # type: ignore[no-untyped-def]
-        threads.append(threading.current_thread())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(screen, "export_to_folder", recorded)
-    app = app_factory("en")
-    app.services.journal.add("free", {"text": "a line to keep"})
-    async with app.run_test(size=(80, 24)) as pilot:
-        await found(pilot, "export")
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "ExportScreen")
-        await pilot.press("enter")  # Markdown, the first
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "HomeScreen")
-    assert threads and threads[0] is not threading.main_thread()
-    [exported] = list((home / "data" / "exports").iterdir())
-    assert "a line to keep" in exported.read_text("utf-8")

@@ -1,5 +1,6 @@
-"""The app with entries another program wrote in a form companion never writes: Home
-starts, the journal lists them, and Export says what it left out."""
+"""The app with entries another program wrote in a form companion never writes, or
+deleted behind the list's back: Home starts, the journal lists them, Export says what
+it left out, and one that cannot be opened is said."""
 
 from __future__ import annotations
 
@@ -53,3 +54,25 @@ async def test_home_and_the_journal_open_and_export_says_what_it_left_out(
         await wait_for(pilot, lambda: bool(notes.messages))
         left_out = "1 entry left out" if lang == "en" else "1 条日记没有导出"
         assert left_out in notes.text(), notes.text()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_opening_an_entry_gone_since_the_list_was_drawn_says_so(
+    app_factory, home: Path, clock: FakeClock, lang: str
+) -> None:
+    """`enter` on it did nothing, without a word."""
+    stores = open_stores(resolve_paths(home), clock)
+    entry = stores.entries.add(kind="free", text="deleted from the shell")
+    app = app_factory(lang)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j")
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+        await settled(pilot)
+        notes = Notes(app)
+        open_stores(resolve_paths(home), clock).entries.delete(entry.id)  # another window
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: bool(notes.messages))
+        said = "can't be opened" if lang == "en" else "打不开了"
+        assert said in notes.text() and isinstance(app.screen, JournalScreen)
+        await settled(pilot)
+        assert "deleted from the shell" not in screen_text(app)

@@ -30,13 +30,7 @@ from companion.store.schema import Entry
 from companion.ui.journal.dialogs import ConfirmDeleteScreen, KindPickerScreen
 from companion.ui.journal.entry_editor import EntryEditorScreen
 from companion.ui.journal.entry_view import EntryViewScreen
-from companion.ui.journal.rows import (
-    EntryList,
-    count_line,
-    filter_stops,
-    filters_line,
-    status_line,
-)
+from companion.ui.journal.rows import EntryList, count_line, filter_stops, filters_line, status_line
 from companion.ui.shell.after_paint import AfterPaint
 from companion.ui.shell.base import FOOTER_EVERYWHERE, CompanionScreen, types_text
 from companion.ui.shell.messages import JournalCounted, JournalRead
@@ -292,12 +286,16 @@ class JournalScreen(CompanionScreen):
 
     # -- what the person asks for ----------------------------------------------------------
     def selected(self) -> Entry | None:
-        """The highlighted entry, read now (its segment); None if none, or deleted."""
+        """The highlighted entry, read now (its segment); None if none, or gone (said)."""
         index = self.query_one("#journal-list", OptionList).highlighted
         if index is None or not 0 <= index < len(self.shown):
             return None
         hit, journal = self.shown[index], self.companion.services.journal
-        return self.companion.attempt(lambda: journal.entry_of(hit), None)
+        entry = self.companion.attempt(lambda: journal.entry_of(hit), False)  # False: told
+        if entry is None:  # deleted meanwhile, or not in a form companion writes
+            self.notify(self.t("journal.screen.gone"), timeout=8, markup=False)
+            self.refresh_list()
+        return entry or None
 
     def search_changed(self, value: str) -> None:
         self.search_text = value

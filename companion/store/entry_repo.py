@@ -38,6 +38,8 @@ def readable(doc: Mapping[str, Any], tz: tzinfo) -> Entry | None:
     created, updated = entry.created_at, entry.updated_at
     if not (isinstance(created, datetime) and isinstance(updated, datetime)):
         return None
+    if created.tzinfo is not None and updated.tzinfo is not None:
+        return entry  # (as companion writes them: no copy made)
     return dataclasses.replace(
         entry,
         created_at=created if created.tzinfo else created.replace(tzinfo=tz),

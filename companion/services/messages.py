@@ -180,6 +180,14 @@ def already_open(pid: int | None, t: Strings) -> str:
     return t("instance.running", pid=str(pid)) if pid else t("instance.running_no_pid")
 
 
+def journal_unavailable(error: StoreError, t: Strings) -> str:
+    """What the journal's list says when reading it failed: the file and what to do,
+    when the reading found that out; else that the journal can't be used now."""
+    if isinstance(error, StoreUnavailable) and isinstance(error.problem, OpenProblem):
+        return store_error(error, t)
+    return t("errors.unavailable", store=t("store.journal"))
+
+
 def store_error(error: StoreError, t: Strings) -> str:
     if isinstance(error, StoreWriteError):
         return t("errors.write_failed", path=display_path(error.path), reason=error.detail)

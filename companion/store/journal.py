@@ -199,8 +199,9 @@ class JournalStore:
     def part(self, name: str) -> Database:
         """One of the journal's files, opened (read, checked, backed up) on first use. A
         damaged one is set aside (the app) or left in place (a command) and reported."""
-        if not self.available:
-            raise StoreUnavailable(self.folder, self.problem.kind if self.problem else "")
+        if not self.available:  # (what was found goes with it: the message names it)
+            kind = self.problem.kind if self.problem else ""
+            raise StoreUnavailable(self.folder, kind, problem=self.problem)
         with self._guard:
             db = self._parts.get(name)
             if db is None:
@@ -257,7 +258,7 @@ class JournalStore:
         ``strict``."""
         db = self.part(name)
         if strict and db.problem is not None:
-            raise StoreUnavailable(db.path, db.problem.kind)
+            raise StoreUnavailable(db.path, db.problem.kind, problem=db.problem)
         db.table(segments.ENTRIES_TABLE)  # raises StoreUnavailable like every read
         tables = db.storage.read() or {}
         self._keep_few(name)

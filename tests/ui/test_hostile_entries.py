@@ -76,3 +76,29 @@ async def test_opening_an_entry_gone_since_the_list_was_drawn_says_so(
         assert said in notes.text() and isinstance(app.screen, JournalScreen)
         await settled(pilot)
         assert "deleted from the shell" not in screen_text(app)
+
+
+async def test_a_month_that_is_not_a_file_is_named_in_the_list(
+    app_factory, home: Path, clock: FakeClock
+) -> None:
+    """A named pipe in place of a month: the list said "see the message shown at
+    start", and none had been shown."""
+    import os
+
+    stores = open_stores(resolve_paths(home), clock)
+    stores.entries.add(kind="free", text="in November")
+    clock.advance(days=10)
+    stores.entries.add(kind="free", text="in December")
+    open_stores(resolve_paths(home), clock)  # today's backups: the start opens no month
+    november = segment(home)
+    november.unlink()  # (its search file stays, made from another file)
+    os.mkfifo(november)
+    app = app_factory("en")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("j")
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+        await settled(pilot)
+        text = screen_text(app).replace("\n", " ")
+        assert "there is something that is not a file" in text, text
+        assert "See the message shown at start" not in text
+    assert november.is_fifo()  # left as it was

@@ -25,6 +25,7 @@ from companion.core.journal import EntryError
 from companion.core.journal_search import Query, parse_query
 from companion.services.journal.search import Listed
 from companion.services.journal.service import catalogue, entry_problem, kind_names
+from companion.services.messages import journal_unavailable
 from companion.store.errors import StoreError
 from companion.store.schema import Entry
 from companion.ui.journal.dialogs import ConfirmDeleteScreen, KindPickerScreen
@@ -183,9 +184,9 @@ class JournalScreen(CompanionScreen):
     @on(JournalRead)
     def journal_read(self, message: JournalRead) -> None:
         self.reading = False
-        if message.error is not None:
+        if message.error is not None:  # which file, and what to do: not "see the start"
             status = self.query_one("#journal-status", Static)
-            status.update(self.t("errors.unavailable", store=self.t("store.journal")))
+            status.update(journal_unavailable(message.error, self.t))
             return
         self.refresh_list()
 
@@ -210,8 +211,8 @@ class JournalScreen(CompanionScreen):
         try:
             page = journal.page(query, self.limit, wait=False)
             total = journal.known_total()
-        except StoreError:
-            status.update(t("errors.unavailable", store=t("store.journal")))
+        except StoreError as error:
+            status.update(journal_unavailable(error, t))
             return
         drawn = self.query_one("#journal-list", OptionList).option_count == len(self.shown)
         room = self.query_one("#journal-list", EntryList).room

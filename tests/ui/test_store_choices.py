@@ -164,3 +164,28 @@ async def test_many_months_set_aside_at_once_are_asked_about_one_at_a_time(
                 if not isinstance(app.screen, StoreProblemScreen):
                     break
             assert told == 12
+
+
+async def test_what_waits_behind_another_problem_still_runs_its_own_next_step(
+    app_factory, home: Path
+) -> None:
+    """An unlock that found damage goes on (opens the journal) once its problem is
+    closed, even when another problem's screen was on show first."""
+    from companion.store.database import OpenProblem
+    from companion.ui.shell.store_problem import tell_in_turn
+
+    app = app_factory("en")
+    first = OpenProblem("unreadable", "activity", home / "data" / "activity.db")
+    second = OpenProblem("unreadable", "journal", home / "data" / "journal" / "drafts.db")
+    went_on: list[object] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        tell_in_turn(app, first)
+        tell_in_turn(app, second, after=went_on.append)
+        tell_in_turn(app, second, after=went_on.append)  # told twice: shown once
+        await settled(pilot)
+        for problem in (first, second):
+            assert isinstance(app.screen, StoreProblemScreen) and app.screen.problem == problem
+            assert went_on == []
+            await pilot.press("escape")
+            await settled(pilot)
+        assert isinstance(app.screen, HomeScreen) and went_on == [None]

@@ -24,6 +24,9 @@ from companion.ui.widgets.prose import Paragraph
 if TYPE_CHECKING:
     from companion.ui.app import CompanionApp
 
+# A problem waiting for the screen on show to close, and what to run after its own.
+Waiting = tuple[OpenProblem, Callable[[object], None] | None]
+
 
 class StoreProblemScreen(CompanionModal):
     BINDINGS = [Binding("escape", "dismiss", "keys.close", id="close_problem")]
@@ -31,7 +34,7 @@ class StoreProblemScreen(CompanionModal):
     def __init__(self, problem: OpenProblem) -> None:
         super().__init__()
         self.problem = problem
-        self.waiting: list[OpenProblem] = []  # to show once this closes (tell_in_turn)
+        self.waiting: list[Waiting] = []  # to show once this closes (tell_in_turn)
 
     @property
     def store(self) -> str:
@@ -113,7 +116,7 @@ def tell_in_turn(
     app: CompanionApp,
     problem: OpenProblem,
     after: Callable[[object], None] | None = None,
-    waiting: Sequence[OpenProblem] = (),
+    waiting: Sequence[Waiting] = (),
 ) -> None:
     """Show ``problem``'s screen, or, while another is open, once it has closed: one
     at a time, each closing brings the next (dozens of months set aside at once
@@ -121,8 +124,9 @@ def tell_in_turn(
     keeps those waiting. ``after`` runs when this one closes."""
     showing = [s for s in app.screen_stack if isinstance(s, StoreProblemScreen)]
     if showing:
-        if all(problem != s.problem and problem not in s.waiting for s in showing):
-            showing[-1].waiting.append(problem)
+        known = [s.problem for s in showing] + [p for s in showing for p, _ in s.waiting]
+        if problem not in known:
+            showing[-1].waiting.append((problem, after))
         return
     screen = StoreProblemScreen(problem)
     screen.waiting = list(waiting)
@@ -131,6 +135,7 @@ def tell_in_turn(
         if after is not None:
             after(result)
         if screen.waiting:
-            tell_in_turn(app, screen.waiting[0], waiting=screen.waiting[1:])
+            (problem, then), *rest = screen.waiting
+            tell_in_turn(app, problem, then, rest)
 
     app.push_screen(screen, callback=closed)

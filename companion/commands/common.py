@@ -16,12 +16,12 @@ from companion.services.container import Services, build_services
 from companion.services.messages import (
     backup_warning,
     config_problem,
+    found_problem,
     open_problem,
     seen_by_others,
     store_error,
 )
-from companion.store.database import OpenProblem
-from companion.store.errors import StoreError, StoreUnavailable
+from companion.store.errors import StoreError
 from companion.system.i18n import Strings
 
 BAD_INPUT = 2
@@ -125,5 +125,5 @@ def run_guarded(args: argparse.Namespace, body) -> int:  # type: ignore[no-untyp
 def _locked_meanwhile(error: StoreError) -> bool:
     """The journal was encrypted after this command opened it: the app's sentence
     ("unlock it") would not say how a command does."""
-    problem = error.problem if isinstance(error, StoreUnavailable) else None
-    return isinstance(problem, OpenProblem) and problem.kind == "locked"
+    problem = found_problem(error)
+    return problem is not None and problem.kind == "locked"

@@ -180,11 +180,18 @@ def already_open(pid: int | None, t: Strings) -> str:
     return t("instance.running", pid=str(pid)) if pid else t("instance.running_no_pid")
 
 
+def found_problem(error: StoreError) -> OpenProblem | None:
+    """What opening the store found, when the error carries it."""
+    problem = error.problem if isinstance(error, StoreUnavailable) else None
+    return problem if isinstance(problem, OpenProblem) else None
+
+
 def journal_unavailable(error: StoreError, t: Strings) -> str:
     """What the journal's list says when reading it failed: the file and what to do,
     when the reading found that out; else that the journal can't be used now."""
-    if isinstance(error, StoreUnavailable) and isinstance(error.problem, OpenProblem):
-        return store_error(error, t)
+    problem = found_problem(error)
+    if problem is not None:
+        return "\n".join(open_problem(problem, t))
     return t("errors.unavailable", store=t("store.journal"))
 
 
@@ -193,8 +200,9 @@ def store_error(error: StoreError, t: Strings) -> str:
         return t("errors.write_failed", path=display_path(error.path), reason=error.detail)
     if isinstance(error, StoreBusy):
         return t("errors.busy", path=display_path(error.path))
-    if isinstance(error, StoreUnavailable) and isinstance(error.problem, OpenProblem):
-        return "\n".join(open_problem(error.problem, t))  # one of the journal's files
+    problem = found_problem(error)
+    if problem is not None:
+        return "\n".join(open_problem(problem, t))  # one of the journal's files
     if isinstance(error, StoreNotStorable):
         return t("errors.not_storable")
     stem = error.path.stem

@@ -101,9 +101,17 @@ def read_index(journal: JournalStore) -> dict[str, Summary]:
             str(name): Summary(tuple(entry[0]), int(entry[1]), str(entry[2]), str(entry[3]))  # type: ignore[arg-type]
             for name, entry in found["segments"].items()
         }
-    except (OSError, CodecError, ValueError, KeyError, TypeError, IndexError, AttributeError):
-        return {}
-    except (OverflowError, RecursionError):  # a count of Infinity, JSON nested too deep
+    except (
+        OSError,
+        CodecError,
+        ValueError,
+        KeyError,
+        TypeError,
+        IndexError,
+        AttributeError,
+        OverflowError,  # a count of Infinity
+        RecursionError,  # JSON nested too deep
+    ):
         return {}
 
 

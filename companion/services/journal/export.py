@@ -248,8 +248,9 @@ def export_journal(services: Any, fmt: str, t: Strings) -> tuple[str, dict[str, 
     entries = list(reversed(services.journal.entries()))
     reframes = list(reversed(services.stores.reframes.all()))
     counts = {"entries": len(entries), "reframes": len(reframes)}
-    if services.journal.passed_over():  # not in a form companion writes: said, not hidden
-        counts["left_out"] = services.journal.passed_over()
+    passed_over = services.journal.passed_over()  # not in a form companion writes
+    if passed_over:  # said, not hidden
+        counts["left_out"] = passed_over
     now = services.clock.now()
     if fmt == "json":
         from companion.packs.own import pack_sources

@@ -16,6 +16,7 @@ from companion.ui.journal.entries import JournalScreen
 from companion.ui.shell.home import HomeScreen
 from tests.layout import segment
 from tests.ui.helpers import Notes, screen_text, settled, wait_for
+from tests.ui.test_journal_screen import open_journal
 from tests.ui.test_palette_words import found
 
 
@@ -40,9 +41,7 @@ async def test_home_and_the_journal_open_and_export_says_what_it_left_out(
     async with app.run_test(size=(100, 30)) as pilot:
         await settled(pilot)
         assert isinstance(app.screen, HomeScreen)  # a naive date once stopped the start
-        await pilot.press("j")
-        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
-        await settled(pilot)
+        await open_journal(pilot)
         assert "no offset" in screen_text(app) and "a calm chat" in screen_text(app)
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen))
@@ -65,9 +64,7 @@ async def test_opening_an_entry_gone_since_the_list_was_drawn_says_so(
     entry = stores.entries.add(kind="free", text="deleted from the shell")
     app = app_factory(lang)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("j")
-        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
-        await settled(pilot)
+        await open_journal(pilot)
         notes = Notes(app)
         open_stores(resolve_paths(home), clock).entries.delete(entry.id)  # another window
         await pilot.press("enter")
@@ -95,9 +92,7 @@ async def test_a_month_that_is_not_a_file_is_named_in_the_list(
     os.mkfifo(november)
     app = app_factory("en")
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.press("j")
-        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
-        await settled(pilot)
+        await open_journal(pilot)
         text = screen_text(app).replace("\n", " ")
         assert "there is something that is not a file" in text, text
         assert "See the message shown at start" not in text

@@ -235,6 +235,26 @@ async def test_a_passphrase_typed_after_enter_lands_in_the_repeat_field(app_fact
         assert encryption.check_passphrase(journal, words)
 
 
+async def test_a_passphrase_typed_after_tab_lands_in_the_repeat_field(app_factory) -> None:
+    """Tab between the two copies, typed in one go: Tab is Textual's own key for the
+    next field, run in the field's turn, after the second copy was already handed to
+    the first field (both copies ended there: "the two do not match")."""
+    from companion.store import encryption
+    from companion.ui.privacy.passphrase import PassphraseScreen
+
+    app = app_factory("en")
+    words = "quiet harbour lantern"
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(PassphraseScreen())
+        await wait_for(pilot, lambda: isinstance(app.focused, Input))
+        burst(app, words, "tab")
+        burst(app, words, "enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, PassphraseScreen), 20)
+        await settle(pilot)
+        assert app.privacy.encrypted
+        assert encryption.check_passphrase(app.services.stores.journal, words)
+
+
 async def test_answers_typed_after_the_follow_up_note_choose_there(app_factory) -> None:
     """A note, Enter, ↓ and Enter in one go: the second answer is chosen and the note
     is the note (the arrow never lands in the note field)."""

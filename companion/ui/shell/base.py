@@ -19,6 +19,7 @@ from companion.store.errors import StoreError
 from companion.system.i18n import Strings
 from companion.ui.actions import registry_place
 from companion.ui.shell.messages import JournalRead
+from companion.ui.shell.typed_keys import focus_key_now
 from companion.ui.widgets.choices import arrow_in_choices
 
 if TYPE_CHECKING:
@@ -153,8 +154,10 @@ class Translated:
         """A key is about to be handed to the focused widget. Called by the app before
         Textual dispatches it, so keys that arrive in a burst keep their order: a screen
         may move the focus first (a list sends typing to its search box), or take the
-        key whole (True: an arrow moves between choices, see ui/widgets/choices.py)."""
-        return arrow_in_choices(self.focused, event.key)  # type: ignore[attr-defined]
+        key whole (True: an arrow moves between choices, see ui/widgets/choices.py; Tab
+        moves to the next field, see ui/shell/typed_keys.py)."""
+        screen: Any = self
+        return arrow_in_choices(screen.focused, event.key) or focus_key_now(screen, event.key)
 
     def key_of(self, binding_id: str, bindings: Iterable[BindingType] | None = None) -> str:
         """The key shown for one of this screen's own bindings (or of ``bindings``,

@@ -17,6 +17,9 @@ Enter that moves from one field to the next has the same race the other way roun
 field handles its Enter in its own turn, after the app has already handed it the keys
 typed next, so they landed in the field just left. A form whose Enter moves on does
 it in ``before_key`` (see ui/shell/base.py), which the app calls in its own turn.
+Tab and shift+tab, Textual's own keys for the next and previous field, have that race
+in every form (a passphrase, Tab, the same again: both copies in the first field), so
+every screen moves the focus for them in the app's turn too (``focus_key_now``).
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ from typing import Any
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import TextArea
+
+FOCUS_KEYS = {"tab": Screen.focus_next, "shift+tab": Screen.focus_previous}
 
 
 def after_typed_keys(node: DOMNode, callback: Callable[[], object]) -> None:
@@ -45,3 +51,16 @@ def still_open(screen: Screen[Any]) -> bool:
     """Is ``screen`` still in the app's stack? A save that waited for the typed keys may
     find it closed meanwhile (locked, or left): then its draft is what was kept."""
     return screen in screen.app.screen_stack
+
+
+def focus_key_now(screen: Screen[Any], key: str) -> bool:
+    """Tab or shift+tab: move the focus now, before the keys typed after it are handed
+    to the field it leaves (True). A text area that indents with Tab keeps it."""
+    move = FOCUS_KEYS.get(key)
+    if move is None:
+        return False
+    focused = screen.focused
+    if isinstance(focused, TextArea) and focused.tab_behavior == "indent":
+        return False
+    move(screen)
+    return True

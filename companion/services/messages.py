@@ -45,6 +45,13 @@ def store_name(store: str, t: Strings) -> str:
     return t(f"store.{store}")
 
 
+def not_a_file(error: StoreNotAFile, name: str, t: Strings) -> str:
+    """What stands where the file should be (a folder, a pipe, a link to nowhere)."""
+    target = display_path(error.target) if error.target else ""
+    what = f"store.not_a_file_{error.what}"
+    return t(what, store=name, path=display_path(error.path), target=target)
+
+
 def open_problem(problem: OpenProblem, t: Strings) -> list[str]:
     """One or two sentences: what happened, and what can be done."""
     name = store_name(problem.store, t)
@@ -65,16 +72,7 @@ def open_problem(problem: OpenProblem, t: Strings) -> list[str]:
             lines.append(t("store.damaged_no_backup", store=name))
         return lines
     if problem.kind == "not_a_file" and isinstance(problem.error, StoreNotAFile):
-        error = problem.error
-        target = display_path(error.target) if error.target else ""
-        return [
-            t(
-                f"store.not_a_file_{error.what}",
-                store=name,
-                path=display_path(problem.path),
-                target=target,
-            )
-        ]
+        return [not_a_file(problem.error, name, t)]
     if problem.kind == "locked":
         return [t("lock.locked", store=name)]
     if problem.kind == "wrong_passphrase":
@@ -192,6 +190,8 @@ def journal_unavailable(error: StoreError, t: Strings) -> str:
     problem = found_problem(error)
     if problem is not None:
         return "\n".join(open_problem(problem, t))
+    if isinstance(error, StoreNotAFile):  # one of its months, since it was opened
+        return not_a_file(error, t("store.journal"), t)
     return t("errors.unavailable", store=t("store.journal"))
 
 
@@ -206,5 +206,8 @@ def store_error(error: StoreError, t: Strings) -> str:
     if isinstance(error, StoreNotStorable):
         return t("errors.not_storable")
     stem = error.path.stem
+    if isinstance(error, StoreNotAFile):  # found since it was opened (a pipe in its place)
+        known = stem if t.has(f"store.{stem}") else "journal"  # (else one of its months)
+        return not_a_file(error, store_name(known, t), t)
     name = store_name(stem, t) if t.has(f"store.{stem}") else str(error.path)
     return t("errors.unavailable", store=name)

@@ -10,6 +10,7 @@ from typing import NamedTuple
 from companion.store.file_marks import aside_name
 from companion.system.atomic import fsync_dir, remove_stale_temps, write_atomic
 from companion.system.paths import ensure_dir
+from companion.system.plain_file import read_plain
 
 KEEP = 7
 
@@ -86,7 +87,7 @@ def backup_daily(
     if changed_only and not changed_since_backup(store, backup_dir):
         return None
     ensure_dir(backup_dir)
-    write_atomic(target, store.read_bytes(), follow_link=False)
+    write_atomic(target, read_plain(store), follow_link=False)
     for old in list_backups(store, backup_dir)[keep:]:
         old.path.unlink(missing_ok=True)
     return target

@@ -31,7 +31,7 @@ from companion.store.codec import CodecError
 from companion.store.commit import PENDING, pending_path, write_durably
 from companion.store.envelope import HEAD_BYTES, is_encrypted, parse_header, read_header
 from companion.system.atomic import fsync_dir, real_target, write_atomic
-from companion.system.plain_file import open_plain
+from companion.system.plain_file import open_plain, read_plain
 
 MARK = "backups.pending"  # in the journal's folder while backups wait beside it
 
@@ -128,7 +128,7 @@ def settle(folder: Path, backup_folders: list[Path]) -> None:
     if not os.path.lexists(mark):
         return
     try:
-        listed = [Path(p) for p in json.loads(mark.read_bytes())]
+        listed = [Path(p) for p in json.loads(read_plain(mark))]
     except (OSError, ValueError, TypeError, RecursionError):
         listed = [b / name for b in backup_folders for name in _listing(b)]
     journal = _journal_form(folder)

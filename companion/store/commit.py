@@ -24,6 +24,7 @@ from pathlib import Path
 
 from companion.system.atomic import fsync_dir, write_atomic
 from companion.system.paths import FILE_MODE
+from companion.system.plain_file import read_plain
 
 MARKER = "commit.json"
 PENDING = ".pending"
@@ -63,7 +64,7 @@ def recover(folder: Path) -> bool:
     True if there was something to do."""
     marker = folder / MARKER
     try:
-        listed = json.loads(marker.read_bytes())
+        listed = json.loads(read_plain(marker))
         names = [str(n) for n in listed.get("files", [])]
         drop = [str(n) for n in listed.get("drop", [])]
     except FileNotFoundError:

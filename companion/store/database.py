@@ -51,6 +51,7 @@ from companion.store.undecided import (
 from companion.system.atomic import real_target
 from companion.system.clock import Clock
 from companion.system.locking import InterProcessLock
+from companion.system.plain_file import read_plain
 
 if TYPE_CHECKING:
     from companion.store.tinydb_tables import StoreDb, Table
@@ -352,18 +353,16 @@ class Database:
         """Backups that decode with this store's codec, newest first."""
         good = []
         for backup in list_backups(self.path, self.backup_dir):
-            try:
-                self.storage.codec.decode(backup.path.read_bytes())
-            except (ValueError, OSError):
-                continue
-            good.append(backup)
+            with suppress(ValueError, OSError):  # (a pipe named as one: refused, not waited on)
+                self.storage.codec.decode(read_plain(backup.path))
+                good.append(backup)
         return good
 
     def restore(self, backup: Backup, problem: OpenProblem | None = None) -> None:
         """Put a backup back in place of the file set aside (atomically), keeping every
         record written to the fresh file since; then the question is answered."""
         try:
-            tables = self.storage.codec.decode(backup.path.read_bytes())
+            tables = self.storage.codec.decode(read_plain(backup.path))
         except CodecError as error:
             raise StoreCorrupt(backup.path, str(error)) from error
         with self.storage.transaction():

@@ -38,6 +38,7 @@ from companion.store.errors import (
 from companion.store.file_marks import starts_encrypted
 from companion.store.journal import JournalStore
 from companion.system.atomic import write_atomic
+from companion.system.plain_file import read_plain
 
 if TYPE_CHECKING:
     from companion.store.crypto import EncryptedCodec, Keyring
@@ -129,7 +130,7 @@ def _recode_backups(
     _clean_backup_temps(journal)  # a killed backup write's: it may hold a plain copy
     for path in backups:
         try:
-            raw = path.read_bytes()
+            raw = read_plain(path)
         except OSError as error:
             unreadable += 1
             plain.append(PlainLeft(path, "unreadable", error.strerror or str(error)))
@@ -257,7 +258,7 @@ def journal_codec(
         return EncryptedCodec(keyring, header.params, header.salt)
     for path in journal.backup_files():
         try:
-            raw = path.read_bytes()
+            raw = read_plain(path)
             codec = EncryptedCodec.for_file(keyring, raw)
             codec.decode(raw)
         except (CodecError, OSError):
@@ -272,7 +273,7 @@ def proven(journal: JournalStore, codec: EncryptedCodec, sealed: list[Path]) -> 
     tried = 0
     for path in sealed:
         try:
-            raw = path.read_bytes()
+            raw = read_plain(path)
         except OSError:
             continue
         if not codec.same_key(raw):
@@ -286,7 +287,7 @@ def proven(journal: JournalStore, codec: EncryptedCodec, sealed: list[Path]) -> 
                 break
     for path in journal.backup_files():
         try:
-            raw = path.read_bytes()
+            raw = read_plain(path)
             if codec.same_key(raw):
                 codec.decode(raw)
                 return True
@@ -346,7 +347,7 @@ def _codec_from_backups(db: Database, keyring: Keyring) -> Codec | None:
 
     for backup in list_backups(db.path, db.backup_dir):
         try:
-            raw = backup.path.read_bytes()
+            raw = read_plain(backup.path)
             codec = EncryptedCodec.for_file(keyring, raw)
             codec.decode(raw)
         except (CodecError, OSError):
@@ -374,7 +375,7 @@ def check_file_passphrase(db: Database, passphrase: str) -> bool:
         codec = _codec_for(db, passphrase)
         if codec is None:
             return False
-        codec.decode(db.path.read_bytes())
+        codec.decode(read_plain(db.path))
     except WrongPassphrase:
         return False
     except EnvelopeTooNew as error:

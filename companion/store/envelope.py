@@ -16,12 +16,14 @@ recovery: without the passphrase the bytes are noise.
 
 from __future__ import annotations
 
+import os
 import struct
 from pathlib import Path
 from typing import NamedTuple
 
 from companion.store.codec import ENCRYPTED_MAGIC as MAGIC
 from companion.store.codec import CodecError
+from companion.system.plain_file import open_plain
 
 VERSION = 1
 KDF_SCRYPT = 1
@@ -94,5 +96,5 @@ def parse_header(raw: bytes) -> tuple[Header, int]:
 def read_header(path: Path) -> Header:
     """The header of an encrypted file on disk; CodecError if it is not ours or is
     damaged (EnvelopeTooNew if a newer companion wrote it), OSError if unreadable."""
-    with path.open("rb") as handle:
+    with os.fdopen(open_plain(path), "rb") as handle:  # (a named pipe: refused, not waited on)
         return parse_header(handle.read(HEAD_BYTES))[0]

@@ -28,6 +28,7 @@ from companion.store.file_marks import (
 )
 from companion.store.journal_files import link_in_the_way
 from companion.system.paths import Paths
+from companion.system.plain_file import read_plain
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def inspect_store(
         what, target = wrong
         return StoreHealth(path, "not_a_file", reason=what, backups=backups, target=target)
     try:
-        raw = path.read_bytes()
+        raw = read_plain(path)
     except FileNotFoundError:
         return StoreHealth(path, "missing", backups=backups)
     except OSError as error:

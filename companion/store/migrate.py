@@ -28,6 +28,7 @@ from companion.store.journal_writes import encoded, split_tables, stamped
 from companion.store.search_cache import refresh_segment
 from companion.system.atomic import fsync_dir
 from companion.system.paths import ensure_dir
+from companion.system.plain_file import read_plain
 
 
 def split_legacy(journal: JournalStore, legacy: Database) -> None:
@@ -57,7 +58,7 @@ def prove(journal: JournalStore, parts: dict[str, Tables], version: int) -> None
     for name, tables in parts.items():
         path = journal.part_path(name)
         try:
-            found = journal.codec.decode(path.read_bytes())
+            found = journal.codec.decode(read_plain(path))
         except (OSError, CodecError) as error:
             raise StoreCorrupt(path, f"the new file cannot be read back: {error}") from error
         if found != stamped(tables, version):
@@ -91,7 +92,7 @@ def retire_legacy(journal: JournalStore) -> None:
     companion since) is left where it is: never deleted, never read again."""
     source = journal.legacy_path
     try:
-        tables = journal.codec.decode(source.read_bytes())
+        tables = journal.codec.decode(read_plain(source))
     except (OSError, CodecError):
         return  # locked, or not ours to judge: left alone
     with journal.transaction():
@@ -106,7 +107,7 @@ def _holds(journal: JournalStore, table: str, docs: dict[str, Any]) -> bool:
         if not journal.part_path(part).exists():
             return False
         try:
-            have = journal.codec.decode(journal.part_path(part).read_bytes())
+            have = journal.codec.decode(read_plain(journal.part_path(part)))
         except (OSError, CodecError):
             return False
         if any(have.get(table, {}).get(i) != d for i, d in by_table[table].items()):

@@ -26,15 +26,18 @@ from companion.store.errors import (
     ConcurrentWrite,
     StoreBusy,
     StoreCorrupt,
+    StoreNotAFile,
     StoreNotStorable,
     StoreTooNew,
     StoreUnreadable,
     StoreWriteError,
     StoreWrongPassphrase,
 )
+from companion.store.file_marks import not_a_file
 from companion.system.atomic import real_target, remove_stale_temps, temp_files, write_atomic
 from companion.system.locking import InterProcessLock, LockTimeout
 from companion.system.paths import ensure_dir
+from companion.system.plain_file import read_plain
 
 Identity = tuple[int, int, int, int]
 
@@ -150,10 +153,13 @@ class SafeStorage:
     # -- helpers ---------------------------------------------------------------
     def _load(self) -> Tables:
         try:
-            raw = self.path.read_bytes()
+            raw = read_plain(self.path)
         except FileNotFoundError:
             return {}
         except OSError as error:
+            wrong = not_a_file(self.path)
+            if wrong is not None:  # a pipe or a folder put there since it was opened
+                raise StoreNotAFile(self.path, *wrong) from error
             raise StoreUnreadable(self.path, error.strerror or str(error)) from error
         try:
             return self.codec.decode(raw)

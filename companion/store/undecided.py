@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from companion.store.codec import Tables
 from companion.system.atomic import fsync_dir, write_atomic
+from companion.system.plain_file import read_plain
 
 MARK = ".undecided"
 
@@ -35,7 +36,7 @@ def read_undecided(store: Path) -> Undecided | None:
     """The open question for ``store``, or None. A record that cannot be read is still
     a question (without the names): only the person's answer removes it."""
     try:
-        raw = record_path(store).read_bytes()
+        raw = read_plain(record_path(store))
     except FileNotFoundError:
         return None
     except OSError:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from companion.store import storage as storage_module
 from companion.store.errors import ConcurrentWrite, StoreCorrupt, StoreWriteError
 from companion.store.storage import SafeStorage
 from companion.system.atomic import write_atomic
@@ -45,13 +46,13 @@ def test_reads_are_cached_until_the_file_changes(tmp_path: Path, monkeypatch) ->
     storage = SafeStorage(tmp_path / "x.db")
     storage.write({"t": {"1": {"n": 1}}})
     reads = []
-    original = Path.read_bytes
+    original = storage_module.read_plain
 
-    def counting(self: Path) -> bytes:
-        reads.append(self)
-        return original(self)
+    def counting(path: Path) -> bytes:
+        reads.append(path)
+        return original(path)
 
-    monkeypatch.setattr(Path, "read_bytes", counting)
+    monkeypatch.setattr(storage_module, "read_plain", counting)
     for _ in range(5):
         assert storage.read() == {"t": {"1": {"n": 1}}}
     assert reads == []  # our own write is the cache
@@ -135,3 +136,22 @@ def test_stale_temp_files_are_cleaned(tmp_path: Path) -> None:
     assert removed == [leftover]
     assert not leftover.exists()
     assert unrelated.exists()
+
+
+def test_a_pipe_put_in_place_of_the_file_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """Reading a named pipe waits for a writer, for good: a pipe put where the file was
+    once it had been read hung every later read (the app's list, on its UI thread)."""
+    from companion.store.envelope import read_header
+    from companion.store.errors import StoreNotAFile
+
+    target = tmp_path / "x.db"
+    storage = SafeStorage(target)
+    storage.write({"t": {"1": {"n": 1}}})
+    target.unlink()
+    os.mkfifo(target)
+    with pytest.raises(StoreNotAFile) as raised:
+        storage.read()
+    assert raised.value.what == "other"
+    with pytest.raises(OSError):
+        read_header(target)  # (a backup's header, asked by every encrypted command)
+    assert stat.S_ISFIFO(target.lstat().st_mode)

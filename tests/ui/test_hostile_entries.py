@@ -11,6 +11,7 @@ import pytest
 
 from companion.store.stores import open_stores
 from companion.system.clock import FakeClock
+from companion.system.i18n import Strings
 from companion.system.paths import resolve_paths
 from companion.ui.journal.entries import JournalScreen
 from companion.ui.shell.home import HomeScreen
@@ -97,3 +98,69 @@ async def test_a_month_that_is_not_a_file_is_named_in_the_list(
         assert "there is something that is not a file" in text, text
         assert "See the message shown at start" not in text
     assert november.is_fifo()  # left as it was
+
+
+def november_and_december(home: Path, clock: FakeClock) -> Path:
+    """A refund in November, sixty in December (more than the list's first page)."""
+    stores = open_stores(resolve_paths(home), clock)
+    stores.entries.add(kind="free", text="a refund in November")
+    clock.advance(days=10)
+    for number in range(60):
+        stores.entries.add(kind="free", text=f"a refund in December, {number}")
+    open_stores(resolve_paths(home), clock)  # today's backups: the start opens no month
+    return segment(home, "2026-11")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_a_month_made_a_pipe_after_the_list_was_read_is_named(
+    app_factory, home: Path, clock: FakeClock, lang: str
+) -> None:
+    """Another program puts a named pipe where November was, once the journal is on
+    the screen: the next search hung the app for good (reading a pipe waits for a
+    writer), on the UI thread. Now the list says which file, as at the start."""
+    import os
+
+    from textual.widgets import Input
+
+    november = november_and_december(home, clock)
+    t = Strings(lang)
+    app = app_factory(lang)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_journal(pilot)
+        november.unlink()
+        os.mkfifo(november)
+        app.screen.query_one("#journal-query", Input).value = "refund"
+        where = "~/companion-home/data/journal/entries-2026-11.db"
+        said = "".join(t("store.not_a_file_other", store=t("store.journal"), path=where).split())
+        await wait_for(pilot, lambda: said in "".join(screen_text(app).split()))
+        unavailable = t("errors.unavailable", store=t("store.journal"))
+        assert "".join(unavailable.split()) not in "".join(screen_text(app).split())
+    assert november.is_fifo()  # left as it was
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_a_count_that_cannot_read_a_month_says_so(
+    app_factory, home: Path, clock: FakeClock, lang: str, monkeypatch
+) -> None:
+    """The first page was drawn; the worker counting the matches met a file it could
+    not read: the header said "Counting…" for good, and nothing else."""
+    from textual.widgets import Input
+
+    from companion.store.errors import StoreNotAFile
+
+    november = november_and_december(home, clock)
+    t = Strings(lang)
+    app = app_factory(lang)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_journal(pilot)
+
+        def count(*_args: object, **_kwargs: object) -> int:
+            raise StoreNotAFile(november, "other")
+
+        monkeypatch.setattr(app.services.journal, "count", count)
+        app.screen.query_one("#journal-query", Input).value = "refund"
+        await wait_for(pilot, lambda: t("journal.screen.uncounted") in screen_text(app))
+        text = screen_text(app).replace("\n", "")
+        assert t("journal.screen.counting") not in text
+        assert "entries-2026-11.db" in text
+        assert "a refund in December" in text  # the page drawn stays

@@ -247,28 +247,32 @@ class JournalScreen(CompanionScreen):
         def count() -> None:
             try:
                 matches = journal.count(query, stop=lambda: self._counting is not mine)
-                total = journal.total()
-            except StoreError:
-                matches = total = None
-            self.post_message(JournalCounted(asked, matches, total))
+                said = JournalCounted(asked, matches, journal.total())
+            except StoreError as error:  # said under the list, not "Counting…" for good
+                said = JournalCounted(asked, None, None, error)
+            self.post_message(said)
 
         self.run_worker(count, thread=True, exclusive=True, group="journal-count")
 
     @on(JournalCounted)
     def counted(self, message: JournalCounted) -> None:
-        if message.asked != self._asked or message.matches is None:
+        if message.asked != self._asked:
             return
-        self.matches, self.total = message.matches, message.total
-        self._show_count()
+        if message.error is not None:  # a month the count could not read: which, and why
+            self._show_count(journal_unavailable(message.error, self.t))
+        elif message.matches is not None:
+            self.matches, self.total = message.matches, message.total
+            self._show_count()
 
-    def _show_count(self) -> None:
-        """The count beside the title and the line under the list, each drawn again only
-        when its text changes."""
+    def _show_count(self, problem: str = "") -> None:
+        """The count beside the title and the line under the list (or what stopped the
+        count), each drawn again only when its text changes."""
         t, matches, total = self.t, self.matches, self.total
         narrowed = bool(self.search_text) or self.kind_filter is not None or self.starred_only
-        self.query_one("#journal-count", Paragraph).show(count_line(matches, total, narrowed, t))
+        count = count_line(matches, total, narrowed, t, failed=bool(problem))
+        self.query_one("#journal-count", Paragraph).show(count)
         keys = {"new": self.key_of("journal_new"), "back": self.key_of("journal_back")}
-        status = status_line(
+        status = problem or status_line(
             len(self.shown), matches, total, complete=self.complete, more=self.more, keys=keys, t=t
         )
         self.query_one("#journal-status", Paragraph).show(status)
@@ -334,8 +338,7 @@ class JournalScreen(CompanionScreen):
         self.set_focus(search)
         return False  # the search box types it
 
-    def action_to_list(self) -> None:
-        # Down from the search box goes to the list (the list handles its own Down).
+    def action_to_list(self) -> None:  # Down from the search box (the list has its own)
         self.query_one("#journal-list", OptionList).focus()
 
     def action_back(self) -> None:

@@ -134,8 +134,13 @@ def filters_line(
     return " · ".join(parts) if parts else t("journal.screen.all_kinds")
 
 
-def count_line(matches: int | None, total: int | None, narrowed: bool, t: Strings) -> str:
-    """ "12 of 3,400", "3,400 entries", or that they are being counted."""
+def count_line(
+    matches: int | None, total: int | None, narrowed: bool, t: Strings, failed: bool = False
+) -> str:
+    """ "12 of 3,400", "3,400 entries", that they are being counted, or (``failed``)
+    that a file the count needed could not be read."""
+    if failed:
+        return t("journal.screen.uncounted")
     if matches is None or total is None:
         return t("journal.screen.counting")
     if narrowed:

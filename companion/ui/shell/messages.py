@@ -50,11 +50,18 @@ class StoreProblemFound(Message):
 
 class JournalCounted(Message, bubble=False):
     """A worker counted the entries that match ``asked`` (a search and its filters) and
-    the journal's total; ``matches`` is None if a newer search came meanwhile."""
+    the journal's total; ``matches`` is None if a newer search came meanwhile.
+    ``error``: a file the count could not read (a month that is not a file)."""
 
-    def __init__(self, asked: object, matches: int | None, total: int | None) -> None:
+    def __init__(
+        self,
+        asked: object,
+        matches: int | None,
+        total: int | None,
+        error: StoreError | None = None,
+    ) -> None:
         super().__init__()
-        self.asked, self.matches, self.total = asked, matches, total
+        self.asked, self.matches, self.total, self.error = asked, matches, total, error
 
 
 class BreathingWanted(Message):

@@ -30,7 +30,6 @@ from typing import Any
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import TextArea
 
 FOCUS_KEYS = {"tab": Screen.focus_next, "shift+tab": Screen.focus_previous}
 
@@ -59,6 +58,8 @@ def focus_key_now(screen: Screen[Any], key: str) -> bool:
     move = FOCUS_KEYS.get(key)
     if move is None:
         return False
+    from textual.widgets import TextArea  # (here: the start does not import it)
+
     focused = screen.focused
     if isinstance(focused, TextArea) and focused.tab_behavior == "indent":
         return False

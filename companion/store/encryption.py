@@ -18,6 +18,7 @@ named, with the copies still plain, in ``Recoded.plain_left`` for the person to 
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +31,7 @@ from companion.store.database import Database
 from companion.store.envelope import EnvelopeTooNew, is_encrypted, read_header
 from companion.store.errors import (
     StoreCorrupt,
+    StoreError,
     StoreTooNew,
     StoreUnavailable,
     StoreUnreadable,
@@ -37,6 +39,7 @@ from companion.store.errors import (
 )
 from companion.store.file_marks import starts_encrypted
 from companion.store.journal import JournalStore
+from companion.store.plain_parts import seal_plain_parts
 from companion.system.atomic import write_atomic
 from companion.system.plain_file import read_plain
 
@@ -234,6 +237,10 @@ def unlock(journal: JournalStore | Database, passphrase: str) -> bool:
     if codec is None or not proven(journal, codec, sealed):
         journal.refuse_key()
         return False
+    # A plain month copied in is sealed, kept; if that cannot be written (a full disk),
+    # it is opened as before: set aside as damaged, its backup offered.
+    with suppress(StoreError):
+        seal_plain_parts(journal, codec, sealed)
     journal.unlock(codec)
     if journal.available:
         secure_backups(journal)

@@ -166,8 +166,9 @@ def journal_health(paths: Paths, known_version: int) -> StoreHealth:
 
 def _odd_ones_out(folder: Path, parts: list[tuple[str, StoreHealth]]) -> StoreHealth | None:
     """Plain files among encrypted ones, or the other way round (one copied in from
-    another time): the fewer are the odd ones. Unlocking would take the plain ones for
-    damaged and set them aside, so they are named before that. Judged by headers."""
+    another time): the fewer are the odd ones. The plain ones can be read by anyone
+    until the next unlock seals them (plain_parts.py), so they are named. Judged by
+    headers."""
     sealed = [folder / f"{n}{segments.SUFFIX}" for n, h in parts if h.state == "encrypted"]
     plain = [folder / f"{n}{segments.SUFFIX}" for n, h in parts if h.state == "ok"]
     if not sealed or not plain:

@@ -1,0 +1,94 @@
+"""A journal whose files are not all in one form: a month copied back in from before the
+passphrase was set, or an encrypted month copied into a plain journal. Unlocking set
+the plain ones aside as damaged (for the second: every month but one). Now it seals
+them with the key that opened the rest: every entry is there, and no word of the journal
+is left readable in its folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from companion.store import encryption, search_file, segments
+from companion.store.file_marks import QUARANTINE_MARK, starts_encrypted
+from companion.store.stores import open_stores
+from companion.system.clock import FakeClock
+from companion.system.paths import resolve_paths
+from tests.layout import journal_dir, segment
+from tests.unit.test_passphrase_cli import companion
+
+PASSPHRASE = "long enough 123"
+WORDS = ("flamingo", "refund")
+
+
+def three_months(home: Path, clock: FakeClock) -> Path:
+    """A flamingo refund in November, December and January; November's file."""
+    stores = open_stores(resolve_paths(home), clock)
+    for _ in range(3):
+        stores.entries.add(kind="free", text="a flamingo asked for a refund")
+        clock.advance(days=31)
+    return segment(home)
+
+
+def mixed(home: Path, clock: FakeClock, odd: str) -> None:
+    """``odd`` = "plain": November plain in an encrypted journal; "encrypted": November
+    encrypted in a plain one."""
+    november = three_months(home, clock)
+    plain_copy = november.read_bytes()
+    journal = open_stores(resolve_paths(home), clock).journal
+    encryption.encrypt(journal, PASSPHRASE)
+    if odd == "plain":
+        november.write_bytes(plain_copy)
+        search_file.search_path(november).write_bytes(b"flamingo refund, plain")
+        return
+    sealed_copy = november.read_bytes()
+    unlocked = open_stores(resolve_paths(home), clock, passphrase=PASSPHRASE).journal
+    encryption.decrypt(unlocked)
+    november.write_bytes(sealed_copy)
+
+
+def readable_words(folder: Path) -> list[Path]:
+    return [
+        path
+        for path in folder.rglob("*")
+        if path.is_file() and any(word.encode() in path.read_bytes() for word in WORDS)
+    ]
+
+
+@pytest.mark.parametrize("odd", ["plain", "encrypted"])
+def test_unlocking_seals_the_plain_files_and_keeps_every_entry(
+    home: Path, clock: FakeClock, odd: str
+) -> None:
+    mixed(home, clock, odd)
+    stores = open_stores(resolve_paths(home), clock)
+    assert stores.journal.locked
+    assert encryption.unlock(stores.journal, PASSPHRASE)
+    assert stores.journal.problem is None
+    assert len(stores.entries.all()) == 3
+    folder = journal_dir(home)
+    parts = [folder / f"{name}{segments.SUFFIX}" for name in segments.part_names(folder)]
+    assert len(parts) >= 3 and all(starts_encrypted(p) for p in parts)
+    assert not [p for p in folder.iterdir() if QUARANTINE_MARK in p.name]  # none set aside
+    stores.journal.lock()
+    assert readable_words(home / "data") == []  # its old search file went with it
+    assert readable_words(home / "backups") == []  # its plain backups are sealed too
+
+
+def test_a_command_unlocking_a_mixed_journal_finds_every_entry(
+    home: Path, clock: FakeClock
+) -> None:
+    mixed(home, clock, "plain")
+    done = companion(home, "find", "flamingo", COMPANION_PASSPHRASE=PASSPHRASE)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("a flamingo asked for a refund") == 3, done.stdout
+    assert readable_words(home / "data") == []
+
+
+def test_a_wrong_passphrase_seals_nothing(home: Path, clock: FakeClock) -> None:
+    mixed(home, clock, "plain")
+    folder = journal_dir(home)
+    before = {p: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    stores = open_stores(resolve_paths(home), clock)
+    assert not encryption.unlock(stores.journal, "not the passphrase")
+    assert {p: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before

@@ -92,3 +92,24 @@ def test_a_wrong_passphrase_seals_nothing(home: Path, clock: FakeClock) -> None:
     stores = open_stores(resolve_paths(home), clock)
     assert not encryption.unlock(stores.journal, "not the passphrase")
     assert {p: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
+
+
+def test_a_plain_journal_beside_encrypted_backups_opens_whole(home: Path, clock: FakeClock) -> None:
+    """What an older companion's killed `passphrase remove` left: the journal plain, its
+    backups still encrypted. It looks locked (a plain journal never takes the place of
+    an encrypted one unasked); the passphrase opened it by setting every month aside."""
+    november = three_months(home, clock)
+    folder = journal_dir(home)
+    plain = {p: p.read_bytes() for p in folder.glob(f"*{segments.SUFFIX}")}
+    encryption.encrypt(open_stores(resolve_paths(home), clock).journal, PASSPHRASE)
+    for path, raw in plain.items():
+        path.write_bytes(raw)
+    for path in folder.glob(f"*{search_file.SUFFIX}"):
+        path.unlink()
+    stores = open_stores(resolve_paths(home), clock)
+    assert stores.journal.locked
+    assert encryption.unlock(stores.journal, PASSPHRASE)
+    assert stores.journal.problem is None
+    assert len(stores.entries.all()) == 3
+    assert starts_encrypted(november)
+    assert not [p for p in folder.iterdir() if QUARANTINE_MARK in p.name]

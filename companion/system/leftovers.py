@@ -22,7 +22,8 @@ def clean_leftovers(paths: Paths) -> list[Path]:
     """Remove dead writers' temp files; returns any that could not be removed."""
     left: list[Path] = []
     journal = (paths.data_dir / "journal", paths.backup_dir / "journal")  # its own folders
-    for folder in dict.fromkeys((paths.data_dir, paths.backup_dir, paths.log_dir, *journal)):
+    ours = (paths.data_dir, paths.backup_dir, paths.log_dir, paths.export_dir, *journal)
+    for folder in dict.fromkeys(ours):  # (exports/: the app's exports, plain copies)
         left += remove_stale_temps(folder)
     left += remove_stale_temps(paths.config_dir, lambda name: name in SETTINGS_FOLDER_FILES)
     return left

@@ -116,6 +116,25 @@ def test_export_formats_are_private_and_warn(home: Path, tmp_path: Path) -> None
     assert folder.returncode == 2 and "is a folder" in folder.stderr
 
 
+def test_an_export_killed_midway_leaves_no_copy_once_exported_again(
+    home: Path, tmp_path: Path
+) -> None:
+    """A killed `export --out` left its temp file (a plain copy of the journal, hidden
+    by its dot) beside the export for good. The next export to that file removes it;
+    another file's temp is not touched."""
+    from tests.unit.test_plain_copies import killed_write
+
+    companion(home, "note", "a private refund")
+    out = tmp_path / "journal.md"
+    killed = killed_write(out, "a private refund, half")
+    other = tmp_path / ".notes.txt.3f9a2c0d1e7b.tmp"
+    other.write_text("not an export")
+    result = companion(home, "export", "--format", "md", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert not killed.exists() and other.exists()
+    assert "a private refund" in out.read_text()
+
+
 def test_import_ours_and_jrnls_all_or_nothing_skipping_duplicates(
     home: Path, tmp_path: Path
 ) -> None:

@@ -89,6 +89,7 @@ def test_every_folder_is_cleaned_at_start_but_a_live_writers_file_is_kept(home: 
         killed_write(paths.data_dir / "journal.db", WORD),
         killed_write(paths.backup_dir / "journal-2026-11-20.db", WORD),
         killed_write(paths.log_dir / "companion.log", WORD),
+        killed_write(paths.export_dir / "journal-2026-11-23.md", WORD),  # the app's Export
         killed_write(paths.config_dir / "config.toml", WORD),
     ]
     stranger = paths.config_dir / ".notes.txt.abcdefgh.tmp"  # not ours, in a shared folder

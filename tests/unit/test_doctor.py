@@ -154,3 +154,40 @@ def test_doctor_says_whether_the_journal_is_encrypted(
     assert "journal: encrypted with your passphrase" in out and "Not encrypted" not in out
     assert "Encryption format 1, key made from your passphrase with scrypt" in out
     assert "(N=2^15, r=8, p=1)" in out and "can be read only once it is unlocked" in out
+
+
+def test_plain_backups_of_an_encrypted_journal_are_named_or_counted(
+    home: Path, clock: FakeClock
+) -> None:
+    """A few plain backups beside an encrypted journal are named, each with its fix; an
+    older version's killed conversion left hundreds, one line each, so many are said
+    once, with the folder and the one fix that covers them."""
+    from datetime import timedelta
+
+    from companion.store import encryption
+    from companion.store.backup import backup_path
+
+    stores = open_stores(resolve_paths(home), clock)
+    stores.entries.add(kind="free", text="a private refund")
+    plain = segment(home).read_bytes()
+    encryption.encrypt(stores.journal, "long enough 123")
+    copies = home / "backups" / "journal"
+    copies.mkdir(mode=0o700, parents=True, exist_ok=True)
+    day = clock.now().date()
+    made = [backup_path(segment(home), copies, day - timedelta(days=n)) for n in (10, 11)]
+    for path in made:
+        path.write_bytes(plain)
+        path.chmod(0o600)
+    report = run_doctor(resolve_paths(home), {})
+    text = "\n".join(report.lines)
+    assert all(f"{path}: a backup of your encrypted journal" in text for path in made), text
+    assert report.problems == 2, text
+    for n in range(12, 42):  # thirty more
+        more = backup_path(segment(home), copies, day - timedelta(days=n))
+        more.write_bytes(plain)
+        more.chmod(0o600)
+    report = run_doctor(resolve_paths(home), {})
+    text = "\n".join(report.lines)
+    assert f"32 backups of your encrypted journal are still in plain text, in {copies}" in text
+    assert "a backup of your encrypted journal still in plain text" not in text
+    assert report.problems == 1

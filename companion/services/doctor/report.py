@@ -280,16 +280,22 @@ def notify_test_line(env: Mapping[str, str], t: Strings) -> tuple[str, bool]:
     return t("doctor.notify_test_failed", channel=delivery.channel, reason=reason), False
 
 
+PLAIN_BACKUPS_NAMED = 3  # more are said in one line
+
+
 def plain_backups(name: str, health: StoreHealth, t: Strings) -> list[str]:
     """An encrypted journal's backups still in plain text (a conversion that failed or
     was killed): each needs the person, until the next unlock encrypts it."""
     if name != "journal" or health.state != "encrypted":
         return []
     remove = "del" if os.name == "nt" else "rm"
+    plain = [b.path for b in health.backups if not starts_encrypted(b.path)]
+    if len(plain) > PLAIN_BACKUPS_NAMED:  # (an older version's killed conversion: hundreds)
+        folders = sorted({str(path.parent) for path in plain})
+        return [t("doctor.plain_backups", count=str(len(plain)), folder=", ".join(folders))]
     return [
-        t("doctor.plain_backup", path=str(b.path), command=shell_command(remove, str(b.path)))
-        for b in health.backups
-        if not starts_encrypted(b.path)
+        t("doctor.plain_backup", path=str(path), command=shell_command(remove, str(path)))
+        for path in plain
     ]
 
 
@@ -372,7 +378,7 @@ def run_doctor(
         if note:
             add(f"    {note}")
         plain = plain_backups(name, health, t)
-        report.problems += len(plain)
+        report.problems += len(plain)  # (many: one problem, said once)
         report.lines.extend(f"! {line}" for line in plain)
     reason = backup_blocked(paths, (clock or SystemClock()).now().date())
     if reason == BACKUPS_IN_THE_WAY:

@@ -18,7 +18,6 @@ named, with the copies still plain, in ``Recoded.plain_left`` for the person to 
 
 from __future__ import annotations
 
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,7 +30,6 @@ from companion.store.database import Database
 from companion.store.envelope import EnvelopeTooNew, is_encrypted, read_header
 from companion.store.errors import (
     StoreCorrupt,
-    StoreError,
     StoreTooNew,
     StoreUnavailable,
     StoreUnreadable,
@@ -209,7 +207,9 @@ def prepare() -> None:
 def unlock(journal: JournalStore | Database, passphrase: str) -> bool:
     """Open the encrypted journal. False on a wrong passphrase (an empty one too), with
     every file untouched. True otherwise: then ``journal.problem`` says whether it is
-    open (None), too new, or (the old single file) damaged and set aside."""
+    open (None), too new, or (the old single file) damaged and set aside. StoreError
+    (still locked, nothing changed) if plain files among the sealed ones could not be
+    sealed (a full disk)."""
     if isinstance(journal, Database):
         return unlock_file(journal, passphrase)
     if journal.legacy is not None and journal.locked:
@@ -237,10 +237,10 @@ def unlock(journal: JournalStore | Database, passphrase: str) -> bool:
     if codec is None or not proven(journal, codec, sealed):
         journal.refuse_key()
         return False
-    # A plain month copied in is sealed, kept; if that cannot be written (a full disk),
-    # it is opened as before: set aside as damaged, its backup offered.
-    with suppress(StoreError):
-        seal_plain_parts(journal, codec, sealed)
+    # A plain month copied in is sealed, kept. If that cannot be written (a full disk),
+    # the StoreError goes up and the journal stays locked, every file as it was: opened
+    # under the key, the plain ones would pass for damaged ("start a fresh journal").
+    seal_plain_parts(journal, codec, sealed)
     journal.unlock(codec)
     if journal.available:
         secure_backups(journal)

@@ -9,7 +9,9 @@ every other month. A plain file that does not read as JSON is left to the usual 
 (damaged: set aside, its backup offered). Every plain search file is dropped with them,
 and the index (a plain search file holds the text, casefolded); they are made again,
 sealed.
-Their plain backups are sealed by ``secure_backups``, as after any unlock.
+Their plain backups are sealed by ``secure_backups``, as after any unlock. If they
+cannot be written (a full disk), the StoreError goes up and the journal stays locked
+with every file as it was: opened under the key anyway, they would pass for damaged.
 """
 
 from __future__ import annotations

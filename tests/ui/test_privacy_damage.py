@@ -94,3 +94,50 @@ async def test_an_empty_passphrase_gets_a_kind_word(
             assert app.is_running and isinstance(app.screen, PassphraseScreen)
             assert "type your current passphrase first" in screen_text(app)
     assert journal.read_bytes() == before
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_a_plain_month_that_cannot_be_sealed_keeps_the_journal_locked_and_says_why(
+    app_factory, home: Path, clock: FakeClock, lang: str, monkeypatch
+) -> None:
+    """A plain month among encrypted ones is sealed at unlock; on a full disk that
+    cannot be written. It was then opened under the key, passed for damaged, and the
+    app offered to start a fresh journal. Now the dialog says the disk is full, nothing
+    changes, and the same passphrase opens everything once there is room."""
+    import errno
+
+    from companion.store import commit
+    from companion.system.i18n import Strings
+
+    stores = open_stores(resolve_paths(home), clock)
+    stores.entries.add(kind="free", text=TEXTS[0])
+    november = segment(home)
+    clock.advance(days=10)
+    stores.entries.add(kind="free", text=TEXTS[1])
+    plain = november.read_bytes()
+    encryption.encrypt(stores.journal, PASS)
+    november.write_bytes(plain)
+    real_commit = commit.commit
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(commit, "commit", full)
+    t = Strings(lang)
+    app = app_factory(lang)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j")
+        assert isinstance(app.screen, UnlockScreen)
+        await type_passphrase(pilot, PASS)
+        said = t("errors.write_failed", path="", reason="").split("{")[0][:6]
+        await wait_for(pilot, lambda: said in screen_text(app))
+        assert "No space left on device" in screen_text(app)
+        assert isinstance(app.screen, UnlockScreen) and app.privacy.encrypted
+        assert november.read_bytes() == plain
+        monkeypatch.setattr(commit, "commit", real_commit)  # room again
+        await type_passphrase(pilot, PASS)
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+        await settled(pilot)
+        assert TEXTS[0] in screen_text(app) and TEXTS[1] in screen_text(app)
+    assert november.read_bytes().startswith(b"CMPNENC")
+    assert not list(november.parent.glob("*.corrupt-*"))

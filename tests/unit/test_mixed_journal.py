@@ -113,3 +113,27 @@ def test_a_plain_journal_beside_encrypted_backups_opens_whole(home: Path, clock:
     assert len(stores.entries.all()) == 3
     assert starts_encrypted(november)
     assert not [p for p in folder.iterdir() if QUARANTINE_MARK in p.name]
+
+
+def test_a_full_disk_while_sealing_keeps_it_locked_and_changes_nothing(
+    home: Path, clock: FakeClock, monkeypatch
+) -> None:
+    """Opened under the key anyway, the plain month passed for damaged: a command said
+    "start a fresh journal". Now the write error is said and nothing changes."""
+    import errno
+
+    from companion.store import commit
+    from companion.store.errors import StoreWriteError
+
+    mixed(home, clock, "plain")
+    before = {p: p.read_bytes() for p in home.rglob("*") if p.is_file()}
+
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(commit, "commit", full)
+    stores = open_stores(resolve_paths(home), clock)
+    with pytest.raises(StoreWriteError):
+        encryption.unlock(stores.journal, PASSPHRASE)
+    assert stores.journal.locked
+    assert {p: p.read_bytes() for p in home.rglob("*") if p.is_file()} == before

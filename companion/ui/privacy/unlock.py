@@ -9,7 +9,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from companion.services.messages import store_error
 from companion.store import encryption
+from companion.store.errors import StoreError
 from companion.ui.shell.base import CompanionModal
 from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph
@@ -55,8 +57,22 @@ class UnlockScreen(CompanionModal):
     @work(thread=True, exclusive=True)
     def try_passphrase(self, passphrase: str) -> None:
         journal = self.companion.services.stores.journal
-        ok = encryption.unlock(journal, passphrase)
+        try:
+            ok = encryption.unlock(journal, passphrase)
+        except StoreError as error:  # a plain month could not be sealed: still locked
+            self.app.call_from_thread(self.not_written, error)
+            return
         self.app.call_from_thread(self.answered, ok)
+
+    def not_written(self, error: StoreError) -> None:
+        """The passphrase was right, but unlocking had to write and could not: said,
+        and the same passphrase can be tried again once there is room."""
+        message = self.query_one("#unlock-message", Static)
+        message.update(store_error(error, self.t))
+        message.remove_class("hidden")
+        field = self.query_one("#passphrase", Input)
+        field.disabled = False
+        field.focus()
 
     def answered(self, ok: bool) -> None:
         if ok:

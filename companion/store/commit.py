@@ -94,7 +94,9 @@ def _finish(folder: Path, names: list[str], drop: list[str]) -> None:
             os.replace(pending, folder / name)
     for name in drop:
         if "/" not in name and not name.startswith("."):
-            with contextlib.suppress(FileNotFoundError):
+            # Gone already, or a folder someone left in its place: not ours to remove,
+            # and the change is whole without it (it stopped every later open).
+            with contextlib.suppress(FileNotFoundError, IsADirectoryError, PermissionError):
                 (folder / name).unlink()
     fsync_dir(folder)
     (folder / MARKER).unlink(missing_ok=True)

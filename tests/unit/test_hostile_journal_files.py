@@ -267,3 +267,23 @@ def test_doctor_names_files_not_in_the_form_of_the_rest_of_the_journal(
     assert said in text and f"move it out of {two_months}" in text, text
     assert report.problems >= 1
     assert {p: p.read_bytes() for p in two_months.iterdir() if p.is_file()} == before
+
+
+@pytest.mark.parametrize("cache", ["search", "index"])
+def test_a_folder_in_place_of_a_cache_a_change_drops_does_not_stop_the_journal(
+    home: Path, two_months: Path, cache: str
+) -> None:
+    """A change of several files drops the caches it makes stale. A folder named as one
+    could not be unlinked: the change stopped halfway ("Could not save … Is a
+    directory", though half of it was made) and every later command exited 70, for
+    good, finishing it again at each open. The folder is left; the change is whole."""
+    folder = search_file.search_path(segment(home)) if cache == "search" else two_months / INDEX
+    folder.unlink(missing_ok=True)
+    folder.mkdir()
+    done = companion(home, "passphrase", "set", COMPANION_NEW_PASSPHRASE="long enough 123")
+    assert done.returncode == 0, done.stderr
+    for _ in range(2):  # the next open finishes nothing and fails on nothing
+        again = companion(home, "find", "flamingo", COMPANION_PASSPHRASE="long enough 123")
+        assert again.returncode == 0, again.stderr
+        assert sum("flamingo" in line for line in again.stdout.splitlines()) == 2
+    assert not (two_months / "commit.json").exists() and folder.is_dir()

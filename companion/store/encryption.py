@@ -18,6 +18,7 @@ named, with the copies still plain, in ``Recoded.plain_left`` for the person to 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,7 +28,7 @@ from companion.store.backup import clean_backup_temps, set_aside
 from companion.store.backup_change import Pending
 from companion.store.codec import Codec, CodecError, WrongPassphrase, default_codec
 from companion.store.database import Database
-from companion.store.envelope import EnvelopeTooNew, is_encrypted, read_header
+from companion.store.envelope import EnvelopeTooNew, KdfParams, is_encrypted, read_header
 from companion.store.errors import (
     StoreCorrupt,
     StoreTooNew,
@@ -49,6 +50,7 @@ MIN_PASSPHRASE = 8  # characters; shorter ones are refused before anything chang
 # every key, so 30,000 characters typed without bracketed paste froze it for minutes)
 MAX_PASSPHRASE = 1024
 PROOF_TRIES = 3  # the smallest files a key is tried on before it is called wrong
+MOST_KEYS = 2  # tied salts tried (a scrypt each) before a passphrase is called wrong
 
 
 @dataclass(frozen=True)
@@ -230,11 +232,12 @@ def unlock(journal: JournalStore | Database, passphrase: str) -> bool:
 
     sealed = journal.sealed_parts()  # (read once: both steps look at the same files)
     try:
-        codec = journal_codec(journal, Keyring(passphrase), sealed)
+        codecs = journal_codecs(journal, Keyring(passphrase), sealed)
     except EnvelopeTooNew:
         journal.open()  # still locked: reports the journal as too new, touches nothing
         return True
-    if codec is None or not proven(journal, codec, sealed):
+    codec = opening(journal, codecs, sealed)
+    if codec is None:
         journal.refuse_key()
         return False
     # A plain month copied in is sealed, kept. If that cannot be written (a full disk),
@@ -247,14 +250,17 @@ def unlock(journal: JournalStore | Database, passphrase: str) -> bool:
     return True
 
 
-def journal_codec(
+def journal_codecs(
     journal: JournalStore, keyring: Keyring, sealed: list[Path]
-) -> EncryptedCodec | None:
-    """The codec of the journal's files for this passphrase: their salt and parameters
-    (from the first whole header of ``sealed``, the journal's encrypted parts), else
-    those of a backup the passphrase opens."""
+) -> list[EncryptedCodec]:
+    """The codecs the journal's files may be sealed with, for this passphrase: the salt
+    and parameters most of ``sealed`` (the journal's encrypted parts) carry, by their
+    headers (each tied one, a scrypt each), else those of a backup the passphrase opens.
+    A month copied in from another journal carries its own: taken from the first
+    header, as before, its passphrase opened the journal and the journal's did not."""
     from companion.store.crypto import EncryptedCodec
 
+    shared: Counter[tuple[bytes, KdfParams]] = Counter()
     for path in sealed:
         try:
             header = read_header(path)
@@ -262,7 +268,11 @@ def journal_codec(
             raise
         except (CodecError, OSError):
             continue
-        return EncryptedCodec(keyring, header.params, header.salt)
+        shared[(header.salt, header.params)] += 1
+    if shared:
+        most = max(shared.values())
+        tied = [key for key, count in shared.most_common() if count == most][:MOST_KEYS]
+        return [EncryptedCodec(keyring, params, salt) for salt, params in tied]
     for path in journal.backup_files():
         try:
             raw = read_plain(path)
@@ -270,8 +280,15 @@ def journal_codec(
             codec.decode(raw)
         except (CodecError, OSError):
             continue
-        return codec
-    return None
+        return [codec]
+    return []
+
+
+def opening(
+    journal: JournalStore, codecs: list[EncryptedCodec], sealed: list[Path]
+) -> EncryptedCodec | None:
+    """The first of ``codecs`` proven to open the journal, or None."""
+    return next((codec for codec in codecs if proven(journal, codec, sealed)), None)
 
 
 def proven(journal: JournalStore, codec: EncryptedCodec, sealed: list[Path]) -> bool:
@@ -314,14 +331,14 @@ def check_passphrase(journal: JournalStore | Database, passphrase: str) -> bool:
 
     sealed = journal.sealed_parts()
     try:
-        codec = journal_codec(journal, Keyring(passphrase), sealed)
+        codecs = journal_codecs(journal, Keyring(passphrase), sealed)
     except EnvelopeTooNew as error:
         raise StoreTooNew(journal.folder, error.found, error.known) from error
-    if codec is None:
+    if not codecs:
         if sealed:
             return False
         raise StoreCorrupt(journal.folder, "no file of the journal has a readable envelope")
-    return proven(journal, codec, sealed)
+    return opening(journal, codecs, sealed) is not None
 
 
 # -- the old single file ---------------------------------------------------------------------

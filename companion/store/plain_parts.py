@@ -5,25 +5,30 @@ Each plain file that reads as plain JSON is sealed with the key that opened the 
 all in one commit (commit.py: a kill leaves all of them plain or all of them sealed),
 before any is opened under that key. Before, opening one under the key took it for
 damaged and set it aside; for one encrypted month copied into a plain journal, that was
-every other month. A plain file that does not read as JSON is left to the usual rules
-(damaged: set aside, its backup offered). Every plain search file is dropped with them,
-and the index (a plain search file holds the text, casefolded); they are made again,
-sealed.
-Their plain backups are sealed by ``secure_backups``, as after any unlock. If they
-cannot be written (a full disk), the StoreError goes up and the journal stays locked
-with every file as it was: opened under the key anyway, they would pass for damaged.
+every other month. Only when most sealed files carry the key's salt (a month from
+another journal has its own): else the key may not be the journal's, and nothing is
+sealed with it. A plain file that does not read as JSON is
+left to the usual rules (damaged: set aside, its backup offered).
+
+Every plain search file is dropped with them, and the index (a plain search file holds
+the text, casefolded); they are made again, sealed. Their plain backups are sealed by
+``secure_backups``, as after any unlock. If they cannot be written (a full disk), the
+StoreError goes up and the journal stays locked with every file as it was: opened under
+the key anyway, they would pass for damaged.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from companion.store import search_file, segments
 from companion.store.codec import Codec, CodecError, default_codec
+from companion.store.envelope import HEAD_BYTES
 from companion.store.file_marks import starts_encrypted
 from companion.store.search_cache import INDEX
-from companion.system.plain_file import read_plain
+from companion.system.plain_file import open_plain, read_plain
 
 if TYPE_CHECKING:
     from companion.store.journal import JournalStore
@@ -35,6 +40,8 @@ def seal_plain_parts(journal: JournalStore, codec: Codec, sealed: list[Path]) ->
     key yet."""
     if not codec.encrypted or not _plain_found(journal, set(sealed)):
         return []  # (the usual unlock: a look at each file's first bytes, no lock taken)
+    if sealed and 2 * sum(_sealed_with(codec, path) for path in sealed) <= len(sealed):
+        return []  # most sealed files under another key: it may not be the journal's
     plain, files, drop = default_codec(), {}, []
     with journal.transaction():
         for name in segments.part_names(journal.folder):
@@ -61,3 +68,13 @@ def _plain_found(journal: JournalStore, sealed: set[Path]) -> bool:
         if path not in sealed or (found.exists() and not starts_encrypted(found)):
             return True
     return False
+
+
+def _sealed_with(codec: Codec, path: Path) -> bool:
+    """Is ``path`` sealed with ``codec``'s salt and parameters (by its header)? All of
+    the journal's files share them; a month copied in from another journal does not."""
+    try:
+        with os.fdopen(open_plain(path), "rb") as file:
+            return codec.same_key(file.read(HEAD_BYTES))
+    except OSError:
+        return False

@@ -137,3 +137,32 @@ def test_a_full_disk_while_sealing_keeps_it_locked_and_changes_nothing(
         encryption.unlock(stores.journal, PASSPHRASE)
     assert stores.journal.locked
     assert {p: p.read_bytes() for p in home.rglob("*") if p.is_file()} == before
+
+
+def test_a_month_from_another_journal_neither_locks_out_nor_takes_the_key(
+    home: Path, clock: FakeClock, tmp_path: Path
+) -> None:
+    """A small month copied in from another journal, under its own passphrase: the key
+    was taken from the smallest file's header, so the journal's own passphrase was
+    "wrong", and the other one opened it and sealed the plain months with a stranger's
+    key. Now the key most files carry is the journal's."""
+    from datetime import datetime
+
+    other_clock = FakeClock(datetime(2026, 10, 1, 9, 0, tzinfo=clock.now().tzinfo))
+    other = open_stores(resolve_paths(tmp_path / "other"), other_clock)
+    other.entries.add(kind="free", text="somebody else's words")
+    encryption.encrypt(other.journal, "another pass 456")
+    mixed(home, clock, "plain")  # November plain among December and January, sealed
+    stranger = journal_dir(tmp_path / "other") / "entries-2026-10.db"
+    copied = journal_dir(home) / "entries-2026-10.db"
+    copied.write_bytes(stranger.read_bytes())
+    folder = journal_dir(home)
+    before = {p: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    stores = open_stores(resolve_paths(home), clock)
+    assert not encryption.unlock(stores.journal, "another pass 456")
+    assert {p: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
+    assert encryption.unlock(stores.journal, PASSPHRASE)
+    assert starts_encrypted(segment(home))  # November, sealed with the journal's key
+    again = open_stores(resolve_paths(home), clock, passphrase=PASSPHRASE)
+    texts = [entry.text for entry in again.entries.all()]
+    assert texts.count("a flamingo asked for a refund") == 3

@@ -36,7 +36,7 @@ def render(fmt: str, services: Any, t: Strings) -> tuple[str, dict[str, int]]:
 
 def run(args: argparse.Namespace) -> int:
     def body(services, t: Strings) -> int:  # type: ignore[no-untyped-def]
-        from companion.system.atomic import remove_stale_temps, write_atomic
+        from companion.system.atomic import remove_dead_temps_of, write_atomic
         from companion.system.paths import display_path
 
         text, counts = render(args.format, services, t)
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
             raise CommandFailed(t("journal.cli.out_is_folder", path=str(target)), BAD_INPUT)
         # A plain copy of the journal an earlier export killed midway left beside it
         # (never one another export is writing now) goes before this one is written.
-        remove_stale_temps(target.absolute().parent, lambda name: name == target.name)
+        remove_dead_temps_of(target.absolute())
         try:
             write_atomic(target.absolute(), text.encode("utf-8"))
         except OSError as error:

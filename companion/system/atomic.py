@@ -19,6 +19,7 @@ import contextlib
 import errno
 import os
 import re
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from companion.system.paths import FILE_MODE
 TEMP_SUFFIX = ".tmp"
 # mkstemp's names: our prefix, a few characters from its alphabet, our suffix.
 _TEMP_NAME = re.compile(r"\.(?P<target>.+)\.[a-z0-9_]+" + re.escape(TEMP_SUFFIX))
+_OUR_RANDOM = re.compile(r"[0-9a-f]{12}")  # what _durable_temp puts in a name
 
 
 def temp_prefix(target: Path) -> str:
@@ -229,6 +231,8 @@ def _remove_if_abandoned(path: Path) -> None:
 
     fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return  # a pipe, a folder named like one: no writer of ours left it
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -236,3 +240,22 @@ def _remove_if_abandoned(path: Path) -> None:
         path.unlink()
     finally:
         os.close(fd)
+
+
+def remove_dead_temps_of(target: Path) -> None:
+    """The temp files ``write_atomic`` itself names for ``target`` (twelve hex digits,
+    ours, private), beside the file it writes (through a link), that a killed writer
+    left: for a file in someone's own folder (an export), where other programs' files
+    with names alike are none of ours."""
+    real = real_target(target)
+    prefix = temp_prefix(real)
+    for path in temp_files(real.parent, lambda name: name == real.name):
+        middle = path.name[len(prefix) : -len(TEMP_SUFFIX)]
+        try:
+            info = path.lstat()
+        except OSError:
+            continue
+        mine = info.st_uid == os.getuid() if hasattr(os, "getuid") else True
+        if _OUR_RANDOM.fullmatch(middle) and mine and not info.st_mode & 0o077:
+            with contextlib.suppress(OSError):
+                _remove_if_abandoned(path)

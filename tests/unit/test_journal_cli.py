@@ -120,19 +120,28 @@ def test_an_export_killed_midway_leaves_no_copy_once_exported_again(
     home: Path, tmp_path: Path
 ) -> None:
     """A killed `export --out` left its temp file (a plain copy of the journal, hidden
-    by its dot) beside the export for good. The next export to that file removes it;
-    another file's temp is not touched."""
+    by its dot) beside the export for good. The next export to that file removes it,
+    beside the file a link leads to as well; files of other programs with names alike
+    (another pattern, not private, a pipe) and another file's temp are left alone."""
     from tests.unit.test_plain_copies import killed_write
 
     companion(home, "note", "a private refund")
-    out = tmp_path / "journal.md"
+    real = tmp_path / "real"
+    real.mkdir()
+    out, linked = real / "journal.md", tmp_path / "link.md"
+    linked.symlink_to(out)
     killed = killed_write(out, "a private refund, half")
-    other = tmp_path / ".notes.txt.3f9a2c0d1e7b.tmp"
-    other.write_text("not an export")
-    result = companion(home, "export", "--format", "md", "--out", str(out))
+    others = [real / f".journal.md.{tail}.tmp" for tail in ("old", "backup_1", "v2")]
+    for path in others:
+        path.write_text("not an export")
+    os.mkfifo(real / ".journal.md.bbbbbbbbbbbb.tmp")
+    others.append(real / ".journal.md.bbbbbbbbbbbb.tmp")
+    other_file = killed_write(real / "notes.txt", "not an export")
+    result = companion(home, "export", "--format", "md", "--out", str(linked))
     assert result.returncode == 0, result.stderr
-    assert not killed.exists() and other.exists()
-    assert "a private refund" in out.read_text()
+    assert not killed.exists()
+    assert all(os.path.lexists(path) for path in [*others, other_file])
+    assert "a private refund" in out.read_text() and linked.is_symlink()
 
 
 def test_import_ours_and_jrnls_all_or_nothing_skipping_duplicates(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from companion.services.doctor.report import human_size, run_doctor
@@ -178,6 +179,7 @@ def test_plain_backups_of_an_encrypted_journal_are_named_or_counted(
     for path in made:
         path.write_bytes(plain)
         path.chmod(0o600)
+    os.mkfifo(backup_path(segment(home), copies, day - timedelta(days=9)))  # not a backup
     report = run_doctor(resolve_paths(home), {})
     text = "\n".join(report.lines)
     assert all(f"{path}: a backup of your encrypted journal" in text for path in made), text

@@ -289,7 +289,8 @@ def plain_backups(name: str, health: StoreHealth, t: Strings) -> list[str]:
     if name != "journal" or health.state != "encrypted":
         return []
     remove = "del" if os.name == "nt" else "rm"
-    plain = [b.path for b in health.backups if not starts_encrypted(b.path)]
+    # (a pipe or folder named as one is no plain backup: unlocking never changes it)
+    plain = [b.path for b in health.backups if b.path.is_file() and not starts_encrypted(b.path)]
     if len(plain) > PLAIN_BACKUPS_NAMED:  # (an older version's killed conversion: hundreds)
         folders = sorted({str(path.parent) for path in plain})
         return [t("doctor.plain_backups", count=str(len(plain)), folder=", ".join(folders))]

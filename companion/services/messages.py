@@ -68,8 +68,9 @@ def open_problem(problem: OpenProblem, t: Strings) -> list[str]:
         lines = [t("store.damaged", store=name, path=display_path(where))]
         if problem.backup is not None:
             lines.append(t("store.damaged_backup", date=problem.backup.day.isoformat()))
-        else:
-            lines.append(t("store.damaged_no_backup", store=name))
+        else:  # (one month of the journal: the rest of it stays, nothing starts afresh)
+            key = "store.damaged_no_backup_part" if problem.part else "store.damaged_no_backup"
+            lines.append(t(key, store=name))
         return lines
     if problem.kind == "not_a_file" and isinstance(problem.error, StoreNotAFile):
         return [not_a_file(problem.error, name, t)]

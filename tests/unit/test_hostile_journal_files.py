@@ -287,3 +287,21 @@ def test_a_folder_in_place_of_a_cache_a_change_drops_does_not_stop_the_journal(
         assert again.returncode == 0, again.stderr
         assert sum("flamingo" in line for line in again.stdout.splitlines()) == 2
     assert not (two_months / "commit.json").exists() and folder.is_dir()
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", "the rest of your journal stays as it is"), ("zh", "日记的其他部分保持不变")],
+)
+def test_a_damaged_month_without_a_backup_does_not_promise_a_fresh_journal(
+    home: Path, two_months: Path, lang: str, said: str
+) -> None:
+    """One month of the journal could not be read and has no backup: a command said
+    "open companion to … start a fresh journal", as if the whole journal went."""
+    december = segment(home, "2026-12")
+    december.write_bytes(b"\x00not a journal\x00")
+    for copy in (home / "backups" / "journal").glob("entries-2026-12-*"):
+        copy.unlink()
+    done = companion(home, "find", "flamingo", COMPANION_LANG=lang)
+    assert said in done.stderr, done.stderr
+    assert "fresh journal" not in done.stderr and "新建一份空的" not in done.stderr

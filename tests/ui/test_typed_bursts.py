@@ -10,6 +10,7 @@ the field's queue.
 from __future__ import annotations
 
 import pytest
+from textual import events
 from textual.widgets import Input, TextArea
 
 from companion.ui.calm.vent import VentScreen
@@ -51,6 +52,25 @@ async def test_the_journal_editor_keeps_every_key_before_ctrl_s(app_factory, lan
         assert sorted(e.text for e in app.services.journal.entries()) == sorted(
             [text, text[::-1].strip()]
         )
+
+
+async def test_words_after_a_tab_in_the_editor_go_where_the_tab_went(app_factory) -> None:
+    """Text, Tab, more words and ctrl+s in one burst, in the journal's editor (its Tab
+    moves to the tags field): the words go to the tags, as when typed slowly. They
+    stayed in the text before: Tab moved the focus in the editor's own turn, after the
+    words were already handed to it."""
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "ctrl+n", "4")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
+        burst(app, "Order number 4471, a calm chat")
+        app.post_message(events.Key("tab", "\t"))
+        burst(app, "refund calm", "ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, EntryEditorScreen))
+        await settle(pilot)
+        [entry] = app.services.journal.entries()
+        assert entry.text == "Order number 4471, a calm chat"
+        assert entry.tags == ("refund", "calm")
 
 
 async def test_two_saves_in_a_row_keep_one_entry(app_factory) -> None:

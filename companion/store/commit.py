@@ -94,9 +94,10 @@ def _finish(folder: Path, names: list[str], drop: list[str]) -> None:
             os.replace(pending, folder / name)
     for name in drop:
         if "/" not in name and not name.startswith("."):
-            # Gone already, or a folder someone left in its place: not ours to remove,
-            # and the change is whole without it (it stopped every later open).
-            with contextlib.suppress(FileNotFoundError, IsADirectoryError, PermissionError):
+            # Gone already, or what cannot be removed (a folder left in its place, a
+            # mount, an immutable file): the change is whole without it, and stopping
+            # here stopped every later open.
+            with contextlib.suppress(OSError):
                 (folder / name).unlink()
     fsync_dir(folder)
     (folder / MARKER).unlink(missing_ok=True)

@@ -229,10 +229,12 @@ def _remove_if_abandoned(path: Path) -> None:
         return
     import fcntl
 
+    if not stat.S_ISREG(path.lstat().st_mode):
+        return  # a pipe, a device, a folder named like one: not opened, not ours
     fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return  # a pipe, a folder named like one: no writer of ours left it
+            return  # (swapped for one since)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

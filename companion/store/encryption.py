@@ -18,7 +18,6 @@ named, with the copies still plain, in ``Recoded.plain_left`` for the person to 
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +27,7 @@ from companion.store.backup import clean_backup_temps, set_aside
 from companion.store.backup_change import Pending
 from companion.store.codec import Codec, CodecError, WrongPassphrase, default_codec
 from companion.store.database import Database
-from companion.store.envelope import EnvelopeTooNew, KdfParams, is_encrypted, read_header
+from companion.store.envelope import EnvelopeTooNew, is_encrypted, read_header
 from companion.store.errors import (
     StoreCorrupt,
     StoreTooNew,
@@ -38,19 +37,18 @@ from companion.store.errors import (
 )
 from companion.store.file_marks import starts_encrypted
 from companion.store.journal import JournalStore
+from companion.store.journal_key import journal_codecs, opening
 from companion.store.plain_parts import seal_plain_parts
 from companion.system.atomic import write_atomic
 from companion.system.plain_file import read_plain
 
 if TYPE_CHECKING:
-    from companion.store.crypto import EncryptedCodec, Keyring
+    from companion.store.crypto import Keyring
 
 MIN_PASSPHRASE = 8  # characters; shorter ones are refused before anything changes
 # characters: the app's fields take no more (a terminal field redraws all it holds at
 # every key, so 30,000 characters typed without bracketed paste froze it for minutes)
 MAX_PASSPHRASE = 1024
-PROOF_TRIES = 3  # the smallest files a key is tried on before it is called wrong
-MOST_KEYS = 2  # tied salts tried (a scrypt each) before a passphrase is called wrong
 
 
 @dataclass(frozen=True)
@@ -248,76 +246,6 @@ def unlock(journal: JournalStore | Database, passphrase: str) -> bool:
     if journal.available:
         secure_backups(journal)
     return True
-
-
-def journal_codecs(
-    journal: JournalStore, keyring: Keyring, sealed: list[Path]
-) -> list[EncryptedCodec]:
-    """The codecs the journal's files may be sealed with, for this passphrase: the salt
-    and parameters most of ``sealed`` (the journal's encrypted parts) carry, by their
-    headers (each tied one, a scrypt each), else those of a backup the passphrase opens.
-    A month copied in from another journal carries its own: taken from the first
-    header, as before, its passphrase opened the journal and the journal's did not."""
-    from companion.store.crypto import EncryptedCodec
-
-    shared: Counter[tuple[bytes, KdfParams]] = Counter()
-    for path in sealed:
-        try:
-            header = read_header(path)
-        except EnvelopeTooNew:
-            raise
-        except (CodecError, OSError):
-            continue
-        shared[(header.salt, header.params)] += 1
-    if shared:
-        most = max(shared.values())
-        tied = [key for key, count in shared.most_common() if count == most][:MOST_KEYS]
-        return [EncryptedCodec(keyring, params, salt) for salt, params in tied]
-    for path in journal.backup_files():
-        try:
-            raw = read_plain(path)
-            codec = EncryptedCodec.for_file(keyring, raw)
-            codec.decode(raw)
-        except (CodecError, OSError):
-            continue
-        return [codec]
-    return []
-
-
-def opening(
-    journal: JournalStore, codecs: list[EncryptedCodec], sealed: list[Path]
-) -> EncryptedCodec | None:
-    """The first of ``codecs`` proven to open the journal, or None."""
-    return next((codec for codec in codecs if proven(journal, codec, sealed)), None)
-
-
-def proven(journal: JournalStore, codec: EncryptedCodec, sealed: list[Path]) -> bool:
-    """Does ``codec`` open one of the journal's files, ``sealed`` (or, if every one is
-    damaged, a backup sealed with their salt)? Only then is it the journal's key."""
-    tried = 0
-    for path in sealed:
-        try:
-            raw = read_plain(path)
-        except OSError:
-            continue
-        if not codec.same_key(raw):
-            continue
-        try:
-            codec.decode(raw)
-            return True
-        except CodecError:
-            tried += 1
-            if tried >= PROOF_TRIES:
-                break
-    for path in journal.backup_files():
-        try:
-            raw = read_plain(path)
-            if codec.same_key(raw):
-                codec.decode(raw)
-                return True
-        except (CodecError, OSError):
-            continue
-    return False
 
 
 def check_passphrase(journal: JournalStore | Database, passphrase: str) -> bool:

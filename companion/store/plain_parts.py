@@ -5,9 +5,10 @@ Each plain file that reads as plain JSON is sealed with the key that opened the 
 all in one commit (commit.py: a kill leaves all of them plain or all of them sealed),
 before any is opened under that key. Before, opening one under the key took it for
 damaged and set it aside; for one encrypted month copied into a plain journal, that was
-every other month. Only when most sealed files carry the key's salt (a month from
-another journal has its own): else the key may not be the journal's, and nothing is
-sealed with it. A plain file that does not read as JSON is
+every other month. Only when every sealed file whose header can be read carries the
+key's salt: with a month from another journal (its own salt) among them, which key is
+the journal's is not known, and nothing is sealed (as before: the plain months pass for
+damaged, set aside, never lost). A plain file that does not read as JSON is
 left to the usual rules (damaged: set aside, its backup offered).
 
 Every plain search file is dropped with them, and the index (a plain search file holds
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from companion.store import search_file, segments
 from companion.store.codec import Codec, CodecError, default_codec
-from companion.store.envelope import HEAD_BYTES
+from companion.store.envelope import HEAD_BYTES, parse_header
 from companion.store.file_marks import starts_encrypted
 from companion.store.search_cache import INDEX
 from companion.system.plain_file import open_plain, read_plain
@@ -40,8 +41,8 @@ def seal_plain_parts(journal: JournalStore, codec: Codec, sealed: list[Path]) ->
     key yet."""
     if not codec.encrypted or not _plain_found(journal, set(sealed)):
         return []  # (the usual unlock: a look at each file's first bytes, no lock taken)
-    if sealed and 2 * sum(_sealed_with(codec, path) for path in sealed) <= len(sealed):
-        return []  # most sealed files under another key: it may not be the journal's
+    if any(_other_key(codec, path) for path in sealed):
+        return []  # months under another key too: which is the journal's is not known
     plain, files, drop = default_codec(), {}, []
     with journal.transaction():
         for name in segments.part_names(journal.folder):
@@ -70,11 +71,14 @@ def _plain_found(journal: JournalStore, sealed: set[Path]) -> bool:
     return False
 
 
-def _sealed_with(codec: Codec, path: Path) -> bool:
-    """Is ``path`` sealed with ``codec``'s salt and parameters (by its header)? All of
-    the journal's files share them; a month copied in from another journal does not."""
+def _other_key(codec: Codec, path: Path) -> bool:
+    """Is ``path`` sealed under another salt or parameters than ``codec``'s (by a header
+    that can be read)? All of the journal's files share them; a month copied in from
+    another journal does not."""
     try:
         with os.fdopen(open_plain(path), "rb") as file:
-            return codec.same_key(file.read(HEAD_BYTES))
-    except OSError:
-        return False
+            head = file.read(HEAD_BYTES)
+        parse_header(head)
+    except (OSError, CodecError):
+        return False  # (unreadable or damaged: the usual rules tell)
+    return not codec.same_key(head)

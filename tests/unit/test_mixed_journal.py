@@ -145,7 +145,8 @@ def test_a_month_from_another_journal_neither_locks_out_nor_takes_the_key(
     """A small month copied in from another journal, under its own passphrase: the key
     was taken from the smallest file's header, so the journal's own passphrase was
     "wrong", and the other one opened it and sealed the plain months with a stranger's
-    key. Now the key most files carry is the journal's."""
+    key. Now the key most files carry is the journal's; and with two keys in the folder
+    no plain month is sealed (which key is the journal's is not known for sure)."""
     from datetime import datetime
 
     other_clock = FakeClock(datetime(2026, 10, 1, 9, 0, tzinfo=clock.now().tzinfo))
@@ -161,8 +162,36 @@ def test_a_month_from_another_journal_neither_locks_out_nor_takes_the_key(
     stores = open_stores(resolve_paths(home), clock)
     assert not encryption.unlock(stores.journal, "another pass 456")
     assert {p: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
+    plain_november = segment(home).read_bytes()
     assert encryption.unlock(stores.journal, PASSPHRASE)
-    assert starts_encrypted(segment(home))  # November, sealed with the journal's key
-    again = open_stores(resolve_paths(home), clock, passphrase=PASSPHRASE)
-    texts = [entry.text for entry in again.entries.all()]
-    assert texts.count("a flamingo asked for a refund") == 3
+    assert segment(home).read_bytes() == plain_november  # sealed under no key
+    december = journal_dir(home) / "entries-2026-12.db"
+    assert stores.journal.read_part("entries-2026-12")  # the journal's own months open
+    assert starts_encrypted(december)
+
+
+def test_the_journals_backup_proves_its_passphrase_beside_a_strangers_month(
+    home: Path, clock: FakeClock, tmp_path: Path
+) -> None:
+    """The journal's own month with its header damaged, a month from another journal
+    whole: only the stranger's key was found by the headers, so the journal's
+    passphrase was "wrong", though its backup opens with it (it was tried only when no
+    header at all could be read)."""
+    from datetime import datetime
+
+    stores = open_stores(resolve_paths(home), clock)
+    stores.entries.add(kind="free", text="a flamingo asked for a refund")
+    encryption.encrypt(stores.journal, PASSPHRASE)
+    clock.advance(days=1)
+    open_stores(resolve_paths(home), clock, passphrase=PASSPHRASE)  # the day's backup
+    other_clock = FakeClock(datetime(2026, 10, 1, 9, 0, tzinfo=clock.now().tzinfo))
+    other = open_stores(resolve_paths(tmp_path / "other"), other_clock)
+    other.entries.add(kind="free", text="somebody else's words")
+    encryption.encrypt(other.journal, "another pass 456")
+    stranger = journal_dir(tmp_path / "other") / "entries-2026-10.db"
+    (journal_dir(home) / stranger.name).write_bytes(stranger.read_bytes())
+    november = segment(home)
+    november.write_bytes(november.read_bytes()[:12])  # cut short inside its header
+    stores = open_stores(resolve_paths(home), clock)
+    assert encryption.unlock(stores.journal, PASSPHRASE)
+    assert not encryption.check_passphrase(stores.journal, "another pass 456")

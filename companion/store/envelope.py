@@ -44,6 +44,12 @@ class EnvelopeTooNew(CodecError):
         self.known = VERSION
 
 
+# N × r × p a header may ask of scrypt: 32 times what companion writes (2**15 × 8 × 1),
+# at most 1 GiB of memory (128 × N × r bytes) and a few seconds. A file in the folder
+# asking for more (up to 16 GiB in the fields' ranges) is taken for damaged, never run.
+MAX_SCRYPT_WORK = 1 << 23
+
+
 class KdfParams(NamedTuple):
     log2_n: int = 15  # scrypt N = 32768: about 0.1 s and 32 MB, once per unlock
     r: int = 8
@@ -85,6 +91,8 @@ def parse_header(raw: bytes) -> tuple[Header, int]:
         raise CodecError(f"unknown encryption format {version}/{kdf}")
     if not (10 <= log2_n <= 22 and 1 <= r <= 32 and 1 <= p <= 16 and salt_len >= 8):
         raise CodecError("implausible key parameters")
+    if (1 << log2_n) * r * p > MAX_SCRYPT_WORK:  # a crafted file: memory, minutes
+        raise CodecError("its key would cost more than companion allows")
     start = _FIXED.size + salt_len + NONCE_BYTES
     if len(raw) < start + 16:  # the GCM tag alone is 16 bytes
         raise CodecError("the encrypted file is cut short")

@@ -40,6 +40,29 @@ def test_round_trip_and_envelope(keyring: Keyring) -> None:
     assert codec.decode(raw) == TABLES
 
 
+def test_a_header_asking_scrypt_for_too_much_is_refused_before_any_key_is_made(
+    keyring: Keyring,
+) -> None:
+    """A month crafted to ask scrypt for N = 2**22, r = 32, p = 16 (16 GiB, minutes)
+    made any unlock take seconds or exhaust memory; the most a header may ask is 32
+    times what companion writes."""
+    from companion.store.codec import CodecError
+    from companion.store.envelope import Header, KdfParams
+
+    body = b"\0" * 64
+    costly = Header(KdfParams(22, 32, 16), b"s" * 16, b"n" * NONCE_BYTES).pack() + body
+    allowed = Header(KdfParams(20, 8, 1), b"s" * 16, b"n" * NONCE_BYTES).pack() + body
+    assert parse_header(allowed)[0].params == KdfParams(20, 8, 1)
+    with pytest.raises(CodecError):
+        parse_header(costly)
+    made: list[object] = []
+    spy = Keyring("correct horse 电池")
+    spy.key = lambda *args: made.append(args)  # type: ignore[method-assign]
+    with pytest.raises(CodecError):
+        EncryptedCodec(spy).decode(costly)
+    assert made == []  # refused by its header: no key was made
+
+
 def test_every_write_has_a_fresh_nonce(keyring: Keyring) -> None:
     codec = EncryptedCodec(keyring)
     nonces = {parse_header(codec.encode(TABLES))[0].nonce for _ in range(20)}

@@ -49,7 +49,7 @@ class UnlockScreen(CompanionModal):
     @on(Input.Submitted, "#passphrase")
     def submitted(self, event: Input.Submitted) -> None:
         if not event.value:
-            self._say("lock.empty")
+            self._say(self.t("lock.empty"))
             return
         event.input.disabled = True
         self.try_passphrase(event.value)
@@ -67,31 +67,29 @@ class UnlockScreen(CompanionModal):
     def not_written(self, error: StoreError) -> None:
         """The passphrase was right, but unlocking had to write and could not: said,
         and the same passphrase can be tried again once there is room."""
-        message = self.query_one("#unlock-message", Static)
-        message.update(store_error(error, self.t))
-        message.remove_class("hidden")
-        field = self.query_one("#passphrase", Input)
-        field.disabled = False
-        field.focus()
+        self._try_again(store_error(error, self.t))
 
     def answered(self, ok: bool) -> None:
         if ok:
             self.dismiss(True)
             return
         self.tries += 1
-        field = self.query_one("#passphrase", Input)
         if self.tries >= TRIES:
             self.notify(self.t("lock.gave_up"), timeout=8, markup=False)
             self.dismiss(False)
             return
-        self._say("lock.wrong")
-        field.value = ""
+        self.query_one("#passphrase", Input).value = ""
+        self._try_again(self.t("lock.wrong"))
+
+    def _try_again(self, text: str) -> None:
+        self._say(text)
+        field = self.query_one("#passphrase", Input)
         field.disabled = False
         field.focus()
 
-    def _say(self, key: str) -> None:
+    def _say(self, text: str) -> None:
         message = self.query_one("#unlock-message", Static)
-        message.update(self.t(key))
+        message.update(text)
         message.remove_class("hidden")
 
     def action_cancel(self) -> None:

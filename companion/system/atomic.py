@@ -205,12 +205,17 @@ def temp_files(
 
 
 def remove_stale_temps(
-    folder: Path, for_name: Callable[[str], bool] = lambda _name: True
+    folder: Path,
+    for_name: Callable[[str], bool] = lambda _name: True,
+    ours: Callable[[Path], bool] = lambda _path: True,
 ) -> list[Path]:
     """Delete what killed writers left in ``folder`` (never a temp file still being
-    written). Returns what could not be deleted, so a caller can say so."""
+    written), of the temps ``ours`` accepts. Returns what could not be deleted, so a
+    caller can say so."""
     left = []
     for path in temp_files(folder, for_name):
+        if not ours(path):
+            continue
         try:
             _remove_if_abandoned(path)
         except FileNotFoundError:
@@ -245,19 +250,19 @@ def _remove_if_abandoned(path: Path) -> None:
 
 
 def remove_dead_temps_of(target: Path) -> None:
-    """The temp files ``write_atomic`` itself names for ``target`` (twelve hex digits,
-    ours, private), beside the file it writes (through a link), that a killed writer
-    left: for a file in someone's own folder (an export), where other programs' files
-    with names alike are none of ours."""
+    """The temp files ``write_atomic`` itself names for ``target``, beside the file it
+    writes (through a link), that a killed writer left: for a file in someone's own
+    folder (an export), where other programs' files with names alike are none of ours."""
     real = real_target(target)
-    prefix = temp_prefix(real)
-    for path in temp_files(real.parent, lambda name: name == real.name):
-        middle = path.name[len(prefix) : -len(TEMP_SUFFIX)]
-        try:
-            info = path.lstat()
-        except OSError:
-            continue
-        mine = info.st_uid == os.getuid() if hasattr(os, "getuid") else True
-        if _OUR_RANDOM.fullmatch(middle) and mine and not info.st_mode & 0o077:
-            with contextlib.suppress(OSError):
-                _remove_if_abandoned(path)
+    remove_stale_temps(real.parent, lambda name: name == real.name, _written_here)
+
+
+def _written_here(path: Path) -> bool:
+    """Named as ``_durable_temp`` names them (twelve hex digits), private, the user's."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return False
+    mine = info.st_uid == os.getuid() if hasattr(os, "getuid") else True
+    random = path.name[: -len(TEMP_SUFFIX)].rsplit(".", 1)[-1]
+    return bool(_OUR_RANDOM.fullmatch(random)) and mine and not info.st_mode & 0o077

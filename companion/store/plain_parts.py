@@ -20,26 +20,26 @@ the key anyway, they would pass for damaged.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from companion.store import search_file, segments
-from companion.store.codec import Codec, CodecError, default_codec
-from companion.store.envelope import HEAD_BYTES, parse_header
+from companion.store.codec import CodecError, default_codec
+from companion.store.envelope import read_header
 from companion.store.file_marks import starts_encrypted
 from companion.store.search_cache import INDEX
-from companion.system.plain_file import open_plain, read_plain
+from companion.system.plain_file import read_plain
 
 if TYPE_CHECKING:
+    from companion.store.crypto import EncryptedCodec
     from companion.store.journal import JournalStore
 
 
-def seal_plain_parts(journal: JournalStore, codec: Codec, sealed: list[Path]) -> list[str]:
+def seal_plain_parts(journal: JournalStore, codec: EncryptedCodec, sealed: list[Path]) -> list[str]:
     """Seal with ``codec`` (a key proven on ``sealed``) every other part that reads as
     plain JSON; the names of those sealed. The caller has not opened any part under the
     key yet."""
-    if not codec.encrypted or not _plain_found(journal, set(sealed)):
+    if not _plain_found(journal, set(sealed)):
         return []  # (the usual unlock: a look at each file's first bytes, no lock taken)
     if any(_other_key(codec, path) for path in sealed):
         return []  # months under another key too: which is the journal's is not known
@@ -71,14 +71,12 @@ def _plain_found(journal: JournalStore, sealed: set[Path]) -> bool:
     return False
 
 
-def _other_key(codec: Codec, path: Path) -> bool:
+def _other_key(codec: EncryptedCodec, path: Path) -> bool:
     """Is ``path`` sealed under another salt or parameters than ``codec``'s (by a header
     that can be read)? All of the journal's files share them; a month copied in from
     another journal does not."""
     try:
-        with os.fdopen(open_plain(path), "rb") as file:
-            head = file.read(HEAD_BYTES)
-        parse_header(head)
+        header = read_header(path)
     except (OSError, CodecError):
         return False  # (unreadable or damaged: the usual rules tell)
-    return not codec.same_key(head)
+    return (header.salt, header.params) != (codec.salt, codec.params)

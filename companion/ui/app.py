@@ -40,11 +40,12 @@ from companion.ui.practice.flow import PracticeFlow
 from companion.ui.privacy.guard import CHECK_SECONDS as IDLE_CHECK_SECONDS
 from companion.ui.privacy.guard import JournalGuard
 from companion.ui.routine.flow import RoutineFlow
-from companion.ui.shell.base import Translated, quit_keeping_input
+from companion.ui.shell.base import quit_keeping_input
 from companion.ui.shell.collector import collector_back
 from companion.ui.shell.crash import crash_message, note_crash
 from companion.ui.shell.glance import journal_glance, practice_glance
 from companion.ui.shell.home import HomeScreen
+from companion.ui.shell.key_route import KeyRoute
 from companion.ui.shell.messages import (
     BreathingWanted,
     DayClosed,
@@ -104,6 +105,7 @@ class CompanionApp(App[None]):
         # they register: the journal, breaks (the rhythm adds its own), practice.
         self.glance_providers: list[GlanceProvider] = [journal_glance]
         self.preferences = Preferences(self)
+        self.keys = KeyRoute(self, lambda key: App.on_event(self, key))  # (Textual's way on)
         # The features, each a small object that knows this app (ui/actions.py says
         # which key runs what).
         self.privacy = JournalGuard(self)  # the journal's lock, blank screen, passphrase
@@ -186,9 +188,8 @@ class CompanionApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         self.privacy.seen(event)  # idle time, for the journal's auto-lock
         if isinstance(event, events.Key) and not event.is_forwarded:
-            screen = self.screen
-            if isinstance(screen, Translated) and screen.before_key(event):
-                return  # taken whole (an arrow between choices)
+            await self.keys.take(event)  # in order, to the screen typed for (key_route.py)
+            return
         await super().on_event(event)
 
     def _first_run(self) -> bool:

@@ -107,6 +107,35 @@ def test_a_kill_while_typing_keeps_the_draft(term: Tmux, home: Path) -> None:
         again.close()
 
 
+def test_keys_typed_with_j_reach_the_journal(term: Tmux, home: Path) -> None:
+    """``j``, the passphrase and Enter in one burst (a password manager's auto-type),
+    then ``j`` and a search in one burst: every key reaches the dialog or the search
+    box the ``j`` opened, in order (they were lost: "Nothing was typed")."""
+    from companion.store import encryption
+    from companion.store.stores import open_stores
+    from companion.system.clock import SystemClock
+    from companion.system.paths import resolve_paths
+
+    mark_welcome_done(home)
+    shell_note(home, "late refund again #refund")
+    shell_note(home, "calm morning shift")
+    stores = open_stores(resolve_paths(home), SystemClock())
+    encryption.encrypt(stores.journal, "quiet harbour lantern")
+    stores.close()
+    term.start([str(installed_companion())], env_for(home, "en_US.UTF-8"))
+    term.wait_for("Where to go")
+    term.burst("jquiet harbour lantern\r")
+    term.wait_for_all("late refund again", "calm morning shift", timeout=30.0)
+    term.send("Escape")
+    term.wait_for("Where to go")
+    term.burst("jlate")
+    term.wait_for("late refund again")  # the journal's list
+    screen = term.wait_gone("calm morning shift")  # the search, "late", took it
+    assert "late refund again" in screen
+    term.send("C-q")
+    assert term.exit_status() == 0
+
+
 def test_words_typed_in_the_list_search_and_never_quit_or_switch_theme(
     term: Tmux, home: Path
 ) -> None:

@@ -144,10 +144,11 @@ class IncidentScreen(CompanionScreen):
 
     # -- keys that come before the words have focus --------------------------------------
     def on_key(self, event: events.Key) -> None:
-        """A character that reached the screen itself while a text field has focus was
-        typed before that field had it (right after the key that opened the note): it
-        never runs a command. It is not typed in either: keys that came after it may be
-        in the field already, and the customer's words must never come out reordered."""
+        """A character that reached the screen itself while a text field has focus (the
+        keys typed with the note's key are held until the field has it: see
+        ui/shell/key_route.py; this is the net under that) never runs a command. It is
+        not typed in either: keys that came after it may be in the field already, and
+        the customer's words must never come out reordered."""
         if event.is_printable and isinstance(self.focused, (TextArea, Input)):
             event.stop()
             event.prevent_default()

@@ -18,6 +18,7 @@ from companion.core.terminal import COMFORTABLE_WIDTH
 from companion.store.errors import StoreError
 from companion.system.i18n import Strings
 from companion.ui.actions import registry_place
+from companion.ui.shell.early_keys import EarlyKeys
 from companion.ui.shell.messages import JournalRead
 from companion.ui.shell.typed_keys import focus_key_now
 from companion.ui.widgets.choices import arrow_in_choices
@@ -108,6 +109,10 @@ class Translated:
     # every screen whose unsaved_input can return something names one.
     draft_origin: ClassVar[str] = ""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.early_keys = EarlyKeys()  # keys typed before this screen is ready for them
+
     @property
     def companion(self) -> CompanionApp:
         return self.app  # type: ignore[attr-defined, return-value]
@@ -173,6 +178,8 @@ class Translated:
         # screen in front.
         if self.app.screen is not self:
             return
+        if not self.early_keys.ready:
+            self.call_after_refresh(self._ready_for_keys)  # (its first focus is set by then)
         if self.private and self.companion.services.stores.journal.locked:
             # The journal locked while this was hidden under another screen: close it
             # before anything is shown (the next private screen below does the same).
@@ -184,6 +191,12 @@ class Translated:
         # The app's one timer slept for the screen that was in front; this one may show
         # seconds (Home's next break, a break's count-down): wake it when this one needs.
         self.companion.rhythm.screen_changed()
+
+    def _ready_for_keys(self) -> None:
+        # In the app's turn, where a focus asked for in on_mount is queued too (before
+        # this): the keys held go where typing goes, not to the scroll container Textual
+        # focuses first.
+        self.app.call_later(self.companion.keys.ready, self)
 
     async def retranslate(self) -> None:
         """The language changed: draw again. Screens holding input override this."""

@@ -52,6 +52,16 @@ def still_open(screen: Screen[Any]) -> bool:
     return screen in screen.app.screen_stack
 
 
+def takes_text(widget: Widget | None) -> bool:
+    """Does ``widget`` take typed keys itself (a field, a text area, a drop-down or its
+    open list, which searches what is typed)?"""
+    if widget is None:
+        return False
+    from textual.widgets import Input, Select, TextArea  # (the start imports none of them)
+
+    return any(isinstance(node, (Input, TextArea, Select)) for node in widget.ancestors_with_self)
+
+
 def focus_key_now(screen: Screen[Any], key: str) -> bool:
     """Tab or shift+tab: move the focus now, before the keys typed after it are handed
     to the field it leaves (True). A text area that indents with Tab keeps it."""

@@ -17,11 +17,17 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from companion.store.codec import Codec, CodecError, Tables, WrongPassphrase, default_codec
 from companion.store.envelope import NONCE_BYTES, SALT_BYTES, Header, KdfParams, parse_header
 
+MAX_KEYS = 8  # keys made from one passphrase, a salt each, before more are refused
+
 
 class Keyring:
     """The passphrase while the journal is unlocked, and the keys made from it.
 
-    Keys are cached per (salt, parameters): deriving one is deliberately slow.
+    Keys are cached per (salt, parameters): deriving one is deliberately slow. The
+    journal's files share one salt; an older backup or a month copied in from another
+    journal may carry another. A folder of months each under a salt of its own (300 of
+    them took half a minute to open, a scrypt each) gets MAX_KEYS keys made, and the
+    rest are refused like a wrong passphrase's files, without a key.
     """
 
     def __init__(self, passphrase: str) -> None:
@@ -33,6 +39,8 @@ class Keyring:
     def key(self, salt: bytes, params: KdfParams) -> bytes:
         cached = self._keys.get((salt, params))
         if cached is None:
+            if len(self._keys) >= MAX_KEYS:
+                raise WrongPassphrase("one salt too many: no key is made for this file")
             kdf = Scrypt(salt=salt, length=32, n=2**params.log2_n, r=params.r, p=params.p)
             cached = self._keys[(salt, params)] = kdf.derive(self._secret)
         return cached

@@ -24,8 +24,9 @@ SECRET = "the customer from order 8812 made me cry 客户骂我"
 TABLES = {"entries": {"1": {"text": SECRET}}}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def keyring() -> Keyring:
+    # (one per test: a keyring makes at most crypto.MAX_KEYS keys, a salt each)
     return Keyring("correct horse 电池")
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from companion.services.doctor.report import human_size, run_doctor
 from companion.store.stores import open_stores
 from companion.system.clock import FakeClock
@@ -193,3 +195,41 @@ def test_plain_backups_of_an_encrypted_journal_are_named_or_counted(
     assert f"32 backups of your encrypted journal are still in plain text, in {copies}" in text
     assert "a backup of your encrypted journal still in plain text" not in text
     assert report.problems == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_plain_search_files_beside_an_encrypted_journal_are_named(
+    home: Path, clock: FakeClock, lang: str
+) -> None:
+    """A plain search file that sealing the journal could not delete (made immutable,
+    under a mount) kept the month's words readable without a word said; doctor names
+    it with its fix, and many in one line. Sealed ones, an empty one and a pipe named
+    like one are not named."""
+    from companion.store import encryption
+    from companion.store.search_file import search_path
+
+    stores = open_stores(resolve_paths(home), clock)
+    stores.entries.add(kind="free", text="a private refund")
+    plain_search = search_path(segment(home)).read_bytes()
+    encryption.encrypt(stores.journal, "long enough 123")
+    folder = segment(home).parent
+    left = folder / "entries-2019-01.search"
+    left.write_bytes(plain_search)
+    (folder / "entries-2019-02.search").write_bytes(b"")
+    for path in (left, folder / "entries-2019-02.search"):
+        path.chmod(0o600)
+    os.mkfifo(folder / "entries-2019-03.search", 0o600)
+    env = {"COMPANION_LANG": lang}
+    report = run_doctor(resolve_paths(home), env)
+    text = "\n".join(report.lines)
+    said = f"{left}: a search file of your encrypted journal in plain text"
+    if lang == "zh":
+        said = f"{left}：日记已加密，但这个搜索文件还是明文"
+    assert said in text and f"rm {left}" in text, text
+    assert report.problems == 1, text
+    for n in range(4, 12):
+        (folder / f"entries-2019-{n:02}.search").write_bytes(plain_search)
+        (folder / f"entries-2019-{n:02}.search").chmod(0o600)
+    text = "\n".join(run_doctor(resolve_paths(home), env).lines)
+    assert ("9 search files" if lang == "en" else "有 9 个搜索文件") in text, text
+    assert str(left) not in text

@@ -19,13 +19,14 @@ from companion.services.config import Settings, load_config
 from companion.services.doctor.desktop import Section, desktop_sections, terminal_size
 from companion.services.doctor.files import file_lines
 from companion.services.doctor.idle import idle_section
+from companion.services.doctor.plain_copies import plain_backups, plain_caches
 from companion.services.messages import (
     config_problem,
     passphrase_setting,
     shell_command,
     store_name,
 )
-from companion.store.file_marks import QUARANTINE_MARK, starts_encrypted
+from companion.store.file_marks import QUARANTINE_MARK
 from companion.store.health import (
     BACKUPS_IN_THE_WAY,
     SetAside,
@@ -280,26 +281,6 @@ def notify_test_line(env: Mapping[str, str], t: Strings) -> tuple[str, bool]:
     return t("doctor.notify_test_failed", channel=delivery.channel, reason=reason), False
 
 
-PLAIN_BACKUPS_NAMED = 3  # more are said in one line
-
-
-def plain_backups(name: str, health: StoreHealth, t: Strings) -> list[str]:
-    """An encrypted journal's backups still in plain text (a conversion that failed or
-    was killed): each needs the person, until the next unlock encrypts it."""
-    if name != "journal" or health.state != "encrypted":
-        return []
-    remove = "del" if os.name == "nt" else "rm"
-    # (a pipe or folder named as one is no plain backup: unlocking never changes it)
-    plain = [b.path for b in health.backups if b.path.is_file() and not starts_encrypted(b.path)]
-    if len(plain) > PLAIN_BACKUPS_NAMED:  # (an older version's killed conversion: hundreds)
-        folders = sorted({str(path.parent) for path in plain})
-        return [t("doctor.plain_backups", count=str(len(plain)), folder=", ".join(folders))]
-    return [
-        t("doctor.plain_backup", path=str(path), command=shell_command(remove, str(path)))
-        for path in plain
-    ]
-
-
 def run_doctor(
     paths: Paths, env: Mapping[str, str], notify_test: bool = False, clock: Clock | None = None
 ) -> Section:
@@ -378,7 +359,7 @@ def run_doctor(
         note = encryption_line(name, health, t)
         if note:
             add(f"    {note}")
-        plain = plain_backups(name, health, t)
+        plain = plain_backups(name, health, t) + plain_caches(name, health, t)
         report.problems += len(plain)  # (many: one problem, said once)
         report.lines.extend(f"! {line}" for line in plain)
     reason = backup_blocked(paths, (clock or SystemClock()).now().date())

@@ -117,3 +117,29 @@ async def test_an_open_drop_down_takes_its_letters(app_factory) -> None:
         app.screen.query(Button).first().focus()
         await pilot.pause()
         assert not takes_text(app.focused)
+
+
+async def test_keys_held_by_a_screen_closed_before_it_was_ready_act_nowhere(
+    app_factory,
+) -> None:
+    """Keys a screen held, and the screen closed before it was ready (a break's reminder
+    came over it): they are dropped, never handed to the screen now in front (on Home,
+    ``q`` would quit and ``t`` switch the theme)."""
+    from textual import events
+
+    from companion.ui.shell.help import HelpScreen
+
+    app = app_factory("en")
+    theme = app.theme
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        screen = HelpScreen()
+        app.push_screen(screen)
+        for key in "qt":
+            await app.keys.take(events.Key(key, key))
+        assert screen.early_keys.waiting  # held: the screen is not ready yet
+        app.pop_screen()
+        await app.keys.ready(screen)
+        await settled(pilot)
+        assert app.is_running and app.theme == theme
+        assert not screen.early_keys.waiting

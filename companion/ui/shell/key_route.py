@@ -55,9 +55,13 @@ class KeyRoute:
             self.app.set_timer(LATE, partial(self.ready, screen))
 
     async def ready(self, screen: Translated) -> None:
-        """``screen`` is ready for keys: the ones it held go on now, first."""
+        """``screen`` is ready for keys: the ones it held go on now, first. Closed or
+        covered meanwhile (a break's reminder came up), it drops them: keys typed for
+        one screen never act on another."""
         screen.early_keys.ready = True
-        if screen.early_keys.waiting and not self._carried:
+        if screen is not self.app.screen:
+            screen.early_keys.take()
+        elif screen.early_keys.waiting and not self._carried:
             await self._deliver(screen, screen.early_keys.take())
 
     async def _deliver(self, screen: Translated, keys: list[events.Key]) -> None:

@@ -187,7 +187,7 @@ class CompanionApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         self.privacy.seen(event)  # idle time, for the journal's auto-lock
-        if isinstance(event, events.Key) and not event.is_forwarded:
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
             await self.keys.take(event)  # in order, to the screen typed for (key_route.py)
             return
         await super().on_event(event)

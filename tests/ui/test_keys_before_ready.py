@@ -143,3 +143,142 @@ async def test_keys_held_by_a_screen_closed_before_it_was_ready_act_nowhere(
         await settled(pilot)
         assert app.is_running and app.theme == theme
         assert not screen.early_keys.waiting
+
+
+async def test_j_and_a_pasted_passphrase_in_one_go(
+    app_factory, home: Path, clock: FakeClock
+) -> None:
+    """A password manager that pastes (a terminal with bracketed paste) right after
+    ``j``: the paste waits for the dialog's field like typed keys do, in its place."""
+    from textual import events
+
+    encrypted_journal(home, clock)
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        burst(app, "j")
+        app.post_message(events.Paste(PASS))
+        burst(app, "", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen), timeout=15)
+        await settled(pilot)
+        assert "the refund that went wrong" in screen_text(app)
+
+
+async def test_a_list_key_after_arrows_acts_on_the_entry_the_arrows_reached(
+    app_factory,
+) -> None:
+    """↓ ↓ then delete, * or ctrl+e in one go: the third entry is the one asked about,
+    starred or edited. (Run at once in the app's turn, the key acted on the first: the
+    arrows were still waiting in the list's queue.)"""
+    from companion.ui.journal.dialogs import ConfirmDeleteScreen
+    from companion.ui.journal.entry_editor import EntryEditorScreen
+
+    app = app_factory("en")
+    for n in range(6):
+        app.services.journal.add("free", {"text": f"entry number {n}"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+        await settled(pilot)
+        journal = app.screen
+        third = journal.shown[2].id
+        burst(app, "", "down", "down", "asterisk")
+        await wait_for(pilot, lambda: any(e.starred for e in app.services.journal.entries()))
+        await settled(pilot)
+        assert [e.id for e in app.services.journal.entries() if e.starred] == [third]
+        burst(app, "", "up", "up", "down", "down", "delete")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDeleteScreen))
+        assert app.screen.entry.id == third
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is journal)
+        await settled(pilot)
+        burst(app, "", "up", "up", "down", "down", "ctrl+e")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
+        await settled(pilot)
+        assert app.screen.entry is not None and app.screen.entry.id == third
+
+
+async def test_keys_after_the_save_key_go_to_the_list_the_save_leaves(app_factory) -> None:
+    """ctrl+n, a kind, words, ctrl+s and more words in one go: the entry keeps exactly
+    its words, and the words after the save search the list it went back to (they went
+    into the editor that was closing, and were lost)."""
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+        await settled(pilot)
+        burst(app, "", "ctrl+n", "4")
+        burst(app, "first entry text", "ctrl+s")
+        burst(app, "first")
+        await wait_for(pilot, lambda: len(app.services.journal.entries()) == 1, timeout=15)
+        await wait_for(
+            pilot,
+            lambda: (
+                isinstance(app.screen, JournalScreen)
+                and app.screen.query_one("#journal-query", Input).value == "first"
+            ),
+        )
+    (entry,) = app.services.journal.entries()
+    assert entry.text == "first entry text"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+async def test_a_passphrase_then_more_keys_or_a_wrong_one_then_the_right_one(
+    app_factory, home: Path, clock: FakeClock, lang: str
+) -> None:
+    """``j``, the passphrase, Enter and a search in one go: the passphrase alone is
+    tried (the search had joined it: "wrong", one try gone) and the search goes to the
+    journal. A wrong passphrase, Enter, the right one, Enter: the second waits for the
+    first's answer, then opens the journal (it was lost while the first was checked)."""
+    encrypted_journal(home, clock)
+    app = app_factory(lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        burst(app, "j" + PASS, "enter")
+        burst(app, "refund")
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen), timeout=15)
+        await wait_for(
+            pilot, lambda: app.screen.query_one("#journal-query", Input).value == "refund"
+        )
+    again = app_factory(lang)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        burst(again, "jnot the one", "enter")
+        burst(again, PASS, "enter")
+        await wait_for(pilot, lambda: isinstance(again.screen, JournalScreen), timeout=15)
+        await settled(pilot)
+        assert "the refund that went wrong" in screen_text(again)
+
+
+async def test_two_keys_at_once_bring_the_blank_screen_back_once(app_factory) -> None:
+    """Two keys at once (an input method commits 你好 as two) on the blank screen: the
+    first brings the app back; the second found the screen gone and the app closed."""
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("ctrl+b")
+        await settled(pilot)
+        assert type(app.screen).__name__ == "BlankScreen"
+        burst(app, "你好")
+        await settled(pilot)
+        assert app.is_running and type(app.screen).__name__ == "HomeScreen"
+
+
+async def test_words_after_the_next_step_key_go_to_the_next_steps_field(app_factory) -> None:
+    """Reframing: the facts, ctrl+n and the thought in one go: the thought is in the
+    second step's field (it joined the facts: the step was drawn after it came)."""
+    from textual.widgets import TextArea
+
+    from companion.ui.practice.reframe import ReframeScreen
+
+    app = app_factory("en")
+    facts = "the customer yelled about the refund"
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ReframeScreen())
+        await wait_for(pilot, lambda: isinstance(app.focused, TextArea))
+        burst(app, facts, "ctrl+n")
+        burst(app, "my thought qt")
+        await wait_for(pilot, lambda: isinstance(app.focused, Input))
+        await wait_for(pilot, lambda: app.focused.value == "my thought qt")
+        screen = app.screen
+        assert isinstance(screen, ReframeScreen) and screen.wizard.facts == facts

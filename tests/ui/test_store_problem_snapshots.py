@@ -10,7 +10,7 @@ import pytest
 from companion.system.clock import FakeClock
 from companion.ui.shell.store_problem import StoreProblemScreen
 from tests.layout import segment
-from tests.ui.helpers import wait_for
+from tests.ui.helpers import settled, wait_for
 from tests.ui.test_journal_snapshots import still
 from tests.unit.test_unverifiable_journal import cut_short_without_backup
 
@@ -20,7 +20,11 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 async def open_the_journal(pilot) -> None:  # type: ignore[no-untyped-def]
-    """The journal's files are checked as they are read: the damage is found here."""
+    """The journal's files are checked as they are read: Home's glance, just after the
+    first frame, reads this month's and finds the damage (a ``j`` sent before that
+    could open the journal first, which then found it: the picture depended on which
+    came first)."""
+    await settled(pilot)
     await pilot.press("j")
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, StoreProblemScreen))
     await still(pilot)

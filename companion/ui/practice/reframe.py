@@ -246,6 +246,7 @@ class ReframeScreen(CompanionScreen):
         if first is not None:
             first.focus()
         self.refresh_bindings()
+        self.ready_for_keys()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         page = self.wizard.page
@@ -342,8 +343,7 @@ class ReframeScreen(CompanionScreen):
         after_typed_keys(self, self.next_page)
 
     def next_page(self) -> None:
-        """Keep this page and draw the next. (Run in the typing field's turn, so the new
-        page is drawn from the screen's, see after_typed_keys.)"""
+        """Keep this page and draw the next (from the screen's turn: after_typed_keys)."""
         if self.wizard.finished or not still_open(self):
             return
         self._take_fields()
@@ -353,6 +353,7 @@ class ReframeScreen(CompanionScreen):
             return
         self.wizard.advance()
         self._keep()
+        self.hold_keys()  # (what is typed next is for the new page's field)
         self.call_later(self.recompose_page)
 
     def action_back(self) -> None:
@@ -364,7 +365,8 @@ class ReframeScreen(CompanionScreen):
         self._take_fields()
         if self.wizard.back():
             self._keep()
-            self.call_later(self.recompose_page)
+            self.hold_keys()  # (what is typed next is for the new page's field)
+        self.call_later(self.recompose_page)
 
     def action_leave(self) -> None:
         self._take_fields()

@@ -17,7 +17,8 @@ class BlankScreen(CompanionModal):
 
     def on_key(self, event: events.Key) -> None:
         event.stop()
-        self.dismiss(None)
+        if self.is_current:  # (two keys at once: the second found it gone)
+            self.dismiss(None)
 
     def on_click(self, event: events.Click) -> None:
         self.dismiss(None)

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,6 +13,7 @@ from companion.services.messages import store_error
 from companion.store import encryption
 from companion.store.errors import StoreError
 from companion.ui.shell.base import CompanionModal
+from companion.ui.shell.typed_keys import after_typed_keys
 from companion.ui.widgets.keys_footer import KeysFooter
 from companion.ui.widgets.prose import Paragraph
 
@@ -46,13 +47,31 @@ class UnlockScreen(CompanionModal):
         self.query_one("#passphrase", Input).focus()
         self.run_worker(encryption.prepare, thread=True, group="unlock-prepare")
 
+    def before_key(self, event: events.Key) -> bool:
+        """Enter in the field: the passphrase is tried once the keys typed before it are
+        in (not in the field's own turn, after the keys typed next had joined it: "the
+        passphrase + what came next" was tried, and counted as a wrong one); keys typed
+        after it wait for the answer: for the field again, or the journal."""
+        field = self.query_one("#passphrase", Input)
+        if event.key != "enter" or self.focused is not field:
+            return super().before_key(event)
+        self.hold_keys()
+        after_typed_keys(field, lambda: self._try(field))
+        return True
+
     @on(Input.Submitted, "#passphrase")
     def submitted(self, event: Input.Submitted) -> None:
-        if not event.value:
+        self._try(event.input)
+
+    def _try(self, field: Input) -> None:
+        if field.disabled:
+            return  # (being checked)
+        if not field.value:
             self._say(self.t("lock.empty"))
+            self.ready_for_keys()
             return
-        event.input.disabled = True
-        self.try_passphrase(event.value)
+        field.disabled = True
+        self.try_passphrase(field.value)
 
     @work(thread=True, exclusive=True)
     def try_passphrase(self, passphrase: str) -> None:
@@ -71,6 +90,7 @@ class UnlockScreen(CompanionModal):
 
     def answered(self, ok: bool) -> None:
         if ok:
+            self.companion.keys.hand_on(self)  # what was typed after it: for the journal
             self.dismiss(True)
             return
         self.tries += 1
@@ -86,6 +106,7 @@ class UnlockScreen(CompanionModal):
         field = self.query_one("#passphrase", Input)
         field.disabled = False
         field.focus()
+        self.ready_for_keys()  # (a passphrase typed meanwhile goes in now)
 
     def _say(self, text: str) -> None:
         message = self.query_one("#unlock-message", Static)

@@ -179,7 +179,7 @@ class Translated:
         if self.app.screen is not self:
             return
         if not self.early_keys.ready:
-            self.call_after_refresh(self._ready_for_keys)  # (its first focus is set by then)
+            self.call_after_refresh(self.ready_for_keys)  # (its first focus is set by then)
         if self.private and self.companion.services.stores.journal.locked:
             # The journal locked while this was hidden under another screen: close it
             # before anything is shown (the next private screen below does the same).
@@ -192,11 +192,16 @@ class Translated:
         # seconds (Home's next break, a break's count-down): wake it when this one needs.
         self.companion.rhythm.screen_changed()
 
-    def _ready_for_keys(self) -> None:
-        # In the app's turn, where a focus asked for in on_mount is queued too (before
-        # this): the keys held go where typing goes, not to the scroll container Textual
-        # focuses first.
+    def ready_for_keys(self) -> None:
+        """Keys held for this screen go on (see hold_keys). In the app's turn, where a
+        focus asked for just before is queued too: they go where typing goes, not to
+        the scroll container Textual focuses first."""
         self.app.call_later(self.companion.keys.ready, self)
+
+    def hold_keys(self) -> None:
+        """Keys typed from now on wait for ``ready_for_keys`` (a new page being drawn,
+        a passphrase being checked): they go to what is in front then."""
+        self.early_keys.ready = False
 
     async def retranslate(self) -> None:
         """The language changed: draw again. Screens holding input override this."""

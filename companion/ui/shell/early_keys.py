@@ -13,16 +13,16 @@ class EarlyKeys:
 
     def __init__(self) -> None:
         self.ready = False
-        self._held: list[events.Key] = []
+        self._held: list[events.Key | events.Paste] = []
 
-    def hold(self, event: events.Key) -> bool:
+    def hold(self, event: events.Key | events.Paste) -> bool:
         """Keep ``event`` if the screen is not ready for it yet (True)."""
         if self.ready:
             return False
         self._held.append(event)
         return True
 
-    def take(self) -> list[events.Key]:
+    def take(self) -> list[events.Key | events.Paste]:
         """The keys held so far (each handed out once)."""
         held, self._held = self._held, []
         return held

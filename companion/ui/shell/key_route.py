@@ -7,14 +7,17 @@ a text expander. Two things lost them:
 - Textual hands a key to the focused widget and runs its binding when the key comes
   back up, after the keys typed next were handed to that widget too: they stayed on
   the screen below (``j`` and a search: the letters were gone). A key of the screen's
-  or the app's now runs in the app's turn, unless a field has the focus (it types, and
-  a save waits for its keys: see typed_keys.py).
+  or the app's (unless a field has the focus: it types) now runs once the keys before
+  it are handled (↓ ↓ then delete: the third entry's), and the keys after it wait
+  until it has run, then go to what it left in front; a save or a next-step key in
+  a field does the same (``after_typed_keys``, ``pause``).
 - Textual puts a new screen in front at once but composes it and gives its first field
   the focus a moment later; a key handed to it meanwhile found no field ("Nothing was
-  typed" after ``j`` and a passphrase). Until a screen is ready (its first field has
-  the focus, or it has been drawn once) the keys sent to it are held, then go on
-  first, in order. Keys after one that closed a screen wait for the screen that comes
-  in front next (a kind picked: the editor), not the one below it.
+  typed" after ``j`` and a passphrase). Until a screen is ready (drawn once after it
+  came in front, the focus its ``on_mount`` asked for given) the keys and pastes sent
+  to it are held, then go on first, in order. Keys after one that closed a screen wait
+  for the screen that comes in front next (a kind picked: the editor), not the one
+  below it.
 """
 
 from __future__ import annotations
@@ -27,8 +30,9 @@ from textual import events
 from textual.app import App
 
 from companion.ui.shell.base import Translated, app_letter
-from companion.ui.shell.typed_keys import takes_text
+from companion.ui.shell.typed_keys import after_typed_keys, takes_text
 
+Typed = events.Key | events.Paste  # (a paste keeps its place among the keys)
 LATE = 2.0  # seconds: a screen not ready by then (never expected) gets its keys anyway
 
 
@@ -36,13 +40,33 @@ class KeyRoute:
     """Every key the app gets for a companion screen goes this way (see the module's
     docstring); ``forward`` is Textual's own way on (``App.on_event``)."""
 
-    def __init__(self, app: App[Any], forward: Callable[[events.Key], Awaitable[None]]) -> None:
+    def __init__(self, app: App[Any], forward: Callable[[Typed], Awaitable[None]]) -> None:
         self.app, self.forward = app, forward
-        self._carried: list[events.Key] = []  # after a key that closed a screen
+        self._carried: list[Typed] = []  # after a key that closed a screen
+        self._paused = 0  # actions waiting for the keys typed before them
 
-    async def take(self, event: events.Key) -> None:
+    def pause(self) -> Callable[[], None]:
+        """Keys from now on wait, in order, until the returned ``resume`` is called: an
+        action queued behind the keys typed before it (``after_typed_keys``) runs
+        first, then they go to what it left in front. Never for long: should the
+        action not run, they go on after LATE seconds."""
+        self._paused += 1
+        done = False
+
+        def resume() -> None:
+            nonlocal done
+            if not done:
+                done = True
+                self._paused -= 1
+                if not self._paused:
+                    self.app.call_after_refresh(self._carry_on)
+
+        self.app.set_timer(LATE, resume)
+        return resume
+
+    async def take(self, event: Typed) -> None:
         screen = self.app.screen
-        if self._carried:
+        if self._carried or self._paused:
             self._carried.append(event)  # behind the keys waiting for the next screen
         elif not isinstance(screen, Translated):
             await self.forward(event)  # (the command palette)
@@ -64,16 +88,31 @@ class KeyRoute:
         elif screen.early_keys.waiting and not self._carried:
             await self._deliver(screen, screen.early_keys.take())
 
-    async def _deliver(self, screen: Translated, keys: list[events.Key]) -> None:
+    def hand_on(self, screen: Translated) -> None:
+        """``screen`` closes on keys typed to it (a passphrase that opened the journal):
+        the keys it held go to the screen in front next, first."""
+        held = screen.early_keys.take()
+        if held:
+            self._carried[:0] = held
+            self.app.call_after_refresh(self._carry_on)
+
+    async def _deliver(self, screen: Translated, keys: list[Typed]) -> None:
         for n, key in enumerate(keys):
+            if self._paused:  # the last key's action waits for the keys before it
+                self._carried.extend(keys[n:])
+                return
             if screen is not self.app.screen:  # the last key opened or closed a screen
                 self._carried.extend(keys[n:])
                 self.app.call_after_refresh(self._carry_on)
                 return
-            if not screen.before_key(key) and not await self._binding_now(screen, key):
+            if isinstance(key, events.Paste) or not (
+                screen.before_key(key) or await self._binding_now(screen, key)
+            ):
                 await self.forward(key)
 
     async def _carry_on(self) -> None:
+        if self._paused:
+            return  # (its resume carries on)
         keys, self._carried = self._carried, []
         for key in keys:
             await self.take(key)
@@ -86,4 +125,13 @@ class KeyRoute:
             return False  # (a widget's own key: it comes first)
         if not screen.app_letters and app_letter(screen, event.key, event.character):  # type: ignore[arg-type]
             return False  # (an app letter acts on Home only: see Translated.on_key)
-        return await self.app.run_action(active.binding.action, active.node)
+        action, node = active.binding.action, active.node
+
+        async def run() -> None:
+            if not await self.app.run_action(action, node):
+                await self.forward(event)  # (not allowed now: Textual's own way, as before)
+
+        # After the keys the focused widget has not handled yet (↓ ↓ then delete: the
+        # third entry's), before any typed after it.
+        after_typed_keys(screen, run)
+        return True

@@ -6,12 +6,13 @@ through its queue in its own time. A key bound with ``priority=True`` (the journ
 ctrl+s, lock, quit) runs as soon as the app sees it, while earlier keys still wait in
 that queue, so a save run then would keep only part of what was typed. Every action
 that keeps typed text therefore runs through ``after_typed_keys``: it is queued behind
-the keys the focused field has not handled yet, and runs once they are in, in the
-field's own turn, before any key typed after it.
+the keys the focused field has not handled yet (and the app's handling of those it
+passed up, ↓ in a list), and runs once they are in, in the app's turn; the keys typed
+after it wait meanwhile (``KeyRoute.pause``, ui/shell/key_route.py).
 
-So the callback runs in the field's task: it may dismiss its screen, but must not
-await anything that waits for that field to close (``recompose``); it schedules such
-work on the screen instead (``screen.call_later``).
+The callback may dismiss its screen; work that awaits (``recompose``) it schedules on
+the screen (``screen.call_later``), and a screen drawing a new page holds the keys
+typed next until it is drawn (``hold_keys``, ``ready_for_keys``).
 
 Enter that moves from one field to the next has the same race the other way round: the
 field handles its Enter in its own turn, after the app has already handed it the keys
@@ -25,25 +26,52 @@ every screen moves the focus for them in the app's turn too (``focus_key_now``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from inspect import isawaitable
+from typing import TYPE_CHECKING, Any
 
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
 
+if TYPE_CHECKING:
+    from companion.ui.app import CompanionApp
+
 FOCUS_KEYS = {"tab": Screen.focus_next, "shift+tab": Screen.focus_previous}
 
 
 def after_typed_keys(node: DOMNode, callback: Callable[[], object]) -> None:
-    """Run ``callback`` after the field that receives keys has handled every key sent
-    before this moment (and before any sent after it). With nothing focused, or a
-    field that is closing, there is nothing to wait for: it is queued on ``node``."""
-    app = node.app
-    target: Widget | None = app.focused
-    if target is not None and target.call_later(callback):
-        return
-    if not node.call_later(callback):
-        app.call_later(callback)
+    """Run ``callback`` once the keys sent before this moment have been handled, and
+    before any sent after it: those wait meanwhile (they go to whatever ``callback``
+    leaves in front: the list after a save, the next step's field). The focused widget
+    handles a typed character itself, but a key bound to it (↓ in a list, Enter in a
+    field) goes up to the app, which runs the binding: ``callback`` follows the same
+    way up, queued on the widget, then on each of its parents, then on the app."""
+    app: CompanionApp = node.app  # type: ignore[assignment]
+    resume = app.keys.pause()
+
+    async def run() -> None:
+        try:
+            result = callback()
+            if isawaitable(result):
+                await result
+        finally:
+            resume()
+
+    _up_from(app.focused or node, run)
+
+
+def _up_from(node: DOMNode, run: Callable[[], object]) -> None:
+    """``run`` behind what ``node`` and then each node above it has been sent so far."""
+
+    def step() -> object:
+        parent = node.parent  # (a screen's is the app)
+        if parent is None:
+            return run()  # the app's turn
+        _up_from(parent, run)
+        return None
+
+    if not node.call_later(step):  # closing: nothing it was sent will come up
+        node.app.call_later(run)
 
 
 def still_open(screen: Screen[Any]) -> bool:

@@ -23,15 +23,21 @@ PASSPHRASE = "quiet harbour lantern"
 CHEAP = KdfParams(4, 1, 1)  # (a test's keys: made in microseconds)
 
 
-def test_keys_past_the_budget_are_refused_without_being_made(monkeypatch) -> None:
-    made: list[bytes] = []
+@pytest.fixture
+def made(monkeypatch) -> list[bytes]:  # type: ignore[no-untyped-def]
+    """The salt of every key scrypt is asked to make from now on."""
+    salts: list[bytes] = []
     real = crypto.Scrypt
 
     def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
-        made.append(kwargs["salt"])
+        salts.append(kwargs["salt"])
         return real(*args, **kwargs)
 
     monkeypatch.setattr(crypto, "Scrypt", counting)
+    return salts
+
+
+def test_keys_past_the_budget_are_refused_without_being_made(made: list[bytes]) -> None:
     keyring = Keyring(PASSPHRASE)
     salts = [bytes([n]) * 16 for n in range(MAX_KEYS + 1)]
     keys = [keyring.key(salt, CHEAP) for salt in salts[:MAX_KEYS]]
@@ -43,7 +49,7 @@ def test_keys_past_the_budget_are_refused_without_being_made(monkeypatch) -> Non
 
 
 def test_months_each_under_a_salt_of_their_own_cost_at_most_the_budget(
-    home: Path, clock: FakeClock, monkeypatch
+    home: Path, clock: FakeClock, made: list[bytes]
 ) -> None:
     """Twenty months of the journal under its key, twelve more each resealed under a
     salt of its own (same passphrase): every one of the journal's entries is listed,
@@ -62,14 +68,7 @@ def test_months_each_under_a_salt_of_their_own_cost_at_most_the_budget(
         tables = own_codec.decode(path.read_bytes())
         path.write_bytes(EncryptedCodec(Keyring(PASSPHRASE), CHEAP).encode(tables))
         resealed[path.name] = path.read_bytes()
-    made: list[bytes] = []
-    real = crypto.Scrypt
-
-    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
-        made.append(kwargs["salt"])
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(crypto, "Scrypt", counting)
+    made.clear()  # (the journal's own key was made above, to seal it)
     began = time.perf_counter()
     again = open_stores(resolve_paths(home), clock, passphrase=PASSPHRASE)
     texts = {e.text for e in again.entries.all()}

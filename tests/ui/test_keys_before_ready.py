@@ -282,3 +282,81 @@ async def test_words_after_the_next_step_key_go_to_the_next_steps_field(app_fact
         await wait_for(pilot, lambda: app.focused.value == "my thought qt")
         screen = app.screen
         assert isinstance(screen, ReframeScreen) and screen.wizard.facts == facts
+
+
+async def test_enter_on_keep_it_then_an_arrow_keeps_the_entry(app_factory) -> None:
+    """↓ ↓ delete, Enter on "Keep it" and → in one go: kept. (The arrow moved the
+    focus to "Delete" in the app's turn while the Enter still waited, and the Enter
+    then pressed "Delete".)"""
+    app = app_factory("en")
+    for n in range(3):
+        app.services.journal.add("free", {"text": f"entry number {n}"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
+        await settled(pilot)
+        journal = app.screen
+        for last in ("right", "down", "tab"):
+            burst(app, "", "down", "down", "delete", "enter", last)
+            await settled(pilot)
+            await wait_for(pilot, lambda: app.screen is journal)
+            assert len(app.services.journal.entries()) == 3, last
+
+
+async def test_words_typed_after_the_lock_key_run_nothing_on_home(
+    app_factory, home: Path, clock: FakeClock
+) -> None:
+    """Writing, ctrl+l, more words in one go: the journal locks, and the words typed
+    after it do not act on Home (q quit the app, t switched the theme, h opened
+    breathing)."""
+    from companion.ui.journal.entry_editor import EntryEditorScreen
+    from companion.ui.shell.home import HomeScreen
+
+    encrypted_journal(home, clock)
+    app = app_factory("en")
+    theme = app.theme
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        burst(app, "j" + PASS, "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen), timeout=15)
+        await settled(pilot)
+        burst(app, "", "ctrl+n", "4")
+        await wait_for(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
+        await settled(pilot)
+        burst(app, "secret text", "ctrl+l")
+        burst(app, "then the quiet quite sure")
+        await wait_for(pilot, lambda: app.services.stores.journal.locked)
+        for _ in range(10):
+            await pilot.pause(0.05)
+        await settled(pilot)
+        assert app.is_running and app.theme == theme
+        assert [type(s) for s in app.screen_stack] == [HomeScreen]
+
+
+async def test_keys_after_a_slow_unlock_reach_the_journal(
+    app_factory, home: Path, clock: FakeClock, monkeypatch
+) -> None:
+    """A passphrase check longer than the 2 s net (a slow machine, several keys to
+    make): the keys typed after Enter still wait for it, then search the journal (the
+    net handed them to the disabled field, and they were lost)."""
+    import time
+
+    from companion.store import encryption
+
+    real = encryption.unlock
+
+    def slow(journal, passphrase):  # type: ignore[no-untyped-def]
+        time.sleep(2.5)  # (in the dialog's worker thread)
+        return real(journal, passphrase)
+
+    monkeypatch.setattr(encryption, "unlock", slow)
+    encrypted_journal(home, clock)
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        burst(app, "j" + PASS, "enter")
+        burst(app, "refund")
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen), timeout=15)
+        await wait_for(
+            pilot, lambda: app.screen.query_one("#journal-query", Input).value == "refund"
+        )

@@ -201,7 +201,7 @@ class Translated:
     def hold_keys(self) -> None:
         """Keys typed from now on wait for ``ready_for_keys`` (a new page being drawn,
         a passphrase being checked): they go to what is in front then."""
-        self.early_keys.ready = False
+        self.early_keys.hold_again()
 
     async def retranslate(self) -> None:
         """The language changed: draw again. Screens holding input override this."""

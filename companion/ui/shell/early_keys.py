@@ -7,13 +7,20 @@ from textual import events
 
 class EarlyKeys:
     """The keys one screen holds until it is ready: drawn once after it came to the
-    front, its first field focused by then (``Translated._ready_for_keys``). Having a
+    front, its first field focused by then (``Translated.ready_for_keys``). Having a
     focus is not enough: Textual focuses the first scroll container of a screen before
     its ``on_mount`` moves the focus to where typing goes."""
 
     def __init__(self) -> None:
         self.ready = False
+        self.on_purpose = False  # held by the screen itself (hold_keys), not by starting
+        self.period = 0  # each time it starts holding again (a timer knows its own)
         self._held: list[events.Key | events.Paste] = []
+
+    def hold_again(self) -> None:
+        """The screen holds what is typed next until it says it is ready again."""
+        self.ready, self.on_purpose = False, True
+        self.period += 1
 
     def hold(self, event: events.Key | events.Paste) -> bool:
         """Keep ``event`` if the screen is not ready for it yet (True)."""

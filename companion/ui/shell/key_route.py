@@ -6,11 +6,13 @@ a text expander. Two things lost them:
 
 - Textual hands a key to the focused widget and runs its binding when the key comes
   back up, after the keys typed next were handed to that widget too: they stayed on
-  the screen below (``j`` and a search: the letters were gone). A key of the screen's
-  or the app's (unless a field has the focus: it types) now runs once the keys before
-  it are handled (↓ ↓ then delete: the third entry's), and the keys after it wait
-  until it has run, then go to what it left in front; a save or a next-step key in
-  a field does the same (``after_typed_keys``, ``pause``).
+  the screen below (``j`` and a search: the letters were gone). A bound key (the
+  screen's, the app's, the focused widget's: Enter on a button) now runs, unless a
+  field has the focus (it types), once the keys before it are handled (↓ ↓ then
+  delete: the third entry's), and the keys after it wait until it has run, then go
+  to what it left in front; a save or a next-step key in a field does the same
+  (``after_typed_keys``, ``pause``). Letters typed in a field that such a key closed
+  (ctrl+l while writing) never act on Home.
 - Textual puts a new screen in front at once but composes it and gives its first field
   the focus a moment later; a key handed to it meanwhile found no field ("Nothing was
   typed" after ``j`` and a passphrase). Until a screen is ready (drawn once after it
@@ -29,11 +31,16 @@ from typing import Any
 from textual import events
 from textual.app import App
 
-from companion.ui.shell.base import Translated, app_letter
+from companion.ui.shell.base import Translated, app_letter, types_text
 from companion.ui.shell.typed_keys import after_typed_keys, takes_text
 
 Typed = events.Key | events.Paste  # (a paste keeps its place among the keys)
 LATE = 2.0  # seconds: a screen not ready by then (never expected) gets its keys anyway
+HELD_LATE = 30.0  # the same for one holding them itself (a passphrase being checked)
+
+
+def typed_text(event: Typed) -> bool:
+    return isinstance(event, events.Paste) or types_text(event.key, event.character)
 
 
 class KeyRoute:
@@ -44,12 +51,15 @@ class KeyRoute:
         self.app, self.forward = app, forward
         self._carried: list[Typed] = []  # after a key that closed a screen
         self._paused = 0  # actions waiting for the keys typed before them
+        self._from_field = False  # the keys carried were typed in a field
 
     def pause(self) -> Callable[[], None]:
         """Keys from now on wait, in order, until the returned ``resume`` is called: an
         action queued behind the keys typed before it (``after_typed_keys``) runs
         first, then they go to what it left in front. Never for long: should the
         action not run, they go on after LATE seconds."""
+        if not self._paused and not self._carried:
+            self._from_field = takes_text(self.app.focused)
         self._paused += 1
         done = False
 
@@ -74,15 +84,21 @@ class KeyRoute:
             # (Home takes keys whatever it shows: the app's, which need no field)
             await self._deliver(screen, [*screen.early_keys.take(), event])
         elif len(screen.early_keys) == 1:
-            # (a screen is ready a frame after it came in front; should that never
-            # come, its keys are not kept from it for long)
-            self.app.set_timer(LATE, partial(self.ready, screen))
+            # (a screen is ready a frame after it came in front, or once its answer
+            # comes: should that never come, its keys are not kept from it for long)
+            held = screen.early_keys
+            late = HELD_LATE if held.on_purpose else LATE
+            self.app.set_timer(late, partial(self._late, screen, held.period))
+
+    async def _late(self, screen: Translated, period: int) -> None:
+        if screen.early_keys.period == period and not screen.early_keys.ready:
+            await self.ready(screen)
 
     async def ready(self, screen: Translated) -> None:
         """``screen`` is ready for keys: the ones it held go on now, first. Closed or
         covered meanwhile (a break's reminder came up), it drops them: keys typed for
         one screen never act on another."""
-        screen.early_keys.ready = True
+        screen.early_keys.ready, screen.early_keys.on_purpose = True, False
         if screen is not self.app.screen:
             screen.early_keys.take()
         elif screen.early_keys.waiting and not self._carried:
@@ -94,6 +110,7 @@ class KeyRoute:
         held = screen.early_keys.take()
         if held:
             self._carried[:0] = held
+            self._from_field = True
             self.app.call_after_refresh(self._carry_on)
 
     async def _deliver(self, screen: Translated, keys: list[Typed]) -> None:
@@ -114,6 +131,12 @@ class KeyRoute:
         if self._paused:
             return  # (its resume carries on)
         keys, self._carried = self._carried, []
+        front = self.app.screen
+        if self._from_field and isinstance(front, Translated) and front.app_letters:
+            # Typed in a field the action closed (ctrl+l while writing): on Home those
+            # letters would open rooms, quit, switch the theme. They go nowhere.
+            keys = [k for k in keys if not typed_text(k)]
+        self._from_field = False
         for key in keys:
             await self.take(key)
 
@@ -121,17 +144,18 @@ class KeyRoute:
         if not screen.app_letters and takes_text(screen.focused):
             return False  # the field types it; a save waits for its keys (typed_keys.py)
         active = screen.active_bindings.get(event.key)
-        if active is None or not active.enabled or active.node not in (screen, self.app):
-            return False  # (a widget's own key: it comes first)
+        if active is None or not active.enabled:
+            return False
         if not screen.app_letters and app_letter(screen, event.key, event.character):  # type: ignore[arg-type]
             return False  # (an app letter acts on Home only: see Translated.on_key)
+        # The screen's, the app's or the focused widget's own (Enter on a button, on a
+        # list's row): each waits for the keys before it, and the keys after it wait
+        # for it (Enter on "Keep it" then → : kept).
         action, node = active.binding.action, active.node
 
         async def run() -> None:
             if not await self.app.run_action(action, node):
                 await self.forward(event)  # (not allowed now: Textual's own way, as before)
 
-        # After the keys the focused widget has not handled yet (↓ ↓ then delete: the
-        # third entry's), before any typed after it.
-        after_typed_keys(screen, run)
+        after_typed_keys(screen, run)  # (↓ ↓ then delete: the third entry's)
         return True

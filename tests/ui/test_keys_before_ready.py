@@ -360,3 +360,20 @@ async def test_keys_after_a_slow_unlock_reach_the_journal(
         await wait_for(
             pilot, lambda: app.screen.query_one("#journal-query", Input).value == "refund"
         )
+
+
+async def test_the_sos_note_keeps_nothing_typed_after_its_save_key(app_factory) -> None:
+    """The note's words, ctrl+s and more keys in one go: the note is its words only
+    (its save key, bound on the screen, ran when it came back up from the field,
+    after the keys typed next had joined the words)."""
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: isinstance(app.screen, SosScreen))
+        await settled(pilot)
+        burst(app, "nrude customer", "ctrl+s")
+        burst(app, "abc")
+        await wait_for(pilot, lambda: len(app.services.journal.entries()) == 1, timeout=15)
+        await settled(pilot)
+    (entry,) = app.services.journal.entries()
+    assert entry.text == "rude customer"

@@ -7,12 +7,12 @@ a text expander. Two things lost them:
 - Textual hands a key to the focused widget and runs its binding when the key comes
   back up, after the keys typed next were handed to that widget too: they stayed on
   the screen below (``j`` and a search: the letters were gone). A bound key (the
-  screen's, the app's, the focused widget's: Enter on a button) now runs, unless a
-  field has the focus (it types), once the keys before it are handled (↓ ↓ then
-  delete: the third entry's), and the keys after it wait until it has run, then go
-  to what it left in front; a save or a next-step key in a field does the same
-  (``after_typed_keys``, ``pause``). Letters typed in a field that such a key closed
-  (ctrl+l while writing) never act on Home.
+  screen's, the app's, the focused widget's: Enter on a button; in a field, only the
+  screen's and the app's: ctrl+s, Escape) now runs once the keys before it are
+  handled (↓ ↓ then delete: the third entry's), and the keys after it wait until it
+  has run, then go to what it left in front (``after_typed_keys``, ``pause``).
+  Letters typed in a field that such a key closed (ctrl+l while writing) never act
+  on Home.
 - Textual puts a new screen in front at once but composes it and gives its first field
   the focus a moment later; a key handed to it meanwhile found no field ("Nothing was
   typed" after ``j`` and a passphrase). Until a screen is ready (drawn once after it
@@ -141,11 +141,14 @@ class KeyRoute:
             await self.take(key)
 
     async def _binding_now(self, screen: Translated, event: events.Key) -> bool:
-        if not screen.app_letters and takes_text(screen.focused):
-            return False  # the field types it; a save waits for its keys (typed_keys.py)
+        in_field = not screen.app_letters and takes_text(screen.focused)
+        if in_field and types_text(event.key, event.character):
+            return False  # the field types it
         active = screen.active_bindings.get(event.key)
         if active is None or not active.enabled:
             return False
+        if in_field and active.node not in (screen, self.app):
+            return False  # the field's own key (Enter, ←, ctrl+z): it comes in its turn
         if not screen.app_letters and app_letter(screen, event.key, event.character):  # type: ignore[arg-type]
             return False  # (an app letter acts on Home only: see Translated.on_key)
         # The screen's, the app's or the focused widget's own (Enter on a button, on a

@@ -377,3 +377,25 @@ async def test_the_sos_note_keeps_nothing_typed_after_its_save_key(app_factory) 
         await settled(pilot)
     (entry,) = app.services.journal.entries()
     assert entry.text == "rude customer"
+
+
+async def test_keys_held_while_the_route_is_paused_go_on_when_it_resumes(app_factory) -> None:
+    """A screen becomes ready while an action elsewhere holds every key back (the idle
+    lock's save, say): what it held goes to it when the route resumes, first."""
+    from textual import events
+
+    from companion.ui.routine.release import ReleaseScreen
+
+    app = app_factory("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        screen = ReleaseScreen()
+        app.push_screen(screen)
+        for key in "ab":
+            await app.keys.take(events.Key(key, key))
+        resume = app.keys.pause()
+        await app.keys.take(events.Key("c", "c"))
+        await settled(pilot)  # (ready meanwhile: the held keys wait behind the pause)
+        assert screen.early_keys.ready
+        resume()
+        await wait_for(pilot, lambda: screen.query_one("#went-well", Input).value == "abc")

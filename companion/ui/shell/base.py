@@ -178,7 +178,7 @@ class Translated:
         # screen in front.
         if self.app.screen is not self:
             return
-        if not self.early_keys.ready:
+        if not (self.early_keys.ready or self.early_keys.on_purpose):
             self.call_after_refresh(self.ready_for_keys)  # (its first focus is set by then)
         if self.private and self.companion.services.stores.journal.locked:
             # The journal locked while this was hidden under another screen: close it

@@ -28,6 +28,30 @@ NOTE = {
 }
 
 
+def with_entries(app, count: int) -> None:  # type: ignore[no-untyped-def]
+    for n in range(count):
+        app.services.journal.add("free", {"text": f"entry number {n}"})
+
+
+async def open_the_journal(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("j")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, JournalScreen))
+    await settled(pilot)
+
+
+async def passphrase_then_a_search(app) -> None:  # type: ignore[no-untyped-def]
+    """``j``, the passphrase, Enter and "refund" in one go: the journal opens, with
+    "refund" in its search box."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        burst(app, "j" + PASS, "enter")
+        burst(app, "refund")
+        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen), timeout=15)
+        await wait_for(
+            pilot, lambda: app.screen.query_one("#journal-query", Input).value == "refund"
+        )
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 async def test_j_and_the_passphrase_in_one_go_open_the_journal(
     app_factory, home: Path, clock: FakeClock, lang: str
@@ -86,9 +110,7 @@ async def test_a_new_entry_and_its_words_in_one_go(app_factory) -> None:
     app = app_factory("en")
     text = "Order 4471: the customer thanked me in the end."
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("j")
-        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
-        await settled(pilot)
+        await open_the_journal(pilot)
         burst(app, "", "ctrl+n", "4")
         burst(app, text, "ctrl+s")
         await wait_for(pilot, lambda: len(app.services.journal.entries()) == 1, timeout=15)
@@ -174,12 +196,9 @@ async def test_a_list_key_after_arrows_acts_on_the_entry_the_arrows_reached(
     from companion.ui.journal.entry_editor import EntryEditorScreen
 
     app = app_factory("en")
-    for n in range(6):
-        app.services.journal.add("free", {"text": f"entry number {n}"})
+    with_entries(app, 6)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("j")
-        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
-        await settled(pilot)
+        await open_the_journal(pilot)
         journal = app.screen
         third = journal.shown[2].id
         burst(app, "", "down", "down", "asterisk")
@@ -204,9 +223,7 @@ async def test_keys_after_the_save_key_go_to_the_list_the_save_leaves(app_factor
     into the editor that was closing, and were lost)."""
     app = app_factory("en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("j")
-        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
-        await settled(pilot)
+        await open_the_journal(pilot)
         burst(app, "", "ctrl+n", "4")
         burst(app, "first entry text", "ctrl+s")
         burst(app, "first")
@@ -232,14 +249,7 @@ async def test_a_passphrase_then_more_keys_or_a_wrong_one_then_the_right_one(
     first's answer, then opens the journal (it was lost while the first was checked)."""
     encrypted_journal(home, clock)
     app = app_factory(lang)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settled(pilot)
-        burst(app, "j" + PASS, "enter")
-        burst(app, "refund")
-        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen), timeout=15)
-        await wait_for(
-            pilot, lambda: app.screen.query_one("#journal-query", Input).value == "refund"
-        )
+    await passphrase_then_a_search(app)
     again = app_factory(lang)
     async with again.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
@@ -289,12 +299,9 @@ async def test_enter_on_keep_it_then_an_arrow_keeps_the_entry(app_factory) -> No
     focus to "Delete" in the app's turn while the Enter still waited, and the Enter
     then pressed "Delete".)"""
     app = app_factory("en")
-    for n in range(3):
-        app.services.journal.add("free", {"text": f"entry number {n}"})
+    with_entries(app, 3)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("j")
-        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen))
-        await settled(pilot)
+        await open_the_journal(pilot)
         journal = app.screen
         for last in ("right", "down", "tab"):
             burst(app, "", "down", "down", "delete", "enter", last)
@@ -352,14 +359,7 @@ async def test_keys_after_a_slow_unlock_reach_the_journal(
     monkeypatch.setattr(encryption, "unlock", slow)
     encrypted_journal(home, clock)
     app = app_factory("en")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settled(pilot)
-        burst(app, "j" + PASS, "enter")
-        burst(app, "refund")
-        await wait_for(pilot, lambda: isinstance(app.screen, JournalScreen), timeout=15)
-        await wait_for(
-            pilot, lambda: app.screen.query_one("#journal-query", Input).value == "refund"
-        )
+    await passphrase_then_a_search(app)
 
 
 async def test_the_sos_note_keeps_nothing_typed_after_its_save_key(app_factory) -> None:

@@ -366,7 +366,7 @@ class ReframeScreen(CompanionScreen):
         if self.wizard.back():
             self._keep()
             self.hold_keys()  # (what is typed next is for the new page's field)
-        self.call_later(self.recompose_page)
+            self.call_later(self.recompose_page)
 
     def action_leave(self) -> None:
         self._take_fields()

@@ -1,6 +1,7 @@
 """Rotating daily backups of each store: ``<stem>-YYYY-MM-DD<suffix>``, newest 7 kept."""
 
-from __future__ import annotations
+# Not `from __future__ import annotations`: fields of a NamedTuple given as text are
+# compiled when the module loads (the first compile ~2 ms), on every command's path.
 
 import os
 from datetime import date, datetime

@@ -10,7 +10,8 @@ from it). Both are sealed with the journal's codec, and both are written without
 fsync: one lost in a power cut is made again.
 """
 
-from __future__ import annotations
+# Not `from __future__ import annotations`: fields of a NamedTuple given as text are
+# compiled when the module loads (the first compile ~2 ms), on every command's path.
 
 import contextlib
 import json
@@ -40,7 +41,7 @@ class Summary(NamedTuple):
     oldest: str
 
     @classmethod
-    def of(cls, identity: tuple[int, int, int], block: Block) -> Summary:
+    def of(cls, identity: tuple[int, int, int], block: Block) -> "Summary":
         if not len(block):
             return cls(identity, 0, "", "")
         return cls(
@@ -48,7 +49,7 @@ class Summary(NamedTuple):
         )
 
 
-def segment_block(journal: JournalStore, name: str, mapped: bool = False) -> Block:
+def segment_block(journal: "JournalStore", name: str, mapped: bool = False) -> Block:
     """A segment's search block: its search file when it matches the segment (or was
     made from the same bytes, in a copied folder), else made from the segment (and
     kept). Raises StoreError if the segment cannot be read. ``mapped``: see
@@ -72,7 +73,7 @@ def segment_block(journal: JournalStore, name: str, mapped: bool = False) -> Blo
         return block
 
 
-def refresh_segment(journal: JournalStore, name: str, tables: Tables | None = None) -> Block:
+def refresh_segment(journal: "JournalStore", name: str, tables: "Tables | None" = None) -> Block:
     """Make the search file and index entry of a segment from its tables as they are on
     disk now (the caller holds the journal's lock, or takes it here)."""
     with journal.transaction():
@@ -92,7 +93,7 @@ def refresh_segment(journal: JournalStore, name: str, tables: Tables | None = No
 
 
 # -- the index of segments -------------------------------------------------------------
-def read_index(journal: JournalStore) -> dict[str, Summary]:
+def read_index(journal: "JournalStore") -> dict[str, Summary]:
     """The index as written (entries may be out of date: see ``summaries``)."""
     try:
         raw = read_plain(journal.folder / INDEX)
@@ -115,7 +116,7 @@ def read_index(journal: JournalStore) -> dict[str, Summary]:
         return {}
 
 
-def note_summary(journal: JournalStore, name: str, summary: Summary | None) -> None:
+def note_summary(journal: "JournalStore", name: str, summary: Summary | None) -> None:
     """Record one segment's summary (the caller holds the lock); best effort."""
     index = read_index(journal)
     if summary is None:
@@ -135,7 +136,7 @@ def note_summary(journal: JournalStore, name: str, summary: Summary | None) -> N
         )
 
 
-def summaries(journal: JournalStore, names: list[str] | None = None) -> dict[str, Summary | None]:
+def summaries(journal: "JournalStore", names: list[str] | None = None) -> dict[str, Summary | None]:
     """Each segment's summary if the index has it for the segment as it is now; None for
     one that must be read (see ``summary``)."""
     index = read_index(journal)
@@ -147,7 +148,7 @@ def summaries(journal: JournalStore, names: list[str] | None = None) -> dict[str
     return out
 
 
-def summary(journal: JournalStore, name: str) -> Summary:
+def summary(journal: "JournalStore", name: str) -> Summary:
     """One segment's summary, reading its search block if the index is out of date."""
     known = summaries(journal, [name])[name]
     if known is not None:

@@ -10,7 +10,8 @@ daily backup of the fresh file is taken, so none is pruned). Only "Restore the b
 (which keeps what was written since) or "Start fresh" removes the record.
 """
 
-from __future__ import annotations
+# Not `from __future__ import annotations`: fields of a NamedTuple given as text are
+# compiled when the module loads (the first compile ~2 ms), on every command's path.
 
 import json
 from pathlib import Path

@@ -174,3 +174,32 @@ def test_the_app_starts_without_the_sub_commands_or_the_screens(tmp_path: Path) 
         "companion.store.search_cache",
     }
     assert later & modules == set()
+
+
+# Counts the typing.ForwardRef made by companion's modules while the code runs: each is
+# a compile() of a NamedTuple's field written as text (the first ~2 ms, see core/journal).
+FORWARD_REFS = """
+import sys, typing
+made = []
+_init = typing.ForwardRef.__init__
+def counting(self, *args, **kwargs):
+    frame = sys._getframe(1)
+    while frame is not None and frame.f_code.co_filename.endswith("typing.py"):
+        frame = frame.f_back
+    if frame is not None and "companion" in frame.f_globals.get("__name__", ""):
+        made.append(frame.f_globals["__name__"])
+    _init(self, *args, **kwargs)
+typing.ForwardRef.__init__ = counting
+"""
+
+
+@pytest.mark.parametrize("argv", [["note", "a hard chat"], ["find", "chat"]])
+def test_a_note_or_a_find_compiles_no_field_of_a_named_tuple(
+    tmp_path: Path, argv: list[str]
+) -> None:
+    """Every NamedTuple on the way is made from real types, not text: the first
+    compile() of a process costs ~2 ms (Python builds its syntax tree types), each
+    further field ~20 µs."""
+    code = f"from companion.cli import main\nmain({argv!r})\nprint(f'forward-refs={{len(made)}}')"
+    modules = loaded_modules(FORWARD_REFS + code, {"COMPANION_HOME": str(tmp_path / "h")})
+    assert "forward-refs=0" in modules

@@ -10,7 +10,8 @@ each load, and a search on the UI thread never waits for it (it says the results
 be incomplete instead). No Textual here.
 """
 
-from __future__ import annotations
+# Not `from __future__ import annotations`: fields of a NamedTuple given as text are
+# compiled when the module loads (the first compile ~2 ms), on every command's path.
 
 import threading
 from collections.abc import Callable, Iterator
@@ -70,7 +71,7 @@ def _telling(name: str) -> Iterator[None]:
 
 class JournalSearch:
     def __init__(
-        self, journal: JournalStore, repo: Callable[[], EntryRepo], tz: Callable[[], tzinfo]
+        self, journal: JournalStore, repo: "Callable[[], EntryRepo]", tz: Callable[[], tzinfo]
     ) -> None:
         # The entries' repository, made when an entry is first decoded: a search that
         # lists its hits (``companion find``) never loads the record types (~10 ms).
@@ -249,7 +250,7 @@ class JournalSearch:
         return found
 
     # -- decoding the hits ----------------------------------------------------------------------
-    def entries(self, listed: list[Listed]) -> list[Entry]:
+    def entries(self, listed: list[Listed]) -> "list[Entry]":
         """The entries of these matches, decoded (those deleted meanwhile left out)."""
         out = []
         for hit in listed:
@@ -258,7 +259,7 @@ class JournalSearch:
                 out.append(entry)
         return out
 
-    def entry(self, hit: Listed) -> Entry | None:
+    def entry(self, hit: Listed) -> "Entry | None":
         """One match's entry as it is now; None if it was deleted meanwhile. Reads its
         segment (kept decoded while it does not change)."""
         entry_id = hit.id

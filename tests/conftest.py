@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from companion.system import content
 from companion.system.clock import FakeClock
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -31,6 +32,9 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
     monkeypatch.setenv("COMPANION_HOME", str(fake_home / "companion-home"))
     for var in ("LANG", "LC_ALL", "LC_MESSAGES", "COMPANION_LANG", "LANGUAGE"):
         monkeypatch.delenv(var, raising=False)
+    # A command run in this process keeps the packs' parse in its home's cache from
+    # then on (system/content.py): not in the next test's.
+    monkeypatch.setattr(content, "_kept_in", None)
     return fake_home
 
 

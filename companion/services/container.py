@@ -51,7 +51,7 @@ class Services:
         if self.loaded_config is None:
             from companion.services.config import load_config
 
-            self.loaded_config = load_config(self.paths.config_file)
+            self.loaded_config = load_config(self.paths.config_file, self.paths.parsed_config)
         return self.loaded_config
 
     @config.setter
@@ -64,7 +64,9 @@ class Services:
         if self._language_setting is None:
             from companion.services.config.language import language_setting
 
-            self._language_setting = language_setting(self.paths.config_file)
+            self._language_setting = language_setting(
+                self.paths.config_file, self.paths.parsed_config
+            )
         return self._language_setting
 
     def language(self) -> LanguageChoice:

@@ -19,6 +19,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from companion.system.autostart import Autostart, Status
+from companion.system.content import keep_packs_in
 from companion.system.instance import hold
 from companion.system.paths import APP_NAME, Paths, resolve_paths
 
@@ -28,6 +29,7 @@ def what_wipe_removes(paths: Paths) -> list[Path]:
     places a link in the data or backup folder points to come first (a journal kept on
     another volume is deleted there, not only the link to it)."""
     candidates = [paths.config_file, paths.data_dir, paths.backup_dir, paths.log_dir]
+    candidates.append(paths.cache_dir)
     return linked_elsewhere(paths) + [p for p in candidates if p.exists()]
 
 
@@ -74,6 +76,7 @@ def wipe(paths: Paths) -> list[Path]:
     """Delete companion's files; raises AlreadyRunning (deleting nothing) while the app
     is open."""
     removed = []
+    keep_packs_in(None)  # the packs read from here on are not kept: the cache goes too
     with app_closed(paths):
         linked = linked_elsewhere(paths)
         for target in what_wipe_removes(paths):
@@ -81,6 +84,8 @@ def wipe(paths: Paths) -> list[Path]:
                 _remove_linked(target)
             elif target == paths.data_dir:
                 _empty_but_lock(target, paths.instance_lock)
+            elif target == paths.cache_dir and target.is_symlink():
+                target.unlink()  # (never written through: nothing of ours behind it)
             elif target.is_dir():
                 shutil.rmtree(target)
             else:

@@ -7,13 +7,15 @@ a broken file is reported with its path and the key at fault.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from companion.system.parsed_toml import parse_toml
+
 DEFAULT_LANGUAGE = "en"
+_kept_in: Path | None = None  # see keep_packs_in
 
 
 class ContentError(Exception):
@@ -54,17 +56,28 @@ def iter_leaves(node: Any, prefix: str) -> Iterator[tuple[str, Any]]:
         yield prefix, node
 
 
+def keep_packs_in(folder: Path | None) -> None:
+    """Keep each pack's parse in ``folder`` (Paths.cache_dir), so the next
+    command reads it as JSON (system/parsed_toml.py); None, the default: parse each
+    time. The installed packs only: a pack from another ``root`` is parsed each time."""
+    global _kept_in
+    _kept_in = folder
+
+
 @cache
 def load_pack(lang: str, name: str, root: Path | None = None) -> dict[str, Any]:
     """Parse ``content/<lang>/<name>.toml``; every text in it must be non-empty."""
     path = (root or content_root()) / lang / f"{name}.toml"
+    kept = None
+    if root is None and _kept_in is not None:
+        kept = _kept_in / f"content.{lang}.{name.replace('/', '.')}.json"
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
+        data = parse_toml(path.read_text("utf-8"), kept)
     except FileNotFoundError as error:
         raise ContentError(path, "", "file not found") from error
     except (OSError, UnicodeDecodeError) as error:
         raise ContentError(path, "", f"cannot read: {error}") from error
-    except tomllib.TOMLDecodeError as error:
+    except (ValueError, RecursionError) as error:  # (tomllib.TOMLDecodeError is a ValueError)
         raise ContentError(path, "", f"not valid TOML: {error}") from error
     for key, value in iter_leaves(data, ""):
         if isinstance(value, str) and not value.strip():

@@ -58,6 +58,21 @@ class Paths(NamedTuple):
         return self.data_dir / "packs"
 
     @property
+    def cache_dir(self) -> Path:
+        """What is made again when it is missing (parsed TOML: system/parsed_toml.py),
+        never the person's words: ``cache`` in the folder named, else the system's
+        cache folder. Made when first written to, once the data folder is there."""
+        if self.given is not None:
+            return self.given / "cache"
+        import platformdirs
+
+        return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+    @property
+    def parsed_config(self) -> Path:
+        return self.cache_dir / "config.json"
+
+    @property
     def reports_dir(self) -> Path:
         """Incident reports saved as files (plain text, never overwritten)."""
         return self.data_dir / "reports"

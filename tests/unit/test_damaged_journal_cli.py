@@ -37,7 +37,14 @@ def three_entries(home: Path, clock: FakeClock, passphrase: str | None) -> Path:
 
 
 def files(home: Path) -> dict[Path, bytes]:
-    return {p: p.read_bytes() for p in home.rglob("*") if p.is_file() and p.suffix != ".lock"}
+    """Every file kept for the person: not the locks, nor the cache of parsed TOML
+    (config.toml's and the packs', made by any command: system/parsed_toml.py)."""
+    cache = resolve_paths(home).cache_dir
+    return {
+        p: p.read_bytes()
+        for p in home.rglob("*")
+        if p.is_file() and p.suffix != ".lock" and cache not in p.parents
+    }
 
 
 @pytest.mark.parametrize("passphrase", [PASS, None], ids=["encrypted", "plain"])

@@ -203,3 +203,20 @@ def test_a_note_or_a_find_compiles_no_field_of_a_named_tuple(
     code = f"from companion.cli import main\nmain({argv!r})\nprint(f'forward-refs={{len(made)}}')"
     modules = loaded_modules(FORWARD_REFS + code, {"COMPANION_HOME": str(tmp_path / "h")})
     assert "forward-refs=0" in modules
+
+
+@pytest.mark.parametrize("argv", [["note", "a hard chat"], ["find", "chat"]])
+def test_a_note_or_a_find_reads_no_toml_once_companion_is_used(
+    tmp_path: Path, argv: list[str]
+) -> None:
+    """Once companion has been used in a folder, config.toml and the packs a command
+    prints from come from their kept parse (system/parsed_toml.py): tomllib, ~5 ms to
+    import, is not loaded."""
+    home = tmp_path / "h"
+    home.mkdir()
+    (home / "config.toml").write_text('language = "zh"\n', "utf-8")
+    env = {"COMPANION_HOME": str(home)}
+    code = f"from companion.cli import main\nmain({argv!r})"
+    assert "tomllib" in loaded_modules(code, env)  # a first run: the data folder is made
+    loaded_modules(code, env)  # and its parse kept
+    assert "tomllib" not in loaded_modules(code, env)

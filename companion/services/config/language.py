@@ -6,11 +6,11 @@ setting's parser. Anything ``load_config`` would not use gives "auto", its defau
 # compiled when the module loads (the first compile ~2 ms), on every command's path.
 
 import stat
-import tomllib
 from pathlib import Path
 from typing import NamedTuple
 
 from companion.system.content import available_languages
+from companion.system.parsed_toml import parse_toml
 
 AUTO = "auto"  # Settings.language's default: follow COMPANION_LANG and the locale
 
@@ -22,14 +22,15 @@ class LanguageSetting(NamedTuple):
     doubtful: bool = False
 
 
-def language_setting(path: Path) -> LanguageSetting:
+def language_setting(path: Path, kept: Path | None = None) -> LanguageSetting:
     """config.toml's ``language``, "auto" when the file or the value can't be used, and
-    whether that was because something in the file could not be used."""
+    whether that was because something in the file could not be used. ``kept``: where
+    its parse is kept (system/parsed_toml.py)."""
     try:
         mode = path.stat().st_mode
         if not stat.S_ISREG(mode):  # a folder, a pipe, a device: load_config uses defaults
             return LanguageSetting(AUTO, doubtful=True)
-        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+        data = parse_toml(path.read_bytes().decode("utf-8-sig"), kept)
     except FileNotFoundError:
         return LanguageSetting(AUTO)
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
@@ -42,6 +43,6 @@ def language_setting(path: Path) -> LanguageSetting:
     return LanguageSetting(AUTO, doubtful=True)
 
 
-def configured_language(path: Path) -> str:
+def configured_language(path: Path, kept: Path | None = None) -> str:
     """config.toml's ``language``, or "auto" when the file or the value can't be used."""
-    return language_setting(path).value
+    return language_setting(path, kept).value

@@ -1,14 +1,14 @@
 """Reading config.toml: every problem is collected instead of stopping at the first.
 
-Read with tomllib. A bad value is reported with the file, key and value, and the default
-is used for that key only. A file that cannot be read is marked so, and never written.
+Read with tomllib (its parse kept as JSON: system/parsed_toml.py). A bad value is
+reported with the file, key and value, and the default is used for that key only. A
+file that cannot be read is marked so, and never written.
 """
 
 from __future__ import annotations
 
 import re
 import stat
-import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from companion.services.config.fields import FIELDS
 from companion.services.config.parse import NO_DETAIL, BadValue, Partial, show
 from companion.services.config.settings import Settings
+from companion.system.parsed_toml import parse_toml
 
 
 class ConfigProblem(NamedTuple):  # (see parse.Issue)
@@ -46,8 +47,9 @@ class ConfigNotWritable(Exception):
         self.problem = problem
 
 
-def load_config(path: Path) -> LoadedConfig:
-    """Read settings, collecting every problem instead of stopping at the first."""
+def load_config(path: Path, kept: Path | None = None) -> LoadedConfig:
+    """Read settings, collecting every problem instead of stopping at the first.
+    ``kept``: where the file's parse is kept (Paths.parsed_config)."""
     try:
         if not _ordinary(path):  # a pipe would never end reading; a device, never hold it
             return _unusable(ConfigProblem(path, "not_ordinary"))
@@ -60,15 +62,22 @@ def load_config(path: Path) -> LoadedConfig:
         return _unusable(ConfigProblem(path, "unreadable", detail={"reason": error.strerror or ""}))
     try:
         # "utf-8-sig": Notepad on Windows starts the file with a byte-order mark.
-        data = tomllib.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        data = parse_toml(raw.decode("utf-8-sig"), kept)
+    except (RecursionError, ValueError) as error:
+        if not _syntax(error):  # thousands of nested lists, a 5,000-digit number
+            return _unusable(ConfigProblem(path, "too_complex"))
         problem = ConfigProblem(
             path, "syntax", line=_line_of(str(error)), detail={"reason": str(error)}
         )
         return _unusable(problem)
-    except (RecursionError, ValueError):  # thousands of nested lists, a 5,000-digit number
-        return _unusable(ConfigProblem(path, "too_complex"))
     return LoadedConfig(path, *_apply(path, data))
+
+
+def _syntax(error: Exception) -> bool:
+    """Not UTF-8, or not TOML (tomllib is loaded by then: only a parse raises)."""
+    import tomllib
+
+    return isinstance(error, (UnicodeDecodeError, tomllib.TOMLDecodeError))
 
 
 def _ordinary(path: Path) -> bool:

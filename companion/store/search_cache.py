@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from companion.core.search_block import Block, DamagedRow
 from companion.store import search_file, segments
 from companion.store.codec import CodecError
-from companion.store.search_file import segment_identity
+from companion.store.search_file import Identity, segment_identity
 from companion.system.atomic import write_atomic
 from companion.system.plain_file import read_plain
 
@@ -49,13 +49,16 @@ class Summary(NamedTuple):
         )
 
 
-def segment_block(journal: "JournalStore", name: str, mapped: bool = False) -> Block:
+def segment_block(
+    journal: "JournalStore", name: str, mapped: bool = False, seen: Identity | None = None
+) -> Block:
     """A segment's search block: its search file when it matches the segment (or was
     made from the same bytes, in a copied folder), else made from the segment (and
     kept). Raises StoreError if the segment cannot be read. ``mapped``: see
-    search_file (a one-off command's; its rows may raise DamagedRow)."""
+    search_file (a one-off command's; its rows may raise DamagedRow); ``seen``: the
+    segment's identity as the caller just saw it."""
     path = journal.part_path(name)
-    block = search_file.read(path, journal.codec, mapped)
+    block = search_file.read(path, journal.codec, mapped, seen)
     if block is not None:
         return block
     with journal.transaction():

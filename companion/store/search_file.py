@@ -180,13 +180,17 @@ def _made(segment: Path, codec: Codec, mapped: bool = False) -> Made | None:
         return None
 
 
-def read(segment: Path, codec: Codec, mapped: bool = False) -> Block | None:
-    """The search file of ``segment`` if it is whole and made from it as it is now.
-    ``mapped``: see the module's docstring (its rows may raise DamagedRow)."""
+def read(
+    segment: Path, codec: Codec, mapped: bool = False, seen: Identity | None = None
+) -> Block | None:
+    """The search file of ``segment`` if it is whole and made from it as it is now (or
+    as the caller ``seen`` it a moment ago: one stat less a segment, for a search that
+    looked at them all). ``mapped``: see the module's docstring (its rows may raise
+    DamagedRow)."""
     made = _made(segment, codec, mapped)
-    if made is None or made.identity is None or made.identity != segment_identity(segment):
+    if made is None or made.identity is None:
         return None
-    return made.block
+    return made.block if made.identity == (seen or segment_identity(segment)) else None
 
 
 def adopt(segment: Path, codec: Codec) -> tuple[Identity, Block] | None:

@@ -9,7 +9,6 @@ LANG (any ``zh*`` means Chinese) > English.
 
 import math
 import os
-import string
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta, tzinfo
 from typing import NamedTuple
@@ -106,6 +105,8 @@ class Strings:
 
 
 def placeholders(text: str) -> set[str]:
+    import string  # (its Template compiles a pattern on import: only when asked)
+
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 

@@ -127,7 +127,7 @@ class JournalSearch:
         if not self._loading.acquire(blocking=wait):
             return None
         try:
-            block = segment_block(self.journal, name, mapped)
+            block = segment_block(self.journal, name, mapped, identity)
             self._blocks = {**self._blocks, name: (identity, block)}
             return block
         finally:

@@ -21,6 +21,7 @@ from pathlib import Path
 from companion.system.autostart import Autostart, Status
 from companion.system.content import keep_packs_in
 from companion.system.instance import hold
+from companion.system.parsed_toml import remove_copies
 from companion.system.paths import APP_NAME, Paths, resolve_paths
 
 
@@ -29,8 +30,8 @@ def what_wipe_removes(paths: Paths) -> list[Path]:
     places a link in the data or backup folder points to come first (a journal kept on
     another volume is deleted there, not only the link to it)."""
     candidates = [paths.config_file, paths.data_dir, paths.backup_dir, paths.log_dir]
-    candidates.append(paths.cache_dir)
-    return linked_elsewhere(paths) + [p for p in candidates if p.exists()]
+    cache = [paths.cache_dir] if os.path.lexists(paths.cache_dir) else []  # (a link too)
+    return linked_elsewhere(paths) + [p for p in candidates if p.exists()] + cache
 
 
 def linked_elsewhere(paths: Paths) -> list[Path]:
@@ -80,12 +81,17 @@ def wipe(paths: Paths) -> list[Path]:
     with app_closed(paths):
         linked = linked_elsewhere(paths)
         for target in what_wipe_removes(paths):
+            if not os.path.lexists(target):
+                continue  # inside one removed before it (the platform's backups folder)
             if target in linked:
                 _remove_linked(target)
             elif target == paths.data_dir:
                 _empty_but_lock(target, paths.instance_lock)
-            elif target == paths.cache_dir and target.is_symlink():
-                target.unlink()  # (never written through: nothing of ours behind it)
+            elif target == paths.cache_dir:
+                if target.is_symlink():
+                    target.unlink()  # (never written through: nothing of ours behind it)
+                else:
+                    remove_copies(target)  # another program's files there stay
             elif target.is_dir():
                 shutil.rmtree(target)
             else:

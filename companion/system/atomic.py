@@ -257,6 +257,12 @@ def remove_dead_temps_of(target: Path) -> None:
     remove_stale_temps(real.parent, lambda name: name == real.name, _written_here)
 
 
+def remove_dead_temps_in(folder: Path) -> None:
+    """The temp files ``write_atomic`` named, of any target, that a killed writer left in
+    ``folder``, a folder of ours that another program's files may share (a cache)."""
+    remove_stale_temps(folder, ours=_written_here)
+
+
 def _written_here(path: Path) -> bool:
     """Named as ``_durable_temp`` names them (twelve hex digits), private, the user's."""
     try:

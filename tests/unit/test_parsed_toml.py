@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from companion.system import parsed_toml
-from companion.system.parsed_toml import MAGIC, parse_toml
+from companion.system.parsed_toml import MAGIC, MARK, parse_toml
 
 TEXT = 'language = "zh"\n[breaks]\nevery = "2h"\nnames = ["退款", "仅退款"]\n'
 
@@ -84,10 +84,54 @@ def damaged(whole: bytes) -> list[bytes]:
 @pytest.mark.parametrize("index", range(10))
 def test_a_copy_that_cannot_be_used_is_passed_over_and_made_anew(kept: Path, index: int) -> None:
     parse_toml(TEXT, kept)
-    kept.write_bytes(damaged(kept.read_bytes())[index])
+    bad = damaged(kept.read_bytes())[index]
+    kept.write_bytes(bad)
     assert parse_toml(TEXT, kept) == tomllib.loads(TEXT)
     assert parse_toml(TEXT, kept) == tomllib.loads(TEXT)
-    assert kept.read_bytes().startswith(MAGIC) and parsed_toml._read(kept, TEXT) is not None
+    if bad.startswith(MARK):  # a copy of ours, damaged: made anew
+        assert parsed_toml._read(kept, TEXT) is not None
+    else:  # not a copy: another program's file, left as it is
+        assert kept.read_bytes() == bad
+
+
+def test_a_copy_made_by_another_python_is_made_anew(kept: Path) -> None:
+    kept.parent.mkdir(mode=0o700)
+    kept.write_bytes(MARK + b"py3.99\n" + copy_of(TEXT, {"language": "3.99"})[len(MAGIC) :])
+    assert parse_toml(TEXT, kept)["language"] == "zh"
+    assert kept.read_bytes().startswith(MAGIC)
+
+
+def test_nothing_is_kept_on_a_disk_nearly_full(kept: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The last free blocks are for the person's writing, not for a cache."""
+    real = os.statvfs
+
+    def nearly_full(path: object) -> os.statvfs_result:
+        found = real(path)  # type: ignore[arg-type]
+        return os.statvfs_result((*found[:4], 100, *found[5:]))  # 100 blocks free
+
+    monkeypatch.setattr(os, "statvfs", nearly_full)
+    assert parse_toml(TEXT, kept) == tomllib.loads(TEXT)
+    assert not kept.exists()
+
+
+def test_a_copy_too_big_to_keep_is_not_written(kept: Path) -> None:
+    text = "words = [" + ", ".join(f'"{os.urandom(24).hex()}"' for _ in range(30_000)) + "]\n"
+    assert parse_toml(text, kept) == tomllib.loads(text)
+    assert not kept.exists()
+
+
+def test_remove_copies_takes_only_copies(kept: Path) -> None:
+    parse_toml(TEXT, kept)
+    theirs = kept.parent / "notes.json"
+    theirs.write_text("another program's", "utf-8")
+    left = kept.parent / f".{kept.name}.0123456789ab.tmp"
+    left.write_bytes(b"half")
+    left.chmod(0o600)
+    parsed_toml.remove_copies(kept.parent)
+    assert sorted(p.name for p in kept.parent.iterdir()) == ["notes.json"]
+    theirs.unlink()
+    parsed_toml.remove_copies(kept.parent)
+    assert not kept.parent.exists()
 
 
 def test_a_copy_that_would_unpack_past_the_limit_is_not_unpacked(
@@ -169,9 +213,15 @@ def test_errors_are_tomllibs_own_and_nothing_is_kept(kept: Path) -> None:
     assert not kept.exists()
 
 
-def test_a_killed_writers_temp_file_goes_with_the_next_copy(kept: Path) -> None:
+def test_killed_writers_temp_files_go_with_the_next_copy_but_not_anothers(
+    kept: Path,
+) -> None:
     kept.parent.mkdir(mode=0o700)
-    left = kept.parent / f".{kept.name}.0123456789ab.tmp"
-    left.write_bytes(b"half a copy")
+    for name in (kept.name, "content.zh.prompts.json"):  # (one never written again)
+        left = kept.parent / f".{name}.0123456789ab.tmp"
+        left.write_bytes(b"half a copy")
+        left.chmod(0o600)
+    theirs = kept.parent / f".{kept.name}.abc.tmp"  # not named as ours are
+    theirs.write_bytes(b"another program's")
     parse_toml(TEXT, kept)
-    assert sorted(p.name for p in kept.parent.iterdir()) == [kept.name]
+    assert sorted(p.name for p in kept.parent.iterdir()) == sorted([kept.name, theirs.name])

@@ -6,6 +6,8 @@ takes the cache with the rest."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from companion.system.paths import resolve_paths
@@ -81,3 +83,44 @@ def test_wipe_removes_a_link_in_place_of_the_cache_not_what_it_points_to(tmp_pat
     result = companion(home, "wipe", stdin="delete\n")
     assert result.returncode == 0, result.stderr
     assert not os.path.lexists(cache) and (elsewhere / "keep.txt").is_file()
+
+
+def test_a_cache_folder_shared_with_another_program_keeps_its_files(tmp_path: Path) -> None:
+    """COMPANION_HOME may be a folder the person also uses: its ``cache`` may hold other
+    programs' files, by names like ours too. None is written over, and wipe takes only
+    companion's copies."""
+    home = tmp_path / "h"
+    cache = home / "cache"
+    cache.mkdir(parents=True)
+    (cache / "config.json").write_text('{"another": "program"}', "utf-8")
+    (cache / "mine.txt").write_text("not companion's", "utf-8")
+    (home / "config.toml").write_text('language = "en"\n', "utf-8")
+    for _ in range(2):
+        assert companion(home, "note", "a hard chat").returncode == 0
+    assert (cache / "config.json").read_text("utf-8") == '{"another": "program"}'
+    assert list(cache.glob("content.*.json"))  # the packs' copies were kept beside
+    result = companion(home, "wipe", stdin="delete\n")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in cache.iterdir()) == ["config.json", "mine.txt"]
+
+
+def test_wipe_in_the_platforms_folders_takes_everything_in_one_go(
+    isolated_environment: Path,
+) -> None:
+    """Without COMPANION_HOME the backups folder is inside the data folder: wipe went on
+    to delete it once more, stopped there, and left the logs and the cache behind."""
+    env = {k: v for k, v in os.environ.items() if k != "COMPANION_HOME"}
+    (isolated_environment / ".cache").mkdir()  # (as a desktop session has it)
+    command = [str(Path(sys.executable).parent / "companion")]
+    for words in ("a hard chat", "another"):
+        done = subprocess.run([*command, "note", words], env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+    cache = isolated_environment / ".cache" / "companion"
+    assert list(cache.glob("content.*.json"))
+    wiped = subprocess.run(
+        [*command, "wipe"], env=env, input="delete\n", capture_output=True, text=True
+    )
+    assert wiped.returncode == 0, wiped.stdout + wiped.stderr
+    assert "Everything is deleted" in wiped.stdout
+    left = [p for p in isolated_environment.rglob("*") if "companion" in p.name]
+    assert left == []

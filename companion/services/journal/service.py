@@ -148,6 +148,11 @@ class Journal:
         """How many stored documents the last ``entries`` could not read as entries."""
         return self.repo.passed_over
 
+    def files_set_aside(self) -> int:
+        """Files of the journal found unreadable and set aside (or left as they were)
+        since it opened: what they held is in no list meanwhile."""
+        return sum(1 for problem in self.stores.journal.problems() if problem.part)
+
     def kinds_present(self) -> set[str]:
         return self.finder.kinds()
 

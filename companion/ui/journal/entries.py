@@ -265,15 +265,15 @@ class JournalScreen(CompanionScreen):
             self._show_count()
 
     def _show_count(self, problem: str = "") -> None:
-        """The count beside the title and the line under the list (or what stopped the
-        count), each drawn again only when its text changes."""
-        t, matches, total = self.t, self.matches, self.total
+        """The count and the line under the list (or ``problem``), each drawn if changed."""
+        t, matches, total, more, done = self.t, self.matches, self.total, self.more, self.complete
         narrowed = bool(self.search_text) or self.kind_filter is not None or self.starred_only
         count = count_line(matches, total, narrowed, t, failed=bool(problem))
         self.query_one("#journal-count", Paragraph).show(count)
         keys = {"new": self.key_of("journal_new"), "back": self.key_of("journal_back")}
+        aside = total == 0 and self.companion.services.journal.files_set_aside() > 0
         status = problem or status_line(
-            len(self.shown), matches, total, complete=self.complete, more=self.more, keys=keys, t=t
+            len(self.shown), matches, total, complete=done, more=more, keys=keys, t=t, aside=aside
         )
         self.query_one("#journal-status", Paragraph).show(status)
 

@@ -157,13 +157,16 @@ def status_line(
     more: bool,
     keys: Mapping[str, str],
     t: Strings,
+    aside: bool = False,
 ) -> str:
     """The line under the list: still reading, empty, nothing matches, more to scroll
-    to, or nothing. ``keys``: the keys to press for "new" and "back"."""
+    to, or nothing. ``keys``: the keys to press for "new" and "back"; ``aside``: a file
+    of the journal could not be read and is set aside (empty is not "yet")."""
     if not complete and not listed:
         return t("journal.screen.reading")
     if total == 0:
-        return t("journal.screen.empty", key=keys["new"])
+        empty = "journal.screen.empty_set_aside" if aside else "journal.screen.empty"
+        return t(empty, key=keys["new"])
     if not listed and matches is not None:
         return t("journal.screen.no_match", key=keys["back"])
     if more:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 
 from companion.commands.unlocking import CannotUnlock, unlock_journal
 from companion.services.container import Services, build_services
@@ -35,7 +36,7 @@ class CommandFailed(Exception):
         self.status = status
 
 
-def open_services(args: argparse.Namespace) -> Services:
+def open_services(args: argparse.Namespace, then: Sequence[str] = ()) -> Services:
     """Services with a usable journal, or CommandFailed saying why not. An encrypted
     journal is unlocked first (COMPANION_PASSPHRASE, or asked for on the terminal).
 
@@ -44,14 +45,15 @@ def open_services(args: argparse.Namespace) -> Services:
     next command write into a fresh, empty journal.)
 
     The activity log is read only if the command uses it: it grows with every chat
-    marked, and `note` or `find` never look at it.
+    marked, and `note` or `find` never look at it. ``then``: the modules the command
+    uses next, imported while a passphrase is checked.
     """
     services = build_services(home=args.data_dir, move_damaged=False, activity_when_used=True)
     t = services.strings()
     warn_settings(services, t)
     journal = services.stores.journal
     try:
-        unlock_journal(journal, os.environ, t)
+        unlock_journal(journal, os.environ, t, then=then)
     except CannotUnlock as error:
         raise CommandFailed(str(error), STORE_PROBLEM) from None
     # What opening found, or unlocking after it: the whole journal's problem, or one of
@@ -103,11 +105,12 @@ def warn(text: str) -> None:
     sys.stderr.write(text + "\n")
 
 
-def run_guarded(args: argparse.Namespace, body) -> int:  # type: ignore[no-untyped-def]
-    """Run ``body(services, t)``; turn failures into a message and an exit status."""
+def run_guarded(args: argparse.Namespace, body, then: Sequence[str] = ()) -> int:  # type: ignore[no-untyped-def]
+    """Run ``body(services, t)``; turn failures into a message and an exit status.
+    ``then``: the modules ``body`` imports (see open_services)."""
     t: Strings | None = None
     try:
-        services = open_services(args)
+        services = open_services(args, then)
         t = services.strings()
         return int(body(services, t) or 0)
     except CommandFailed as failure:

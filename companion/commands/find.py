@@ -95,4 +95,4 @@ def run(args: argparse.Namespace) -> int:
         say("\n".join(lines))
         return 0
 
-    return run_guarded(args, body)
+    return run_guarded(args, body, then=("companion.services.journal.service",))

@@ -10,6 +10,10 @@ from companion.commands.common import BAD_INPUT, CommandFailed, run_guarded, say
 from companion.core.journal import MAIN, EntryError
 from companion.system.i18n import Strings
 
+# What a note imports once the journal is open (its service; the records and TinyDB,
+# with the repository): loaded while an encrypted journal's key is made.
+NEEDED = ("companion.services.journal.service", "companion.store.entry_repo")
+
 
 def add_parser(commands: Any, t: Strings) -> None:
     parser = commands.add_parser(
@@ -57,4 +61,4 @@ def run(args: argparse.Namespace) -> int:
         say(t("journal.cli.saved", kind=kind_name(entry.kind, kinds)))
         return 0
 
-    return run_guarded(args, body)
+    return run_guarded(args, body, then=NEEDED)

@@ -9,7 +9,7 @@ caller, from ``journal.problem``.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from companion.store.journal import JournalStore
 from companion.system.i18n import Strings
@@ -27,17 +27,23 @@ def unlock_journal(
     t: Strings,
     ask: Callable[[str], str] | None = None,  # getpass.getpass
     interactive: bool | None = None,
+    then: Sequence[str] = (),
 ) -> None:
-    """Unlock ``journal`` if it is encrypted and locked; raise CannotUnlock if not."""
+    """Unlock ``journal`` if it is encrypted and locked; raise CannotUnlock if not.
+    ``then``: modules the command uses next, imported while the key is made."""
     if not journal.locked:
         return  # a plain journal: encryption is never imported (a lean `companion note`)
+    from functools import partial
+
     from companion.store import encryption
+
+    unlock = partial(encryption.unlock, meanwhile=partial(_import_all, then) if then else None)
 
     given = env.get("COMPANION_PASSPHRASE")
     if given:
         # (bytes that are not UTF-8 reach os.environ as lone surrogates: no passphrase
         # set through companion is made of them)
-        if not is_text(given) or not encryption.unlock(journal, given):
+        if not is_text(given) or not unlock(journal, given):
             raise CannotUnlock(t("lock.cli_env_wrong"))
         return
     if interactive is None:
@@ -50,11 +56,21 @@ def unlock_journal(
         ask = getpass.getpass
     for attempt in range(TRIES):
         given = ask(t("lock.cli_prompt"))
-        if given and encryption.unlock(journal, given):
+        if given and unlock(journal, given):
             return
         if attempt < TRIES - 1:
             print(t("lock.wrong" if given else "lock.empty"), file=sys.stderr)
     raise CannotUnlock(t("lock.cli_gave_up"))
+
+
+def _import_all(modules: Sequence[str]) -> None:
+    """What the command needs after the unlock (the journal's service, its records and
+    TinyDB: ~10 ms), loaded while scrypt makes the key. One that fails to import fails
+    again in the command's own thread, which says why."""
+    import importlib
+
+    for name in modules:
+        importlib.import_module(name)
 
 
 def is_text(value: str) -> bool:

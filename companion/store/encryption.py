@@ -18,6 +18,7 @@ named, with the copies still plain, in ``Recoded.plain_left`` for the person to 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -132,6 +133,8 @@ def _recode_backups(
     for path in backups:
         try:
             raw = read_plain(path)
+        except FileNotFoundError:
+            continue  # gone since it was listed (pruned): no copy left to seal
         except OSError as error:
             unreadable += 1
             plain.append(PlainLeft(path, "unreadable", error.strerror or str(error)))
@@ -175,13 +178,45 @@ def _set_aside(backup: Path, journal: JournalStore) -> PlainLeft:
         return PlainLeft(backup, "not_written", error.strerror or str(error))
 
 
-def secure_backups(journal: JournalStore) -> Recoded:
+def secure_backups(journal: JournalStore, plain: list[Path] | None = None) -> Recoded:
     """After an unlock: encrypt any plain backup a killed conversion left behind. Each
-    backup's first bytes say whether it is plain: none is decrypted to find out."""
+    backup's first bytes say whether it is plain: none is decrypted to find out.
+    ``plain``: those found so a moment ago (``_PlainBackups``)."""
     if not journal.codec.encrypted:
         return Recoded(0, 0)
-    plain = [p for p in journal.backup_files() if not starts_encrypted(p)]
+    plain = plain_backups(journal) if plain is None else plain
     return _recode_backups(journal, plain, default_codec(), journal.codec)
+
+
+def plain_backups(journal: JournalStore) -> list[Path]:
+    return [p for p in journal.backup_files() if not starts_encrypted(p)]
+
+
+class _PlainBackups:
+    """The plain backups, looked for in a thread while the key is made: scrypt lets
+    other threads run, and a week of backups is hundreds of files to open (~8 ms of
+    each encrypted command); then ``meanwhile``, the caller's. A backup made plain
+    meanwhile is found at the next unlock, as one made just after it would be."""
+
+    def __init__(self, journal: JournalStore, meanwhile: Callable[[], None] | None) -> None:
+        import threading
+
+        self.journal, self.meanwhile = journal, meanwhile
+        self.found: list[Path] | None = None
+        self.thread = threading.Thread(target=self._look, name="plain-backups", daemon=True)
+        self.thread.start()
+
+    def _look(self) -> None:
+        try:
+            self.found = plain_backups(self.journal)
+            if self.meanwhile is not None:
+                self.meanwhile()
+        except Exception:  # done again in the caller's thread, which says why
+            return
+
+    def result(self) -> list[Path] | None:
+        self.thread.join()
+        return self.found
 
 
 def encrypt(journal: JournalStore, passphrase: str) -> Recoded:
@@ -204,12 +239,17 @@ def prepare() -> None:
     from companion.store import crypto  # noqa: F401
 
 
-def unlock(journal: JournalStore | Database, passphrase: str) -> bool:
+def unlock(
+    journal: JournalStore | Database,
+    passphrase: str,
+    meanwhile: Callable[[], None] | None = None,
+) -> bool:
     """Open the encrypted journal. False on a wrong passphrase (an empty one too), with
     every file untouched. True otherwise: then ``journal.problem`` says whether it is
     open (None), too new, or (the old single file) damaged and set aside. StoreError
     (still locked, nothing changed) if plain files among the sealed ones could not be
-    sealed (a full disk)."""
+    sealed (a full disk). ``meanwhile``: run in another thread while the key is made
+    (its errors are dropped)."""
     if isinstance(journal, Database):
         return unlock_file(journal, passphrase)
     if journal.legacy is not None and journal.locked:
@@ -234,7 +274,9 @@ def unlock(journal: JournalStore | Database, passphrase: str) -> bool:
     except EnvelopeTooNew:
         journal.open()  # still locked: reports the journal as too new, touches nothing
         return True
+    looking = _PlainBackups(journal, meanwhile)
     codec = opening(journal, codecs, sealed)
+    plain = looking.result()
     if codec is None:
         journal.refuse_key()
         return False
@@ -244,7 +286,7 @@ def unlock(journal: JournalStore | Database, passphrase: str) -> bool:
     seal_plain_parts(journal, codec, sealed)
     journal.unlock(codec)
     if journal.available:
-        secure_backups(journal)
+        secure_backups(journal, plain)
     return True
 
 

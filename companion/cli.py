@@ -47,7 +47,8 @@ def run() -> NoReturn:
     After a sub-command, the process leaves without tearing the interpreter down:
     freeing every module and object one by one took a tenth of `companion note`, and
     there is nothing to finish (every write is durable when the command returns, and
-    no command starts a thread). What was printed is flushed first. After the app
+    a thread a command starts, an unlock's, is joined before it returns). What was
+    printed is flushed first. After the app
     (Textual imported), or if a thread still runs, Python exits the usual way.
     """
     code = main()

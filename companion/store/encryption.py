@@ -18,6 +18,7 @@ named, with the copies still plain, in ``Recoded.plain_left`` for the person to 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,10 +134,10 @@ def _recode_backups(
     for path in backups:
         try:
             raw = read_plain(path)
-        except FileNotFoundError:
-            continue  # gone since it was listed (pruned): no copy left to seal
         except OSError as error:
-            unreadable += 1
+            if isinstance(error, FileNotFoundError) and not os.path.lexists(path):
+                continue  # gone since it was listed (pruned): no copy left to seal
+            unreadable += 1  # (a link to a drive not connected may lead to a plain copy)
             plain.append(PlainLeft(path, "unreadable", error.strerror or str(error)))
             continue
         if new.same_key(raw):
@@ -275,8 +276,10 @@ def unlock(
         journal.open()  # still locked: reports the journal as too new, touches nothing
         return True
     looking = _PlainBackups(journal, meanwhile)
-    codec = opening(journal, codecs, sealed)
-    plain = looking.result()
+    try:
+        codec = opening(journal, codecs, sealed)
+    finally:
+        plain = looking.result()
     if codec is None:
         journal.refuse_key()
         return False

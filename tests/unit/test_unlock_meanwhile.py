@@ -71,3 +71,15 @@ def test_a_plain_backup_gone_since_it_was_listed_is_passed_over(
     gone = home / "backups" / "journal" / "entries-2026-11-2026-11-20.db"
     done = encryption.secure_backups(journal, [gone])
     assert (done.backups_converted, done.backups_unreadable, done.plain_left) == (0, 0, ())
+
+
+def test_a_backup_linked_to_a_drive_not_connected_is_still_named_as_maybe_plain(
+    home: Path, clock: FakeClock
+) -> None:
+    """Only a backup no longer there at all is passed over: a link to nowhere (a drive
+    not connected) may lead to a plain copy, and is named as before."""
+    stores = seeded(home, clock)
+    link = home / "backups" / "journal-2026-11-20.db"
+    link.symlink_to(home / "not-connected" / "journal-2026-11-20.db")
+    done = encryption.encrypt(stores.journal, PASS)
+    assert [(left.path, left.why) for left in done.plain_left] == [(link, "unreadable")]

@@ -25,7 +25,7 @@ from companion.core.journal import (
 from companion.core.journal_search import Query
 from companion.services.drafts import ENTRY_EDITOR, Drafts
 from companion.services.journal.search import JournalSearch, Listed, Page
-from companion.store.segments import may_hold
+from companion.store.segments import is_segment, may_hold
 from companion.store.storage import file_identity
 from companion.store.stores import Stores
 from companion.system.clock import Clock
@@ -149,9 +149,15 @@ class Journal:
         return self.repo.passed_over
 
     def files_set_aside(self) -> int:
-        """Files of the journal found unreadable and set aside (or left as they were)
-        since it opened: what they held is in no list meanwhile."""
-        return sum(1 for problem in self.stores.journal.problems() if problem.part)
+        """Files of entries found unreadable and set aside (or left as they were) since
+        the journal opened, a month's or the old single file's: what they held is in no
+        list meanwhile. (Not drafts' or practice's: no entry was in them.)"""
+        return sum(
+            1
+            for problem in self.stores.journal.problems()
+            if is_segment(problem.part or "")
+            or (not problem.part and problem.kind == "quarantined")
+        )
 
     def kinds_present(self) -> set[str]:
         return self.finder.kinds()

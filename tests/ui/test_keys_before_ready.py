@@ -33,6 +33,16 @@ def with_entries(app, count: int) -> None:  # type: ignore[no-untyped-def]
         app.services.journal.add("free", {"text": f"entry number {n}"})
 
 
+async def pushed_with_keys(app, screen, keys: str) -> None:  # type: ignore[no-untyped-def]
+    """``screen`` pushed, and ``keys`` sent straight through the app's key route before
+    it is ready (as the driver hands over a burst)."""
+    from textual import events
+
+    app.push_screen(screen)
+    for key in keys:
+        await app.keys.take(events.Key(key, key))
+
+
 async def open_the_journal(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("j")
     await wait_for(pilot, lambda: isinstance(pilot.app.screen, JournalScreen))
@@ -147,8 +157,6 @@ async def test_keys_held_by_a_screen_closed_before_it_was_ready_act_nowhere(
     """Keys a screen held, and the screen closed before it was ready (a break's reminder
     came over it): they are dropped, never handed to the screen now in front (on Home,
     ``q`` would quit and ``t`` switch the theme)."""
-    from textual import events
-
     from companion.ui.shell.help import HelpScreen
 
     app = app_factory("en")
@@ -156,9 +164,7 @@ async def test_keys_held_by_a_screen_closed_before_it_was_ready_act_nowhere(
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
         screen = HelpScreen()
-        app.push_screen(screen)
-        for key in "qt":
-            await app.keys.take(events.Key(key, key))
+        await pushed_with_keys(app, screen, "qt")
         assert screen.early_keys.waiting  # held: the screen is not ready yet
         app.pop_screen()
         await app.keys.ready(screen)
@@ -390,9 +396,7 @@ async def test_keys_held_while_the_route_is_paused_go_on_when_it_resumes(app_fac
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
         screen = ReleaseScreen()
-        app.push_screen(screen)
-        for key in "ab":
-            await app.keys.take(events.Key(key, key))
+        await pushed_with_keys(app, screen, "ab")
         resume = app.keys.pause()
         await app.keys.take(events.Key("c", "c"))
         await settled(pilot)  # (ready meanwhile: the held keys wait behind the pause)

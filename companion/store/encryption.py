@@ -19,6 +19,7 @@ named, with the copies still plain, in ``Recoded.plain_left`` for the person to 
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -200,8 +201,6 @@ class _PlainBackups:
     meanwhile is found at the next unlock, as one made just after it would be."""
 
     def __init__(self, journal: JournalStore, meanwhile: Callable[[], None] | None) -> None:
-        import threading
-
         self.journal, self.meanwhile = journal, meanwhile
         self.found: list[Path] | None = None
         self.thread = threading.Thread(target=self._look, name="plain-backups", daemon=True)

@@ -40,6 +40,7 @@ MAX_BYTES = 1 << 20  # a copy bigger than this is not kept (a pack's is ~10 kB)
 MAX_JSON = 2 << 20  # nor one that holds more (a pack: ~40 kB)
 FREE_FOR_A_COPY = 64 << 20  # below this much free space, nothing is kept
 _FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+_FLAGS |= getattr(os, "O_CLOEXEC", 0)
 
 
 def parse_toml(text: str, kept: Path | None = None) -> dict[str, Any]:
@@ -61,7 +62,7 @@ def _read(kept: Path, text: str) -> dict[str, Any] | None:
     if not _real_folder(kept.parent):
         return None
     try:
-        fd = os.open(kept, _FLAGS | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(kept, _FLAGS)
     except OSError:
         return None
     try:
@@ -119,7 +120,7 @@ def _keep(kept: Path, text: str, data: dict[str, Any]) -> None:
 def _ours_or_none(path: Path) -> bool:
     """Nothing there, a link (replaced, never followed), or a copy of ours."""
     try:
-        fd = os.open(path, _FLAGS | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, _FLAGS)
     except FileNotFoundError:
         return True
     except OSError:  # a link (O_NOFOLLOW), or not ours to read
